@@ -44,13 +44,14 @@ if TYPE_CHECKING:
     from sim.experiment.store import RunStore
     from sim.experiment.sweep import differences as sweep_differences
     from sim.experiment.sweep import intervals as sweep_intervals
-    from sim.experiment.sweep import lhs, sweep
+    from sim.experiment.sweep import lhs
     from sim.experiment.sweep import numeric as sweep_numeric
+    from sim.experiment.sweep import python_sweep as sweep
     from sim.experiment.sweep import summary as sweep_summary
     from sim.experiment.sweep_prcc import sweep_prcc
     from sim.experiment.warmup import pilot
     from sim.model.result import RunResult
-    from sim.model.run import simulate
+    from sim.model.run import python_simulate as simulate
     from sim.scenario.arrival_fit import fit_arrivals
     from sim.scenario.loader import ScenarioError, default_scenario_path, load_scenario
     from sim.scenario.patch import patch, scenario_data
@@ -117,6 +118,9 @@ __all__ = [
 
 #: names that differ from their module's own
 _RENAMED = {
+    # (their warnings in Python's words: sim.python_words)
+    "simulate": "python_simulate",
+    "sweep": "python_sweep",
     "sweep_summary": "summary",
     "sweep_intervals": "intervals",
     "sweep_differences": "differences",

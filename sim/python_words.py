@@ -11,7 +11,10 @@ so a note keeps its code and figures whichever face printed it. In Python, ``rep
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable, Mapping
+from typing import ParamSpec, TypeVar
 
 #: a command-line flag -> the argument or field that does the same from Python ('' for
 #: ``--set``, whose ``KEY=VALUE`` is already a field's change)
@@ -57,3 +60,28 @@ def either_spelling(pattern: str) -> str:
         pattern = re.sub(rf"(?<![\w\\-]){flag}(?![\w-])", f"(?:{re.escape(flag)}|{bare})",
                          pattern)
     return pattern
+
+
+def warnings_as_python(by: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """Warnings kept by option or point (``CompareResult.warnings``, a sweep's
+    ``attrs["warnings"]``), each in Python's words (:func:`as_python`)."""
+    return {key: [as_python(w) for w in ws] for key, ws in by.items()}
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def given_in_python_words(run: Callable[P, R], words: Callable[[R], None]) -> Callable[P, R]:
+    """``run`` as the Python API gives it (``sim.simulate``, ``sim.sweep``): ``words`` puts
+    its result's warnings in Python's words, once whatever stores them has stored the command
+    line's; ``run`` itself, which the command line runs, keeps those. Help and signature are
+    ``run``'s."""
+
+    @functools.wraps(run)
+    def given(*args: P.args, **kwargs: P.kwargs) -> R:
+        result = run(*args, **kwargs)
+        words(result)
+        return result
+
+    return given

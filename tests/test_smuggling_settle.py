@@ -28,14 +28,15 @@ def test_a_group_still_learning_when_observation_begins_is_warned_of(tmp_path):
     assert len(found) == 1, found
     message = found[0]
     assert "its belief about sea, 0.10 at the start" in message, message
-    assert "lengthen the warm-up" in message and "--set warmup_days=" in message
+    # (in Python's words: sim.simulate gives the field's change, not --set)
+    assert "lengthen the warm-up" in message and "would do: warmup_days=" in message
     # it makes the run's figures not steady-state, as a queue that does not settle does
     assert stability.unsettled(found)
 
 
 def test_the_suggested_warm_up_settles_it(tmp_path):
     message = settle_warnings(_run(tmp_path, warmup=1.0))[0]
-    days = float(message.split("--set warmup_days=")[1].rstrip(")"))
+    days = float(message.split("would do: warmup_days=")[1].rstrip(")"))
     assert 1.0 < days <= 365
     assert settle_warnings(_run(tmp_path, warmup=days)) == []
 

@@ -63,7 +63,8 @@ def test_an_overloaded_lane_warns_of_utilisation_and_rising_waits():
     assert "sea: document_check is 100% utilised" in text
     assert "the mean wait at document_check trends upward" in text
     # each says what to do about it
-    assert "run longer (--days " in text and "add capacity there" in text
+    # (in Python's words: sim.simulate gives days=N for the command line's --days N)
+    assert "run longer (days=" in text and "add capacity there" in text
     assert all("document_check" in w for w in r.warnings)  # the others cope
 
 

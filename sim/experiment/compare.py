@@ -102,6 +102,7 @@ from sim.model.result import RunResult
 from sim.model.risk_notes import engine_throttle
 from sim.model.run import simulate
 from sim.model.stability import steady, too_short, unsettled
+from sim.python_words import as_python, warnings_as_python
 from sim.reps import FIRST_REPS, MOST_REPS
 from sim.scenario.check import check_flag, check_reps, check_seed, checked
 from sim.scenario.costs import currency_of, money_of
@@ -470,6 +471,7 @@ def compare(
     ``report.html``. ``on_done(option, replication, metrics)`` is called after each run
     (``metrics`` None when it failed). Everything is checked before the first run (see
     :func:`prepare`); a precision target not met at ``max_reps`` is in ``meta["warnings"]``.
+    Warnings are in Python's words (``days=21`` for ``--days 21``: :mod:`sim.python_words`).
     ``executor`` (``"processes"``, ``"dask"`` with ``workers``, or an executor object) runs
     each replication's options side by side; the results are the same to the last bit.
     """
@@ -478,10 +480,15 @@ def compare(
         scenario, options, seed, precision=precision, metrics=metrics, overrides=overrides,
         log=log, tolerance_h=tolerance_h, precision_on=precision_on,
     )  # fmt: skip
-    return plan.run(
+    res = plan.run(
         reps, max_reps=max_reps, out=out, on_done=on_done, command=command, report=report,
         executor=get_executor(executor, workers=workers),
     )  # fmt: skip
+    # (once stored as the command line's: given to Python in its words, sim.python_words)
+    res.warnings = warnings_as_python(res.warnings)
+    if "warnings" in res.meta:  # (a precision target not met: --max-reps)
+        res.meta = {**res.meta, "warnings": [as_python(w) for w in res.meta["warnings"]]}
+    return res
 
 
 def prepare(

@@ -40,6 +40,7 @@ from sim.experiment.store import scenario_hash
 from sim.experiment.sweep_pairs import point_differences
 from sim.experiment.sweep_store import SweepStore, point_intervals, point_warnings
 from sim.experiment.sweep_store import summarise_points as summarise_points  # (re-exported)
+from sim.python_words import given_in_python_words, warnings_as_python
 from sim.scenario.check import check_reps, check_seed
 from sim.scenario.schema import Scenario
 
@@ -376,7 +377,9 @@ def sweep(
     "overrides"), the field and the value, before anything runs (a reform's strength, a
     :class:`~sim.reforms.reform.ReformError`).
     Returns one row per (point, replication): ``point``, the parameters, ``replication`` and
-    every metric, sorted (:func:`summary`, :func:`intervals`: its folder's per-point tables).
+    every metric, sorted (:func:`summary`, :func:`intervals`: its folder's per-point tables);
+    ``attrs["warnings"]``, each point's, in Python's words from ``sim.sweep``
+    (:data:`python_sweep`).
     Replication ``r`` uses the same seed at every point. When replications raise, the others
     finish (and are stored); then ``ReplicationsFailed`` is raised. ``on_notice`` hears of
     each point file of ``out`` found damaged or foreign (and run again); ``on_warning``, of
@@ -410,6 +413,16 @@ def sweep(
     if store is not None:
         store.finish(table, params)
     return table
+
+
+def _in_python_words(table: pd.DataFrame) -> None:
+    """A sweep's warnings, kept by point, in Python's words (``days=21`` for ``--days 21``)."""
+    table.attrs["warnings"] = warnings_as_python(table.attrs.get("warnings", {}))
+
+
+#: :func:`sweep` as ``sim.sweep`` gives it to a Python user: its ``attrs["warnings"]`` in
+#: Python's words (the command line, the outlook and Sobol indices run :func:`sweep` itself)
+python_sweep = given_in_python_words(sweep, _in_python_words)
 
 
 def _run_all(

@@ -13,7 +13,7 @@ from sim.model.result import RunResult
 from sim.model.selection import Selector
 from sim.model.window import window_notes
 from sim.model.world import World
-from sim.python_words import as_python
+from sim.python_words import as_python, given_in_python_words
 from sim.scenario.check import check_flag, check_seed, checked
 from sim.scenario.schema import Scenario
 
@@ -47,6 +47,9 @@ def simulate(
     and metrics equal to rounding (sums taken in another order differ in the last digits).
     ``selector`` (default: the scenario's selection table) and ``organisation`` (a class or
     factory taking the SimPy environment) are the parts a later capability replaces.
+    ``notes`` are in Python's words (``days=21`` for ``--days 21``: :mod:`sim.python_words`);
+    so are ``warnings`` from ``sim.simulate`` (:func:`python_simulate`), while this function,
+    which the experiments run, keeps the command line's, as results folders store them.
     """
     if not isinstance(seed, np.random.SeedSequence):
         seed = check_seed(_not_a_results_seed(seed))
@@ -65,6 +68,16 @@ def simulate(
     result.days, result.warmup_days = scenario.days, scenario.warmup_days
     result.notes = [as_python(n) for n in window_notes(scenario.warmup_days, scenario.days)]
     return result
+
+
+def _in_python_words(result: RunResult) -> None:
+    """A run's warnings in Python's words (``days=21`` for ``--days 21``), as its notes are;
+    codes still read them (:mod:`sim.warning_codes` reads both spellings)."""
+    result.warnings = [as_python(w) for w in result.warnings]
+
+
+#: :func:`simulate` as ``sim.simulate`` gives it to a Python user
+python_simulate = given_in_python_words(simulate, _in_python_words)
 
 
 def _not_a_results_seed(seed: object) -> object:
