@@ -293,3 +293,13 @@ def test_a_name_measured_only_split_points_at_its_split_forms(bundled, capsys):
     assert "did you mean 'clearance_h_mean'" in printed[1]
     with pytest.raises(MetricError, match=rf"did you mean '{suggested[0]}' or "):
         shown([base], known)
+
+
+def test_metric_names_takes_a_scenario_files_path_as_simulate_does():
+    """A path is loaded (and named in an unknown name's hint), not an AttributeError; any
+    other type is a TypeError naming what is accepted."""
+    by_path = metric_names(SMALL)
+    assert by_path.names == metric_names(sim.load_scenario(SMALL)).names
+    assert by_path.source == str(SMALL)
+    with pytest.raises(TypeError, match="scenario must be"):
+        metric_names(42)  # type: ignore[arg-type]

@@ -426,14 +426,20 @@ class MetricNames:
         return sorted(self.names) + [f"{p}<...>" for p in self.prefixes]
 
 
-def metric_names(scenario: Scenario, source: str | Path = "") -> MetricNames:
-    """The metric names runs of ``scenario`` yield (its model is built, not run);
-    ``source``, its file, is named in the hint of an unknown name."""
+def metric_names(scenario: Scenario | str | Path, source: str | Path = "") -> MetricNames:
+    """The metric names runs of ``scenario`` yield (its model is built, not run); a scenario
+    file's path is loaded first, as :func:`sim.simulate` takes one. ``source``, its file, is
+    named in the hint of an unknown name."""
     from sim.model.org.stats import RUN_DEPENDENT
     from sim.model.world import World
     from sim.scenario.costs import currency_of
-    from sim.scenario.schema import DIRECTIONS
+    from sim.scenario.schema import DIRECTIONS, Scenario
 
+    if not isinstance(scenario, Scenario):  # (a file's path; any other type: a TypeError)
+        from sim.scenario.check import checked
+
+        source = source or (scenario if isinstance(scenario, str | Path) else "")
+        scenario = checked(scenario)
     world = World(scenario, 0)
     empty = world.result()
     result = dataclasses.replace(
