@@ -1,7 +1,8 @@
-"""``bordersim appraise RESULTS_DIR [--setup OPTION=AMOUNT] [--years N] [--discount-rate R]
-[--time-value-scale X] [--json]``: each option's business case over years against the baseline
-of a comparison's results folder (:mod:`sim.experiment.appraisal`), from its files alone:
-nothing is simulated again. Only the standard library is imported at start-up."""
+"""``bordersim appraise RESULTS_DIR [--setup OPTION=AMOUNT] [--running OPTION=AMOUNT]
+[--years N] [--discount-rate R] [--time-value-scale X] [--json]``: each option's business
+case over years against the baseline of a comparison's results folder
+(:mod:`sim.experiment.appraisal`), from its files alone: nothing is simulated again.
+Only the standard library is imported at start-up."""
 
 from __future__ import annotations
 
@@ -38,6 +39,12 @@ def add_parser(sub: Any) -> None:
                    "bundled default: deflate a quote in today's prices to that year first) "
                    "(IT build, accreditation, training; repeatable); default: its scenario's "
                    "costs.setup items beyond the baseline's (a reform's setup_cost), else 0")
+    p.add_argument("--running", action="append", default=[], metavar="OPTION=AMOUNT",
+                   help="an option's running cost a year beyond what the model counts (IT, "
+                   "licences, staff), in the same money as --setup; added to each year's "
+                   "change in running cost, as a reform's cost_per_year would be, without "
+                   "running the comparison again (repeatable); refused for an option whose "
+                   "comparison already counts a reform's cost_per_year")
     p.add_argument("--years", default="10", metavar="N",
                    help=f"the horizon in years, 1 to {MAX_YEARS} (default 10)")
     p.add_argument("--discount-rate", metavar="R",
@@ -96,18 +103,46 @@ def _settings(args: argparse.Namespace, folder: Any) -> Any:
     if scale < 0:
         raise AppraisalError(f"--time-value-scale {args.time_value_scale}: 0 or more")
     setup = dict(folder.setup)  # (from the options' scenarios: a reform's setup_cost)
-    for given in args.setup:
-        name, sep, amount = given.partition("=")
+    setup.update(_amounts(args.setup, "--setup", folder, args.folder))
+    running = _amounts(args.running, "--running", folder, args.folder)
+    for name in running:
+        _not_counted_twice(name, folder, args.running)
+    return Appraisal(years=int(years), discount_rate=rate, days=folder.days, setup=setup,
+                     time_value_scale=scale, running=running)
+
+
+def _amounts(given: list[str], flag: str, folder: Any, path: Path) -> dict[str, float]:
+    """Each ``OPTION=AMOUNT`` of ``flag``, checked: a known option, a number 0 or more."""
+    from sim.experiment.appraisal_folder import AppraisalError
+
+    out = {}
+    for each in given:
+        name, sep, amount = each.partition("=")
         if not sep or name not in folder.options:
             known = ", ".join(folder.options) or "none"
-            what = "not OPTION=AMOUNT" if not sep else f"no option {name!r} in {args.folder}"
-            raise AppraisalError(f"--setup {given}: {what} (its options: {known})")
-        value = _number(amount, f"--setup {name}")
+            what = "not OPTION=AMOUNT" if not sep else f"no option {name!r} in {path}"
+            raise AppraisalError(f"{flag} {each}: {what} (its options: {known})")
+        value = _number(amount, f"{flag} {name}")
         if value < 0:
-            raise AppraisalError(f"--setup {given}: a cost is 0 or more")
-        setup[name] = value
-    return Appraisal(years=int(years), discount_rate=rate, days=folder.days, setup=setup,
-                     time_value_scale=scale)
+            raise AppraisalError(f"{flag} {each}: a cost is 0 or more")
+        out[name] = value
+    return out
+
+
+def _not_counted_twice(name: str, folder: Any, given: list[str]) -> None:
+    """Refuse ``--running`` for an option whose comparison already counts a running cost of
+    its own (a reform's ``cost_per_year``, in its scenario's ``costs.systems``): it would be
+    counted twice."""
+    from sim.experiment.appraisal_folder import AppraisalError
+
+    counted = folder.systems.get(name)
+    if counted:
+        each = [g for g in given if g.partition("=")[0] == name][-1]
+        items = ", ".join(f"{k} {v:,.0f} a year" for k, v in counted.items())
+        raise AppraisalError(
+            f"--running {each}: option {name}'s comparison already counts a running cost "
+            f"beyond the baseline's (costs.systems: {items}; a reform's cost_per_year); "
+            "give it one way only")
 
 
 def _number(text: str, what: str) -> float:

@@ -15,6 +15,8 @@ FIGURES = {
     "setup_cost": "给定的一次性建设成本（第 0 年，政府承担）",
     "equipment_outlay": "设备投资变化（第 0 年，政府承担）",
     "running_cost_per_year": "政府部门年度运行成本变化（政府承担）",
+    "running_cost_given_per_year": "其中在效益成本分析时给出的每年运行成本（模型未计入的 IT、许可"
+                                   "、人员）",
     "trader_saving_per_year": "企业每年节省（费用及货物时间价值）",
     "time_saving_per_year": "其中货物时间价值",
     "net_benefit_per_year": "每年净效益（企业节省减运行成本变化）",
@@ -34,6 +36,8 @@ UNITS = {"consignment-hours a year": "票·小时/年", "years": "年",
          "declarations a year": "份报关单/年"}
 #: the English words of a figure (``figure_text``'s) said in Chinese
 _WORDS = {"never": "期内不回收", "n/a": "无"}
+#: a payback of 0 years (:data:`sim.experiment.appraisal_folder.AT_ONCE`) in words
+AT_ONCE = "立即回收（第 0 年没有需要收回的成本）"
 #: the line before the comparison's warnings and notes (each as the console says it in Chinese)
 CAVEATS = "比较运行时给出的警告和说明（warning-records.json）对本效益成本分析同样适用："
 #: what year 0 and the years after it hold (the report's note says it too)
@@ -56,17 +60,25 @@ ERRORS: tuple[tuple[str, str], ...] = (
     (r"--discount-rate (?P<v>.+): a share 0 to (?P<most>\S+) \(8 % is 0\.08\)",
      "--discount-rate {v}：应为 0 至 {most} 的比例（8% 写作 0.08）"),
     (r"--time-value-scale (?P<v>.+): 0 or more", "--time-value-scale {v}：应不小于 0"),
-    (r"--setup (?P<v>.+): not OPTION=AMOUNT \(its options: (?P<known>.*)\)",
-     "--setup {v}：格式应为 OPTION=AMOUNT（方案名=金额；其方案：{known}）"),
-    (r"--setup (?P<v>.+): no option (?P<name>'[^']*') in (?P<folder>.+) \(its options: "
-     r"(?P<known>.*)\)", "--setup {v}：{folder} 中没有方案 {name}（其方案：{known}）"),
-    (r"--setup (?P<v>.+): a cost is 0 or more", "--setup {v}：成本应不小于 0"),
+    (r"--(?P<flag>setup|running) (?P<v>.+): not OPTION=AMOUNT \(its options: (?P<known>.*)\)",
+     "--{flag} {v}：格式应为 OPTION=AMOUNT（方案名=金额；其方案：{known}）"),
+    (r"--(?P<flag>setup|running) (?P<v>.+): no option (?P<name>'[^']*') in (?P<folder>.+) "
+     r"\(its options: (?P<known>.*)\)",
+     "--{flag} {v}：{folder} 中没有方案 {name}（其方案：{known}）"),
+    (r"--(?P<flag>setup|running) (?P<v>.+): a cost is 0 or more", "--{flag} {v}：成本应不小于 0"),
+    (r"--running (?P<v>.+): option (?P<name>\S+)'s comparison already counts a running cost "
+     r"beyond the baseline's \(costs\.systems: (?P<items>.+); a reform's cost_per_year\); "
+     r"give it one way only",
+     "--running {v}：方案 {name} 的比较已计入超出基准方案的运行成本（costs.systems：{items}；"
+     "即改革的 cost_per_year）；只能以一种方式给出，以免重复计算"),
     (r"(?P<what>--[\w-]+(?: [^\s=]+)?) (?P<v>\S*): not a number",
      "{what} {v}：不是数字"),
     (r"(?P<what>--[\w-]+(?: [^\s=]+)?) (?P<v>\S*): not a finite number",
      "{what} {v}：不是有限的数字"),
     (r"(?P<file>.+): not found; appraise reads a comparison's results folder \(bordersim "
      r"compare\)", "{file}：找不到；appraise 读取的是 bordersim compare 的结果文件夹"),
+    (r"(?P<file>.+): one option's folder of a comparison; give the comparison's folder "
+     r"\((?P<whole>.+)\)", "{file}：这是比较中某一方案的文件夹；请给出比较的文件夹（{whole}）"),
     (r"(?P<file>.+): not found; appraise reads the baseline's scenario",
      "{file}：找不到；appraise 要读取基准方案的情景"),
     (r"(?P<file>.+): no column (?P<cols>.+); an appraisal needs the cost metrics of a "
@@ -87,7 +99,10 @@ ERRORS: tuple[tuple[str, str], ...] = (
 
 
 def errors_said(words: dict[str, str]) -> dict[str, str]:
-    """A refusal's parts as written: values, options, files and flags stay as given."""
+    """A refusal's parts as written: values, options, files and flags stay as given; a
+    running cost's "a year" said in Chinese."""
+    if "items" in words:
+        return {**words, "items": words["items"].replace(" a year", "/年")}
     return words
 
 
@@ -106,9 +121,11 @@ def lines(table: Any, ask: Any, folder: Any) -> list[str]:
             mean = float(r["mean"])
             unit = "" if not math.isfinite(mean) else UNITS.get(
                 NOT_MONEY.get(str(r["figure"]), ""), "")  # (none after 期内不回收 or 无)
+            shown = said(figure_text(mean)) + (f" {unit}" if unit else "")
+            if r["figure"] == "payback_years" and mean == 0:
+                shown = AT_ONCE
             interval = interval_text(float(r["ci_low"]), float(r["ci_high"]))
-            out.append(f"  {FIGURES[str(r['figure'])]}：{said(figure_text(mean))}"
-                       f"{' ' + unit if unit else ''}（{_said_interval(interval)}）")
+            out.append(f"  {FIGURES[str(r['figure'])]}：{shown}（{_said_interval(interval)}）")
     if folder.notes:
         from sim.cli_lang import line
 

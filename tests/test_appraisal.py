@@ -327,7 +327,8 @@ def test_the_workbook_carries_an_appraised_folders_business_case(compared, tmp_p
     for name in ("appraisal.csv", "appraisal.json"):
         (folder / name).unlink(missing_ok=True)
     assert appraisal_sheet(folder, "en") is None
-    assert main(["appraise", str(folder), "--setup", "s4=123456", "--years", "7"]) == 0
+    assert main(["appraise", str(folder), "--setup", "s4=123456", "--years", "7",
+                 "--running", "s4=4321"]) == 0
     record = json.loads((folder / "compare.json").read_text("utf-8"))
     money = record["money"]
     year = money.split(" at ")[1].split()[0]  # (the default scenario says its price year)
@@ -338,12 +339,14 @@ def test_the_workbook_carries_an_appraised_folders_business_case(compared, tmp_p
     assert readme["currency"] == money and "prices" in money
     assert "over 7 years" in readme["business-case"] and year in readme["business-case"]
     assert "123,456" in readme["business-case"]
+    assert "running costs given: s4 4,321 a year" in readme["business-case"]
     got = pd.read_excel(tmp_path / "b.xlsx", sheet_name="business-case")
     want = pd.read_csv(folder / "appraisal.csv")
     assert list(got["unit"]) == list(want["unit"]) and len(got) == len(want)
     assert want["mean"].map(math.isinf).any()  # (one day cannot repay a scanner: never)
     zh = appraisal_sheet(folder, "zh")
     assert zh is not None and zh.name == "效益成本分析" and "期限 7 年" in zh.about
+    assert "给定的每年运行成本：s4 4,321/年" in zh.about
     assert list(zh.table["含义"]) == [FIGURES[f] for f in want["figure"]]
     assert f"{year} 年价格" in zh.table["单位"].iloc[0]
     for shown, never in ((got.iloc[:, 4:7], "never"), (zh.table.iloc[:, 4:7], "期内不回收")):

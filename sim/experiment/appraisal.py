@@ -9,7 +9,8 @@ the reform's effect; every figure here is computed within a replication and then
 a Student-t interval, so the intervals keep the pairing (adding the rows' own intervals would
 not). Cash flows: at year 0 the set-up cost the user gives (IT build, accreditation, training:
 the model cannot know it) plus the change in equipment outlay; from year 1 to ``years``
-the change in running cost (the state's) and the traders' saving, discounted at
+the change in running cost (the state's, plus a running cost a year given for the option:
+IT, licences, staff the model does not count) and the traders' saving, discounted at
 ``discount_rate``. Equipment is paid at once and not credited with a residual value at the end
 of the horizon (a conservative NPV where its life outlasts the horizon). The yearly figures are
 the scenario's traffic scaled from its observed days: a scenario whose volumes are scaled down
@@ -40,6 +41,8 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("setup_cost", "one-off set-up cost given (year 0, the state)"),
     ("equipment_outlay", "change in equipment capital (year 0, the state)"),
     ("running_cost_per_year", "change in the agencies' running cost a year (the state)"),
+    ("running_cost_given_per_year", "of which the running cost given to appraise (IT, "
+                                    "licences, staff the model does not count)"),
     ("trader_saving_per_year", "traders' saving a year (fees and the value of time)"),
     ("time_saving_per_year", "of which the value of the goods' time"),
     ("net_benefit_per_year", "traders' saving less the change in running cost, a year"),
@@ -59,13 +62,16 @@ FIGURES: tuple[tuple[str, str], ...] = (
 
 @dataclass(frozen=True)
 class Appraisal:
-    """What an appraisal is asked: its horizon, rate and the set-up cost of each option."""
+    """What an appraisal is asked: its horizon, rate and the set-up cost of each option, and
+    the running cost a year given for an option (``--running``: what the comparison's own
+    cost figures leave out, added to each year's change in running cost)."""
 
     years: int
     discount_rate: float
     days: float
     setup: Mapping[str, float] = field(default_factory=dict)
     time_value_scale: float = 1.0
+    running: Mapping[str, float] = field(default_factory=dict)
 
     def annuity(self) -> float:
         """The present value of 1 a year paid at the end of years 1 to ``years``."""
@@ -80,9 +86,10 @@ def _less(base: pd.Series, option: pd.Series) -> pd.Series:
 
 
 def yearly_flows(option: pd.DataFrame, base: pd.DataFrame, ask: Appraisal,
-                 setup: float) -> pd.DataFrame:
+                 setup: float, running: float = 0.0) -> pd.DataFrame:
     """Per replication (rows paired by ``replication``), the option's cash flows against the
-    baseline's: year 0's cost and each year's running cost, traders' saving and hours saved."""
+    baseline's: year 0's cost and each year's running cost (the simulated change plus the
+    ``running`` cost a year given), traders' saving and hours saved."""
     both = option.merge(base, on="replication", suffixes=("", "_base"))
     out = pd.DataFrame({"replication": both["replication"]})
 
@@ -98,7 +105,8 @@ def yearly_flows(option: pd.DataFrame, base: pd.DataFrame, ask: Appraisal,
     fee_saving = saved("trader_cost_per_year") - time_saving
     out["setup_cost"] = float(setup)
     out["equipment_outlay"] = -saved("agency_capital_outlay")
-    out["running_cost_per_year"] = -saved("agency_running_cost_per_year")
+    out["running_cost_given_per_year"] = float(running)
+    out["running_cost_per_year"] = -saved("agency_running_cost_per_year") + float(running)
     out["time_saving_per_year"] = ask.time_value_scale * time_saving
     out["trader_saving_per_year"] = fee_saving + out["time_saving_per_year"]
     out["net_benefit_per_year"] = out["trader_saving_per_year"] - out["running_cost_per_year"]
@@ -163,7 +171,8 @@ def appraise(replications: pd.DataFrame, options: Sequence[str], ask: Appraisal)
     rows: list[dict[str, object]] = []
     for name in options:
         mine = replications.loc[replications["option"] == name, cols]
-        flows = present_values(yearly_flows(mine, base, ask, ask.setup.get(name, 0.0)), ask)
+        flows = present_values(yearly_flows(mine, base, ask, ask.setup.get(name, 0.0),
+                                            ask.running.get(name, 0.0)), ask)
         rows.extend(_figures(name, flows, ask))
     return pd.DataFrame(rows, columns=["option", "figure", "mean", "ci_low", "ci_high", "n"])
 

@@ -22,7 +22,9 @@ NOT_MONEY = {"hours_saved_per_year": "consignment-hours a year", "payback_years"
 #: each figure's unit in ``appraisal.csv``, ``{money}`` the comparison's money (its currency
 #: at its price year): the figures a year are the scenario's traffic over a year
 UNITS = {"setup_cost": "{money}", "equipment_outlay": "{money}",
-          "running_cost_per_year": "{money} per year", "trader_saving_per_year": "{money} per year",
+          "running_cost_per_year": "{money} per year",
+          "running_cost_given_per_year": "{money} per year",
+          "trader_saving_per_year": "{money} per year",
           "time_saving_per_year": "{money} per year", "net_benefit_per_year": "{money} per year",
           "budget_present_value": "{money}", "trader_present_value": "{money}",
           "net_present_value": "{money}", "hours_saved_per_year": "consignment-hours per year",
@@ -36,6 +38,10 @@ UNITS = {"setup_cost": "{money}", "equipment_outlay": "{money}",
 #: the line before the comparison's warnings and notes, which the business case inherits
 CAVEATS = ("The comparison's warnings and notes (warning-records.json) hold for this business "
            "case too:")
+
+
+#: a payback of 0 years said in words: year 0 costs nothing to repay
+AT_ONCE = "at once (no year-0 cost to repay)"
 
 
 class AppraisalError(ValueError):
@@ -57,11 +63,20 @@ class Folder:
     #: the comparison's warnings and notes as it printed them (its ``warning-records.json``):
     #: a reform's running cost not given, a queue that did not settle, a run too short
     notes: tuple[str, ...] = ()
+    #: each option's running costs a year its comparison already counts: its scenario's
+    #: ``costs.systems`` items beyond the baseline's (a reform's ``cost_per_year``, by name),
+    #: which ``--running`` may not add to again
+    systems: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def read_folder(path: Path) -> Folder:
     """The replications, options, observed days, discount rate and money of a comparison's
     folder; an :class:`AppraisalError` naming the file and what is wrong otherwise."""
+    whole = path.parent.parent
+    if (path.parent.name == "options" and not (path / "compare.json").exists()
+            and (whole / "compare.json").is_file()):
+        raise AppraisalError(f"{path}: one option's folder of a comparison; give the "
+                             f"comparison's folder ({whole})")
     record = _json(path / "compare.json", "a comparison's results folder (bordersim compare)")
     reps_file = path / "replications.csv"
     try:
@@ -83,9 +98,13 @@ def read_folder(path: Path) -> Folder:
     if not isinstance(rate, (int, float)):
         raise AppraisalError(f"{path / 'options' / 'baseline' / 'scenario.json'}: no "
                              "costs.discount_rate; give --discount-rate")
-    setup = {name: _setup_beyond(path, name, scenario) for name in options}
+    mine = {name: _json(path / "options" / name / "scenario.json", f"option {name}'s scenario")
+            for name in options}
+    setup = {name: sum(_beyond(s, scenario, "setup").values()) for name, s in mine.items()}
+    systems = {name: _beyond(s, scenario, "systems") for name, s in mine.items()}
     return Folder(reps, options, float(days), float(rate), str(record.get("money") or ""),
-                  {k: v for k, v in setup.items() if v > 0}, _notes(path))
+                  {k: v for k, v in setup.items() if v > 0}, _notes(path),
+                  {k: v for k, v in systems.items() if v})
 
 
 def _notes(path: Path) -> tuple[str, ...]:
@@ -100,14 +119,14 @@ def _notes(path: Path) -> tuple[str, ...]:
     return tuple(str(r["text"]) for r in records if isinstance(r, dict) and r.get("text"))
 
 
-def _setup_beyond(path: Path, name: str, baseline: dict[str, Any]) -> float:
-    """An option's one-off set-up cost: the sum of its scenario's ``costs.setup`` items
-    that the baseline lacks or prices lower (an item the option drops saves nothing once
-    spent)."""
-    mine = _json(path / "options" / name / "scenario.json", f"option {name}'s scenario")
-    have = (baseline.get("costs") or {}).get("setup") or {}
-    items = (mine.get("costs") or {}).get("setup") or {}
-    return float(sum(max(0.0, float(v) - float(have.get(k, 0.0))) for k, v in items.items()))
+def _beyond(mine: dict[str, Any], baseline: dict[str, Any], part: str) -> dict[str, float]:
+    """An option scenario's ``costs.<part>`` items (``setup``: one-off; ``systems``: a year)
+    that the baseline lacks or prices lower, each by how much more (an item the option drops
+    saves nothing once spent)."""
+    have = (baseline.get("costs") or {}).get(part) or {}
+    items = (mine.get("costs") or {}).get(part) or {}
+    more = {str(k): float(v) - float(have.get(k, 0.0)) for k, v in items.items()}
+    return {k: v for k, v in more.items() if v > 0}
 
 
 def _json(file: Path, what: str) -> dict[str, Any]:
@@ -133,7 +152,8 @@ def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal,
                for o in folder.options}
     data: dict[str, Any] = {"years": ask.years, "discount_rate": ask.discount_rate,
                             "money": folder.money, "time_value_scale": ask.time_value_scale,
-                            "setup": dict(ask.setup), "options": figures,
+                            "setup": dict(ask.setup), "running": dict(ask.running),
+                            "options": figures,
                             "notes": list(folder.notes)}
     atomic_write(path / "appraisal.json", json.dumps(data, indent=1, allow_nan=False) + "\n")
     return data
@@ -173,9 +193,9 @@ def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
         for r in table[table["option"] == name].to_dict("records"):
             unit = NOT_MONEY.get(str(r["figure"]), "")
             mean = float(r["mean"])
-            unit = "" if math.isinf(mean) else unit  # ("never", not "inf years")
-            out.append(f"  {words[str(r['figure'])]}: {figure_text(mean)}"
-                       f"{' ' + unit if unit else ''} "
+            shown = (payback_text(mean) if r["figure"] == "payback_years" else
+                     figure_text(mean) + (f" {unit}" if unit else ""))
+            out.append(f"  {words[str(r['figure'])]}: {shown} "
                        f"({interval_text(float(r['ci_low']), float(r['ci_high']))})")
     if folder.notes:
         out.append(CAVEATS)
@@ -201,6 +221,16 @@ def figure_text(x: float) -> str:
     if math.isinf(x):  # (only a payback beyond the horizon is infinite)
         return "never"
     return f"{x:,.0f}" if abs(x) >= 100 else f"{x:.3g}"
+
+
+def payback_text(years: float) -> str:
+    """A payback as the appraisal prints it: "at once" where there is nothing to repay (no
+    cost at year 0), "1 year", "3 years", "never" beyond the horizon, "n/a" for none."""
+    if years == 0:
+        return AT_ONCE
+    if not math.isfinite(years):
+        return figure_text(years)  # ("never", not "inf years")
+    return f"{figure_text(years)} year{'' if years == 1 else 's'}"
 
 
 def interval_text(low: float, high: float) -> str:

@@ -94,18 +94,22 @@ def _check_current(folder: Path, table: Any) -> None:
 def _about(terms: dict[str, Any], zh: bool) -> str:
     """The business case's terms, as the readme sheet says them."""
     setup = dict(terms.get("setup") or {})
+    running = dict(terms.get("running") or {})  # (none in an appraisal written before it)
     if zh:
         from sim.cli_zh import money
 
         given = "；".join(f"{k} {float(v):,.0f}" for k, v in setup.items()) or "无"
+        yearly = "；".join(f"{k} {float(v):,.0f}/年" for k, v in running.items()) or "无"
         return (f"效益成本分析（bordersim appraise）：期限 {terms['years']} 年，折现率 "
                 f"{float(terms['discount_rate']):g}，金额单位：{money(str(terms['money']))}；"
-                f"给定的一次性建设成本：{given}；各项为均值及 95% 置信区间（与基准方案配对）")
+                f"给定的一次性建设成本：{given}；给定的每年运行成本：{yearly}；"
+                "各项为均值及 95% 置信区间（与基准方案配对）")
     given = "; ".join(f"{k} {float(v):,.0f}" for k, v in setup.items()) or "none"
+    yearly = "; ".join(f"{k} {float(v):,.0f} a year" for k, v in running.items()) or "none"
     return (f"the business case (bordersim appraise) over {terms['years']} years at a "
             f"discount rate of {float(terms['discount_rate']):g}, money in {terms['money']}; "
-            f"one-off set-up costs given: {given}; each figure's mean and 95 % interval over "
-            "the replications (paired with the baseline)")
+            f"one-off set-up costs given: {given}; running costs given: {yearly}; each "
+            "figure's mean and 95 % interval over the replications (paired with the baseline)")
 
 
 def _zh_unit(figure: str, money: str) -> str:
