@@ -413,3 +413,15 @@ def test_the_workbook_refuses_an_appraisal_older_than_its_replications(compared,
     assert error_line(str(refused.value), "zh").endswith(
         f"基于方案 s4 的 2 次重复运行，而文件夹中现有 4 次：请先重新运行 bordersim appraise "
         f"{folder}（使用原来的 --setup），再生成工作簿")
+    # the report is made, and says it beside the business case (the same check)
+    from sim.report.appraisal_section import appraisal_section
+    from sim.report.translate import translate
+
+    older = ("<p class='warn'>This business case is older than the figures above: it is of 2 "
+             "replications of s4, the folder now holds 4. Run bordersim appraise again")
+    section = "".join(appraisal_section(folder))
+    assert older in section
+    zh = translate(section, "zh")
+    assert "基于方案 s4 的 2 次重复运行，而文件夹中现有 4 次。请重新运行" in zh
+    reps.head(len(reps) // 2).to_csv(folder / "replications.csv", index=False)
+    assert "older than" not in "".join(appraisal_section(folder))  # (current again)

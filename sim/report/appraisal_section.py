@@ -42,9 +42,33 @@ def appraisal_section(folder: Path) -> list[str]:
             "cost given and the equipment added; years 1 on: running cost and traders' "
             "saving. Written by bordersim appraise (appraisal.csv); see "
             "docs/how-results-are-computed.md, \"A business case over years\".")
-    return ["<h2>Business case over years</h2>",
+    return ["<h2>Business case over years</h2>", *_older(folder),
             f"<p class='note'>{html.escape(note)}</p>",
             f"<table><tr><th></th>{head}</tr>{''.join(rows)}</table>"]
+
+
+def _older(folder: Path) -> list[str]:
+    """A warning where the appraisal is of fewer (or more) replications than the folder now
+    holds (a comparison resumed after appraising): its figures are older than the rest of
+    the page's. Said, not refused: the rest of the report stands."""
+    from sim.report.folder import read_csv
+    from sim.report.workbook_appraisal import older_than_replications
+
+    file = folder / "appraisal.csv"
+    if not file.is_file():
+        return []
+    table = read_csv(file, dtype={"option": str, "figure": str})
+    if not {"option", "n"} <= set(table.columns):
+        raise ResultsFolderError(f"{file}: not what bordersim appraise writes; run bordersim "
+                                 f"appraise {folder} again", repair=False)
+    older = older_than_replications(folder, table)
+    if older is None:
+        return []
+    option, n, held = older
+    said = (f"This business case is older than the figures above: it is of {n} replications "
+            f"of {option}, the folder now holds {held}. Run bordersim appraise again (with "
+            "the --setup and --running it was given) for a business case of them all.")
+    return [f"<p class='warn'>{html.escape(said)}</p>"]
 
 
 def _cell(figure: dict[str, Any] | None) -> str:

@@ -75,9 +75,11 @@ def appraisal_sheet(folder: Path, lang: str) -> Sheet | None:
                           if c in ("mean", "ci_low", "ci_high")})
 
 
-def _check_current(folder: Path, table: Any) -> None:
-    """Refuse an appraisal older than the folder's replications (a comparison resumed with
-    more since): its figures would disagree with every other sheet's."""
+def older_than_replications(folder: Path, table: Any) -> tuple[str, int, int] | None:
+    """The first option whose appraisal (``table``: ``appraisal.csv``) is of another number
+    of paired replications than the folder now holds (a comparison resumed since), with
+    both numbers; None where the appraisal is current. The workbook refuses such a one, the
+    report says it beside the business case."""
     reps = read_csv(folder / "replications.csv", usecols=["option", "replication"],
                     dtype={"option": str})
     held = {o: set(r) for o, r in reps.groupby("option")["replication"]}
@@ -85,10 +87,20 @@ def _check_current(folder: Path, table: Any) -> None:
     for option, n in table.groupby("option")["n"].max().items():
         paired = len(base & held.get(str(option), set()))
         if paired != int(n):
-            raise ResultsFolderError(
-                f"{folder / 'appraisal.csv'} is of {int(n)} replications of {option}, the "
-                f"folder now holds {paired}: run bordersim appraise {folder} again (with the "
-                "--setup it was given) before making the workbook", repair=False)
+            return str(option), int(n), paired
+    return None
+
+
+def _check_current(folder: Path, table: Any) -> None:
+    """Refuse an appraisal older than the folder's replications (a comparison resumed with
+    more since): its figures would disagree with every other sheet's."""
+    older = older_than_replications(folder, table)
+    if older is not None:
+        option, n, paired = older
+        raise ResultsFolderError(
+            f"{folder / 'appraisal.csv'} is of {n} replications of {option}, the "
+            f"folder now holds {paired}: run bordersim appraise {folder} again (with the "
+            "--setup it was given) before making the workbook", repair=False)
 
 
 def _about(terms: dict[str, Any], zh: bool) -> str:

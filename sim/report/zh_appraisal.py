@@ -20,6 +20,13 @@ _NOTE = re.compile(
     r"by bordersim appraise \(appraisal\.csv\); see docs/how-results-are-computed\.md, "
     r"\"A business case over years\"\.")
 
+#: the warning of an appraisal older than the folder's replications (appraisal_section's)
+_OLDER = re.compile(
+    r"This business case is older than the figures above: it is of (?P<n>[0-9]+) "
+    r"replications of (?P<option>.+), the folder now holds (?P<m>[0-9]+)\. Run bordersim "
+    r"appraise again \(with the --setup and --running it was given\) for a business case of "
+    r"them all\.")
+
 
 def text(en: str) -> str | None:
     """The Chinese of one text of the section (a figure's name, a cell with a word in it, the
@@ -33,6 +40,11 @@ def text(en: str) -> str | None:
     if cell and {"never", "n/a"} & set(cell.groups()):
         m, low, high = (said(g) if g else g for g in cell.groups())
         return m if low is None else f"{m} [{low}, {high}]"
+    older = _OLDER.fullmatch(en)
+    if older:
+        return (f"本效益成本分析早于上方的数字：它基于方案 {older['option']} 的 {older['n']} "
+                f"次重复运行，而文件夹中现有 {older['m']} 次。请重新运行 bordersim appraise"
+                "（使用原来的 --setup 和 --running），得到基于全部重复运行的效益成本分析。")
     note = _NOTE.fullmatch(en)
     if note is None:
         return None
