@@ -860,7 +860,8 @@ def test_a_reform_without_its_running_cost_is_said_to_leave_it_out():
         "note (training): the running cost of training was not given (cost_per_year = 0): "
         "its cost figures count only the staff and equipment the model changes, not the IT, "
         "licences or training it needs; give cost_per_year (e.g. training:cost_per_year=...) "
-        "for a cost-benefit")
+        "for a cost-benefit, or give it a year to bordersim appraise afterwards (--running "
+        "OPTION=AMOUNT)")
     text = one_option([("total_cost_per_year", -1e6, -2e6, -5e5),
                        ("overall_clearance_h_mean", -0.5, -0.6, -0.4),
                        ("consignments_released", 0.0, 0.0, 0.0)],

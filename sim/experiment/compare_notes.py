@@ -86,7 +86,8 @@ def uncosted_words(reforms: list[str]) -> str:
     return (f"the running cost of {these} was not given (cost_per_year = 0): its cost "
             "figures count only the staff and equipment the model changes, not the IT, "
             "licences or training it needs; give cost_per_year (e.g. "
-            f"{reforms[0]}:cost_per_year=...) for a cost-benefit")
+            f"{reforms[0]}:cost_per_year=...) for a cost-benefit, or give it a year to "
+            "bordersim appraise afterwards (--running OPTION=AMOUNT)")
 
 
 def idle_notes(m: dict[str, Any]) -> list[str]:

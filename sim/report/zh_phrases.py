@@ -437,10 +437,11 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"; but the running cost of (?P<o>[A-Za-z0-9_]+) was not given \(cost_per_year = 0\): its "
      r"cost figures count only the staff and equipment the model changes, not the IT, licences "
      r"or training it needs; give cost_per_year \(e\.g\. (?P=o):cost_per_year=\.\.\.\) for a "
-     r"cost-benefit(?: analysis)?",
+     r"cost-benefit(?: analysis)?, or give it a year to bordersim appraise afterwards "
+     r"\(--running OPTION=AMOUNT\)",
      "；但未给出 {o} 的运行成本（cost_per_year = 0）：其成本数据只计入模型所改变的人员和设备，"
      "不含所需的信息系统、软件许可或培训费用；如需成本收益分析，请给出 cost_per_year"
-     "（例如 {o}:cost_per_year=...）"),
+     "（例如 {o}:cost_per_year=...），或在之后做效益成本分析时给出每年运行成本"),
     (r"traders' cost per declaration \(fees and time\)", "每份报关单企业成本（付费与时间）"),
     (r"cost per declaration, agencies and traders \(every port pooled: a parcel is one "
      r"declaration, as a sea import of several containers is; per declaration and per container "

@@ -92,7 +92,8 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                                "{rival} 原为 {old}"),
     "reform_uncosted": ("未给出 {reforms} 的运行成本（cost_per_year = 0）：其成本数据只计入模型所"
                         "改变的人员和设备，不含所需的信息系统、软件许可或培训费用；如需成本收益"
-                        "分析，请给出 cost_per_year",),
+                        "分析，请给出 cost_per_year，或在之后用 bordersim appraise --running "
+                        "OPTION=AMOUNT 给出每年运行成本",),
     "strength_as_default": ("改革 {reform} 的强度 {given} 在此情景中与强度 {same_as} 得到的方案"
                             "相同（情景原有的取值已不低于它，或情景中没有它作用的部分）：方案按"
                             " {same_as} 运行，不是按 {given}",),
