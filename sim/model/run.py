@@ -47,9 +47,9 @@ def simulate(
     and metrics equal to rounding (sums taken in another order differ in the last digits).
     ``selector`` (default: the scenario's selection table) and ``organisation`` (a class or
     factory taking the SimPy environment) are the parts a later capability replaces.
-    ``notes`` are in Python's words (``days=21`` for ``--days 21``: :mod:`sim.python_words`);
-    so are ``warnings`` from ``sim.simulate`` (:func:`python_simulate`), while this function,
-    which the experiments run, keeps the command line's, as results folders store them.
+    From ``sim.simulate`` (:func:`python_simulate`) its ``notes`` and ``warnings`` are in
+    Python's words (``days=21`` for ``--days 21``: :mod:`sim.python_words`), while this
+    function, which the experiments run, keeps the command line's, as results folders store them.
     """
     if not isinstance(seed, np.random.SeedSequence):
         seed = check_seed(_not_a_results_seed(seed))
@@ -66,13 +66,14 @@ def simulate(
     )
     result = world.run().result()
     result.days, result.warmup_days = scenario.days, scenario.warmup_days
-    result.notes = [as_python(n) for n in window_notes(scenario.warmup_days, scenario.days)]
+    result.notes = window_notes(scenario.warmup_days, scenario.days)
     return result
 
 
 def _in_python_words(result: RunResult) -> None:
-    """A run's warnings in Python's words (``days=21`` for ``--days 21``), as its notes are;
-    codes still read them (:mod:`sim.warning_codes` reads both spellings)."""
+    """A run's notes and warnings in Python's words (``days=21`` for ``--days 21``); codes
+    still read them (:mod:`sim.warning_codes` reads both spellings)."""
+    result.notes = [as_python(n) for n in result.notes]
     result.warnings = [as_python(w) for w in result.warnings]
 
 
