@@ -19,6 +19,7 @@ from sim.experiment.metric_glossary import ENTRIES, unit
 from sim.experiment.metric_names import NOTES as EN_NOTES
 from sim.experiment.metric_names import metric_names
 from sim.report.folder_report import render_folder
+from sim.report.plot_lang import noted, plots_in
 from sim.report.translate import metric_label, metric_name, text, translate
 from sim.report.zh_glossary import NOTES, UNITS
 from sim.report.zh_metrics import METRICS
@@ -196,7 +197,8 @@ def test_report_lang_zh_writes_the_chinese_page_and_english_stays_the_default(fo
     assert english == render_folder(folder)
     assert "<html lang='en'>" in english and "lang='zh-CN'" not in english
     chinese = (tmp_path / "zh.html").read_text(encoding="utf-8")
-    assert chinese == translate(english, "zh") and "<html lang='zh-CN'>" in chinese
+    with plots_in("zh"):  # (and, where no font draws Chinese, the note under a plot)
+        assert chinese == noted(translate(english, "zh")) and "<html lang='zh-CN'>" in chinese
     with pytest.raises(ValueError, match="'fr' is not one of en, zh"):
         translate(english, "fr")
     assert PHRASES["Results"] == "结果"
@@ -241,3 +243,19 @@ def test_the_new_feature_pages_name_their_terms_in_chinese(page: str, terms: lis
 
     text = (REPO / "docs" / page).read_text(encoding="utf-8").replace("\n", "")
     assert [t for t in terms if TERMS[t] not in text] == []
+
+
+def test_without_a_chinese_font_the_page_says_once_under_its_first_plot(folder, tmp_path,
+                                                                      monkeypatch):
+    """Its plots keep their English words (never boxes); the English page says nothing."""
+    import sim.report.plot_font as plot_font
+    from sim.report.plot_lang import NOTE
+
+    monkeypatch.setattr(plot_font, "chinese_font", lambda: None)
+    assert main(["report", str(folder), "--lang", "zh", "--out", str(tmp_path / "zh.html")]) == 0
+    page = (tmp_path / "zh.html").read_text(encoding="utf-8")
+    first = page.index("<img ")
+    assert page.count(NOTE) == 1 and page.index(NOTE) == page.index(">", first) + 1
+    assert "其余说明性段落（及图中文字）" in page or "data-untranslated" not in page
+    assert main(["report", str(folder), "--out", str(tmp_path / "en.html")]) == 0
+    assert NOTE not in (tmp_path / "en.html").read_text(encoding="utf-8")

@@ -66,9 +66,11 @@ def write_folder_report(path: str | Path, out: str | Path | None = None,
             "first, or give --out a file in a folder that exists"
         )
     _check_overwrite(Path(path), target, lang)
+    from sim.report.plot_lang import noted, plots_in
     from sim.report.translate import translate
 
-    atomic_write(target, translate(render_folder(path), lang))
+    with plots_in(lang):  # (a Chinese page's plots in Chinese, where a font draws it)
+        atomic_write(target, noted(translate(render_folder(path), lang)))
     return target
 
 

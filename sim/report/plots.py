@@ -127,8 +127,10 @@ def png_base64(fig: Figure) -> str:
     if not _DRAWN.get():
         plt.close(fig)
         return ""
+    from sim.report.plot_lang import dressed  # (the Chinese page's words, where it has a font)
+
     buf = io.BytesIO()
-    with plt.rc_context(STYLE):  # type: ignore[arg-type]
+    with plt.rc_context(STYLE), dressed(fig):  # type: ignore[arg-type]
         fig.savefig(buf, format="png", bbox_inches="tight")
     plt.close(fig)
     return base64.b64encode(buf.getvalue()).decode("ascii")

@@ -68,8 +68,11 @@ def translate(page: str, lang: str) -> str:
 
 
 def _left_note(left: int) -> str:
+    from sim.report.plot_lang import drawn_in_chinese
+
+    plots = "" if drawn_in_chinese() else "（及图中文字）"
     return (f"<p class='note' data-untranslated='{left}'>说明：本页的标题、表头、指标名称、单位"
-            "和主要警告均已译为中文；其余说明性段落（及图中文字）暂以英文原文显示，数据完全相同。</p>")
+            f"和主要警告均已译为中文；其余说明性段落{plots}暂以英文原文显示，数据完全相同。</p>")
 
 
 def text(en: str) -> str | None:
