@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 		exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
-	$(BIN)/python -m pip install -e '.[dev,dashboard]'
+	$(BIN)/python -m pip install -e '.[dev,dashboard,zh]'
 	@touch $(STAMP)
 
 # The main job: the bundled default scenario, baseline against two reforms at the sea port,
