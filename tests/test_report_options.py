@@ -171,7 +171,8 @@ def test_the_headline_says_each_options_change_in_words():
         text)  # (per declaration, not per container: a parcel counts as a sea import does)
     assert "per container at each sea or rail port below): 3.50 USD more (95 % CI 1.25 to " in (
         text)
-    assert "slipping through the ports: no change (the same in every replication)" in text
+    assert ("slipping through the ports (over the observed days, not a year): no change (the "
+            "same in every replication)") in text
     assert "export clearance: no clear change (-0.31 s; 95 % CI -2.34 to 1.73)" in text
     assert headline(SimpleNamespace(names=["run"], differences=diffs)) == []  # type: ignore
     assert "smuggl" not in text  # (no smugglers in the scenario: no such rows)
@@ -302,7 +303,8 @@ def test_the_headline_of_a_patrol_gives_what_became_of_the_smugglers_attempts():
                           meta={"currency": "USD"}, unstable=lambda name: False)  # fmt: skip
     text = html.unescape("".join(headline(res)))  # type: ignore[arg-type]
     assert ("value of illicit goods slipping through in all (ports + smuggling routes outside "
-            "them): 494,597 USD less (95 % CI 2,000 to 1,107,185)") in text
+            "them; over the observed days, not a year): "
+            "494,597 USD less (95 % CI 2,000 to 1,107,185)") in text
     assert "smuggling attempts (every route): 5.00 fewer (95 % CI 1.00 to 9.00)" in text
     assert "smuggling opportunities deterred (not tried): 3.00 more (95 % CI 1.00 to 5.00)" in text
     assert ("smuggling attempts interdicted by patrols outside the ports: 10.3 more (95 % CI "

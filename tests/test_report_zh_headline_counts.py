@@ -71,8 +71,9 @@ def test_a_change_too_imprecise_to_tell_says_the_baselines_value_in_chinese():
             "1.10，基准方案为 1.33）：增加重复运行次数可使区间变窄") in items
     assert ("违规货物查出率：精度不足，无法判断（-2.49 个百分点；95% 置信区间 -5.33 至 0.35，基准"
             "方案为 16.8 个百分点）：增加重复运行次数可使区间变窄") in items
-    assert ("口岸漏查违规货值：精度不足，无法判断（27,894 USD；95% 置信区间 -326,527 至 382,314，"
-            "基准方案为 1,405,645 USD）：增加重复运行次数可使区间变窄") in items
+    assert ("口岸漏查违规货值（观测期内合计，非年值）：精度不足，无法判断（27,894 USD；"
+            "95% 置信区间 -326,527 至 382,314，基准方案为 1,405,645 USD）：增加重复运行次数可使"
+            "区间变窄") in items
     # the brief says it of the part too (the baseline's seizures: only the count measured)
     assert ("查获情况（基准方案，观测 28 天、每次重复运行均值：查获后退运 1.3 票）："
             "精度不足，无法判断：增加重复运行次数可使区间变窄（见下文）") in items
@@ -87,8 +88,8 @@ def test_the_smugglers_lines_are_in_chinese():
                     ("smuggling_interdicted", 0.0, 0.0, 0.0),
                     ("smuggling_caught_share", -0.0064, -0.0526, 0.0397)])
     assert _left(items) == []
-    assert ("漏查违规货值合计（口岸 + 口岸外走私路线）：无明显变化（18,596 USD；95% 置信区间 "
-            "-61,415 至 98,606）") in items
+    assert ("漏查违规货值合计（口岸 + 口岸外走私路线；观测期内合计，非年值）：无明显变化"
+            "（18,596 USD；95% 置信区间 -61,415 至 98,606）") in items
     assert "走私企图数（全部路线）：无明显变化（0.33；95% 置信区间 -1.10 至 1.77）" in items
     assert "被震慑放弃的走私机会数（未实施）：减少 3.00（95% 置信区间 1.00 至 5.00）" in items
     assert "口岸外缉私巡查截获的走私企图数：无变化（每次重复运行结果相同）" in items

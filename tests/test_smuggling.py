@@ -428,7 +428,8 @@ def test_a_comparison_shows_smuggling_beside_what_slips_through_at_the_ports(tmp
     assert "value_slipped (USD, observed days), at the ports only" in html
     head = html.split("<h2>Headline</h2>")[1].split("<h2>")[0]
     for line in ("value of illicit goods slipping through in all (ports + smuggling routes "
-                 "outside them): ", "smuggling attempts (every route): ",
+                 "outside them; over the observed days, not a year): ",
+                 "smuggling attempts (every route): ",
                  "smuggling opportunities deterred (not tried): ",
                  "smuggling attempts interdicted by patrols outside the ports: ",
                  "share of smuggling attempts caught (by patrols outside the ports or by the "

@@ -30,8 +30,10 @@ OUTCOMES: tuple[tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], .
     ("Illicit goods detected and slipping through",
      (("detection_rate", "share of illicit consignments detected"),
       ("detection_rate_with_audit", "share detected, finds after release included"),
-      ("value_slipped", "value of illicit goods slipping through the ports"),
-      ("value_slipped_total", "value slipping through in all, smuggling routes included"),
+      ("value_slipped", "value of illicit goods slipping through the ports, over the observed "
+       "days"),
+      ("value_slipped_total", "value slipping through in all, smuggling routes included, "
+       "over the observed days"),
       ("harm_slipped", "harm slipping through, a year"),
       ("revenue_evaded", "duty evaded, a year")), ()),
     ("Seizures",

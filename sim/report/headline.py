@@ -47,10 +47,11 @@ HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
      ("fewer", "more")),
     ("consignments_rejected", "consignments rejected after a find (a count, as for those "
      "seized)", "count", ("fewer", "more")),
-    ("value_slipped", "value of illicit goods slipping through the ports", "money",
-     ("less", "more")),
+    ("value_slipped", "value of illicit goods slipping through the ports (over the observed "
+     "days, not a year)", "money", ("less", "more")),
     ("value_slipped_total", "value of illicit goods slipping through in all (ports + "
-     "smuggling routes outside them)", "money", ("less", "more")),
+     "smuggling routes outside them; over the observed days, not a year)", "money",
+     ("less", "more")),
     ("harm_slipped", "harm of illicit goods slipping through the ports, a year (pests, disease "
      "and unsafe food at the harm each type does, not at the goods' value)", "money",
      ("less", "more")),
@@ -396,7 +397,7 @@ def _by_kind(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str) -> st
 #: enforcement figures and the direction that is a loss (+1: a rise; -1: a fall)
 _LOSSES = (("detection_rate", -1, "share of illicit consignments detected"),
            *((f"detection_rate_{k}", -1, f"{w} detected") for k, w in KINDS.items()),
-           ("value_slipped", 1, "value slipping through"),
+           ("value_slipped", 1, "value slipping through over the observed days"),
            ("harm_slipped", 1, "harm slipping through a year"),
            ("revenue_evaded", 1, "duty evaded a year"))  # fmt: skip
 

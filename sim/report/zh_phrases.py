@@ -307,7 +307,8 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
      "无明显变化（{x}；95% 置信区间 {a} 至 {b}）"),
     # the smugglers' lines (with smuggling groups in the scenario)
     (r"value of illicit goods slipping through in all \(ports \+ smuggling routes outside "
-     r"them\)", "漏查违规货值合计（口岸 + 口岸外走私路线）"),
+     r"them; over the observed days, not a year\)",
+     "漏查违规货值合计（口岸 + 口岸外走私路线；观测期内合计，非年值）"),
     (r"smuggling attempts \(every route\)", "走私企图数（全部路线）"),
     (r"smuggling opportunities deterred \(not tried\)", "被震慑放弃的走私机会数（未实施）"),
     (r"smuggling attempts interdicted by patrols outside the ports",
@@ -405,7 +406,10 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"consignments seized", "查扣票数"), (r"consignments detained", "扣留票数"),
     (r"consignments rejected after a find", "查获后退运票数"),
     (rf"the baseline's: (?P<n>{_N})", "基准方案：{n}"),
-    (r"value of illicit goods slipping through the ports", "口岸漏查违规货值"),
+    (r"value of illicit goods slipping through the ports \(over the observed days, not a "
+     r"year\)", "口岸漏查违规货值（观测期内合计，非年值）"),
+    (r"value of illicit goods slipping through the ports, over the observed days",
+     "口岸漏查违规货值（观测期内）"),
     (r"harm of illicit goods slipping through the ports, a year \(pests, disease and unsafe "
      r"food at the harm each type does, not at the goods' value\)",
      "口岸漏查违规货物的危害（年）（有害生物、疫病和不安全食品按各类危害计，而非按货值）"),
@@ -414,11 +418,12 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
      "偷逃税款（年）（放行前后均未被发现的违规货物；税率与真实情况均为假设）"),
     (r"duty found after release a year \(tax review, recall, post-clearance audit, whenever "
      r"the find falls due\)", "放行后查获税款（年）（税收复核、召回、稽查，按发现到期时计）"),
-    (r"value slipping through in all, smuggling routes included", "漏查货值合计（含走私路线）"),
+    (r"value slipping through in all, smuggling routes included, over the observed days",
+     "漏查货值合计（含走私路线，观测期内）"),
     (r"share detected, finds after release included", "查出率（含放行后发现）"),
     (r"harm slipping through,? a year", "漏查危害（年）"),
     (r"duty evaded,? a year", "偷逃税款（年）"),
-    (r"value slipping through", "漏查货值"),
+    (r"value slipping through over the observed days", "观测期内漏查货值"),
     (r"^Cost: ", "成本："),
     (r", not significant once corrected for the number of options \(Holm\)",
      "，经 Holm 多重比较校正后不显著"),
