@@ -35,7 +35,7 @@ FIGURES = {
 UNITS = {"consignment-hours a year": "票·小时/年", "years": "年",
          "declarations a year": "份报关单/年"}
 #: the English words of a figure (``figure_text``'s) said in Chinese
-_WORDS = {"never": "期内不回收", "n/a": "无"}
+_WORDS = {"never": "期内不回收", "n/a": "无", "at once": "立即回收"}  # (at once: a cell's)
 #: a payback of 0 years (:data:`sim.experiment.appraisal_folder.AT_ONCE`) in words
 AT_ONCE = "立即回收（第 0 年没有需要收回的成本）"
 #: the line before the comparison's warnings and notes (each as the console says it in Chinese)
@@ -145,7 +145,7 @@ def terms(years: str, rate: str, money: str, scale: str) -> str:
 
 
 def said(shown: str) -> str:
-    """A figure as the English shows it, its words (``never``, ``n/a``) in Chinese."""
+    """A figure as the English shows it, its words (``never``, ``n/a``, ``at once``) in Chinese."""
     return _WORDS.get(shown, shown)
 
 

@@ -33,7 +33,7 @@ def appraisal_section(folder: Path) -> list[str]:
     head = "".join(f"<th scope='col'>{html.escape(o)}</th>" for o in options)
     rows = []
     for figure, words in FIGURES:
-        cells = "".join(f"<td>{_cell(options[o].get(figure))}</td>" for o in options)
+        cells = "".join(f"<td>{_cell(options[o].get(figure), figure)}</td>" for o in options)
         rows.append(f"<tr><th scope='row'>{html.escape(words)}</th>{cells}</tr>")
     note = (f"Against the baseline over {years} years at a discount rate of {rate:g}; money "
             f"in {money or 'the scenario currency'}"
@@ -71,11 +71,17 @@ def _older(folder: Path) -> list[str]:
     return [f"<p class='warn'>{html.escape(said)}</p>"]
 
 
-def _cell(figure: dict[str, Any] | None) -> str:
-    """A figure's mean and interval, as text ('never' for a payback beyond the horizon)."""
+#: a payback of 0 years in a cell: nothing at year 0 to repay (the console's words, shorter)
+AT_ONCE = "at once"
+
+
+def _cell(figure: dict[str, Any] | None, name: str = "") -> str:
+    """A figure's mean and interval, as text ('never' for a payback beyond the horizon, 'at
+    once' for one of 0 years: a 0 would read as no payback at all)."""
     if not figure:
         return "\u2013"
-    mean, low, high = (_number(figure.get(k)) for k in ("mean", "ci_low", "ci_high"))
+    mean, low, high = (AT_ONCE if name == "payback_years" and figure.get(k) == 0 else
+                       _number(figure.get(k)) for k in ("mean", "ci_low", "ci_high"))
     shown = mean if low == "\u2013" or high == "\u2013" else f"{mean} [{low}, {high}]"
     return html.escape(shown)
 

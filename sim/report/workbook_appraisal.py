@@ -61,8 +61,11 @@ def appraisal_sheet(folder: Path, lang: str) -> Sheet | None:
                                  f"writes; run bordersim appraise {folder} again", repair=False)
     _check_current(folder, table)
     table = table[[c for c, _, _ in _COLUMNS]].copy()
-    for col in ("mean", "ci_low", "ci_high"):  # (a payback beyond the horizon: never)
+    payback = table["figure"] == "payback_years"
+    for col in ("mean", "ci_low", "ci_high"):  # (a payback beyond the horizon: never; of 0
+        # years: at once, as the report's cell says it, not a 0 that reads as none)
         table[col] = table[col].astype(object).where(~table[col].map(_inf), _never(zh))
+        table[col] = table[col].where(~(payback & (table[col] == 0)), _at_once(zh))
     if zh:
         from sim.cli_zh_appraise import FIGURES
 
@@ -137,6 +140,13 @@ def _inf(x: Any) -> bool:
 
 def _never(zh: bool) -> str:
     return "期内不回收" if zh else "never"
+
+
+def _at_once(zh: bool) -> str:
+    from sim.cli_zh_appraise import said
+    from sim.report.appraisal_section import AT_ONCE
+
+    return said(AT_ONCE) if zh else AT_ONCE  # (立即回收, the console's word)
 
 
 def _object(file: Path) -> dict[str, Any]:

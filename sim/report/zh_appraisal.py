@@ -1,7 +1,7 @@
 """The report's business case section (:mod:`sim.report.appraisal_section`) in Chinese, in
 the words of ``bordersim appraise --lang zh`` (:mod:`sim.cli_zh_appraise`): each figure's
-name, its terms (years, discount rate, currency, the value of time's scale) and ``never`` or
-``n/a`` in a cell; every figure carried over as the page wrote it."""
+name, its terms (years, discount rate, currency, the value of time's scale) and ``never``,
+``at once`` or ``n/a`` in a cell; every figure carried over as the page wrote it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from functools import lru_cache
 
 _N = r"[-\u2212]?[0-9][0-9,.]*(?:e[-+]?[0-9]+)?"
 #: a cell: a figure (or its word) and, when it has one, its interval
-_CELL = re.compile(rf"(?P<m>{_N}|never|n/a)(?: \[(?P<l>{_N}|never|n/a), (?P<h>{_N}|never|n/a)\])?")
+_W = r"never|n/a|at once"  # (the words a cell may hold for a figure)
+_CELL = re.compile(rf"(?P<m>{_N}|{_W})(?: \[(?P<l>{_N}|{_W}), (?P<h>{_N}|{_W})\])?")
 #: the section's note (appraisal_section's words, its terms as groups)
 _NOTE = re.compile(
     rf"Against the baseline over (?P<y>[0-9]+) years at a discount rate of (?P<r>{_N}); "
@@ -37,7 +38,7 @@ def text(en: str) -> str | None:
     if en in _names():
         return _names()[en]
     cell = _CELL.fullmatch(en)
-    if cell and {"never", "n/a"} & set(cell.groups()):
+    if cell and {"never", "n/a", "at once"} & set(cell.groups()):
         m, low, high = (said(g) if g else g for g in cell.groups())
         return m if low is None else f"{m} [{low}, {high}]"
     older = _OLDER.fullmatch(en)
