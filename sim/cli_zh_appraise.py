@@ -89,10 +89,10 @@ ERRORS: tuple[tuple[str, str], ...] = (
     (r"(?P<file>.+): no costs\.discount_rate; give --discount-rate",
      "{file}：没有 costs.discount_rate；请给出 --discount-rate"),
     (r"(?P<file>.+) is of (?P<n>\d+) replications of (?P<option>\S+), the folder now holds "
-     r"(?P<m>\d+): run bordersim appraise (?P<folder>.+) again \(with the --setup it was "
-     r"given\) before making the workbook",
+     r"(?P<m>\d+): run (?P<again>bordersim appraise .+) again \(the terms it was given, "
+     r"from appraisal\.json\) before making the workbook",
      "{file} 基于方案 {option} 的 {n} 次重复运行，而文件夹中现有 {m} 次：请先重新运行 "
-     "bordersim appraise {folder}（使用原来的 --setup），再生成工作簿"),
+     "{again}（即原来给定的条件，取自 appraisal.json），再生成工作簿"),
     (r"(?P<file>.+): no records list; it is not what bordersim writes",
      "{file}：缺少警告记录列表，不是 bordersim 写出的文件"),
 )

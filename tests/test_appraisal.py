@@ -413,7 +413,7 @@ def test_the_workbook_refuses_an_appraisal_older_than_its_replications(compared,
 
     assert error_line(str(refused.value), "zh").endswith(
         f"基于方案 s4 的 2 次重复运行，而文件夹中现有 4 次：请先重新运行 bordersim appraise "
-        f"{folder}（使用原来的 --setup），再生成工作簿")
+        f"{folder}（即原来给定的条件，取自 appraisal.json），再生成工作簿")
     # the report is made, and says it beside the business case (the same check)
     from sim.report.appraisal_section import appraisal_section
     from sim.report.translate import translate

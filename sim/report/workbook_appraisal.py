@@ -59,7 +59,7 @@ def appraisal_sheet(folder: Path, lang: str) -> Sheet | None:
     if missing or not {"years", "discount_rate", "money", "setup"} <= set(terms):
         raise ResultsFolderError(f"{file} or appraisal.json is not what bordersim appraise "
                                  f"writes; run bordersim appraise {folder} again", repair=False)
-    _check_current(folder, table)
+    _check_current(folder, table, terms)
     table = table[[c for c, _, _ in _COLUMNS]].copy()
     payback = table["figure"] == "payback_years"
     for col in ("mean", "ci_low", "ci_high"):  # (a payback beyond the horizon: never; of 0
@@ -94,16 +94,41 @@ def older_than_replications(folder: Path, table: Any) -> tuple[str, int, int] | 
     return None
 
 
-def _check_current(folder: Path, table: Any) -> None:
+def _check_current(folder: Path, table: Any, terms: dict[str, Any]) -> None:
     """Refuse an appraisal older than the folder's replications (a comparison resumed with
-    more since): its figures would disagree with every other sheet's."""
+    more since): its figures would disagree with every other sheet's. The command to run
+    again carries the terms the appraisal was given (``appraisal.json``), so that the new
+    one is of the same business case."""
+    from sim.shell_line import bordersim_line
+
     older = older_than_replications(folder, table)
     if older is not None:
         option, n, paired = older
+        again = bordersim_line("appraise", folder, *given_flags(folder, terms))
         raise ResultsFolderError(
             f"{folder / 'appraisal.csv'} is of {n} replications of {option}, the "
-            f"folder now holds {paired}: run bordersim appraise {folder} again (with the "
-            "--setup it was given) before making the workbook", repair=False)
+            f"folder now holds {paired}: run {again} again (the terms it was given, from "
+            "appraisal.json) before making the workbook", repair=False)
+
+
+def given_flags(folder: Path, terms: dict[str, Any]) -> list[str]:
+    """The flags of ``bordersim appraise`` that give ``terms`` (``appraisal.json``'s): each
+    ``--setup`` and ``--running`` (an appraisal written before ``--running`` has none), and
+    ``--years``, ``--discount-rate`` and ``--time-value-scale`` where they are not the
+    defaults (10 years, the baseline scenario's rate, 1)."""
+    out: list[str] = []
+    for flag, key in (("--setup", "setup"), ("--running", "running")):
+        out += [w for k, v in dict(terms.get(key) or {}).items()
+                for w in (flag, f"{k}={float(v):.15g}")]
+    if int(terms["years"]) != 10:  # (appraise's default)
+        out += ["--years", str(int(terms["years"]))]
+    scenario = folder / "options" / "baseline" / "scenario.json"
+    costs = _object(scenario).get("costs") if scenario.is_file() else None
+    rate = float(terms["discount_rate"])
+    if not isinstance(costs, dict) or costs.get("discount_rate") != rate:
+        out += ["--discount-rate", f"{rate:.15g}"]
+    scale = float(terms.get("time_value_scale", 1.0))
+    return out + (["--time-value-scale", f"{scale:.15g}"] if scale != 1 else [])
 
 
 def _about(terms: dict[str, Any], zh: bool) -> str:
