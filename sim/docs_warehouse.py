@@ -52,7 +52,12 @@ bordersim tables --validate export/nightly-run      # exit 0: fit to load; 1: on
 - **Types** are those of the table below (`string`, `integer`: 64-bit, `number`: 64-bit
   float, `boolean`, `datetime`: UTC, milliseconds); an empty table has them too. The schema's
   version is `runs.schema_version` and `datapackage.json`'s `schema_version`; it changes when
-  a table or column does.
+  a table or column does. Tables of version 1 still validate and load: they lack
+  `runs.price_year` (added in version 2), which reads as null there (the price year not
+  recorded: compare two such runs' money only once their scenarios' `costs.price_year` are
+  known to be the same).
+- **Money** is in `runs.currency` at the prices of `runs.price_year` (`USD`, 2019: USD at 2019
+  prices, as the reports say it): two runs' money figures compare only where both agree.
 
 In pandas, every table with its keys (the same code for a run and a comparison):
 

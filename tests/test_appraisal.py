@@ -360,6 +360,21 @@ def test_the_workbook_carries_an_appraised_folders_business_case(compared, tmp_p
                                                                             rel=1e-15)
 
 
+def test_the_warehouse_records_the_year_of_the_moneys_prices(compared, tmp_path, capsys):
+    """runs.currency alone would make money at 2019 and at 2024 prices look comparable: the
+    warehouse's runs row has the price year beside it, the scenario's costs.price_year."""
+    from sim.cli import main
+
+    assert main(["tables", str(compared), "--out", str(tmp_path / "t")]) == 0
+    capsys.readouterr()
+    runs = pd.read_parquet(tmp_path / "t" / "runs.parquet")
+    record = json.loads((compared / "compare.json").read_text("utf-8"))
+    scenario = json.loads((compared / "options" / "baseline" / "scenario.json").read_text())
+    assert record["money"].startswith(f"USD at {scenario['costs']['price_year']} prices")
+    assert runs.currency[0] == "USD"
+    assert runs.price_year[0] == scenario["costs"]["price_year"]
+
+
 def test_appraise_repeats_the_comparisons_warnings_and_notes(tmp_path, capsys):
     """A business case whose reform's running cost was never given, or whose comparison was
     too short to trust, says so beside its figures (in Chinese too) and in its JSON: the

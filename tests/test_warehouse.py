@@ -158,7 +158,7 @@ def test_validate_names_each_broken_rule(folders, tmp_path, capsys):
     package["schema_version"] = "0"
     (broken / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     problems = "\n".join(validate(broken))
-    assert "datapackage.json: schema_version '0'; this bordersim's is '1'" in problems
+    assert "datapackage.json: schema_version '0'; this bordersim's is '2'" in problems
     assert "metric_summary.parquet: primary key ['run_id', 'option', 'metric'] repeats" \
         in problems
     assert "resources_by_replication.parquet: missing" in problems
@@ -174,7 +174,7 @@ def test_validate_names_each_broken_rule(folders, tmp_path, capsys):
     assert out == f"{broken}：不可载入\n"
     assert len(err.splitlines()) == 6 and english_left(err) == [], english_left(err)
     assert "尚无中文" not in err
-    assert "datapackage.json：schema_version 为 '0'；本版 bordersim 的是 '1'" in err
+    assert "datapackage.json：schema_version 为 '0'；本版 bordersim 的是 '2'" in err
     assert "gains.parquet：列 'n' 的类型为 double；声明的是 int64" in err
     assert "runs.parquet：列 'build' 有 1 个空值；该列为必填" in err
     assert "'no_such_option'] 不在 options.parquet 中" in err
@@ -282,3 +282,26 @@ def test_a_damaged_meta_json_is_a_one_line_error_naming_it(folders, tmp_path, ca
     assert main(["tables", str(folder), "--out", str(tmp_path / "t")]) == 2
     err = capsys.readouterr().err
     assert str(folder / "meta.json") in err and err.count("\n") == 1
+
+
+def test_a_warehouse_of_schema_version_1_still_validates_without_the_price_year(folders,
+                                                                               tmp_path):
+    """Version 1 recorded runs.currency without the year of its prices: such tables still
+    validate and load (the price year reads as null); a column missing otherwise is still
+    a problem. The small scenario has no [costs]: no price year."""
+    assert _read(folders["t-run"], "runs").price_year.isna().all()
+    old = tmp_path / "v1"
+    shutil.copytree(folders["t-run"], old)
+    runs = pq.read_table(old / "runs.parquet")
+    pq.write_table(runs.drop(["price_year"]), old / "runs.parquet")
+    package = json.loads((old / "datapackage.json").read_text(encoding="utf-8"))
+    package["schema_version"] = "1"
+    (old / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    assert validate(old) == []
+    assert "price_year" not in _read(old, "runs").columns
+    pq.write_table(runs.drop(["price_year", "currency"]), old / "runs.parquet")
+    assert "runs.parquet: columns" in "\n".join(validate(old))
+    package["schema_version"] = "2"  # (this version's tables must have it)
+    pq.write_table(runs.drop(["price_year"]), old / "runs.parquet")
+    (old / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    assert "runs.parquet: columns" in "\n".join(validate(old))

@@ -155,9 +155,17 @@ def _runs_and_options(folder: Path, kind: str, res: Any, variants: dict[str, Any
         "reps": int(meta["reps"]), "days": float(meta["days"]),
         "warmup_days": float(meta["warmup_days"]), "drain_days": float(meta["drain_days"]),
         "currency": meta.get("currency") or None,
+        "price_year": _price_year(variants["run" if kind == "run" else "baseline"].scenario),
         "created": pd.Timestamp(meta["created"]).tz_convert("UTC"),
         "schema_version": SCHEMA_VERSION}])
     return {"run_id": rid}, runs, pd.DataFrame(rows), names
+
+
+def _price_year(scenario: dict[str, Any]) -> int | None:
+    """The year whose prices the scenario's money is at (``costs.price_year``); None without
+    costs (goods' values alone, at no stated year)."""
+    year = (scenario.get("costs") or {}).get("price_year")
+    return None if year is None else int(year)
 
 
 def _as_baseline(frame: pd.DataFrame, kind: str) -> pd.DataFrame:

@@ -9,12 +9,16 @@ never a new column. :data:`SCHEMA_VERSION` changes whenever a table or column do
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+#: each earlier schema version a warehouse may still hold, and the columns (by table) it
+#: lacks: such tables still validate, and the columns read as null (version 1: no
+#: ``runs.price_year``, its money's price year unknown)
+OLDER_VERSIONS: dict[str, dict[str, tuple[str, ...]]] = {"1": {"runs": ("price_year",)}}
 
 #: Frictionless Table Schema types and the Arrow types the Parquet files hold.
 ARROW = {
@@ -50,6 +54,11 @@ class Table:
 
     def names(self) -> list[str]:
         return [c.name for c in self.columns]
+
+    def as_of(self, version: str) -> Table:
+        """The table as schema ``version`` declared it (an earlier one lacks some columns)."""
+        lacks = OLDER_VERSIONS.get(version, {}).get(self.name, ())
+        return replace(self, columns=tuple(c for c in self.columns if c.name not in lacks))
 
 
 def _c(name: str, type_: str, description: str, unit: str = "", required: bool = True) -> Column:
@@ -127,6 +136,9 @@ TABLES: tuple[Table, ...] = (
         _c("drain_days", "number", "days after them to finish the cohort", unit="days"),
         _c("currency", "string", "the money unit (`[costs]` currency); empty: no costs",
            required=False),
+        _c("price_year", "integer", "the year whose prices the money is at (`[costs]` "
+           "price_year: USD at 2019 prices is `USD`, 2019); empty: no costs, or a table "
+           "of schema version 1, which did not record it", unit="year", required=False),
         _c("created", "datetime", "when the folder was first written (UTC)"),
         _c("schema_version", "string", "the warehouse schema's version"),
     ), ("run_id",), parent=""),

@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from sim.shell_line import bordersim_line
-from sim.warehouse.schema import BY_NAME, SCHEMA_VERSION, TABLES, Table
+from sim.warehouse.schema import BY_NAME, OLDER_VERSIONS, SCHEMA_VERSION, TABLES, Table
 
 
 def _read(folder: Path, table: Table, problems: list[str]) -> pa.Table | None:
@@ -69,17 +69,18 @@ def validate(folder: Path) -> list[str]:
         return [wrong]
     problems: list[str] = []
     package = folder / "datapackage.json"
+    version: object = SCHEMA_VERSION
     try:
         version = json.loads(package.read_text(encoding="utf-8")).get("schema_version")
     except (OSError, ValueError, AttributeError) as exc:
         problems.append(f"{package}: not a readable schema ({exc})")
     else:
-        if version != SCHEMA_VERSION:
+        if version != SCHEMA_VERSION and version not in OLDER_VERSIONS:
             problems.append(f"{package}: schema_version {version!r}; this bordersim's is "
                             f"{SCHEMA_VERSION!r} (export the folder again)")
     read = {t.name: _read(folder, t, problems) for t in TABLES}
     shaped: dict[str, pa.Table] = {}
-    for t in TABLES:
+    for t in (t.as_of(str(version)) for t in TABLES):  # (an earlier version's: it opens)
         data = read[t.name]
         if data is None:
             continue
