@@ -434,7 +434,8 @@ def test_the_workbook_refuses_an_appraisal_older_than_its_replications(compared,
     from sim.report.translate import translate
 
     older = ("<p class='warn'>This business case is older than the figures above: it is of 2 "
-             "replications of s4, the folder now holds 4. Run bordersim appraise again")
+             f"replications of s4, the folder now holds 4. Run bordersim appraise {folder} "
+             "again (the terms it was given, from appraisal.json)")
     section = "".join(appraisal_section(folder))
     assert older in section
     zh = translate(section, "zh")

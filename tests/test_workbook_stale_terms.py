@@ -1,11 +1,13 @@
 """The workbook refuses an appraisal older than its folder's replications with the command
-to run again, and that command carries the terms the appraisal was given (appraisal.json):
-its --setup and --running, and its horizon, rate and scale where not the defaults, so the new
-business case is the same one (in Chinese too). The folder is written by hand
-(:func:`tests.test_appraisal._folder`): nothing is simulated."""
+to run again (the report says it beside the business case), and that command carries the
+terms the appraisal was given (appraisal.json): its --setup and --running, and its horizon,
+rate and scale where not the defaults, so the new business case is the same one (in Chinese
+too). The folder is written by hand (:func:`tests.test_appraisal._folder`): nothing is
+simulated."""
 
 from __future__ import annotations
 
+import html
 import shlex
 
 import pandas as pd
@@ -13,7 +15,9 @@ import pytest
 
 from sim.cli import main
 from sim.cli_zh_errors import error_line
+from sim.report.appraisal_section import appraisal_section
 from sim.report.folder import ResultsFolderError
+from sim.report.translate import translate
 from sim.report.workbook_appraisal import appraisal_sheet
 from tests.test_appraisal import _folder
 
@@ -44,6 +48,11 @@ def test_the_command_to_appraise_again_carries_the_flags_given(tmp_path, capsys,
     assert f"run {again} again (the terms it was given, from appraisal.json)" in said, said
     zh = error_line(said, "zh")
     assert f"请先重新运行 {again}（即原来给定的条件，取自 appraisal.json），再生成工作簿" in zh
+    # the report says the same command beside its business case (in Chinese too)
+    section = html.unescape("".join(appraisal_section(folder)))
+    assert f"Run {again} again (the terms it was given, from appraisal.json) for a " in section
+    zh = html.unescape(translate("".join(appraisal_section(folder)), "zh"))
+    assert f"请重新运行 {again}（即原来给定的条件，取自 appraisal.json），得到" in zh
 
 
 def test_an_appraisal_given_no_flags_is_run_again_without_any(tmp_path, capsys):

@@ -42,17 +42,19 @@ def appraisal_section(folder: Path) -> list[str]:
             "cost given and the equipment added; years 1 on: running cost and traders' "
             "saving. Written by bordersim appraise (appraisal.csv); see "
             "docs/how-results-are-computed.md, \"A business case over years\".")
-    return ["<h2>Business case over years</h2>", *_older(folder),
+    return ["<h2>Business case over years</h2>", *_older(folder, data),
             f"<p class='note'>{html.escape(note)}</p>",
             f"<table><tr><th></th>{head}</tr>{''.join(rows)}</table>"]
 
 
-def _older(folder: Path) -> list[str]:
+def _older(folder: Path, terms: dict[str, Any]) -> list[str]:
     """A warning where the appraisal is of fewer (or more) replications than the folder now
     holds (a comparison resumed after appraising): its figures are older than the rest of
-    the page's. Said, not refused: the rest of the report stands."""
+    the page's. Said, not refused: the rest of the report stands; the command to run again
+    carries the terms it was given (``terms``: appraisal.json's), as the workbook's does."""
     from sim.report.folder import read_csv
-    from sim.report.workbook_appraisal import older_than_replications
+    from sim.report.workbook_appraisal import given_flags, older_than_replications
+    from sim.shell_line import bordersim_line
 
     file = folder / "appraisal.csv"
     if not file.is_file():
@@ -65,9 +67,10 @@ def _older(folder: Path) -> list[str]:
     if older is None:
         return []
     option, n, held = older
+    again = bordersim_line("appraise", folder, *given_flags(folder, terms))
     said = (f"This business case is older than the figures above: it is of {n} replications "
-            f"of {option}, the folder now holds {held}. Run bordersim appraise again (with "
-            "the --setup and --running it was given) for a business case of them all.")
+            f"of {option}, the folder now holds {held}. Run {again} again (the terms it was "
+            "given, from appraisal.json) for a business case of them all.")
     return [f"<p class='warn'>{html.escape(said)}</p>"]
 
 

@@ -24,9 +24,9 @@ _NOTE = re.compile(
 #: the warning of an appraisal older than the folder's replications (appraisal_section's)
 _OLDER = re.compile(
     r"This business case is older than the figures above: it is of (?P<n>[0-9]+) "
-    r"replications of (?P<option>.+), the folder now holds (?P<m>[0-9]+)\. Run bordersim "
-    r"appraise again \(with the --setup and --running it was given\) for a business case of "
-    r"them all\.")
+    r"replications of (?P<option>.+), the folder now holds (?P<m>[0-9]+)\. Run "
+    r"(?P<again>bordersim appraise .+) again \(the terms it was given, from appraisal\.json\) "
+    r"for a business case of them all\.")
 
 
 def text(en: str) -> str | None:
@@ -44,8 +44,8 @@ def text(en: str) -> str | None:
     older = _OLDER.fullmatch(en)
     if older:
         return (f"本效益成本分析早于上方的数字：它基于方案 {older['option']} 的 {older['n']} "
-                f"次重复运行，而文件夹中现有 {older['m']} 次。请重新运行 bordersim appraise"
-                "（使用原来的 --setup 和 --running），得到基于全部重复运行的效益成本分析。")
+                f"次重复运行，而文件夹中现有 {older['m']} 次。请重新运行 {older['again']}"
+                "（即原来给定的条件，取自 appraisal.json），得到基于全部重复运行的效益成本分析。")
     note = _NOTE.fullmatch(en)
     if note is None:
         return None
