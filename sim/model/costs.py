@@ -49,6 +49,7 @@ LANE_ACTIVITY = {
     "cold_chain_warehouse": "quarantine",
     "exam_officers": "yard",
     "lab": "lab",
+    "transit_desk": "declaration",  # (no activity of its own: every declaration shares it)
 }
 TRADER_PARTS = (
     "broker",

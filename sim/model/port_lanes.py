@@ -47,6 +47,7 @@ LANES = (
     "quarantine_officers",
     "cold_chain_teams",
     "cold_chain_warehouse",
+    "transit_desk",  # (optional: a port with a transit desk, steps.transit)
 )
 
 
@@ -82,6 +83,8 @@ def _build_desks(port: Port, centres: dict[str, Lane]) -> None:
     port.review = _lane(port, "declaration_review", spec.review)
     port.document = _lane(port, "document_check", spec.document_check)
     port.scanners = _lane(port, "scanners", spec.scan.scanners if spec.scan else None)
+    # (listed in port.lanes only: sim.model.transit_leg.desk_of)
+    _lane(port, "transit_desk", spec.transit.desk if spec.transit else None)
     pool = spec.scan.image_review.pool if spec.scan else ""
     if pool:  # a review centre's lane, shared with other ports (the World lists it)
         port.image_officers = centres[pool]

@@ -74,6 +74,11 @@ class Step:
             return (getattr(p, self.lane_attr),) if self.lane_attr else None
         return None if self.waits else ()
 
+    def may_queue(self, p: Port) -> bool:
+        """Whether the step may queue at ``p`` (asked only of a step that writes
+        :meth:`visits`): one whose lane a port may lack answers for that port."""
+        return True
+
     def taken(self, p: Port, r: np.ndarray) -> np.ndarray:
         """Which rows of a requirement table take this step (bool per row)."""
         raise NotImplementedError(_missing(self, "taken"))
@@ -160,7 +165,9 @@ class Route:
         self._no_bulk = sum(self.bit[s.name] for s in self.steps if not s.bulk_form)
         #: the steps that may queue (the others' visits are none), with their positions
         self._queued = tuple(
-            (i, s) for i, s in enumerate(self.steps) if type(s).visits is not Step.visits
+            (i, s)
+            for i, s in enumerate(self.steps)
+            if type(s).visits is not Step.visits and s.may_queue(port)
         )
         self._planned: dict[int, tuple[tuple[Step, int, bool], ...]] = {}
         self._chains: dict[int, bool] = {}

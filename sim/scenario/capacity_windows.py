@@ -41,6 +41,7 @@ WINDOW_LANES = (
     "quarantine_officers",
     "cold_chain_teams",
     "cold_chain_warehouse",
+    "transit_desk",
 )
 
 

@@ -47,6 +47,7 @@ LANE_KEYS = (
     "cold_chain_warehouse",
     "exam_officers",
     "gate",
+    "transit_desk",
 )
 #: What an illicit kind's harm is counted per (``costs.slipped.harm_per``).
 HARM_BASES = ("consignment", "container", "value")

@@ -152,6 +152,7 @@ LANE_PATHS = {
     "quarantine.cold_chain.teams": "cold_chain_teams",
     "quarantine.cold_chain.warehouse": "cold_chain_warehouse",
     "release.gate": "gate",
+    "transit.desk": "transit_desk",
 }
 
 

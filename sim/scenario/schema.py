@@ -217,6 +217,9 @@ class Lane(Strict):
         return [cap] * 168
 
 
+Transit.model_rebuild()  # (its desk is a Lane)
+
+
 class ServiceLane(Lane):
     """A lane whose every job takes a service time; its servers must be given (``capacity``
     or ``schedule``): one server by default would be a guess."""

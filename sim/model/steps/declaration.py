@@ -15,7 +15,7 @@ from sim.model.milestones import ACCEPTED, ASSESSED, CUSTOMS, LODGED, LODGED_Q, 
 from sim.model.route import Step, at_port, finite
 from sim.model.sample_settle import settle, settle_row
 from sim.model.selection import Preparing, SelectionInput
-from sim.model.transit_leg import inland, inland_one
+from sim.model.transit_leg import here, here_one, inland, sealed, sealed_one
 from sim.scenario.schema import CHECKS
 
 if TYPE_CHECKING:
@@ -34,7 +34,11 @@ def lodged_at(r: np.ndarray, arrived: np.ndarray) -> np.ndarray:
     """When each declaration of a requirement table is lodged: before arrival (advance) or
     after it (the trader's delay); transit goods from their arrival here, after their leg.
     The rule of :class:`Lodge`, for whoever plans ahead."""
-    arrived = inland(r, arrived)
+    return lodged_here(r, inland(r, arrived))
+
+
+def lodged_here(r: np.ndarray, arrived: np.ndarray) -> np.ndarray:
+    """:func:`lodged_at` from the goods' arrival here (``arrived``: after any transit leg)."""
     return np.asarray(np.where(r[:, ADVANCE] > 0, arrived - r[:, LEAD], arrived + r[:, LODGING]))
 
 
@@ -50,8 +54,8 @@ class Lodge(Step):
         return np.ones(len(r), bool)
 
     def flow(self, j: Journey) -> None:
-        r, m, arrived = j.r, j.m, inland_one(j.r, j.c.arrived)
-        t = arrived - r[LEAD] if r[ADVANCE] else arrived + r[LODGING]
+        r, m, arrived = j.r, j.m, here_one(j)
+        t = sealed_one(j, arrived - r[LEAD] if r[ADVANCE] else arrived + r[LODGING])
         m[LODGED] = t
         j.clock.to(t, TRADER)
         j.lodged_q = j.q_done = t
@@ -62,7 +66,7 @@ class Lodge(Step):
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
         req = b.req
-        t = lodged_at(req, b.arrived)
+        t = sealed(b, lodged_here(req, here(b)))
         b.m[:, LODGED] = t
         b.to(t, TRADER)
         b.lodged_q = b.q_done = t

@@ -12,7 +12,7 @@ import numpy as np
 from sim.model.draws import R
 from sim.model.milestones import CUSTOMS, PICKED_UP, RELEASED_AT, TERMINAL, TRADER
 from sim.model.route import Step, at_port, finite
-from sim.model.transit_leg import inland, inland_one
+from sim.model.transit_leg import here, here_one
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
@@ -51,13 +51,13 @@ class Release(Step):
         return np.ones(len(r), bool)
 
     def flow(self, j: Journey) -> None:
-        t = max(j.t, inland_one(j.r, j.c.arrived))
+        t = max(j.t, here_one(j))
         j.m[RELEASED_AT] = t
         j.clock.to(t, CUSTOMS)
         j.t = t
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
-        t = np.maximum(b.t, inland(b.req, b.arrived))
+        t = np.maximum(b.t, here(b))
         b.m[:, RELEASED_AT] = t
         b.to(t, CUSTOMS)
         b.t = t
