@@ -660,9 +660,11 @@ def lock_out(out: Path, kind: str) -> Path:
     replication, and its history would call the first interrupted)."""
     import fcntl
 
+    from sim.experiment.nesting import check_not_nested
     from sim.experiment.store import check_kind
 
     check_kind(out, kind)  # (a file in the way: said as the store says it)
+    check_not_nested(out)  # (never a results folder inside another)
     try:
         out.mkdir(parents=True, exist_ok=True)
         fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY)

@@ -22,6 +22,12 @@ _BUILD = (r"made by other code \(build (?P<made>\S+); this code is (?P<this>\S+)
 
 #: an English message (the whole of it) -> its Chinese; listed parts said by :func:`said`
 ERRORS: tuple[tuple[str, str], ...] = (
+    # an --out inside a results folder (sim.experiment.nesting)
+    (r"(?P<path>.+) is inside the results folder (?P<outer>.+): a results folder made in "
+     r"another is read as part of it \(by report, tables and the warehouse\); choose an "
+     r"--out folder outside (?P=outer)",
+     "{path} 位于结果文件夹 {outer} 之内：结果文件夹中再建的结果文件夹会被当作它的一部分读取"
+     "（report、tables 和数据仓库导出都会如此）；请用 --out 另选 {outer} 之外的文件夹"),
     (r"(?P<path>.+) is already open for another scenario or seed",
      "{path} 已为另一情景或随机种子打开"),
     (r"(?P<path>.+) is not a folder \(a file is in the way of the replications\); remove it "

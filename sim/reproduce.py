@@ -175,7 +175,13 @@ def rerun(rec: Recorded, out: Path, reps: int) -> tuple[int, str]:
     """Run :func:`rerun_argv` in this process, its tables and notes kept quiet (the
     verdict compares the folders): its status and what it said on stderr."""
     from sim.cli import main
+    from sim.experiment.nesting import check_not_nested
+    from sim.experiment.store import StoreMismatch
 
+    try:
+        check_not_nested(out)  # (said here, not as the re-run's error)
+    except StoreMismatch as exc:
+        raise Refused(str(exc)) from None
     if out.exists() and any(out.iterdir()):
         raise Refused(f"{out}: not empty; the re-run goes to a new folder (name one with "
                       "--out)")
