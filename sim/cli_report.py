@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from sim.experiment.store import WriteError
     from sim.report.folder import ResultsFolderError
     from sim.report.folder_report import write_folder_report
+    from sim.report.unread_files import check_unread_files
 
     args.lang = chosen(args)
     started = time.monotonic()
@@ -50,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
         return _check(args.folder, started, args.lang)
     try:
         _check_writable(args)
+        check_unread_files(args.folder)  # (before a report is written that vouches for them)
         out = write_folder_report(args.folder, args.out, args.lang)
     except ResultsFolderError as exc:
         print(error_line(str(exc), args.lang), file=sys.stderr)
@@ -71,9 +73,11 @@ def _check(folder: Path, started: float, lang: str = "en") -> int:
     from sim.cli_zh_errors import error_line
     from sim.report.folder import ResultsFolderError
     from sim.report.folder_report import check_folder
+    from sim.report.unread_files import check_unread_files
 
     try:
         kind = check_folder(folder)
+        check_unread_files(folder)
     except ResultsFolderError as exc:
         print(error_line(str(exc), lang), file=sys.stderr)
         return 2

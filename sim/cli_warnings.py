@@ -57,11 +57,16 @@ def write_records(out: Path, recs: list[dict[str, Any]]) -> None:
     code (replaced as a whole: a resumed run's are its latest)."""
     from sim.experiment.store import atomic_write, dump_json
 
+    atomic_write(out / RECORDS_FILE, dump_json({"counts": counts_of(recs), "records": recs}))
+
+
+def counts_of(recs: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """How many records there are of each severity and each code."""
     counts: dict[str, dict[str, int]] = {"severity": {}, "code": {}}
     for r in recs:
         for key in counts:
             counts[key][r[key]] = counts[key].get(r[key], 0) + 1
-    atomic_write(out / RECORDS_FILE, dump_json({"counts": counts, "records": recs}))
+    return counts
 
 
 def exit_status(recs: list[dict[str, Any]], fail_on: str) -> int:

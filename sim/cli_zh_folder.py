@@ -38,6 +38,13 @@ ERRORS: tuple[tuple[str, str], ...] = (
      "{f} 缺失（结果文件夹不完整或已损坏）"),
     (r"(?P<f>.+) is not what bordersim writes \(not a JSON object\)",
      "{f} 不是 bordersim 写入的内容（不是 JSON 对象）"),
+    # bordersim report: a file it vouches for (sim.report.unread_files), before its remedy
+    (r"(?P<f>.+?) does not match (?P<whose>(?:(?!; ).)+) \(changed or damaged\)",
+     "{f} 与{whose}不符（已被改动或损坏）"),
+    (r"(?P<f>.+) is not what bordersim writes \(no list of records\)",
+     "{f} 不是 bordersim 写入的内容（没有记录列表）"),
+    (r"(?P<f>.+) is not what bordersim writes \(its counts do not match its records\)",
+     "{f} 不是 bordersim 写入的内容（其中的计数与记录不符）"),
     (r"(?P<f>.+) is a folder, not a file \(the folder is damaged\): remove it",
      "{f} 是文件夹而不是文件（结果文件夹已损坏）：请删除它"),
     # bordersim difference (sim.report.run_difference): a folder that is not a finished run's
@@ -67,6 +74,7 @@ ERRORS: tuple[tuple[str, str], ...] = (
 WHOSE = {
     "the replications in replications.csv": "replications.csv 中的各次重复运行",
     "the replication files in reps/": "reps/ 中的重复运行文件",
+    "the point files in points/": "points/ 中各扫描点的文件",
     "the run's replications": "本次运行的各次重复运行",
     "the replications' enforcement tables": "各次重复运行的执法表",
 }

@@ -5,6 +5,8 @@ numbers: an option renamed by hand in ``summary.csv`` is damage, not a new optio
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
 
@@ -78,3 +80,86 @@ def test_a_run_folder_is_checked_too_and_check_takes_no_out(tmp_path, capsys):
         main(["report", str(out), "--check", "--out", str(tmp_path / "r.html")])
     assert exc.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+# -- files the report vouches for but does not work out again (sim.report.unread_files) --------
+
+
+def _damaged(compared: Path, tmp_path: Path, name: str, damage: str) -> Path:
+    folder = Path(shutil.copytree(compared, tmp_path / "c"))
+    path = folder / name
+    if damage == "missing":
+        path.unlink()
+    elif damage == "half a line":  # (cut in the middle, as an interrupted copy leaves it)
+        raw = path.read_bytes()
+        assert raw[len(raw) // 2 - 1: len(raw) // 2 + 1].count(b"\n") == 0
+        os.truncate(path, len(raw) // 2)
+    else:  # not parseable
+        path.write_bytes(b"\0{{{\n")
+    return folder
+
+
+def _refused(folder: Path, capsys, *more: str) -> str:
+    capsys.readouterr()
+    assert main(["report", str(folder), *more]) == 2
+    said = capsys.readouterr()
+    assert said.out == "" and len(said.err.splitlines()) == 1
+    assert not (folder / "report.html").exists() and not (folder / "report-zh.html").exists()
+    return said.err
+
+
+REPAIR = "; to resume the comparison and repair the folder, give the same command again ("
+
+
+@pytest.mark.parametrize("damage", ["missing", "half a line", "not parseable"])
+@pytest.mark.parametrize("name", ["metrics.csv", "interactions.csv", "finished.json"])
+def test_a_sealed_table_damaged_is_refused_naming_it_and_the_command(
+    compared, tmp_path, capsys, name, damage
+):
+    folder = _damaged(compared, tmp_path, name, damage)
+    err = _refused(folder, capsys)
+    what = {"missing": "is missing (the folder is incomplete or damaged)",
+            "finished.json": "cannot be read ("}.get(damage if damage == "missing" else name,
+                                                   f"does not match its checksum in {folder}")
+    assert err.startswith(f"error: {folder / name} {what}"), err
+    assert REPAIR in err and err.rstrip().endswith(f"--out {folder}")
+    assert "give the command that made the folder again" not in err  # (named, not in general)
+
+
+@pytest.mark.parametrize("damage", ["missing", "half a line", "not parseable"])
+def test_warning_records_damaged_are_refused(compared, tmp_path, capsys, damage):
+    folder = _damaged(compared, tmp_path, "warning-records.json", damage)
+    err = _refused(folder, capsys)
+    what = "is missing" if damage == "missing" else "cannot be read"
+    assert err.startswith(f"error: {folder / 'warning-records.json'} {what}"), err
+    assert REPAIR in err
+
+
+def test_warning_records_whose_counts_disagree_are_refused_by_the_check(compared, tmp_path,
+                                                                        capsys):
+    folder = Path(shutil.copytree(compared, tmp_path / "c"))
+    file = folder / "warning-records.json"
+    data = json.loads(file.read_text())
+    assert len(data["records"]) > 1  # (a short run's notes)
+    data["records"] = data["records"][1:]
+    file.write_text(json.dumps(data))
+    err = _refused(folder, capsys, "--check", "--lang", "zh")
+    assert err.startswith(f"错误：{file} 不是 bordersim 写入的内容"
+                          "（其中的计数与记录不符）；要续跑"), err
+
+
+def test_a_comparison_made_from_python_needs_no_warning_records(compared, tmp_path, capsys):
+    folder = _damaged(compared, tmp_path, "warning-records.json", "missing")
+    record = json.loads((folder / "compare.json").read_text())
+    (folder / "compare.json").write_text(json.dumps({**record, "command": None}))
+    from sim.report.unread_files import check_unread_files
+
+    check_unread_files(folder)  # (no error)
+
+
+def test_a_sealed_table_changed_is_refused_in_chinese(compared, tmp_path, capsys):
+    folder = _damaged(compared, tmp_path, "metrics.csv", "half a line")
+    err = _refused(folder, capsys, "--lang", "zh")
+    assert err.startswith(f"错误：{folder / 'metrics.csv'} 与 {folder / 'finished.json'} 中记录的"
+                          "校验和不符（已被改动或损坏）；要续跑该方案比较并修复文件夹，"
+                          "请再次给出同一命令"), err

@@ -593,6 +593,13 @@ SWEEP_DAMAGE = {
                                 "warnings.json cannot be read"),
     "edited warnings.json": (lambda f: (f / "warnings.json").write_text('{"0": ["made up"]}'),
                              "warnings.json does not match the point files"),
+    "differences.csv removed": (lambda f: (f / "differences.csv").unlink(),
+                                "differences.csv is missing"),
+    "differences.csv cut in half a line": (
+        lambda f: os.truncate(f / "differences.csv", (f / "differences.csv").stat().st_size // 2),
+        "differences.csv does not match the point files"),
+    "differences.csv not a table": (lambda f: (f / "differences.csv").write_bytes(b"\0{{{\n"),
+                                    "differences.csv does not match the point files"),
 }
 
 

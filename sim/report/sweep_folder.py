@@ -110,6 +110,26 @@ def _check_pooled(
             or list(got.get("metric", [])) != list(built["metric"])
             or not _same_table(got[numbers], built[numbers])):
         raise ResultsFolderError(f"{path / 'intervals.csv'} {mismatch}")
+    _check_differences(path, rows, params, mismatch)
+
+
+def _check_differences(path: Path, rows: pd.DataFrame, params: list[str], mismatch: str
+                       ) -> None:
+    """``differences.csv`` (each point's paired difference from point 0, which the page
+    sends its reader to for every metric) against the checked rows, as ``tables`` checks a
+    table worked out again (:func:`sim.warehouse.derived.same_rows`): a sweep of one point
+    has none, so a file cut to half its header is caught by its columns."""
+    from sim.experiment.sweep_pairs import point_differences
+    from sim.warehouse.derived import same_rows
+
+    file = path / "differences.csv"
+    built = point_differences(rows, params)
+    got = read_csv(file, keep_default_na=False, na_values=[""])
+    numbers = [c for c in built.columns if c != "significant"
+               and pd.api.types.is_numeric_dtype(built[c])]
+    keys = [c for c in built.columns if c not in numbers]
+    if list(got.columns) != list(built.columns) or not same_rows(got, built, keys, numbers):
+        raise ResultsFolderError(f"{file} {mismatch}")
 
 
 def _records(store: SweepStore, meta: dict[str, Any], points: int, reps: int) -> Records:

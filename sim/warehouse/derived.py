@@ -22,21 +22,25 @@ if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult
 
 
+#: how a damaged file is repaired, said in general (a reader that knows the folder's command,
+#: such as ``bordersim report``, names it instead: :mod:`sim.report.unread_files`)
+AGAIN = ": give the command that made the folder again (it writes the file again)"
+
+
 def changed(file: Path, what: str) -> ResultsFolderError:
     """The error of a file of the folder that does not match what it was made from."""
     return ResultsFolderError(
-        f"{file} does not match {what} (changed or damaged): give the command that made the "
-        "folder again (it writes the file again), or restore the file", repair=False)
+        f"{file} does not match {what} (changed or damaged){AGAIN}, or restore the file",
+        repair=False)
 
 
 def missing(file: Path) -> ResultsFolderError:
     """The error of a file the command that made the folder always writes, not there."""
-    return ResultsFolderError(
-        f"{file} is missing (the folder is incomplete or damaged): give the command that made "
-        "the folder again (it writes the file again)", repair=False)
+    return ResultsFolderError(f"{file} is missing (the folder is incomplete or damaged){AGAIN}",
+                              repair=False)
 
 
-def _same(written: pd.DataFrame, built: pd.DataFrame, keys: list[str], numbers: list[str]
+def same_rows(written: pd.DataFrame, built: pd.DataFrame, keys: list[str], numbers: list[str]
           ) -> bool:
     """The same rows in the same order: keys as text, numbers to the last digit CSV keeps."""
     from sim.report.workbook_check import _close
@@ -64,7 +68,7 @@ def check_metrics(folder: Path, kind: str, res: CompareResult, variants: dict[st
     splitter = folder_splitter(v.path for v in variants.values())
     built = long_metrics(_per_rep(res, kind), splitter)
     keys = [c for c in ("option", "replication", "metric") if c in built.columns]
-    if not _same(read_csv(file, keep_default_na=False, na_values=[""]), built, keys,
+    if not same_rows(read_csv(file, keep_default_na=False, na_values=[""]), built, keys,
                  ["value"]):
         raise changed(file, "the replications in replications.csv")
 
@@ -82,7 +86,7 @@ def check_class_differences(folder: Path, kind: str, res: CompareResult) -> None
     built = class_differences(_per_rep(res, kind))
     numbers = [c for c in built.columns if pd.api.types.is_numeric_dtype(built[c])]
     keys = [c for c in built.columns if c not in numbers]
-    if not _same(read_csv(file, keep_default_na=False, na_values=[""]), built, keys, numbers):
+    if not same_rows(read_csv(file, keep_default_na=False, na_values=[""]), built, keys, numbers):
         raise changed(file, "the replications in replications.csv")
 
 
