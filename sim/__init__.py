@@ -13,7 +13,8 @@ and the experiments: ``replicate`` (replications, into a ``RunStore`` folder), `
 ``sweep_summary`` and ``sweep_intervals`` per point, ``sweep_differences`` each point against
 point 0 paired by replication, as its folder holds them; ``sweep_numeric`` its swept values
 as numbers in hours; ``sweep_prcc`` each parameter's partial rank correlation), ``sobol``
-(sensitivity indices), ``pilot`` (a warm-up suggestion); ``metric_names`` lists what a
+(sensitivity indices), ``outlook`` (the year each lane stops keeping up as trade grows),
+``pilot`` (a warm-up suggestion); ``metric_names`` lists what a
 scenario's runs yield (``metric_names(scenario).explain("clearance_h_mean")``: each one's
 unit and meaning, as a table), ``scenario_data`` gives a scenario as plain data that loads back;
 ``fit_arrivals`` and ``fit_times`` fit a port's arrivals and a lane's service time to
@@ -39,8 +40,9 @@ from sim.version import __version__
 if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult, Option, compare
     from sim.experiment.metric_names import metric_names
+    from sim.experiment.outlook import python_outlook as outlook
     from sim.experiment.runner import replicate
-    from sim.experiment.sensitivity import sobol
+    from sim.experiment.sensitivity import python_sobol as sobol
     from sim.experiment.store import RunStore
     from sim.experiment.sweep import differences as sweep_differences
     from sim.experiment.sweep import intervals as sweep_intervals
@@ -79,6 +81,7 @@ _LAZY = {
     "replicate": "sim.experiment.runner",
     "RunStore": "sim.experiment.store",
     "sobol": "sim.experiment.sensitivity",
+    "outlook": "sim.experiment.outlook",
     "pilot": "sim.experiment.warmup",
     "metric_names": "sim.experiment.metric_names",
     "scenario_data": "sim.scenario.patch",
@@ -100,6 +103,7 @@ __all__ = [
     "lhs",
     "load_scenario",
     "metric_names",
+    "outlook",
     "patch",
     "pilot",
     "replicate",
@@ -121,6 +125,8 @@ _RENAMED = {
     # (their warnings in Python's words: sim.python_words)
     "simulate": "python_simulate",
     "sweep": "python_sweep",
+    "sobol": "python_sobol",
+    "outlook": "python_outlook",
     "sweep_summary": "summary",
     "sweep_intervals": "intervals",
     "sweep_differences": "differences",

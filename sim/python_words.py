@@ -24,12 +24,16 @@ ARGUMENTS = {
     "--max-reps": "max_reps",
     "--precision": "precision",
     "--set": "",
+    "--sobol": "n",
+    "--metric": "metric",
 }
-#: a flag, whole (not the end of a longer one), and the value after it, if any
+#: a flag, whole (not the end of a longer one), and the value after it, if any: a number,
+#: a field's change, a quoted name (``--metric 'x'``) or a placeholder (``--sobol N``)
 _FLAG = re.compile(
     r"(?<![\w-])(?P<flag>" + "|".join(re.escape(f) for f in sorted(ARGUMENTS, key=len,
                                                                       reverse=True))
-    + r")(?![\w-])(?: (?P<value>[\d.,]*\d|[\w.]+=|'[\w.]+=[^']*'))?"
+    + r")(?![\w-])(?: (?P<value>[\d.,]*\d|[\w.]+=|'[\w.]+=[^']*'|'[\w.]+'"
+    + r")|(?P<placeholder> [A-Z]\b))?"
 )
 #: what a bare ``--set`` (no change after it) is from Python
 BARE_SET = "overrides"
@@ -62,8 +66,11 @@ def either_spelling(pattern: str) -> str:
     return pattern
 
 
-def warnings_as_python(by: Mapping[str, list[str]]) -> dict[str, list[str]]:
-    """Warnings kept by option or point (``CompareResult.warnings``, a sweep's
+K = TypeVar("K")
+
+
+def warnings_as_python(by: Mapping[K, list[str]]) -> dict[K, list[str]]:
+    """Warnings kept by option, point or year (``CompareResult.warnings``, a sweep's
     ``attrs["warnings"]``), each in Python's words (:func:`as_python`)."""
     return {key: [as_python(w) for w in ws] for key, ws in by.items()}
 
@@ -72,16 +79,41 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def given_in_python_words(run: Callable[P, R], words: Callable[[R], None]) -> Callable[P, R]:
+def given_in_python_words(
+    run: Callable[P, R],
+    words: Callable[[R], None],
+    errors: tuple[type[Exception], ...] = (),
+    told: tuple[str, ...] = (),
+) -> Callable[P, R]:
     """``run`` as the Python API gives it (``sim.simulate``, ``sim.sweep``): ``words`` puts
     its result's warnings in Python's words, once whatever stores them has stored the command
-    line's; ``run`` itself, which the command line runs, keeps those. Help and signature are
+    line's; ``run`` itself, which the command line runs, keeps those. An error of ``errors``
+    that ``run`` raises says its one message in Python's words too, and each callback among
+    the keyword arguments ``told`` (``on_warning=``) hears them so. Help and signature are
     ``run``'s."""
 
     @functools.wraps(run)
     def given(*args: P.args, **kwargs: P.kwargs) -> R:
-        result = run(*args, **kwargs)
+        for name in told:
+            heard = kwargs.get(name)
+            if callable(heard):
+                kwargs[name] = _hearing(heard)
+        try:
+            result = run(*args, **kwargs)
+        except errors as exc:
+            if len(exc.args) == 1 and isinstance(exc.args[0], str):
+                exc.args = (as_python(exc.args[0]),)
+            raise
         words(result)
         return result
 
     return given
+
+
+def _hearing(heard: Callable[[str], object]) -> Callable[[str], None]:
+    """A callback told each message in Python's words (:func:`as_python`)."""
+
+    def told(message: str) -> None:
+        heard(as_python(message))
+
+    return told

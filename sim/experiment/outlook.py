@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from sim.model.capacity_needed import TARGET
+from sim.python_words import given_in_python_words, warnings_as_python
 from sim.scenario.dormant import LANE_PATHS
 
 if TYPE_CHECKING:
@@ -234,7 +235,9 @@ def outlook(
     """:func:`yearly` and :func:`plan` for the scenario as it is (option ``baseline``) and
     for each of ``options`` (name: its changes, or the scenario a reform made of it,
     :func:`sim.reforms.apply`; grown from its own rates every year, under the same seeds),
-    each table with an ``option`` column, the baseline's rows first."""
+    each table with an ``option`` column, the baseline's rows first. The first table's
+    ``attrs["warnings"]`` holds each option's warnings that name no lane, by year: in the
+    command line's words here, in Python's from ``sim.outlook`` (:data:`python_outlook`)."""
     import pandas as pd
 
     from sim.scenario.patch import patch
@@ -255,3 +258,15 @@ def outlook(
     out = pd.concat(tables, ignore_index=True)
     out.attrs["warnings"] = notes
     return out, pd.concat(plans, ignore_index=True)
+
+
+def _in_python_words(tables: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    """Each option's warnings, kept by year, in Python's words (``days=42`` for
+    ``--days 42``); the command line prints its own from :func:`outlook` itself."""
+    table = tables[0]
+    table.attrs["warnings"] = {name: warnings_as_python(by_year)
+                               for name, by_year in table.attrs.get("warnings", {}).items()}
+
+
+#: :func:`outlook` as ``sim.outlook`` gives it to a Python user
+python_outlook = given_in_python_words(outlook, _in_python_words)

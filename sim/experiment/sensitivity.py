@@ -42,6 +42,7 @@ from sim.experiment.metric_names import MetricError, check_metrics, metric_names
 from sim.experiment.sobol_noise import noise_halfwidths, noise_warning, per_replication
 from sim.experiment.store import atomic_write, dump_json
 from sim.experiment.sweep import Range, _ranges, check_sample_size, sweep
+from sim.python_words import as_python, given_in_python_words, warnings_as_python
 from sim.scenario.schema import Scenario
 
 Ranges = Mapping[str, Range | tuple[float, float] | str]
@@ -188,15 +189,24 @@ class SobolResult:
     per_rep: pd.DataFrame | None = None
     reps: int = 1
     n: int | None = None  # the base sample size the design was made with
+    #: whether its warnings are said in Python's words (``n=8`` for ``--sobol 8``), as
+    #: ``sim.sobol`` gives them; the command line's words otherwise, as sobol.json keeps them
+    python: bool = False
 
     def warnings(self, n: int | None = None) -> list[str]:
         """Every warning about the indices: too wide an interval, a base sample size that is
         not a power of two, and simulation noise that the intervals leave out (``n``: the
         base sample size, by default the design's)."""
-        found = [self.uncertainty(n), unbalanced(self.n if n is None else n)]
+        found = [unbalanced(self.n if n is None else n)]
         if "S1_noise" in self.indices.columns:
             found.append(noise_warning(self.indices, self.reps))
-        return [w for w in found if w]
+        return [w for w in [self.uncertainty(n), *map(self._said, found)] if w]
+
+    def _said(self, warning: str | None) -> str | None:
+        """``warning`` in the words this result speaks (:attr:`python`)."""
+        if warning is None or not self.python:
+            return warning
+        return as_python(warning)
 
     def uncertainty(self, n: int | None = None) -> str | None:
         """A warning when the widest confidence half-width exceeds ``UNCERTAIN`` (``n``: the
@@ -206,7 +216,7 @@ class SobolResult:
         widest = float(np.nanmax(self.indices[["S1_conf", "ST_conf"]].to_numpy()))
         if not widest > UNCERTAIN:
             return None
-        return (
+        return self._said(
             f"the Sobol indices are uncertain: the widest 95 % half-width is {widest:.3g}, "
             f"while an index lies between 0 and 1; raise --sobol N (now {n}; doubling it "
             "narrows the intervals by about 1/sqrt(2), around the values these random numbers "
@@ -271,6 +281,21 @@ def sobol(
     if out is not None:
         _write(Path(out), res, n)
     return res
+
+
+def _in_python_words(res: SobolResult) -> None:
+    """Its warnings, and those of its sweep's points, in Python's words (``n=8`` for
+    ``--sobol 8``, ``reps=2`` for ``--reps 2``)."""
+    res.python = True
+    res.runs.attrs["warnings"] = warnings_as_python(res.runs.attrs.get("warnings", {}))
+
+
+#: :func:`sobol` as ``sim.sobol`` gives it to a Python user: its warnings, an unknown or
+#: unmeasured metric's error and what ``on_warning``/``on_notice`` hear in Python's words
+#: (the command line runs :func:`sobol` itself)
+python_sobol = given_in_python_words(
+    sobol, _in_python_words, errors=(MetricError,), told=("on_warning", "on_notice")
+)
 
 
 def _check_metric(

@@ -1,0 +1,101 @@
+"""``sim.sobol`` and ``sim.outlook`` say their warnings and errors in Python's words
+(``n=2`` for ``--sobol 2``, ``reps=2`` for ``--reps 2``, ``metric='x'`` for ``--metric 'x'``),
+as ``sim.simulate`` and ``sim.sweep`` do; the functions the command line runs keep its words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import sim
+import sim.experiment.sweep as sweep_module
+from sim.experiment.metric_names import MetricError
+from sim.experiment.outlook import outlook
+from sim.experiment.sensitivity import sobol
+from sim.python_words import as_python, given_in_python_words
+from sim.warning_codes import code_of
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+#: one day, no warm-up: what is read here is the warnings' words, not the figures
+DAY = {"days": 1, "warmup_days": 0, "drain_days": 1}
+RANGES = {"ports.sea.arrivals.rate": "2:8 /d"}
+
+
+def test_the_new_flags_are_spelt_as_arguments():
+    said = as_python("raise --sobol N (now 3; ...), and --reps or --days; use --sobol 2 or 4")
+    assert said == "raise n (now 3; ...), and reps or days; use n=2 or 4"
+    assert as_python("--metric 'foo': no run measured it") == "metric='foo': no run measured it"
+    # (a longer flag is not read as a shorter one: the command that lists metrics stays)
+    assert as_python("bordersim check small --metrics") == "bordersim check small --metrics"
+
+
+@pytest.fixture(scope="module")
+def both_faces() -> tuple[list[str], list[str]]:
+    """The warnings of one small Sobol analysis (N = 3, not a power of two; one replication)
+    as ``sim.sobol`` gives them and as the command line's :func:`sobol` keeps them."""
+    python = sim.sobol(SMALL, RANGES, 3, "consignments_arrived", reps=1, overrides=DAY)
+    command_line = sobol(SMALL, RANGES, 3, "consignments_arrived", reps=1, overrides=DAY)
+    return python.warnings(), command_line.warnings()
+
+
+def test_sim_sobol_names_its_arguments_and_the_command_line_its_flags(both_faces):
+    python, command_line = both_faces
+    assert any("use n=2 or 4" in w for w in python)
+    assert any("run reps=2 or more" in w and "a larger n does not" in w for w in python)
+    assert not any("--" in w for w in python)
+    assert any("use --sobol 2 or 4" in w for w in command_line)
+    assert any("run --reps 2 or more" in w for w in command_line)
+    assert [as_python(w) for w in command_line] == python
+    # (a code reads either face's words)
+    assert [code_of(w) for w in python] == [code_of(w) for w in command_line]
+    assert "sobol_not_power_of_two" in [code_of(w) for w in python]
+
+
+def test_an_unknown_metric_is_named_as_the_argument_from_python():
+    with pytest.raises(MetricError) as python:
+        sim.sobol(SMALL, RANGES, 2, "foo", reps=1, overrides=DAY)
+    with pytest.raises(MetricError) as command_line:
+        sobol(SMALL, RANGES, 2, "foo", reps=1, overrides=DAY)
+    assert str(python.value).startswith("metric='foo' is not a metric")
+    assert str(command_line.value).startswith("--metric 'foo' is not a metric")
+
+
+def test_the_wrapper_puts_callbacks_and_errors_in_python_words():
+    def run(*, on_warning: Any = None, fail: bool = False) -> list[str]:
+        on_warning("run longer (--days 42)")
+        if fail:
+            raise MetricError("--metric 'x': no run measured it")
+        return ["--reps 2"]
+
+    heard: list[str] = []
+    given = given_in_python_words(run, lambda said: said.__setitem__(0, as_python(said[0])),
+                                  errors=(MetricError,), told=("on_warning",))
+    assert given(on_warning=heard.append) == ["reps=2"] and heard == ["run longer (days=42)"]
+    with pytest.raises(MetricError, match=r"^metric='x': no run measured it$"):
+        given(on_warning=heard.append, fail=True)
+
+
+@pytest.fixture
+def warned_sweep(monkeypatch):
+    """The outlook's sweep, its year 0 also warned in the command line's words (as a run's
+    own warnings are stored: ``--days 42``)."""
+    real = sweep_module.sweep
+
+    def warned(*args: Any, **kwargs: Any) -> Any:
+        rows = real(*args, **kwargs)
+        rows.attrs["warnings"] = {"0": ["the run is too short: run longer (--days 42)"]}
+        return rows
+
+    monkeypatch.setattr(sweep_module, "sweep", warned)
+
+
+def test_sim_outlook_names_days_and_the_command_lines_outlook_the_flag(warned_sweep):
+    scenario = sim.load_scenario(SMALL, DAY)
+    python, _ = sim.outlook(scenario, 0.1, 1, 1)
+    command_line, _ = outlook(scenario, 0.1, 1, 1)
+    assert python.attrs["warnings"]["baseline"][0] == ["the run is too short: run longer "
+                                                       "(days=42)"]
+    assert command_line.attrs["warnings"]["baseline"][0] == ["the run is too short: run "
+                                                             "longer (--days 42)"]
