@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from sim.experiment.option_label import changes_said
 from sim.scenario.keys import KeyProblem, dotted_key
 
 BASELINE = "baseline"
@@ -119,16 +120,20 @@ class Option:
         return len(self.parts) >= 2
 
     def label(self) -> str:
+        """What the option is, short enough for a table's row or a plot's legend: its
+        description, else its scenario file, reform and changes (values as a reader writes
+        them: :mod:`sim.experiment.option_label`), else its name ("the scenario unchanged"
+        for the baseline)."""
+        more = changes_said(self.overrides)
         if self.description:
             return self.description
         if self.scenario:
-            more = ", ".join(f"{k}={v!r}" for k, v in self.overrides.items())
             return f"scenario {self.scenario}" + (f" with {more}" if more else "")
-        if self.reform and not self.overrides:
-            return f"reform {self.reform}"
-        if not self.overrides:
+        if self.reform:
+            return reform_description(self.reform, self.overrides)
+        if not more:
             return "the scenario unchanged" if self.name == BASELINE else self.name
-        return ", ".join(f"{k}={v!r}" for k, v in self.overrides.items())
+        return more
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -409,7 +414,7 @@ def _bare(o: Option) -> Option:
 def reform_description(reform: str, overrides: Mapping[str, Any] | None = None) -> str:
     """What an option that applies ``reform`` (with its strengths) is, as tables and reports
     show it: ``reform single_window:uptake=0.8``, then the changes made before it."""
-    changes = ", ".join(f"{k}={v!r}" for k, v in (overrides or {}).items())
+    changes = changes_said(overrides or {})
     return f"reform {reform.strip()}" + (f", after {changes}" if changes else "")
 
 
