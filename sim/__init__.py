@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from sim.experiment.sweep import python_sweep as sweep
     from sim.experiment.sweep import summary as sweep_summary
     from sim.experiment.sweep_prcc import sweep_prcc
-    from sim.experiment.warmup import pilot
+    from sim.experiment.warmup import python_pilot as pilot
     from sim.model.result import RunResult
     from sim.model.run import python_simulate as simulate
     from sim.scenario.arrival_fit import fit_arrivals
@@ -127,6 +127,7 @@ _RENAMED = {
     "sweep": "python_sweep",
     "sobol": "python_sobol",
     "outlook": "python_outlook",
+    "pilot": "python_pilot",
     "sweep_summary": "summary",
     "sweep_intervals": "intervals",
     "sweep_differences": "differences",

@@ -26,14 +26,18 @@ ARGUMENTS = {
     "--set": "",
     "--sobol": "n",
     "--metric": "metric",
+    "--output": "output",
 }
+#: a flag whose value is one of a few words: that word, after it, is the argument's text
+#: (``--output clearance`` -> ``output='clearance'``)
+CHOICES = {"--output": ("clearance", "queue")}
 #: a flag, whole (not the end of a longer one), and the value after it, if any: a number,
 #: a field's change, a quoted name (``--metric 'x'``) or a placeholder (``--sobol N``)
 _FLAG = re.compile(
     r"(?<![\w-])(?P<flag>" + "|".join(re.escape(f) for f in sorted(ARGUMENTS, key=len,
                                                                       reverse=True))
     + r")(?![\w-])(?: (?P<value>[\d.,]*\d|[\w.]+=|'[\w.]+=[^']*'|'[\w.]+'"
-    + r")|(?P<placeholder> [A-Z]\b))?"
+    + r")|(?P<placeholder> [A-Z]\b)|(?P<word> [a-z]+\b))?"
 )
 #: what a bare ``--set`` (no change after it) is from Python
 BARE_SET = "overrides"
@@ -47,7 +51,12 @@ def as_python(message: str) -> str:
 
 
 def _spelt(found: re.Match[str]) -> str:
-    name, value = ARGUMENTS[found["flag"]], found["value"]
+    flag, word = found["flag"], found["word"]
+    if word is not None:  # (a choice of CHOICES, or the next word of the sentence)
+        name = ARGUMENTS[flag] or BARE_SET
+        chosen = word.strip()
+        return f"{name}={chosen!r}" if chosen in CHOICES.get(flag, ()) else name + word
+    name, value = ARGUMENTS[flag], found["value"]
     if not name:
         return value.strip("'") if value else BARE_SET
     return f"{name}={value}" if value else name
@@ -83,21 +92,15 @@ def given_in_python_words(
     run: Callable[P, R],
     words: Callable[[R], None],
     errors: tuple[type[Exception], ...] = (),
-    told: tuple[str, ...] = (),
 ) -> Callable[P, R]:
     """``run`` as the Python API gives it (``sim.simulate``, ``sim.sweep``): ``words`` puts
     its result's warnings in Python's words, once whatever stores them has stored the command
     line's; ``run`` itself, which the command line runs, keeps those. An error of ``errors``
-    that ``run`` raises says its one message in Python's words too, and each callback among
-    the keyword arguments ``told`` (``on_warning=``) hears them so. Help and signature are
+    that ``run`` raises says its one message in Python's words too. Help and signature are
     ``run``'s."""
 
     @functools.wraps(run)
     def given(*args: P.args, **kwargs: P.kwargs) -> R:
-        for name in told:
-            heard = kwargs.get(name)
-            if callable(heard):
-                kwargs[name] = _hearing(heard)
         try:
             result = run(*args, **kwargs)
         except errors as exc:
@@ -109,11 +112,3 @@ def given_in_python_words(
 
     return given
 
-
-def _hearing(heard: Callable[[str], object]) -> Callable[[str], None]:
-    """A callback told each message in Python's words (:func:`as_python`)."""
-
-    def told(message: str) -> None:
-        heard(as_python(message))
-
-    return told

@@ -290,12 +290,9 @@ def _in_python_words(res: SobolResult) -> None:
     res.runs.attrs["warnings"] = warnings_as_python(res.runs.attrs.get("warnings", {}))
 
 
-#: :func:`sobol` as ``sim.sobol`` gives it to a Python user: its warnings, an unknown or
-#: unmeasured metric's error and what ``on_warning``/``on_notice`` hear in Python's words
-#: (the command line runs :func:`sobol` itself)
-python_sobol = given_in_python_words(
-    sobol, _in_python_words, errors=(MetricError,), told=("on_warning", "on_notice")
-)
+#: :func:`sobol` as ``sim.sobol`` gives it to a Python user: its warnings and an unknown or
+#: unmeasured metric's error in Python's words (the command line runs :func:`sobol` itself)
+python_sobol = given_in_python_words(sobol, _in_python_words, errors=(MetricError,))
 
 
 def _check_metric(

@@ -45,7 +45,7 @@ saved.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +61,7 @@ from sim.experiment.warmup_store import stored_suggestion as stored_suggestion
 from sim.experiment.warmup_store import suggestion_path as suggestion_path
 from sim.experiment.warmup_store import warmup_key as warmup_key
 from sim.experiment.warmup_store import warmup_warning as warmup_warning
+from sim.python_words import as_python, given_in_python_words
 from sim.scenario import limits
 from sim.scenario.schema import Scenario
 
@@ -319,3 +320,15 @@ def _longest(
     if best is None:
         raise ValueError("the pilot measured nothing: no consignment arrived")
     return (*best, each)
+
+
+def _in_python_words(found: Pilot) -> None:
+    """Its suggestion's warnings in Python's words (``days`` for ``--days``,
+    ``output='clearance'`` for ``--output clearance``)."""
+    said = tuple(as_python(w) for w in found.suggestion.warnings)
+    found.suggestion = replace(found.suggestion, warnings=said)
+
+
+#: :func:`pilot` as ``sim.pilot`` gives it to a Python user (``bordersim warmup`` runs
+#: :func:`pilot` itself, and stores its suggestion in the command line's words)
+python_pilot = given_in_python_words(pilot, _in_python_words)

@@ -1,6 +1,7 @@
-"""``sim.sobol`` and ``sim.outlook`` say their warnings and errors in Python's words
-(``n=2`` for ``--sobol 2``, ``reps=2`` for ``--reps 2``, ``metric='x'`` for ``--metric 'x'``),
-as ``sim.simulate`` and ``sim.sweep`` do; the functions the command line runs keep its words."""
+"""``sim.sobol``, ``sim.outlook`` and ``sim.pilot`` say their warnings and errors in Python's
+words (``n=2`` for ``--sobol 2``, ``reps=2`` for ``--reps 2``, ``metric='x'`` for
+``--metric 'x'``, ``output='clearance'`` for ``--output clearance``), as ``sim.simulate`` and
+``sim.sweep`` do; the functions the command line runs keep its words."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import sim.experiment.sweep as sweep_module
 from sim.experiment.metric_names import MetricError
 from sim.experiment.outlook import outlook
 from sim.experiment.sensitivity import sobol
+from sim.experiment.warmup import pilot
 from sim.python_words import as_python, given_in_python_words
 from sim.warning_codes import code_of
 
@@ -29,6 +31,9 @@ def test_the_new_flags_are_spelt_as_arguments():
     assert as_python("--metric 'foo': no run measured it") == "metric='foo': no run measured it"
     # (a longer flag is not read as a shorter one: the command that lists metrics stays)
     assert as_python("bordersim check small --metrics") == "bordersim check small --metrics"
+    # (a flag's choice is quoted as the argument takes it; a word of the sentence is not)
+    assert as_python("use --output clearance") == "use output='clearance'"
+    assert as_python("a longer --output than that") == "a longer output than that"
 
 
 @pytest.fixture(scope="module")
@@ -62,19 +67,15 @@ def test_an_unknown_metric_is_named_as_the_argument_from_python():
     assert str(command_line.value).startswith("--metric 'foo' is not a metric")
 
 
-def test_the_wrapper_puts_callbacks_and_errors_in_python_words():
-    def run(*, on_warning: Any = None, fail: bool = False) -> list[str]:
-        on_warning("run longer (--days 42)")
-        if fail:
-            raise MetricError("--metric 'x': no run measured it")
-        return ["--reps 2"]
+def test_the_wrapper_puts_only_the_errors_it_lists_in_python_words():
+    def run(error: type[Exception]) -> None:
+        raise error("--metric 'x': no run measured it")
 
-    heard: list[str] = []
-    given = given_in_python_words(run, lambda said: said.__setitem__(0, as_python(said[0])),
-                                  errors=(MetricError,), told=("on_warning",))
-    assert given(on_warning=heard.append) == ["reps=2"] and heard == ["run longer (days=42)"]
+    given = given_in_python_words(run, lambda _: None, errors=(MetricError,))
     with pytest.raises(MetricError, match=r"^metric='x': no run measured it$"):
-        given(on_warning=heard.append, fail=True)
+        given(MetricError)
+    with pytest.raises(KeyError, match="--metric 'x'"):
+        given(KeyError)
 
 
 @pytest.fixture
@@ -99,3 +100,14 @@ def test_sim_outlook_names_days_and_the_command_lines_outlook_the_flag(warned_sw
                                                        "(days=42)"]
     assert command_line.attrs["warnings"]["baseline"][0] == ["the run is too short: run "
                                                              "longer (--days 42)"]
+
+
+def test_sim_pilot_names_its_arguments_and_the_command_lines_pilot_its_flags():
+    # (a queue sampled weekly: 2 of the 10 pilot days have a sample, which is warned)
+    weekly = sim.load_scenario(SMALL, {"queue_sample": "1 w"})
+    python = sim.pilot(weekly, 10, 1, output="queue").suggestion.warnings
+    command_line = pilot(weekly, 10, 1, output="queue").suggestion.warnings
+    (sampled,) = [w for w in python if "sampled every" in w]
+    assert "(queue_sample='1 h') or use output='clearance'" in sampled and "--" not in sampled
+    assert any("(--set queue_sample='1 h') or use --output clearance" in w for w in command_line)
+    assert tuple(as_python(w) for w in command_line) == python
