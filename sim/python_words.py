@@ -11,9 +11,10 @@ so a note keeps its code and figures whichever face printed it. In Python, ``rep
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import ParamSpec, TypeVar
 
 #: a command-line flag -> the argument or field that does the same from Python ('' for
@@ -41,12 +42,17 @@ _FLAG = re.compile(
 )
 #: what a bare ``--set`` (no change after it) is from Python
 BARE_SET = "overrides"
+#: a phrase of the command line's that Python says otherwise (read before the flags are)
+PHRASES = {"another --out folder": "another folder as out="}
 
 
 def as_python(message: str) -> str:
     """``message`` with each flag of :data:`ARGUMENTS` in Python's spelling: ``--days 21`` ->
     ``days=21``, ``--set warmup_days=28`` -> ``warmup_days=28``, a bare ``--reps`` -> ``reps``,
-    a bare ``--set`` -> ``overrides`` (``compare``'s and ``load_scenario``'s argument)."""
+    a bare ``--set`` -> ``overrides`` (``compare``'s and ``load_scenario``'s argument); a
+    phrase of :data:`PHRASES` as Python says it."""
+    for phrase, python in PHRASES.items():
+        message = message.replace(phrase, python)
     return _FLAG.sub(_spelt, message)
 
 
@@ -101,14 +107,22 @@ def given_in_python_words(
 
     @functools.wraps(run)
     def given(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
+        with python_errors(*errors):
             result = run(*args, **kwargs)
-        except errors as exc:
-            if len(exc.args) == 1 and isinstance(exc.args[0], str):
-                exc.args = (as_python(exc.args[0]),)
-            raise
         words(result)
         return result
 
     return given
+
+
+@contextlib.contextmanager
+def python_errors(*errors: type[Exception]) -> Iterator[None]:
+    """An error of ``errors`` raised inside says its one message in Python's words
+    (``metric='x'`` for ``--metric 'x'``); its type, and any other error, as raised."""
+    try:
+        yield
+    except errors as exc:
+        if len(exc.args) == 1 and isinstance(exc.args[0], str):
+            exc.args = (as_python(exc.args[0]),)
+        raise
 

@@ -12,9 +12,11 @@ import pytest
 
 import sim
 import sim.experiment.sweep as sweep_module
+from sim.cli import main
 from sim.experiment.metric_names import MetricError
 from sim.experiment.outlook import outlook
 from sim.experiment.sensitivity import sobol
+from sim.experiment.store import StoreMismatch
 from sim.experiment.warmup import pilot
 from sim.python_words import as_python, given_in_python_words
 from sim.warning_codes import code_of
@@ -111,3 +113,24 @@ def test_sim_pilot_names_its_arguments_and_the_command_lines_pilot_its_flags():
     assert "(queue_sample='1 h') or use output='clearance'" in sampled and "--" not in sampled
     assert any("(--set queue_sample='1 h') or use --output clearance" in w for w in command_line)
     assert tuple(as_python(w) for w in command_line) == python
+
+
+def test_compare_names_the_metric_argument_and_the_command_line_the_flag(capsys):
+    with pytest.raises(MetricError) as python:
+        sim.compare(SMALL, [sim.Option("two_days", {"days": 2})], metrics=["foo"])
+    assert str(python.value).startswith("metric='foo' is not a metric")
+    assert main(["compare", str(SMALL), "--option", "two_days:days=2", "--precision", "0.5",
+                 "--metric", "foo"]) != 0  # fmt: skip
+    assert "--metric 'foo' is not a metric" in capsys.readouterr().err
+
+
+def test_a_folder_not_its_own_is_named_as_out_from_python(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a sweep")
+    with pytest.raises(StoreMismatch) as python:
+        sim.sweep(SMALL, {"days": [1]}, 1, out=tmp_path)
+    with pytest.raises(StoreMismatch) as command_line:
+        sweep_module.sweep(SMALL, {"days": [1]}, 1, out=tmp_path)
+    assert str(python.value).endswith("choose another folder as out=")
+    assert str(command_line.value).endswith("choose another --out folder")
+    with pytest.raises(StoreMismatch, match="choose another folder as out=$"):
+        sim.compare(SMALL, [sim.Option("two_days", {"days": 2})], out=tmp_path)

@@ -102,7 +102,7 @@ from sim.model.result import RunResult
 from sim.model.risk_notes import engine_throttle
 from sim.model.run import simulate
 from sim.model.stability import steady, too_short, unsettled
-from sim.python_words import as_python, warnings_as_python
+from sim.python_words import as_python, python_errors, warnings_as_python
 from sim.reps import FIRST_REPS, MOST_REPS
 from sim.scenario.check import check_flag, check_reps, check_seed, checked
 from sim.scenario.costs import currency_of, money_of
@@ -476,14 +476,15 @@ def compare(
     each replication's options side by side; the results are the same to the last bit.
     """
     reps, max_reps = check_reps(reps), check_reps(max_reps, "max_reps")
-    plan = prepare(
-        scenario, options, seed, precision=precision, metrics=metrics, overrides=overrides,
-        log=log, tolerance_h=tolerance_h, precision_on=precision_on,
-    )  # fmt: skip
-    res = plan.run(
-        reps, max_reps=max_reps, out=out, on_done=on_done, command=command, report=report,
-        executor=get_executor(executor, workers=workers),
-    )  # fmt: skip
+    with python_errors(MetricError, StoreMismatch):  # (metric='x', not --metric 'x')
+        plan = prepare(
+            scenario, options, seed, precision=precision, metrics=metrics, overrides=overrides,
+            log=log, tolerance_h=tolerance_h, precision_on=precision_on,
+        )  # fmt: skip
+        res = plan.run(
+            reps, max_reps=max_reps, out=out, on_done=on_done, command=command, report=report,
+            executor=get_executor(executor, workers=workers),
+        )  # fmt: skip
     # (once stored as the command line's: given to Python in its words, sim.python_words)
     res.warnings = warnings_as_python(res.warnings)
     if "warnings" in res.meta:  # (a precision target not met: --max-reps)

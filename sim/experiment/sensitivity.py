@@ -40,7 +40,7 @@ import pandas as pd
 from sim.experiment.executors import Executor
 from sim.experiment.metric_names import MetricError, check_metrics, metric_names
 from sim.experiment.sobol_noise import noise_halfwidths, noise_warning, per_replication
-from sim.experiment.store import atomic_write, dump_json
+from sim.experiment.store import StoreMismatch, atomic_write, dump_json
 from sim.experiment.sweep import Range, _ranges, check_sample_size, sweep
 from sim.python_words import as_python, given_in_python_words, warnings_as_python
 from sim.scenario.schema import Scenario
@@ -290,9 +290,12 @@ def _in_python_words(res: SobolResult) -> None:
     res.runs.attrs["warnings"] = warnings_as_python(res.runs.attrs.get("warnings", {}))
 
 
-#: :func:`sobol` as ``sim.sobol`` gives it to a Python user: its warnings and an unknown or
-#: unmeasured metric's error in Python's words (the command line runs :func:`sobol` itself)
-python_sobol = given_in_python_words(sobol, _in_python_words, errors=(MetricError,))
+#: :func:`sobol` as ``sim.sobol`` gives it to a Python user: its warnings, an unknown or
+#: unmeasured metric's error and a folder that is not its own in Python's words (the
+#: command line runs :func:`sobol` itself)
+python_sobol = given_in_python_words(
+    sobol, _in_python_words, errors=(MetricError, StoreMismatch)
+)
 
 
 def _check_metric(

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
-from sim.experiment.store import scenario_hash
+from sim.experiment.store import StoreMismatch, scenario_hash
 from sim.experiment.sweep_pairs import point_differences
 from sim.experiment.sweep_store import SweepStore, point_intervals, point_warnings
 from sim.experiment.sweep_store import summarise_points as summarise_points  # (re-exported)
@@ -421,8 +421,9 @@ def _in_python_words(table: pd.DataFrame) -> None:
 
 
 #: :func:`sweep` as ``sim.sweep`` gives it to a Python user: its ``attrs["warnings"]`` in
-#: Python's words (the command line, the outlook and Sobol indices run :func:`sweep` itself)
-python_sweep = given_in_python_words(sweep, _in_python_words)
+#: Python's words, and a folder that is not its own said so (the command line, the outlook and
+#: Sobol indices run :func:`sweep` itself)
+python_sweep = given_in_python_words(sweep, _in_python_words, errors=(StoreMismatch,))
 
 
 def _run_all(
