@@ -125,3 +125,18 @@ def test_steady_state_is_said_only_where_it_was_checked(path):
         source = "".join(cell["source"])
         if cell["cell_type"] == "code" and "is steady-state" in source:
             assert "steady_state" in source, f"{path.name}: {source[:200]}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_a_notebook_takes_the_python_faces_of_the_api(path):
+    """A function ``sim`` gives in Python's words (``sim.sobol``: ``n=8`` for ``--sobol 8``)
+    is not imported from its module, whose function keeps the command line's words."""
+    import sim
+
+    wrapped = {n for n in sim.__all__ if hasattr(getattr(sim, n), "__wrapped__")}
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in (c for c in nb["cells"] if c["cell_type"] == "code"):
+        for line in "".join(cell["source"]).splitlines():
+            found = re.match(r"\s*from (sim\.[\w.]+) import (.+)", line)
+            names = set(re.findall(r"\w+", found[2])) if found else set()
+            assert not names & wrapped, f"{path.name}: {line} (use sim.{min(names & wrapped)})"
