@@ -44,16 +44,31 @@ _FLAG = re.compile(
 BARE_SET = "overrides"
 #: a phrase of the command line's that Python says otherwise (read before the flags are)
 PHRASES = {"another --out folder": "another folder as out="}
+#: the command that lists a scenario's metrics (its path shell-quoted, or SCENARIO)
+_CHECK_METRICS = re.compile(r"bordersim check (?P<path>'[^']*'|\S+) --metrics(?![\w-])")
 
 
 def as_python(message: str) -> str:
     """``message`` with each flag of :data:`ARGUMENTS` in Python's spelling: ``--days 21`` ->
     ``days=21``, ``--set warmup_days=28`` -> ``warmup_days=28``, a bare ``--reps`` -> ``reps``,
     a bare ``--set`` -> ``overrides`` (``compare``'s and ``load_scenario``'s argument); a
-    phrase of :data:`PHRASES` as Python says it."""
+    phrase of :data:`PHRASES` as Python says it, and ``bordersim check PATH --metrics`` as
+    ``sim.metric_names(PATH)``."""
     for phrase, python in PHRASES.items():
         message = message.replace(phrase, python)
+    message = _CHECK_METRICS.sub(_metric_names, message)
     return _FLAG.sub(_spelt, message)
+
+
+_QUOTE = "'"
+
+
+def _metric_names(found: re.Match[str]) -> str:
+    """``bordersim check PATH --metrics`` as the call that lists the same names."""
+    path = found["path"]
+    if path == "SCENARIO":
+        return "sim.metric_names(scenario)"
+    return f"sim.metric_names({path.strip(_QUOTE)!r})"
 
 
 def _spelt(found: re.Match[str]) -> str:

@@ -31,8 +31,10 @@ def test_the_new_flags_are_spelt_as_arguments():
     said = as_python("raise --sobol N (now 3; ...), and --reps or --days; use --sobol 2 or 4")
     assert said == "raise n (now 3; ...), and reps or days; use n=2 or 4"
     assert as_python("--metric 'foo': no run measured it") == "metric='foo': no run measured it"
-    # (a longer flag is not read as a shorter one: the command that lists metrics stays)
-    assert as_python("bordersim check small --metrics") == "bordersim check small --metrics"
+    # (a longer flag is not read as a shorter one; the command listing metrics is a call)
+    assert as_python("see its --metrics") == "see its --metrics"
+    assert as_python("all 9: bordersim check small.toml --metrics") == (
+        "all 9: sim.metric_names('small.toml')")
     # (a flag's choice is quoted as the argument takes it; a word of the sentence is not)
     assert as_python("use --output clearance") == "use output='clearance'"
     assert as_python("a longer --output than that") == "a longer output than that"
@@ -66,7 +68,9 @@ def test_an_unknown_metric_is_named_as_the_argument_from_python():
     with pytest.raises(MetricError) as command_line:
         sobol(SMALL, RANGES, 2, "foo", reps=1, overrides=DAY)
     assert str(python.value).startswith("metric='foo' is not a metric")
+    assert str(python.value).endswith(f"names: sim.metric_names({str(SMALL)!r})")
     assert str(command_line.value).startswith("--metric 'foo' is not a metric")
+    assert str(command_line.value).endswith(f"names: bordersim check {SMALL} --metrics")
 
 
 def test_the_wrapper_puts_only_the_errors_it_lists_in_python_words():
