@@ -55,8 +55,9 @@ if TYPE_CHECKING:
     from sim.model.result import RunResult
     from sim.model.run import python_simulate as simulate
     from sim.scenario.arrival_fit import fit_arrivals
-    from sim.scenario.loader import ScenarioError, default_scenario_path, load_scenario
+    from sim.scenario.loader import ScenarioError, default_scenario_path
     from sim.scenario.patch import patch, scenario_data
+    from sim.scenario.python_load import python_load_scenario as load_scenario
     from sim.scenario.schema import Scenario
     from sim.scenario.time_fit import fit_times
 
@@ -68,7 +69,7 @@ _LAZY = {
     "simulate": "sim.model.run",
     "ScenarioError": "sim.scenario.loader",
     "default_scenario_path": "sim.scenario.loader",
-    "load_scenario": "sim.scenario.loader",
+    "load_scenario": "sim.scenario.python_load",
     "patch": "sim.scenario.patch",
     "Scenario": "sim.scenario.schema",
     "sweep": "sim.experiment.sweep",
@@ -128,6 +129,7 @@ _RENAMED = {
     "sobol": "python_sobol",
     "outlook": "python_outlook",
     "pilot": "python_pilot",
+    "load_scenario": "python_load_scenario",
     "sweep_summary": "summary",
     "sweep_intervals": "intervals",
     "sweep_differences": "differences",

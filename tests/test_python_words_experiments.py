@@ -138,3 +138,18 @@ def test_a_folder_not_its_own_is_named_as_out_from_python(tmp_path):
     assert str(command_line.value).endswith("choose another --out folder")
     with pytest.raises(StoreMismatch, match="choose another folder as out=$"):
         sim.compare(SMALL, [sim.Option("two_days", {"days": 2})], out=tmp_path)
+
+
+def test_a_reform_given_as_a_scenario_is_told_the_call_that_compares_it():
+    from sim.scenario.loader import ScenarioError, load_scenario
+
+    with pytest.raises(ScenarioError) as python:
+        sim.load_scenario("single_window")
+    with pytest.raises(ScenarioError) as command_line:
+        load_scenario("single_window")
+    assert str(python.value).endswith(
+        "compare it with sim.compare(scenario, ['single_window']) (its strengths: "
+        "sim.reforms.REFORMS['single_window'].params)")
+    assert str(command_line.value).endswith(
+        "compare it with --reforms single_window (bordersim reforms single_window gives its "
+        "strengths)")
