@@ -23,8 +23,9 @@ Where things live:
 - ``registry.py``  how a draw is declared and the requirement table made
 - ``route.py``     the route plan: steps, plans as bitmasks, which consignments go in bulk
 - ``steps/``       the steps, each with its plan rule, SimPy form and numpy form side by side
-                   (declaration, checks, inspection with its exam phases, yard and
-                   quarantine, release, loading, after release)
+                   (transit, declaration, returned declarations, checks, inspection with
+                   its exam phases, yard and quarantine, release, loading, after release;
+                   adding one: its docstring, and docs/adding-a-step.md)
 - ``journey.py``   the SimPy interpreter (one consignment along its plan)
 - ``bulk.py``      the numpy interpreter (a block of consignments along their plans)
 - ``decisions.py`` dynamic selection at the time of assessment (``held.py``: decided rows

@@ -10,7 +10,8 @@ which no declaration may read too.
 
 Adding a quantity: declare it (at a free column, or a free low part), pin its column in
 ``tests/test_draws.py`` (which fails for a declaration not pinned), regenerate the docs
-(``python -m sim.docs``); the steps in full are in :mod:`sim.model.draws`.
+(``python -m sim.docs``); the steps in full are in :mod:`sim.model.draws` and
+docs/adding-a-step.md.
 """
 
 from __future__ import annotations

@@ -1,30 +1,42 @@
 """The steps of the clearance flow, in route order (DESIGN.md section 2).
 
-Adding a step (say a lane step ``VetCheck``, at a new lane ``vet``) touches:
+Adding a step (say a lane step ``VetCheck``, at a new lane ``vet``) touches (the
+walk-through, with what it cost in files and lines, is docs/adding-a-step.md):
 
-- its module here (the :class:`~sim.model.route.Step` subclass: what it must define is in
-  its docstring) and its place in :func:`clearance_steps` below;
+- its module (the :class:`~sim.model.route.Step` subclass: what it must define is in its
+  docstring) and its place in :func:`clearance_steps` below;
 - ``sim/model/milestones.py``: its milestones in ``MILESTONES`` (where in the order: the
   log's columns follow it), and a constant by name at the end of the module for those the
   interpreters use; ``tests/test_milestones.py``'s ``POSITIONS`` too;
 - a step that checks the goods waits for them: from ``j.r[R.goods_ready]``, the wait booked
   to the terminal, as ``Scan.visit`` does (an advance declaration is assessed before the
   goods arrive);
-- for a new lane: ``sim/model/port_lanes.py`` (build it; a timeline's eras share whatever
-  is built there) and ``sim/model/port.py`` (its annotation, for the type checker);
-- ``sim/scenario/schema.py`` (the lane's or step's fields); for a lane,
-  ``sim/scenario/costs.py`` ``LANE_KEYS`` (else ``costs.staff.<lane>`` is refused),
-  ``sim/model/costs.py`` ``LANE_ACTIVITY`` (the activity whose consignments share its cost;
-  with a new activity, ``ACTIVITIES`` and ``sim/model/costbook.py`` ``_SPANS``: the milestones
-  that bound it) and ``sim/scenario/dormant.py`` ``LANE_PATHS`` (its path in a port: notes on
-  capacity no price reaches, a sweep's lane rows); ``tests/test_lane_lists.py`` checks these;
+- for a new lane: ``sim/model/port_lanes.py`` (its key in ``LANES``, and built in
+  ``build_lanes``; a timeline's eras share whatever is built there) and
+  ``sim/model/port.py`` (its annotation, for the type checker);
+- ``sim/scenario/schema.py`` (the lane's or step's fields; a field added to a section is
+  named in its ``ADDED``); for a lane, ``sim/scenario/costs.py`` ``LANE_KEYS`` (else
+  ``costs.staff.<lane>`` is refused), ``sim/model/costs.py`` ``LANE_ACTIVITY`` (the
+  activity whose consignments share its cost; with a new activity, ``ACTIVITIES`` and
+  ``sim/model/costbook.py`` ``_SPANS``: the milestones that bound it),
+  ``sim/scenario/dormant.py`` ``LANE_PATHS`` (its path in a port: notes on capacity no
+  price reaches, a sweep's lane rows) and ``sim/scenario/capacity_windows.py``
+  ``WINDOW_LANES``; ``tests/test_lane_lists.py`` checks these;
+- its Time Release Study stretches: ``STRETCHES`` of ``sim/model/intervals.py`` and the
+  chain there (clipped at arrival if it may run before it), then the copies that name every
+  stretch: ``sim/scenario/idling.py`` ``STRETCHES``, a segment of
+  ``sim/experiment/trading_table.py``, the tables of ``docs/trs.md`` and
+  ``docs/trading-across-borders.md``;
+- Chinese names of its stretches, lane and milestones in ``sim/report/zh_glossary.py``;
 - for officers' work: ``sim/reforms/fields.py`` ``OFFICER_WORK`` (reforms that scale it)
   and ``sim/faces/choices.py`` ``STAFF_LANES`` (the dashboard's staff levers);
 - the metric glossary's list of lanes (``sim/experiment/metric_glossary.py``, the ``lane`` hole);
 - ``tests/test_properties.py``'s generator: ``tests/test_generated_steps.py`` fails until
-  generated consignments take the step (in bulk too, if it has a bulk form); its new
-  milestone pairs (start before end, after what must come first) in the ordered pairs of
-  ``tests/test_properties.py``;
+  generated consignments take the step (in bulk too, if it has a bulk form: a block goes
+  in bulk only past at most one finite queue, so let the generator draw its lane
+  unlimited too); its new milestone pairs (start before end, after what must come first)
+  in the ordered pairs of ``tests/test_properties.py``; a step no bundled scenario takes
+  in the stretches ``tests/test_intervals.py`` expects unreached;
 - a step that may queue before ``Assess``: a dynamic selector then decides the
   consignments that take it on their way, as journeys (``Route.queued_before``, used by
   :class:`sim.model.decisions.Decisions`); only the review's bookings wait as rows

@@ -1,0 +1,48 @@
+"""docs/adding-a-step.md names real files and real lists, and its commands run as written."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = (ROOT / "docs" / "adding-a-step.md").read_text()
+#: the step the page's example added on a branch, not shipped: its files are not here
+EXAMPLE_ONLY = {"sim/model/steps/vet.py"}
+
+
+def test_every_file_the_page_names_exists():
+    named = set(re.findall(r"`((?:sim|tests|docs)/[\w/.-]+\.(?:py|md))`", PAGE))
+    assert named, "the page names no file"
+    missing = sorted(p for p in named - EXAMPLE_ONLY if not (ROOT / p).is_file())
+    assert not missing, f"docs/adding-a-step.md names files that do not exist: {missing}"
+
+
+def test_every_list_the_page_names_is_in_its_module():
+    """``NAME`` of (or in) ``sim/...py`` or ``tests/...py``: the module defines NAME."""
+    pairs = re.findall(r"`(_?[A-Z][A-Z_]+)`\s+(?:of|in)\s+`((?:sim|tests)/[\w/]+)\.py`", PAGE)
+    assert len(pairs) >= 8, pairs
+    wrong = [f"{name} in {path}.py" for name, path in pairs
+             if not hasattr(importlib.import_module(path.replace("/", ".")), name)]  # fmt: skip
+    assert not wrong, f"docs/adding-a-step.md names lists that are not there: {wrong}"
+
+
+def test_the_page_names_every_declaring_module_of_the_draws():
+    from sim.model.draws import MODULES
+
+    assert [m for m in MODULES if f"`{m}.py`" not in PAGE] == []
+
+
+def test_its_command_for_the_free_columns_runs_as_written(capsys: pytest.CaptureFixture[str]):
+    command = re.search(r'^\s*python -c "(.+)"$', PAGE, re.MULTILINE)
+    assert command is not None
+    exec(command.group(1), {})  # (in this process: the package is imported already)
+    assert capsys.readouterr().out.startswith("free: columns ")
+
+
+def test_the_readme_and_the_guide_link_it():
+    assert "](docs/adding-a-step.md)" in (ROOT / "README.md").read_text()
+    assert "](adding-a-step.md)" in (ROOT / "docs" / "README.md").read_text()
