@@ -1,4 +1,5 @@
-"""The quantiles of many histograms at once (:func:`sim.analysis.sketch.row_bins`, used by the
+"""The quantiles of many histograms at once (:func:`sim.analysis.sketch.row_bins` from their
+running sums, :func:`sim.analysis.sketch.sparse_bins` from their filled bins only; used by the
 clearance and milestone-interval tables) are those of each histogram alone."""
 
 from __future__ import annotations
@@ -7,7 +8,14 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sim.analysis.sketch import NBINS, bin_value, bin_values, quantile_from_counts, row_bins
+from sim.analysis.sketch import (
+    NBINS,
+    bin_value,
+    bin_values,
+    quantile_from_counts,
+    row_bins,
+    sparse_bins,
+)
 
 
 @st.composite
@@ -33,3 +41,26 @@ def test_each_rows_quantile_is_its_own(counts, q):
 
 def test_no_rows_no_bins():
     assert row_bins(np.zeros((0, NBINS), np.int64), 0.5).shape == (0,)
+
+
+@settings(max_examples=40, deadline=None)
+@given(histograms(), st.integers(0, 2**32 - 1))
+def test_quantiles_from_filled_bins_only_are_those_of_the_rows(counts, seed):
+    rng = np.random.default_rng(seed)
+    cell, bins = np.nonzero(counts)
+    parts = rng.integers(1, 3, cell.size)  # (a bin's count split in up to two entries)
+    cell, bins = np.repeat(cell, parts), np.repeat(bins, parts)
+    each = counts[cell, bins] // np.repeat(parts, parts)
+    first = np.r_[True, (cell[1:] != cell[:-1]) | (bins[1:] != bins[:-1])]
+    each[first] += counts[cell, bins][first] - np.add.reduceat(each, np.flatnonzero(first))
+    keep = each > 0
+    mixed = rng.permutation(np.flatnonzero(keep))
+    qs = [0.0, 0.01, 0.5, 0.9, 0.999, 1.0]
+    found = sparse_bins(cell[mixed], bins[mixed], each[mixed], len(counts), qs)
+    for q, bins_q in zip(qs, found, strict=True):
+        assert np.array_equal(bins_q, row_bins(np.cumsum(counts, axis=1), q))
+
+
+def test_no_histograms_no_bins():
+    empty = np.empty(0, np.int64)
+    assert [b.shape for b in sparse_bins(empty, empty, empty, 0, [0.5, 0.9])] == [(0,), (0,)]

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from sim.analysis.sketch import NBINS, bin_index, bin_value, row_bins
+from sim.analysis.sketch import NBINS, bin_index, bin_value, sparse_bins
 from sim.model.intervals import (
     AFTER_RELEASE,
     NO_WHOLE,
@@ -39,6 +39,8 @@ LEVELS = (
     ("port_direction_class", ()),
 )
 QUANTILES = (("median_h", 0.5), ("p90_h", 0.9))
+#: the fine histograms' filled bins: each one's stretch, group, bin and count
+Filled = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
 class IntervalTally:
@@ -97,16 +99,17 @@ class IntervalTally:
     def table(self) -> pd.DataFrame:
         """One row per stretch and group (see :func:`_columns`), every dimension of
         :data:`LEVELS`; a group without consignments is left out (but ``all``)."""
-        levels = [self._level(dim, axes) for dim, axes in LEVELS]
+        filled = self._filled()
+        levels = [self._level(dim, axes, filled) for dim, axes in LEVELS]
         return pd.DataFrame({
             name: ([x for level in levels for x in level[name]] if isinstance(first, list)
                    else np.concatenate([level[name] for level in levels]))
             for name, first in levels[0].items()
         })  # fmt: skip
 
-    def _level(self, dim: str, axes: tuple[int, ...]) -> dict[str, Any]:
+    def _level(self, dim: str, axes: tuple[int, ...], filled: Filled) -> dict[str, Any]:
         """The rows of one dimension: the fine groups summed over ``axes`` (1: port, 2:
-        direction, 3: credit class)."""
+        direction, 3: credit class); ``filled``: the fine histograms' filled bins."""
         shape = (len(self.ports), len(DIRECTIONS), len(TRADER_CLASSES))
 
         def fold(x: np.ndarray) -> np.ndarray:
@@ -118,22 +121,32 @@ class IntervalTally:
         people = fold(self.consignments[None, :])[0]
         names = self._names(axes)
         kept = [g for g in range(len(names)) if people[g] != 0 or dim == "all"]
-        # the running sums of the histograms that hold values (a cell's holds its n), once
-        # for both quantiles: most of a small run's stretches and groups hold none
-        on = n[:, kept] > 0
-        cum = np.cumsum(self._hist(axes, kept, on), axis=-1, dtype=np.int64)
+        on = n[:, kept] > 0  # (the cells with a quantile: most of a short run's hold none)
+        at, bins, counts = self._entries(axes, kept, on, filled)
+        found = sparse_bins(at, bins, counts, int(on.sum()), [q for _, q in QUANTILES])
         quantiles = {name: np.full(on.shape, math.nan) for name, _ in QUANTILES}
-        for name, q in QUANTILES:
-            quantiles[name][on] = bin_value(row_bins(cum, q))
+        for (name, _), bins_q in zip(QUANTILES, found, strict=True):
+            quantiles[name][on] = bin_value(bins_q)
         cell = (n[:, kept], sums[:, kept], quantiles)
         return _columns(dim, [names[g] for g in kept], people[kept], cell,
                         (whole[:, kept], whole_n[:, kept]), yard[:, kept])  # fmt: skip
 
-    def _hist(self, axes: tuple[int, ...], kept: list[int], on: np.ndarray) -> np.ndarray:
-        """The histograms of the cells ``on`` (stretch, kept group) of a level, in the order
-        ``on`` gives them: each the sum of its fine groups' that have consignments (counts
-        add exactly in any order), so that a small run does not add up thousands of empty
-        counters per level."""
+    def _filled(self) -> Filled:
+        """The filled bins of the fine histograms: each one's stretch, group, bin and count
+        (the histograms of a cell with values only: most of a short run's hold none)."""
+        filled = np.flatnonzero(self.n.reshape(-1))
+        rows = self.hist.reshape(-1, NBINS)[filled]
+        row, bins = np.divmod(np.flatnonzero(rows != 0), NBINS)  # (faster than np.nonzero)
+        stretch, fine = np.divmod(filled[row], self.consignments.size)
+        return stretch, fine, bins, rows[row, bins].astype(np.int64)
+
+    def _entries(
+        self, axes: tuple[int, ...], kept: list[int], on: np.ndarray, filled: Filled
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The ``filled`` bins that make the cells ``on`` (stretch, kept group) of a level:
+        each one's cell (numbered in the order ``on`` gives them), bin and count. Counts add
+        exactly in any order, so a level's quantiles need neither its summed histograms nor
+        a running sum over every bin."""
         shape = (len(self.ports), len(DIRECTIONS), len(TRADER_CLASSES))
         left = [i for i in range(3) if i + 1 not in axes]
         index = np.unravel_index(np.arange(self.consignments.size), shape)
@@ -142,20 +155,13 @@ class IntervalTally:
             coarse = np.ravel_multi_index([index[i] for i in left], [shape[i] for i in left])
         at = np.full(self.consignments.size, -1, np.int64)
         at[kept] = np.arange(len(kept))
-        fine = np.flatnonzero(self.consignments)
-        fine = fine[at[coarse[fine]] >= 0]
-        to = at[coarse[fine]]  # (each fine group's kept group)
-        cell = np.full(on.shape, -1, np.int64)
-        cell[on] = np.arange(int(on.sum()))
-        k, f = np.nonzero(on[:, to])  # (every stretch and fine group a cell sums)
-        ids = cell[k, to[f]]
-        order = np.argsort(ids, kind="stable")
-        ids, rows = ids[order], self.hist[k[order], fine[f[order]]]
-        out = np.zeros((int(on.sum()), NBINS), np.int64)  # (a cell no fine group fills: 0)
-        if len(ids):
-            starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
-            out[ids[starts]] = np.add.reduceat(rows, starts, axis=0, dtype=np.int64)
-        return out
+        number = np.full(on.shape, -1, np.int64)
+        number[on] = np.arange(int(on.sum()))
+        stretch, fine, bins, counts = filled
+        to = at[coarse[fine]]
+        cell = np.where(to >= 0, number[stretch, np.maximum(to, 0)], -1)
+        mine = cell >= 0
+        return cell[mine], bins[mine], counts[mine]
 
     def _names(self, axes: tuple[int, ...]) -> list[str]:
         """The groups' names at a level: its remaining parts joined by ``/``."""
