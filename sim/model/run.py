@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,7 +65,15 @@ def simulate(
         organisation=organisation,
         bulk=fast,
     )
-    result = world.run().result()
+    # the collector paused through the result tables too (see World.run): switched on at the
+    # run's end, it would first scan every object the run left alive, for the tables' few cycles
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        result = world.run().result()
+    finally:
+        if collecting:
+            gc.enable()
     result.days, result.warmup_days = scenario.days, scenario.warmup_days
     result.notes = window_notes(scenario.warmup_days, scenario.days)
     return result
