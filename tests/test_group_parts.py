@@ -10,6 +10,7 @@ import pytest
 
 import sim
 from sim.experiment.interval_summary import summarise_intervals
+from sim.model.groups import with_group_parts
 from sim.scenario.costs import Costs
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
@@ -70,3 +71,14 @@ def test_the_milestone_intervals_summary_keeps_the_parts(result):
     sea = back[(back.interval == "clearance") & (back.port == "sea")]
     assert set(sea.dimension) == {"port_direction", "port_direction_class"}
     assert back.loc[back.dimension == "all", "port"].isna().all()
+
+
+def test_parts_given_again_are_replaced_beside_group_and_the_table_is_left_alone():
+    table = pd.DataFrame({"direction": ["x", "y"], "dimension": ["port_direction", "all"],
+                          "group": ["sea/import", "all"], "n": [3, 4]})
+    out = with_group_parts(table)
+    assert list(out.columns) == ["dimension", "group", "port", "direction", "trader_class", "n"]
+    assert out["port"].tolist() == ["sea", None] and out["port"].dtype == object
+    assert out["direction"].tolist() == ["import", None]
+    assert list(table.columns) == ["direction", "dimension", "group", "n"]
+    assert table["direction"].tolist() == ["x", "y"]
