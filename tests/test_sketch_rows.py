@@ -14,6 +14,7 @@ from sim.analysis.sketch import (
     bin_values,
     quantile_from_counts,
     row_bins,
+    row_quantiles,
     sparse_bins,
 )
 
@@ -64,3 +65,11 @@ def test_quantiles_from_filled_bins_only_are_those_of_the_rows(counts, seed):
 def test_no_histograms_no_bins():
     empty = np.empty(0, np.int64)
     assert [b.shape for b in sparse_bins(empty, empty, empty, 0, [0.5, 0.9])] == [(0,), (0,)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(histograms(), st.sampled_from([0.0, 0.5, 0.9, 1.0]))
+def test_each_rows_quantile_at_once_is_its_own_and_an_empty_rows_nan(counts, q):
+    counts = np.vstack([np.zeros((1, NBINS), np.int64), counts])  # (an empty row first)
+    alone = [quantile_from_counts(row, q) for row in counts]
+    assert np.array_equal(row_quantiles(counts, q), alone, equal_nan=True)  # (to the last bit)

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
+from sim.analysis.sketch import NBINS, bin_index, row_quantiles
 from sim.model import agency_costs as ac
 from sim.model.audits import expected_audits
 from sim.model.cost_burden import InspectionBurden
@@ -268,13 +268,13 @@ class CostBook:
         """Mean cost per finished consignment by (dimension, group); p90 of trader cost."""
         rows = {}
         for dim, groups in self.dimensions.items():
-            fixed = self._fixed_by_group(agency, dim)
+            fixed, p90 = self._fixed_by_group(agency, dim), row_quantiles(self.hist[dim], 0.9)
             for g, group in enumerate(groups):
                 n = int(self.n[dim][g])
                 if n == 0 and dim != "all":
                     continue
                 rows[(dim, group)] = self._row(
-                    dim, group, n, fixed[g], self.sums[dim][g], self.hist[dim][g]
+                    dim, group, n, fixed[g], self.sums[dim][g], float(p90[g])
                 )
                 boxes = float(self.boxes[dim][g])  # (per container: trade indicators' unit)
                 row = rows[(dim, group)]
@@ -285,7 +285,7 @@ class CostBook:
         return rows
 
     def _row(
-        self, dim: str, group: str, n: int, fixed: float, sums: np.ndarray, hist: np.ndarray
+        self, dim: str, group: str, n: int, fixed: float, sums: np.ndarray, p90: float
     ) -> dict[str, Any]:
         mean = sums / n if n else np.full(len(PARTS), math.nan)
         agency_var = float(mean[_AGENCY].sum())
@@ -300,7 +300,7 @@ class CostBook:
             "agency_variable": agency_var,
             "agency": agency,
             "trader": trader,
-            "trader_p90": quantile_from_counts(hist, 0.9),
+            "trader_p90": p90,
             # what the trader pays out (broker, handling, storage, ...): the value of time aside
             "trader_fees": trader - time,
             "time": time,
