@@ -17,6 +17,8 @@ from sim.cli_zh_animate import said as animate_said
 from sim.cli_zh_appraise import ERRORS as APPRAISE_ERRORS
 from sim.cli_zh_appraise import errors_said as appraise_said
 from sim.cli_zh_both_sides import ERRORS as PARTNER_ERRORS
+from sim.cli_zh_cluster import ERRORS as CLUSTER_ERRORS
+from sim.cli_zh_cluster import said as cluster_said
 from sim.cli_zh_csv import ERRORS as CSV_ERRORS
 from sim.cli_zh_csv import said as csv_said
 from sim.cli_zh_files import ERRORS as FILE_ERRORS
@@ -454,7 +456,7 @@ _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
 #: observations that cannot be fitted (:mod:`sim.cli_zh_fit`) and a file that cannot be read
 #: (:mod:`sim.cli_zh_files`) and a CSV's content (:mod:`sim.cli_zh_csv`) and the workshop
 #: page's refusals (:mod:`sim.cli_zh_page`) and ``animate``'s (:mod:`sim.cli_zh_animate`),
-#: tried first; a results
+#: and a Dask cluster's trouble (:mod:`sim.cli_zh_cluster`), tried first; a results
 #: folder's read errors (:mod:`sim.cli_zh_folder`), tried after the rest, after those of
 #: ``reproduce`` and ``tables`` (:mod:`sim.cli_zh_reproduce`), and a results folder that
 #: cannot be resumed or a file that cannot be written (:mod:`sim.cli_zh_store`)
@@ -463,7 +465,8 @@ _OWN_WORDS = [(re.compile(english), zh, says)
                                   (FIT_ERRORS, fit_said), (FILE_ERRORS, files_said),
                                   (CSV_ERRORS, csv_said), (PAGE_ERRORS, page_said),
                                   (ANIMATE_ERRORS, animate_said),
-                                  (APPRAISE_ERRORS, appraise_said))
+                                  (APPRAISE_ERRORS, appraise_said),
+                                  (CLUSTER_ERRORS, cluster_said))
               for english, zh in table]
 _FOLDER = [(re.compile(english), zh, says)
            for table, says in ((REPRODUCE_ERRORS, reproduce_said), (FOLDER_ERRORS, folder_said),

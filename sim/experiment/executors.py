@@ -17,7 +17,9 @@ them (``simulate`` is deterministic and keeps no state between calls).
   run and closed after it. Workers need ``bordersim`` installed at the same version. A
   scheduler that has had no worker for :data:`NO_WORKERS_WAIT` seconds (none started yet,
   or all lost) gets one line on stderr saying that the run waits, and how many replications
-  are queued, and another when workers are back (:func:`watch_workers`). Dask is an optional
+  are queued, and another when workers are back (:func:`watch_workers`). A scheduler lost
+  part-way stops the run with one line naming the replications still to do, and an address
+  where nothing listens is refused at once (:mod:`sim.experiment.dask_trouble`). Dask is an optional
   extra (``pip install 'bordersim[dask]'``); without it this executor says so
   (:mod:`sim.experiment.extras`).
 
@@ -433,9 +435,12 @@ class DaskExecutor:
 
         from distributed import Client, LocalCluster, as_completed
 
+        from sim.experiment.dask_trouble import quiet_dask_logs, trouble
+
         if not tasks:
             return
         with contextlib.ExitStack() as stack:
+            stack.enter_context(quiet_dask_logs())
             client = self.client
             if client is None:
                 if self.address is not None:
@@ -457,15 +462,21 @@ class DaskExecutor:
             futures = client.map(run_task, list(tasks), pure=False)
             by_future = dict(zip(futures, tasks, strict=True))
             stack.enter_context(_watching(client, self.address, futures))
+            where = self.address or "this run's cluster"
             try:
                 for future in as_completed(futures):
                     try:
-                        yield future.result()
-                    except Exception as exc:  # a worker died
-                        yield by_future[future].key, _failure(by_future[future], exc)
+                        outcome = future.result()
+                    except Exception as exc:  # a worker died, or the cluster failed
+                        stop = trouble(exc, client, where, list(by_future.values()))
+                        if stop is not None:
+                            raise stop from None
+                        outcome = by_future[future].key, _failure(by_future[future], exc)
+                    del by_future[future]
                     future.release()
+                    yield outcome
             finally:
-                client.cancel([f for f in futures if not f.done()])
+                _cancel(client, [f for f in futures if not f.done()])
 
 
 #: how long (seconds) a Dask scheduler may have no worker before the run says it is waiting
@@ -546,8 +557,24 @@ def reach(address: str) -> None:
     _connect(Client, check_address(address)).close()
 
 
+def _cancel(client: Any, futures: list[Any]) -> None:
+    """Cancel ``futures`` on the scheduler; nothing when it is gone (they went with it)."""
+    if not futures or getattr(client, "status", "running") != "running":
+        return
+    try:
+        client.cancel(futures)
+    except Exception:  # noqa: BLE001 - lost as we stop: nothing is left to cancel
+        return
+
+
 def _connect(client: Any, address: str) -> Any:
-    """A client of the scheduler at ``address`` (unreachable: :class:`SchedulerUnreachable`)."""
+    """A client of the scheduler at ``address`` (unreachable: :class:`SchedulerUnreachable`,
+    at once where nothing listens or the name does not resolve)."""
+    from sim.experiment.dask_trouble import knock
+
+    m = _ADDRESS.match(address)
+    if m is not None:
+        knock(m["scheme"], m["host"], int(m["port"]))
     try:
         return client(address)
     except (OSError, ValueError) as exc:  # refused, timed out, a name that does not resolve
