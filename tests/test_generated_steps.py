@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from sim.model.route import LANE
 from sim.model.run import simulate
 from sim.model.steps import clearance_steps
 from tests.test_properties import scenarios, with_risk_engine
@@ -26,18 +27,25 @@ from tests.test_properties import scenarios, with_risk_engine
 UNREACHED: dict[str, str] = {}
 #: steps with a bulk form that need not run in bulk, each with its reason
 UNREACHED_IN_BULK: dict[str, str] = {}
+#: steps that queue only at a port with an optional lane ({name: the lane}): their queued
+#: forms (a lane's visit, a block served at it) must run too, not only their plain ones
+QUEUED_AT_SOME_PORTS: dict[str, str] = {"transit": "ports.<port>.transit.desk"}
 
 EXAMPLES = 60
 
 
-def _record(monkeypatch: pytest.MonkeyPatch) -> tuple[set[str], set[str]]:
-    """Wrap every step's forms to note which steps ran: (in scalar form, in bulk form)."""
+def _record(monkeypatch: pytest.MonkeyPatch) -> tuple[set[str], set[str], set[str]]:
+    """Wrap every step's forms to note which steps ran: (in scalar form, in bulk form, and
+    ``<name> scalar`` / ``<name> bulk`` where the step queued at a lane)."""
     scalar: set[str] = set()
     bulk: set[str] = set()
+    queued: set[str] = set()
 
-    def scalar_form(name: str, f: Any) -> Any:
+    def scalar_form(name: str, method: str, f: Any) -> Any:
         def run(self: Any, j: Any, *a: Any) -> Any:
             scalar.add(name)
+            if method == "visit":
+                queued.add(f"{name} scalar")
             return f(self, j, *a)
 
         return run
@@ -46,6 +54,8 @@ def _record(monkeypatch: pytest.MonkeyPatch) -> tuple[set[str], set[str]]:
         def run(self: Any, b: Any, rows: np.ndarray) -> Any:
             if rows.any():
                 bulk.add(name)
+                if self.kind(b.port) == LANE:
+                    queued.add(f"{name} bulk")
             return f(self, b, rows)
 
         return run
@@ -53,9 +63,10 @@ def _record(monkeypatch: pytest.MonkeyPatch) -> tuple[set[str], set[str]]:
     for step in clearance_steps():
         cls = type(step)
         for method in ("flow", "visit"):
-            monkeypatch.setattr(cls, method, scalar_form(step.name, getattr(cls, method)))
+            wrapped = scalar_form(step.name, method, getattr(cls, method))
+            monkeypatch.setattr(cls, method, wrapped)
         monkeypatch.setattr(cls, "bulk", bulk_form(step.name, cls.bulk))
-    return scalar, bulk
+    return scalar, bulk, queued
 
 
 @pytest.fixture
@@ -77,7 +88,7 @@ def seed_alone() -> Any:
 
 @pytest.mark.usefixtures("seed_alone")
 def test_the_generated_scenarios_take_every_step(monkeypatch: pytest.MonkeyPatch):
-    scalar, bulk = _record(monkeypatch)
+    scalar, bulk, queued = _record(monkeypatch)
 
     @settings(
         max_examples=EXAMPLES,
@@ -102,3 +113,6 @@ def test_the_generated_scenarios_take_every_step(monkeypatch: pytest.MonkeyPatch
     ]
     assert not no_bulk, f"no generated block runs the bulk form of {no_bulk}"
     assert not UNREACHED.keys() & (scalar | bulk), "a step listed as unreached is reached"
+    for name, lane in QUEUED_AT_SOME_PORTS.items():
+        for form in ("scalar", "bulk"):
+            assert f"{name} {form}" in queued, f"no generated {name} queues at {lane} ({form})"

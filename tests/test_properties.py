@@ -24,6 +24,10 @@ capacity = st.one_of(st.integers(0, 4), st.just("unlimited"))
 schedule = st.lists(st.integers(0, 3), min_size=24, max_size=24)
 lane = st.one_of(capacity.map(lambda c: {"capacity": c}), schedule.map(lambda s: {"schedule": s}))
 prob = st.floats(0, 1)
+#: a transit desk's officers: a few on duty, or a schedule (some hours closed)
+desk = st.one_of(
+    st.integers(1, 3).map(lambda c: {"capacity": c}), schedule.map(lambda s: {"schedule": s})
+)
 
 
 @st.composite
@@ -59,6 +63,8 @@ def scenario_data(draw) -> dict:
             "formalities": "1 h",
             "travel": {"dist": "exponential", "mean": "10 h"},
         }
+        if draw(st.booleans()):  # a transit desk: the formalities queue for its officers
+            port["transit"]["desk"] = draw(desk)
     for key in ("review", "document_check"):
         # (the review lane unlimited more often: only there do returned declarations run in
         # bulk, and the floats Hypothesis favours depend on which modules a worker has loaded)
