@@ -4,7 +4,8 @@ of consignments), and the agency's fixed costs shared among them at the end.
 
 A port's fixed costs (staff on duty and overtime, posts, equipment) are shared among its
 consignments by what they used: a lane's cost in proportion to the hours its checks took
-(document check, scan, image reading, examination, quarantine check; a laboratory by tests),
+(document check, scan, image reading, examination, quarantine check; a laboratory by tests,
+a transit desk by the transit goods it sealed: :mod:`sim.model.activity_use`),
 and the cost of lanes no milestone measures (declaration review, gate, movers, posts) equally
 per declaration.
 Costs of no port are shared equally per declaration: a running cost (``costs.systems``)
@@ -26,6 +27,7 @@ import numpy as np
 
 from sim.analysis.sketch import NBINS, bin_index, row_quantiles
 from sim.model import agency_costs as ac
+from sim.model.activity_use import activity_use
 from sim.model.audits import expected_audits
 from sim.model.cost_burden import InspectionBurden
 from sim.model.cost_periods import PeriodTally, fixed_items
@@ -61,15 +63,6 @@ Truth = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 PER_CONSIGNMENT = (
     "no_find", "no_find_state", "border_burden", "revenue_evaded", "harm_slipped", "time"
 )
-#: the milestones bounding each measured activity (yard: examination or quarantine check)
-_SPANS = {
-    "document": [("doc_start", "doc_end")],
-    "scan": [("scan_start", "scan_end")],
-    "image": [("image_start", "image_end")],
-    "exam": [("exam_start", "exam_end")],
-    "quarantine": [("quarantine_start", "quarantine_end")],
-    "yard": [("exam_start", "exam_end"), ("quarantine_start", "quarantine_end")],
-}
 
 
 def _with_channels(dimensions: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -139,7 +132,7 @@ class CostBook:
             imposed = parts[:, P["border_burden"]] + parts[:, P["storage"]]
             self.inspection.fold(col, ok & (col["outcome"] == RELEASED), imposed)
         bins = bin_index(trader)
-        use = self._use(col)
+        use = activity_use(col)
         port = col["port"].astype(int)
         k, acts = len(self.ports), use.shape[1]
         each_part, each_use = np.arange(len(PARTS)), np.arange(acts)
@@ -191,18 +184,6 @@ class CostBook:
         gap = duty_gap(code, col["value"], req[:, 1], prices.duty_rate[com], prices.true_rate)
         revenue_found(parts, gap, before, found, audit, req[:, AUDIT_LAG])
         return code
-
-    def _use(self, col: dict[str, np.ndarray]) -> np.ndarray:
-        """Each consignment's use of every activity: 1 declaration, hours of each check,
-        laboratory tests."""
-        out = np.zeros((len(col["port"]), len(ACTIVITIES)))
-        out[:, 0] = 1.0
-        for name, spans in _SPANS.items():
-            j = ACTIVITIES.index(name)
-            for start, end in spans:
-                out[:, j] += np.nan_to_num(col[end] - col[start])
-        out[:, ACTIVITIES.index("lab")] = ~np.isnan(col["lab_end"])
-        return out
 
     def _codes(self, col: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         """Each row's group in every dimension (as the recorder groups clearance times)."""

@@ -31,7 +31,9 @@ WEEK = 168
 
 
 #: what a consignment's use of the agency is measured by, for sharing fixed costs
-ACTIVITIES = ("declaration", "document", "scan", "image", "exam", "quarantine", "yard", "lab")
+ACTIVITIES = (
+    "declaration", "document", "scan", "image", "exam", "quarantine", "yard", "lab", "transit"
+)
 #: the activity each lane (and machine) serves, whose consignments share its cost: every lane
 #: is listed (tests/test_lane_lists.py); other items (an organisation's units) serve every
 #: declaration
@@ -49,7 +51,7 @@ LANE_ACTIVITY = {
     "cold_chain_warehouse": "quarantine",
     "exam_officers": "yard",
     "lab": "lab",
-    "transit_desk": "declaration",  # (no activity of its own: every declaration shares it)
+    "transit_desk": "transit",  # (the transit goods it sealed)
 }
 TRADER_PARTS = (
     "broker",
