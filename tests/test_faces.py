@@ -8,6 +8,7 @@ import math
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -142,6 +143,30 @@ def test_staff_lever_scales_officers_and_teams_but_not_machines():
     air = pair.option.ports["airport"].scan
     assert air is not None and air.image_review.officers.capacity == 4
     assert choices.LEVERS["staff_scale"].overrides(pair.baseline, 1.0) == {}
+
+
+INLAND = Path(__file__).resolve().parents[1] / "docs" / "examples" / "transit" / "inland.toml"
+
+
+def test_staff_lever_scales_a_transit_desk_where_a_port_has_one(tmp_path):
+    """The room's question "what if transit volumes doubled?": the transit example with twice
+    its transit share and a desk of three officers; the staff lever moves the desk's officers
+    with the rest. Without a desk the lever has no desk to move."""
+    doubled = INLAND.read_text(encoding="utf-8").replace(
+        'share = { "*" = 0.4 }', 'share = { "*" = 0.8 }'
+    )
+    desk = "\n[ports.sea_port.transit.desk]\ncapacity = 3\n"
+    (tmp_path / "doubled.toml").write_text(doubled + desk, encoding="utf-8")
+    pair = variants(Plan("doubled", levers={"staff_scale": 2.0}), folder=tmp_path)
+    base, option = pair.baseline.ports["sea_port"], pair.option.ports["sea_port"]
+    assert base.transit is not None and base.transit.share == {"*": 0.8}
+    assert base.transit.desk is not None and base.transit.desk.capacity == 3
+    assert option.transit is not None and option.transit.desk is not None
+    assert option.transit.desk.capacity == 6
+    assert pair.option_overrides["ports.sea_port.transit.desk.capacity"] == 6
+    without = variants(Plan("inland", levers={"staff_scale": 2.0}), folder=INLAND)
+    assert not [k for k in without.option_overrides if ".transit" in k]
+    assert without.option.ports["sea_port"].transit == without.baseline.ports["sea_port"].transit
 
 
 def test_half_the_staff_keeps_at_least_one_where_there_was_one():

@@ -49,6 +49,7 @@ STAFF_LANES = (
     ("scan", "image_review", "officers"),
     ("exam", "teams"),
     ("quarantine", "officers"),
+    ("transit", "desk"),  # (where a port has a transit desk: its officers)
 )
 
 
@@ -277,7 +278,8 @@ def _scale_servers(n: int, factor: float) -> int:
 
 
 def _staff(scenario: Scenario, factor: float) -> dict[str, Any]:
-    """Officers, exam teams and quarantine officers at every port times ``factor``."""
+    """Officers, exam teams, quarantine officers and a transit desk's officers at every port
+    that has them, times ``factor``."""
     if factor == 1:
         return {}
     out: dict[str, Any] = {}
