@@ -188,3 +188,21 @@ def test_a_transit_port_without_a_desk_logs_bit_for_bit_as_before():
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == TRANSIT_LOG_BEFORE_DESK
+
+
+def test_training_shortens_a_desk_s_formalities_and_leaves_a_delay_as_it_is():
+    """Officers who work faster (reform ``training``) serve the transit goods faster at a
+    desk, where the formalities are the officers' service; without a desk the formalities
+    are the whole procedure's delay, not officers' time, and the reform leaves them."""
+    from sim.reforms import apply, get
+
+    desk = build(_scenario({"capacity": 2}, rate_per_h=1.0, days=1))
+    plain = build(_scenario(None, rate_per_h=1.0, days=1))
+    changes = get("training")(speedup=0.2).fields(desk)
+    shorter = changes["ports.p.transit.formalities"]
+    assert shorter["mean"] == pytest.approx(0.8 * MEAN_FORMALITIES_H)
+    assert not [k for k in get("training")(speedup=0.2).fields(plain) if ".transit" in k]
+    trained = apply(desk, "training:speedup=0.2").ports["p"].transit
+    assert trained is not None and trained.formalities.mean == pytest.approx(0.8)
+    same = apply(plain, "training:speedup=0.2").ports["p"].transit
+    assert same == plain.ports["p"].transit

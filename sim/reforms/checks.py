@@ -238,7 +238,14 @@ REFORMS = [
         _training,
         ("assumption: speedup and accuracy",),
         {
-            "speedup": Param(0.1, "share by which officers' service times fall", 0.0, 0.9),
+            "speedup": Param(
+                0.1,
+                "share by which officers' service times fall (a transit desk's formalities "
+                "too, where a port has one; without a desk they are a delay of the whole "
+                "procedure, not officers' time, and stay as they are)",
+                0.0,
+                0.9,
+            ),
             "accuracy": Param(0.05, "added to the officers' image detection", 0.0, 1.0),
         },
     ),

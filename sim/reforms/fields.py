@@ -20,6 +20,10 @@ OFFICER_WORK = (
     "exam.duration",
     "quarantine.check",
 )
+#: officers' work that is a service only where its lane exists ({service: lane}): a transit
+#: desk's formalities are its officers' work; without a desk they are a delay of the whole
+#: procedure at the entry port (carriers, seals, systems), not officers' time, and stay as is
+DESK_WORK = {"transit.formalities": "transit.desk"}
 
 
 def ports(data: dict[str, Any], mode: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -70,10 +74,12 @@ def dist_mean(dist: Any) -> float:
 
 
 def officer_work(data: dict[str, Any], factor: float) -> dict[str, Any]:
-    """Changes that multiply every officer's service time at every port by ``factor``."""
+    """Changes that multiply every officer's service time at every port by ``factor`` (a
+    transit desk's too, where a port has one: :data:`DESK_WORK`)."""
     out = {}
     for name, port in ports(data):
-        for dotted in OFFICER_WORK:
+        desks = [work for work, lane in DESK_WORK.items() if at(port, lane) is not None]
+        for dotted in (*OFFICER_WORK, *desks):
             dist = at(port, dotted)
             if dist is not None:
                 out[f"ports.{name}.{dotted}"] = scaled(dist, factor)

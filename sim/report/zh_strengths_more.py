@@ -26,7 +26,9 @@ MORE_STRENGTHS: dict[str, tuple[str, str]] = {
     "origin_pre_inspection.border_checks": ("3421781e",
         "在原产地检验过的货物在边境的检疫布控所乘的系数"),
     "flexible_staffing.slowdown": ("8aa5655b", "人员池中查验作业时间所乘的系数"),
-    "training.speedup": ("73280b5b", "关员作业时间缩短的比例"),
+    "training.speedup": ("b8a57e85",
+        "关员作业时间缩短的比例（设有转关关员的口岸，转关手续也随之缩短；未设转关关员时，"
+        "转关手续是整个手续的耗时而非关员作业时间，保持不变）"),
     "training.accuracy": ("e716ad58", "加到关员图像识别能力上的增量"),
     "smart_sharing.partners": ("065dcd9b", "伙伴原产地：列表（[\"asia\", \"europe\"]）或 \"all\""),
     "smart_sharing.uptake": ("19c83885", "共享数据所覆盖的伙伴原产地报关单比例"),
