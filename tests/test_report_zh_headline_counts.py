@@ -188,3 +188,16 @@ def test_the_tail_of_a_comparison_without_every_consignments_time_is_in_chinese(
     assert [translate(html.escape(n, quote=False), "zh") for n in notes] == [
         f"{m}：由中位数、第 90 和第 95 百分位推得（本次比较保存的日志不含每票货物的时间）。"
         for m in ("overall_clearance", "clearance")]
+
+
+def test_deterred_or_displaced_is_in_chinese_with_its_period():
+    items = _items([("smuggling_attempts_route_beilun_river", -6.0, -9.0, -3.0),
+                    ("smuggling_attempts_route_dongxing_road", 3.0, 1.0, 5.0),
+                    ("smuggling_attempts_route_fangchenggang_sea", 1.0, 0.5, 1.5),
+                    ("attempts_deterred", 2.0, 0.5, 3.5),
+                    ("smuggling_opportunities", 0.0, 0.0, 0.0)])
+    assert _left(items) == []
+    assert ("震慑与转移，每次重复运行均值（观测 28 天）：beilun_river 减少 6.00 次企图；"
+            "其中 4.00 次（67%）转向其他路线（dongxing_road 3.00、fangchenggang_sea 1.00），"
+            "2.00 次（33%）未实施（被震慑）；两方案的走私机会数相同"
+            "（配对差值的均值：各路线的置信区间见上一行）") in items, items

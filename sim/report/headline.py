@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from sim.report.headline_moves import deterred_or_displaced
 from sim.report.periods import Periods, in_force_words
 
 if TYPE_CHECKING:
@@ -163,6 +164,7 @@ def headline(
     for name in res.names[1:]:
         idle = str(res.meta.get("unused_parts", {}).get(name, ""))
         went = _routes(rows, name)  # (after the smuggling lines, before the costs)
+        days = float(res.meta.get("days") or 0) or None
         items = []
         for m, what, kind, words in HEADLINE + ORGANISATION:
             if (name, m) in rows:
@@ -172,6 +174,8 @@ def headline(
                 items.append(kinds)
             if m == "smuggling_caught_share" and went:
                 items.append(went)
+                if split := deterred_or_displaced(rows, name, days):
+                    items.append(split)
             if m == "trader_cost_per_consignment":
                 items += _per_container(rows, name, res.meta, currency)
             if m == "agency_cost_per_year" and (per_hour := _per_hour(rows, name, res.meta)):

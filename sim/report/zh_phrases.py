@@ -387,6 +387,22 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
      r"consignment so held \(part of its storage; with enforcement\.ipr\)",
      "每票等待知识产权权利人答复货物的货主仓储及滞箱费（计入其仓储费；情景设有知识产权"
      "边境保护时）"),
+    # deterred or displaced: the attempts a route lost, split (sim.report.headline_moves)
+    (rf"deterred or displaced, a replication's mean over the (?P<d>{_N}) observed days: ",
+     "震慑与转移，每次重复运行均值（观测 {d} 天）："),
+    (r"deterred or displaced, a replication's mean over the observed days: ",
+     "震慑与转移，每次重复运行均值（观测期内）："),
+    (rf"(?P<r>[a-z][a-z0-9_]*) (?P<x>{_N}) fewer attempts", "{r} 减少 {x} 次企图"),
+    (r"(?<=次企图); (?=[a-z][a-z0-9_]* 减少)", "；"),
+    (rf"; of them (?P<m>{_N}) \((?P<p>{_N}) %\) went to other routes",
+     "；其中 {m} 次（{p}%）转向其他路线"),
+    (rf"(?<=[0-9]), (?=[a-z][a-z0-9_]* {_N}[,)])", "、"),
+    (r"(?<=转向其他路线) \((?P<l>[^()]*)\)", "（{l}）"),
+    (rf" and (?P<dt>{_N}) \((?P<pc>{_N}) %\) were not tried \(deterred\)",
+     "，{dt} 次（{pc}%）未实施（被震慑）"),
+    (r"; the same opportunities in both \(means of the paired differences: each route's "
+     r"interval is on the line before\)",
+     "；两方案的走私机会数相同（配对差值的均值：各路线的置信区间见上一行）"),
     # where smuggling attempts went, route by route (a route keeps its name: a space after it)
     (r"where smuggling attempts went, a replication \(95 % CI\)",
      "走私企图去向，每次重复运行（95% 置信区间）"),
