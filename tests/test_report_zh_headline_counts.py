@@ -201,3 +201,11 @@ def test_deterred_or_displaced_is_in_chinese_with_its_period():
             "其中 4.00 次（67%）转向其他路线（dongxing_road 3.00、fangchenggang_sea 1.00），"
             "2.00 次（33%）未实施（被震慑）；两方案的走私机会数相同"
             "（配对差值的均值：各路线的置信区间见上一行）") in items, items
+
+
+def test_an_unpriced_comparison_with_smugglers_says_so_in_chinese():
+    items = _items([("smuggling_attempts_route_beilun_river", -6.0, -9.0, -3.0),
+                    ("smuggling_attempts", 0.0, -1.0, 1.0)])
+    assert _left(items) == []
+    said = [i for i in items if i.startswith("成本未计算：该情景没有 [costs] 部分")]
+    assert len(said) == 1 and "costs.roles.customs_officer=薪酬" in said[0], items

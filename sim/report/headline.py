@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from sim.report.headline_moves import deterred_or_displaced
+from sim.report.headline_unpriced import unpriced
 from sim.report.periods import Periods, in_force_words
 
 if TYPE_CHECKING:
@@ -180,6 +181,8 @@ def headline(
                 items += _per_container(rows, name, res.meta, currency)
             if m == "agency_cost_per_year" and (per_hour := _per_hour(rows, name, res.meta)):
                 items.append(per_hour + _losses(rows, name, currency) + _uncosted(res, name))
+        if items and (cost := unpriced(rows, name)):
+            items.append(cost)
         reach = _reach(res, name)
         if items and reach:
             items.append(reach)
