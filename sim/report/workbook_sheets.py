@@ -92,7 +92,7 @@ def headline_table(folder: Path, kind: str, lang: str) -> pd.DataFrame:
              if kind == "compare" else pd.DataFrame())
     by_diff = {(r["option"], r["metric"]): r for r in diffs.to_dict("records")}
     rows = []
-    for metric, what in _headline_metrics(folder, kind, lang):
+    for metric, what in _with_routes(_headline_metrics(folder, kind, lang), summary, lang):
         for r in summary[summary["metric"] == metric].to_dict("records"):
             row = {"figure": what, "metric": metric,
                    "unit": _unit(str(r["unit"]), lang), "option": r["option"],
@@ -139,6 +139,24 @@ def _headline_metrics(folder: Path, kind: str, lang: str) -> list[tuple[str, str
                          else f"{words}（口岸 {port}）")
             out.append((metric, words if lang == "zh" else f"{what} at {port}"))
     return out
+
+
+#: the smuggling figures by route the headline sheet gives after the smuggling totals: where
+#: the attempts went and how many were caught there (a patrol that moves loads to another
+#: route changes little in the totals; a planner had to find these among every metric)
+ROUTE_FORMS = (("smuggling_attempts_route_", "smuggling attempts, route {r}"),
+               ("smuggling_caught_share_route_", "share of smuggling attempts caught, route {r}"))
+
+
+def _with_routes(metrics: list[tuple[str, str]], summary: pd.DataFrame,
+                 lang: str) -> list[tuple[str, str]]:
+    """``metrics`` with the folder's smuggling figures by route after the share caught."""
+    names = sorted(str(m) for m in summary["metric"].unique())
+    routes = [(m, _words(m, what.format(r=m.removeprefix(prefix)), lang))
+              for prefix, what in ROUTE_FORMS for m in names if m.startswith(prefix)]
+    at = next((i + 1 for i, (m, _) in enumerate(metrics) if m == "smuggling_caught_share"),
+              len(metrics))
+    return metrics[:at] + routes + metrics[at:]
 
 
 def _yes(value: object, lang: str) -> str:
