@@ -19,7 +19,7 @@ PHRASES: dict[str, str] = {
     "Before you quote these figures": "引用数据前请先阅读",
     "Headline": "主要结论",
     UNPRICED: "成本未计算：该情景没有 [costs] 部分，巡查人员和该方案的其他成本均未定价；如需定价，"
-    "请各用一个 --set 设定 costs.price_year=年份 和 costs.roles.customs_officer=薪酬（每人每年的"
+    "请各用一个 --set 设定 costs.price_year=年份、costs.roles.customs_officer=薪酬（每人每年的"
     "薪酬及附加费用；口岸外走私路线巡查人员按此岗位定价，见 costs.patrol_role）后重新运行，并查看 "
     "agency_staff_cost_per_year（政府部门人员年度成本）",
     "How to read these figures.": "如何解读这些数据。",
