@@ -1,20 +1,22 @@
-"""Every lane a port can build is known wherever lanes are listed by hand: its price
-(``costs.staff``), the activity whose consignments share its cost, its path in a port (for
-the notes on capacity no price reaches and the rows a sweep of it adds). A lane missing from
-one of them used to be costed over every declaration, or left out of notes, silently."""
+"""Every lane a port can build is declared once, in :mod:`sim.lane_catalogue`, with what the
+places that list lanes need: its price (``costs.staff``), the activity whose consignments
+share its cost, its path in a port (for the notes on capacity no price reaches and the rows
+a sweep of it adds). A lane missing from one of them used to be costed over every
+declaration, or left out of notes, silently; the lists are now views of the catalogue, which
+is checked here against the lanes the ports build and the scenario's tables."""
 
 from __future__ import annotations
+
+import typing
+from typing import Any
 
 import pytest
 
 import sim
-from sim.model.costs import LANE_ACTIVITY
-from sim.model.port_lanes import LANES
+from sim.lane_catalogue import CATALOGUE, KEYS, PATHS
+from sim.model.cost_activities import ACTIVITIES, LANE_ACTIVITY
 from sim.model.world import World
-from sim.scenario.costs import LANE_KEYS
-from sim.scenario.dormant import LANE_PATHS
-
-POOLS = {"exam_officers"}  # cross-trained officers: exam teams and quarantine officers pooled
+from sim.scenario.schema import Lane, Port
 
 
 def _built_lanes() -> set[str]:
@@ -27,42 +29,57 @@ def _built_lanes() -> set[str]:
     return lanes
 
 
-@pytest.fixture(scope="module")
-def lanes() -> set[str]:
-    """Every lane a port can build (``LANES``: optional ones too, which no bundled scenario
-    need build); those the default scenario builds are among them."""
+def test_every_lane_a_port_builds_is_in_the_catalogue():
+    """Those the default scenario builds are among the catalogue's (optional ones too, which
+    no bundled scenario need build); a lane missing from it is refused when built."""
     built = _built_lanes()
     assert {"gate", "scanners", "exam_officers", "exam_teams", "movers"} <= built
-    assert built <= set(LANES)
-    return set(LANES)
+    assert sorted(built - set(KEYS)) == [], "add it to sim.lane_catalogue.CATALOGUE"
+    assert len(set(KEYS)) == len(KEYS)
 
 
-def test_a_lane_not_listed_is_refused_when_built():
+def test_a_lane_not_in_the_catalogue_is_refused_when_built():
     from types import SimpleNamespace
 
     from sim.model.port_lanes import _lane
 
     port = SimpleNamespace(env=None, name="p", lanes={})
-    with pytest.raises(ValueError, match="'screening' is not in sim.model.port_lanes.LANES"):
+    with pytest.raises(ValueError, match="'screening' is not in sim.lane_catalogue.CATALOGUE"):
         _lane(port, "screening", None)  # type: ignore[arg-type]
 
 
-def test_every_lane_can_be_priced(lanes: set[str]):
-    assert sorted(lanes - set(LANE_KEYS)) == []
+def test_every_lane_names_an_activity_that_shares_its_cost():
+    assert {lane.activity for lane in CATALOGUE} <= set(ACTIVITIES)
+    assert set(KEYS) <= set(LANE_ACTIVITY)
 
 
-def test_every_lane_names_the_activity_that_shares_its_cost(lanes: set[str]):
-    assert sorted(lanes - set(LANE_ACTIVITY)) == [], "add it to sim.model.costs.LANE_ACTIVITY"
+def _field_type(model: Any, name: str) -> Any:
+    """The model class of field ``name`` of a scenario table (its optional ``None`` left out)."""
+    annotation = model.model_fields[name].annotation
+    kinds = [a for a in typing.get_args(annotation) if a is not type(None)] or [annotation]
+    return kinds[0]
 
 
-def test_every_lane_has_its_path_in_a_port(lanes: set[str]):
-    missing = lanes - set(LANE_PATHS.values()) - POOLS
-    assert sorted(missing) == [], "add it to sim.scenario.dormant.LANE_PATHS"
+def test_every_lane_path_leads_to_a_lane_of_a_port():
+    """Each path is a lane's table in a port's section (the pools excepted: made of other
+    lanes, they have no table of their own)."""
+    assert [lane.key for lane in CATALOGUE if lane.path is None] == ["exam_officers"]
+    for path in PATHS:
+        table: Any = Port
+        for part in path.split("."):
+            table = _field_type(table, part)
+        assert issubclass(table, Lane), path
 
 
-def test_a_capacity_window_may_name_every_lane_and_no_other(lanes: set[str]):
-    """The scenario's list of the lanes a dated window may name is kept by hand (the scenario
-    layer does not import the model's): it is the model's, in its order."""
+def test_the_lists_keep_their_orders():
+    """The views list the lanes as they always have (the messages and tables print them):
+    the model's order for windows, and for prices and paths the lanes to release, the pools,
+    the gate, the optional lanes."""
     from sim.scenario.capacity_windows import WINDOW_LANES
+    from sim.scenario.costs import LANE_KEYS
+    from sim.scenario.dormant import LANE_PATHS
 
-    assert WINDOW_LANES == LANES
+    assert WINDOW_LANES == KEYS
+    assert LANE_KEYS[-3:] == ("exam_officers", "gate", "transit_desk")
+    assert LANE_KEYS[:2] == ("declaration_review", "document_check")
+    assert list(LANE_PATHS.values()) == [k for k in LANE_KEYS if k != "exam_officers"]

@@ -114,8 +114,8 @@ Where things live:
                    as arrays by port and commodity; ``cost_log.py``: each consignment's
                    trader cost in the log; ``cost_burden.py``: what inspecting compliant
                    goods costs their traders; ``audits.py``: the post-clearance audit's
-                   expected workload; ``activity_use.py``: what each consignment used of
-                   each activity, the weights that share a lane's staff cost)
+                   expected workload; ``cost_activities.py``: the activities sharing
+                   fixed costs, each lane's, and each consignment's use of them)
 - ``idling.py``    the vehicles that wait with the goods at a port (``[idling]``): their hours
                    by stretch, fuel and CO2 a day
 - ``lab_holds.py`` a commodity's consignments sampled for the laboratory against the rest,

@@ -11,7 +11,8 @@ from typing import Any
 
 import numpy as np
 
-from sim.model.costs import HOURS_PER_YEAR, LANE_ACTIVITY, WEEK
+from sim.model.cost_activities import LANE_ACTIVITY
+from sim.model.costs import HOURS_PER_YEAR, WEEK
 from sim.scenario.costs import Costs
 
 

@@ -5,7 +5,7 @@ of consignments), and the agency's fixed costs shared among them at the end.
 A port's fixed costs (staff on duty and overtime, posts, equipment) are shared among its
 consignments by what they used: a lane's cost in proportion to the hours its checks took
 (document check, scan, image reading, examination, quarantine check; a laboratory by tests,
-a transit desk by the transit goods it sealed: :mod:`sim.model.activity_use`),
+a transit desk by the transit goods it sealed: :mod:`sim.model.cost_activities`),
 and the cost of lanes no milestone measures (declaration review, gate, movers, posts) equally
 per declaration.
 Costs of no port are shared equally per declaration: a running cost (``costs.systems``)
@@ -27,12 +27,11 @@ import numpy as np
 
 from sim.analysis.sketch import NBINS, bin_index, row_quantiles
 from sim.model import agency_costs as ac
-from sim.model.activity_use import activity_use
 from sim.model.audits import expected_audits
+from sim.model.cost_activities import ACTIVITIES, activity_use
 from sim.model.cost_burden import InspectionBurden
 from sim.model.cost_periods import PeriodTally, fixed_items
 from sim.model.costs import (
-    ACTIVITIES,
     AGENCY_PARTS,
     PARTS,
     REVENUE_PARTS,

@@ -30,29 +30,6 @@ HOURS_PER_YEAR = 8760.0
 WEEK = 168
 
 
-#: what a consignment's use of the agency is measured by, for sharing fixed costs
-ACTIVITIES = (
-    "declaration", "document", "scan", "image", "exam", "quarantine", "yard", "lab", "transit"
-)
-#: the activity each lane (and machine) serves, whose consignments share its cost: every lane
-#: is listed (tests/test_lane_lists.py); other items (an organisation's units) serve every
-#: declaration
-LANE_ACTIVITY = {
-    "declaration_review": "declaration",
-    "gate": "declaration",
-    "movers": "yard",  # (they move goods to examinations and quarantine checks alike)
-    "document_check": "document",
-    "scanners": "scan",
-    "image_officers": "image",
-    "exam_teams": "exam",
-    "exam_bays": "exam",
-    "quarantine_officers": "quarantine",
-    "cold_chain_teams": "quarantine",
-    "cold_chain_warehouse": "quarantine",
-    "exam_officers": "yard",
-    "lab": "lab",
-    "transit_desk": "transit",  # (the transit goods it sealed)
-}
 TRADER_PARTS = (
     "broker",
     "terminal_handling",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from sim.lane_catalogue import KEYS
 from sim.model.capacity_plan import apply_windows
 from sim.model.cell import Cell, CellLane
 from sim.model.cold_chain import build_cold_chain
@@ -31,30 +32,16 @@ class _Pool:
         return self.hourly
 
 
-#: every lane a port can build, by its key: lists kept by hand elsewhere (its price, the
-#: activity sharing its cost, its path in a port) are checked against these, optional lanes
-#: included (``tests/test_lane_lists.py``); a lane not named here is refused
-LANES = (
-    "gate",
-    "declaration_review",
-    "document_check",
-    "scanners",
-    "image_officers",
-    "exam_officers",
-    "exam_bays",
-    "movers",
-    "exam_teams",
-    "quarantine_officers",
-    "cold_chain_teams",
-    "cold_chain_warehouse",
-    "transit_desk",  # (optional: a port with a transit desk, steps.transit)
-)
+#: every lane a port can build, by its key: the model's view of the catalogue (its price, the
+#: activity sharing its cost, its path in a port are declared there with it); a lane not
+#: named there is refused
+LANES = KEYS
 
 
 def _lane(port: Port, key: str, lane_spec: Any, together: bool = False) -> Any:
     """Make a lane (a FIFO desk, or a member of the exam cell) and list it."""
     if key not in LANES:
-        raise ValueError(f"lane {key!r} is not in sim.model.port_lanes.LANES: add it there")
+        raise ValueError(f"lane {key!r} is not in sim.lane_catalogue.CATALOGUE: add it there")
     if lane_spec is None:
         return None
     kind = CellLane if together else FifoLane

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, ValidationError, field_validator
 
+from sim.lane_catalogue import WINDOW_KEYS
 from sim.scenario.base import Strict
 from sim.scenario.limits import AtField
 from sim.scenario.timeline import Dated, RunTime
@@ -27,22 +28,8 @@ if TYPE_CHECKING:
 
     from sim.scenario.schema import Port, Scenario
 
-#: every lane key a window may name (the model's lane names, ``sim.model.port_lanes.LANES``)
-WINDOW_LANES = (
-    "gate",
-    "declaration_review",
-    "document_check",
-    "scanners",
-    "image_officers",
-    "exam_officers",
-    "exam_bays",
-    "movers",
-    "exam_teams",
-    "quarantine_officers",
-    "cold_chain_teams",
-    "cold_chain_warehouse",
-    "transit_desk",
-)
+#: every lane key a window may name (the catalogue's, in the model's order)
+WINDOW_LANES = WINDOW_KEYS
 
 
 class Span(Strict):

@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from sim.lane_catalogue import PRICED
 from sim.scenario.base import ANY, ILLICIT, MODES, Strict
 from sim.scenario.distributions import Duration
 from sim.scenario.limits import AtField, Clock, Flag, Real, on_the_hour, real
@@ -34,21 +35,7 @@ Money = Annotated[float, BeforeValidator(real), Field(ge=0, le=MAX_MONEY, allow_
 DailyRate = Annotated[float, BeforeValidator(real), Field(ge=0, le=1, allow_inf_nan=False)]
 
 #: The lanes a port may have (their keys in the resources table); staff are priced by lane.
-LANE_KEYS = (
-    "declaration_review",
-    "document_check",
-    "scanners",
-    "image_officers",
-    "exam_bays",
-    "movers",
-    "exam_teams",
-    "quarantine_officers",
-    "cold_chain_teams",
-    "cold_chain_warehouse",
-    "exam_officers",
-    "gate",
-    "transit_desk",
-)
+LANE_KEYS = tuple(lane.key for lane in PRICED)
 #: What an illicit kind's harm is counted per (``costs.slipped.harm_per``).
 HARM_BASES = ("consignment", "container", "value")
 HarmBasis = Literal["consignment", "container", "value"]

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from sim.lane_catalogue import PATHS
 from sim.scenario.base import TRADER_CLASSES
 from sim.scenario.cost_notes import slips, unpriced_staff
 from sim.scenario.enforcement import cut_samples
@@ -140,20 +141,7 @@ def shadowed(scenario: Any, keys: Iterable[str]) -> list[str]:
 
 
 #: a lane's path in a port (after ``ports.<port>.``) -> its key in ``costs.staff``
-LANE_PATHS = {
-    "review": "declaration_review",
-    "document_check": "document_check",
-    "scan.scanners": "scanners",
-    "scan.image_review.officers": "image_officers",
-    "exam.bays": "exam_bays",
-    "exam.movers": "movers",
-    "exam.teams": "exam_teams",
-    "quarantine.officers": "quarantine_officers",
-    "quarantine.cold_chain.teams": "cold_chain_teams",
-    "quarantine.cold_chain.warehouse": "cold_chain_warehouse",
-    "release.gate": "gate",
-    "transit.desk": "transit_desk",
-}
+LANE_PATHS = PATHS
 
 
 #: a lane's fields that give its number of servers

@@ -18,7 +18,7 @@ walk-through, with what it cost in files and lines, is docs/adding-a-step.md):
   named in its ``ADDED``); for a lane, ``sim/scenario/costs.py`` ``LANE_KEYS`` (else
   ``costs.staff.<lane>`` is refused), ``sim/model/costs.py`` ``LANE_ACTIVITY`` (the
   activity whose consignments share its cost; with a new activity, ``ACTIVITIES`` and
-  ``sim/model/activity_use.py`` ``SPANS`` or ``COUNTS``: the milestones that bound it, or
+  ``sim/model/cost_activities.py`` ``SPANS`` or ``COUNTS``: the milestones that bound it, or
   that mark its use),
   ``sim/scenario/dormant.py`` ``LANE_PATHS`` (its path in a port: notes on capacity no
   price reaches, a sweep's lane rows) and ``sim/scenario/capacity_windows.py``
