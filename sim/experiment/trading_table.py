@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from sim import stretches
 from sim.experiment.smuggling_series import paired_diffs, summarised
 from sim.model.costs import TRADER_PARTS
 
@@ -27,25 +28,10 @@ KEYS = ["dimension", "group", "port", "direction", "trader_class"]
 #: the rows kept: a port and direction (the study measures one port, one direction), and a
 #: trader class there
 DIMENSIONS = ("port_direction", "port_direction_class")
-#: stretches that hold the goods for documents: the trader's preparation and lodging after
-#: arrival, its acceptance (a returned declaration's: both reviews and the correction), the second
-#: declaration to quarantine, quarantine's clearance form
-DOCUMENTARY = ("lodging", "returned_review", "correction", "second_review", "acceptance",
-               "second_declaration_wait", "quarantine_form")  # fmt: skip
-#: stretches of customs clearance, other agencies' inspections and port handling: every
-#: other stretch to release (transit goods' formalities at the entry port too), and the port's
-#: own handling after it (the wait for discharge, the exit gate)
-BORDER = (
-    "transit_formalities",
-    "assessment", "escalation", "document_check_wait", "document_check", "awaiting_goods",
-    "scan_wait", "scan", "image_review_wait", "image_review", "exam_yard", "physical_exam",
-    "quarantine_check", "laboratory", "treatment", "duty_payment",
-    "awaiting_discharge", "gate",
-)  # fmt: skip
-#: stretches outside both segments, given apart (column: stretch); a transit consignment's
-#: journey under seal to the inland office (转关) is domestic transport, as ``crossing`` is
-OUTSIDE = {"pickup": "pickup_h", "loading": "loading_wait_h", "crossing": "crossing_h",
-           "transit_travel": "transit_h"}
+#: the segments' stretches: of documentary compliance, of border compliance (in route order)
+#: and outside both (stretch: column), each stretch's segment declared with it in
+#: sim/stretches.py
+DOCUMENTARY, BORDER, OUTSIDE = stretches.DOCUMENTARY, stretches.BORDER, stretches.OUTSIDE
 #: the kinds of stretch that make up a consignment's flow (the others add nothing)
 _FLOW_KINDS = ("to_release", "after_release")
 #: the trader's fees of each segment (the cost table's items); the rest of its fees
@@ -76,7 +62,8 @@ def of_replication(intervals: pd.DataFrame, costs: pd.DataFrame | None) -> pd.Da
     if unplaced:
         raise ValueError(
             f"milestone intervals {', '.join(unplaced)} are in no segment of the trading-"
-            f"across-borders table; place each in DOCUMENTARY, BORDER or OUTSIDE of {__name__}"
+            "across-borders table; give each its segment in sim.stretches.STRETCHES (whence "
+            f"DOCUMENTARY, BORDER or OUTSIDE of {__name__})"
         )
     flow = _keyed(flow[flow["dimension"].isin(DIMENSIONS)])
     hours = flow.pivot_table(index=KEYS, columns="interval", values="per_consignment_h",

@@ -33,73 +33,21 @@ from sim.model.interval_transit import transit_leg
 from sim.model.interval_whole import whole_stretches
 from sim.model.milestones import MILESTONES, OWNERS
 
+# every row of the table, with its kind, milestones, owner and trading segment, is declared
+# in sim/stretches.py (the scenario layer reads it too); this module places each by the chain
+from sim.stretches import AFTER_RELEASE as AFTER_RELEASE
+from sim.stretches import PARALLEL as PARALLEL
+from sim.stretches import PREVIOUS as PREVIOUS
+from sim.stretches import STRETCHES as STRETCHES
+from sim.stretches import TO_RELEASE as TO_RELEASE
+from sim.stretches import TOTAL as TOTAL
+from sim.stretches import Stretch as Stretch
+
 if TYPE_CHECKING:
     import pandas as pd
 
     from sim.scenario.schema import Scenario
 
-TO_RELEASE, AFTER_RELEASE, PARALLEL, TOTAL = "to_release", "after_release", "parallel", "total"
-PREVIOUS = "previous_end"  # a wait's start: where the stretch before it ended
-
-
-class Stretch(NamedTuple):
-    """One row of the intervals table: its name, kind (``to_release``, ``after_release``,
-    ``parallel`` or ``total``), the milestones it runs between and its owner."""
-
-    name: str
-    kind: str
-    start: str
-    end: str
-    owner: str
-
-
-#: Every row, in route order. Names that are no milestone: ``previous_end`` (a wait starts
-#: where the stretch before it ended), ``decided`` (the organisation's decision back at the
-#: port: its hours are ``own_organisation``, no milestone ends them), ``available`` (the later
-#: of ``released`` and ``discharged``) and ``end_of_flow`` (``exited`` or ``loaded``).
-#: ``image_review`` starts at ``scan_end`` for the images AI clears (no officer reads them);
-#: ``exam_yard`` runs to ``inspected`` less the examinations in it, its own rows. Only a
-#: returned declaration passes the three before ``acceptance`` (sim/model/interval_returns.py);
-#: only transit goods the two before ``lodging`` (sim/model/interval_transit.py).
-STRETCHES = (
-    Stretch("transit_formalities", TO_RELEASE, "arrived", "transit_sealed", "customs"),
-    Stretch("transit_travel", TO_RELEASE, "transit_sealed", "transit_arrived", "trader"),
-    Stretch("lodging", TO_RELEASE, "arrived", "lodged", "trader"),
-    Stretch("returned_review", TO_RELEASE, "lodged", "returned", "customs"),
-    Stretch("correction", TO_RELEASE, "returned", "relodged", "trader"),
-    Stretch("second_review", TO_RELEASE, "relodged", "accepted", "customs"),
-    Stretch("acceptance", TO_RELEASE, "lodged", "accepted", "customs"),
-    Stretch("assessment", TO_RELEASE, "accepted", "assessed", "customs"),
-    Stretch("escalation", TO_RELEASE, "assessed", "decided", "organisation"),
-    Stretch("document_check_wait", TO_RELEASE, PREVIOUS, "doc_start", "customs"),
-    Stretch("document_check", TO_RELEASE, "doc_start", "doc_end", "customs"),
-    Stretch("awaiting_goods", TO_RELEASE, PREVIOUS, "discharged", "terminal"),
-    Stretch("scan_wait", TO_RELEASE, PREVIOUS, "scan_start", "customs"),
-    Stretch("scan", TO_RELEASE, "scan_start", "scan_end", "customs"),
-    Stretch("image_review_wait", TO_RELEASE, "scan_end", "image_start", "customs"),
-    Stretch("image_review", TO_RELEASE, "image_start", "image_end", "customs"),
-    Stretch("second_declaration_wait", TO_RELEASE, PREVIOUS, "lodged_quarantine", "trader"),
-    Stretch("exam_yard", TO_RELEASE, PREVIOUS, "inspected", "mixed"),
-    Stretch("physical_exam", TO_RELEASE, "exam_start", "exam_end", "customs"),
-    Stretch("quarantine_check", TO_RELEASE, "quarantine_start", "quarantine_end", "quarantine"),
-    Stretch("laboratory", TO_RELEASE, "lab_start", "lab_end", "quarantine"),
-    Stretch("treatment", TO_RELEASE, "treatment_start", "treated", "quarantine"),
-    Stretch("quarantine_form", TO_RELEASE, PREVIOUS, "quarantine_cleared", "quarantine"),
-    Stretch("duty_payment", TO_RELEASE, PREVIOUS, "duty_paid", "trader"),
-    Stretch("awaiting_discharge", AFTER_RELEASE, "released", "discharged", "terminal"),
-    Stretch("pickup", AFTER_RELEASE, "available", "picked_up", "trader"),
-    Stretch("gate", AFTER_RELEASE, "picked_up", "exited", "terminal"),
-    Stretch("loading", AFTER_RELEASE, "released", "loaded", "terminal"),
-    Stretch("crossing", AFTER_RELEASE, "released", "loaded", "trader"),
-    Stretch("vessel_discharge", PARALLEL, "arrived", "discharged", "terminal"),
-    Stretch("second_declaration", PARALLEL, "lodged", "lodged_quarantine", "trader"),
-    Stretch("laboratory_after_release", PARALLEL, "lab_start", "lab_end", "quarantine"),
-    Stretch("full_declaration", PARALLEL, "released", "full_declared", "trader"),
-    Stretch("tax_review", PARALLEL, "released", "tax_reviewed", "customs"),
-    Stretch("recall", PARALLEL, "released", "recalled", "quarantine"),
-    Stretch("clearance", TOTAL, "arrived", "released", "total"),
-    Stretch("overall_clearance", TOTAL, "arrived", "end_of_flow", "total"),
-)
 NAMES = tuple(s.name for s in STRETCHES)
 #: counted only where they last (a wait most consignments never have, or a lane some ports
 #: lack): the mean is among those that waited; the hours per consignment are the same

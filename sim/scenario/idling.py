@@ -20,22 +20,15 @@ from pydantic import Field
 
 from sim.scenario.base import Strict
 from sim.scenario.limits import AtField, Probability, Real
+from sim.stretches import FLOW
 
 if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
 
 #: the stretches a vehicle may wait through: those that partition a consignment's time from
-#: arrival to the end of its flow (sim/model/intervals.py, kinds ``to_release`` and
-#: ``after_release``), in route order; kept here so the schema does not import the model
-STRETCHES = (
-    "transit_formalities", "transit_travel",
-    "lodging", "returned_review", "correction", "second_review", "acceptance", "assessment",
-    "escalation", "document_check_wait", "document_check", "awaiting_goods", "scan_wait",
-    "scan", "image_review_wait", "image_review", "second_declaration_wait", "exam_yard",
-    "physical_exam",
-    "quarantine_check", "laboratory", "treatment", "quarantine_form", "duty_payment",
-    "awaiting_discharge", "pickup", "gate", "loading", "crossing",
-)  # fmt: skip
+#: arrival to the end of its flow (kinds ``to_release`` and ``after_release``), in route
+#: order, from the stretch list the model reads too (the schema does not import the model)
+STRETCHES = FLOW
 #: the transit leg (转关, sim/scenario/transit.py): formalities at the entry port, then the
 #: journey under seal; not a wait at this port, so 'all' and 'to_release' leave it out
 ON_THE_WAY = ("transit_formalities", "transit_travel")

@@ -1,0 +1,114 @@
+"""The Time Release Study stretches, declared once: each row of the milestone intervals
+table with its kind, the milestones it runs between, its owner, and the segment of Doing
+Business's "Trading across Borders" its hours count in.
+
+The model reads them (:mod:`sim.model.intervals`, which places each by the chain), the
+scenario's idling section names those a vehicle may wait through (:data:`FLOW`) and the
+trading table sums its segments (:data:`DOCUMENTARY`, :data:`BORDER`, :data:`OUTSIDE`). It
+imports nothing of the model or the schema, so the scenario layer reads it without importing
+the model. A new stretch is one row here, placed by the chain in ``sim/model/intervals.py``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+TO_RELEASE, AFTER_RELEASE, PARALLEL, TOTAL = "to_release", "after_release", "parallel", "total"
+PREVIOUS = "previous_end"  # a wait's start: where the stretch before it ended
+#: the trading table's segments: documentary compliance, border compliance (a stretch outside
+#: both names instead the column its hours are given in)
+DOC, BORDER_SEGMENT = "documentary", "border"
+
+
+class Stretch(NamedTuple):
+    """One row of the intervals table: its name, kind (``to_release``, ``after_release``,
+    ``parallel`` or ``total``), the milestones it runs between, its owner and, for a stretch
+    of the flow, its trading segment (``documentary``, ``border``, or the column of the
+    trading table its hours are given in, outside both)."""
+
+    name: str
+    kind: str
+    start: str
+    end: str
+    owner: str
+    segment: str | None = None
+
+
+_B = BORDER_SEGMENT
+#: Every row, in route order. Names that are no milestone: ``previous_end`` (a wait starts
+#: where the stretch before it ended), ``decided`` (the organisation's decision back at the
+#: port: its hours are ``own_organisation``, no milestone ends them), ``available`` (the later
+#: of ``released`` and ``discharged``) and ``end_of_flow`` (``exited`` or ``loaded``).
+#: ``image_review`` starts at ``scan_end`` for the images AI clears (no officer reads them);
+#: ``exam_yard`` runs to ``inspected`` less the examinations in it, its own rows. Only a
+#: returned declaration passes the three before ``acceptance`` (sim/model/interval_returns.py);
+#: only transit goods the two before ``lodging`` (sim/model/interval_transit.py). Segments:
+#: the documents hold the goods in the trader's lodging, a declaration's acceptance (a
+#: returned one's reviews and correction), the second declaration to quarantine and
+#: quarantine's clearance form; customs, other agencies and port handling in every other
+#: stretch to release (transit goods' formalities at the entry port too) and the port's own
+#: handling after it; domestic transport (the pickup, the wait to load, the crossing, the
+#: transit journey under seal, 转关) in neither.
+STRETCHES = (
+    Stretch("transit_formalities", TO_RELEASE, "arrived", "transit_sealed", "customs", _B),
+    Stretch("transit_travel", TO_RELEASE, "transit_sealed", "transit_arrived", "trader",
+            "transit_h"),
+    Stretch("lodging", TO_RELEASE, "arrived", "lodged", "trader", DOC),
+    Stretch("returned_review", TO_RELEASE, "lodged", "returned", "customs", DOC),
+    Stretch("correction", TO_RELEASE, "returned", "relodged", "trader", DOC),
+    Stretch("second_review", TO_RELEASE, "relodged", "accepted", "customs", DOC),
+    Stretch("acceptance", TO_RELEASE, "lodged", "accepted", "customs", DOC),
+    Stretch("assessment", TO_RELEASE, "accepted", "assessed", "customs", _B),
+    Stretch("escalation", TO_RELEASE, "assessed", "decided", "organisation", _B),
+    Stretch("document_check_wait", TO_RELEASE, PREVIOUS, "doc_start", "customs", _B),
+    Stretch("document_check", TO_RELEASE, "doc_start", "doc_end", "customs", _B),
+    Stretch("awaiting_goods", TO_RELEASE, PREVIOUS, "discharged", "terminal", _B),
+    Stretch("scan_wait", TO_RELEASE, PREVIOUS, "scan_start", "customs", _B),
+    Stretch("scan", TO_RELEASE, "scan_start", "scan_end", "customs", _B),
+    Stretch("image_review_wait", TO_RELEASE, "scan_end", "image_start", "customs", _B),
+    Stretch("image_review", TO_RELEASE, "image_start", "image_end", "customs", _B),
+    Stretch("second_declaration_wait", TO_RELEASE, PREVIOUS, "lodged_quarantine", "trader",
+            DOC),
+    Stretch("exam_yard", TO_RELEASE, PREVIOUS, "inspected", "mixed", _B),
+    Stretch("physical_exam", TO_RELEASE, "exam_start", "exam_end", "customs", _B),
+    Stretch("quarantine_check", TO_RELEASE, "quarantine_start", "quarantine_end", "quarantine",
+            _B),
+    Stretch("laboratory", TO_RELEASE, "lab_start", "lab_end", "quarantine", _B),
+    Stretch("treatment", TO_RELEASE, "treatment_start", "treated", "quarantine", _B),
+    Stretch("quarantine_form", TO_RELEASE, PREVIOUS, "quarantine_cleared", "quarantine", DOC),
+    Stretch("duty_payment", TO_RELEASE, PREVIOUS, "duty_paid", "trader", _B),
+    Stretch("awaiting_discharge", AFTER_RELEASE, "released", "discharged", "terminal", _B),
+    Stretch("pickup", AFTER_RELEASE, "available", "picked_up", "trader", "pickup_h"),
+    Stretch("gate", AFTER_RELEASE, "picked_up", "exited", "terminal", _B),
+    Stretch("loading", AFTER_RELEASE, "released", "loaded", "terminal", "loading_wait_h"),
+    Stretch("crossing", AFTER_RELEASE, "released", "loaded", "trader", "crossing_h"),
+    Stretch("vessel_discharge", PARALLEL, "arrived", "discharged", "terminal"),
+    Stretch("second_declaration", PARALLEL, "lodged", "lodged_quarantine", "trader"),
+    Stretch("laboratory_after_release", PARALLEL, "lab_start", "lab_end", "quarantine"),
+    Stretch("full_declaration", PARALLEL, "released", "full_declared", "trader"),
+    Stretch("tax_review", PARALLEL, "released", "tax_reviewed", "customs"),
+    Stretch("recall", PARALLEL, "released", "recalled", "quarantine"),
+    Stretch("clearance", TOTAL, "arrived", "released", "total"),
+    Stretch("overall_clearance", TOTAL, "arrived", "end_of_flow", "total"),
+)  # fmt: skip
+#: the stretches that partition a consignment's time from arrival to the end of its flow,
+#: in route order
+FLOW = tuple(s.name for s in STRETCHES if s.kind in (TO_RELEASE, AFTER_RELEASE))
+#: the stretches of documentary compliance and of border compliance, in route order
+DOCUMENTARY = tuple(s.name for s in STRETCHES if s.segment == DOC)
+BORDER = tuple(s.name for s in STRETCHES if s.segment == BORDER_SEGMENT)
+
+
+def _outside() -> dict[str, str]:
+    """The stretches of the flow outside both segments -> their column (those after release
+    first, then the transit journey before it: the table's order of columns)."""
+    flow = [s for s in STRETCHES if s.kind in (TO_RELEASE, AFTER_RELEASE)]
+    return {
+        s.name: s.segment
+        for s in sorted(flow, key=lambda s: s.kind == TO_RELEASE)
+        if s.segment is not None and s.segment not in (DOC, BORDER_SEGMENT)
+    }
+
+
+#: the stretches outside both segments -> the column their hours are given in
+OUTSIDE = _outside()
