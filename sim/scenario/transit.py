@@ -6,17 +6,15 @@ ordinary clearance. Absent: every import is cleared where it arrives."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from pydantic import Field, field_validator, model_validator
 
 from sim.scenario.base import Extended
 from sim.scenario.by_class import ByClass, known_classes, of_class
 from sim.scenario.distributions import DurationDist
+from sim.scenario.lanes import Lane
 from sim.scenario.limits import AtField, Probability
-
-if TYPE_CHECKING:
-    from sim.scenario.schema import Lane  # (resolved when the schema has made it)
 
 
 class Transit(Extended):
