@@ -129,7 +129,8 @@ def test_the_list_of_what_a_new_step_touches_names_what_exists():
         assert (root / path).is_file(), path
     for path, name in [
         ("sim/model/milestones.py", "MILESTONES"),
-        ("sim/scenario/costs.py", "LANE_KEYS"),
+        ("sim/lane_catalogue.py", "CATALOGUE"),
+        ("sim/stretches.py", "STRETCHES"),
         ("sim/reforms/fields.py", "OFFICER_WORK"),
         ("sim/faces/choices.py", "STAFF_LANES"),
     ]:

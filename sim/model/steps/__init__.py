@@ -11,23 +11,20 @@ walk-through, with what it cost in files and lines, is docs/adding-a-step.md):
 - a step that checks the goods waits for them: from ``j.r[R.goods_ready]``, the wait booked
   to the terminal, as ``Scan.visit`` does (an advance declaration is assessed before the
   goods arrive);
-- for a new lane: ``sim/model/port_lanes.py`` (its key in ``LANES``, and built in
-  ``build_lanes``; a timeline's eras share whatever is built there) and
-  ``sim/model/port.py`` (its annotation, for the type checker);
+- for a new lane: its row in ``sim/lane_catalogue.py`` ``CATALOGUE`` (its key, its path in
+  a port, the cost activity sharing its cost, whether capacity windows may name it: the
+  lists of every lane are views of it, ``tests/test_lane_lists.py`` checks it), built in
+  ``build_lanes`` of ``sim/model/port_lanes.py`` (a timeline's eras share whatever is built
+  there) and annotated in ``sim/model/port.py`` (for the type checker); a new cost
+  activity: ``ACTIVITIES`` and ``SPANS`` (the milestones that bound it) or ``COUNTS`` (the
+  milestone that marks its use) of ``sim/model/cost_activities.py``;
 - ``sim/scenario/schema.py`` (the lane's or step's fields; a field added to a section is
-  named in its ``ADDED``); for a lane, ``sim/scenario/costs.py`` ``LANE_KEYS`` (else
-  ``costs.staff.<lane>`` is refused), ``sim/model/costs.py`` ``LANE_ACTIVITY`` (the
-  activity whose consignments share its cost; with a new activity, ``ACTIVITIES`` and
-  ``sim/model/cost_activities.py`` ``SPANS`` or ``COUNTS``: the milestones that bound it, or
-  that mark its use),
-  ``sim/scenario/dormant.py`` ``LANE_PATHS`` (its path in a port: notes on capacity no
-  price reaches, a sweep's lane rows) and ``sim/scenario/capacity_windows.py``
-  ``WINDOW_LANES``; ``tests/test_lane_lists.py`` checks these;
-- its Time Release Study stretches: ``STRETCHES`` of ``sim/model/intervals.py`` and the
-  chain there (clipped at arrival if it may run before it), then the copies that name every
-  stretch: ``sim/scenario/idling.py`` ``STRETCHES``, a segment of
-  ``sim/experiment/trading_table.py``, the tables of ``docs/trs.md`` and
-  ``docs/trading-across-borders.md``;
+  named in its ``ADDED``); a lane is a ``ServiceLane`` of ``sim/scenario/lanes.py``, so its
+  section may be a module of its own that the schema imports;
+- its Time Release Study stretches: rows in ``sim/stretches.py`` ``STRETCHES`` (kind,
+  milestones, owner, trading segment: the idling section and the trading table read them),
+  placed by the chain in ``sim/model/intervals.py`` (clipped at arrival if it may run
+  before it), and the tables of ``docs/trs.md`` and ``docs/trading-across-borders.md``;
 - Chinese names of its stretches, lane and milestones in ``sim/report/zh_glossary.py``;
 - for officers' work: ``sim/reforms/fields.py`` ``OFFICER_WORK`` (reforms that scale it)
   and ``sim/faces/choices.py`` ``STAFF_LANES`` (the dashboard's staff levers);
