@@ -34,7 +34,7 @@ class Stretch(NamedTuple):
     segment: str | None = None
 
 
-_B = BORDER_SEGMENT
+_B = BORDER_SEGMENT  # (short, so that each row fits on a line or two)
 #: Every row, in route order. Names that are no milestone: ``previous_end`` (a wait starts
 #: where the stretch before it ended), ``decided`` (the organisation's decision back at the
 #: port: its hours are ``own_organisation``, no milestone ends them), ``available`` (the later
