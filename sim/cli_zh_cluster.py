@@ -1,11 +1,16 @@
-"""A Dask cluster's trouble in Chinese (:mod:`sim.experiment.dask_trouble`): a scheduler where
-nothing listens, a name that does not resolve, a scheduler lost part-way. Addresses, ports,
-counts and replication numbers are kept as written. Read by :mod:`sim.cli_zh_errors`, before
-its general line for a scheduler that cannot be reached."""
+"""A Dask cluster's trouble in Chinese (:mod:`sim.experiment.dask_trouble`,
+:mod:`sim.experiment.dask_workers`): a scheduler where nothing listens, a name that does not
+resolve, a scheduler lost part-way, workers that cannot import bordersim or run other
+software. Addresses, ports, counts, versions and replication numbers are kept as written.
+Read by :mod:`sim.cli_zh_errors`, before its general line for a scheduler that cannot be
+reached."""
 
 from __future__ import annotations
 
+import re
+
 _RESUME = "请再次启动调度器及其工作进程，然后用同一 --out 重新运行同一命令即可续跑"
+_AGAIN = "然后重新启动这些工作进程并再次运行"
 
 #: an English message (the whole of it) -> its Chinese; named groups are kept as written
 ERRORS: tuple[tuple[str, str], ...] = (
@@ -24,11 +29,29 @@ ERRORS: tuple[tuple[str, str], ...] = (
      r"command with the same --out to resume",
      "运行中途失去了位于 {address} 的 Dask 调度器（其工作进程随之停止）；尚有 {n} 次重复运行"
      "未完成（第 {reps} 次）；已完成的均已保存：" + _RESUME),
+    (r"(?P<n>\d+) worker\(s\) of the Dask scheduler at (?P<address>\S+) cannot import "
+     r"bordersim \((?P<workers>.+?): (?P<why>.+)\); install bordersim (?P<build>\S+) there "
+     r"\(bordersim --version shows it\), start those workers again and rerun",
+     "位于 {address} 的 Dask 调度器有 {n} 个工作进程无法导入 bordersim（{workers}：{why}）；"
+     "请在这些机器上安装 bordersim {build}（bordersim --version 可显示），" + _AGAIN),
+    (r"(?P<n>\d+) worker\(s\) of the Dask scheduler at (?P<address>\S+) run other software "
+     r"than this command \(bordersim (?P<build>\S+), Python (?P<python>\S+)\): (?P<told>.+); "
+     r"their replications would not be the ones the results folder records; install the same "
+     r"bordersim and Python there \(bordersim --version shows them\), start those workers "
+     r"again and rerun",
+     "位于 {address} 的 Dask 调度器有 {n} 个工作进程运行的软件与本命令（bordersim {build}，"
+     "Python {python}）不同：{told}；它们算出的重复运行不会是结果文件夹所记录的那些；请在这些"
+     "机器上安装相同的 bordersim 和 Python（bordersim --version 可显示），" + _AGAIN),
 )
 
 
 def said(words: dict[str, str]) -> dict[str, str]:
-    """A pattern's groups in Chinese: the replications' ranges with 至 (``4 至 6、9``)."""
+    """A pattern's groups in Chinese: the replications' ranges with 至 (``4 至 6、9``), the
+    workers' addresses with 、 and what each group of them runs."""
     if "reps" in words:
         words["reps"] = words["reps"].replace(" to ", " 至 ").replace(", ", "、")
+    for key in ("workers", "told"):
+        if key in words:
+            text = re.sub(r" and (\d+) more", r" 等另外 \1 个", words[key])
+            words[key] = text.replace(", ", "、").replace(" run ", " 运行 ").replace("; ", "；")
     return words

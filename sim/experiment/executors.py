@@ -19,7 +19,9 @@ them (``simulate`` is deterministic and keeps no state between calls).
   or all lost) gets one line on stderr saying that the run waits, and how many replications
   are queued, and another when workers are back (:func:`watch_workers`). A scheduler lost
   part-way stops the run with one line naming the replications still to do, and an address
-  where nothing listens is refused at once (:mod:`sim.experiment.dask_trouble`). Dask is an optional
+  where nothing listens is refused at once (:mod:`sim.experiment.dask_trouble`). Workers that
+  cannot import bordersim, or run another build or Python, are refused before any
+  replication is sent (:mod:`sim.experiment.dask_workers`). Dask is an optional
   extra (``pip install 'bordersim[dask]'``); without it this executor says so
   (:mod:`sim.experiment.extras`).
 
@@ -459,6 +461,10 @@ class DaskExecutor:
                             )
                         )
                     client = stack.enter_context(Client(cluster))
+            if self.address is not None or self.client is not None:  # (not one started here)
+                from sim.experiment.dask_workers import check_workers
+
+                check_workers(client, self.address or "this client")
             futures = client.map(run_task, list(tasks), pure=False)
             by_future = dict(zip(futures, tasks, strict=True))
             stack.enter_context(_watching(client, self.address, futures))
@@ -547,14 +553,22 @@ def watch_workers(
 
 
 def reach(address: str) -> None:
-    """Connect to the scheduler at ``address`` and leave again, so that a command can refuse
-    an unreachable one before it writes anything (:class:`SchedulerUnreachable`)."""
+    """Connect to the scheduler at ``address``, ask its workers what they run, and leave again,
+    so that a command can refuse an unreachable scheduler, or workers that cannot import
+    bordersim or run another build or Python, before it writes anything
+    (:class:`SchedulerUnreachable`; :mod:`sim.experiment.dask_workers`)."""
     from sim.experiment.extras import require_dask
 
     require_dask()
     from distributed import Client
 
-    _connect(Client, check_address(address)).close()
+    from sim.experiment.dask_workers import check_workers
+
+    client = _connect(Client, check_address(address))
+    try:
+        check_workers(client, address)
+    finally:
+        client.close()
 
 
 def _cancel(client: Any, futures: list[Any]) -> None:

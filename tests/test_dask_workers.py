@@ -1,0 +1,178 @@
+"""A Dask cluster whose workers cannot import bordersim, or run another build or Python, is
+refused in one line naming those workers before any replication is sent (before, the command
+said only that the scheduler had no workers, or mixed other code's replications into the
+folder); a healthy cluster passes, at the cost of one round trip to its workers. The workers'
+answers are played by a probe put in place of the real one: nothing is installed."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sim.cli import main
+from sim.experiment import dask_workers
+from sim.experiment.dask_workers import WorkersUnfit, check_workers, here, unfit
+
+pytest.importorskip("distributed")
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+RUN = ["run", str(SMALL), "--reps", "2", "--days", "1", "--seed", "3"]
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Any]:
+    """Two in-process workers behind a scheduler listening on TCP, shared by the tests."""
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, protocol="tcp",
+                      dashboard_address=":0", silence_logs=logging.CRITICAL) as c:  # fmt: skip
+        with Client(c) as client:
+            c.client = client  # type: ignore[attr-defined]
+            yield c
+
+
+#: the worker :func:`_playing` answers for as told in ``answer``; the others answer truly
+_ODD: dict[str, Any] = {}
+
+
+def _playing(dask_worker: Any) -> dict[str, str]:
+    if dask_worker.address == _ODD["address"]:
+        return dict(_ODD["answer"])
+    return here()
+
+
+def _odd_worker(cluster: Any, monkeypatch: Any, answer: dict[str, str]) -> str:
+    """Play ``answer`` for the first worker; the command must not reach the executor's
+    :meth:`map` (it asks the workers before it makes its folder)."""
+    from sim.experiment.executors import DaskExecutor
+
+    def never(*args: Any) -> Any:
+        raise AssertionError("the run started")
+
+    address = sorted(cluster.scheduler_info["workers"])[0]
+    _ODD.update(address=address, answer=answer)
+    monkeypatch.setattr(dask_workers, "PROBE", _playing)
+    monkeypatch.setattr(DaskExecutor, "map", never)
+    return str(address)
+
+
+NO_SIM = "ModuleNotFoundError: No module named 'sim'"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_worker_that_cannot_import_bordersim_is_named_before_anything_runs(
+    cluster, monkeypatch, tmp_path, capsys, lang
+):
+    worker = _odd_worker(cluster, monkeypatch, {"python": here()["python"], "error": NO_SIM})
+    where = cluster.scheduler_address
+    out = tmp_path / "o"
+    code = main([*RUN, "--dask", where, "--out", str(out), "--lang", lang])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1, err
+    build = here()["build"]
+    assert err.strip() == {
+        "en": f"error: 1 worker(s) of the Dask scheduler at {where} cannot import bordersim "
+              f"({worker}: {NO_SIM}); install bordersim {build} there (bordersim --version "
+              "shows it), start those workers again and rerun",
+        "zh": f"错误：位于 {where} 的 Dask 调度器有 1 个工作进程无法导入 bordersim（{worker}："
+              f"{NO_SIM}）；请在这些机器上安装 bordersim {build}（bordersim --version 可显示），"
+              "然后重新启动这些工作进程并再次运行",
+    }[lang]
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_worker_with_another_build_is_refused_naming_it_and_both_builds(
+    cluster, monkeypatch, tmp_path, capsys, lang
+):
+    mine = here()
+    other = "0.0.1+000000000000"
+    worker = _odd_worker(cluster, monkeypatch, {"python": mine["python"], "build": other})
+    where = cluster.scheduler_address
+    code = main([*RUN, "--dask", where, "--out", str(tmp_path / "o"), "--lang", lang])
+    err = capsys.readouterr().err.strip()
+    assert code == 1
+    assert len(err.splitlines()) == 1, err
+    ours = f"bordersim {mine['build']}"
+    if lang == "en":
+        assert err.startswith(f"error: 1 worker(s) of the Dask scheduler at {where} run other "
+                              f"software than this command ({ours}, Python {mine['python']}): "
+                              f"{worker} run bordersim {other}; their replications"), err
+    else:
+        assert err.startswith(f"错误：位于 {where} 的 Dask 调度器有 1 个工作进程运行的软件与本命令"
+                              f"（{ours}，Python {mine['python']}）不同：{worker} 运行 "
+                              f"bordersim {other}；它们算出的"), err
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_client_given_to_the_executor_is_checked_before_any_replication_is_sent(
+    cluster, monkeypatch
+):
+    """The library's own path (a notebook's client), not only the command's."""
+    from sim.experiment.executors import DaskExecutor, Task
+
+    real_map = DaskExecutor.map
+    _odd_worker(cluster, monkeypatch, {"python": "2.7.18", "error": "SyntaxError: ..."})
+    monkeypatch.setattr(DaskExecutor, "map", real_map)
+    sent: list[Any] = []
+    monkeypatch.setattr(cluster.client, "map", lambda *a, **k: sent.append(a) or [])
+    executor = DaskExecutor(client=cluster.client)
+    with pytest.raises(WorkersUnfit, match=r"run Python 2\.7\.18; their replications"):
+        list(executor.map([Task(0, None, 1, 0)]))  # type: ignore[arg-type]
+    assert not sent
+
+
+def test_a_healthy_cluster_passes_in_one_round_trip(cluster):
+    mine = here()
+    check_workers(cluster.client, cluster.scheduler_address)  # warm (each worker's build)
+    started = time.perf_counter()
+    for _ in range(5):
+        answers = dask_workers.ask(cluster.client)
+        check_workers(cluster.client, cluster.scheduler_address)
+    took = (time.perf_counter() - started) / 5
+    assert sorted(answers) == sorted(cluster.scheduler_info["workers"])
+    assert all(a == mine for a in answers.values()), answers
+    assert took < 0.5, took  # two round trips to two workers (about 5 ms here)
+
+
+def test_the_probe_is_read_and_answers_where_bordersim_cannot_be_imported():
+    """It is sent by value: a worker without bordersim could not read it by name."""
+    import cloudpickle
+
+    code = ("import sys, pickle; sys.modules['sim'] = None; "
+            "print(repr(pickle.loads(sys.stdin.buffer.read())()))")
+    done = subprocess.run([sys.executable, "-c", code], input=cloudpickle.dumps(dask_workers.PROBE),
+                          capture_output=True, check=True)  # fmt: skip
+    answer = eval(done.stdout.decode())  # (a dict's repr, from our own probe)
+    assert set(answer) == {"python", "error"} and "ModuleNotFoundError" in answer["error"]
+
+
+def _mine() -> dict[str, str]:
+    return {"python": "3.12.4", "build": "1.0+aaa"}
+
+
+def test_python_is_compared_by_its_feature_release():
+    same = {"w1": {"python": "3.12.1", "build": "1.0+aaa"}}
+    assert unfit(same, _mine(), "tcp://s:1") is None
+    other = {"w1": {"python": "3.11.9", "build": "1.0+aaa"}}
+    said = unfit(other, _mine(), "tcp://s:1")
+    assert said is not None and "w1 run Python 3.11.9;" in said
+
+
+def test_many_workers_are_named_by_group_and_counted():
+    answers = {f"tcp://w{i}:1": {"python": "3.12.4", "build": "1.0+bbb"} for i in range(6)}
+    answers["tcp://x:1"] = {"python": "3.12.4", "build": "1.0+aaa"}
+    said = unfit(answers, _mine(), "tcp://s:1")
+    assert said is not None
+    assert said.startswith("6 worker(s) of the Dask scheduler at tcp://s:1 run other software")
+    assert ("tcp://w0:1, tcp://w1:1, tcp://w2:1, tcp://w3:1 and 2 more run bordersim 1.0+bbb;"
+            in said)
+    assert "tcp://x:1" not in said
