@@ -125,7 +125,8 @@ def test_a_client_given_to_the_executor_is_checked_before_any_replication_is_sen
     sent: list[Any] = []
     monkeypatch.setattr(cluster.client, "map", lambda *a, **k: sent.append(a) or [])
     executor = DaskExecutor(client=cluster.client)
-    with pytest.raises(WorkersUnfit, match=r"run Python 2\.7\.18; their replications"):
+    at = f"of the Dask scheduler at {cluster.scheduler_address} run other software"
+    with pytest.raises(WorkersUnfit, match=rf"{at} .* run Python 2\.7\.18; their replications"):
         list(executor.map([Task(0, None, 1, 0)]))  # type: ignore[arg-type]
     assert not sent
 

@@ -464,7 +464,8 @@ class DaskExecutor:
             if self.address is not None or self.client is not None:  # (not one started here)
                 from sim.experiment.dask_workers import check_workers
 
-                check_workers(client, self.address or "this client")
+                check_workers(client, self.address or str(
+                    getattr(client.scheduler, "address", "") or "this client's cluster"))
             futures = client.map(run_task, list(tasks), pure=False)
             by_future = dict(zip(futures, tasks, strict=True))
             stack.enter_context(_watching(client, self.address, futures))
