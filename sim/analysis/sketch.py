@@ -64,7 +64,6 @@ def row_bins(cum: np.ndarray, q: float) -> np.ndarray:
     return np.asarray(found - np.arange(len(cum)) * cum.shape[1], np.int64)
 
 
-
 def row_quantiles(counts: np.ndarray, q: float) -> np.ndarray:
     """The ``q``-quantile of each histogram (a row of ``counts``) as
     :func:`quantile_from_counts` gives it, to the last bit (NaN for an empty row): one
@@ -73,6 +72,7 @@ def row_quantiles(counts: np.ndarray, q: float) -> np.ndarray:
     on = counts.sum(axis=1) > 0
     out[on] = bin_values()[row_bins(np.cumsum(counts[on], axis=1), q)]
     return out
+
 
 def sparse_bins(
     cell: np.ndarray, bins: np.ndarray, counts: np.ndarray, cells: int, qs: Sequence[float]
