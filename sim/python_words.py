@@ -44,6 +44,8 @@ _FLAG = re.compile(
 BARE_SET = "overrides"
 #: a phrase of the command line's that Python says otherwise (read before the flags are)
 PHRASES = {"another --out folder": "another folder as out="}
+#: "a --set" as a noun (not before its change): an entry of ``overrides`` from Python
+_A_SET = re.compile(r"\ba --set(?![\w-])(?! '?[\w.]+=)")
 #: the command that lists a scenario's metrics (its path shell-quoted, or SCENARIO)
 _CHECK_METRICS = re.compile(r"bordersim check (?P<path>'[^']*'|\S+) --metrics(?![\w-])")
 #: how the command line compares a reform given where a scenario goes
@@ -54,12 +56,14 @@ _REFORM = re.compile(r"--reforms (?P<reform>\w+) \(bordersim reforms (?P=reform)
 def as_python(message: str) -> str:
     """``message`` with each flag of :data:`ARGUMENTS` in Python's spelling: ``--days 21`` ->
     ``days=21``, ``--set warmup_days=28`` -> ``warmup_days=28``, a bare ``--reps`` -> ``reps``,
-    a bare ``--set`` -> ``overrides`` (``compare``'s and ``load_scenario``'s argument); a
+    a bare ``--set`` -> ``overrides`` (``compare``'s and ``load_scenario``'s argument), "a
+    --set" as a noun -> "an entry of overrides"; a
     phrase of :data:`PHRASES` as Python says it, ``bordersim check PATH --metrics`` as
     ``sim.metric_names(PATH)`` and ``--reforms R (bordersim reforms R ...)`` as
     ``sim.compare(scenario, ['R'])``."""
     for phrase, python in PHRASES.items():
         message = message.replace(phrase, python)
+    message = _A_SET.sub(f"an entry of {BARE_SET}", message)
     message = _CHECK_METRICS.sub(_metric_names, message)
     message = _REFORM.sub(lambda found: f"sim.compare(scenario, [{found['reform']!r}]) (its "
                           f"strengths: sim.reforms.REFORMS[{found['reform']!r}].params)", message)

@@ -25,6 +25,7 @@ from sim.model.risk_rules import CAP_BANK
 from sim.model.risk_window import Threshold, Window, threshold
 from sim.model.selection import Observation, SelectionInput
 from sim.model.world import World
+from sim.scenario.loader import load_scenario
 from sim.scenario.risk import RiskConfig
 from sim.scenario.schema import ILLICIT, TRADER_CLASSES
 
@@ -974,7 +975,11 @@ def test_a_cap_and_floor_conflict_names_the_file_each_came_from_and_how_to_clear
     text = str(err.value)
     assert "parent.toml: risk.caps.aeo_general = 0.5: trader class 'aeo_general' has both" in text
     assert f"(the cap set in {child.parent / 'parent.toml'}, the floor set in {child})" in text
-    assert "an empty table in a file or a --set (caps = {} or floors = {}) clears" in text
+    # (in Python's words from sim.load_scenario; the command line's loader says --set)
+    assert "an empty table in a file or an entry of overrides (caps = {} or floors = {})" in text
+    with pytest.raises(sim.ScenarioError) as err:
+        load_scenario(child)
+    assert "an empty table in a file or a --set (caps = {} or floors = {}) clears" in str(err.value)
     cleared = write('extends = "parent.toml"\n[risk]\ncaps = {}\nfloors = { aeo_general = 0.9 }\n',
                     "cleared.toml")  # fmt: skip
     risk = sim.load_scenario(cleared).risk
