@@ -303,3 +303,18 @@ def test_metric_names_takes_a_scenario_files_path_as_simulate_does():
     assert by_path.source == str(SMALL)
     with pytest.raises(TypeError, match="scenario must be"):
         metric_names(42)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["attempts_deterred", "attempts_deterred_tobacco"])
+def test_deterred_opportunities_are_counted_as_opportunities_in_both_languages(name):
+    """A deterred opportunity is one at which no attempt was made: its unit is opportunities
+    (次机会), and its Chinese name and meaning count 机会 too, never 企图."""
+    from sim.report.zh_glossary import UNITS
+    from sim.report.zh_meanings import meaning
+    from sim.report.zh_metrics import METRICS
+
+    entry = glossary.lookup(name)
+    assert entry is not None and glossary.unit(entry) == "opportunities"
+    zh = (METRICS[entry.stem], UNITS[glossary.unit(entry)],
+          meaning(entry.stem, entry.meaning) or "")
+    assert all("机会" in text and "企图" not in text for text in zh)

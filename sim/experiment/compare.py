@@ -198,6 +198,8 @@ def metric_unit(name: str) -> str:
         return "jobs waiting"  # (consignments; a mover's moves, an organisation's requests)
     if name.startswith(_ATTEMPT_COUNTS):
         return "attempts"
+    if name.startswith("attempts_deterred"):  # (opportunities not tried: no attempt made)
+        return "opportunities"
     return "consignments"
 
 
@@ -233,7 +235,6 @@ _YARD_UNITS = {
 #: counts of smuggling attempts (a load run past the ports or through them misdeclared)
 _ATTEMPT_COUNTS = (
     "smuggling_attempts",
-    "attempts_deterred",
     "smuggling_interdicted",
     "smuggling_caught_at_ports",
     "smuggling_slipped",
