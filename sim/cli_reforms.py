@@ -177,6 +177,9 @@ ACTS, PART, ALREADY, NO_EFFECT, NOTHING = (
 )  # fmt: skip
 #: a reform this build cannot apply (it needs a part of the model not there yet)
 UNAVAILABLE = "not available"
+#: a reform whose changes this scenario refuses at its default strengths (shares that would
+#: add up to more than 1, say): listed with the reason, the other reforms still listed
+NOT_APPLICABLE = "not applicable"
 
 
 def _effect(plan: Any, scenario: Any, changes: int, same: int) -> tuple[str, str]:
@@ -199,7 +202,7 @@ def _on(path: Path, lang: str = "en") -> int:
     from sim.cli import _load
     from sim.reforms import REFORMS
     from sim.reforms.compose import parse
-    from sim.reforms.reform import ReformError
+    from sim.scenario.loader import ScenarioError
     from sim.scenario.patch import get_path, scenario_data
 
     scenario = _load(path, {})
@@ -214,8 +217,8 @@ def _on(path: Path, lang: str = "en") -> int:
         try:
             changes = plan.fields(scenario)
             new = scenario_data(plan.apply(scenario))
-        except ReformError as exc:
-            kind, why = UNAVAILABLE, str(exc)
+        except (ScenarioError, ValueError) as exc:  # (ReformError is a ValueError)
+            kind, why = _refused(exc)
         else:
             same = sum(get_path(data, k) == get_path(new, k) for k in changes)
             kind, why = _effect(plan, scenario, len(changes), same)
@@ -224,6 +227,17 @@ def _on(path: Path, lang: str = "en") -> int:
         said = effect(kind, why) if lang == "zh" else f"{kind}{': ' + why if why else ''}"
         _wrapped(f"{name:<{width}}  {said}", width + 2, wide=lang == "zh")
     return 0
+
+
+def _refused(exc: Exception) -> tuple[str, str]:
+    """Why a reform cannot be applied to a scenario, in one line: not available (it changes
+    a section the scenario lacks), or not applicable (the scenario refuses its changes: the
+    first problem found, as the error names it)."""
+    from sim.reforms.reform import MissingSection
+
+    if isinstance(exc, MissingSection):
+        return UNAVAILABLE, str(exc)
+    return NOT_APPLICABLE, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def _tfa(lang: str = "en") -> int:

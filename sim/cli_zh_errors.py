@@ -42,7 +42,7 @@ from sim.cli_zh_tree import head as tree_head
 from sim.cli_zh_tree import said as tree_said
 from sim.report.zh_glossary import MODES
 from sim.report.zh_metrics import absent_layer
-from sim.report.zh_reasons import MISSING_SECTION
+from sim.report.zh_reasons import MISSING_SECTION, PREVALENCE_ROOM
 from sim.report.zh_reforms import UNTRANSLATED
 
 #: an English reason (the whole of it) -> its Chinese; named groups are kept as written
@@ -177,6 +177,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"  all (?P<n>[\d,]+) names: bordersim check (?P<where>.+) --metrics",
      "  全部 {n} 个指标名：bordersim check {where} --metrics"),
     *MISSING_SECTION,  # (a reform that changes a section the scenario lacks)
+    *PREVALENCE_ROOM,  # (a reform whose raised prevalence leaves shares above 1)
     *REFORM_STRENGTHS,  # (a strength of the wrong kind, out of range or naming no such thing)
     *SWEEP_KEYS,  # (a sweep key naming no reform's number strength, or clashing with a field)
     (r"reform (?P<name>\S+): (?P<what>cost_per_year|setup_cost) = (?P<amount>\S+) is added to "

@@ -5,7 +5,7 @@ keep their names (as ``--reforms`` takes them)."""
 
 from __future__ import annotations
 
-from sim.cli_reforms import ACTS, ALREADY, NO_EFFECT, NOTHING, PART, UNAVAILABLE
+from sim.cli_reforms import ACTS, ALREADY, NO_EFFECT, NOT_APPLICABLE, NOTHING, PART, UNAVAILABLE
 from sim.report.zh_reforms import UNTRANSLATED
 
 #: what a reform does on a scenario (sim.cli_reforms, by its constants) -> its Chinese
@@ -16,6 +16,7 @@ EFFECTS = {
     NO_EFFECT: "不可能产生效果",
     NOTHING: "不改变任何内容",
     UNAVAILABLE: "无法使用",
+    NOT_APPLICABLE: "不适用",
 }
 
 

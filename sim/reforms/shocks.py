@@ -12,6 +12,7 @@ from typing import Any
 
 from sim.reforms.fields import at, ports, table_scaled
 from sim.reforms.imports_only import exports_keep
+from sim.reforms.prevalence_room import refuse_overflow
 from sim.reforms.reform import Changes, Param, Reform
 from sim.reforms.sharing import named, origins_of
 from sim.scenario.base import ILLICIT
@@ -46,6 +47,10 @@ def _epidemic(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
 
 
 def _smuggling(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    return refuse_overflow("smuggling_pressure", "factor", _more_smuggling, data, s)
+
+
+def _more_smuggling(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     prevalence = data["enforcement"]["prevalence"]
     out: Changes = {"enforcement.prevalence": {k: v * s["factor"] for k, v in prevalence.items()}}
     groups = (data.get("smuggling") or {}).get("groups") or {}
@@ -55,6 +60,10 @@ def _smuggling(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
 
 
 def _outbreak(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    return refuse_overflow("outbreak", "factor", _stricken, data, s)
+
+
+def _stricken(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     """One illicit type's prevalence multiplier of the stricken origins times ``factor``
     (``enforcement.by_origin``): dated, it changes the hidden truth of the consignments of
     those origins assessed from its date on, and nothing else."""

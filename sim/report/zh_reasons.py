@@ -25,6 +25,18 @@ MISSING_SECTION: tuple[tuple[str, str], ...] = (
      "bordersim check 可查看）"),
 )
 
+#: a reform whose raised prevalence would make one declaration's illicit shares add up to
+#: more than 1 (sim.reforms.prevalence_room): said alike as a listing's reason and an error
+PREVALENCE_ROOM: tuple[tuple[str, str], ...] = (
+    (r"reform (?P<name>\S+): (?P<key>\w+) = (?P<value>\S+) makes the illicit types' shares "
+     r"at port (?P<port>\S+) \((?P<com>[^,]+), (?P<cls>[^,]+), origin (?P<origin>[^,]+), "
+     r"(?P<dir>[^)]+)\) add up to (?P<total>\S+), and at most 1 is allowed; here (?P=key) "
+     r"can be at most (?P<fit>\S+) \((?P<label>\S+)\)",
+     "改革 {name}：{key} = {value} 使口岸 {port}（商品 {com}，信用类别 {cls}，原产地 "
+     "{origin}，方向 {dir}）各类违规货物的比例之和达到 {total}，而最多只能为 1；在此情景中 "
+     "{key} 最多为 {fit}（{label}）"),
+)
+
 #: an English reason (the whole of it, a regular expression) -> its Chinese; named groups
 #: (field paths, names) are kept as written
 REASONS: tuple[tuple[str, str], ...] = (
@@ -89,6 +101,7 @@ REASONS: tuple[tuple[str, str], ...] = (
      "inspection.mode 为 {mode}：交叉培训的人员池只承担联合查验"
      "（joint_inspection>flexible_staffing 可同时实现两者）"),
     *MISSING_SECTION,
+    *PREVALENCE_ROOM,
     (r"it changes no field \(only a transition may still act\)",
      "不改变任何字段（只有过渡期可能仍起作用）"),
     # a field of random calls at a port whose calls a vessel schedule fixes
