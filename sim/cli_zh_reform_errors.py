@@ -8,7 +8,8 @@ from __future__ import annotations
 #: what a strength's head reads: the reform, the strength and the value given
 _HEAD = r"reform (?P<name>\S+): (?P<key>\w+) = (?P<value>.+?): "
 #: the names a strength may give, by the word the English uses
-_WHAT = {"origin": "来源地", "commodity": "商品类别", "check": "查验类别", "port": "口岸"}
+_WHAT = {"origin": "来源地", "commodity": "商品类别", "check": "查验类别", "port": "口岸",
+         "route with a patrol": "有巡查的口岸外路线"}
 
 REFORM_STRENGTHS: list[tuple[str, str]] = [
     (_HEAD + r"must be a whole number, allowed a whole number from (?P<low>\S+) to "

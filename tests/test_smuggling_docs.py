@@ -1,6 +1,6 @@
-"""docs/smuggling.md's command is the planner's as written: its options file doubles the
-river patrol of beilun-border hour by hour, and the command's settings load (without the
-run: a comparison of beilun-border takes about 15 s of CPU)."""
+"""docs/smuggling.md's command is the planner's as written: its reform doubles the river
+patrol of beilun-border hour by hour and leaves the other routes' patrols, and the command's
+settings load (without the run: a comparison of beilun-border takes about 15 s of CPU)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from tests.doc_pages import CONSOLE, console_commands
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "smuggling.md"
-KEY = "smuggling.routes.beilun_river.patrol.schedule"
+BEILUN = ROOT / "sim" / "scenarios" / "beilun-border.toml"
 
 
 def _argv() -> list[str]:
@@ -21,23 +21,24 @@ def _argv() -> list[str]:
     return shlex.split(found[0][0])
 
 
-def test_the_option_doubles_the_scenarios_river_patrol_in_every_hour():
-    argv = _argv()
-    options = tomllib.loads((ROOT / argv[argv.index("--options-file") + 1]).read_text())
-    doubled = options["options"]["river_patrols_x2"]["set"][KEY]
-    scenario = tomllib.loads((ROOT / "sim" / "scenarios" / "beilun-border.toml").read_text())
-    today = scenario["smuggling"]["routes"]["beilun_river"]["patrol"]["schedule"]
-    assert doubled == [2 * n for n in today]
-
-
-def test_the_commands_settings_load_on_the_scenario():
+def test_the_commands_reform_doubles_the_river_patrol_and_its_settings_load():
     from sim.cli import _load
+    from sim.reforms.compose import parse
 
     argv = _argv()
-    options = tomllib.loads((ROOT / argv[argv.index("--options-file") + 1]).read_text())
+    (reform,) = argv[argv.index("--reforms") + 1:argv.index("--reps")]
     sets = {key: tomllib.loads(f"v = {value}")["v"] for key, value in
             (b.split("=", 1) for a, b in zip(argv, argv[1:], strict=False) if a == "--set")}
     assert set(sets) == {"costs.price_year", "costs.roles.customs_officer"}
-    over = {**sets, KEY: options["options"]["river_patrols_x2"]["set"][KEY]}
-    scenario = _load(ROOT / "sim" / "scenarios" / "beilun-border.toml", over)
+    scenario = _load(BEILUN, sets)
     assert scenario.costs is not None and scenario.costs.price_year == sets["costs.price_year"]
+    after = parse(reform).apply(scenario).smuggling
+    before = scenario.smuggling
+    assert before is not None and after is not None
+    for name, route in before.routes.items():
+        patrol = after.routes[name].patrol
+        if name == "beilun_river":
+            assert patrol is not None and route.patrol is not None
+            assert patrol.weekly() == [2 * n for n in route.patrol.weekly()]
+        else:
+            assert patrol == route.patrol, name

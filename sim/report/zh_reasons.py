@@ -41,6 +41,8 @@ PREVALENCE_ROOM: tuple[tuple[str, str], ...] = (
 #: (field paths, names) are kept as written
 REASONS: tuple[tuple[str, str], ...] = (
     (r"it is already in effect there", "该改革在此情景中已经生效"),
+    (r"the patrols of the routes it scales stop nothing \(per_officer is 0\)",
+     "它所调整的路线上的巡查拦截不到任何走私（per_officer 为 0）"),
     # (an option of the workshop page at strengths typed there: sim.faces.same)
     (r"at the strengths given, the scenario already has as much or more, or nothing it acts "
      r"on", "按所设定的强度，情景原有的取值已不低于它，或情景中没有它作用的部分"),
