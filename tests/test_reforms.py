@@ -56,7 +56,7 @@ ELSEWHERE = {
     "fewer_returns": Path(__file__).parents[1] / "docs" / "examples" / "returned" / "broker.toml",
     "clearance_integration": Path(__file__).parents[1] / "docs" / "examples" / "transit"
     / "inland.toml",
-    "patrols": Path(__file__).parents[1] / "sim" / "scenarios" / "beilun-border.toml",
+    "patrol_staff": Path(__file__).parents[1] / "sim" / "scenarios" / "beilun-border.toml",
 }
 
 
@@ -89,7 +89,7 @@ NOT_ON_DEFAULT = {
     "merge_affiliated": "needs an organisation, which the default lacks",
     "fewer_returns": "returns no declaration ([declaration.returns] absent)",
     "clearance_integration": "has no transit goods (no [ports.<port>.transit])",
-    "patrols": "has no smuggling routes outside the ports (no [smuggling])",
+    "patrol_staff": "has no smuggling routes outside the ports (no [smuggling])",
 }
 
 

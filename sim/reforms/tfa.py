@@ -116,7 +116,7 @@ TAGS = {
     "outbreak": Tag((), "more infected goods from stricken origins (a what-if shock), not a "
                     "measure"),
     "smuggling_pressure": Tag((), "more illicit attempts (a what-if shock), not a measure"),
-    "patrols": Tag((), "anti-smuggling patrols outside the ports: enforcement, not a measure "
+    "patrol_staff": Tag((), "anti-smuggling patrols outside the ports: enforcement, not a measure "
                    "that facilitates trade"),
     "state_pays_no_find": Tag((), "unsure: who pays a terminal's handling when nothing is "
                               "found; Art. 6 disciplines the agencies' own fees, so none "

@@ -332,6 +332,8 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
      rf"(?P<a>{_N}) to (?P<b>{_N})\)",
      "无明显变化（{x} {u}；95% 置信区间 {a} 至 {b}）"),
     (r"no change \(the same in every replication\)", "无变化（每次重复运行结果相同）"),
+    (r" \(it changes nothing for goods or seizures in this scenario: see the notes\)",
+     "（在此情景中它不改变货物和查获：见注释）"),
     (rf" ?\(no confirmed change in the (?P<n>{_N}) other figures?\)",
      "（其余 {n} 项数据无经确认的变化）"),
     (rf"Seizures \(the baseline, a replication's mean over (?P<d>{_N}) observed days: "

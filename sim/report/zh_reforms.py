@@ -117,7 +117,7 @@ MECHANISMS: dict[str, tuple[str, str]] = {
     "smuggling_pressure": ("d37fd773",
         "违规企图增多：各违规类型的发生率乘以一个系数（同样的货物，其中更多夹带违规货物），"
         "有 [smuggling] 部分时，走私团伙的机会也乘以同一系数（其企图来自各自独立的随机流）"),
-    "patrols": ("009d3c17",
+    "patrol_staff": ("009d3c17",
         "口岸外走私路线（全部路线，或所列路线）上当班的巡查人员乘以一个系数，逐小时计算，每小时"
         "取整为整数人；走私团伙照旧选择路线，因此运行结果给出被震慑的走私机会和转移到其他路线"
         "的企图各有多少；情景有 [costs] 部分时，巡查人员的工时按 costs.roles.<costs.patrol_role> "
@@ -159,8 +159,10 @@ def mechanism(name: str, english: str) -> str | None:
     return entry[1]
 
 
-#: a reform of the library named at the start of a mechanism line (its strengths not given)
-_NAMED = re.compile(r"([a-z_]+): ")
+#: a reform of the library named at the start of a mechanism line, with the strengths given
+#: (``smart_image_review (clear = 0.9)``, as sim.report.options_table.reform_words writes
+#: them; a transition's words are English, so a line with one stays untranslated)
+_NAMED = re.compile(r"([a-z_]+)(?: \((?P<s>\w+ = [^;()]+(?:; \w+ = [^;()]+)*)\))?: ")
 
 
 def described(en: str) -> str | None:
@@ -180,6 +182,7 @@ def described(en: str) -> str | None:
         zh = mechanism(named[1], english)
         if zh is None or en[named.end():end + 1] != english.rstrip(".") + ".":
             return None
-        out.append(f"{named[1]}：{zh}。")
+        given = f"（{named['s'].replace('; ', '；')}）" if named["s"] else ""
+        out.append(f"{named[1]}{given}：{zh}。")
         at = end + 1 + (en[end + 1:end + 2] == " ")
     return "".join(out) or None

@@ -37,7 +37,7 @@ def _patrols(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     known = outside_routes(data)
     if not known:
         return {}  # (no route outside the ports, or none with a patrol: nothing to scale)
-    chosen = named(data, "patrols: routes", s["routes"], known, "route with a patrol")
+    chosen = named(data, "patrol_staff: routes", s["routes"], known, "route with a patrol")
     out: Changes = {}
     routes = data["smuggling"]["routes"]
     for name in chosen:
@@ -61,7 +61,7 @@ def _idle(data: dict[str, Any], s: Mapping[str, Any]) -> str:
 
 PATROLS = [
     Reform(
-        "patrols",
+        "patrol_staff",
         "the patrol officers on duty on the smuggling routes outside the ports (all of them, "
         "or those named) times a factor, hour by hour, each hour rounded to whole officers; "
         "the smuggling groups then choose their routes as before, so the run says how many "
