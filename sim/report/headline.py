@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sim.report.headline_moves import deterred_or_displaced
 from sim.report.headline_unpriced import unpriced
 from sim.report.periods import Periods, in_force_words
+from sim.report.price_year import money_unit
 
 if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult
@@ -155,7 +156,7 @@ def headline(
         base = summary[summary["option"] == res.names[0]].set_index("metric")["mean"]
         for (_, metric), row in rows.items():
             row["base"] = float(base.get(metric, math.nan))
-    currency = str(res.meta.get("currency") or "currency")
+    currency = money_unit(res.meta)  # ("USD at 2019 prices": the scenario's price year)
     out = ["<h2>Headline</h2>", READING]
     periods = periods if periods is not None and periods.labels else _dates_only(res.meta)
     if periods.note:
@@ -322,7 +323,7 @@ def _per_hour(
     if cost is None or time is None or not (math.isfinite(count) and days > 0):
         return ""
     hours = abs(time) * count * 365.0 / days  # consignment-hours a year
-    money = str(meta.get("currency") or "currency")
+    money = money_unit(meta)  # (with the price year, as the other money lines)
     agency = float(rows.get((name, "agency_cost_per_year"), {}).get("mean", math.nan))
     change = (f"total cost per year (agencies and traders, the value of the goods' time "
               f"included) {_num(abs(cost))} {money} {'more' if cost > 0 else 'less'}, "

@@ -200,12 +200,22 @@ def _pieces(en: str) -> str | None:
     """A headline line put together from :data:`PIECES`, or None if English is left."""
     from sim.report.zh_phrases import PIECES
 
-    out = en
+    # (money "USD at 2019 prices": the pieces read the currency, the price year is put back
+    # beside each amount's currency once the line is in Chinese, as the run table says it)
+    priced = _AT_PRICES.search(en)
+    plain = _AT_PRICES.sub(lambda m: m["cur"], en) if priced else en
+    out = plain
     for pattern, zh in PIECES:
         out = pattern.sub(partial(_filled, zh), out)
-    if out == en or _ENGLISH.search(out) or re.search(r"\b[a-z]{3,}\b", out):
+    if out == plain or _ENGLISH.search(out) or re.search(r"\b[a-z]{3,}\b", out):
         return None
+    if priced:
+        out = re.sub(rf"\b{priced['cur']}\b", f"{priced['cur']}（{priced['y']} 年价格）", out)
     return out
+
+
+#: a money unit with its price year (sim.report.price_year)
+_AT_PRICES = re.compile(r"\b(?P<cur>[A-Z]{3}) at (?P<y>[0-9]{4}) prices\b")
 
 
 def _filled(zh: str, m: re.Match[str]) -> str:
