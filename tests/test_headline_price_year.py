@@ -60,3 +60,16 @@ def test_without_a_price_year_the_currency_alone():
     items = _items(_page({"currency": "USD", "money": ""}))
     assert any("338,866 USD more" in i for i in items)
     assert not any("prices" in i for i in items)
+
+
+def test_a_one_word_ports_cost_line_is_in_chinese_with_the_price_year():
+    """A port named by one lowercase word (fangchenggang) is kept as written, not taken for
+    English left in the line; a real English word still leaves the line in English."""
+    line = ("at fangchenggang, cost per import declaration, agencies and traders: 4.86 USD at "
+            "2019 prices more (95 % CI 2.77 to 6.94); per container: not measured")
+    page = "<html lang='en'><body><ul><li>{}</li></ul></body></html>"
+    (said,) = _items(translate(page.format(line), "zh"))
+    assert said == ("口岸 fangchenggang，每份进口报关单成本（政府部门与企业）：增加 4.86 USD"
+                    "（2019 年价格）（95% 置信区间 2.77 至 6.94）；每箱：未测得（无置信区间）")
+    (left,) = _items(translate(page.format(line + " somewhere"), "zh"))
+    assert left == line + " somewhere"

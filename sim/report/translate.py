@@ -204,10 +204,11 @@ def _pieces(en: str) -> str | None:
     # beside each amount's currency once the line is in Chinese, as the run table says it)
     priced = _AT_PRICES.search(en)
     plain = _AT_PRICES.sub(lambda m: m["cur"], en) if priced else en
-    out = plain
+    out, names = plain, set[str]()
     for pattern, zh in PIECES:
-        out = pattern.sub(partial(_filled, zh), out)
-    if out == plain or _ENGLISH.search(out) or re.search(r"\b[a-z]{3,}\b", out):
+        out = pattern.sub(partial(_filled, zh, names), out)
+    words = set(re.findall(r"\b[a-z]{3,}\b", out)) - names  # (a port or reform keeps its name)
+    if out == plain or _ENGLISH.search(out) or words:
         return None
     if priced:
         out = re.sub(rf"\b{priced['cur']}\b", f"{priced['cur']}（{priced['y']} 年价格）", out)
@@ -218,7 +219,14 @@ def _pieces(en: str) -> str | None:
 _AT_PRICES = re.compile(r"\b(?P<cur>[A-Z]{3}) at (?P<y>[0-9]{4}) prices\b")
 
 
-def _filled(zh: str, m: re.Match[str]) -> str:
+#: the groups of :data:`sim.report.zh_phrases.PIECES` that hold a name kept as written (a
+#: port, a route, an option or reform), which may be a lowercase word ("fangchenggang")
+_NAMES = ("p", "r", "o")
+
+
+def _filled(zh: str, names: set[str], m: re.Match[str]) -> str:
+    """``zh`` with ``m``'s groups; the names it keeps as written added to ``names``."""
+    names.update(v for k, v in m.groupdict(default="").items() if k in _NAMES and v)
     return zh.format(**_groups(m))
 
 
