@@ -471,8 +471,11 @@ def _hours(h: float) -> str:
 def _idle(metric: str, unused: str) -> str:
     """A caveat on a headline line whose figure the option's scenario says acts on nothing
     (``unused``: its notes on parts that act on nothing, which name the metrics they
-    concern, e.g. alerts that reach ports where no risk engine reads them)."""
-    if not re.search(rf"\b{re.escape(metric)}\b", unused):
+    concern, e.g. alerts that reach ports where no risk engine reads them); the notes on
+    staff left unpriced name the cost figures too, but say nothing of what the option does."""
+    from sim.scenario.cost_notes import UNPRICED_NOTE
+
+    if not re.search(rf"\b{re.escape(metric)}\b", UNPRICED_NOTE.sub("", unused)):
         return ""
     return " (it changes nothing for goods or seizures in this scenario: see the notes)"
 

@@ -4,6 +4,7 @@ slip of units: told with the other notes on parts that act on nothing
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 #: the agencies' staffed lanes of a port: its path (after ``ports.<port>.``) -> its key in
@@ -55,6 +56,11 @@ def staffed_lanes(scenario: Any) -> dict[str, list[str]]:
                 "cross-trained pool)"
             )
     return out
+
+
+#: one of :func:`unpriced_staff`'s notes, as written (a note on pricing, not on a part of the
+#: scenario that acts on nothing: sim.report.headline reads the others for that)
+UNPRICED_NOTE = re.compile(r"costs\.staff has no '[^']+' entry, .*? to price them")
 
 
 def unpriced_staff(scenario: Any) -> list[str]:
