@@ -9,6 +9,7 @@ import csv
 import hashlib
 import json
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pytest
 
 from sim.cli import main
 from sim.report.workbook import write_workbook
+from sim.report.zh_workbook import figure_header
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL = str(REPO / "tests" / "scenarios" / "small.toml")
@@ -161,6 +163,41 @@ def test_chinese_workbook_names_sheets_headers_and_metrics(folders):
     english = pd.read_excel(folders["cmp"] / "workbook.xlsx", sheet_name="headline")
     chinese = pd.read_excel(folders["cmp"] / "workbook-zh.xlsx", sheet_name="主要结果")
     assert list(chinese["均值"]) == list(english["mean"])
+
+
+def test_chinese_enforcement_sheet_names_its_columns_and_values_in_chinese(folders):
+    """Every header in Chinese, each figure in the words of the metric counting it; the
+    directions and truths in Chinese with their codes kept beside them (metrics are named
+    by the codes: a reader joins on them); the figures as the English sheet's."""
+    from sim.report.zh_glossary import VALUES
+    from sim.report.zh_metrics import METRICS
+    from sim.report.zh_workbook import COMPLIANT, FIGURES
+
+    folder = folders["cmp"]
+    zh = pd.read_excel(folder / "workbook-zh.xlsx", sheet_name="执法", dtype={"方案": str})
+    en = pd.read_excel(folder / "workbook.xlsx", sheet_name="enforcement", dtype={"option": str})
+    english = [c for c in zh.columns if not re.search("[\u4e00-\u9fff]", str(c))]
+    assert not english, english
+    assert list(zh["方向代码"]) == list(en["direction"])
+    assert list(zh["真实情况代码"]) == list(en["truth"])
+    words = {**VALUES["type"], "compliant": COMPLIANT, **VALUES["direction"]}
+    assert list(zh["真实情况"]) == [words[t] for t in en["truth"]]
+    assert list(zh["方向"]) == [words[d] for d in en["direction"]]
+    figures = [c for c in en.columns if c not in ("option", "port", "direction", "truth")]
+    assert zh[[figure_header(c) for c in figures]].to_numpy().tolist() == \
+        en[figures].to_numpy().tolist()
+    assert FIGURES["detected"] == METRICS["detected_<type>"].replace("<type>", "")
+    assert FIGURES["held"] == METRICS["held_<type>"].replace("<type>", "")
+    assert METRICS["seizures_per_1000"].endswith(FIGURES["seized"])
+
+
+def test_chinese_readme_says_the_seed_rule_and_the_baseline_in_chinese(folders):
+    ws = openpyxl.load_workbook(folders["cmp"] / "workbook-zh.xlsx")["说明"]
+    rows = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}
+    meta = json.loads((folders["cmp"] / "compare.json").read_text(encoding="utf-8"))
+    formula = meta["seeds"][meta["seeds"].index("SeedSequence("):]
+    assert rows["种子规则"] == f"每个方案的第 r 次重复运行使用 {formula}"
+    assert rows["方案 baseline"] == "情景不变"
 
 
 def test_the_folder_is_only_read(folders, tmp_path):

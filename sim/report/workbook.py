@@ -113,8 +113,10 @@ def _readme(ws: Any, folder: Path, kind: str, meta: dict[str, Any],
     from openpyxl.styles import Alignment, Font
 
     from sim.report.workbook_appraisal import money_said
+    from sim.report.zh_workbook import readme_said
 
     zh = lang == "zh"
+    said = readme_said if zh else str
     command = meta.get("command")
     command = shlex.join(map(str, command)) if isinstance(command, list) else str(command or "")
     options = meta.get("options") if kind == "compare" else None
@@ -138,14 +140,15 @@ def _readme(ws: Any, folder: Path, kind: str, meta: dict[str, Any],
          "holds 0 is no clear change"),
     ]
     if meta.get("seeds"):
-        rows.insert(6, ("种子规则" if zh else "seeds", str(meta["seeds"])))
+        rows.insert(6, ("种子规则" if zh else "seeds", said(str(meta["seeds"]))))
     for o in options if isinstance(options, list) else []:
         if isinstance(o, dict):
             what = ", ".join(f"{k}={v}" for k, v in dict(o.get("overrides", {})).items())
             rows.append((("方案 " if zh else "option ") + str(o.get("name")),
-                         what or str(o.get("description", ""))))
+                         what or said(str(o.get("description", "")))))
     rows += [("", ""), ("工作表" if zh else "sheets", "")]
-    rows += [(s.name, s.about + (f" ({s.source})" if s.source else "")) for s in data]
+    rows += [(s.name, s.about + (("（{}）" if zh else " ({})").format(s.source) if s.source
+                                 else "")) for s in data]
     found = _warning_rows(folder, warnings, meta, zh)
     rows += [("", ""), ("警告和说明" if zh else "warnings and notes",
                         "" if found else ("无" if zh else "none"))]

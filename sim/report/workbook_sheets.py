@@ -216,6 +216,10 @@ def sheets(folder: Path, kind: str, lang: str) -> list[Sheet]:
 
             table.insert(list(table.columns).index("metric") + 1, "metric_zh",
                          [metric_name(str(m)) or "" for m in table["metric"]])
+        if zh and file == "enforcement.csv":
+            from sim.report.zh_workbook import enforcement_table
+
+            table = enforcement_table(table)
         if zh:
             table = table.rename(columns=ZH_COLUMNS)
             if "单位" in table.columns:
