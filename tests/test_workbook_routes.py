@@ -18,7 +18,8 @@ ROWS = [("smuggling_caught_share", "share (0-1)", 0.2, 0.05),
         ("agency_cost_per_year", "USD per year", 781100.0, 321200.0)]
 
 
-def _folder(tmp_path):
+def _folder(tmp_path, labels=None):
+    """A comparison's tables; with ``labels`` (route -> label) its baseline's scenario too."""
     summary, diffs = [], []
     for metric, unit, base, d in ROWS:
         for option, mean in (("baseline", base), ("patrols", base + d)):
@@ -28,7 +29,13 @@ def _folder(tmp_path):
                       "ci_high": d, "significant": True, "steady_state": True})
     pd.DataFrame(summary).to_csv(tmp_path / "summary.csv", index=False)
     pd.DataFrame(diffs).to_csv(tmp_path / "differences.csv", index=False)
-    (tmp_path / "compare.json").write_text(json.dumps({"options": []}))
+    options = [{"name": "baseline"}] if labels is not None else []
+    (tmp_path / "compare.json").write_text(json.dumps({"options": options}))
+    if labels is not None:
+        (tmp_path / "options" / "baseline").mkdir(parents=True)
+        routes = {r: {"label": label, "kind": "river"} for r, label in labels.items()}
+        (tmp_path / "options" / "baseline" / "scenario.json").write_text(
+            json.dumps({"smuggling": {"routes": routes}}))
     return tmp_path
 
 
@@ -49,3 +56,16 @@ def test_the_routes_follow_the_share_caught_with_their_changes_in_chinese(tmp_pa
 def test_the_english_sheet_names_each_route(tmp_path):
     table = headline_table(_folder(tmp_path), "compare", "en")
     assert "smuggling attempts, route road" in set(table["figure"])
+
+
+def test_a_labelled_route_is_said_by_its_label_with_its_id_beside_it(tmp_path):
+    """As the scenario names it (its id kept, to find its table there); a route the scenario
+    leaves unlabelled keeps its id alone."""
+    folder = _folder(tmp_path, {"river": "Night crossings of the river", "road": ""})
+    zh = set(headline_table(folder, "compare", "zh")["figure"])
+    assert "走私企图数（路线 Night crossings of the river，river）" in zh
+    assert "走私企图查获比例（路线 Night crossings of the river，river）" in zh
+    assert "走私企图数（路线 road）" in zh
+    en = set(headline_table(folder, "compare", "en")["figure"])
+    assert "smuggling attempts, route Night crossings of the river (river)" in en
+    assert "smuggling attempts, route road" in en

@@ -6,12 +6,14 @@ so the workbook cannot say what the folder does not. :mod:`sim.report.workbook` 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from sim.report.folder import read_csv, read_object
+from sim.report.route_labels import route_labels, with_route_label
 
 #: the folder's tables a sheet shows whole (file, sheet name in English and in Chinese,
 #: what it is in each); a comparison's ``differences.csv`` only with a comparison
@@ -92,7 +94,9 @@ def headline_table(folder: Path, kind: str, lang: str) -> pd.DataFrame:
              if kind == "compare" else pd.DataFrame())
     by_diff = {(r["option"], r["metric"]): r for r in diffs.to_dict("records")}
     rows = []
-    for metric, what in _with_routes(_headline_metrics(folder, kind, lang), summary, lang):
+    labels = route_labels(folder, kind)
+    for metric, what in _with_routes(_headline_metrics(folder, kind, lang), summary, lang,
+                                     labels):
         for r in summary[summary["metric"] == metric].to_dict("records"):
             row = {"figure": what, "metric": metric,
                    "unit": _unit(str(r["unit"]), lang), "option": r["option"],
@@ -148,11 +152,13 @@ ROUTE_FORMS = (("smuggling_attempts_route_", "smuggling attempts, route {r}"),
                ("smuggling_caught_share_route_", "share of smuggling attempts caught, route {r}"))
 
 
-def _with_routes(metrics: list[tuple[str, str]], summary: pd.DataFrame,
-                 lang: str) -> list[tuple[str, str]]:
-    """``metrics`` with the folder's smuggling figures by route after the share caught."""
+def _with_routes(metrics: list[tuple[str, str]], summary: pd.DataFrame, lang: str,
+                 labels: Mapping[str, str]) -> list[tuple[str, str]]:
+    """``metrics`` with the folder's smuggling figures by route after the share caught,
+    each route said by its scenario's label with its id (``labels``: id -> label)."""
     names = sorted(str(m) for m in summary["metric"].unique())
-    routes = [(m, _words(m, what.format(r=m.removeprefix(prefix)), lang))
+    routes = [(m, with_route_label(_words(m, what.format(r=m.removeprefix(prefix)), lang),
+                                   m, labels, lang))
               for prefix, what in ROUTE_FORMS for m in names if m.startswith(prefix)]
     at = next((i + 1 for i, (m, _) in enumerate(metrics) if m == "smuggling_caught_share"),
               len(metrics))
@@ -214,8 +220,10 @@ def sheets(folder: Path, kind: str, lang: str) -> list[Sheet]:
         if zh and "metric" in table.columns:
             from sim.report.translate import metric_name
 
+            labels = route_labels(folder, kind)
             table.insert(list(table.columns).index("metric") + 1, "metric_zh",
-                         [metric_name(str(m)) or "" for m in table["metric"]])
+                         [with_route_label(metric_name(str(m)) or "", str(m), labels, lang)
+                          for m in table["metric"]])
         if zh and file == "enforcement.csv":
             from sim.report.zh_workbook import enforcement_table
 

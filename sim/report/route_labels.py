@@ -1,0 +1,71 @@
+"""A smuggling route as a reader knows it: by the label its scenario gives it
+(``[smuggling.routes.<id>] label``), with its id beside it to find the route's table in the
+scenario file. A metric of a route is named by the id (``smuggling_attempts_route_beilun_river``),
+which a planner reading a brief does not recognise as "Night crossings of the Beilun River"."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+#: what a route's metric names hold before the route's id
+_ROUTE = "_route_"
+
+
+def route_labels(folder: Path, kind: str) -> dict[str, str]:
+    """Each labelled smuggling route of the results folder's scenario, id -> label: a run's
+    ``scenario.json``, a comparison's options' (the first option to label a route wins, the
+    baseline first). A route without a label, or a folder without smugglers, has none."""
+    from sim.report.folder import read_object
+
+    if kind == "compare":
+        names = [str(o.get("name")) for o in _options(folder)]
+        files = [folder / "options" / n / "scenario.json" for n in names]
+    else:
+        files = [folder / "scenario.json"]
+    out: dict[str, str] = {}
+    for file in files:
+        if not file.is_file():
+            continue
+        routes = (read_object(file).get("smuggling") or {}).get("routes") or {}
+        for route, table in routes.items() if isinstance(routes, dict) else ():
+            label = table.get("label") if isinstance(table, dict) else None
+            if label and str(route) not in out:
+                out[str(route)] = str(label)
+    return out
+
+
+def _options(folder: Path) -> list[dict[str, object]]:
+    from sim.report.folder import read_object
+
+    options = read_object(folder / "compare.json").get("options")
+    return [o for o in options if isinstance(o, dict)] if isinstance(options, list) else []
+
+
+def route_of(metric: str) -> str | None:
+    """The route a metric is of (``..._route_<id>``), or None."""
+    at = metric.rfind(_ROUTE)
+    return metric[at + len(_ROUTE):] if at >= 0 else None
+
+
+def route_said(route: str, labels: Mapping[str, str], lang: str) -> str:
+    """A route by its label with its id beside it (``Night crossings of the Beilun River
+    (beilun_river)``; in Chinese, ``…（beilun_river）``); an unlabelled one by its id."""
+    label = labels.get(route)
+    if not label:
+        return route
+    return f"{label}（{route}）" if lang == "zh" else f"{label} ({route})"
+
+
+def with_route_label(words: str, metric: str, labels: Mapping[str, str], lang: str) -> str:
+    """A metric's words (its name, in English or Chinese) with the route it is of said by
+    its label and id: ``走私企图数（路线 <label>，beilun_river）``, ``smuggling attempts, route
+    <label> (beilun_river)``; words that do not end with the route's id are as they were."""
+    route = route_of(metric)
+    label = labels.get(route) if route is not None else None
+    if route is None or not label:
+        return words
+    if lang == "zh":
+        return words.replace(f"路线 {route}）", f"路线 {label}，{route}）")
+    end = f"route {route}"
+    return words.removesuffix(end) + f"route {label} ({route})" if words.endswith(end) else words
