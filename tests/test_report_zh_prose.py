@@ -68,8 +68,8 @@ def _own_words(scenario: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def english(tmp_path_factory) -> dict[str, str]:
-    """Each short run's English page (undrawn: tests/conftest.py)."""
+def runs(tmp_path_factory) -> dict[str, Path]:
+    """Each short run's results folder."""
     tmp = tmp_path_factory.mktemp("zh-prose")
     runs = {
         "default": ["compare", "--no-report", "--option", "fast:ports.sea_port.review.capacity=8"],
@@ -79,8 +79,14 @@ def english(tmp_path_factory) -> dict[str, str]:
     for name, (command, *option) in runs.items():
         scenario = short_run(tmp, SCENARIOS / f"{name}.toml")
         assert main([command, scenario, *option, *SHORT[name], "--out", str(tmp / name)]) == 0
-        out[name] = render_folder(tmp / name)
+        out[name] = tmp / name
     return out
+
+
+@pytest.fixture(scope="module")
+def english(runs) -> dict[str, str]:
+    """Each short run's English page (undrawn: tests/conftest.py)."""
+    return {name: render_folder(folder) for name, folder in runs.items()}
 
 
 @pytest.fixture(scope="module")
@@ -227,3 +233,17 @@ def test_the_command_line_is_not_counted_as_english_left_but_a_paragraph_is():
     assert "data-untranslated" not in translate(f"<body>{command}", "zh")
     assert "data-untranslated='1'" in translate(
         f"<body>{command}<p>A paragraph no glossary knows.</p>", "zh")
+
+
+def test_the_chinese_page_says_each_route_by_its_label_with_its_id(runs, tmp_path):
+    """A route's metrics name it by the label the scenario gives it, the id beside it (to
+    find the route's table in the scenario); the rows keep the metric's name to join on."""
+    from sim.report.folder_report import write_folder_report
+
+    page = write_folder_report(runs["beilun-border"], tmp_path / "zh.html", "zh").read_text(
+        encoding="utf-8")
+    routes = load_scenario(SCENARIOS / "beilun-border.toml").smuggling.routes
+    for route, r in routes.items():
+        said = f"走私企图数（路线 {html.escape(r.label)}，{route}）"
+        assert said in page and f"data-metric=\"smuggling_attempts_route_{route}\"" in page
+    assert "（路线 beilun_river）" not in page

@@ -67,10 +67,14 @@ def write_folder_report(path: str | Path, out: str | Path | None = None,
         )
     _check_overwrite(Path(path), target, lang)
     from sim.report.plot_lang import noted, plots_in
+    from sim.report.route_labels import labelled_page, route_labels
     from sim.report.translate import translate
 
     with plots_in(lang):  # (a Chinese page's plots in Chinese, where a font draws it)
-        atomic_write(target, noted(translate(render_folder(path), lang)))
+        page = translate(render_folder(path), lang)
+        if lang == "zh":  # (a route by its scenario's label, its id beside it)
+            page = labelled_page(page, route_labels(Path(path), kind_of(Path(path))))
+        atomic_write(target, noted(page))
     return target
 
 

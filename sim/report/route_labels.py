@@ -69,3 +69,16 @@ def with_route_label(words: str, metric: str, labels: Mapping[str, str], lang: s
         return words.replace(f"路线 {route}）", f"路线 {label}，{route}）")
     end = f"route {route}"
     return words.removesuffix(end) + f"route {label} ({route})" if words.endswith(end) else words
+
+
+def labelled_page(page: str, labels: Mapping[str, str]) -> str:
+    """A Chinese report page with each route a metric's name gives by id (``（路线
+    beilun_river）``) said by its label with the id beside it, in the page's text only (the
+    ``data-*`` attributes keep the metrics' names)."""
+    import html
+
+    for route, label in labels.items():
+        if label:
+            page = page.replace(f"（路线 {html.escape(route)}）",
+                                f"（路线 {html.escape(label)}，{html.escape(route)}）")
+    return page
