@@ -165,6 +165,21 @@ def test_a_line_the_glossary_cannot_put_whole_is_left_in_english_whole():
     assert said is not None and said.endswith("或在之后做效益成本分析时给出每年运行成本")
 
 
+def test_a_replications_coded_warning_in_the_stability_section_is_in_chinese():
+    """As the console says the warning (its code's Chinese), after the replications it is of;
+    one no code knows stays English, whole."""
+    from sim.cli_lang import line
+
+    message = ("smuggling group tobacco_ring had not settled when observation began: "
+               "lengthen the warm-up")
+    said = line("warning: " + message, "zh")
+    assert said.startswith("警告：")
+    assert text(f"rep-0001, rep-0002: {message}") == (
+        "重复运行 rep-0001、rep-0002：" + said.removeprefix("警告："))
+    assert text(f"rep-0003: {message}") == "重复运行 rep-0003：" + said.removeprefix("警告：")
+    assert text("rep-0001: a sentence that no code knows, in English") is None
+
+
 def test_the_chinese_page_has_its_language_its_labels_and_the_same_numbers(folder, tmp_path):
     english = render_folder(folder)
     assert translate(english, "en") is english

@@ -38,6 +38,8 @@ _TAG = re.compile(r"(<[^>]*>)")
 _ENGLISH = re.compile(r"(?<![\w.])[A-Za-z]{2,}[ ,:;]+[A-Za-z]{2,}(?!\w)")
 _PLACE = re.compile(r"<([a-z]+)>")
 _FREE = r"[a-z0-9_/]+"
+#: the replications a Stability warning is of, and its message
+_REPS = re.compile(r"(rep-[0-9]+(?:, rep-[0-9]+)*): (.+)", re.S)
 
 
 def translate(page: str, lang: str) -> str:
@@ -92,7 +94,8 @@ def text(en: str) -> str | None:
         if m:
             return zh.format(**_groups(m))
     # (the business case section's; a coded note of the run's, as the console says it)
-    return appraisal_text(en) or _care(en) or _coded(en) or described(en) or _pieces(en)
+    return (appraisal_text(en) or _care(en) or _coded(en) or _by_replication(en)
+            or described(en) or _pieces(en))
 
 
 def _care(en: str) -> str | None:
@@ -122,6 +125,17 @@ def _coded(en: str) -> str | None:
         return None
     said = line(en, "zh").replace("（方案 run）：", "（本次运行）：", 1)
     return None if said == en or UNTRANSLATED in said else said
+
+
+def _by_replication(en: str) -> str | None:
+    """A warning of some replications the Stability section lists (``rep-0001, rep-0002:
+    MESSAGE``) that has a code, in the console's Chinese for it (重复运行 rep-0001、rep-0002：…);
+    None for one no code knows."""
+    m = _REPS.fullmatch(en)
+    said = _coded("warning: " + m.group(2)) if m else None
+    if m is None or said is None or not said.startswith("警告："):
+        return None
+    return f"重复运行 {m.group(1).replace(', ', '、')}：{said.removeprefix('警告：')}"
 
 
 def _groups(m: re.Match[str]) -> dict[str, str]:
