@@ -247,3 +247,31 @@ def test_the_chinese_page_says_each_route_by_its_label_with_its_id(runs, tmp_pat
         said = f"走私企图数（路线 {html.escape(r.label)}，{route}）"
         assert said in page and f"data-metric=\"smuggling_attempts_route_{route}\"" in page
     assert "（路线 beilun_river）" not in page
+
+
+def test_the_chinese_headline_says_where_smuggling_went_by_the_routes_labels():
+    """The headline's lines on where attempts went and on deterred or displaced name each
+    route by its label, its id beside it; code (a setting's path) keeps the id alone."""
+    from sim.report.headline import _routes
+    from sim.report.headline_moves import deterred_or_displaced
+    from sim.report.route_labels import labelled_page
+
+    def row(mean: float, low: float, high: float) -> dict[str, float]:
+        return {"mean": mean, "shown_low": low, "shown_high": high}
+
+    rows = {("patrols", "smuggling_attempts_route_beilun_river"): row(-12.0, -14.5, -9.5),
+            ("patrols", "smuggling_attempts_route_dongxing_road"): row(10.0, 8.0, 12.0),
+            ("patrols", "attempts_deterred"): row(2.0, 1.0, 3.0),
+            ("patrols", "smuggling_opportunities"): row(0.0, 0.0, 0.0)}
+    lines = [_routes(rows, "patrols"), deterred_or_displaced(rows, "patrols", 14)]
+    page = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    page += "<code>smuggling.routes.beilun_river.patrol</code>"
+    labels = {"beilun_river": "Night crossings", "dongxing_road": "A & B"}
+    said = labelled_page(translate(page, "zh"), labels)
+    assert "data-untranslated" not in said
+    assert said.count("Night crossings（beilun_river）减少") == 2
+    assert "A &amp; B（dongxing_road）增加 10.0" in said
+    assert "（A &amp; B（dongxing_road） 10.00）" in said
+    assert "<code>smuggling.routes.beilun_river.patrol</code>" in said
+    # (a route whose id ends another's is not found inside it)
+    assert "（river）" not in labelled_page(translate(page, "zh"), {"river": "R"})

@@ -10,6 +10,9 @@ from pathlib import Path
 
 #: what a route's metric names hold before the route's id
 _ROUTE = "_route_"
+#: how the Chinese headline's lines that name routes by id begin (where smuggling attempts
+#: went, deterred or displaced: :mod:`sim.report.zh_phrases`)
+HEADLINE_LEADS = ("走私企图去向", "震慑与转移")
 
 
 def route_labels(folder: Path, kind: str) -> dict[str, str]:
@@ -73,12 +76,19 @@ def with_route_label(words: str, metric: str, labels: Mapping[str, str], lang: s
 
 def labelled_page(page: str, labels: Mapping[str, str]) -> str:
     """A Chinese report page with each route a metric's name gives by id (``（路线
-    beilun_river）``) said by its label with the id beside it, in the page's text only (the
-    ``data-*`` attributes keep the metrics' names)."""
+    beilun_river）``) said by its label with the id beside it, and so each route the
+    headline's lines on where smuggling went name (:data:`HEADLINE_LEADS`), in the page's
+    text only (the ``data-*`` attributes keep the metrics' names)."""
     import html
+    import re
 
-    for route, label in labels.items():
-        if label:
-            page = page.replace(f"（路线 {html.escape(route)}）",
-                                f"（路线 {html.escape(label)}，{html.escape(route)}）")
-    return page
+    shown = {r: html.escape(label) for r, label in labels.items() if label}
+    if not shown:
+        return page
+    for route, label in shown.items():
+        page = page.replace(f"（路线 {html.escape(route)}）", f"（路线 {label}，{route}）")
+    ids = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, shown)) + r")(?![\w.])"
+                     r"(?: (?=[\u4e00-\u9fff]))?")  # (no space left between ） and Chinese)
+    lines = re.compile(f">((?:{'|'.join(HEADLINE_LEADS)})[^<]*)<")
+    return lines.sub(lambda m: ">" + ids.sub(lambda r: f"{shown[r[1]]}（{r[1]}）", m[1]) + "<",
+                     page)
