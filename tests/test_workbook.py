@@ -198,6 +198,7 @@ def test_chinese_readme_says_the_seed_rule_and_the_baseline_in_chinese(folders):
     formula = meta["seeds"][meta["seeds"].index("SeedSequence("):]
     assert rows["种子规则"] == f"每个方案的第 r 次重复运行使用 {formula}"
     assert rows["方案 baseline"] == "情景不变"
+    assert rows["执法"].endswith("均值）（enforcement.csv）")  # (Chinese brackets after Chinese)
 
 
 def test_the_folder_is_only_read(folders, tmp_path):
