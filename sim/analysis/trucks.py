@@ -30,9 +30,11 @@ from sim.analysis.paired import paired_interval
 from sim.analysis.stats import confidence_interval
 from sim.model.intervals import partition
 from sim.model.milestones import MILESTONES, OWNERS
+from sim.stretches import HOLD
 
-#: stretches of a consignment's time that are its examination's hold
-HOLD_STRETCHES = ("exam_yard", "physical_exam", "quarantine_check", "laboratory", "treatment")
+#: stretches of a consignment's time that are its examination's hold (the stretch rows'
+#: ``hold`` flag, in route order: the order the hold's hours are summed in)
+HOLD_STRETCHES = HOLD
 FIGURES = ("trucks_per_day", "turnaround_h_p50", "turnaround_h_p90", "turnaround_h_mean",
            "held_share", "hold_h_mean", "duty_share_mean", "over_limit_share",
            "fees_per_trip", "cost_per_trip")  # fmt: skip

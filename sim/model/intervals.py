@@ -33,14 +33,19 @@ from sim.model.interval_transit import transit_leg
 from sim.model.interval_whole import whole_stretches
 from sim.model.milestones import MILESTONES, OWNERS
 
-# every row of the table, with its kind, milestones, owner and trading segment, is declared
-# in sim/stretches.py (the scenario layer reads it too); this module places each by the chain
+# every row of the table, with its kind, milestones, owner, trading segment and flags (the
+# views WHOLE, NO_WHOLE: no whole stretch to give, POSITIVE_ONLY: a mean among those that
+# waited), is declared in sim/stretches.py (the scenario layer reads it too); this module
+# places each by the chain
 from sim.stretches import AFTER_RELEASE as AFTER_RELEASE
+from sim.stretches import NO_WHOLE as NO_WHOLE
 from sim.stretches import PARALLEL as PARALLEL
+from sim.stretches import POSITIVE_ONLY as POSITIVE_ONLY
 from sim.stretches import PREVIOUS as PREVIOUS
 from sim.stretches import STRETCHES as STRETCHES
 from sim.stretches import TO_RELEASE as TO_RELEASE
 from sim.stretches import TOTAL as TOTAL
+from sim.stretches import WHOLE as WHOLE
 from sim.stretches import Stretch as Stretch
 
 if TYPE_CHECKING:
@@ -49,17 +54,6 @@ if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
 
 NAMES = tuple(s.name for s in STRETCHES)
-#: counted only where they last (a wait most consignments never have, or a lane some ports
-#: lack): the mean is among those that waited; the hours per consignment are the same
-POSITIVE_ONLY = {"escalation", "awaiting_goods", "second_declaration_wait", "awaiting_discharge",
-                 "gate", "vessel_discharge"}  # fmt: skip
-#: stretches whose whole run between their milestones differs from the part that adds: work
-#: before arrival (clipped), or a wait in parallel with the checks (only its binding part adds)
-WHOLE = ("lodging", "acceptance", "assessment", "document_check", "quarantine_form",
-         "duty_payment", "correction", "second_review")  # fmt: skip
-#: stretches with no milestone of their own to start from: no whole stretch to give
-NO_WHOLE = {"escalation", "document_check_wait", "awaiting_goods", "scan_wait",
-            "second_declaration_wait", "exam_yard"}  # fmt: skip
 
 
 class Hours(NamedTuple):
