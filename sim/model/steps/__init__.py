@@ -22,7 +22,9 @@ walk-through, with what it cost in files and lines, is docs/adding-a-step.md):
   named in its ``ADDED``); a lane is a ``ServiceLane`` of ``sim/scenario/lanes.py``, so its
   section may be a module of its own that the schema imports;
 - its Time Release Study stretches: rows in ``sim/stretches.py`` ``STRETCHES`` (kind,
-  milestones, owner, trading segment: the idling section and the trading table read them),
+  milestones, owner, trading segment and the flags ``whole``, ``no_whole``,
+  ``positive_only``, ``hold``: the idling section, the trading table, the intervals table's
+  lists and the trucks' hold read them; ``tests/test_stretch_flags.py`` checks the flags),
   placed by the chain in ``sim/model/intervals.py`` (clipped at arrival if it may run
   before it), and the tables of ``docs/trs.md`` and ``docs/trading-across-borders.md``;
 - Chinese names of its stretches, lane and milestones in ``sim/report/zh_glossary.py``;
