@@ -18,7 +18,7 @@ _ARRAY = re.compile(r"^\s*\[\[([^\]]+)\]\]", re.MULTILINE)
 _SOURCE = re.compile(r"\bsource\b")
 _ASSUMPTION = re.compile(r"\bassumption")
 #: keys whose values are names, not figures to source (an HS code names goods)
-_NAMES = ("name", "description", "label", "hs")
+_NAMES = ("name", "description", "label", "label_zh", "hs")
 #: a value set on the command line, whatever the file says of it
 COMMAND_LINE = "command line"
 

@@ -23,7 +23,7 @@ from pydantic import (
 from sim.scenario import limits
 from sim.scenario.advance_window import check_advance_window
 from sim.scenario.after_release import AfterRelease
-from sim.scenario.base import ANY, CHECKS, TRADER_CLASSES, ByDirection, Extended, Strict
+from sim.scenario.base import ANY, CHECKS, LABEL_ZH, TRADER_CLASSES, ByDirection, Extended, Strict
 from sim.scenario.base import DIRECTIONS as DIRECTIONS
 from sim.scenario.base import ILLICIT as ILLICIT
 from sim.scenario.base import MODES as MODES
@@ -839,9 +839,10 @@ class Port(Extended):
     """A port of entry and the lanes it runs. ``arrivals`` are imports; ``exports`` (when
     given) are a flow of their own."""
 
-    ADDED: ClassVar[tuple[str, ...]] = ("transit",)
+    ADDED: ClassVar[tuple[str, ...]] = ("transit", "label_zh")
 
     label: str = ""
+    label_zh: str = Field(default="", description=LABEL_ZH)
     mode: Literal["sea", "land", "air", "rail", "post"]
     arrivals: Arrivals
     traffic: Traffic

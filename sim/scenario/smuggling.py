@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from sim.scenario import limits
-from sim.scenario.base import ILLICIT, TRADER_CLASSES, Extended, Strict
+from sim.scenario.base import ILLICIT, LABEL_ZH, TRADER_CLASSES, Extended, Strict
 from sim.scenario.distributions import Duration, number_dist
 from sim.scenario.limits import AtField, Clock, Flag, Probability, Real, Servers, Weight
 from sim.scenario.resident_lane import ResidentLane, check_split, crossing_rate
@@ -81,9 +81,10 @@ class Patrol(Strict):
 class Route(Extended):
     """A way across: a port of the scenario, or a route outside the ports with a patrol."""
 
-    ADDED: ClassVar[tuple[str, ...]] = ("lane",)
+    ADDED: ClassVar[tuple[str, ...]] = ("lane", "label_zh")
 
     label: str = ""
+    label_zh: str = Field(default="", description=LABEL_ZH)
     kind: Literal[
         "port", "river", "border_resident_trade", "parallel_traders", "small_vessels", "other"
     ]
