@@ -242,11 +242,38 @@ def test_the_chinese_page_says_each_route_by_its_label_with_its_id(runs, tmp_pat
 
     page = write_folder_report(runs["beilun-border"], tmp_path / "zh.html", "zh").read_text(
         encoding="utf-8")
-    routes = load_scenario(SCENARIOS / "beilun-border.toml").smuggling.routes
-    for route, r in routes.items():
-        said = f"走私企图数（路线 {html.escape(r.label)}，{route}）"
+    scenario = load_scenario(SCENARIOS / "beilun-border.toml")
+    for route, r in scenario.smuggling.routes.items():
+        said = f"走私企图数（路线 {html.escape(r.label_zh)}，{route}）"
         assert said in page and f"data-metric=\"smuggling_attempts_route_{route}\"" in page
     assert "（路线 beilun_river）" not in page
+    for port, p in scenario.ports.items():  # (the table of ports: its Chinese name)
+        assert f"<tr><td>{port}</td>" in page and f"<td>{p.label_zh}</td></tr>" in page
+        assert f"<td>{html.escape(p.label)}</td></tr>" not in page
+
+
+def test_a_port_or_route_without_a_chinese_label_is_said_by_its_label(tmp_path):
+    """A Chinese page says a port (its table of ports) or a route by its ``label_zh`` where
+    the folder's scenario gives one, else by its English ``label`` as before."""
+    import json
+
+    from sim.report.place_names import chinese_ports
+    from sim.report.route_labels import route_labels
+    from sim.report.sections import scenario_section
+
+    scenario = {"ports": {"dongxing": {"mode": "land", "label": "Dongxing & bridge",
+                                       "label_zh": "东兴口岸"},
+                          "qinzhou": {"mode": "sea", "label": "Qinzhou port"}},
+                "smuggling": {"routes": {"river": {"label": "Night crossings",
+                                                   "label_zh": "夜渡北仑河"},
+                                         "road": {"label": "By road"}}}}
+    (tmp_path / "scenario.json").write_text(json.dumps(scenario), encoding="utf-8")
+    assert route_labels(tmp_path, "run", "zh") == {"river": "夜渡北仑河", "road": "By road"}
+    assert route_labels(tmp_path, "run", "en") == {"river": "Night crossings", "road": "By road"}
+    section = scenario_section({"run": SimpleNamespace(scenario=scenario)})  # type: ignore[dict-item]
+    said = chinese_ports(translate("".join(section), "zh"), tmp_path, "run")
+    assert "<tr><td>dongxing</td>" in said and "<td>东兴口岸</td></tr>" in said
+    assert "Dongxing &amp; bridge" not in said and "<td>Qinzhou port</td></tr>" in said
 
 
 def test_the_chinese_headline_says_where_smuggling_went_by_the_routes_labels():

@@ -21,7 +21,7 @@ PINNED = {
     "tests/scenarios/small.toml":
         "a23786a308b9711f9e4ff6f51c9f777f90f2a04f2ab0ace5a9ebe463fddcf2c1",
     "scenarios/beilun-border.toml":
-        "ee16a86a87455be6b5b6ae5f643ec1ef599ee2078aa04a2c0c23e252491cb1aa",
+        "188e482fd70254d61d2b4856bbc6fc7768c2a552df48ff60588bcc09dfafde8e",
 }
 
 
@@ -48,4 +48,19 @@ def test_a_given_enforcement_option_is_part_of_the_scenario(change):
     base = sim.load_scenario(ROOT / "scenarios/default.toml")
     assert not {"report_by_port", "recordation"} & set(base.model_dump()["enforcement"])
     given = sim.load_scenario(ROOT / "scenarios/default.toml", change)
+    assert scenario_hash(given) != scenario_hash(base)
+
+
+@pytest.mark.parametrize("table", ["ports.dongxing", "smuggling.routes.beilun_river"])
+def test_a_given_chinese_label_is_part_of_the_scenario(table):
+    """A port's or a route's ``label_zh`` dumps (and hashes) only where it is given."""
+    base = sim.load_scenario(ROOT / "scenarios/beilun-border.toml",
+                             {f"{table}.label_zh": ""})
+    given = sim.load_scenario(ROOT / "scenarios/beilun-border.toml",
+                              {f"{table}.label_zh": "口岸"})
+    at = table.split(".")
+    dumped, plain = given.model_dump(), base.model_dump()
+    for key in at:
+        dumped, plain = dumped[key], plain[key]
+    assert dumped["label_zh"] == "口岸" and "label_zh" not in plain
     assert scenario_hash(given) != scenario_hash(base)

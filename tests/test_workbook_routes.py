@@ -18,8 +18,9 @@ ROWS = [("smuggling_caught_share", "share (0-1)", 0.2, 0.05),
         ("agency_cost_per_year", "USD per year", 781100.0, 321200.0)]
 
 
-def _folder(tmp_path, labels=None):
-    """A comparison's tables; with ``labels`` (route -> label) its baseline's scenario too."""
+def _folder(tmp_path, labels=None, labels_zh=None):
+    """A comparison's tables; with ``labels`` (route -> label) its baseline's scenario too,
+    its routes' ``label_zh`` from ``labels_zh`` (route -> Chinese label)."""
     summary, diffs = [], []
     for metric, unit, base, d in ROWS:
         for option, mean in (("baseline", base), ("patrols", base + d)):
@@ -34,6 +35,8 @@ def _folder(tmp_path, labels=None):
     if labels is not None:
         (tmp_path / "options" / "baseline").mkdir(parents=True)
         routes = {r: {"label": label, "kind": "river"} for r, label in labels.items()}
+        for r, label in (labels_zh or {}).items():
+            routes[r]["label_zh"] = label
         (tmp_path / "options" / "baseline" / "scenario.json").write_text(
             json.dumps({"smuggling": {"routes": routes}}))
     return tmp_path
@@ -69,3 +72,15 @@ def test_a_labelled_route_is_said_by_its_label_with_its_id_beside_it(tmp_path):
     en = set(headline_table(folder, "compare", "en")["figure"])
     assert "smuggling attempts, route Night crossings of the river (river)" in en
     assert "smuggling attempts, route road" in en
+
+
+def test_a_route_with_a_chinese_label_is_said_by_it_in_the_chinese_sheet(tmp_path):
+    """The Chinese sheet says a route by its ``label_zh`` where the scenario gives one, the
+    English sheet by its ``label``; a route without one keeps its label in both."""
+    folder = _folder(tmp_path, {"river": "Night crossings", "road": "By road"},
+                     {"river": "夜间偷渡北仑河"})
+    zh = set(headline_table(folder, "compare", "zh")["figure"])
+    assert "走私企图数（路线 夜间偷渡北仑河，river）" in zh
+    assert "走私企图数（路线 By road，road）" in zh
+    en = set(headline_table(folder, "compare", "en")["figure"])
+    assert "smuggling attempts, route Night crossings (river)" in en

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 #: what a route's metric names hold before the route's id
 _ROUTE = "_route_"
@@ -15,30 +16,45 @@ _ROUTE = "_route_"
 HEADLINE_LEADS = ("走私企图去向", "震慑与转移")
 
 
-def route_labels(folder: Path, kind: str) -> dict[str, str]:
-    """Each labelled smuggling route of the results folder's scenario, id -> label: a run's
-    ``scenario.json``, a comparison's options' (the first option to label a route wins, the
-    baseline first). A route without a label, or a folder without smugglers, has none."""
-    from sim.report.folder import read_object
-
-    if kind == "compare":
-        names = [str(o.get("name")) for o in _options(folder)]
-        files = [folder / "options" / n / "scenario.json" for n in names]
-    else:
-        files = [folder / "scenario.json"]
+def route_labels(folder: Path, kind: str, lang: str = "en") -> dict[str, str]:
+    """Each labelled smuggling route of the results folder's scenario, id -> label (in
+    Chinese, ``lang`` ``"zh"``, its ``label_zh`` where given): a run's ``scenario.json``, a
+    comparison's options' (the first option to label a route wins, the baseline first). A
+    route without a label, or a folder without smugglers, has none."""
     out: dict[str, str] = {}
-    for file in files:
-        if not file.is_file():
-            continue
-        routes = (read_object(file).get("smuggling") or {}).get("routes") or {}
+    for scenario in scenarios(folder, kind):
+        routes = (scenario.get("smuggling") or {}).get("routes") or {}
         for route, table in routes.items() if isinstance(routes, dict) else ():
-            label = table.get("label") if isinstance(table, dict) else None
+            label = said_label(table, lang)
             if label and str(route) not in out:
-                out[str(route)] = str(label)
+                out[str(route)] = label
     return out
 
 
-def _options(folder: Path) -> list[dict[str, object]]:
+def said_label(table: object, lang: str) -> str:
+    """A port's or a route's table's name in ``lang``: in Chinese its ``label_zh`` where
+    given, else (and in English) its ``label``; empty without either."""
+    if not isinstance(table, dict):
+        return ""
+    zh = table.get("label_zh") if lang == "zh" else None
+    return str(zh or table.get("label") or "")
+
+
+def scenarios(folder: Path, kind: str) -> list[dict[str, Any]]:
+    """The results folder's scenarios as run: a run's ``scenario.json``, a comparison's
+    options' (the baseline first); a file missing is left out."""
+    from sim.report.folder import read_object
+
+    if kind == "compare":
+        names = [str(o.get("name")) for o in options(folder)]
+        files = [folder / "options" / n / "scenario.json" for n in names]
+    else:
+        files = [folder / "scenario.json"]
+    return [read_object(file) for file in files if file.is_file()]
+
+
+def options(folder: Path) -> list[dict[str, object]]:
+    """A comparison's options as its ``compare.json`` lists them, the baseline first."""
     from sim.report.folder import read_object
 
     options = read_object(folder / "compare.json").get("options")

@@ -94,7 +94,7 @@ def headline_table(folder: Path, kind: str, lang: str) -> pd.DataFrame:
              if kind == "compare" else pd.DataFrame())
     by_diff = {(r["option"], r["metric"]): r for r in diffs.to_dict("records")}
     rows = []
-    labels = route_labels(folder, kind)
+    labels = route_labels(folder, kind, lang)
     for metric, what in _with_routes(_headline_metrics(folder, kind, lang), summary, lang,
                                      labels):
         for r in summary[summary["metric"] == metric].to_dict("records"):
@@ -220,7 +220,7 @@ def sheets(folder: Path, kind: str, lang: str) -> list[Sheet]:
         if zh and "metric" in table.columns:
             from sim.report.translate import metric_name
 
-            labels = route_labels(folder, kind)
+            labels = route_labels(folder, kind, lang)
             table.insert(list(table.columns).index("metric") + 1, "metric_zh",
                          [with_route_label(metric_name(str(m)) or "", str(m), labels, lang)
                           for m in table["metric"]])
