@@ -302,3 +302,30 @@ def test_the_chinese_headline_says_where_smuggling_went_by_the_routes_labels():
     assert "<code>smuggling.routes.beilun_river.patrol</code>" in said
     # (a route whose id ends another's is not found inside it)
     assert "（river）" not in labelled_page(translate(page, "zh"), {"river": "R"})
+
+
+def test_a_route_named_by_a_plain_word_is_not_taken_for_english(tmp_path):
+    """A route whose id is a plain word (``river``, ``road``) is a name the folder declares:
+    the headline's line on where smuggling attempts went is still put in Chinese."""
+    import json
+
+    from sim.report.headline import _routes
+    from sim.report.place_names import declared_names
+
+    rows = {("patrols", f"smuggling_attempts_route_{r}"): {
+        "mean": d, "shown_low": d - 1, "shown_high": d + 1} for r, d in (("river", -9.0),
+                                                                         ("road", 6.0))}
+    page = f"<body><li>{html.escape(_routes(rows, 'patrols'))}</li>"
+    options = {"options": [{"name": "baseline"}, {"name": "patrols"}]}
+    (tmp_path / "compare.json").write_text(json.dumps(options), encoding="utf-8")
+    for name in ("baseline", "patrols"):
+        (tmp_path / "options" / name).mkdir(parents=True)
+        routes = {"river": {"kind": "river"}, "road": {"kind": "other"}}
+        scenario = {"ports": {"sea": {"mode": "sea"}}, "smuggling": {"routes": routes}}
+        (tmp_path / "options" / name / "scenario.json").write_text(json.dumps(scenario))
+    names = declared_names(tmp_path, "compare")
+    assert names == {"sea", "river", "road", "baseline", "patrols"}
+    said = translate(page, "zh", names)
+    assert "data-untranslated" not in said and "走私企图去向" in said
+    assert "river 减少 9.0（" in said and "road 增加 6.00（" in said
+    assert "data-untranslated" in translate(page, "zh", names - {"river"})

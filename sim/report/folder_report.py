@@ -66,14 +66,15 @@ def write_folder_report(path: str | Path, out: str | Path | None = None,
             "first, or give --out a file in a folder that exists"
         )
     _check_overwrite(Path(path), target, lang)
-    from sim.report.place_names import chinese_ports
+    from sim.report.place_names import chinese_ports, declared_names
     from sim.report.plot_lang import noted, plots_in
     from sim.report.route_labels import labelled_page, route_labels
     from sim.report.translate import translate
 
     folder, kind = Path(path), kind_of(Path(path))
     with plots_in(lang):  # (a Chinese page's plots in Chinese, where a font draws it)
-        page = translate(render_folder(path), lang)
+        names = declared_names(folder, kind) if lang == "zh" else frozenset[str]()
+        page = translate(render_folder(path), lang, names)
         if lang == "zh":  # (a port, a route by its scenario's Chinese label, else its label)
             page = labelled_page(page, route_labels(folder, kind, lang))
             page = chinese_ports(page, folder, kind)

@@ -1,4 +1,6 @@
-"""The names a results folder's scenario declares, for its Chinese report: its ports' Chinese
+"""The names a results folder's scenario declares, for its Chinese report: its ports', routes'
+and options' ids, which a Chinese line keeps as written and which are never English prose
+left untranslated (a route called ``river`` is a name, not a word), and its ports' Chinese
 names (``[ports.<id>] label_zh``), which the Chinese page's table of ports shows in place of
 the English ``label``."""
 
@@ -9,7 +11,18 @@ import re
 from functools import partial
 from pathlib import Path
 
-from sim.report.route_labels import said_label, scenarios
+from sim.report.route_labels import options, said_label, scenarios
+
+
+def declared_names(folder: Path, kind: str) -> frozenset[str]:
+    """The ids of the folder's ports and smuggling routes and (a comparison's) options."""
+    names: set[str] = set()
+    for scenario in scenarios(folder, kind):
+        names.update(str(p) for p in scenario.get("ports") or {})
+        names.update(str(r) for r in ((scenario.get("smuggling") or {}).get("routes") or {}))
+    if kind == "compare":
+        names.update(str(o.get("name")) for o in options(folder))
+    return frozenset(names)
 
 
 def chinese_ports(page: str, folder: Path, kind: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from functools import lru_cache, partial
 
 from sim.model.window import WEEKDAYS
@@ -42,8 +43,10 @@ _FREE = r"[a-z0-9_/]+"
 _REPS = re.compile(r"(rep-[0-9]+(?:, rep-[0-9]+)*): (.+)", re.S)
 
 
-def translate(page: str, lang: str) -> str:
-    """``page`` (a report's HTML) in ``lang``: ``"en"`` gives it back unchanged."""
+def translate(page: str, lang: str, names: Collection[str] = ()) -> str:
+    """``page`` (a report's HTML) in ``lang``: ``"en"`` gives it back unchanged. ``names``:
+    the ids its folder declares (ports, routes, options: :mod:`sim.report.place_names`),
+    which a line keeps as written and are never taken for English left untranslated."""
     if lang not in LANGUAGES:
         raise ValueError(f"language {lang!r} is not one of {', '.join(LANGUAGES)}")
     if lang == "en":
@@ -59,7 +62,7 @@ def translate(page: str, lang: str) -> str:
         if style or not part.strip():
             continue
         raw = html.unescape(part)
-        zh = text(raw.strip())
+        zh = text(raw.strip(), names)
         if zh is None:  # (the command line, as typed, is kept on purpose: not left)
             left += bool(_ENGLISH.search(raw)) and not raw.strip().startswith("bordersim ")
             continue
@@ -77,8 +80,9 @@ def _left_note(left: int) -> str:
             f"和主要警告均已译为中文；其余说明性段落{plots}暂以英文原文显示，数据完全相同。</p>")
 
 
-def text(en: str) -> str | None:
-    """The Chinese of one whole text of the page, or None when the glossary has none."""
+def text(en: str, names: Collection[str] = ()) -> str | None:
+    """The Chinese of one whole text of the page, or None when the glossary has none
+    (``names``: as :func:`translate`'s)."""
     from sim.report.zh_appraisal import text as appraisal_text
     from sim.report.zh_notes import NOTE_SENTENCES, NOTES
     from sim.report.zh_phrases import PHRASES, SENTENCES
@@ -95,7 +99,7 @@ def text(en: str) -> str | None:
             return zh.format(**_groups(m))
     # (the business case section's; a coded note of the run's, as the console says it)
     return (appraisal_text(en) or _care(en) or _coded(en) or _by_replication(en)
-            or described(en) or _pieces(en))
+            or described(en) or _pieces(en, names))
 
 
 def _care(en: str) -> str | None:
@@ -210,8 +214,9 @@ def _weekdays(which: str) -> str:
     return "仅观测到" + ("、".join(zh[:-1]) + "和" + zh[-1] if len(zh) > 1 else zh[0])
 
 
-def _pieces(en: str) -> str | None:
-    """A headline line put together from :data:`PIECES`, or None if English is left."""
+def _pieces(en: str, declared: Collection[str] = ()) -> str | None:
+    """A headline line put together from :data:`PIECES`, or None if English is left (a
+    lowercase word that is a name the folder ``declared``, a route ``river``, is not)."""
     from sim.report.zh_phrases import PIECES
 
     # (money "USD at 2019 prices": the pieces read the currency, the price year is put back
@@ -221,7 +226,7 @@ def _pieces(en: str) -> str | None:
     out, names = plain, set[str]()
     for pattern, zh in PIECES:
         out = pattern.sub(partial(_filled, zh, names), out)
-    words = set(re.findall(r"\b[a-z]{3,}\b", out)) - names  # (a port or reform keeps its name)
+    words = set(re.findall(r"\b[a-z]{3,}\b", out)) - names - set(declared)  # (a name is kept)
     if out == plain or _ENGLISH.search(out) or words:
         return None
     if priced:
