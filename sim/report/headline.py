@@ -164,24 +164,7 @@ def headline(
                    "goods assessed from its date; a change from one period to the next is "
                    "not the reform's effect.</p>")
     for name in res.names[1:]:
-        idle = str(res.meta.get("unused_parts", {}).get(name, ""))
-        went = _routes(rows, name)  # (after the smuggling lines, before the costs)
-        days = float(res.meta.get("days") or 0) or None
-        items = []
-        for m, what, kind, words in HEADLINE + ORGANISATION:
-            if (name, m) in rows:
-                line = _sentence(rows[(name, m)], what, kind, words, currency)
-                items.append(line + _baseline_count(m, rows[(name, m)], line) + _idle(m, idle))
-            if m == "detection_rate" and (kinds := _by_kind(rows, name)):
-                items.append(kinds)
-            if m == "smuggling_caught_share" and went:
-                items.append(went)
-                if split := deterred_or_displaced(rows, name, days):
-                    items.append(split)
-            if m == "trader_cost_per_consignment":
-                items += _per_container(rows, name, res.meta, currency)
-            if m == "agency_cost_per_year" and (per_hour := _per_hour(rows, name, res.meta)):
-                items.append(per_hour + _losses(rows, name, currency) + _uncosted(res, name))
+        items = _items(res, rows, name, currency)
         if items and (cost := unpriced(rows, name)):
             items.append(cost)
         reach = _reach(res, name)
@@ -199,6 +182,33 @@ def headline(
                           float(res.meta.get("days") or 0) or None))
             out.append(_option(res, name, items, parts, in_force, said))
     return out
+
+
+def _items(
+    res: CompareResult, rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str,
+    currency: str,
+) -> list[str]:
+    """Option ``name``'s headline lines, metric by metric in :data:`HEADLINE` order, each
+    followed by the lines that explain it (by kind, by route, per container, per hour)."""
+    idle = str(res.meta.get("unused_parts", {}).get(name, ""))
+    went = _routes(rows, name)  # (after the smuggling lines, before the costs)
+    days = float(res.meta.get("days") or 0) or None
+    items = []
+    for m, what, kind, words in HEADLINE + ORGANISATION:
+        if (name, m) in rows:
+            line = _sentence(rows[(name, m)], what, kind, words, currency)
+            items.append(line + _baseline_count(m, rows[(name, m)], line) + _idle(m, idle))
+        if m == "detection_rate" and (kinds := _by_kind(rows, name)):
+            items.append(kinds)
+        if m == "smuggling_caught_share" and went:
+            items.append(went)
+            if split := deterred_or_displaced(rows, name, days):
+                items.append(split)
+        if m == "trader_cost_per_consignment":
+            items += _per_container(rows, name, res.meta, currency)
+        if m == "agency_cost_per_year" and (per_hour := _per_hour(rows, name, res.meta)):
+            items.append(per_hour + _losses(rows, name, currency) + _uncosted(res, name))
+    return items
 
 
 #: the seizure counts, whose headline lines also give the baseline's own count: a minister
