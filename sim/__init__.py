@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult, Option, compare
     from sim.experiment.metric_names import metric_names
     from sim.experiment.outlook import python_outlook as outlook
-    from sim.experiment.runner import replicate
+    from sim.experiment.runner import python_replicate as replicate
     from sim.experiment.sensitivity import python_sobol as sobol
     from sim.experiment.store import RunStore
     from sim.experiment.sweep import differences as sweep_differences
@@ -126,6 +126,7 @@ _RENAMED = {
     # (their warnings in Python's words: sim.python_words)
     "simulate": "python_simulate",
     "sweep": "python_sweep",
+    "replicate": "python_replicate",
     "sobol": "python_sobol",
     "outlook": "python_outlook",
     "pilot": "python_pilot",

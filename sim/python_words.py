@@ -42,8 +42,12 @@ _FLAG = re.compile(
 )
 #: what a bare ``--set`` (no change after it) is from Python
 BARE_SET = "overrides"
-#: a phrase of the command line's that Python says otherwise (read before the flags are)
-PHRASES = {"another --out folder": "another folder as out="}
+#: a phrase of the command line's that Python says otherwise (read before the flags are):
+#: ``{out}`` is the argument that names the results folder (``out``; ``replicate``'s ``store``)
+PHRASES = {"another --out folder": "another folder as {out}=",
+           "choose an --out folder": "choose a folder as {out}="}
+#: the argument that names a results folder, unless a function says another (:func:`as_python`)
+OUT = "out"
 #: "a --set" as a noun (not before its change): an entry of ``overrides`` from Python
 _A_SET = re.compile(r"\ba --set(?![\w-])(?! '?[\w.]+=)")
 #: the command that lists a scenario's metrics (its path shell-quoted, or SCENARIO)
@@ -53,16 +57,17 @@ _REFORM = re.compile(r"--reforms (?P<reform>\w+) \(bordersim reforms (?P=reform)
                      r"strengths\)")
 
 
-def as_python(message: str) -> str:
+def as_python(message: str, out: str = OUT) -> str:
     """``message`` with each flag of :data:`ARGUMENTS` in Python's spelling: ``--days 21`` ->
     ``days=21``, ``--set warmup_days=28`` -> ``warmup_days=28``, a bare ``--reps`` -> ``reps``,
     a bare ``--set`` -> ``overrides`` (``compare``'s and ``load_scenario``'s argument), "a
     --set" as a noun -> "an entry of overrides"; a
-    phrase of :data:`PHRASES` as Python says it, ``bordersim check PATH --metrics`` as
+    phrase of :data:`PHRASES` as Python says it (the results folder as the argument ``out``
+    names it: ``out=``, ``replicate``'s ``store=``), ``bordersim check PATH --metrics`` as
     ``sim.metric_names(PATH)`` and ``--reforms R (bordersim reforms R ...)`` as
     ``sim.compare(scenario, ['R'])``."""
     for phrase, python in PHRASES.items():
-        message = message.replace(phrase, python)
+        message = message.replace(phrase, python.format(out=out))
     message = _A_SET.sub(f"an entry of {BARE_SET}", message)
     message = _CHECK_METRICS.sub(_metric_names, message)
     message = _REFORM.sub(lambda found: f"sim.compare(scenario, [{found['reform']!r}]) (its "
@@ -123,16 +128,22 @@ def given_in_python_words(
     run: Callable[P, R],
     words: Callable[[R], None],
     errors: tuple[type[Exception], ...] = (),
+    out: str = OUT,
+    nested: bool = False,
 ) -> Callable[P, R]:
     """``run`` as the Python API gives it (``sim.simulate``, ``sim.sweep``): ``words`` puts
     its result's warnings in Python's words, once whatever stores them has stored the command
     line's; ``run`` itself, which the command line runs, keeps those. An error of ``errors``
-    that ``run`` raises says its one message in Python's words too. Help and signature are
-    ``run``'s."""
+    that ``run`` raises says its one message in Python's words too (``out``: the argument
+    that names its results folder, as :func:`as_python`'s). With ``nested`` that folder is
+    refused inside another results folder first, as the command line refuses its ``--out``
+    (:mod:`sim.experiment.nesting`). Help and signature are ``run``'s."""
 
     @functools.wraps(run)
     def given(*args: P.args, **kwargs: P.kwargs) -> R:
-        with python_errors(*errors):
+        with python_errors(*errors, out=out):
+            if nested:
+                _not_nested(run, out, args, kwargs)
             result = run(*args, **kwargs)
         words(result)
         return result
@@ -140,14 +151,30 @@ def given_in_python_words(
     return given
 
 
+def _not_nested(run: Callable[..., object], out: str, args: tuple[object, ...],
+                kwargs: dict[str, object]) -> None:
+    """Refuse the results folder ``run``'s argument ``out`` names inside another one (a
+    call whose arguments do not fit ``run`` is left to ``run`` to refuse)."""
+    import inspect
+
+    from sim.experiment.nesting import check_given_folder
+
+    try:
+        given = inspect.signature(run).bind(*args, **kwargs).arguments
+    except TypeError:
+        return
+    check_given_folder(given.get(out))
+
+
 @contextlib.contextmanager
-def python_errors(*errors: type[Exception]) -> Iterator[None]:
+def python_errors(*errors: type[Exception], out: str = OUT) -> Iterator[None]:
     """An error of ``errors`` raised inside says its one message in Python's words
-    (``metric='x'`` for ``--metric 'x'``); its type, and any other error, as raised."""
+    (``metric='x'`` for ``--metric 'x'``; ``out``: as :func:`as_python`'s); its type, and
+    any other error, as raised."""
     try:
         yield
     except errors as exc:
         if len(exc.args) == 1 and isinstance(exc.args[0], str):
-            exc.args = (as_python(exc.args[0]),)
+            exc.args = (as_python(exc.args[0], out),)
         raise
 

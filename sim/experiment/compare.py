@@ -68,6 +68,7 @@ from sim.experiment.gains import (
 from sim.experiment.history import close, ended_whole, entry, files_by_unit, history_of
 from sim.experiment.metric_names import MetricError, check_metrics, did_you_mean, metric_names
 from sim.experiment.metric_parts import MetricSplitter
+from sim.experiment.nesting import check_given_folder
 from sim.experiment.option_runs import OptionRuns
 from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
 from sim.experiment.precision import (
@@ -478,6 +479,7 @@ def compare(
     """
     reps, max_reps = check_reps(reps), check_reps(max_reps, "max_reps")
     with python_errors(MetricError, StoreMismatch):  # (metric='x', not --metric 'x')
+        check_given_folder(out)  # (never inside another results folder, as --out is not)
         plan = prepare(
             scenario, options, seed, precision=precision, metrics=metrics, overrides=overrides,
             log=log, tolerance_h=tolerance_h, precision_on=precision_on,

@@ -50,3 +50,12 @@ def check_not_nested(out: Path) -> None:
             f"read as part of it (by report, tables and the warehouse); choose an --out folder "
             f"outside {outer}"
         )
+
+
+def check_given_folder(folder: object) -> None:
+    """:func:`check_not_nested` for the results folder a Python caller gives (``out=``, or
+    ``replicate``'s ``store=``: a path, or a :class:`~sim.experiment.store.RunStore` by its
+    folder; None, no folder, passes), as the command line checks its ``--out``."""
+    folder = getattr(folder, "path", folder)
+    if isinstance(folder, str | Path):
+        check_not_nested(Path(folder))

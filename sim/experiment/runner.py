@@ -23,11 +23,11 @@ from sim.experiment.executors import (
     get_executor,
 )
 from sim.experiment.precision import Target
-from sim.experiment.store import RunStore
+from sim.experiment.store import RunStore, StoreMismatch
 from sim.model.credit_rules import engine_caps
 from sim.model.risk_notes import engine_throttle
 from sim.model.window import run_notes
-from sim.python_words import as_python
+from sim.python_words import as_python, given_in_python_words
 from sim.reps import FIRST_REPS
 from sim.scenario.check import check_flag, check_reps, check_seed, checked
 from sim.scenario.export_selection import has_export_tables
@@ -96,6 +96,17 @@ def replicate(
         per_rep.attrs["notes"] = [*per_rep.attrs["notes"], *target.notes(per_rep)]
     per_rep.attrs["notes"] = [as_python(n) for n in per_rep.attrs["notes"]]
     return per_rep
+
+
+def _said(per_rep: pd.DataFrame) -> None:
+    """Nothing more to put in Python's words: :func:`replicate` gives its notes in them."""
+
+
+#: :func:`replicate` as ``sim.replicate`` gives it to a Python user: a ``store`` that is not
+#: its own, or inside another results folder, said so with ``store=`` where the command line
+#: (which runs :func:`replicate` itself) says ``--out``
+python_replicate = given_in_python_words(replicate, _said, errors=(StoreMismatch,),
+                                         out="store", nested=True)
 
 
 class _Replications:

@@ -421,9 +421,10 @@ def _in_python_words(table: pd.DataFrame) -> None:
 
 
 #: :func:`sweep` as ``sim.sweep`` gives it to a Python user: its ``attrs["warnings"]`` in
-#: Python's words, and a folder that is not its own said so (the command line, the outlook and
-#: Sobol indices run :func:`sweep` itself)
-python_sweep = given_in_python_words(sweep, _in_python_words, errors=(StoreMismatch,))
+#: Python's words, and a folder that is not its own (or inside another results folder) said
+#: so (the command line, the outlook and Sobol indices run :func:`sweep` itself)
+python_sweep = given_in_python_words(sweep, _in_python_words, errors=(StoreMismatch,),
+                                    nested=True)
 
 
 def _run_all(
