@@ -170,11 +170,16 @@ def _not_nested(run: Callable[..., object], out: str, args: tuple[object, ...],
 def python_errors(*errors: type[Exception], out: str = OUT) -> Iterator[None]:
     """An error of ``errors`` raised inside says its one message in Python's words
     (``metric='x'`` for ``--metric 'x'``; ``out``: as :func:`as_python`'s); its type, and
-    any other error, as raised."""
+    any other error, as raised. An error that keeps its problems apart (a
+    :class:`~sim.scenario.loader.ScenarioError`, whose ``format()`` says them again) has
+    each reworded by its ``reword``, so that both say Python's words."""
     try:
         yield
     except errors as exc:
-        if len(exc.args) == 1 and isinstance(exc.args[0], str):
+        reword = getattr(exc, "reword", None)
+        if callable(reword):
+            reword(functools.partial(as_python, out=out))
+        elif len(exc.args) == 1 and isinstance(exc.args[0], str):
             exc.args = (as_python(exc.args[0], out),)
         raise
 

@@ -12,7 +12,7 @@ import difflib
 import tomllib
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,14 @@ class ScenarioError(Exception):
             shown = "" if value is _MISSING else f" = {_show(value)}"
             lines.append(f"{where}{shown}: {msg}")
         return "\n".join(lines)
+
+    def reword(self, say: Callable[[str], str]) -> None:
+        """Say each problem through ``say`` (the Python API's words for the command line's:
+        :func:`sim.python_words.python_errors`), so that :meth:`format` and the message say
+        the same; the file, field path and value as they were."""
+        self.problems = [(file, path, value, say(msg)) for file, path, value, msg in
+                         self.problems]
+        self.args = (self.format(),)
 
 
 _MISSING = object()
