@@ -13,6 +13,9 @@ Where things live:
                    then held in a supervision warehouse for the nucleic-acid result
 - ``transit_leg.py`` transit goods (转关): when they reach this inland office after their
                    leg from the entry port (lodging, the checks and release count from it)
+- ``transit_plans.py`` transit goods that queue at a transit desk: their declarations'
+                   holds and the escalations that do not hold them, decided when they
+                   leave the desk, from the time they really lodge
 - ``holds.py``     dated holds: arrivals (a port closed) or declarations (a declaration
                    system down) held for a while and let in at the end
 - ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls) and a port's arrival

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim.model.draws import R
-from sim.model.steps.declaration import lodged_at
+from sim.model.steps.declaration import lodged_here
 from sim.model.transit_leg import inland
 
 if TYPE_CHECKING:
@@ -39,20 +39,36 @@ def held_arrivals(scenario: Scenario, port: str, arrived: np.ndarray) -> np.ndar
 
 
 def hold_declarations(
-    scenario: Scenario, port: str, table: np.ndarray, arrived: np.ndarray
+    scenario: Scenario,
+    port: str,
+    table: np.ndarray,
+    arrived: np.ndarray,
+    later: np.ndarray | None = None,
 ) -> None:
     """Rewrite, in place, the lodging draws of the rows whose declaration would be lodged
     inside a declarations' hold, so that it is lodged at the hold's end: after its goods'
-    arrival, as a lodging delay (no longer in advance), else as a shorter advance lead."""
+    arrival, as a lodging delay (no longer in advance), else as a shorter advance lead.
+    ``later``: rows left alone now, held when their lodging is known (transit goods bound
+    for a transit desk: :func:`sim.model.transit_plans.left_desk`)."""
     holds = spans(scenario, port, "declarations")
     if not holds:
         return
-    lodged = lodged_at(table, arrived)
     arrived = inland(table, arrived)  # (transit goods lodge after their leg: 转关)
+    lodged = lodged_here(table, arrived)
+    if later is not None:
+        lodged = np.where(later, np.nan, lodged)  # (NaN: inside no hold)
+    hold_lodging(holds, table, lodged, arrived)
+
+
+def hold_lodging(
+    holds: list[tuple[float, float]], table: np.ndarray, lodged: np.ndarray, here: np.ndarray
+) -> None:
+    """:func:`hold_declarations` of rows lodged at ``lodged`` whose goods arrive here at
+    ``here`` (after any transit leg)."""
     for start, end in holds:
         inside = (lodged >= start) & (lodged < end)
-        late = inside & (end >= arrived)
+        late = inside & (end >= here)
         early = inside & ~late
         table[late, R.advance] = 0
-        table[late, R.lodging_delay] = end - arrived[late]
-        table[early, R.advance_lead] = arrived[early] - end
+        table[late, R.lodging_delay] = end - here[late]
+        table[early, R.advance_lead] = here[early] - end

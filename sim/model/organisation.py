@@ -40,9 +40,10 @@ class Organisation:
         """Which rows of a requirement table wait on the organisation at assessment."""
         return np.zeros(len(r), bool)
 
-    def admit(self, port: str, index: np.ndarray, arrived: np.ndarray, r: np.ndarray) -> None:
-        """A block of consignments was made: start the escalations they raise that do not
-        hold the goods."""
+    def admit(self, port: str, index: np.ndarray, lodged: np.ndarray, r: np.ndarray) -> None:
+        """A block of consignments was made (or, bound for a transit desk, left it): start
+        the escalations they raise that do not hold the goods, from their lodging at
+        ``lodged`` (see :mod:`sim.model.transit_plans`)."""
 
     def caught(self, port: str, c: Consignment, t: float) -> None:
         """Goods were seized or detained at ``t``: a case, and an alert."""

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import simpy
 
-from sim.model import holds, transit_leg
+from sim.model import holds, transit_leg, transit_plans
 from sim.model.bulk import Bulk
 from sim.model.cell import Cell
 from sim.model.consignment import Consignment, requirement_rows
@@ -245,7 +245,7 @@ class Port:
             shift_discharge(self.positions, self.spec, table, arrived, call_containers)
         transit_leg.arrive_inland(self.scenario, self.name, table, arrived)  # (and holds)
         cohort = (arrived >= self.warmup) & (arrived < self.stop)
-        self.organisation.admit(self.name, index, arrived, table)
+        transit_plans.admit(self, index, arrived, table)  # (escalations that do not hold)
         uniforms = {check: u[:, DRAWS.column(f"sel_{check}")] for check in DECISIONS}
         if self.decisions.dynamic:
             self.decisions.defer(index, arrived, table, cohort, uniforms)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from sim.model import transit_plans
 from sim.model.draws import DRAWS, REQUIREMENTS, WIDTH, Context
 from sim.model.steps.declaration import DECISIONS, select
 from sim.model.streams import SMUGGLING_INDEX, SMUGGLING_ROWS, UniformRows, group_stream, name_key
@@ -44,7 +45,7 @@ def inject(port: Port, arrived: np.ndarray, forced: dict[str, Any], group: str) 
     port.created_smuggling += len(arrived)
     index = np.arange(first, first + len(arrived))
     cohort = (arrived >= port.warmup) & (arrived < port.stop)
-    port.organisation.admit(port.name, index, arrived, table)
+    transit_plans.admit(port, index, arrived, table)
     uniforms = {check: u[:, DRAWS.column(f"sel_{check}")] for check in DECISIONS}
     if port.decisions.dynamic:
         port.decisions.defer(index, arrived, table, cohort, uniforms)

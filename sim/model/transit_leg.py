@@ -76,9 +76,11 @@ def arrive_inland(scenario: Scenario, port: str, table: np.ndarray, arrived: np.
     supervised yard, after their leg), then hold the declarations a declarations' hold
     catches (:func:`sim.model.holds.hold_declarations`, which reads :func:`inland`)."""
     from sim.model.holds import hold_declarations  # (it reads the lodging step, which reads us)
+    from sim.model.transit_plans import after_desk
 
     moving = table[:, R.transit] > 0
     if moving.any():
         leg = table[moving, FORMALITIES] + table[moving, TRAVEL]
         table[moving, R.goods_ready] = table[moving, R.goods_ready] + leg
-    hold_declarations(scenario, port, table, arrived)
+    later = after_desk(scenario, port, table)  # (held after the desk: transit_plans)
+    hold_declarations(scenario, port, table, arrived, later)

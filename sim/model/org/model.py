@@ -41,7 +41,6 @@ from sim.model.org.stats import (
 )
 from sim.model.org.units import StaffQueue, kept
 from sim.model.organisation import Organisation
-from sim.model.steps.declaration import lodged_at
 from sim.scenario.org_tree import check
 from sim.scenario.organisation import ESCALATIONS, ROLE_OF
 from sim.scenario.schema import Scenario
@@ -161,16 +160,16 @@ class OrgModel(Organisation):
             out |= self._raised(r, kind) & self._holds(r, kind)
         return out
 
-    def admit(self, port: str, index: np.ndarray, arrived: np.ndarray, r: np.ndarray) -> None:
+    def admit(self, port: str, index: np.ndarray, lodged: np.ndarray, r: np.ndarray) -> None:
         """Start the escalations that do not hold the goods, each from its declaration's
-        assessment (lodging + the assessment step, as a holding one is raised; a declaration
+        assessment (``lodged`` + the assessment step, as a holding one is raised; a declaration
         reviewed first is assessed after its review, which is not known yet)."""
         rows_of = {
             k: np.flatnonzero(self._raised(r, k) & ~self._holds(r, k)) for k in BEFORE_RELEASE
         }
         if not any(len(x) for x in rows_of.values()):
             return
-        raised = lodged_at(r, arrived) + self.assess[port]
+        raised = lodged + self.assess[port]
         for kind in BEFORE_RELEASE:
             for i in rows_of[kind].tolist():
                 self.env.process(self._escalation(kind, port, int(index[i]), float(raised[i])))

@@ -17,6 +17,7 @@ from sim.model.draws import R
 from sim.model.milestones import CUSTOMS, DISCHARGED, TRADER, TRANSIT_ARRIVED, TRANSIT_SEALED
 from sim.model.route import LANE, PLAIN, Step, finite
 from sim.model.transit_leg import desk_of
+from sim.model.transit_plans import left_desk
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 TRANSIT, FORMALITIES, TRAVEL = R.transit, R.transit_formalities, R.transit_travel
 GOODS_READY = R.goods_ready
+ADVANCE, LEAD, LODGING = R.advance, R.advance_lead, R.lodging_delay
 
 
 class Transit(Step):
@@ -73,6 +75,9 @@ class Transit(Step):
         j.t = t
         # the goods reach this office's yard later by the desk's wait
         m[DISCHARGED] = r[GOODS_READY] = r[GOODS_READY] + (start - j.c.arrived)
+        row = np.asarray(r, float)[None, :]  # (holds and escalations from the real lodging)
+        left_desk(j.port, np.array([j.c.index]), row, np.array([t]), np.array([end]))
+        r[ADVANCE], r[LEAD], r[LODGING] = (float(row[0, c]) for c in (ADVANCE, LEAD, LODGING))
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
         skip = np.full(len(rows), -np.inf)  # (books nothing to the rows that do not take it)
@@ -89,4 +94,9 @@ class Transit(Step):
         b.m[rows, TRANSIT_ARRIVED] = t[rows]
         b.to(np.where(rows, t, skip), TRADER)
         b.t = np.where(rows, t, b.t)
+        if desk is not None:  # (holds and escalations from the real lodging)
+            left = rows & np.isfinite(t)
+            req = b.req[left]
+            left_desk(b.port, b.index[left], req, t[left], b.m[left, TRANSIT_SEALED])
+            b.req[left] = req
         yield from ()
