@@ -22,11 +22,17 @@ if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
 
 
+def queues_at_desk(scenario: Scenario, port: str) -> bool:
+    """Whether ``port``'s transit goods queue at a transit desk (one of limited capacity:
+    an unlimited desk is a delay, known when a consignment is made)."""
+    transit = scenario.ports[port].transit
+    return transit is not None and transit.desk is not None and not transit.desk.unlimited
+
+
 def after_desk(scenario: Scenario, port: str, table: np.ndarray) -> np.ndarray | None:
     """Which rows of a new block are transit goods that will queue at ``port``'s transit
-    desk (their lodging is planned after it), or None when none will (no desk)."""
-    transit = scenario.ports[port].transit
-    if transit is None or transit.desk is None:
+    desk (their lodging is planned after it), or None when none will."""
+    if not queues_at_desk(scenario, port):
         return None
     later = np.asarray(table[:, R.transit] > 0)
     return later if later.any() else None
@@ -50,7 +56,10 @@ def left_desk(
     hold their declarations that a declarations' hold catches (rewriting the rows' lodging
     draws of ``r`` in place, as :func:`sim.model.holds.hold_declarations` does when a
     consignment is made; smuggled goods never are) and start their escalations that do not
-    hold the goods, both from the time they really lodge."""
+    hold the goods, both from the time they really lodge (none where the desk is
+    unlimited: they were planned when the consignment was made)."""
+    if not queues_at_desk(port.scenario, port.name):
+        return
     holds = spans(port.scenario, port.name, "declarations")
     if holds:
         smuggled = (index >= SMUGGLING_INDEX) & (index < SURGE_INDEX)
