@@ -55,9 +55,10 @@ def test_a_declarations_hold_catches_what_the_desk_s_wait_brings_into_it(fast: b
     assert rest.lodged.to_numpy() == pytest.approx(rest.transit_arrived.to_numpy())
 
 
+@pytest.mark.parametrize("fast", [True, False], ids=["bulk", "journeys"])
 @pytest.mark.parametrize("capacity", [1, "unlimited"])
 def test_escalations_that_do_not_hold_the_goods_are_raised_at_their_real_lodging(
-    monkeypatch: pytest.MonkeyPatch, capacity: int | str
+    monkeypatch: pytest.MonkeyPatch, capacity: int | str, fast: bool
 ):
     """Every declaration raises a ruling that does not hold the goods (so it is planned,
     not waited for): each is raised once, at its declaration's assessment (its lodging:
@@ -74,7 +75,7 @@ def test_escalations_that_do_not_hold_the_goods_are_raised_at_their_real_lodging
     data = _scenario(capacity)
     staff = {"tariff": 50, "quarantine": 2, "anti_smuggling": 2}
     data["organisation"] = generated("hybrid", {"a": ["p"]}, staff, ruling=1.0, holds=0.0)
-    log = simulate(build(data), 1, log=True).log
+    log = simulate(build(data), 1, log=True, fast=fast).log
     wait = log.transit_sealed - log.arrived - log.transit_formalities
     assert wait.max() > 5 if capacity == 1 else wait.max() < 1e-9  # (the desk's wait matters)
     assert len(raised) == len(log)
