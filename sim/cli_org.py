@@ -4,6 +4,7 @@ each structure does to escalations, alerts, directives and staff, and draw the t
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sim import cli_zh_org as zh
+from sim.shell_line import bordersim_line
 
 STRUCTURES = ("spindle", "hybrid", "dumbbell")
 SHOWN = (
@@ -125,7 +127,7 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
     for name, (sc, tree) in variants.items():
         table[name]["alert_units"] = alert_units(sc.organisation, tree, list(sc.ports))
     _print_table(table, names, lang)
-    command = compare_command(args.scenario, scenario, names)
+    command = compare_command(args.scenario, scenario, names, args.settings, args.days)
     print(zh.first_look(args.seed, command) if lang == "zh" else
           f"one replication per structure (seed {args.seed}), so no intervals: a first look. "
           f"For differences with 95 % intervals: {command}")
@@ -165,13 +167,29 @@ def alert_units(org: Any, tree: Any, ports: list[str]) -> float:
     return sum(hops) / len(hops) if hops else math.nan
 
 
-def compare_command(path: Path, scenario: Any, names: list[str]) -> str:
+def compare_command(path: Path, scenario: Any, names: list[str],
+                    settings: list[tuple[str, Any]] | None = None,
+                    days: float | None = None) -> str:
     """The comparison of the structures in the table, with intervals: the first as the
-    baseline (the scenario set to it, if it is not its own), the others as options."""
+    baseline (the scenario set to it, if it is not its own), the others as options; on the
+    same scenario as the table's (its ``--set`` values and ``--days``), named as the user
+    named it (a bundled scenario by its name, not by where it is installed)."""
+    from sim.reforms.reform import toml_value
+    from sim.scenario.loader import BUNDLED
+
     own = scenario.organisation.structure
-    base = [] if names[0] == own else [f"--set 'organisation.structure=\"{names[0]}\"'"]
-    options = [f"--option '{n}:organisation.structure=\"{n}\"'" for n in names[1:]]
-    return " ".join(["bordersim compare", str(path), *base, *options, "--reps 10"])
+    where = path.stem if path.resolve().parent == BUNDLED else path
+    words: list[object] = ["compare", where]
+    for key, value in settings or []:
+        text = json.dumps(value) if isinstance(value, str) else toml_value(value)
+        words += ["--set", f"{key}={text}"]
+    if days is not None:
+        words += ["--days", f"{days:g}"]
+    if names[0] != own:
+        words += ["--set", f'organisation.structure="{names[0]}"']
+    for n in names[1:]:
+        words += ["--option", f'{n}:organisation.structure="{n}"']
+    return bordersim_line(*words, "--reps", "10")
 
 
 def _notes(scenario: Any, variants: dict[str, tuple[Any, Any]], lang: str = "en") -> None:
