@@ -157,14 +157,29 @@ def _write_csv(diff: RunDifference, path: Path) -> None:
 
 def _shown_rows(diff: RunDifference, headline: bool) -> list[Any]:
     """The rows of the table: with no --metric, the headline metrics (as ``compare``
-    shows them, each pooled row with its imports' and exports')."""
+    shows them, each pooled row with its imports' and exports'), then the organisation's
+    (escalation latency, propagation, staff cost: as ``compare`` shows them, with one in
+    both runs), so that two runs of a scenario in two structures show what they change."""
     if not headline:
         return list(diff.rows)
     from sim.cli_compare import TABLE_METRICS
-    from sim.experiment.metric_names import with_directions
+    from sim.experiment.metric_names import organisation_rows, with_directions
 
     by = {r.metric: r for r in diff.rows}
-    return [by[m] for m in with_directions(TABLE_METRICS, by) if m in by]
+    names = [*with_directions(TABLE_METRICS, by), *organisation_rows(by)]
+    return [by[m] for m in dict.fromkeys(names) if m in by]
+
+
+#: metrics named in a line of those only one run measured, with no --metric (the rest counted)
+LISTED = 5
+
+
+def listed(names: list[str], headline: bool) -> tuple[list[str], int]:
+    """The names to print of those only one run measured, and how many more there are: with
+    no --metric the first :data:`LISTED` (a tree's units give hundreds), else every one."""
+    if not headline or len(names) <= LISTED:
+        return names, 0
+    return names[:LISTED], len(names) - LISTED
 
 
 def _print(diff: RunDifference, headline: bool, lang: str) -> None:
@@ -212,8 +227,12 @@ def _header(diff: RunDifference) -> list[str]:
 def _after_table(diff: RunDifference, shown: int, headline: bool) -> list[str]:
     """The lines after the table: metrics only one run (or neither) measured, and how to see
     the rows a headline table leaves out (``shown`` of them are in it)."""
-    out = [f"only in {side} (no difference): {', '.join(diff.only[side])}"
-           for side in ("before", "after") if diff.only.get(side)]
+    out = []
+    for side in ("before", "after"):
+        if diff.only.get(side):
+            names, more = listed(diff.only[side], headline)
+            out.append(f"only in {side} (no difference): {', '.join(names)}"
+                       + (f" and {more} more (every one: --json)" if more else ""))
     if diff.only.get("neither"):
         out.append(f"measured in neither run: {', '.join(diff.only['neither'])}")
     if headline:

@@ -93,8 +93,14 @@ def title(method: str) -> str:
 def after_table(diff: RunDifference, shown: int, headline: bool) -> list[str]:
     """The lines after the table: metrics only one run (or neither) measured, and how to
     see the rows the table leaves out (see :func:`sim.cli_difference._after_table`)."""
-    out = [f"仅{SIDES[side]}测得（无差值）：{'、'.join(diff.only[side])}"
-           for side in ("before", "after") if diff.only.get(side)]
+    from sim.cli_difference import listed
+
+    out = []
+    for side in ("before", "after"):
+        if diff.only.get(side):
+            names, more = listed(diff.only[side], headline)
+            out.append(f"仅{SIDES[side]}测得（无差值）：{'、'.join(names)}"
+                       + (f" 等另外 {more} 个（全部：--json）" if more else ""))
     if diff.only.get("neither"):
         out.append(f"两次运行均未测得：{'、'.join(diff.only['neither'])}")
     if headline:

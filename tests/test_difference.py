@@ -252,3 +252,35 @@ def test_run_lengths_and_a_metric_one_run_lacks_in_chinese(runs):
     assert english_left("\n".join(lines)) == [] and "尚无中文" not in "".join(lines)
     bad = error_line("d/scenario.json cannot be read as a scenario (x)", "zh")
     assert bad == "错误：d/scenario.json 无法作为情景读取（x）"
+
+
+def test_the_organisations_rows_are_in_the_headline_table(runs):
+    """Two runs of one scenario in two structures differ in the organisation's figures:
+    with no --metric they are in the table (as compare shows them), not left to --json."""
+    from sim.cli_difference import _shown_rows
+
+    before, after = read_runs(runs["before"], runs["after"])
+    diff = set_against(before, after)
+    org = ["escalation_latency_h_mean", "directive_propagation_h_mean", "org_staff_cost_per_year"]
+    diff.rows += [dataclasses.replace(diff.rows[0], metric=m) for m in org]
+    shown = [r.metric for r in _shown_rows(diff, headline=True)]
+    assert METRIC in shown and all(m in shown for m in org), shown
+    assert len(shown) == len(set(shown))
+
+
+def test_a_long_list_of_metrics_one_run_lacks_is_cut_short_in_the_headline(runs):
+    """A tree's units give hundreds of metrics that only one structure has: with no
+    --metric the line names a few and counts the rest (in English and Chinese); with
+    --metric (headline False) it names every one."""
+    from sim.cli_difference import LISTED, _after_table
+    from sim.cli_zh_difference import after_table
+
+    before, after = read_runs(runs["before"], runs["after"])
+    diff = set_against(before, after)
+    names = [f"utilisation_org/unit_{i}" for i in range(LISTED + 40)]
+    diff.only = {"before": names, "after": names[:2]}
+    for lines in (_after_table(diff, 3, True), after_table(diff, 3, True)):
+        said = "\n".join(lines)
+        assert names[LISTED - 1] in said and names[LISTED] not in said, said
+        assert "40" in said and names[1] in lines[1]
+    assert names[-1] in "\n".join(_after_table(diff, 3, False))
