@@ -117,6 +117,14 @@ def where(text: str) -> str:
     return f"{head}重复运行 {found['r']}"
 
 
+def _checkout(english: str) -> str:
+    """A recorded checkout as the verdict says it (``commit C``, ``with changes to tracked
+    files``, ``no checkout recorded``), in Chinese."""
+    text = english.replace("no checkout recorded", "未记录代码检出")
+    text = text.removeprefix("commit ")  # (the key already says 提交)
+    return text.replace(" with changes to tracked files", "（已跟踪的文件有改动）")
+
+
 def said(words: dict[str, str]) -> dict[str, str]:
     """``words`` of a matched reason with what a folder is, which folder, the code's record
     and the place of a difference in Chinese."""
@@ -124,6 +132,9 @@ def said(words: dict[str, str]) -> dict[str, str]:
         words["kind"] = KINDS[words["kind"]]
     if words.get("which"):
         words["which"] = _WHICH[words["which"]]
+    if words.get("key") == "git":  # (a checkout in words: sim.reproduce_compare._checkout)
+        for side in ("a", "b"):
+            words[side] = _checkout(words.get(side, ""))
     if words.get("key") in ENVIRONMENT:
         words["key"] = ENVIRONMENT[words["key"]]
     if words.get("where"):

@@ -95,7 +95,28 @@ def _environment(old: Path, new: Path, out: Outcome) -> None:
     a, b = _json(old), _json(new)
     for key in ENVIRONMENT:
         if a.get(key) != b.get(key):
-            out.environment.append(f"{key}: {a.get(key)} in the original, {b.get(key)} now")
+            out.environment += [f"{key}: {x} in the original, {y} now"
+                                for x, y in _said(key, a.get(key), b.get(key))]
+
+
+def _said(key: str, a: Any, b: Any) -> list[tuple[str, str]]:
+    """One record that differs, as a reader checks it: each library that differs with its
+    two versions (not the two whole tables), a checkout's commit (12 digits, as ``git log``
+    takes it) and whether its tracked files were changed; any other as it is recorded."""
+    if key == "libraries" and isinstance(a, dict) and isinstance(b, dict):
+        return [(f"{n} {a.get(n, '(none)')}", f"{n} {b.get(n, '(none)')}")
+                for n in sorted({*a, *b}) if a.get(n) != b.get(n)]
+    if key == "git":
+        return [(_checkout(a), _checkout(b))]
+    return [(str(a), str(b))]
+
+
+def _checkout(git: Any) -> str:
+    """A recorded ``git`` field in words: the commit, and changes to tracked files if any."""
+    if not isinstance(git, dict) or not git.get("commit"):
+        return "no checkout recorded"
+    changed = " with changes to tracked files" if git.get("dirty") else ""
+    return f"commit {str(git['commit'])[:12]}{changed}"
 
 
 def _replications(rec: Recorded, new: Path, out: Outcome) -> None:

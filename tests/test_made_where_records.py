@@ -78,3 +78,26 @@ def test_a_sweep_records_where_it_was_made_and_its_json_object_carries_its_warni
     codes = [r["code"] for r in said["warning_records"]]
     assert "resumed_elsewhere" in codes
     assert codes == [r["code"] for r in _read(out / "warning-records.json")["records"]]
+
+
+def test_reproduce_names_the_library_and_the_commit_that_differ_not_whole_records(tmp_path):
+    """A re-run under one newer library and from another, edited checkout names that library
+    with its two versions and the two commits in words, not the two whole records."""
+    libraries = {"numpy": "2.4.6", "pandas": "3.1.1", "simpy": "4.1.2"}
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(json.dumps({"libraries": libraries,
+                               "git": {"commit": "48ec9cae5c2f7cefba6b", "dirty": False}}))
+    new.write_text(json.dumps({"libraries": {**libraries, "numpy": "2.5.0"},
+                               "git": {"commit": "f07d5214f89151efc04c", "dirty": True}}))
+    said = Outcome(checked_reps=2, all_reps=True)
+    _environment(old, new, said)
+    assert said.environment == [
+        "libraries: numpy 2.4.6 in the original, numpy 2.5.0 now",
+        "git: commit 48ec9cae5c2f in the original, commit f07d5214f891 with changes to "
+        "tracked files now",
+    ]
+    from sim.cli_zh_verdict import _said  # (each line also in Chinese)
+
+    assert _said(said.environment[0]) == "库：原为 numpy 2.4.6，现为 numpy 2.5.0"
+    assert _said(said.environment[1]) == ("git 提交：原为 48ec9cae5c2f，现为 f07d5214f891"
+                                          "（已跟踪的文件有改动）")
