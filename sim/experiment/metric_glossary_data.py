@@ -240,6 +240,14 @@ CLEARANCE = [
     Entry("exited_within_<target>", CLEAR_LAYER,
           f"Share out of the flow (exited or, for an export, loaded) within a time target of "
           f"arrival (as `released_within_<target>`), {_OUT}.", DIR_PD),
+    Entry("released_within_<target>_<era>", CLEAR_LAYER,
+          "With a timeline, `released_within_<target>` of the goods that arrived in one of its "
+          "periods (`<era>`, as `clearance_h_mean_<era>`): the service standard in a peak "
+          "season or after a dated reform, which the run's share dilutes with the other "
+          "periods. Only with a timeline of dated reforms or `periods_at`.", DIR),
+    Entry("exited_within_<target>_<era>", CLEAR_LAYER,
+          f"With a timeline, `exited_within_<target>` of the goods that arrived in one of its "
+          f"periods (`<era>`), {_OUT}.", DIR),
     *_by_class(),
     *_by_commodity(),
     Entry("departure_h_mean_export", CLEAR_LAYER,

@@ -134,15 +134,19 @@ def _declared_to_release(t: _Table) -> dict[str, float]:
 def _by_era(t: _Table) -> dict[str, float]:
     """With a timeline, mean clearance and overall clearance by the period the goods arrived
     in (``clearance_h_mean_era_1``), pooled and by direction (``..._era_1_import``): the
-    before and after of its dated reforms (a table without periods gives none)."""
+    before and after of its dated reforms (a table without periods gives none); and the
+    shares within each time target (``released_within_24h_era_1_import``), so that a
+    service standard can be read for a peak or a reform's period, not only over the run."""
     out = {}
     for metric in ("clearance", "overall_clearance"):
         for r in t.of(metric):
             if r["dimension"] not in ("era", "era_direction"):
                 continue
             era, _, direction = str(r["group"]).partition("/")
-            key = f"{metric}_h_mean_{era}" + (f"_{direction}" if direction else "")
-            out[key] = float(r["mean_h"])
+            suffix = f"_{era}" + (f"_{direction}" if direction else "")
+            out[f"{metric}_h_mean{suffix}"] = float(r["mean_h"])
+            for col in t.within:
+                out[f"{_WITHIN[metric]}_{col}{suffix}"] = float(r[col])
     return out
 
 

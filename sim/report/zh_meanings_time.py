@@ -49,6 +49,12 @@ MEANINGS: dict[tuple[str, str], str] = {
         "某一岗位在所有单位的人员数（即组织结构把人员放在哪里）。",
     ("overall_clearance_h_mean_<era>", "1eb651fc"):
         f"设有时间线时，在其某一时期（<era>）到港货物的 overall_clearance_h_mean，{OUT}。",
+    ("released_within_<target>_<era>", "2771609e"):
+        "设有时间线时，在其某一时期（<era>，同 clearance_h_mean_<era>）到港货物的 "
+        "released_within_<target>：旺季或设定日期的改革之后的服务标准，全程的比例会被其他时期"
+        "冲淡。只在设有带日期改革的时间线或 periods_at 时才有。",
+    ("exited_within_<target>_<era>", "c0ec7eeb"):
+        f"设有时间线时，在其某一时期（<era>）到港货物的 exited_within_<target>，{OUT}。",
     ("overall_clearance_h_mean_commodity_<commodity>", "de9f0657"):
         f"{COMMODITY} overall_clearance_h_mean{COMMODITY_ALL}{_EXIT}。",
     ("overall_clearance_h_median", "4e5b6878"):

@@ -34,6 +34,8 @@ METRICS: dict[str, str] = {
     "declared_to_release_h_p90": "申报至放行时间第 90 百分位",
     "released_within_<target>": "<target>内放行比例",
     "exited_within_<target>": "<target>内提离（出口：装载）比例",
+    "released_within_<target>_<era>": "<target>内放行比例（<era>）",
+    "exited_within_<target>_<era>": "<target>内提离（出口：装载）比例（<era>）",
     "clearance_h_mean_<class>_<direction>": "<class>海关通关时间均值（<direction>）",
     "clearance_h_median_<class>_<direction>": "<class>海关通关时间中位数（<direction>）",
     "clearance_h_p90_<class>_<direction>": "<class>海关通关时间第 90 百分位（<direction>）",
