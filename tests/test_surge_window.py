@@ -53,7 +53,23 @@ def _refused(match: str, **over: Any) -> None:
 
 
 def test_a_window_without_a_surge_is_refused():
-    _refused(rf"{EXPORTS}\.extra_from.*but extra is 0 \(no surge\)", extra_from="9 d")
+    _refused(rf"{EXPORTS}\.extra_from.*but extra is not given \(no surge\)", extra_from="9 d")
+
+
+def test_an_explicit_extra_of_0_switches_a_timed_surge_off():
+    """A peak written in a scenario could not be switched off by an option or ``--set``
+    (``extra=0`` was refused beside its window, and a window cannot be unset from the
+    command line): ``extra = 0`` given is now the traffic without the surge."""
+    window = {f"{EXPORTS}.extra_from": "9 d", f"{EXPORTS}.extra_for": "2 d"}
+    off = sim.load_scenario(SMALL, {f"{EXPORTS}.extra": 0, **window})
+    base = sim.load_scenario(SMALL)
+    assert off.ports["sea"].exports.arrivals.extra == 0
+    assert rate_line(off.ports["sea"].exports.arrivals) == rate_line(
+        base.ports["sea"].exports.arrivals)
+    from sim.model.arrivals import surges
+    from sim.model.world import World
+
+    assert not surges(World(off, 5).ports[0], export=True)
 
 
 def test_a_surge_lasting_no_time_is_refused():

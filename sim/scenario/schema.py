@@ -238,7 +238,8 @@ class Arrivals(Extended):
         ge=0,
         le=20,
         description="added arrivals (a surge) as a multiple of rate, from streams of their own: "
-        "the other consignments keep their draws",
+        "the other consignments keep their draws; 0 written switches off a surge that "
+        "extra_from and extra_for place (an option or --set without the peak)",
     )
     extra_from: RunTime | None = Field(
         default=None,

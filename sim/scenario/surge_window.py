@@ -3,10 +3,12 @@ arrivals (``arrivals.extra``) to a window, a peak of a few days such as Singles'
 parcel hub, instead of the whole run.
 
 A window is refused when it cannot show what it is written for: one given without a surge
-(``extra`` 0), one that lasts no time, one that starts after the last observed arrival (no
-observed consignment meets it) or ends before the observed days begin (times count from the
-warm-up's first day, so a peak written as a day of the observed weeks would fall in the
-warm-up, and the results would not see it).
+(``extra`` left out: an explicit ``extra = 0`` switches the surge off, window and all, so
+that an option or ``--set`` can compare a peak with the traffic without it), one that lasts
+no time, one that starts after the last observed arrival (no observed consignment meets it)
+or ends before the observed days begin (times count from the warm-up's first day, so a peak
+written as a day of the observed weeks would fall in the warm-up, and the results would not
+see it).
 """
 
 from __future__ import annotations
@@ -45,12 +47,14 @@ def check_surge_windows(scenario: Scenario) -> None:
         given = [f for f in ("extra_from", "extra_for") if getattr(arrivals, f) is not None]
         if not given:
             continue
+        if arrivals.extra <= 0 and "extra" in arrivals.model_fields_set:
+            continue  # (a surge switched off, as an option or --set does: extra = 0)
         if arrivals.extra <= 0:
             raise AtField(
                 (*path, given[0]),
-                f"{given[0]} places a surge in time, but extra is 0 (no surge): give extra, "
-                "the added arrivals as a multiple of rate (8 for nine times the day's "
-                f"parcels), or delete {' and '.join(given)}",
+                f"{given[0]} places a surge in time, but extra is not given (no surge): give "
+                "extra, the added arrivals as a multiple of rate (8 for nine times the day's "
+                f"parcels; 0 switches the surge off), or delete {' and '.join(given)}",
             )
         if arrivals.extra_for is not None and arrivals.extra_for <= 0:
             raise AtField(
