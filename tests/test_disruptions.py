@@ -204,3 +204,26 @@ def test_hours_a_window_takes_away_are_paid_and_those_it_adds_are_not_netted():
         hourly = [2] * 168
 
     assert lost_hours(Scheduled, 0.0, 168.0) == 0.0
+
+
+def test_a_window_of_added_servers_adds_them_to_the_staffed_hours_only():
+    """Extra staff on the shifts a lane already runs (two more exam teams by day for a
+    peak's three weeks) was a window per day, since ``servers`` holds every hour of a
+    window, nights too; ``added`` adds to the schedule's staffed hours and leaves the
+    unstaffed ones so. Giving both, or neither, is refused by field."""
+    from sim.model.world import World
+
+    day = [0] * 8 + [2] * 10 + [0] * 6
+    over = {"ports.sea.scan.scanners.schedule": day, "capacity_windows": [
+        {"port": "sea", "lane": "scanners", "at": "8 d", "lasts": "2 d", "added": 3}]}
+    port = World(sim.load_scenario(SMALL, over), 5).ports[0]
+    planned = port.lanes["scanners"].planned
+    assert planned[:192] == (day * 8)[:192] and planned[240:264] == day
+    assert planned[192:240] == [n + 3 if n else 0 for n in day * 2]
+    assert plan(day * 7, [], 200.0, [(24, 48, 3)])[24:48] == [n + 3 if n else 0 for n in day]
+    both = {**_window("scanners", "8 d", "2 h", 1), "added": 1}
+    for window, said in ((both, "servers = 1 and added = 1 given"),
+                         ({k: v for k, v in both.items() if k not in ("servers", "added")},
+                          "servers = None and added = None given")):
+        with pytest.raises(sim.ScenarioError, match=rf"capacity_windows\.0\.servers: {said}"):
+            sim.load_scenario(SMALL, {"capacity_windows": [window]})

@@ -22,28 +22,42 @@ if TYPE_CHECKING:
 WEEK = 168
 
 
-def windows_by_lane(scenario: Scenario) -> dict[tuple[str, str], list[tuple[int, int, int]]]:
+def windows_by_lane(
+    scenario: Scenario,
+) -> dict[tuple[str, str], list[tuple[int, int, int, bool]]]:
     """Each (port, lane) a window touches, with its windows as (first hour, end hour,
-    servers); ``lane = "*"`` stands for every lane of the port with servers."""
-    out: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+    servers, added): ``added`` when the servers are added to the schedule's staffed hours
+    rather than set; ``lane = "*"`` stands for every lane of the port with servers."""
+    out: dict[tuple[str, str], list[tuple[int, int, int, bool]]] = {}
     for w in scenario.capacity_windows:
         start = int(w.hours(scenario.start_date))
-        span = (start, start + int(w.lasts), w.servers)
+        added = w.servers is None
+        count = int(w.added or 0) if added else int(w.servers or 0)
+        span = (start, start + int(w.lasts), count, added)
         lanes = finite_lanes(scenario, w.port) if w.lane == "*" else [w.lane]
         for lane in lanes:
             out.setdefault((w.port, lane), []).append(span)
     return out
 
 
-def plan(hourly: list[int], windows: Iterable[tuple[int, int, int]], end_h: float) -> list[int]:
+def plan(
+    hourly: list[int],
+    windows: Iterable[tuple[int, int, int]],
+    end_h: float,
+    added: Iterable[tuple[int, int, int]] = (),
+) -> list[int]:
     """Servers hour by hour from time 0, whole weeks past ``end_h`` (the run's end) by at
     least one: ``hourly`` (a week's schedule) repeated, each window's hours set to its
-    servers."""
+    servers, and each of ``added``'s hours the schedule staffs given its servers more (a
+    shift's extra staff: hours without staff stay without)."""
     weeks = math.ceil(end_h / WEEK) + 1
     out = list(hourly) * weeks
     for first, stop, servers in windows:
         for h in range(first, min(stop, len(out))):
             out[h] = servers
+    for first, stop, more in added:
+        for h in range(first, min(stop, len(out))):
+            out[h] += more if out[h] > 0 else 0
     return out
 
 
@@ -55,7 +69,9 @@ def apply_windows(scenario: Scenario, lanes: Iterable[Any], end_h: float) -> Non
     for lane in lanes:
         spans = by_lane.get((lane.port, lane.name))
         if spans and lane.hourly is not None:
-            lane.plan(plan(lane.hourly, spans, end_h))
+            set_to = [(a, b, n) for a, b, n, more in spans if not more]
+            more = [(a, b, n) for a, b, n, more in spans if more]
+            lane.plan(plan(lane.hourly, set_to, end_h, more))
 
 
 def lost_hours(lane: Any, start: float, end: float) -> float:

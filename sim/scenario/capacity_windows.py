@@ -70,8 +70,20 @@ class CapacityWindow(Span):
         "00:00, with start_date)"
     )
     lasts: RunTime = Field(description="how long, in whole hours ('12 h', '2 d')")
-    servers: int = Field(
-        ge=0, le=10_000, description="servers on duty during the window, whatever the schedule"
+    servers: int | None = Field(
+        default=None,
+        ge=0,
+        le=10_000,
+        description="servers on duty during the window, whatever the schedule (a night "
+        "shift where the schedule has none, a closure at 0); or give added",
+    )
+    added: int | None = Field(
+        default=None,
+        ge=1,
+        le=10_000,
+        description="instead of servers: servers added to each hour of the window that the "
+        "schedule staffs (two more exam teams on the day shift for three weeks; hours the "
+        "schedule leaves unstaffed stay so)",
     )
 
 
@@ -149,6 +161,13 @@ def check_capacity_windows(scenario: Scenario) -> None:
                 (*at, "lane"),
                 f"port {w.port} has no lane {w.lane!r} with a number of servers; allowed: *, "
                 + ", ".join(lanes),
+            )
+        if (w.servers is None) == (w.added is None):
+            raise AtField(
+                (*at, "servers"),
+                f"servers = {w.servers} and added = {w.added} given: give one of them, "
+                "servers (the servers on duty, whatever the schedule) or added (servers "
+                "added to the schedule's staffed hours)",
             )
         try:
             start = w.hours(scenario.start_date)
