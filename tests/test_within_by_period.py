@@ -12,13 +12,13 @@ SMALL = Path(__file__).resolve().parent / "scenarios" / "small.toml"
 
 
 def test_each_periods_share_within_24h_is_that_of_its_goods_in_the_log():
-    s = sim.load_scenario(SMALL, {"days": 2, "warmup_days": 0, "drain_days": 1,
-                                  "periods_at": ["1 d"]})  # fmt: skip
+    s = sim.load_scenario(SMALL, {"days": 1, "warmup_days": 0, "drain_days": 1,
+                                  "periods_at": ["12 h"]})  # fmt: skip
     r = sim.simulate(s, 1, log=True)
     m, log = r.metrics(), r.log
     released = log[log.released.notna() & log.outcome.isin(["released", "censored"])]
     for k in (0, 1):
-        in_era = released[(released.arrived >= 24) == (k == 1)]
+        in_era = released[(released.arrived >= 12) == (k == 1)]
         for d in ("import", "export"):
             goods = in_era[in_era.direction == d]
             assert len(goods) > 50
