@@ -191,6 +191,29 @@ def test_chinese_enforcement_sheet_names_its_columns_and_values_in_chinese(folde
     assert METRICS["seizures_per_1000"].endswith(FIGURES["seized"])
 
 
+@pytest.mark.parametrize("kind", ["run", "cmp"])
+def test_chinese_trading_sheet_has_no_english_header(folders, kind):
+    """The 跨境贸易 sheet, read back from the written workbook: every header in Chinese
+    (a new figure of the table must be given its words), the directions in Chinese with
+    their codes beside them, the figures the English sheet's."""
+    from sim.report.zh_workbook import trading_header
+
+    book = folders[kind]
+    header = [c.value for c in openpyxl.load_workbook(book / "workbook-zh.xlsx")["跨境贸易"][1]]
+    english = [c for c in header if not re.search("[\u4e00-\u9fff]", str(c))]
+    assert header and not english, english
+    zh = pd.read_excel(book / "workbook-zh.xlsx", sheet_name="跨境贸易", dtype={"方案": str})
+    en = pd.read_excel(book / "workbook.xlsx", sheet_name="trading-across-borders",
+                       dtype={"option": str})
+    assert list(zh["方向代码"]) == list(en["direction"])
+    assert set(zh["方向"]) <= {"进口", "出口"}
+    assert zh[trading_header("border_time_h")].tolist() == en["border_time_h"].tolist()
+    from sim.experiment.trading_table import FIGURES  # (costs too: the small scenario has none)
+
+    unsaid = [f for f in FIGURES if not re.search("[\u4e00-\u9fff]", trading_header(f))]
+    assert not unsaid, unsaid
+
+
 def test_chinese_readme_says_the_seed_rule_and_the_baseline_in_chinese(folders):
     ws = openpyxl.load_workbook(folders["cmp"] / "workbook-zh.xlsx")["说明"]
     rows = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}

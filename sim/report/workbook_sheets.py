@@ -228,6 +228,10 @@ def sheets(folder: Path, kind: str, lang: str) -> list[Sheet]:
             from sim.report.zh_workbook import enforcement_table
 
             table = enforcement_table(table)
+        if zh and file == "trading-across-borders.csv":
+            from sim.report.zh_workbook import trading_table
+
+            table = trading_table(table)
         if zh:
             table = table.rename(columns=ZH_COLUMNS)
             if "单位" in table.columns:

@@ -85,3 +85,58 @@ def readme_said(text: str) -> str:
     if found:
         return f"每个方案的第 r 次重复运行使用 {found.group(1)}"
     return UNCHANGED.get(text, text)
+
+
+#: the trading-across-borders table's columns (:data:`sim.experiment.trading_table.FIGURES`
+#: and the keys before them) that the workbook's common headers do not name; each figure is
+#: per consignment released, as the table gives it, the cost in the table's ``currency``
+TRADING: dict[str, str] = {
+    "dimension": "统计维度", "group": "分组", "mode": "运输方式", "reps": "重复运行次数",
+    "consignments": "货物票数（已完成流程）", "currency": "货币",
+    "documentary_time_h": "单证合规时间（小时/票）", "border_time_h": "边境合规时间（小时/票）",
+    "documentary_cost": "单证合规成本（每票）", "border_cost": "边境合规成本（每票）",
+    "other_fees": "其他费用（每票，两项合规之外）", "trader_fees": "企业费用合计（每票）",
+    "value_of_time": "时间价值（每票）",
+    "documentary_cost_per_container": "单证合规成本（每箱）",
+    "border_cost_per_container": "边境合规成本（每箱）",
+}
+#: a stretch outside both segments: its hours' column is named by the stretch's Chinese
+_OUTSIDE_HOURS = "时间（小时/票，两项合规之外）"
+#: the table's rows: a port and direction, or a trader class there
+DIMENSIONS = {"port_direction": "口岸与方向", "port_direction_class": "口岸、方向与企业信用等级"}
+
+
+def trading_header(column: str) -> str:
+    """A trading-across-borders column's Chinese header: a figure, its interval or its
+    change (a column this table does not know keeps its name, and a test names it)."""
+    from sim.report.zh_glossary import VALUES
+    from sim.stretches import OUTSIDE
+
+    words = {**TRADING, **{c: VALUES["stretch"].get(s, s) + _OUTSIDE_HOURS
+                           for s, c in OUTSIDE.items()}}
+    if column in words:
+        return words[column]
+    for suffix, said in SUFFIXES:
+        base = column.removesuffix(suffix)
+        if base != column and base in words:
+            return words[base] + said
+    return column
+
+
+def trading_table(table: pd.DataFrame) -> pd.DataFrame:
+    """``trading-across-borders.csv`` with its rows' dimension and directions in Chinese
+    (each direction's code kept in a column after it, as the enforcement sheet keeps it) and
+    its figures' headers in Chinese (option, port, direction and class are named by the
+    workbook's common headers)."""
+    from sim.report.zh_glossary import VALUES
+
+    out = table.copy()
+    if "dimension" in out.columns:
+        out["dimension"] = [DIMENSIONS.get(str(d), str(d)) for d in out["dimension"]]
+    if "direction" in out.columns:
+        codes = out["direction"].astype(str)
+        out["direction"] = [VALUES["direction"].get(c, c) for c in codes]
+        out.insert(list(out.columns).index("direction") + 1, "direction_code", codes)
+    return out.rename(columns={"direction_code": CODES["direction"],
+                               **{c: trading_header(str(c)) for c in out.columns
+                                  if str(c) not in ("direction", "direction_code")}})
