@@ -108,3 +108,24 @@ def labelled_page(page: str, labels: Mapping[str, str]) -> str:
     lines = re.compile(f">((?:{'|'.join(HEADLINE_LEADS)})[^<]*)<")
     return lines.sub(lambda m: ">" + ids.sub(lambda r: f"{shown[r[1]]}（{r[1]}）", m[1]) + "<",
                      page)
+
+
+def legend_names(folder: Path | None) -> dict[str, str]:
+    """Each smuggling route's name in the legends of the plots being drawn: in Chinese (a
+    Chinese report's plots, where a font draws them) a route the folder's scenario gives a
+    ``label_zh`` is said by it with its id beside it (``北仑河夜间偷渡（beilun_river）``);
+    otherwise none, and a legend keeps the route's id (an English label in a Chinese plot
+    would be English again)."""
+    from sim.report.plot_lang import drawn_in_chinese
+
+    if folder is None or not drawn_in_chinese():
+        return {}
+    kind = "compare" if (folder / "compare.json").is_file() else "run"
+    out: dict[str, str] = {}
+    for scenario in scenarios(folder, kind):
+        routes = (scenario.get("smuggling") or {}).get("routes") or {}
+        for route, table in routes.items() if isinstance(routes, dict) else ():
+            zh = table.get("label_zh") if isinstance(table, dict) else None
+            if zh and str(route) not in out:
+                out[str(route)] = f"{zh}（{route}）"
+    return out

@@ -22,10 +22,13 @@ def has_beliefs(tables: Mapping[str, pd.DataFrame | None]) -> bool:
     )
 
 
-def beliefs(tables: Mapping[str, pd.DataFrame]) -> Figure:
+def beliefs(tables: Mapping[str, pd.DataFrame],
+            routes_said: Mapping[str, str] | None = None) -> Figure:
     """One panel per group: each route's perceived detection by day (mean over
     replications), one colour per route and one line style per option; day 0 (a dashed
-    line) starts the observed window, the days before it are the warm-up."""
+    line) starts the observed window, the days before it are the warm-up. A route's legend
+    entry is its id, or its name in ``routes_said`` (id -> name) where given."""
+    said = dict(routes_said or {})
     names = list(tables)
     first = tables[names[0]]
     groups = sorted(first["group"].astype(str).unique())
@@ -44,7 +47,7 @@ def beliefs(tables: Mapping[str, pd.DataFrame]) -> Figure:
                     day=lambda x: pd.to_numeric(x["day"])).sort_values("day")
                 ax.plot(mine["day"], mine["perceived"], color=PALETTE[k % len(PALETTE)],
                         ls=LINE_STYLES[i % len(LINE_STYLES)], lw=1.6 if i == 0 else 1.1,
-                        label=route if len(names) == 1 else f"{route} ({name})")  # fmt: skip
+                        label=_said(route, said, name, len(names)))  # fmt: skip
         ax.axvline(0, color="#555555", ls="--", lw=0.8)
         ax.set_ylim(0, 1)
         ax.set_title(group, fontsize=9)
@@ -56,13 +59,16 @@ def beliefs(tables: Mapping[str, pd.DataFrame]) -> Figure:
     return fig
 
 
-def weekly_shares(table: pd.DataFrame) -> Figure:
+def weekly_shares(table: pd.DataFrame,
+                  routes_said: Mapping[str, str] | None = None) -> Figure:
     """One panel per group: each option of the group's share of its opportunities by week
     (``smuggling-weekly.csv``, :mod:`sim.experiment.smuggling_series`): the mean over
     replications, the first option's 95 % interval shaded (within 0 and 1; a comparison's
     baseline: the paired differences' are in the file); one colour per route (``not
     smuggled``: deterred), one line style per option; week 0 (a dashed line) starts the
-    observed window. Where each group's loads went, and how surely."""
+    observed window. Where each group's loads went, and how surely. A route's legend entry
+    is its id, or its name in ``routes_said`` (id -> name) where given."""
+    said = dict(routes_said or {})
     t = table.assign(option=table["option"] if "option" in table else "run")
     names = list(dict.fromkeys(t["option"].astype(str)))
     groups = sorted(t["group"].astype(str).unique())
@@ -80,7 +86,7 @@ def weekly_shares(table: pd.DataFrame) -> Figure:
                 colour = colours[route]
                 ax.plot(line["week"], line["share"], color=colour,
                         ls=LINE_STYLES[i % len(LINE_STYLES)], lw=1.6 if i == 0 else 1.1,
-                        label=route if len(names) == 1 else f"{route} ({name})")  # fmt: skip
+                        label=_said(route, said, name, len(names)))  # fmt: skip
                 if i == 0:  # (the first option's: the baseline's in a comparison)
                     ax.fill_between(line["week"], line["share_ci_low"].clip(0, 1),
                                     line["share_ci_high"].clip(0, 1), color=colour,
@@ -96,3 +102,10 @@ def weekly_shares(table: pd.DataFrame) -> Figure:
                  f"{shaded})")
     fig.tight_layout()
     return fig
+
+
+def _said(route: str, said: Mapping[str, str], option: str, options: int) -> str:
+    """A route's legend entry: its name (``said``, else its id), with the option's name when
+    the plot shows several."""
+    name = said.get(route, route)
+    return name if options == 1 else f"{name} ({option})"
