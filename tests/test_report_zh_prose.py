@@ -252,6 +252,22 @@ def test_the_chinese_page_says_each_route_by_its_label_with_its_id(runs, tmp_pat
         assert f"<td>{html.escape(p.label)}</td></tr>" not in page
 
 
+def test_the_chinese_workbook_says_each_commodity_by_its_label_zh(runs):
+    """beilun-border names its commodities in Chinese: the workbook's metrics of a commodity
+    say it so, its id beside it, and none by its id alone."""
+    from sim.report.workbook_sheets import sheets
+
+    table = next(s.table for s in sheets(runs["beilun-border"], "run", "zh")
+                 if s.source == "summary.csv")
+    said = [str(w) for w in table["指标"]]
+    scenario = load_scenario(SCENARIOS / "beilun-border.toml")
+    for key, commodity in scenario.commodities.items():
+        assert commodity.label_zh and any(
+            w.startswith(f"商品类别 {commodity.label_zh}（{key}）") for w in said), key
+        assert not [w for w in said if w.startswith(f"商品类别 {key} ")], key
+    assert all(g.label_zh for g in scenario.smuggling.groups.values())
+
+
 def test_a_port_or_route_without_a_chinese_label_is_said_by_its_label(tmp_path):
     """A Chinese page says a port (its table of ports) or a route by its ``label_zh`` where
     the folder's scenario gives one, else by its English ``label`` as before."""

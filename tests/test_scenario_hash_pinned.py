@@ -21,7 +21,7 @@ PINNED = {
     "tests/scenarios/small.toml":
         "a23786a308b9711f9e4ff6f51c9f777f90f2a04f2ab0ace5a9ebe463fddcf2c1",
     "scenarios/beilun-border.toml":
-        "188e482fd70254d61d2b4856bbc6fc7768c2a552df48ff60588bcc09dfafde8e",
+        "2a42ea6e3bff8515eeb4de2c3f5ccdd5ade3f0b5cbb5e54cb90dc71780c5d72d",
 }
 
 
@@ -51,9 +51,11 @@ def test_a_given_enforcement_option_is_part_of_the_scenario(change):
     assert scenario_hash(given) != scenario_hash(base)
 
 
-@pytest.mark.parametrize("table", ["ports.dongxing", "smuggling.routes.beilun_river"])
+@pytest.mark.parametrize("table", ["ports.dongxing", "smuggling.routes.beilun_river",
+                                   "smuggling.groups.tobacco_ring", "commodities.frozen"])
 def test_a_given_chinese_label_is_part_of_the_scenario(table):
-    """A port's or a route's ``label_zh`` dumps (and hashes) only where it is given."""
+    """A port's, a route's, a group's or a commodity's ``label_zh`` dumps (and hashes) only
+    where it is given."""
     base = sim.load_scenario(ROOT / "scenarios/beilun-border.toml",
                              {f"{table}.label_zh": ""})
     given = sim.load_scenario(ROOT / "scenarios/beilun-border.toml",

@@ -146,8 +146,9 @@ def test_every_column_of_the_weekly_series_is_explained(tmp_path):
 @pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
 def test_chinese_plots_name_a_route_by_its_label_zh_in_their_legends(tmp_path, monkeypatch):
     """A Chinese report's smuggling plots give a route the scenario names in Chinese
-    (``label_zh``) by that name with its id; a route without one, and every route in an
-    English report's plots, by its id (an English label in a Chinese plot is English)."""
+    (``label_zh``) by that name with its id, and title a group so; a route without one, and
+    every route and group in an English report's plots, by its id (an English label in a
+    Chinese plot is English)."""
     from types import SimpleNamespace
 
     from sim.report import html, sections
@@ -156,8 +157,9 @@ def test_chinese_plots_name_a_route_by_its_label_zh_in_their_legends(tmp_path, m
 
     routes = {"river": {"label": "Night crossings", "label_zh": "夜渡北仑河"},
               "road": {"label": "By road"}}
-    (tmp_path / "scenario.json").write_text(json.dumps({"smuggling": {"routes": routes}}),
-                                            encoding="utf-8")
+    groups = {"g": {"label": "Cigarette ring", "label_zh": "香烟团伙"}}
+    (tmp_path / "scenario.json").write_text(
+        json.dumps({"smuggling": {"routes": routes, "groups": groups}}), encoding="utf-8")
     base = {0: _table([(0, "river", 2), (0, "road", 1)]),
             1: _table([(0, "river", 3), (0, "road", 1)])}
     summarise_smuggling(base).to_csv(tmp_path / FILE, index=False)
@@ -165,14 +167,20 @@ def test_chinese_plots_name_a_route_by_its_label_zh_in_their_legends(tmp_path, m
 
     monkeypatch.setattr(Figure, "tight_layout", lambda *a, **k: None)  # (legends are read only)
     drawn: list[list[str]] = []
-    monkeypatch.setattr(sections, "img", lambda fig, alt, plot: drawn.append(
-        [t.get_text() for ax in fig().axes for t in ax.get_legend().get_texts()]) or "")
+
+    def read(fig, alt, plot):  # (each plot's legend entries and panel titles)
+        axes = fig().axes
+        drawn.append([t.get_text() for ax in axes for t in ax.get_legend().get_texts()]
+                     + [ax.get_title() for ax in axes])
+        return ""
+
+    monkeypatch.setattr(sections, "img", read)
     res = SimpleNamespace(path=tmp_path)
     with plots_in("zh", font="Noto Sans CJK SC"):
         html._weekly(res)  # type: ignore[arg-type]
     with plots_in("en"):
         html._weekly(res)  # type: ignore[arg-type]
-    assert drawn == [["夜渡北仑河（river）", "road"], ["river", "road"]]
+    assert drawn == [["夜渡北仑河（river）", "road", "香烟团伙（g）"], ["river", "road", "g"]]
     said = {"river": "夜渡北仑河（river）"}
     fig = weekly_shares(compare_smuggling({"baseline": base, "x": base}, "baseline"), said)
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()][:2] == [

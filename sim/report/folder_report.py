@@ -70,6 +70,7 @@ def write_folder_report(path: str | Path, out: str | Path | None = None,
     from sim.report.plot_lang import noted, plots_in
     from sim.report.route_labels import labelled_page, route_labels
     from sim.report.translate import translate
+    from sim.report.zh_labels import chinese_labels, labelled
 
     folder, kind = Path(path), kind_of(Path(path))
     with plots_in(lang):  # (a Chinese page's plots in Chinese, where a font draws it)
@@ -77,6 +78,7 @@ def write_folder_report(path: str | Path, out: str | Path | None = None,
         page = translate(render_folder(path), lang, names)
         if lang == "zh":  # (a port, a route by its scenario's Chinese label, else its label)
             page = labelled_page(page, route_labels(folder, kind, lang))
+            page = labelled(page, chinese_labels(folder, kind), escape=True)
             page = chinese_ports(page, folder, kind)
         atomic_write(target, noted(page))
     return target

@@ -652,6 +652,7 @@ def _weekly(res: CompareResult) -> list[str]:
     from sim.experiment.smuggling_series import FILE
     from sim.report import smuggling_plots
     from sim.report.route_labels import legend_names
+    from sim.report.zh_labels import plot_groups
 
     file = res.path / FILE if res.path is not None else None
     if file is None or not file.is_file():
@@ -667,7 +668,8 @@ def _weekly(res: CompareResult) -> list[str]:
         f"first option's 95 % interval shaded; the figures with their intervals, and each "
         f"option's difference from the baseline paired by replication, are in {FILE}. A part "
         f"week (its days column) counts fewer loads, not a smaller share.</p>",
-        sections.img(lambda: smuggling_plots.weekly_shares(table, legend_names(res.path)),
+        sections.img(lambda: smuggling_plots.weekly_shares(
+                         table, legend_names(res.path), plot_groups(res.path)),
                      "Each smuggling group's route shares by week, with 95 % intervals",
                      "smuggling-weekly"),
     ]
@@ -677,6 +679,7 @@ def _beliefs(res: CompareResult) -> list[str]:
     """The groups' perceived detection by day, where the folders kept it."""
     from sim.report import smuggling_plots
     from sim.report.route_labels import legend_names
+    from sim.report.zh_labels import plot_groups
 
     found = {n: (res.tables.get(n) or {}).get("smuggling") for n in res.names}
     if not smuggling_plots.has_beliefs(found):
@@ -686,7 +689,8 @@ def _beliefs(res: CompareResult) -> list[str]:
         "<p class='note'>What the groups believed of each route, day by day: they learn it "
         "from their own outcomes there, so a line still moving after day 0 (the dashed line; "
         "before it, the warm-up) means their choices had not settled, and the run warns.</p>",
-        sections.img(lambda: smuggling_plots.beliefs(tables, legend_names(res.path)),
+        sections.img(lambda: smuggling_plots.beliefs(
+                         tables, legend_names(res.path), plot_groups(res.path)),
                      "Each smuggling group's perceived detection of its routes, by day",
                      "smuggling-beliefs"),
     ]

@@ -7,7 +7,7 @@ English words (never empty boxes) and the page says so once, under its first plo
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import partial
@@ -114,3 +114,18 @@ def dressed(fig: Any) -> Iterator[None]:
         yield
     finally:
         log.removeFilter(quiet)
+
+
+def in_plot_font(texts: Iterable[Any]) -> None:
+    """Give ``texts`` (a plot's texts already in Chinese as it is built: a route's or a group's
+    ``label_zh``) the Chinese font now, not only as the plot is drawn (:func:`dressed`), so
+    that laying the figure out measures them in it (and warns of no missing glyph); nothing
+    where the plots are English."""
+    font = _FONT.get()
+    if font is None:
+        return
+    import matplotlib
+
+    family = [*matplotlib.rcParams["font.family"], font]
+    for text in texts:
+        text.set_fontfamily(family)

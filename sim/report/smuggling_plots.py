@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from sim.report.flow_plots import LINE_STYLES
+from sim.report.plot_lang import in_plot_font
 from sim.report.plots import PALETTE, _figure
 
 
@@ -22,12 +23,13 @@ def has_beliefs(tables: Mapping[str, pd.DataFrame | None]) -> bool:
     )
 
 
-def beliefs(tables: Mapping[str, pd.DataFrame],
-            routes_said: Mapping[str, str] | None = None) -> Figure:
+def beliefs(tables: Mapping[str, pd.DataFrame], routes_said: Mapping[str, str] | None = None,
+            groups_said: Mapping[str, str] | None = None) -> Figure:
     """One panel per group: each route's perceived detection by day (mean over
     replications), one colour per route and one line style per option; day 0 (a dashed
     line) starts the observed window, the days before it are the warm-up. A route's legend
-    entry is its id, or its name in ``routes_said`` (id -> name) where given."""
+    entry is its id, or its name in ``routes_said`` (id -> name) where given, a group's
+    title so by ``groups_said``."""
     said = dict(routes_said or {})
     names = list(tables)
     first = tables[names[0]]
@@ -50,24 +52,26 @@ def beliefs(tables: Mapping[str, pd.DataFrame],
                         label=_said(route, said, name, len(names)))  # fmt: skip
         ax.axvline(0, color="#555555", ls="--", lw=0.8)
         ax.set_ylim(0, 1)
-        ax.set_title(group, fontsize=9)
+        ax.set_title((groups_said or {}).get(group, group), fontsize=9)
         ax.set_ylabel("perceived detection")
-        ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small")
+        legend = ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small")
+        in_plot_font([*legend.get_texts(), ax.title])
     axes[-1].set_xlabel("day (before the dashed line: warm-up)")
     fig.suptitle("What each smuggling group believed of its routes (mean over replications)")
     fig.tight_layout()
     return fig
 
 
-def weekly_shares(table: pd.DataFrame,
-                  routes_said: Mapping[str, str] | None = None) -> Figure:
+def weekly_shares(table: pd.DataFrame, routes_said: Mapping[str, str] | None = None,
+                  groups_said: Mapping[str, str] | None = None) -> Figure:
     """One panel per group: each option of the group's share of its opportunities by week
     (``smuggling-weekly.csv``, :mod:`sim.experiment.smuggling_series`): the mean over
     replications, the first option's 95 % interval shaded (within 0 and 1; a comparison's
     baseline: the paired differences' are in the file); one colour per route (``not
     smuggled``: deterred), one line style per option; week 0 (a dashed line) starts the
     observed window. Where each group's loads went, and how surely. A route's legend entry
-    is its id, or its name in ``routes_said`` (id -> name) where given."""
+    is its id, or its name in ``routes_said`` (id -> name) where given, a group's title so
+    by ``groups_said``."""
     said = dict(routes_said or {})
     t = table.assign(option=table["option"] if "option" in table else "run")
     names = list(dict.fromkeys(t["option"].astype(str)))
@@ -93,9 +97,10 @@ def weekly_shares(table: pd.DataFrame,
                                     alpha=0.12, lw=0)  # fmt: skip
         ax.axvline(0, color="#555555", ls="--", lw=0.8)
         ax.set_ylim(0, 1)
-        ax.set_title(group, fontsize=9)
+        ax.set_title((groups_said or {}).get(group, group), fontsize=9)
         ax.set_ylabel("share of opportunities")
-        ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small")
+        legend = ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize="small")
+        in_plot_font([*legend.get_texts(), ax.title])
     axes[-1].set_xlabel("week (before the dashed line: warm-up)")
     shaded = "95 % interval shaded" if len(names) == 1 else f"{names[0]}'s 95 % interval shaded"
     fig.suptitle(f"Where each smuggling group's loads went, by week (mean over replications, "

@@ -219,11 +219,12 @@ def sheets(folder: Path, kind: str, lang: str) -> list[Sheet]:
         table = read_csv(folder / file, dtype={"option": str, "port": str, "direction": str})
         if zh and "metric" in table.columns:
             from sim.report.translate import metric_name
+            from sim.report.zh_labels import chinese_labels, labelled
 
-            labels = route_labels(folder, kind, lang)
+            labels, named = route_labels(folder, kind, lang), chinese_labels(folder, kind)
             table.insert(list(table.columns).index("metric") + 1, "metric_zh",
-                         [with_route_label(metric_name(str(m)) or "", str(m), labels, lang)
-                          for m in table["metric"]])
+                         [labelled(with_route_label(metric_name(str(m)) or "", str(m), labels,
+                                                    lang), named) for m in table["metric"]])
         if zh and file == "enforcement.csv":
             from sim.report.zh_workbook import enforcement_table
 

@@ -32,7 +32,7 @@ ILLICIT = ("tobacco", "counterfeit", "frozen", "pest", "undervaluation", "wildli
 #: :func:`sim.model.truth_kinds.logged_kinds`, its empty column is left out of sums over types)
 FIRST_TYPES = 5
 ANY = "*"
-#: what a port's or a smuggling route's ``label_zh`` is for
+#: what the ``label_zh`` of a port, a commodity, a smuggling route or group is for
 LABEL_ZH = ("name shown in Chinese reports and workbooks (`--lang zh`) in place of `label`; "
             "without it they show `label`, or the id")
 

@@ -113,9 +113,10 @@ class Commodity(Extended):
     """A commodity group: its quarantine treatment, laboratory test and statutory share
     (what checks find in it is the ``enforcement`` section's)."""
 
-    ADDED: ClassVar[tuple[str, ...]] = ("spoils_after",)
+    ADDED: ClassVar[tuple[str, ...]] = ("spoils_after", "label_zh")
 
     label: str = ""
+    label_zh: str = Field(default="", description=LABEL_ZH)
     hs: str = Field(default="", description="HS chapters, for the reader")
     quarantine_treat: Probability = Field(
         default=0.0,

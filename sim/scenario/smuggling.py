@@ -160,10 +160,12 @@ class Alert(Strict):
     duration: Duration = Field(default=0.0, ge=0, le=limits.MAX_DURATION_H)
 
 
-class Group(Strict):
+class Group(Extended):
     """A smuggling group: its signature, its opportunities and its routes."""
 
+    ADDED: ClassVar[tuple[str, ...]] = ("label_zh",)
     label: str = ""
+    label_zh: str = Field(default="", description=LABEL_ZH)
     illicit: str = Field(description="illicit type (see base.ILLICIT)")
     commodity: str = Field(description="the commodity its goods are declared as")
     trader_class: str = "general"
