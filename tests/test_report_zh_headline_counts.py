@@ -209,3 +209,31 @@ def test_an_unpriced_comparison_with_smugglers_says_so_in_chinese():
     assert _left(items) == []
     said = [i for i in items if i.startswith("成本未计算：该情景没有 [costs] 部分")]
     assert len(said) == 1 and "costs.roles.customs_officer=薪酬" in said[0], items
+
+
+def test_the_verdicts_enforcement_cost_is_in_chinese():
+    """A cheaper, faster option that lets illicit goods through says so after its cost per
+    hour saved ("; at an enforcement cost: ..."): every loss the verdict can name (each
+    illicit type's share detected too) in Chinese, else the whole line stayed English."""
+    from sim.report.headline import _LOSSES, KINDS, _losses
+    from sim.report.translate import text
+
+    losses = [(m, -0.05 if worse < 0 else 900.0, -0.08 if worse < 0 else 100.0,
+               -0.02 if worse < 0 else 1700.0) for m, worse, _ in _LOSSES]
+    items = _items([("total_cost_per_year", -1000.0, -1500.0, -500.0),
+                    ("overall_clearance_h_mean", 0.5, 0.2, 0.8),
+                    ("agency_cost_per_year", -800.0, -1200.0, -400.0), *losses,
+                    ("consignments_released", 0.0, 0.0, 0.0)])
+    line = next(i for i in items if "执法代价" in i)
+    assert not _ENGLISH.search(line), line
+    assert line.endswith("；执法代价：违规货物查出率降低 5.00 个百分点，"
+                         + "".join(f"{zh}查出率降低 5.00 个百分点，" for zh in (
+                             "走私烟草", "侵权假冒商品", "未经检疫的冻品", "检疫性有害生物和疫病",
+                             "低报价格", "濒危物种"))
+                         + "观测期内漏查货值提高 900.0 USD，漏查危害（年）提高 900.0 USD，"
+                         "偷逃税款（年）提高 900.0 USD（95% 置信区间不含 0）"), line
+    assert len(KINDS) == 6  # (a new type's words need their piece in sim.report.zh_phrases)
+    row = {"mean": 50.0, "shown_low": 20.0, "shown_high": 80.0, "significant": False}
+    loss = _losses({("o", "value_slipped"): row}, "o", "USD")
+    assert text(loss) == ("；执法代价：观测期内漏查货值提高 50.0 USD"
+                          "（经 Holm 多重比较校正后不显著）（95% 置信区间不含 0）")

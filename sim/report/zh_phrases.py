@@ -343,6 +343,21 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
      "查获后退运 {c} 票）"),
     (r"share of each illicit type's consignments detected, in percentage points \(95 % CI\)",
      "各类违规货物查出率，单位为百分点（95% 置信区间）"),
+    # the verdict's enforcement cost (sim.report.headline._losses): each clear loss, then why
+    # (an illicit type's share detected first, before its name alone is put in Chinese)
+    (r"; at an enforcement cost: ", "；执法代价："),
+    *((rf"\b{en} detected(?= (?:lower|higher) by )", f"{zh}查出率") for en, zh in (
+        ("tobacco", "走私烟草"), ("counterfeits", "侵权假冒商品"),
+        ("frozen products without quarantine clearance", "未经检疫的冻品"),
+        ("quarantine pests and disease", "检疫性有害生物和疫病"),
+        ("undervaluation", "低报价格"), ("endangered species", "濒危物种"))),
+    (rf" (?P<hl>lower|higher) by (?P<x>{_N}) (?P<u>percentage points)", "{hl} {x} {u}"),
+    (rf" (?P<hl>lower|higher) by (?P<x>{_N}) (?P<cur>[A-Z]{{3}})", "{hl} {x} {cur}"),
+    (r" \(not significant once corrected for the number of options \(Holm\)\)",
+     "（经 Holm 多重比较校正后不显著）"),
+    (r"(?P<end>个百分点|[A-Z]{3}|不显著）), (?=share of illicit|value slipping|harm slipping|"
+     r"duty evaded|[\u4e00-\u9fff])", "{end}，"),
+    (r" \(95 % CI clear of 0\)", "（95% 置信区间不含 0）"),
     (r"frozen products without quarantine clearance", "未经检疫的冻品"),
     (r"quarantine pests and disease", "检疫性有害生物和疫病"),
     (r"\bcounterfeits\b", "侵权假冒商品"), (r"\btobacco\b", "走私烟草"),
