@@ -47,3 +47,17 @@ def test_the_brief_and_the_chinese_page_say_the_period_too():
     assert "漏查违规货值合计（口岸 + 口岸外走私路线；观测期内合计，非年值）" in zh
     assert "口岸漏查违规货值（观测期内）：" in zh
     assert "slipping through" not in zh
+
+
+def test_a_sums_chinese_metric_name_says_its_period_as_its_english_does():
+    """A money figure the headline says is summed over the observed days has a Chinese name
+    (the tables', the workbook's, the glossary's) that says so too (观测期内): beside the
+    harm and the duty evaded a year, a bare 漏查违规货值 reads as a year's."""
+    from sim.report.headline import HEADLINE
+    from sim.report.translate import metric_name
+
+    sums = [m for m, what, kind, _ in HEADLINE
+            if kind == "money" and "over the observed days" in what]
+    assert "value_slipped" in sums and "value_slipped_total" in sums
+    unsaid = {m: metric_name(m) for m in sums if "观测期内" not in (metric_name(m) or "")}
+    assert not unsaid, unsaid
