@@ -207,6 +207,12 @@ def test_chinese_trading_sheet_has_no_english_header(folders, kind):
                        dtype={"option": str})
     assert list(zh["方向代码"]) == list(en["direction"])
     assert set(zh["方向"]) <= {"进口", "出口"}
+    from sim.report.zh_glossary import VALUES
+
+    classes = en["trader_class"].fillna("").astype(str)
+    assert list(zh["企业信用等级代码"].fillna("").astype(str)) == list(classes)
+    assert any(classes) and list(zh["企业信用等级"].fillna("")) == [
+        VALUES["class"].get(c, c) for c in classes]
     assert zh[trading_header("border_time_h")].tolist() == en["border_time_h"].tolist()
     from sim.experiment.trading_table import FIGURES  # (costs too: the small scenario has none)
 

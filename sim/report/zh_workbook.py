@@ -102,6 +102,8 @@ TRADING: dict[str, str] = {
 }
 #: a stretch outside both segments: its hours' column is named by the stretch's Chinese
 _OUTSIDE_HOURS = "时间（小时/票，两项合规之外）"
+#: the code columns kept beside the direction and the trader class the sheet says in Chinese
+TRADING_CODES = {"direction_code": CODES["direction"], "trader_class_code": "企业信用等级代码"}
 #: the table's rows: a port and direction, or a trader class there
 DIMENSIONS = {"port_direction": "口岸与方向", "port_direction_class": "口岸、方向与企业信用等级"}
 
@@ -124,8 +126,8 @@ def trading_header(column: str) -> str:
 
 
 def trading_table(table: pd.DataFrame) -> pd.DataFrame:
-    """``trading-across-borders.csv`` with its rows' dimension and directions in Chinese
-    (each direction's code kept in a column after it, as the enforcement sheet keeps it) and
+    """``trading-across-borders.csv`` with its rows' dimension, directions and trader classes
+    in Chinese (each code kept in a column after it, as the enforcement sheet keeps it) and
     its figures' headers in Chinese (option, port, direction and class are named by the
     workbook's common headers)."""
     from sim.report.zh_glossary import VALUES
@@ -133,10 +135,10 @@ def trading_table(table: pd.DataFrame) -> pd.DataFrame:
     out = table.copy()
     if "dimension" in out.columns:
         out["dimension"] = [DIMENSIONS.get(str(d), str(d)) for d in out["dimension"]]
-    if "direction" in out.columns:
-        codes = out["direction"].astype(str)
-        out["direction"] = [VALUES["direction"].get(c, c) for c in codes]
-        out.insert(list(out.columns).index("direction") + 1, "direction_code", codes)
-    return out.rename(columns={"direction_code": CODES["direction"],
-                               **{c: trading_header(str(c)) for c in out.columns
-                                  if str(c) not in ("direction", "direction_code")}})
+    words = {"direction": VALUES["direction"], "trader_class": VALUES["class"]}
+    for column in [c for c in words if c in out.columns]:
+        codes = out[column].astype(object).fillna("").astype(str)
+        out[column] = [words[column].get(c, c) for c in codes]
+        out.insert(list(out.columns).index(column) + 1, f"{column}_code", codes)
+    return out.rename(columns={c: TRADING_CODES.get(str(c)) or trading_header(str(c))
+                               for c in out.columns if str(c) not in words})
