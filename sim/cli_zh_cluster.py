@@ -12,6 +12,29 @@ import re
 _RESUME = "请再次启动调度器及其工作进程，然后用同一 --out 重新运行同一命令即可续跑"
 _AGAIN = "然后重新启动这些工作进程并再次运行"
 
+#: workers that cannot import bordersim or run other software (asked before anything runs)
+_UNFIT: tuple[tuple[str, str], ...] = (
+    (r"(?P<n>\d+) worker\(s\) of the Dask scheduler at (?P<address>\S+) cannot import "
+     r"bordersim \((?P<workers>.+?): (?P<why>.+)\); install bordersim (?P<build>\S+) there "
+     r"\(bordersim --version shows it\), start those workers again and rerun",
+     "位于 {address} 的 Dask 调度器有 {n} 个工作进程无法导入 bordersim（{workers}：{why}）；"
+     "请在这些机器上安装 bordersim {build}（bordersim --version 可显示），" + _AGAIN),
+    (r"(?P<n>\d+) worker\(s\) of the Dask scheduler at (?P<address>\S+) run other software "
+     r"than this command \(bordersim (?P<build>\S+), Python (?P<python>\S+)\): (?P<told>.+); "
+     r"their replications would not be the ones the results folder records; install the same "
+     r"bordersim and Python there \(bordersim --version shows them\), start those workers "
+     r"again and rerun",
+     "位于 {address} 的 Dask 调度器有 {n} 个工作进程运行的软件与本命令（bordersim {build}，"
+     "Python {python}）不同：{told}；它们算出的重复运行不会是结果文件夹所记录的那些；请在这些"
+     "机器上安装相同的 bordersim 和 Python（bordersim --version 可显示），" + _AGAIN),
+)
+#: the same, of a worker that joined after that check (its replication's answer, on receipt)
+_LATE = (r"; it joined after the check at the start: (?P<left>\d+) replication\(s\) still to "
+         r"do \(replication\(s\) (?P<reps>[\d, to]+)\); what finished is kept: rerun the same "
+         r"command with the same --out to resume")
+_LATE_ZH = ("；该工作进程是在开始时的检查之后才加入的：尚有 {left} 次重复运行未完成"
+            "（第 {reps} 次）；已完成的均已保存：请用同一 --out 重新运行同一命令即可续跑")
+
 #: an English message (the whole of it) -> its Chinese; named groups are kept as written
 ERRORS: tuple[tuple[str, str], ...] = (
     (r"cannot reach the Dask scheduler at (?P<address>\S+): nothing listens on port "
@@ -29,19 +52,8 @@ ERRORS: tuple[tuple[str, str], ...] = (
      r"command with the same --out to resume",
      "运行中途失去了位于 {address} 的 Dask 调度器（其工作进程随之停止）；尚有 {n} 次重复运行"
      "未完成（第 {reps} 次）；已完成的均已保存：" + _RESUME),
-    (r"(?P<n>\d+) worker\(s\) of the Dask scheduler at (?P<address>\S+) cannot import "
-     r"bordersim \((?P<workers>.+?): (?P<why>.+)\); install bordersim (?P<build>\S+) there "
-     r"\(bordersim --version shows it\), start those workers again and rerun",
-     "位于 {address} 的 Dask 调度器有 {n} 个工作进程无法导入 bordersim（{workers}：{why}）；"
-     "请在这些机器上安装 bordersim {build}（bordersim --version 可显示），" + _AGAIN),
-    (r"(?P<n>\d+) worker\(s\) of the Dask scheduler at (?P<address>\S+) run other software "
-     r"than this command \(bordersim (?P<build>\S+), Python (?P<python>\S+)\): (?P<told>.+); "
-     r"their replications would not be the ones the results folder records; install the same "
-     r"bordersim and Python there \(bordersim --version shows them\), start those workers "
-     r"again and rerun",
-     "位于 {address} 的 Dask 调度器有 {n} 个工作进程运行的软件与本命令（bordersim {build}，"
-     "Python {python}）不同：{told}；它们算出的重复运行不会是结果文件夹所记录的那些；请在这些"
-     "机器上安装相同的 bordersim 和 Python（bordersim --version 可显示），" + _AGAIN),
+    *_UNFIT,
+    *((english + _LATE, zh + _LATE_ZH) for english, zh in _UNFIT),
 )
 
 

@@ -177,3 +177,103 @@ def test_many_workers_are_named_by_group_and_counted():
     assert ("tcp://w0:1, tcp://w1:1, tcp://w2:1, tcp://w3:1 and 2 more run bordersim 1.0+bbb;"
             in said)
     assert "tcp://x:1" not in said
+
+
+#: what :func:`_joined_late` plays: the real runner, the answer of replication 1 and the
+#: results folder whose replication 0 it waits for; it notes the worker that ran replication 1
+_LATE: dict[str, Any] = {}
+#: the quick run of the tests that run replications on the cluster
+SHORT = [*RUN, "--set", "warmup_days=0", "--set", "drain_days=1"]
+
+
+def _joined_late(blob: bytes, expected: dict[str, str]) -> Any:
+    """The runner on a worker that joined after the check: replication 1 goes to one whose
+    answer differs (once replication 0 is stored, so that there is something to keep), and
+    which therefore does not run it, as :data:`dask_workers.RUN` does there."""
+    import pickle
+
+    from distributed import get_worker
+
+    if pickle.loads(blob).replication != 1:
+        return _LATE["run"](blob, expected)
+    stored = _LATE["out"] / "reps" / "rep-0000.json"
+    waited = time.monotonic()
+    while not stored.exists() and time.monotonic() - waited < 20:
+        time.sleep(0.02)
+    _LATE["worker"] = get_worker().address
+    return {**_LATE["answer"], "worker": _LATE["worker"]}, None
+
+
+@pytest.mark.parametrize(("kind", "lang"), [("build", "en"), ("error", "zh")])
+def test_a_worker_that_joins_after_the_check_is_refused_on_receipt_and_the_run_resumes(
+    cluster, monkeypatch, tmp_path, capsys, kind, lang
+):
+    """Before, such a worker was never asked: its replications were stored, or (without
+    bordersim) stored as failures. Its outcome is not stored; what finished is kept."""
+    mine = here()
+    out, where = tmp_path / "o", cluster.scheduler_address
+    answer = ({"python": mine["python"], "build": "0.0.1+000000000000"} if kind == "build"
+              else {"python": mine["python"], "error": NO_SIM})  # fmt: skip
+    _LATE.update(run=dask_workers.RUN, out=out, answer=answer)
+    monkeypatch.setattr(dask_workers, "RUN", _joined_late)
+    code = main([*SHORT, "--dask", where, "--out", str(out), "--lang", lang])
+    err = capsys.readouterr().err.strip()
+    assert code == 1
+    assert len(err.splitlines()) == 1, err
+    worker = _LATE["worker"]
+    assert err == {
+        "en": f"error: 1 worker(s) of the Dask scheduler at {where} run other software than "
+              f"this command (bordersim {mine['build']}, Python {mine['python']}): {worker} run "
+              "bordersim 0.0.1+000000000000; their replications would not be the ones the "
+              "results folder records; install the same bordersim and Python there (bordersim "
+              "--version shows them), start those workers again and rerun; it joined after the "
+              "check at the start: 1 replication(s) still to do (replication(s) 1); what "
+              "finished is kept: rerun the same command with the same --out to resume",
+        "zh": f"错误：位于 {where} 的 Dask 调度器有 1 个工作进程无法导入 bordersim（{worker}："
+              f"{NO_SIM}）；请在这些机器上安装 bordersim {mine['build']}（bordersim --version "
+              "可显示），然后重新启动这些工作进程并再次运行；该工作进程是在开始时的检查之后才加入的："
+              "尚有 1 次重复运行未完成（第 1 次）；已完成的均已保存：请用同一 --out 重新运行同一"
+              "命令即可续跑",
+    }[lang]
+    kept = (out / "reps" / "rep-0000.json").read_bytes()
+    assert not (out / "reps" / "rep-0001.json").exists()
+    if lang == "en":  # (resumed here serially: resuming is the store's, whatever ran it)
+        monkeypatch.setattr(dask_workers, "RUN", _LATE.pop("run"))
+        assert main([*SHORT, "--out", str(out)]) == 0
+        capsys.readouterr()
+        assert (out / "reps" / "rep-0001.json").exists()
+        assert len((out / "replications.csv").read_text().splitlines()) == 3  # (and a header)
+        assert (out / "reps" / "rep-0000.json").read_bytes() == kept
+
+
+def test_every_replication_comes_with_its_workers_answer_and_is_checked_on_receipt(
+    cluster, monkeypatch, tmp_path
+):
+    """A worker whose answer matches: each replication is checked as it comes back (one
+    look at a dict; the build is worked out once per worker process) and stored."""
+    checked: list[dict[str, str]] = []
+    real = dask_workers.received
+
+    def spy(answer: dict[str, str], *args: Any) -> None:
+        checked.append(answer)
+        real(answer, *args)
+
+    monkeypatch.setattr(dask_workers, "received", spy)
+    out = tmp_path / "o"
+    assert main([*SHORT, "--dask", cluster.scheduler_address, "--out", str(out)]) == 0
+    workers = set(cluster.scheduler_info["workers"])
+    assert len(checked) == 2
+    assert all({**a, "worker": ""} == {**here(), "worker": ""} for a in checked), checked
+    assert {a["worker"] for a in checked} <= workers, checked
+    assert sorted(p.name for p in (out / "reps").glob("rep-*[0-9].json")) == [
+        "rep-0000.json", "rep-0001.json"]
+
+
+def test_the_runner_answers_without_running_a_task_its_worker_should_not_run():
+    """A worker with another build (or Python) neither reads nor runs its task (a task
+    pickled by another build might not even be read): it only says what it runs."""
+    mine = here()
+    for expected in ({**mine, "build": "0.0.1+000000000000"}, {**mine, "python": "2.7.18"}):
+        answer, outcome = dask_workers.RUN(b"not a task", expected)
+        assert outcome is None
+        assert answer == {**mine, "worker": "an unknown worker"}

@@ -9,6 +9,17 @@ its build (:func:`sim.build.build`: the version, a fingerprint of the source and
 of numpy, SciPy, SimPy, pandas and pyarrow) and its Python version, and a cluster where one
 differs is refused in one line naming the workers, what they run and what to do.
 
+A worker that joins after that check is never asked, so every replication carries the proof
+too: the function a worker runs for it (:data:`RUN`) says the worker's address, build and
+Python beside the outcome, and the executor compares them with its own on receipt
+(:func:`received`), before the outcome is stored. A worker that differs stops the run with the
+same kind of one line (:class:`WorkersUnfit`), saying which replications are still to do; its
+outcome is not stored, what finished before is kept, and the same command resumes. The task
+goes to the worker pickled (bytes), so that a worker without bordersim reaches :data:`RUN` and
+says so, instead of failing to read its task (before, that was stored as the replication's
+failure); a worker that differs does not even unpickle or run it. The build is worked out once
+per worker process (:func:`sim.build.build` is cached: its fingerprint reads the source).
+
 Python is compared by its feature release (3.12, not 3.12.4): a feature release can change a
 figure (3.12 made ``sum()`` of floats compensated), a bugfix release does not. The machine and
 the operating system are not compared, as a resumed folder only warns of them
@@ -17,11 +28,12 @@ the operating system are not compared, as a resumed folder only warns of them
 
 from __future__ import annotations
 
+import pickle
 import platform
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from sim.experiment.executors import SchedulerUnreachable
+from sim.experiment.executors import Outcome, SchedulerUnreachable, Task
 
 #: how many workers' addresses a refusal names before it says "and N more"
 NAMED = 4
@@ -120,3 +132,64 @@ def check_workers(client: Any, where: str) -> None:
     said = unfit(ask(client), here(), where)
     if said is not None:
         raise WorkersUnfit(said)
+
+
+def _make_runner() -> Callable[..., tuple[dict[str, str], Outcome | None]]:
+    """The function each worker runs for a replication, made like the probe so that it is
+    sent by value. It answers as :data:`PROBE` does, with the worker's address, and runs the
+    task (pickled) only when that answer matches ``expected`` (the command's :func:`here`)."""
+
+    def run(blob: bytes, expected: dict[str, str]) -> tuple[dict[str, str], Any]:
+        import platform
+
+        answer = {"python": platform.python_version(), "worker": "an unknown worker"}
+        try:
+            from distributed import get_worker
+
+            answer["worker"] = str(get_worker().address)
+        except Exception:  # noqa: BLE001, S110 - (not on a worker: named as unknown)
+            pass
+        try:
+            from sim.build import build
+        except Exception as exc:  # noqa: BLE001 - told to the command, which says what to do
+            answer["error"] = f"{type(exc).__name__}: {exc}"
+            return answer, None
+        answer["build"] = build()  # (cached: once per worker process)
+        if answer["build"] != expected["build"] or (
+                answer["python"].split(".")[:2] != expected["python"].split(".")[:2]):
+            return answer, None  # (refused on receipt: not worth running)
+        from sim.experiment.dask_workers import on_worker
+
+        return answer, on_worker(blob)
+
+    return run
+
+
+#: what each worker runs for a replication: ``RUN(pickle.dumps(task), here())``
+RUN = _make_runner()
+
+
+def on_worker(blob: bytes) -> Outcome:
+    """On a worker that runs this build: the pickled task's outcome (by
+    :func:`sim.experiment.executors.run_task`, looked up now so that tests can play it)."""
+    from sim.experiment import executors
+
+    task: Task = pickle.loads(blob)  # noqa: S301 - our own task, from the command
+    return executors.run_task(task)
+
+
+def received(answer: dict[str, str], mine: dict[str, str], where: str,
+             left: Iterable[Task]) -> None:
+    """Refuse (:class:`WorkersUnfit`) a replication's outcome whose worker gave ``answer``
+    (:data:`RUN`), when it cannot import bordersim or runs another build or Python than
+    ``mine``: it joined after the check. ``left``: the tasks not yet stored (its own too)."""
+    from sim.experiment.dask_trouble import replications
+
+    worker = answer.get("worker", "an unknown worker")
+    said = unfit({worker: {k: v for k, v in answer.items() if k != "worker"}}, mine, where)
+    if said is not None:
+        todo = list(left)
+        raise WorkersUnfit(
+            f"{said}; it joined after the check at the start: {len(todo)} replication(s) "
+            f"still to do (replication(s) {replications(todo)}); what finished is kept: "
+            "rerun the same command with the same --out to resume")

@@ -466,14 +466,16 @@ class DaskExecutor:
 
                 check_workers(client, self.address or str(
                     getattr(client.scheduler, "address", "") or "this client's cluster"))
-            futures = client.map(run_task, list(tasks), pure=False)
+            futures = _send(client, tasks)
             by_future = dict(zip(futures, tasks, strict=True))
             stack.enter_context(_watching(client, self.address, futures))
             where = self.address or "this run's cluster"
             try:
                 for future in as_completed(futures):
                     try:
-                        outcome = future.result()
+                        outcome = _receive(future, where, by_future.values())
+                    except SchedulerUnreachable:  # (a worker that runs other software)
+                        raise
                     except Exception as exc:  # a worker died, or the cluster failed
                         stop = trouble(exc, client, where, list(by_future.values()))
                         if stop is not None:
@@ -484,6 +486,28 @@ class DaskExecutor:
                     yield outcome
             finally:
                 _cancel(client, [f for f in futures if not f.done()])
+
+
+def _send(client: Any, tasks: Sequence[Task]) -> list[Any]:
+    """Submit each task, pickled, to :data:`sim.experiment.dask_workers.RUN` (which says what
+    its worker runs beside the outcome), with this command's own answer to compare with."""
+    import pickle
+
+    from sim.experiment import dask_workers
+
+    mine = dask_workers.here()
+    blobs = [pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL) for task in tasks]
+    return list(client.map(dask_workers.RUN, blobs, expected=mine, pure=False))
+
+
+def _receive(future: Any, where: str, left: Iterable[Task]) -> Outcome:
+    """A finished future's outcome, once its worker's answer is found to match this command's
+    (:func:`sim.experiment.dask_workers.received` refuses it otherwise, before it is stored)."""
+    from sim.experiment import dask_workers
+
+    answer, outcome = future.result()
+    dask_workers.received(answer, dask_workers.here(), where, left)
+    return outcome  # type: ignore[no-any-return]
 
 
 #: how long (seconds) a Dask scheduler may have no worker before the run says it is waiting
