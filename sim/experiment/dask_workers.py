@@ -1,5 +1,5 @@
-"""Whether a Dask cluster's workers run the bordersim that this command runs, asked before any
-replication is sent.
+"""Whether a Dask cluster's workers run the bordersim that this command runs: asked before any
+replication is sent, and told again with each replication that comes back.
 
 A worker that cannot import bordersim dies on its first replication (its own log says why; the
 command saw only a scheduler without workers), and a worker with another build of bordersim, or
@@ -16,9 +16,10 @@ Python beside the outcome, and the executor compares them with its own on receip
 same kind of one line (:class:`WorkersUnfit`), saying which replications are still to do; its
 outcome is not stored, what finished before is kept, and the same command resumes. The task
 goes to the worker pickled (bytes), so that a worker without bordersim reaches :data:`RUN` and
-says so, instead of failing to read its task (before, that was stored as the replication's
-failure); a worker that differs does not even unpickle or run it. The build is worked out once
-per worker process (:func:`sim.build.build` is cached: its fingerprint reads the source).
+says so, instead of failing to read its task (before, such a worker stopped as it joined,
+and the command went on waiting for workers without saying why); a worker that differs does
+not even unpickle or run it. The build is worked out once per worker process
+(:func:`sim.build.build` is cached: its fingerprint reads the source).
 
 Python is compared by its feature release (3.12, not 3.12.4): a feature release can change a
 figure (3.12 made ``sum()`` of floats compensated), a bugfix release does not. The machine and

@@ -21,7 +21,9 @@ them (``simulate`` is deterministic and keeps no state between calls).
   part-way stops the run with one line naming the replications still to do, and an address
   where nothing listens is refused at once (:mod:`sim.experiment.dask_trouble`). Workers that
   cannot import bordersim, or run another build or Python, are refused before any
-  replication is sent (:mod:`sim.experiment.dask_workers`). Dask is an optional
+  replication is sent, and a worker that joins later is refused on receipt of its first
+  replication, before it is stored: each comes back with what its worker runs
+  (:mod:`sim.experiment.dask_workers`). Dask is an optional
   extra (``pip install 'bordersim[dask]'``); without it this executor says so
   (:mod:`sim.experiment.extras`).
 
