@@ -277,3 +277,44 @@ def test_the_runner_answers_without_running_a_task_its_worker_should_not_run():
         answer, outcome = dask_workers.RUN(b"not a task", expected)
         assert outcome is None
         assert answer == {**mine, "worker": "an unknown worker"}
+
+
+def _cannot_read(blob: bytes, expected: dict[str, str]) -> Any:
+    """The runner on a worker of another Python that joined after the check: replication 1
+    cannot be read there (it raises on the worker), and the worker now answers the probe with
+    its Python (once replication 0 is stored)."""
+    import pickle
+
+    from distributed import get_worker
+
+    if pickle.loads(blob).replication != 1:
+        return _LATE["run"](blob, expected)
+    stored = _LATE["out"] / "reps" / "rep-0000.json"
+    waited = time.monotonic()
+    while not stored.exists() and time.monotonic() - waited < 20:
+        time.sleep(0.02)
+    _ODD.update(address=get_worker().address, answer={"python": "3.99.0", "error": "..."})
+    raise TypeError("code() argument 13 must be str, not int")
+
+
+def test_a_late_worker_that_cannot_read_its_task_is_refused_not_stored_as_a_failure(
+    cluster, monkeypatch, tmp_path, capsys
+):
+    """Another Python cannot read the runner, sent by value: the replication raises on the
+    worker, and the workers are asked again before it is told as the replication's failure."""
+    out, where = tmp_path / "o", cluster.scheduler_address
+    _ODD.update(address=None)
+    _LATE.update(run=dask_workers.RUN, out=out)
+    monkeypatch.setattr(dask_workers, "PROBE", _playing)
+    monkeypatch.setattr(dask_workers, "RUN", _cannot_read)
+    code = main([*SHORT, "--dask", where, "--out", str(out)])
+    err = capsys.readouterr().err.strip()
+    assert code == 1
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith(f"error: 1 worker(s) of the Dask scheduler at {where} run other "
+                          f"software than this command "), err
+    assert f": {_ODD['address']} run Python 3.99.0; their replications" in err
+    assert err.endswith("1 replication(s) still to do (replication(s) 1); what finished is "
+                        "kept: rerun the same command with the same --out to resume"), err
+    assert (out / "reps" / "rep-0000.json").exists()
+    assert not (out / "failures.json").exists()

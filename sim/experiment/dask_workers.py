@@ -18,7 +18,9 @@ outcome is not stored, what finished before is kept, and the same command resume
 goes to the worker pickled (bytes), so that a worker without bordersim reaches :data:`RUN` and
 says so, instead of failing to read its task (before, such a worker stopped as it joined,
 and the command went on waiting for workers without saying why); a worker that differs does
-not even unpickle or run it. The build is worked out once per worker process
+not even unpickle or run it. A worker of another Python may fail to read :data:`RUN` itself:
+when a replication raises on a worker, the workers are asked again (:func:`asked_again`)
+before that is told as the replication's failure. The build is worked out once per worker process
 (:func:`sim.build.build` is cached: its fingerprint reads the source).
 
 Python is compared by its feature release (3.12, not 3.12.4): a feature release can change a
@@ -184,13 +186,30 @@ def received(answer: dict[str, str], mine: dict[str, str], where: str,
     """Refuse (:class:`WorkersUnfit`) a replication's outcome whose worker gave ``answer``
     (:data:`RUN`), when it cannot import bordersim or runs another build or Python than
     ``mine``: it joined after the check. ``left``: the tasks not yet stored (its own too)."""
-    from sim.experiment.dask_trouble import replications
-
     worker = answer.get("worker", "an unknown worker")
     said = unfit({worker: {k: v for k, v in answer.items() if k != "worker"}}, mine, where)
     if said is not None:
-        todo = list(left)
-        raise WorkersUnfit(
-            f"{said}; it joined after the check at the start: {len(todo)} replication(s) "
-            f"still to do (replication(s) {replications(todo)}); what finished is kept: "
-            "rerun the same command with the same --out to resume")
+        raise _late(said, left)
+
+
+def asked_again(client: Any, where: str, left: Iterable[Task]) -> WorkersUnfit | None:
+    """When a replication raised on a worker (not the cluster's fault): the refusal of a
+    worker that cannot even read :data:`RUN` (another Python reads no other's code), asked
+    as :func:`check_workers` asks; None when every worker answers as this command would (the
+    replication's own failure), or the workers cannot be asked now."""
+    try:
+        said = unfit(ask(client), here(), where)
+    except Exception:  # noqa: BLE001 - not asked: the failure is told as the replication's
+        return None
+    return None if said is None else _late(said, left)
+
+
+def _late(said: str, left: Iterable[Task]) -> WorkersUnfit:
+    """The refusal ``said`` of a worker that joined after the check, with what is left."""
+    from sim.experiment.dask_trouble import replications
+
+    todo = list(left)
+    return WorkersUnfit(
+        f"{said}; it joined after the check at the start: {len(todo)} replication(s) still to "
+        f"do (replication(s) {replications(todo)}); what finished is kept: rerun the same "
+        "command with the same --out to resume")

@@ -439,6 +439,7 @@ class DaskExecutor:
 
         from distributed import Client, LocalCluster, as_completed
 
+        from sim.experiment import dask_workers
         from sim.experiment.dask_trouble import quiet_dask_logs, trouble
 
         if not tasks:
@@ -464,9 +465,7 @@ class DaskExecutor:
                         )
                     client = stack.enter_context(Client(cluster))
             if self.address is not None or self.client is not None:  # (not one started here)
-                from sim.experiment.dask_workers import check_workers
-
-                check_workers(client, self.address or str(
+                dask_workers.check_workers(client, self.address or str(
                     getattr(client.scheduler, "address", "") or "this client's cluster"))
             futures = _send(client, tasks)
             by_future = dict(zip(futures, tasks, strict=True))
@@ -480,6 +479,8 @@ class DaskExecutor:
                         raise
                     except Exception as exc:  # a worker died, or the cluster failed
                         stop = trouble(exc, client, where, list(by_future.values()))
+                        if stop is None:  # (or a worker that cannot read what it was sent)
+                            stop = dask_workers.asked_again(client, where, by_future.values())
                         if stop is not None:
                             raise stop from None
                         outcome = by_future[future].key, _failure(by_future[future], exc)
