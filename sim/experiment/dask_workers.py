@@ -20,8 +20,8 @@ says so, instead of failing to read its task (before, such a worker stopped as i
 and the command went on waiting for workers without saying why); a worker that differs does
 not even unpickle or run it. A worker of another Python may fail to read :data:`RUN` itself:
 when a replication raises on a worker, the workers are asked again (:func:`asked_again`)
-before that is told as the replication's failure. The build is worked out once per worker process
-(:func:`sim.build.build` is cached: its fingerprint reads the source).
+before that is told as the replication's failure. The build is worked out once per worker
+process (:func:`sim.build.build` is cached: its fingerprint reads the source).
 
 Python is compared by its feature release (3.12, not 3.12.4): a feature release can change a
 figure (3.12 made ``sum()`` of floats compensated), a bugfix release does not. The machine and
