@@ -180,6 +180,8 @@ UNAVAILABLE = "not available"
 #: a reform whose changes this scenario refuses at its default strengths (shares that would
 #: add up to more than 1, say): listed with the reason, the other reforms still listed
 NOT_APPLICABLE = "not applicable"
+#: how a listing gives the command that runs a reform refused only at its default strength
+RUN_IT = "it runs at that strength with"
 
 
 def _effect(plan: Any, scenario: Any, changes: int, same: int) -> tuple[str, str]:
@@ -218,7 +220,7 @@ def _on(path: Path, lang: str = "en") -> int:
             changes = plan.fields(scenario)
             new = scenario_data(plan.apply(scenario))
         except (ScenarioError, ValueError) as exc:  # (ReformError is a ValueError)
-            kind, why = _refused(exc)
+            kind, why = _refused(exc, path)
         else:
             same = sum(get_path(data, k) == get_path(new, k) for k in changes)
             kind, why = _effect(plan, scenario, len(changes), same)
@@ -229,15 +231,29 @@ def _on(path: Path, lang: str = "en") -> int:
     return 0
 
 
-def _refused(exc: Exception) -> tuple[str, str]:
+def _refused(exc: Exception, path: Path) -> tuple[str, str]:
     """Why a reform cannot be applied to a scenario, in one line: not available (it changes
     a section the scenario lacks), or not applicable (the scenario refuses its changes: the
-    first problem found, as the error names it)."""
+    first problem found, as the error names it); refused only for its default strength (an
+    outbreak's factor, say), with the command that runs it at the largest that fits."""
+    from sim.reforms.prevalence_room import TooStrong
     from sim.reforms.reform import MissingSection
+    from sim.shell_line import bordersim_line
 
     if isinstance(exc, MissingSection):
         return UNAVAILABLE, str(exc)
-    return NOT_APPLICABLE, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if isinstance(exc, TooStrong):
+        why += f"; {RUN_IT}: {bordersim_line('compare', _as_given(path), '--reforms', exc.fit)}"
+    return NOT_APPLICABLE, why
+
+
+def _as_given(path: Path) -> str:
+    """A scenario as a command names it: a bundled one by its name (``beilun-border``), as
+    the user gives it, any other by its path."""
+    from sim.scenario.loader import BUNDLED
+
+    return path.stem if path.resolve().parent == BUNDLED.resolve() else str(path)
 
 
 def _tfa(lang: str = "en") -> int:

@@ -75,3 +75,24 @@ def test_a_scenario_error_from_one_reform_leaves_the_rest_listed(capsys, monkeyp
     monkeypatch.setattr("sim.reforms.compose.REFORMS", REFORMS, raising=False)
     lines = _listing(capsys, "en")
     assert lines["broken"].split()[1:3] == ["not", "applicable:"]
+
+
+def test_the_refusal_keeps_the_strengths_given_in_the_factor_that_fits(beilun):
+    """An outbreak in Vietnam alone refused at factor 3 names the Vietnam-only reform at the
+    factor that fits, not the all-origins default (which is another reform)."""
+    with pytest.raises(ReformError) as refused:
+        parse('outbreak:origins=["vietnam"],factor=3').apply(beilun)
+    fit = 'outbreak:origins=["vietnam"],factor=1.96'
+    assert str(refused.value).endswith(f"({fit})")
+    assert getattr(refused.value, "fit", None) == fit
+    parse(fit).apply(beilun)  # (it applies as written)
+
+
+def test_the_listing_gives_the_command_that_runs_it_at_the_factor_that_fits(capsys):
+    import shlex
+
+    english = _listing(capsys, "en")["outbreak"]
+    words = ["bordersim", "compare", "beilun-border", "--reforms", "outbreak:factor=1.96"]
+    assert shlex.split(english.split("it runs at that strength with: ", 1)[1]) == words
+    chinese = _listing(capsys, "zh")["outbreak"]
+    assert shlex.split(chinese.split("按此强度运行：", 1)[1]) == words

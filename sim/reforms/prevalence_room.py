@@ -18,6 +18,17 @@ from typing import Any
 
 from sim.reforms.reform import ChangeRule, Changes, ReformError
 
+
+class TooStrong(ReformError):
+    """A reform refused because its strength raises prevalence past 1: ``fit`` is the
+    reform as written on a command line at the largest strength that fits, the user's other
+    strengths kept (``outbreak:origins=["vietnam"],factor=1.96``), so that a listing can
+    give the command that runs it."""
+
+    def __init__(self, message: str, fit: str) -> None:
+        super().__init__(message)
+        self.fit = fit
+
 #: the tables a prevalence is built from (sim.scenario.enforcement.Enforcement.worst_total)
 _TABLES = ("prevalence", "by_port", "by_commodity", "by_class", "by_origin", "by_direction")
 
@@ -65,8 +76,22 @@ def refuse_overflow(
         fits = worst(data, rule(data, {**s, key: mid}))[0] <= 1 + 1e-9
         low, high = (mid, high) if fits else (low, mid)
     fit = math.floor(low * 100) / 100
-    raise ReformError(
+    label = _fitted(reform, key, fit, s)
+    raise TooStrong(
         f"reform {reform}: {key} = {s[key]:g} makes the illicit types' shares at {where} add "
         f"up to {total:.4f}, and at most 1 is allowed; here {key} can be at most {fit:g} "
-        f"({reform}:{key}={fit:g})"
+        f"({label})",
+        label,
     )
+
+
+def _fitted(reform: str, key: str, fit: float, s: Mapping[str, Any]) -> str:
+    """``reform`` as written on a command line with ``key`` at ``fit`` and the strengths of
+    ``s`` that differ from their defaults as given (the stricken origins, say): the label
+    that runs the same reform at a strength that fits, not the default one."""
+    from sim.reforms import get
+
+    base = get(reform)
+    given = {k: v for k, v in s.items() if k in base.params and k != key
+             and v != base.params[k].default}
+    return base(**given, **{key: fit}).label

@@ -31,10 +31,19 @@ PREVALENCE_ROOM: tuple[tuple[str, str], ...] = (
     (r"reform (?P<name>\S+): (?P<key>\w+) = (?P<value>\S+) makes the illicit types' shares "
      r"at port (?P<port>\S+) \((?P<com>[^,]+), (?P<cls>[^,]+), origin (?P<origin>[^,]+), "
      r"(?P<dir>[^)]+)\) add up to (?P<total>\S+), and at most 1 is allowed; here (?P=key) "
-     r"can be at most (?P<fit>\S+) \((?P<label>\S+)\)",
+     r"can be at most (?P<fit>\S+) \((?P<label>.+)\)",
      "改革 {name}：{key} = {value} 使口岸 {port}（商品 {com}，信用类别 {cls}，原产地 "
      "{origin}，方向 {dir}）各类违规货物的比例之和达到 {total}，而最多只能为 1；在此情景中 "
      "{key} 最多为 {fit}（{label}）"),
+    # (the listing's reason, bordersim reforms --on: with the command that runs it there)
+    (r"reform (?P<name>\S+): (?P<key>\w+) = (?P<value>\S+) makes the illicit types' shares "
+     r"at port (?P<port>\S+) \((?P<com>[^,]+), (?P<cls>[^,]+), origin (?P<origin>[^,]+), "
+     r"(?P<dir>[^)]+)\) add up to (?P<total>\S+), and at most 1 is allowed; here (?P=key) "
+     r"can be at most (?P<fit>\S+) \((?P<label>.+)\); it runs at that strength with: "
+     r"(?P<command>bordersim .+)",
+     "改革 {name}：{key} = {value} 使口岸 {port}（商品 {com}，信用类别 {cls}，原产地 "
+     "{origin}，方向 {dir}）各类违规货物的比例之和达到 {total}，而最多只能为 1；在此情景中 "
+     "{key} 最多为 {fit}，按此强度运行：{command}"),
 )
 
 #: an English reason (the whole of it, a regular expression) -> its Chinese; named groups
