@@ -738,7 +738,30 @@ def test_each_illicit_types_deterrence_and_routes_are_metrics_of_their_own(tmp_p
         assert sum(m[f"smuggling_attempts_{k}_route_{route}"] for k in kinds) == m[
             f"smuggling_attempts_route_{route}"]
     assert m["smuggling_attempts_tobacco_route_river"] > 0
+    _type_route_seizures(m, obs)
     assert m["attempts_deterred_frozen"] + m["attempts_deterred_tobacco"] == m[
         "attempts_deterred"]
     assert m["smuggling_value_slipped_frozen"] + m["smuggling_value_slipped_tobacco"] == (
         pytest.approx(m["smuggling_value_slipped_outside"] + m["smuggling_value_slipped_at_ports"]))
+
+
+def _type_route_seizures(m: dict[str, float], obs) -> None:
+    """What an enforcement analyst asks of each type: the share of its attempts that went by
+    each route, and what was seized of them there; the shares add up to 1 and each type's
+    catches on a route add up to the route's."""
+    for kind, routes in (("frozen", ("sea", "river", "boats")), ("tobacco", ("river", "boats"))):
+        tried = obs[(obs["illicit"] == kind) & (obs["route"] != NOT_SMUGGLED)]
+        assert sum(m[f"smuggling_route_share_{kind}_route_{r}"] for r in routes) == (
+            pytest.approx(1))
+        for route in routes:
+            mine = tried[tried["route"] == route]
+            caught, slipped = int(mine["caught"].sum()), int(mine["slipped"].sum())
+            assert m[f"smuggling_route_share_{kind}_route_{route}"] == pytest.approx(
+                int(mine["chosen"].sum()) / int(tried["chosen"].sum()))
+            assert m[f"smuggling_caught_{kind}_route_{route}"] == caught
+            assert m[f"smuggling_caught_share_{kind}_route_{route}"] == pytest.approx(
+                caught / (caught + slipped))
+    for route in ("river", "boats"):
+        assert m[f"smuggling_caught_frozen_route_{route}"] + m[
+            f"smuggling_caught_tobacco_route_{route}"] == m[f"smuggling_caught_route_{route}"]
+    assert m["smuggling_caught_tobacco_route_river"] > 0

@@ -53,6 +53,16 @@ SMUGGLING = [
           "Smuggling attempts carrying this illicit type by this route (the type's groups "
           "only): where a patrol or a port's checks move this type's loads, apart from the "
           "other groups' that `smuggling_attempts_route_<route>` pools with them."),
+    Entry("smuggling_route_share_<type>_route_<route>", SMUG_LAYER,
+          "The share of the attempts carrying this illicit type that went by this route "
+          "(the type's groups only; a replication's own share, so its interval is the "
+          "share's, not a ratio of mean counts)."),
+    Entry("smuggling_caught_<type>_route_<route>", SMUG_LAYER,
+          "Attempts carrying this illicit type by this route that were caught there (by its "
+          "patrol, or by the port's checks on a port route; the type's groups only)."),
+    Entry("smuggling_caught_share_<type>_route_<route>", SMUG_LAYER,
+          "This illicit type's catch rate on this route: its caught attempts there over those "
+          "caught or slipped (unresolved ones left out; the type's groups only)."),
     Entry("attempts_deterred_<type>", SMUG_LAYER,
           "Opportunities of the groups carrying this illicit type at which they chose not to "
           "smuggle (deterred)."),

@@ -83,7 +83,21 @@ def _by_type(obs: pd.DataFrame, known: object) -> dict[str, float]:
         outside = tried[tried["kind"] != "port"]
         out[f"smuggling_interdicted_{kind}"] = float(outside["caught"].sum())
         out[f"smuggling_value_slipped_{kind}"] = float(tried["value_slipped"].sum())
-        by_route = tried.groupby("route")["chosen"].sum()
-        for route in routes:
-            out[f"smuggling_attempts_{kind}_route_{route}"] = float(by_route.get(route, 0))
+        out.update(_type_routes(kind, routes, tried))
+    return out
+
+
+def _type_routes(kind: str, routes: list[str], tried: pd.DataFrame) -> dict[str, float]:
+    """One illicit type's attempts by route, their share of the type's attempts, and what
+    was caught of them there (by the route's patrol, or the port's checks): where a type
+    goes and where it is seized, which the pooled route figures mix with the other types'."""
+    by_route = tried.groupby("route")[["chosen", "caught", "slipped"]].sum()
+    total = float(tried["chosen"].sum())
+    out: dict[str, float] = {}
+    for route in routes:
+        n, c, s = (float(by_route[k].get(route, 0)) for k in ("chosen", "caught", "slipped"))
+        out[f"smuggling_attempts_{kind}_route_{route}"] = n
+        out[f"smuggling_route_share_{kind}_route_{route}"] = _share(n, total)
+        out[f"smuggling_caught_{kind}_route_{route}"] = c
+        out[f"smuggling_caught_share_{kind}_route_{route}"] = _share(c, c + s)
     return out

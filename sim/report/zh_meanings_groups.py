@@ -52,6 +52,15 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("smuggling_attempts_<type>_route_<route>", "ab69315a"):
         "经该路线夹带该类违规货物的走私企图数（只计该类型的团伙）：即巡查或口岸检查把该类型的货物"
         "推向何处，与 smuggling_attempts_route_<route> 合并计入的其他团伙的货物分开。",
+    ("smuggling_route_share_<type>_route_<route>", "87fa2967"):
+        "夹带该类违规货物的走私企图中经该路线的比例（只计该类型的团伙；每次重复运行自身的比例，"
+        "其置信区间是该比例的区间，而不是均值之比）。",
+    ("smuggling_caught_<type>_route_<route>", "780678ff"):
+        "经该路线夹带该类违规货物、并在该路线被查获的走私企图数（由该路线的巡查，或口岸路线上由"
+        "口岸的检查查获；只计该类型的团伙）。",
+    ("smuggling_caught_share_<type>_route_<route>", "9537172d"):
+        "该类违规货物在该路线上的查获比例：该路线上被查获的企图数除以被查获或漏查的企图数（未"
+        "定者不计；只计该类型的团伙）。",
     ("smuggling_attempts_route_<route>", "0cb8bb87"): "经该路线的走私企图数。",
     ("smuggling_caught_at_ports", "135700ac"): "口岸路线上在口岸被查获（由其检查）的走私企图数。",
     ("smuggling_caught_route_<route>", "4147feb5"):
