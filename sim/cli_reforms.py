@@ -238,22 +238,18 @@ def _refused(exc: Exception, path: Path) -> tuple[str, str]:
     outbreak's factor, say), with the command that runs it at the largest that fits."""
     from sim.reforms.prevalence_room import TooStrong
     from sim.reforms.reform import MissingSection
+    from sim.scenario.loader import as_named
     from sim.shell_line import bordersim_line
 
     if isinstance(exc, MissingSection):
         return UNAVAILABLE, str(exc)
     why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     if isinstance(exc, TooStrong):
-        why += f"; {RUN_IT}: {bordersim_line('compare', _as_given(path), '--reforms', exc.fit)}"
+        why += f"; {RUN_IT}: {bordersim_line('compare', as_named(path), '--reforms', exc.fit)}"
     return NOT_APPLICABLE, why
 
 
-def _as_given(path: Path) -> str:
-    """A scenario as a command names it: a bundled one by its name (``beilun-border``), as
-    the user gives it, any other by its path."""
-    from sim.scenario.loader import BUNDLED
 
-    return path.stem if path.resolve().parent == BUNDLED.resolve() else str(path)
 
 
 def _tfa(lang: str = "en") -> int:

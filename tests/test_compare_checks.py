@@ -238,6 +238,19 @@ def test_compare_refuses_an_unknown_metric_before_running_or_writing(
     assert not (tmp_path / "c").exists()
 
 
+@pytest.mark.parametrize("show", ["nope", "nope_*"])
+def test_an_unknown_metric_of_a_bundled_scenario_points_at_it_by_its_name(
+    tmp_path, capsys, monkeypatch, nothing_runs, show
+):
+    """The command the hint gives names a bundled scenario as the user does (its name), not
+    by the file where this installation keeps it."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "beilun-border", "--show", show]) == 2
+    err = capsys.readouterr().err
+    assert err.rstrip().endswith(" names: bordersim check beilun-border --metrics"), err
+    assert str(BUNDLED) not in err
+
+
 def test_a_metric_of_a_kind_the_scenario_has_none_of_says_what_it_needs(
     tmp_path, capsys, monkeypatch, nothing_runs
 ):

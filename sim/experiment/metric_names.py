@@ -563,7 +563,7 @@ def shown(patterns: Iterable[str], known: MetricNames, flag: str = "--show") -> 
                 raise MetricError(
                     f"{flag} {pattern!r} matches no metric of scenario {known.scenario!r}; "
                     f"all {len(known.names)} names: "
-                    f"{bordersim_line('check', known.source or 'SCENARIO', '--metrics')}"
+                    f"{bordersim_line('check', _named(known), '--metrics')}"
                 )
         elif pattern in known:
             picked = [pattern]
@@ -571,6 +571,13 @@ def shown(patterns: Iterable[str], known: MetricNames, flag: str = "--show") -> 
             raise MetricError(unknown_message(pattern, known, flag))
         out += [m for m in picked if m not in out]
     return out
+
+
+def _named(known: MetricNames) -> str:
+    """The scenario of ``known`` as a pasted command names it (a bundled one by its name)."""
+    from sim.scenario.loader import as_named
+
+    return as_named(known.source) if known.source else "SCENARIO"
 
 
 def unknown_message(
@@ -583,7 +590,7 @@ def unknown_message(
 
     mean = mean_clause(nearest(name, candidates or known.listing()))
     head = [m for m in HEADLINE if m in known.names]
-    where = known.source or "SCENARIO"
+    where = _named(known)
     return "\n  ".join(
         [
             f"{flag} {name!r} is not a metric of scenario {known.scenario!r}{mean}"

@@ -699,6 +699,16 @@ def bundled_scenario(path: Path) -> Path | None:
     return None
 
 
+def as_named(path: str | Path) -> str:
+    """A scenario as a command the user pastes should name it: a bundled scenario's file by
+    its name (``beilun-border``, which every command takes), any other by its path as given
+    (a machine's install path in a suggested command is noise, and breaks elsewhere)."""
+    path = Path(path)
+    if path.suffix == ".toml" and path.resolve().parent == BUNDLED and path.is_file():
+        return path.stem
+    return str(path)
+
+
 def missing_scenario(path: Path) -> str:
     """Why the scenario file ``path`` was not found: the bundled scenarios (which a name alone
     gives) and the nearest name, beside it or bundled."""
