@@ -175,11 +175,10 @@ def compare_command(path: Path, scenario: Any, names: list[str],
     same scenario as the table's (its ``--set`` values and ``--days``), named as the user
     named it (a bundled scenario by its name, not by where it is installed)."""
     from sim.reforms.reform import toml_value
-    from sim.scenario.loader import BUNDLED
+    from sim.scenario.loader import as_named
 
     own = scenario.organisation.structure
-    where = path.stem if path.resolve().parent == BUNDLED else path
-    words: list[object] = ["compare", where]
+    words: list[object] = ["compare", as_named(path)]
     for key, value in settings or []:
         text = json.dumps(value) if isinstance(value, str) else toml_value(value)
         words += ["--set", f"{key}={text}"]
