@@ -956,7 +956,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         raise UsageError(str(exc)) from None
     from sim.cli_warnings import coded, exit_status, unmeasured, write_records
 
-    for line in unmeasured(summary, extra):
+    for line in unmeasured(summary, extra, args.show):
         notes.add(line)
     records = coded(notes.lines, unsettled)
     write_records(out, records)

@@ -7,6 +7,7 @@ be trusted, without reading any English."""
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -40,16 +41,28 @@ def coded(lines: Iterable[str], by_rep: Mapping[str, Iterable[str]] | None = Non
     return records(lines, by_rep)
 
 
-def unmeasured(summary: Mapping[str, Any], shown: Iterable[str]) -> list[str]:
+def unmeasured(
+    summary: Mapping[str, Any], shown: Iterable[str], asked: Iterable[str] = ()
+) -> list[str]:
     """A warning for each metric asked for by name (``--show``) that no replication
-    measured (its mean is null): a figure a nightly job expects is missing."""
-    out = []
-    for m in shown:
-        stats = summary.get(m)
-        if not isinstance(stats, Mapping) or stats.get("mean") is None:
-            out.append(f"warning: {m} was asked for (--show) but measured in no replication: "
-                       "its figure is missing (null in summary.json)")
-    return out
+    measured (its mean is null): a figure a nightly job expects is missing. ``asked``: the
+    ``--show`` texts; a metric a pattern picked (``wait_h_mean_crossing_*``) warns only when
+    nothing that pattern picked was measured, since a pattern also picks the lanes a
+    scenario switches off, which no one asked for."""
+    names = list(shown)
+    items = {p.strip() for text in asked for p in text.split(",")}
+    patterns = {p for p in items if any(ch in p for ch in "*?[")}
+    empty = [p for p in patterns if all(_null(summary, n) for n in fnmatch.filter(names, p))]
+    wanted = (items - patterns) | {m for p in empty for m in fnmatch.filter(names, p)}
+    missing = [m for m in names if _null(summary, m) and (not items or m in wanted)]
+    return [f"warning: {m} was asked for (--show) but measured in no replication: "
+            "its figure is missing (null in summary.json)" for m in missing]
+
+
+def _null(summary: Mapping[str, Any], metric: str) -> bool:
+    """Whether no replication measured ``metric`` (absent, or its mean null)."""
+    stats = summary.get(metric)
+    return not isinstance(stats, Mapping) or stats.get("mean") is None
 
 
 def write_records(out: Path, recs: list[dict[str, Any]]) -> None:

@@ -187,8 +187,8 @@ CODES: tuple[Code, ...] = (
          rf"(?P<lane_metric>\S+) averages (?P<f_utilisation_pct>{_N})% utilisation over "
          r"the replications", (), "utilisation_{lane_metric}"),
     Code("metric_unmeasured", "warning", False,
-         "a metric asked for by name (--show) was measured in no replication: its figure is "
-         "missing",
+         "a metric asked for by name (--show), or by a pattern none of whose metrics was "
+         "measured, was measured in no replication: its figure is missing",
          r"(?P<metric>\S+) was asked for \(--show\) but measured in no replication"),
     Code("metric_unpaired", "note", False,
          "an option measured metrics the baseline measured in no replication (it alone "

@@ -559,6 +559,26 @@ def test_a_shown_metric_no_replication_measured_is_a_coded_warning(tmp_path: Pat
     assert (missing["code"], missing["metric"]) == ("metric_unmeasured", export)
 
 
+def test_a_pattern_picking_a_switched_off_lane_is_no_warning(tmp_path: Path, capsys):
+    """docs/teaching.md's --show 'wait_h_mean_crossing_*' on the Jackson network also picks
+    the image officers, whom that scenario switches off: a pattern is no request for each
+    name it picks, so that is no warning; a pattern that picked nothing measured still
+    warns (a name given literally too: the test above)."""
+    jackson = MMC.with_name("teaching-jackson.toml")
+    officers = "wait_h_mean_crossing_image_officers"
+
+    def unmeasured(show: str, out: str) -> list[str]:
+        main(["run", str(jackson), "--reps", "1", "--days", "2", "--show", show, "--out",
+              str(tmp_path / out), "--json"])
+        data = json.loads(capsys.readouterr().out)
+        assert data[officers]["mean"] is None and data["wait_h_mean_crossing_scanners"]["mean"]
+        return [r["metric"] for r in data["warning_records"] if r["code"] == "metric_unmeasured"]
+
+    assert unmeasured("wait_h_mean_crossing_*", "r") == []
+    missing = unmeasured("wait_h_mean_crossing_*,wait_h_*_image_officers", "s")
+    assert officers in missing and all(m.endswith("_image_officers") for m in missing)
+
+
 def test_a_resident_lanes_overload_names_its_route_and_figures(tmp_path: Path):
     rec = record("warning: " + _resident_lane(tmp_path))
     assert rec["code"] == "resident_lane_overload" and rec["unsettles"]
