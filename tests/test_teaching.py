@@ -184,3 +184,30 @@ def test_the_doc_quotes_the_networks_intervals(network):
         mean, half = mean_half_width(network[metric], LEVEL)
         assert float(quoted.group(2 * k + 1)) == pytest.approx(mean, abs=0.001), metric
         assert float(quoted.group(2 * k + 2)) == pytest.approx(half, abs=0.001), metric
+
+
+def test_the_docs_theory_file_sets_erlang_c_beside_the_run(tmp_path: Path):
+    """Section 1's theory-mmc.csv holds the formulas' values (Erlang C, Little, rho, W) for
+    the lane's metrics, and ``run --observed`` takes it as written: each figure lands in
+    validation.csv beside the simulated interval."""
+    import csv
+
+    from sim.cli import main
+
+    rows = list(csv.DictReader(_block_after("theory-csv").splitlines()))
+    wq = mmc_wait(ARRIVAL_RATE, MEAN_SERVICE_H, SERVERS)
+    theory = {f"wait_h_mean_{LANE}": wq, f"queue_mean_{LANE}": ARRIVAL_RATE * wq,
+              f"utilisation_{LANE}": ARRIVAL_RATE * MEAN_SERVICE_H / SERVERS,
+              "clearance_h_mean": wq + MEAN_SERVICE_H}  # fmt: skip
+    assert {r["metric"]: float(r["observed"]) for r in rows} == pytest.approx(theory, abs=1e-4)
+    path = tmp_path / "theory-mmc.csv"
+    path.write_text(_block_after("theory-csv"), encoding="utf-8")
+    out = tmp_path / "r"
+    main(["run", NAME, "--reps", "2", "--days", "2", "--observed", str(path), "--out",
+          str(out), "--json"])  # fmt: skip
+    with (out / "validation.csv").open(encoding="utf-8") as f:
+        written = {r["metric"]: r for r in csv.DictReader(f)}
+    assert set(written) == set(theory)
+    for r in rows:
+        assert float(written[r["metric"]]["observed"]) == float(r["observed"])
+        assert written[r["metric"]]["simulated_mean"] and written[r["metric"]]["label"]
