@@ -9,6 +9,7 @@ so what the test accepts is what a class sees. Tolerance: the 99 % Student-t int
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -211,3 +212,21 @@ def test_the_docs_theory_file_sets_erlang_c_beside_the_run(tmp_path: Path):
     for r in rows:
         assert float(written[r["metric"]]["observed"]) == float(r["observed"])
         assert written[r["metric"]]["simulated_mean"] and written[r["metric"]]["label"]
+
+
+def test_the_lab_comparisons_reforms_act_on_the_default_scenario():
+    """Section 3's lab command compares reforms that change the default scenario (a reform
+    already in effect there runs for nothing and shows differences of exactly 0), and
+    joint_inspection, which the page names as already in effect, changes nothing."""
+    from sim.experiment.store import scenario_hash
+    from sim.reforms.compose import apply
+
+    words = _block_after("lab-compare").split()
+    assert words[:2] == ["bordersim", "compare"] and "--reforms" in words
+    reforms = list(itertools.takewhile(lambda w: not w.startswith("-"),
+                                       words[words.index("--reforms") + 1:]))  # fmt: skip
+    base = sim.load_scenario("default")
+    assert reforms and words[2] == "--reforms"  # (no scenario named: the default)
+    for reform in reforms:
+        assert scenario_hash(apply(base, reform)) != scenario_hash(base), reform
+    assert scenario_hash(apply(base, "joint_inspection")) == scenario_hash(base)
