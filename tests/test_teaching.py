@@ -230,3 +230,21 @@ def test_the_lab_comparisons_reforms_act_on_the_default_scenario():
     for reform in reforms:
         assert scenario_hash(apply(base, reform)) != scenario_hash(base), reform
     assert scenario_hash(apply(base, "joint_inspection")) == scenario_hash(base)
+
+
+def test_the_rho_sweeps_theory_table_is_erlang_c_at_the_swept_rates():
+    """Section 1's sweep towards rho = 1 lists, for each arrival rate it sweeps, the rho and
+    Erlang C wait of the two-officer lane: the rates and the table agree, and the values
+    are the formula's."""
+    command = " ".join(_block_after("rho-sweep").replace("\\\n", " ").split())
+    rates = re.search(r"arrivals\.rate=(\S+)", command)
+    assert rates and command.startswith("bordersim sweep teaching-mmc ")
+    swept = [float(r.removesuffix("/h")) for r in rates.group(1).split(",")]
+    text = DOC.read_text(encoding="utf-8")
+    table = text[text.index("<!-- rho-sweep-theory -->"):].split("\n\n")[0]
+    cells = [[float(c.strip().removesuffix(" h").removesuffix("/h")) for c in line.split("|")[1:4]]
+             for line in table.splitlines() if re.match(r"\| \d", line)]  # fmt: skip
+    assert [c[0] for c in cells] == swept
+    for rate, rho, wq in cells:
+        assert rho == pytest.approx(rate * MEAN_SERVICE_H / SERVERS)
+        assert wq == pytest.approx(mmc_wait(rate, MEAN_SERVICE_H, SERVERS), abs=1e-4)
