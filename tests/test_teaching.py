@@ -204,7 +204,7 @@ def test_the_docs_theory_file_sets_erlang_c_beside_the_run(tmp_path: Path):
     path = tmp_path / "theory-mmc.csv"
     path.write_text(_block_after("theory-csv"), encoding="utf-8")
     out = tmp_path / "r"
-    main(["run", NAME, "--reps", "2", "--days", "2", "--observed", str(path), "--out",
+    main(["run", NAME, "--reps", "2", "--days", "1", "--observed", str(path), "--out",
           str(out), "--json"])  # fmt: skip
     with (out / "validation.csv").open(encoding="utf-8") as f:
         written = {r["metric"]: r for r in csv.DictReader(f)}
