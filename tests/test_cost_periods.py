@@ -98,3 +98,53 @@ def test_the_headlines_period_lines_carry_the_cost():
     after = text.split("Goods arriving from day 21")[1]
     assert "agencies' cost per year (this period's own" in after
     assert "1,800,000 USD more" in after and "cost per declaration, agencies and traders" in after
+
+
+def peak(window_at: str | None) -> sim.Scenario:
+    """A land port with a document check of 2 servers of 2 heads at 10 an hour (overtime at
+    1.5 times), observed 24 h to 72 h in three periods (from 40 h and 56 h), and with
+    ``window_at``, two more servers for 8 hours from then (a peak season's extra staff)."""
+    costs: dict[str, Any] = {
+        "price_year": 2019,
+        "hours_per_year": 1900,
+        "roles": {"officer": 19000},
+        "staff": {"document_check": {"role": "officer", "heads": 2}},
+        "overtime_premium": 1.5,
+        "trader": {"broker_fee": 50, "time_cost_per_day": 0.01},
+    }
+    lane = {"capacity": 2, "service": D.fixed(0.1)}
+    windows = [] if window_at is None else [
+        {"port": "p", "lane": "document_check", "at": window_at, "lasts": "8 h", "servers": 4}]
+    return D.scenario({"p": D.port(rate="2/h", document_check=lane)}, selection={"document": 1.0},
+                      days=2, warmup_days=1, costs=costs, periods_at=["40 h", "56 h"],
+                      capacity_windows=windows)  # fmt: skip
+
+
+#: what one hour of the window's extra staff costs: 2 servers x 2 heads x 10 an hour x 1.5
+EXTRA_HOUR = 2 * 2 * 10 * 1.5
+
+
+def _per_year(window_at: str | None) -> dict[str, float]:
+    m = sim.simulate(peak(window_at), seed=1).metrics()
+    return {k: v for k, v in m.items() if k.startswith("agency_cost_per_year")}
+
+
+def test_a_peak_window_costs_its_own_period_and_leaves_the_others_as_they_were():
+    """Extra staff inside one period (44 h to 52 h, in the period from 40 h to 56 h) are that
+    period's overtime; the periods before and after cost exactly what they cost without it."""
+    base, with_peak = _per_year(None), _per_year("44 h")
+    assert with_peak["agency_cost_per_year_era_0"] == base["agency_cost_per_year_era_0"]
+    assert with_peak["agency_cost_per_year_era_2"] == base["agency_cost_per_year_era_2"]
+    rise = with_peak["agency_cost_per_year_era_1"] - base["agency_cost_per_year_era_1"]
+    assert rise == pytest.approx(8 * EXTRA_HOUR * 8760 / 16, rel=1e-9)  # (its 16 hours)
+    whole = with_peak["agency_cost_per_year"] - base["agency_cost_per_year"]
+    assert whole == pytest.approx(8 * EXTRA_HOUR * 8760 / 48, rel=1e-9)  # (the run's 48)
+
+
+def test_a_window_across_a_period_edge_is_split_by_its_hours():
+    """Extra staff from 36 h to 44 h: 4 hours in the period before 40 h, 4 in the one after."""
+    base, with_peak = _per_year(None), _per_year("36 h")
+    for k in (0, 1):
+        rise = with_peak[f"agency_cost_per_year_era_{k}"] - base[f"agency_cost_per_year_era_{k}"]
+        assert rise == pytest.approx(4 * EXTRA_HOUR * 8760 / 16, rel=1e-9)
+    assert with_peak["agency_cost_per_year_era_2"] == base["agency_cost_per_year_era_2"]

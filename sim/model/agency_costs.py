@@ -134,13 +134,14 @@ def overtime_items(
     duty: Mapping[str, float],
     window: tuple[float, float],
     pool: Pool = None,
+    heads_in: tuple[float, float] | None = None,
 ) -> list[dict[str, Any]]:
     """One row per staffed lane of a port whose servers worked past their shifts' end in
     ``window``: a server busy when its schedule has it off duty stays until its job ends.
     ``duty``: each lane's server-hours on duty in the window, overtime included (the
     resources table's ``capacity_mean`` x the window); the hours beyond its schedule's, x
-    heads per server (:func:`heads_per_server`), are priced at the role's hourly cost x
-    ``costs.overtime_premium``."""
+    heads per server (:func:`heads_per_server`, over ``heads_in``: default the window), are
+    priced at the role's hourly cost x ``costs.overtime_premium``."""
     start, end = window
     rows: list[dict[str, Any]] = []
     for key, hourly in lanes.items():
@@ -151,7 +152,7 @@ def overtime_items(
         if worked - scheduled <= 1e-9 * max(scheduled, 1.0):  # (none past rounding)
             continue
         price = costs.hourly(staff.role) * costs.overtime_premium
-        hours = (worked - scheduled) * heads_per_server(costs, key, pool, window)
+        hours = (worked - scheduled) * heads_per_server(costs, key, pool, heads_in or window)
         rows.append(cost_item(port, key, "overtime", staff.role, hours, price))
     return rows
 

@@ -163,6 +163,13 @@ class FifoState(LaneStats):
                 a = edge
         self._clock = t
 
+    def _duty_between(
+        self, a: tuple[float, float, float, float], b: tuple[float, float, float, float]
+    ) -> float:
+        if self._constant:  # (as :meth:`window`: its areas are not kept)
+            return float(self._cap[0] * (b[0] - a[0]))
+        return b[3] - a[3]
+
     def window(self) -> dict[str, float]:
         nan = float("nan")
         if self._win_start is None:

@@ -64,6 +64,10 @@ class Lane(Protocol):
 
     def close_window(self) -> None: ...
 
+    def mark_period(self) -> None: ...
+
+    def period_duty(self) -> list[float]: ...
+
     def window(self) -> dict[str, float]: ...
 
     def result_row(self) -> dict[str, Any]: ...
@@ -84,6 +88,7 @@ class LaneStats:
         self.jobs_total = 0
         self._win_start: tuple[float, float, float, float] | None = None
         self._win_end: tuple[float, float, float, float] | None = None
+        self._marks: list[tuple[float, float, float, float]] = []  # periods' starts within
         # cohort statistics
         self.waits = LogHistogram()
         self.weekly = Weekly()  # by the week of request
@@ -142,6 +147,24 @@ class LaneStats:
 
     def close_window(self) -> None:
         self._win_end = self._snapshot()
+
+    def mark_period(self) -> None:
+        """Snapshot the areas where a timeline's period begins within the observed window,
+        so that the time on duty splits by period (areas: nothing kept per consignment)."""
+        self._marks.append(self._snapshot())
+
+    def period_duty(self) -> list[float]:
+        """Server-hours on duty (overtime included) in each period's part of the observed
+        window, between its start, the marks (:meth:`mark_period`) and its end."""
+        if self._win_start is None:
+            return []
+        points = [self._win_start, *self._marks, self._win_end or self._snapshot()]
+        return [self._duty_between(a, b) for a, b in zip(points, points[1:], strict=False)]
+
+    def _duty_between(
+        self, a: tuple[float, float, float, float], b: tuple[float, float, float, float]
+    ) -> float:
+        return b[3] - a[3]
 
     def window(self) -> dict[str, float]:
         """Time-weighted statistics over the observation window."""

@@ -161,30 +161,48 @@ def cost_tables(
         return {}
     lanes = {p.name: {k: lane.hourly for k, lane in p.lanes.items()} for p in ports}
     utilisation = {(r["port"], r["lane"]): r["utilisation"] for r in resources}
-    span = book.window[1] - book.window[0]
-    duty: dict[str, dict[str, float]] = {}
-    for r in resources:  # server-hours on duty, overtime included
-        duty.setdefault(r["port"], {})[r["lane"]] = r["capacity_mean"] * span
-    for p in ports:  # (hours a capacity window took away: paid as scheduled, not overtime)
-        for key, lane in p.lanes.items():
-            lost = lost_hours(lane, *book.window)
-            if lost > 0:
-                duty[p.name][key] = duty[p.name].get(key, 0.0) + lost
-    _review_centres(ports, lanes, utilisation, duty, book.window)
+    duty = lane_duty(resources, ports, lanes, utilisation, book.window)
     labs = {p.name: p.lab is not None for p in ports}
     pools = _pools(ports)
     agency = book.agency_items(lanes, labs, utilisation, duty, pools)
     groups = book.groups(agency)
-    from sim.model.cost_periods import period_metrics
+    from sim.model.cost_periods import period_duties, period_metrics
 
+    duties = period_duties(book, ports, resources, lanes, utilisation)  # (by period)
     return {
         "costs": with_group_parts(pd.DataFrame(list(groups.values()))),
         "agency": pd.DataFrame(agency),
         "cost_metrics": {
             **book.summary(agency, groups),
-            **period_metrics(book, lanes, labs, duty, pools),  # (a timeline's periods)
+            **period_metrics(book, lanes, labs, duty, pools, duties),  # (a timeline's)
         },
     }
+
+
+def lane_duty(
+    resources: list[dict[str, Any]],
+    ports: list[Port],
+    lanes: dict[str, dict[str, list[int] | None]],
+    utilisation: dict[tuple[str, str], float],
+    window: tuple[float, float],
+    measured: dict[tuple[str, str], float] | None = None,
+) -> dict[str, dict[str, float]]:
+    """Each port's lanes' server-hours on duty in ``window``, overtime included: the
+    resources rows' ``capacity_mean`` x the window, or ``measured``'s hours where it has
+    the lane (by port and lane: a period's own), plus the hours a capacity window took
+    away (paid as scheduled, not overtime), and the review centres' officers by port."""
+    span, measured = window[1] - window[0], measured or {}
+    duty: dict[str, dict[str, float]] = {}
+    for r in resources:  # server-hours on duty, overtime included
+        hours = measured.get((r["port"], r["lane"]), r["capacity_mean"] * span)
+        duty.setdefault(r["port"], {})[r["lane"]] = hours
+    for p in ports:  # (hours a capacity window took away: paid as scheduled, not overtime)
+        for key, lane in p.lanes.items():
+            lost = lost_hours(lane, *window)
+            if lost > 0:
+                duty[p.name][key] = duty[p.name].get(key, 0.0) + lost
+    _review_centres(ports, lanes, utilisation, duty, window)
+    return duty
 
 
 def _review_centres(

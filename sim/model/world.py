@@ -30,6 +30,7 @@ from sim.model.fifo import FifoLane
 from sim.model.idling import IdlingTally
 from sim.model.journey import journey
 from sim.model.lab_holds import LabHoldTally
+from sim.model.lane_periods import observe, period_marks
 from sim.model.milestones import CENSORED, DETAINED, OUTCOMES, SEIZED
 from sim.model.organisation import Organisation
 from sim.model.port import Port
@@ -189,7 +190,8 @@ class World:
         for lane in self.lanes:
             if isinstance(lane, FifoLane):
                 lane.set_window(self.warmup, self.stop, self.end)
-        env.process(self._window())
+        marks = period_marks(self.scenario, self.warmup, self.stop)  # (a timeline's periods)
+        env.process(observe(env, self.lanes, marks, (self.warmup, self.stop)))
         self.organisation.start()
         env.process(self._sampler())
         if self.smugglers is not None:
@@ -208,14 +210,6 @@ class World:
             if collecting:
                 gc.enable()
         return self
-
-    def _window(self) -> Generator[Any, Any, None]:
-        yield self.env.timeout(self.warmup)
-        for lane in self.lanes:
-            lane.open_window()
-        yield self.env.timeout(self.stop - self.warmup)
-        for lane in self.lanes:
-            lane.close_window()
 
     def _sampler(self) -> Generator[Any, Any, None]:
         env, step, k = self.env, self.scenario.queue_sample, 0
