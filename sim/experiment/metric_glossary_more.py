@@ -357,8 +357,9 @@ COSTS = [
           "With a timeline, the agencies' cost of one of its periods (`<era>`, as "
           "`clearance_h_mean_<era>`) scaled to a year from that period's own observed hours: "
           "the fixed costs of those hours (staff on duty, posts, equipment, and the running "
-          "costs in force then: a dated reform's `cost_per_year` from its date; overtime, "
-          "measured over the whole observed window only, shared by hours) plus the agency "
+          "costs in force then: a dated reform's `cost_per_year` from its date; the overtime "
+          "worked in those hours, a capacity window's extra staff included, so that a peak "
+          "season's staff cost its own period) plus the agency "
           "costs of the goods that arrived in it. `agency_cost_per_year` averages the periods "
           "by their observed hours: a reform costing 2 M a year switched on half-way adds "
           "about 1 M to it and about 2 M to its own period's."),
