@@ -100,7 +100,7 @@ def test_the_headlines_period_lines_carry_the_cost():
     assert "1,800,000 USD more" in after and "cost per declaration, agencies and traders" in after
 
 
-def peak(window_at: str | None) -> sim.Scenario:
+def peak(window_at: str | None, service_h: float = 0.1) -> sim.Scenario:
     """A land port with a document check of 2 servers of 2 heads at 10 an hour (overtime at
     1.5 times), observed 24 h to 72 h in three periods (from 40 h and 56 h), and with
     ``window_at``, two more servers for 8 hours from then (a peak season's extra staff)."""
@@ -112,7 +112,7 @@ def peak(window_at: str | None) -> sim.Scenario:
         "overtime_premium": 1.5,
         "trader": {"broker_fee": 50, "time_cost_per_day": 0.01},
     }
-    lane = {"capacity": 2, "service": D.fixed(0.1)}
+    lane = {"capacity": 2, "service": D.fixed(service_h)}
     windows = [] if window_at is None else [
         {"port": "p", "lane": "document_check", "at": window_at, "lasts": "8 h", "servers": 4}]
     return D.scenario({"p": D.port(rate="2/h", document_check=lane)}, selection={"document": 1.0},
@@ -148,3 +148,19 @@ def test_a_window_across_a_period_edge_is_split_by_its_hours():
         rise = with_peak[f"agency_cost_per_year_era_{k}"] - base[f"agency_cost_per_year_era_{k}"]
         assert rise == pytest.approx(4 * EXTRA_HOUR * 8760 / 16, rel=1e-9)
     assert with_peak["agency_cost_per_year_era_2"] == base["agency_cost_per_year_era_2"]
+
+
+
+def test_a_lanes_utilisation_and_wait_are_split_by_period():
+    """With a busy document check (0.9 h a job), the peak window's extra servers lower its
+    utilisation and wait in their own period; the period before is exactly as without them,
+    and the periods' busy over duty hours add up to the window's utilisation."""
+    base = sim.simulate(peak(None, service_h=0.9), seed=1).metrics()
+    with_peak = sim.simulate(peak("44 h", service_h=0.9), seed=1).metrics()
+    lane = "p_document_check"
+    for what in ("utilisation", "wait_h_mean"):
+        assert with_peak[f"{what}_{lane}_era_0"] == base[f"{what}_{lane}_era_0"]
+        assert with_peak[f"{what}_{lane}_era_1"] < base[f"{what}_{lane}_era_1"]
+    assert base[f"wait_h_mean_{lane}_era_1"] > 0
+    busy = sum(base[f"utilisation_{lane}_era_{k}"] * 2 * 16 for k in range(3))  # (2 servers)
+    assert busy / (2 * 48) == pytest.approx(base[f"utilisation_{lane}"], rel=1e-9)

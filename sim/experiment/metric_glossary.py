@@ -71,7 +71,9 @@ PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
 #: an example value of each placeholder, for the unit (:func:`unit`)
 _EXAMPLE = {"port": "sea", "lane": "scanners", "route": "river", "escalation": "case",
             "era": "era_1", "target": "24h", "commodity": "frozen"}
-_FREE = r"[a-z0-9_/]+"  # a value the scenario names, when no scenario is given
+#: a value the scenario names, when no scenario is given (never a timeline period's suffix,
+#: ``_era_1``: ``utilisation_<port>_<lane>_<era>`` is not a lane named ``..._era_1``)
+_FREE = r"(?:(?!_era_[0-9]+(?:_|$))[a-z0-9_/])+"
 _HOLE = re.compile(r"<([a-z]+)>")
 
 

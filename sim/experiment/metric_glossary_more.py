@@ -434,6 +434,15 @@ LANES = [
           "`own_*` columns) and in the log, between the previous milestone and `exam_start`."),
     Entry("wait_h_p90_<port>_<lane>", LANE_LAYER,
           f"90th percentile of the cohort's jobs' wait before service at {_LANE_OF}."),
+    Entry("utilisation_<port>_<lane>_<era>", LANE_LAYER,
+          "With a timeline, `utilisation_<port>_<lane>` over one of its periods' part of the "
+          "observed window (`<era>`: its hours, not the goods that arrived in it): a peak "
+          "season's load, which the window's figure averages with the quieter weeks. Only "
+          "for a lane with staff on duty."),
+    Entry("wait_h_mean_<port>_<lane>_<era>", LANE_LAYER,
+          "With a timeline, `wait_h_mean_<port>_<lane>` of the cohort's jobs that asked for "
+          "the lane in one of its periods (`<era>`: by the hour they asked, not by their "
+          "goods' arrival). Only for a lane with staff on duty."),
 ]
 
 _ESC = "escalations raised in the observed window"

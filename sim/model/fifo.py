@@ -211,6 +211,8 @@ class FifoLane(FifoState):
             self.win_queue += (s if s < w1 else w1) - (r if r > w0 else w0)
         if e > w0 and s < w1:
             self.win_busy += (e if e < w1 else w1) - (s if s > w0 else w0)
+            if self._edges:  # (a timeline's periods)
+                self.clip_busy(s, e)
         if e > self._run_end:  # (booked past the run's end: the run saw its part up to it)
             self._past_end(r, s, e, service, cohort)
             return s, e
@@ -227,6 +229,8 @@ class FifoLane(FifoState):
                 week[0] += s - r
                 week[1] += 1.0
                 week[2] += (s - r) * (s - r)
+            if self._edges:
+                self.period_wait(r, s - r)
             self.served += 1
             self.service_sum += service
         return s, e

@@ -170,6 +170,20 @@ class FifoState(LaneStats):
             return float(self._cap[0] * (b[0] - a[0]))
         return b[3] - a[3]
 
+    def _busy_between(
+        self, a: tuple[float, float, float, float], b: tuple[float, float, float, float], k: int
+    ) -> float:
+        return self._period_busy[k]  # (booked jobs clipped to the period: clip_busy)
+
+    def clip_busy(self, s: float, e: float) -> None:
+        """Book a job's busy time from ``s`` to ``e`` to the periods of the observed window
+        it overlaps (as ``win_busy`` to the window)."""
+        points = [self._bounds[0], *self._edges, self._bounds[1]]
+        for k in range(len(points) - 1):
+            lo, hi = max(s, points[k]), min(e, points[k + 1])
+            if hi > lo:
+                self._period_busy[k] += hi - lo
+
     def window(self) -> dict[str, float]:
         nan = float("nan")
         if self._win_start is None:

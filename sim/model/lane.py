@@ -19,7 +19,8 @@ of the lane's last :meth:`Lane.sync`, which the model calls where it needs the p
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from bisect import bisect_right
+from collections.abc import Generator, Sequence
 from typing import Any, Protocol
 
 import numpy as np
@@ -68,6 +69,10 @@ class Lane(Protocol):
 
     def period_duty(self) -> list[float]: ...
 
+    def set_periods(self, marks: Sequence[float]) -> None: ...
+
+    def period_stats(self) -> list[dict[str, float]]: ...
+
     def window(self) -> dict[str, float]: ...
 
     def result_row(self) -> dict[str, Any]: ...
@@ -89,6 +94,9 @@ class LaneStats:
         self._win_start: tuple[float, float, float, float] | None = None
         self._win_end: tuple[float, float, float, float] | None = None
         self._marks: list[tuple[float, float, float, float]] = []  # periods' starts within
+        self._edges: list[float] = []  # (where they begin: set_periods)
+        self._period_busy: list[float] = []  # (a FIFO lane's busy hours by period)
+        self._period_waits: list[list[float]] = []  # (cohort waits' sum and count by period)
         # cohort statistics
         self.waits = LogHistogram()
         self.weekly = Weekly()  # by the week of request
@@ -100,6 +108,22 @@ class LaneStats:
         stability check)."""
         self.waits.add(wait)
         self.weekly_wait(requested, wait)
+        if self._edges:
+            self.period_wait(requested, wait)
+
+    def set_periods(self, marks: Sequence[float]) -> None:
+        """Where a timeline's periods begin within the observed window, known before the
+        run: each period's busy time and cohort waits are then tallied apart (sums, one per
+        period, not lists)."""
+        self._edges = list(marks)
+        self._period_busy = [0.0] * (len(marks) + 1)
+        self._period_waits = [[0.0, 0.0] for _ in range(len(marks) + 1)]
+
+    def period_wait(self, requested: float, wait: float) -> None:
+        """Book a cohort job's wait to the period in which it asked."""
+        tally = self._period_waits[bisect_right(self._edges, requested)]
+        tally[0] += wait
+        tally[1] += 1.0
 
     def weekly_wait(self, requested: float, wait: float) -> None:
         """Book a cohort job's wait into its week's mean only (the stability check's)."""
@@ -165,6 +189,27 @@ class LaneStats:
         self, a: tuple[float, float, float, float], b: tuple[float, float, float, float]
     ) -> float:
         return b[3] - a[3]
+
+    def _busy_between(
+        self, a: tuple[float, float, float, float], b: tuple[float, float, float, float], k: int
+    ) -> float:
+        return b[2] - a[2]
+
+    def period_stats(self) -> list[dict[str, float]]:
+        """Each period's part of the observed window (:meth:`set_periods`): its utilisation
+        (busy over on-duty time) and its cohort jobs' mean wait, by the hour they asked.
+        Empty without periods, and for an unlimited lane."""
+        if not self._edges or self.unlimited or self._win_start is None:
+            return []
+        nan = float("nan")
+        points = [self._win_start, *self._marks, self._win_end or self._snapshot()]
+        out = []
+        for k, (a, b) in enumerate(zip(points, points[1:], strict=False)):
+            duty, busy = self._duty_between(a, b), self._busy_between(a, b, k)
+            total, n = self._period_waits[k]
+            out.append({"utilisation": busy / duty if duty > 0 else nan,
+                        "wait_h_mean": total / n if n else nan})  # fmt: skip
+        return out
 
     def window(self) -> dict[str, float]:
         """Time-weighted statistics over the observation window."""
