@@ -716,7 +716,9 @@ BUSIEST = 15
 def _busiest(summary: dict[str, dict[str, float | None]]) -> tuple[list[str], int]:
     """The utilisation rows of the ``BUSIEST`` busiest lanes, busiest first, and how many
     other lanes there are."""
-    rows = [m for m in summary if m.startswith("utilisation_")]
+    from sim.experiment.metric_names import is_period_metric
+
+    rows = [m for m in summary if m.startswith("utilisation_") and not is_period_metric(m)]
     rows.sort(key=lambda m: -(summary[m]["mean"] or 0.0))
     return rows[:BUSIEST], max(0, len(rows) - BUSIEST)
 

@@ -160,6 +160,12 @@ def organisation_rows(names: Iterable[str]) -> tuple[str, ...]:
 _ERA = re.compile(r"_era_[0-9]+(?:_|$)")
 
 
+def is_period_metric(name: str) -> bool:
+    """Whether ``name`` is one period's figure of a timeline (``utilisation_<lane>_era_1``:
+    not a lane of its own)."""
+    return _ERA.search(name) is not None
+
+
 def measured(summary: Any) -> list[str]:
     """The metrics of a comparison's summary (a table with ``metric`` and ``mean``) that
     some replication measured: a period no observed arrival falls in has none, and its rows

@@ -27,6 +27,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from sim.experiment.metric_names import is_period_metric
 from sim.model.capacity_needed import TARGET
 from sim.python_words import given_in_python_words, warnings_as_python
 from sim.scenario.dormant import LANE_PATHS
@@ -133,8 +134,8 @@ def _lanes(scenario: Scenario, columns: Iterable[Any]) -> list[tuple[str, str, s
     ports = sorted(scenario.ports, key=len, reverse=True)
     out = []
     for metric in map(str, columns):
-        if not metric.startswith("utilisation_"):
-            continue
+        if not metric.startswith("utilisation_") or is_period_metric(metric):
+            continue  # (a lane's period, ``_era_<k>``, is no lane of its own)
         rest = metric.removeprefix("utilisation_")
         port = next((p for p in ports if rest.startswith(p + "_")), None)
         if port is not None:

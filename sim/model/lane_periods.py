@@ -1,8 +1,9 @@
 """The lanes' observed window split by a timeline's periods: the process that opens the
 window, marks every lane where a period begins within it and closes it, so that a lane's
 time on duty (and overtime: a capacity window's extra staff) is booked to the period whose
-hours it falls in (:mod:`sim.model.cost_periods`). Only snapshots of the lanes' running
-areas are kept, one per period: nothing grows with the consignments."""
+hours it falls in (:mod:`sim.model.cost_periods`), and each lane's utilisation and mean
+wait by period (:func:`lane_period_metrics`). Only snapshots of the lanes' running areas
+and sums are kept, one per period: nothing grows with the consignments."""
 
 from __future__ import annotations
 

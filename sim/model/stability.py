@@ -35,6 +35,7 @@ they asked):
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any, Protocol
 
@@ -253,6 +254,8 @@ def longest_queues(samples: Iterable[tuple[Any, ...]]) -> dict[str, tuple[str, i
 
 #: a lane's mean utilisation over replications from which its waits settle slowly
 NEAR_SATURATION = 0.9
+#: a timeline period's figure of a lane (``utilisation_<port>_<lane>_era_1``)
+_PERIOD = re.compile(r"_era_[0-9]+(?:_|$)")
 
 
 def near_saturation(means: Mapping[str, float]) -> list[str]:
@@ -264,7 +267,9 @@ def near_saturation(means: Mapping[str, float]) -> list[str]:
     intervals may miss the long-run value even when no replication warned."""
     out = []
     for name, u in means.items():
-        if name.startswith("utilisation_") and NEAR_SATURATION <= u <= 1.0:
+        if name.startswith("utilisation_") and NEAR_SATURATION <= u <= 1.0 and not (
+            _PERIOD.search(name)  # (a lane's period, ``_era_<k>``: a season, not the run)
+        ):
             lane = name.removeprefix("utilisation_")
             out.append(
                 f"{lane} averages {u:.0%} utilisation over the replications: near "
