@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -450,12 +450,22 @@ def unsigned_zero(x: float) -> str:
     return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
 
 
-def _ci(low: float, high: float) -> str:
-    from sim.report.numbers import interval_bounds
+def _ci(low: float, high: float, raw: tuple[float, float] | None = None) -> str:
+    """An interval's ends as the table shows them; ``raw``: the uncut t-interval, whose ends
+    that ``low``/``high`` cut are marked (:data:`sim.report.numbers.CUT`)."""
+    from sim.report.numbers import cut_marks, interval_bounds
 
     if math.isnan(low) or math.isnan(high):
         return "–"
-    return " to ".join(interval_bounds(low, high, _fmt))
+    marks = cut_marks(raw, (low, high)) if raw is not None else ("", "")
+    ends = interval_bounds(low, high, _fmt)
+    return " to ".join(end + mark for end, mark in zip(ends, marks, strict=True))
+
+
+def _shown_ci(row: Mapping[Any, Any]) -> str:
+    """A summary's or difference's row's interval as shown, its cut ends marked."""
+    return _ci(float(row["shown_low"]), float(row["shown_high"]),
+               (float(row["ci_low"]), float(row["ci_high"])))
 
 
 def table_rows(res: CompareResult) -> tuple[str, ...]:
@@ -545,6 +555,7 @@ def table(
     from sim.experiment.compare import shown_unit
     from sim.experiment.metric_names import note
     from sim.model.stability import flagged
+    from sim.report.numbers import CUT
 
     zh = lang == "zh"
     t = _empty_table(narrow, lang)
@@ -552,6 +563,7 @@ def table(
     d = {(r["metric"], r["option"]): r for r in res.differences.to_dict("records")}
     runs = res.per_rep["option"].value_counts().to_dict() if "option" in res.per_rep else {}
     empty = []  # (asked for, but no replication of any option measured it: one line)
+    cut = False  # (whether some interval shown is cut: its mark's footnote)
     for metric in metrics:
         unit = next((r["unit"] for k, r in s.items() if k[0] == metric), None)
         if unit is None:
@@ -572,14 +584,14 @@ def table(
             mark, dm, dci = "", "", ""
             if diff is not None and name != "baseline":
                 dm = _fmt(float(diff["mean"]))
-                dci = _ci(float(diff["shown_low"]), float(diff["shown_high"]))
+                dci = _shown_ci(diff)
                 mark = ("*" if diff["significant"] else "") + (
                     "!" if flagged(diff["steady_state"]) else ""
                 )
             n, ran = int(a["n"]), int(runs.get(name, 0))
             some = f" (from {n} of {ran} reps)" if n < ran else ""  # (a port it never saw)
-            cells = [_fmt(float(a["mean"])), _ci(float(a["shown_low"]), float(a["shown_high"])),
-                     dm, dci]
+            cells = [_fmt(float(a["mean"])), _shown_ci(a), dm, dci]
+            cut = cut or any(CUT in c for c in cells)
             if zh:
                 cells = [c.replace(" to ", " 至 ") for c in cells]
                 dci = cells[3]
@@ -593,6 +605,11 @@ def table(
     if empty:  # (a port without exports, say: a row of blanks per option would say less)
         t.add_row(f"[dim]任何重复运行均未测得：{'、'.join(empty)}[/]" if zh
                   else f"[dim]measured in no replication: {', '.join(empty)}[/]")
+    if cut:  # (the mark's footnote, only where some interval shown is cut)
+        from sim.cli_zh import CUT_NOTE_ZH
+        from sim.report.numbers import CUT_NOTE
+
+        t.caption = f"{t.caption}\n{CUT_NOTE_ZH if zh else CUT_NOTE}"
     return t
 
 

@@ -81,6 +81,14 @@ def option(name: str, unstable: bool, n: int, ran: int) -> str:
             + (f"（{n}/{ran} 次重复运行测得）" if n < ran else ""))
 
 
+#: :data:`sim.report.numbers.CUT_NOTE` in Chinese
+CUT_NOTE_ZH = (
+    "\u2021 Student-t 区间超出了可能的范围（时间、计数或成本小于 0；比例小于 0 或大于 1），"
+    "显示时截取至该处；未截取的端点见 summary.csv（水平值；单次运行为 summary.json）或 differences.csv（差值）的 "
+    "ci_low 或 ci_high"
+)
+
+
 def compare_table(narrow: bool) -> Table:
     """The comparison table's title, caption and columns in Chinese (see
     :func:`sim.cli_compare._empty_table`)."""

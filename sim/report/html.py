@@ -21,7 +21,7 @@ from sim.experiment.gains import COST
 from sim.model.stability import flagged, too_short
 from sim.report import page_policy, plots, sections
 from sim.report.headline import headline
-from sim.report.numbers import decimals_of, interval_bounds, tiny
+from sim.report.numbers import CUT, CUT_NOTE, cut_marks, decimals_of, interval_bounds, tiny
 from sim.report.options_table import options_rows, what_it_is
 from sim.report.periods import Periods, in_force_words, periods_of
 from sim.report.read_first import read_first
@@ -158,16 +158,20 @@ def _fixed(v: float, decimals: int) -> str:
     return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
 
 
-def _figures(mean: Any, low: Any, high: Any) -> tuple[str, str]:
+def _figures(
+    mean: Any, low: Any, high: Any, raw: tuple[float, float] | None = None
+) -> tuple[str, str]:
     """A mean (or change) and its interval as a table's cells give them, to the same
-    decimals (:func:`shared_decimals`); an interval of no width in words (:data:`SAME`)."""
+    decimals (:func:`shared_decimals`); an interval of no width in words (:data:`SAME`);
+    ``raw``: the uncut t-interval, each end that ``low``/``high`` cut marked (:data:`CUT`)."""
     m, lo, hi = float(mean), float(low), float(high)
     k = shared_decimals(m, lo, hi)
     if k is None or no_width(lo, hi):
         return _fmt(m), _interval(lo, hi)
     while _fixed(lo, k) == _fixed(hi, k) and k < 12:  # (a narrow interval: not "[0.004, 0.004]")
         k += 1
-    return _fixed(m, k), f"[{_fixed(lo, k)}, {_fixed(hi, k)}]"
+    a, b = cut_marks(raw, (lo, hi)) if raw is not None else ("", "")
+    return _fixed(m, k), f"[{_fixed(lo, k)}{a}, {_fixed(hi, k)}{b}]"
 
 
 def _img(fig: Any, name: str, alt: str) -> str:
@@ -409,9 +413,11 @@ def _metric_row(
             if flagged(diff["steady_state"]):  # (only a known False: not a missing value)
                 mark += " \u26a0"
             cells += f"<td class='sig'>{mark}</td>"
-            change, span = _figures(diff["mean"], diff["shown_low"], diff["shown_high"])
+            change, span = _figures(diff["mean"], diff["shown_low"], diff["shown_high"],
+                                    (float(diff["ci_low"]), float(diff["ci_high"])))
             after = f"<td class='diff'{_exact('diff-', diff)}>{change}</td><td>{span}</td>"
-    mean, span = _figures(a["mean"], a["shown_low"], a["shown_high"])
+    mean, span = _figures(a["mean"], a["shown_low"], a["shown_high"],
+                          (float(a["ci_low"]), float(a["ci_high"])))
     cells += (
         f"<td class='mean'{_exact('', a)}>{mean}</td>"
         f"<td>{span}</td><td>{int(a['n'])}</td>{after}"
@@ -556,6 +562,7 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None,
     kind = "comparison" if len(res.names) > 1 else "run"
     periods = periods_of(res.meta, res.options, variants)
     raw = "summary.csv and differences.csv" if kind == "comparison" else "summary.json"
+    results = metric_table(res, report_rows(res, variants))
     parts = [
         f"<h1>bordersim {kind}: {html.escape(res.scenario)}</h1>",
         *read_first(res),
@@ -579,7 +586,8 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None,
             if kind == "comparison" else ""
         )
         + "Times in hours.</p>",
-        metric_table(res, report_rows(res, variants)),
+        results,
+        *([f"<p class='note'>{html.escape(CUT_NOTE)}</p>"] if CUT in results else []),
         f"<p class='note'>{html.escape(MEDIAN_NOTE)}</p>",
         *validation_section(variants),
     ]

@@ -44,3 +44,25 @@ def interval_bounds(low: float, high: float, show: Callable[[float], str]) -> tu
     return tuple(  # type: ignore[return-value]
         f"{v:.{digits}f}" if 1e-5 <= abs(v) < 10 else show(v) for v in (low, high)
     )
+
+
+#: beside an interval's end that the tables cut to what is possible (a Student-t interval of
+#: a time, count or cost may reach below 0, one of a share past 0 or 1: its uncut end is in
+#: the CSVs); not ``*``, which is Holm's mark
+CUT = "\u2021"
+
+#: the footnote the mark refers to, said once under each table that may hold it
+CUT_NOTE = (
+    f"{CUT} the Student-t interval reached past what is possible (below 0 for a time, count "
+    "or cost; past 0 or 1 for a share) and is shown cut there; its uncut end is ci_low or "
+    "ci_high in summary.csv (a level; a run's summary.json) or differences.csv (a change)"
+)
+
+
+def cut_marks(raw: tuple[float, float], shown: tuple[float, float]) -> tuple[str, str]:
+    """:data:`CUT` for each end of an interval shown cut (``shown`` differs from ``raw``),
+    else ``""``: so a reader sees which end is the t-interval's and which is not."""
+    return tuple(  # type: ignore[return-value]
+        CUT if not (math.isnan(r) or math.isnan(s)) and r != s else ""
+        for r, s in zip(raw, shown, strict=True)
+    )

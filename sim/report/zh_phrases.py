@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
+from sim.cli_zh import CUT_NOTE_ZH
 from sim.report.headline_unpriced import UNPRICED
 from sim.report.html import MEDIAN_NOTE
+from sim.report.numbers import CUT_NOTE
 
 _N = r"[-\u2212]?[0-9][0-9,.]*"  # a figure as the page writes it (kept as written)
 
@@ -110,6 +112,7 @@ PHRASES: dict[str, str] = {
         "将每票货物与其在改革措施下的自身配对比较。",
     "This section covers time only: the folder holds no trader cost per consignment (the "
     "scenario has no costs).": "本节仅涉及时间：结果文件夹中没有每票企业成本（该情景未设成本）。",
+    CUT_NOTE: CUT_NOTE_ZH,
     MEDIAN_NOTE:
         "多数货物走绿色通道，到港数秒内即放行（报关单已提前申报，仅剩自动环节），因此海关通关时间"
         "（到港 \u2192 放行）的中位数常为 0 小时或千分之几小时，改革措施无法改变它：均值、第 90 和"
