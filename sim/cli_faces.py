@@ -21,6 +21,8 @@
     bordersim tfa RESULTS_DIR [--csv FILE]                             (sim.cli_tfa)
     bordersim difference BEFORE_DIR AFTER_DIR [--metric M] [--json] [--csv FILE]
         [--lang en|zh]                                                 (sim.cli_difference)
+    bordersim paper-table RESULTS_DIR [--format markdown|latex] [--metric NAME] [--out FILE]
+                                                                       (sim.cli_paper_table)
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """
@@ -35,7 +37,7 @@ from typing import Any
 
 COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours", "fit-arrivals",
             "fit-times", "both-sides", "trucks", "tables", "workbook", "outlook",
-            "operating-curve", "compliance", "reproduce", "tfa", "difference")
+            "operating-curve", "compliance", "reproduce", "tfa", "difference", "paper-table")
 MAX_FRAMES = 2000
 #: the commands written in modules of their own, in the order of the help's list
 _MODULES = {
@@ -54,6 +56,7 @@ _MODULES = {
     "reproduce": "sim.cli_reproduce",
     "tfa": "sim.cli_tfa",
     "difference": "sim.cli_difference",
+    "paper-table": "sim.cli_paper_table",
 }
 
 

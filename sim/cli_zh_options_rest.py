@@ -6,7 +6,8 @@ from __future__ import annotations
 
 #: the commands whose every option has its Chinese here (tests hold them to it)
 COMMANDS = ("hours", "tfa", "org", "animate", "docs", "both-sides", "trucks", "fit-arrivals",
-            "fit-times", "outlook", "operating-curve", "compliance", "reproduce", "difference")
+            "fit-times", "outlook", "operating-curve", "compliance", "reproduce", "difference",
+            "paper-table")
 #: (option, digest of its English help) -> its Chinese
 HELPS: dict[tuple[str, str], str] = {
     # hours
@@ -251,4 +252,18 @@ HELPS: dict[tuple[str, str], str] = {
         "只列这些指标：名称或模式，如 'clearance_h_*'（可重复，或以逗号分隔；默认：表中列主要"
         "指标，--json 和 --csv 含全部指标）",
     ("--csv", "36ac1149"): "另把全部各行（或 --metric 所选各行）写入 FILE（CSV）",
+    # paper-table
+    ("description", "97621361"):
+        "读取 bordersim compare 已完成的结果文件夹（先按 bordersim report 的方式检查），写出一"
+        "张表格：每个指标一行，给出各方案的均值及 95% 置信区间，其下一行为与基准方案的配对差值"
+        "及其区间；标题中注明重复运行次数和观测天数，注释中给出生成该文件夹的命令。不重新仿真。",
+    ("folder", "5d698a23"): "要读取的 bordersim compare 结果文件夹",
+    ("--format", "cfa92f93"):
+        "表格格式：markdown（管道表格）或 latex（table 浮动体内的 tabular，无需额外宏包）；默认 "
+        "markdown",
+    ("--metric", "107c594b"):
+        "给出一行的指标，按所给顺序（可重复；默认：进口和出口通关时间的均值和 p90、24 小时内放行"
+        "的比例、每票货物的政府部门成本和贸易商成本、查获率和查验率，取文件夹中有的）",
+    ("--out", "7e3b97eb"):
+        "把表格写入的文件（默认：打印出来）；不会是 RESULTS_DIR 中除 .md 或 .tex 以外的文件",
 }

@@ -1,0 +1,82 @@
+"""``bordersim paper-table RESULTS_DIR [--format markdown|latex] [--metric NAME ...] [--out
+FILE]``: a finished comparison's figures as one table ready for a paper
+(:mod:`sim.report.paper_table`, :mod:`sim.report.paper_render`). The folder is only read,
+and checked first as ``bordersim report`` checks it. Only the standard library is imported at
+start-up."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "paper-table",
+        help="a comparison's figures as one Markdown or LaTeX table for a paper",
+        description="Read a finished results folder of bordersim compare (checked first, as "
+        "bordersim report checks it) and write one table: a row per metric with each "
+        "option's mean and 95 % interval, under it the paired change from the baseline with "
+        "its interval, the replications and observed days in the caption and the command "
+        "that made the folder in a note. Nothing is simulated again.",
+    )
+    p.add_argument("folder", type=Path, metavar="RESULTS_DIR",
+                   help="the results folder of bordersim compare to read")
+    p.add_argument("--format", choices=("markdown", "latex"), default="markdown",
+                   help="the table's markup: markdown (a pipe table) or latex (a table "
+                   "float with a tabular; no package needed); default markdown")
+    p.add_argument("--metric", action="append", metavar="NAME",
+                   help="a metric to give a row to, in the order given (repeatable; "
+                   "default: clearance time of imports and exports, mean and p90, the share "
+                   "released within 24 h, agency and trader cost per consignment, detection "
+                   "and inspection rates, those the folder has)")
+    from sim.cli import out_path
+
+    p.add_argument("--out", type=out_path, metavar="FILE",
+                   help="file to write the table to (default: print it); never a file of "
+                   "RESULTS_DIR other than a .md or .tex one")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print or write the table; 2 with a clear error for a folder or metric it cannot use."""
+    from sim.cli_tables import _with_remedy
+    from sim.report.folder import ResultsFolderError
+    from sim.report.paper_render import render
+    from sim.report.paper_table import PaperTableError, build
+
+    try:
+        table = build(args.folder, args.metric)
+    except ResultsFolderError as exc:  # (as the report says it, with how to resume)
+        print(f"error: {_with_remedy(exc, args.folder)}", file=sys.stderr)
+        return 2
+    except PaperTableError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if table.skipped:
+        print(f"note: not in this comparison, so left out: {', '.join(table.skipped)}",
+              file=sys.stderr)
+    text = render(table, args.format)
+    if args.out is not None and _a_results_file(args.out, args.folder):
+        print(f"error: will not overwrite {args.out}: it is a file of the results folder; "
+              "give --out a new file, or a .md or .tex one", file=sys.stderr)
+        return 2
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"table: {args.out}")
+    return 0
+
+
+def _a_results_file(out: Path, folder: Path) -> bool:
+    """Whether ``out`` is a file the results folder already holds that is not a table of
+    this command's (a .md or .tex): the results are only read, never replaced."""
+    if not out.is_file() or out.suffix in (".md", ".tex"):
+        return False
+    return out.resolve().is_relative_to(folder.resolve())

@@ -1,0 +1,71 @@
+"""A :class:`sim.report.paper_table.PaperTable` written as Markdown or LaTeX: the same cells,
+each escaped for its markup (LaTeX's ``_``, ``%``, ``&``, ``$``, ``#``, braces; the cut mark
+as ``\\ddag``, a power of ten in math), the command that made the folder a comment (LaTeX) or
+a footnote (Markdown)."""
+
+from __future__ import annotations
+
+import re
+
+from sim.report.numbers import CUT
+from sim.report.paper_table import CHANGE, PaperTable
+
+FORMATS = ("markdown", "latex")
+_SUPERSCRIPT = str.maketrans("\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079",
+                             "-0123456789")
+_LATEX = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+          "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
+          "^": r"\textasciicircum{}", CUT: r"\ddag{}", "\u2013": "--", "\u2212": "-"}
+
+
+def render(table: PaperTable, form: str) -> str:
+    """``table`` in ``form`` (one of :data:`FORMATS`), ending with a newline."""
+    return markdown(table) if form == "markdown" else latex(table)
+
+
+def markdown(table: PaperTable) -> str:
+    """A pipe table with its caption above and its notes and command below."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines = [f"Table: {cell(table.caption)}", "",
+             "| metric | " + " | ".join(cell(o) for o in table.options) + " |",
+             "|:--|" + "--:|" * len(table.options)]
+    for label, cells in table.rows:
+        shown = f"&nbsp;&nbsp;{label}" if label == CHANGE else label
+        lines.append(f"| {shown} | " + " | ".join(cell(c) for c in cells) + " |")
+    lines.append("")
+    lines += [f"{note}  " for note in table.notes]
+    if table.command:
+        lines.append(f"Reproduce the results folder: `{table.command}`")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def escape(text: str) -> str:
+    """``text`` as LaTeX typesets it: its special characters escaped, a power of ten
+    (``4.4×10⁻⁸``) in math."""
+    out = "".join(_LATEX.get(c, c) for c in text)
+    return re.sub(r"\u00d710([\u207b\u2070-\u2079\u00b9\u00b2\u00b3]+)",
+                  lambda m: rf"$\times 10^{{{m.group(1).translate(_SUPERSCRIPT)}}}$", out)
+
+
+def latex(table: PaperTable) -> str:
+    """A ``table`` float (``tabular``, plain ``\\hline`` rules: no package needed), the
+    notes under it and the command that made the folder as a comment above."""
+    lines = []
+    if table.command:
+        lines.append(f"% Reproduce the results folder: {table.command}")
+    lines += [r"\begin{table}[htbp]", r"\centering", rf"\caption{{{escape(table.caption)}}}",
+              r"\begin{tabular}{l" + "r" * len(table.options) + "}", r"\hline",
+              "Metric & " + " & ".join(escape(o) for o in table.options) + r" \\", r"\hline"]
+    for label, cells in table.rows:
+        shown = rf"\quad {escape(label)}" if label == CHANGE else escape(label)
+        lines.append(f"{shown} & " + " & ".join(escape(c) for c in cells) + r" \\")
+    lines += [r"\hline", r"\end{tabular}"]
+    for note in table.notes:
+        lines.append(rf"\par\smallskip{{\footnotesize {escape(note)}}}")
+    if table.command:
+        lines.append(rf"\par{{\footnotesize Reproduce the results folder: "
+                     rf"\texttt{{{escape(table.command)}}}}}")
+    lines.append(r"\end{table}")
+    return "\n".join(lines) + "\n"

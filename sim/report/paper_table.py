@@ -1,0 +1,127 @@
+"""A finished comparison's figures as one table for a paper (``bordersim paper-table``): one
+row per metric with each option's mean and 95 % interval, under it the paired change from the
+baseline with its interval, a caption (replications, observed days) and footnotes (the cut
+mark, the command that made the folder). Read from the folder alone, checked as the report
+checks it; nothing is simulated again. Rendered by :mod:`sim.report.paper_render`."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: the rows a paper on a reform most often needs: clearance by direction (mean and p90), the
+#: share released within a day, who pays, and what customs checks and finds
+DEFAULT_METRICS = (
+    "clearance_h_mean_import", "clearance_h_mean_export", "clearance_h_p90_import",
+    "clearance_h_p90_export", "released_within_24h", "agency_cost_per_consignment",
+    "trader_cost_per_consignment", "detection_rate", "inspection_rate",
+)  # fmt: skip
+#: the label of the row of paired changes under each metric's
+CHANGE = "change vs baseline"
+
+
+@dataclass
+class PaperTable:
+    """The table's words and cells, in no markup yet (the renderer escapes them)."""
+
+    options: list[str]
+    rows: list[tuple[str, list[str]]]  # (label, one cell per option); a change row: CHANGE
+    caption: str
+    notes: list[str] = field(default_factory=list)
+    command: str = ""
+    skipped: list[str] = field(default_factory=list)  # default metrics the folder lacks
+
+
+class PaperTableError(ValueError):
+    """A metric asked for that the folder does not hold, or a folder not of a comparison."""
+
+
+def build(folder: Path, metrics: Sequence[str] | None = None) -> PaperTable:
+    """The table of ``folder`` (a finished ``bordersim compare`` folder, read and checked as
+    the report reads it: an unfinished or damaged one raises ResultsFolderError)."""
+    from sim.experiment.compare import shown_unit
+    from sim.report.folder import ResultsFolderError, kind_of, read_compare
+    from sim.report.html import _records
+
+    kind = kind_of(folder)
+    if kind != "compare":
+        raise ResultsFolderError(
+            f"{folder}: a results folder of bordersim {kind}; paper-table reads a comparison's "
+            "(bordersim compare), whose options it sets side by side")
+    res, _ = read_compare(folder)
+    s, d = _records(res.summary), _records(res.differences)
+    have = {m for m, _ in s}
+    chosen, skipped = _chosen(metrics, have, folder)
+    rows: list[tuple[str, list[str]]] = []
+    for metric in chosen:
+        unit = shown_unit(str(s[(metric, res.names[0])]["unit"]), res.meta.get("currency"))
+        rows.append((f"{metric} ({unit})", [_cell(s.get((metric, n))) for n in res.names]))
+        rows.append((CHANGE, ["" if n == res.names[0] else _cell(d.get((metric, n)), True)
+                              for n in res.names]))
+    table = PaperTable(list(res.names), rows, _caption(res.meta, res.per_rep, len(res.names)),
+                       skipped=skipped)
+    table.notes = _notes(rows)
+    table.command = _command(res.meta)
+    return table
+
+
+def _chosen(metrics: Sequence[str] | None, have: set[str],
+            folder: Path) -> tuple[list[str], list[str]]:
+    """The metrics asked for (all must be in the folder), else the defaults it holds."""
+    if not metrics:
+        return ([m for m in DEFAULT_METRICS if m in have],
+                [m for m in DEFAULT_METRICS if m not in have])
+    missing = [m for m in metrics if m not in have]
+    if missing:
+        raise PaperTableError(
+            f"{folder / 'summary.csv'}: no metric {', '.join(missing)}; the folder's metrics "
+            "are those of its summary.csv (`bordersim check SCENARIO --metrics` lists them)")
+    return list(dict.fromkeys(metrics)), []
+
+
+def _cell(row: Mapping[str, Any] | None, change: bool = False) -> str:
+    """A mean (or change) and its interval as the report gives them (cut ends marked), a
+    change Holm's ``*`` when significant; ``–`` where there is no figure."""
+    from sim.report.html import _figures
+
+    if row is None or int(row["n"]) == 0:
+        return "\u2013"
+    raw = (float(row["ci_low"]), float(row["ci_high"]))
+    mean, span = _figures(row["mean"], row["shown_low"], row["shown_high"], raw)
+    star = "*" if change and bool(row.get("significant")) else ""
+    return f"{mean}{star} {span}"
+
+
+def _caption(meta: Mapping[str, Any], per_rep: Any, options: int) -> str:
+    """What the figures rest on: replications, observed days, warm-up, the pairing."""
+    counts = per_rep["option"].value_counts().tolist() if len(per_rep) else [0]
+    low, high = min(counts), max(counts)
+    reps = str(low) if low == high else f"{low} to {high}"
+    return (
+        f"Scenario {meta.get('scenario')}: mean and 95 % Student-t interval over {reps} "
+        f"replications per option, {_days(meta['days'])} observed after "
+        f"{_days(meta.get('warmup_days') or 0)} of warm-up; each option's change from "
+        "the baseline is paired (the same seeds), * significant at 5 % after Holm's "
+        f"correction for {options - 1} option{'s' if options > 2 else ''}."
+    )
+
+
+def _days(n: Any) -> str:
+    """``1 day``, ``14 days``, ``0.5 days``."""
+    return f"{float(n):g} day{'' if float(n) == 1 else 's'}"
+
+
+def _notes(rows: list[tuple[str, list[str]]]) -> list[str]:
+    """The cut mark's footnote, where some interval is cut."""
+    from sim.report.numbers import CUT, CUT_NOTE
+
+    return [CUT_NOTE] if any(CUT in c for _, cells in rows for c in cells) else []
+
+
+def _command(meta: Mapping[str, Any]) -> str:
+    """The command line that made the folder as it stands (the last, if it was resumed)."""
+    words = meta.get("command")
+    return shlex.join(str(w) for w in words) if isinstance(words, list) else ""

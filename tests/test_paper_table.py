@@ -1,0 +1,121 @@
+"""``bordersim paper-table``: a finished comparison's figures as one Markdown or LaTeX table
+whose every figure is the folder's own (summary.csv, differences.csv), LaTeX's special
+characters escaped, the command that made the folder given; an unfinished folder refused as
+the report refuses it."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from sim.cli import main
+from sim.report.paper_render import escape
+from sim.report.paper_table import CHANGE, DEFAULT_METRICS
+
+SMALL = str(Path(__file__).parent / "scenarios" / "small.toml")
+_CELL = re.compile(r"^(-?[0-9.,]+)\*? \[(-?[0-9.,]+)\S*, (-?[0-9.,]+)\S*\]$")
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("paper") / "c"
+    argv = ["compare", SMALL, "--option", "doc1:ports.sea.document_check.capacity=1",
+            "--days", "1", "--reps", "2", "--no-report", "--out", str(out)]
+    assert main(argv) == 0
+    return out
+
+
+def _rows(path: Path) -> dict[tuple[str, str], dict[str, Any]]:
+    """A long table's rows by (metric, option)."""
+    return {(str(r["metric"]), str(r["option"])): {str(k): v for k, v in r.items()}
+            for r in pd.read_csv(path).to_dict("records")}
+
+
+def _figures(cell: str) -> tuple[float, float, float] | None:
+    found = _CELL.match(cell.replace("\u2021", ""))
+    if found is None:  # (an interval of no width, said in words)
+        return None
+    return tuple(float(g.replace(",", "")) for g in found.groups())  # type: ignore[return-value]
+
+
+def _near(shown: float, exact: float) -> bool:
+    return abs(shown - exact) <= 0.006 * max(1.0, abs(exact))  # (rounded as the report does)
+
+
+def test_each_cell_is_the_folders_mean_and_interval(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["paper-table", str(folder)]) == 0
+    out = capsys.readouterr()
+    lines = [ln for ln in out.out.splitlines() if ln.startswith("| ")]
+    head = [c.strip() for c in lines[0].strip("|").split("|")]
+    assert head == ["metric", "baseline", "doc1"]
+    summary, diffs = _rows(folder / "summary.csv"), _rows(folder / "differences.csv")
+    checked, metric = 0, ""
+    for line in lines[1:]:
+        label, *cells = [c.strip() for c in line.strip("|").split("|")]
+        is_change = CHANGE in label
+        metric = metric if is_change else label.split(" (")[0]
+        table = diffs if is_change else summary
+        for option, cell in zip(head[1:], cells, strict=True):
+            if is_change and option == "baseline":
+                assert cell == ""
+                continue
+            got = _figures(cell)
+            row = table[(metric, option)]
+            if got is None:
+                assert row["ci_low"] == pytest.approx(row["ci_high"])
+                continue
+            want = (float(row["mean"]), float(row["shown_low"]), float(row["shown_high"]))
+            assert all(map(_near, got, want)), (metric, option, cell, want)
+            checked += 1
+    shown = [m for m in DEFAULT_METRICS if (m, "baseline") in summary]
+    assert [ln.split("|")[1].strip().split(" (")[0] for ln in lines[1::2]] == shown
+    assert checked >= 10
+    assert "agency_cost_per_consignment" in out.err  # (a small scenario has no costs)
+    assert "over 2 replications per option, 1 day observed after 7 days of warm-up" in out.out
+    meta = json.loads((folder / "compare.json").read_text(encoding="utf-8"))
+    assert f"`{shlex.join(meta['command'])}`" in out.out
+
+
+def test_latex_escapes_its_special_characters(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "t.tex"
+    argv = ["paper-table", str(folder), "--format", "latex", "--out", str(out),
+            "--metric", "released_within_24h", "--metric", "clearance_h_mean_import"]
+    assert main(argv) == 0
+    text = out.read_text(encoding="utf-8")
+    body = [ln for ln in text.splitlines() if not ln.startswith("% ")]  # (a comment as it is)
+    assert body[0] == r"\begin{table}[htbp]" and body[-1] == r"\end{table}"
+    for line in body:
+        assert not re.search(r"(?<!\\)[_%#]", line), line  # (& separates the columns)
+    assert r"released\_within\_24h (share (0-1))" in text
+    assert text.index("released") < text.index("clearance")  # (in the order asked)
+    assert r"95 \% Student-t" in text and "\u2021" not in text
+    assert escape("a_b 5 % & $x #1 {y}") == r"a\_b 5 \% \& \$x \#1 \{y\}"
+    assert escape("-4.4\u00d710\u207b\u2078") == r"-4.4$\times 10^{-8}$"
+
+
+def test_an_unknown_metric_and_an_unfinished_folder_are_refused(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["paper-table", str(folder), "--metric", "clearance_h_mean_nowhere"]) == 2
+    err = capsys.readouterr().err
+    assert "no metric clearance_h_mean_nowhere" in err and "summary.csv" in err
+    broken = tmp_path / "c"
+    shutil.copytree(folder, broken)
+    (broken / "summary.csv").unlink()
+    assert main(["paper-table", str(broken)]) == 2
+    assert "summary.csv is missing" in capsys.readouterr().err
+    assert main(["paper-table", str(folder / "options" / "baseline")]) == 2
+    assert "one option of the comparison" in capsys.readouterr().err
+    before = (folder / "summary.csv").read_bytes()  # (the results are never replaced)
+    assert main(["paper-table", str(folder), "--out", str(folder / "summary.csv")]) == 2
+    assert "will not overwrite" in capsys.readouterr().err
+    assert (folder / "summary.csv").read_bytes() == before
