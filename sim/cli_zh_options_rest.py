@@ -259,7 +259,7 @@ HELPS: dict[tuple[str, str], str] = {
         "及其区间；标题中注明重复运行次数和观测天数，注释中给出生成该文件夹的命令。不重新仿真。",
     ("folder", "5d698a23"): "要读取的 bordersim compare 结果文件夹",
     ("--format", "cfa92f93"):
-        "表格格式：markdown（管道表格）或 latex（table 浮动体内的 tabular，无需额外宏包）；默认 "
+        "表格格式：markdown（管道表格）或 latex（LaTeX 表格浮动体，无需额外宏包）；默认 "
         "markdown",
     ("--metric", "107c594b"):
         "给出一行的指标，按所给顺序（可重复；默认：进口和出口通关时间的均值和 p90、24 小时内放行"

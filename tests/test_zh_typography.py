@@ -35,6 +35,7 @@ ALLOWED_WORDS = frozenset({
     "check", "warmup", "reforms", "appraise",
     # values an option takes, typed as they are (--executor, --structures, --lang, ...)
     "serial", "processes", "dask", "spindle", "dumbbell", "clearance", "queue", "both",
+    "markdown", "latex",
     "physical", "default", "guangdong", "docs", "never", "warning", "note", "en", "zh",
     "rate", "hourly", "weekly", "min",
     # fields, columns and values of a scenario file, a CSV or a results folder, as written
@@ -54,6 +55,7 @@ ALLOWED_WORDS = frozenset({
     "bootstrap",
     # names of software, file formats, methods, programmes and sources
     "SimPy", "Python", "Parquet", "Excel", "Dask", "git", "Sobol", "Saltelli", "Welch",
+    "Markdown", "LaTeX",
     "Holm", "Student", "Kolmogorov", "Smirnov", "Horvitz", "Thompson", "eneltec", "Smart",
     "Sharing", "Doing", "Business", "Marino",
 })
