@@ -606,11 +606,16 @@ def table(
         t.add_row(f"[dim]任何重复运行均未测得：{'、'.join(empty)}[/]" if zh
                   else f"[dim]measured in no replication: {', '.join(empty)}[/]")
     if cut:  # (the mark's footnote, only where some interval shown is cut)
-        from sim.cli_zh import CUT_NOTE_ZH
-        from sim.report.numbers import CUT_NOTE
-
-        t.caption = f"{t.caption}\n{CUT_NOTE_ZH if zh else CUT_NOTE}"
+        _note_cut(t, zh)
     return t
+
+
+def _note_cut(t: Table, zh: bool) -> None:
+    """The cut mark's footnote under ``t``'s caption (:data:`sim.report.numbers.CUT_NOTE`)."""
+    from sim.cli_zh import CUT_NOTE_ZH
+    from sim.report.numbers import CUT_NOTE
+
+    t.caption = f"{t.caption}\n{CUT_NOTE_ZH if zh else CUT_NOTE}"
 
 
 def interaction_table(res: CompareResult, metrics: tuple[str, ...] = TABLE_METRICS,

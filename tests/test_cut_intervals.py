@@ -16,6 +16,7 @@ from rich.console import Console
 
 from sim.cli import main
 from sim.cli_compare import _shown_ci, table, table_rows
+from sim.cli_zh import CUT_NOTE_ZH
 from sim.report.folder import read_compare
 from sim.report.html import metric_table
 from sim.report.numbers import CUT, CUT_NOTE
@@ -56,6 +57,9 @@ def test_the_printed_table_says_what_the_mark_means_when_it_shows_one(folder: Pa
     text = out.getvalue()
     assert CUT in text
     assert " ".join(text.split()).count(" ".join(CUT_NOTE.split()[:8])) == 1
+    out = io.StringIO()  # (and in Chinese, its own words)
+    Console(file=out, width=400).print(table(res, table_rows(res), lang="zh"))
+    assert CUT_NOTE_ZH.split("，")[0] in out.getvalue() and CUT_NOTE not in out.getvalue()
     both = pd.concat([pd.read_csv(folder / "summary.csv"),
                       pd.read_csv(folder / "differences.csv")], ignore_index=True)
     cut = {r["metric"] for _, r in both.iterrows() if any(_cut(r))}
