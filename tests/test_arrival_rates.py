@@ -61,3 +61,36 @@ def test_check_arrivals_says_what_the_rates_come_to(capsys):
         "ports.sea.arrivals: 17.5 declarations/h on average, 420/d, 12,784/month (30.44 d); "
         "3 calls/d of 140 declarations on average; spread about evenly over the week's hours"
     )
+
+
+def _per_day(arrivals: object) -> float:
+    """Declarations a day on average, as ``check --arrivals`` counts them."""
+    per_call = arrivals.batch.size.mean if arrivals.batch is not None else 1.0  # type: ignore[attr-defined]
+    return float(arrivals.rate * per_call * 24)  # type: ignore[attr-defined]
+
+
+def test_the_default_scenarios_comments_give_the_declarations_a_day_it_runs():
+    """The sea port's note (calls x declarations = a day's average) and the post hub's
+    (every port's declarations a day, summed, and the imports alone) say the figures the
+    rates give: the weekly weights are rescaled to keep the rate, so a quieter Sunday does
+    not lower the average."""
+    import re
+
+    path = REPO / "scenarios" / "default.toml"
+    text = " ".join(path.read_text(encoding="utf-8").replace("#", " ").split())
+    scenario = load_scenario(str(path))
+    ports = scenario.ports
+    sea = re.search(r"4 calls x 135 = ([\d,]+)/d on average", text)
+    assert sea is not None, "the sea port's note on its declarations a day is gone"
+    assert float(sea[1].replace(",", "")) == pytest.approx(_per_day(ports["sea_port"].arrivals))
+    both = re.search(r"against ([\d,+ ]+) = ([\d,]+) goods declarations", text)
+    imports = re.search(r"imports alone ([\d,]+) / ([\d,]+) =", text)
+    assert both is not None and imports is not None, "the post hub's note is gone"
+    terms = [int(n.replace(",", "")) for n in both[1].split("+")]
+    goods = sum(_per_day(a) for name, p in ports.items() if name != "post_hub"
+                for a in [p.arrivals, *([p.exports.arrivals] if p.exports else [])])
+    assert terms[0] == round(_per_day(ports["sea_port"].arrivals))  # (the sea port's imports)
+    assert sum(terms) == int(both[2].replace(",", "")) == round(goods)
+    assert int(imports[1]) == round(_per_day(ports["post_hub"].arrivals))
+    assert int(imports[2].replace(",", "")) == round(
+        sum(_per_day(p.arrivals) for n, p in ports.items() if n != "post_hub"))
