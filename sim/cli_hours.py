@@ -45,7 +45,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--recovery", action="store_true",
                    help="instead, in a comparison's folder (its options run on the baseline's "
                    "seeds): each option's backlog above the baseline's queue at the same "
-                   "sample (a disruption's, docs/disruptions.md), its largest excess, when, "
+                   "sample (a disruption's, docs/disruptions.md), its largest excess, when (day of "
+                   "the run, from the warm-up's first), "
                    "and the hours until the option's queue is back at or below the "
                    "baseline's; with --csv, written to FILE")
     from sim.cli_lang import add_lang
@@ -59,6 +60,21 @@ def _error(text: str, args: argparse.Namespace) -> int:
 
     print(error_line(text, error_lang(args)), file=sys.stderr)
     return 2
+
+
+def days_note(window: tuple[float, float], lang: str = "en") -> str:
+    """What the views' day numbers count from (the run's start, day 0 the warm-up's first),
+    with the observed days' numbers: a peak "on day 25" is otherwise read as the 25th
+    observed day."""
+    import math
+
+    if lang == "zh":
+        from sim.cli_zh_hours import days_note as zh_note
+
+        return zh_note(window)
+    first, last = window[0] / 24, max(math.ceil(window[1] / 24) - 1, 0)
+    return (f"days count from the run's start: day 0 is the warm-up's first ({first:g} days "
+            f"of warm-up), so the observed days are days {first:g} to {last}")
 
 
 def _lines(use: Any, args: argparse.Namespace, lang: str) -> list[str]:
@@ -116,6 +132,8 @@ def run(args: argparse.Namespace) -> int:
             print(option(name) if lang == "zh" else f"{name}:")
         print("\n".join(_lines(use, args, lang)))
         tables.append(use.assign(option=name) if len(variants) > 1 else use)
+    if args.peak or args.day:
+        print(days_note(observed_window(next(iter(variants.values())).scenario), lang))
     if args.csv is not None:
         import pandas as pd
 
@@ -158,6 +176,7 @@ def _recovery(args: argparse.Namespace, kind: str, variants: dict[str, Any],
             print(f"{name}:")
             print("\n".join(excess_lines(rows)) or "  no lane's queue above the baseline's")
         tables.append(rows.assign(option=name))
+    print(days_note(observed_window(base.scenario), lang))
     if args.csv is not None:
         import pandas as pd
 

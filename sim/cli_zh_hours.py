@@ -22,6 +22,13 @@ CSV = {"peak": "各作业线的最大积压", "day": "各作业线逐日数据",
 NONE_ABOVE = "  没有作业线的排队高于基准方案"
 
 
+def days_note(window: tuple[float, float]) -> str:
+    """:func:`sim.cli_hours.days_note` in Chinese."""
+    first, last = window[0] / 24, max(math.ceil(window[1] / 24) - 1, 0)
+    return (f"天数自运行开始计：第 0 天为预热期第一天（预热 {first:g} 天），"
+            f"观测期为第 {first:g} 至 {last} 天")
+
+
 def option(name: str) -> str:
     """An option's heading line (``baseline`` is 基准方案)."""
     return ("基准方案" if name == "baseline" else name) + "："

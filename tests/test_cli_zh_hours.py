@@ -89,6 +89,8 @@ def test_hours_in_chinese_on_the_command_line(folder, capsys, tmp_path):
     assert main(["hours", str(folder), "--recovery", "--csv", str(csv), "--lang", "zh"]) == 0
     got = capsys.readouterr()
     assert got.out.startswith("down：\nsea  scanners  超出基准方案 +")
+    assert got.out.endswith("\n天数自运行开始计：第 0 天为预热期第一天（预热 7 天），"
+                            "观测期为第 7 至 9 天\n")
     assert got.err == f"各方案高于基准方案的积压：{csv}\n"
     assert english_left(got.out) == []
     assert main(["hours", str(folder), "--day", "--peak", "--lang", "zh"]) == 2

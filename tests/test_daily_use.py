@@ -56,8 +56,10 @@ def test_hours_by_day_of_a_scheduled_run(tmp_path, capsys):
     capsys.readouterr()
     table = tmp_path / "days.csv"
     assert main(["hours", str(out), "--day", "--port", "sea", "--csv", str(table)]) == 0
-    lines = capsys.readouterr().out.strip().splitlines()
+    *lines, note = capsys.readouterr().out.strip().splitlines()
     assert [line.split()[:3] for line in lines] == [["sea", "day", str(d)] for d in range(7, 14)]
+    assert note == ("days count from the run's start: day 0 is the warm-up's first (7 days of "
+                    "warm-up), so the observed days are days 7 to 13")
     days = pd.read_csv(table)
     assert set(days["day"]) == set(range(7, 14)) and (days["samples"] == 24).all()
     assert main(["hours", str(out), "--day", "--peak"]) == 2

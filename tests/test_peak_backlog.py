@@ -48,8 +48,11 @@ def test_hours_peak_on_a_run_folder(tmp_path: Path, capsys: pytest.CaptureFixtur
     capsys.readouterr()
     table = tmp_path / "peaks.csv"
     assert main(["hours", str(out), "--peak", "--csv", str(table)]) == 0
-    lines = capsys.readouterr().out.splitlines()
+    *lines, note = capsys.readouterr().out.splitlines()
     assert lines and all(line.startswith("sea  ") and "peak queue" in line for line in lines)
+    # (the peaks' days count from the run's start, as peak_h does: the note says so)
+    assert note.startswith("days count from the run's start: day 0 is the warm-up's first")
+    assert note.endswith("the observed days are days 7 to 13")
     peaks = pd.read_csv(table)
     assert (peaks.peak_h >= 7 * 24).all() and (peaks.peak_h < 14 * 24).all()
     assert (peaks.peak_queue >= peaks.mean_queue).all()

@@ -69,6 +69,8 @@ def test_hours_recovery_reads_a_comparison(small_compare, capsys, tmp_path):
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "down:"
     assert out[1].startswith("sea  scanners  +") and "above the baseline on day 9 at" in out[1]
+    assert out[-1] == ("days count from the run's start: day 0 is the warm-up's first (7 days "
+                       "of warm-up), so the observed days are days 7 to 11")
     table = pd.read_csv(csv)
     assert table.loc[0, "lane"] == "scanners" and table.loc[0, "option"] == "down"
 
