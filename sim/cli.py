@@ -1064,7 +1064,8 @@ def _print_run_notes(
     caps, throttle = engine_caps(scenario), engine_throttle(scenario)
     directed = has_export_tables(scenario)
     for line in run_notes(
-        warnings, means, *days, reps, caps=caps, throttle=throttle, directed=directed
+        warnings, means, *days, reps, caps=caps, throttle=throttle, directed=directed,
+        static=caps is None,
     ):
         notes.add(line)
 

@@ -85,8 +85,10 @@ FIELDS = (
                "are split by, the metrics split, whether every option of a comparison is, "
                "and that a period's figures are not its reform's effect; `trader_class`: "
                "the credit class whose cap the risk engine seems to overstep; `peak`: the "
-               "exam queue's peak an idle throttle read; `kind`: an illicit type no check "
-               "can find; `setting`, `value`, `rival`: a setting given, its value and the "
+               "exam queue's peak an idle throttle read; `lanes`: the exam yard's lanes whose "
+               "queue did not settle while the static selection tables kept selecting; "
+               "`kind`: an illicit type no check can find; `setting`, `value`, `rival`: a "
+               "setting given, its value and the "
                "setting it replaces; `old`: the rival's value when it is not an hourly list, "
                "as the message gives it; `same_as`: a reform's strength at its default or "
                "lowest value, which makes the same option as `given`, the value typed for it)"),

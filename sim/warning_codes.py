@@ -417,6 +417,12 @@ CODES: tuple[Code, ...] = (
          r"the throttle never engaged at (?P<port>[^:]+): the exam queue it read \(at each "
          r"refresh\) peaked at (?P<peak>\S+) consignment\(s\)",
          (rf"never above its threshold of (?P<f_threshold>{_N})",)),
+    Code("static_selection_overload", "note", False,
+         "a port's exam yard did not settle while selection ran on the static selection "
+         "tables: they keep selecting at their rates under overload (a risk engine's "
+         "throttle models inspecting less)",
+         r"(?P<port>[^:]+): the exam yard's queue did not settle \((?P<lanes>[^)]+)\), yet "
+         r"selection ran on the static selection tables"),
     Code("type_unfound", "note", False,
          "an illicit type the scenario carries has no check that can find it (no detection "
          "entry above 0): its detection rate is 0 and all of it slips through",

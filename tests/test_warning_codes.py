@@ -404,6 +404,9 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
          "inspection_rate_aeo_advanced": 0.0381}, {"aeo_advanced": 0.2})["cap_aeo_advanced"],
     "alerts_crowded": lambda _: __import__("sim.model.risk_notes", fromlist=["x"]
                                            ).risk_notes({"alert_raised_share": 0.84})["alerts"],
+    "static_selection_overload": lambda _: __import__(
+        "sim.model.static_overload", fromlist=["x"]).static_overload_notes(
+        [_slots_rising(), _rising()], True)[0],
     "throttle_idle": lambda _: __import__("sim.model.risk_notes", fromlist=["x"]).risk_notes(
         {"throttle_engaged_share_port_sea": 0.0, "throttle_queue_peak_port_sea": 12.5},
         50.0)["throttle_sea"],

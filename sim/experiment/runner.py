@@ -246,7 +246,7 @@ def _finished(
     per_rep.attrs["notes"] = run_notes(
         dict(sorted(warned.items())), means, scenario.warmup_days, scenario.days,
         len(per_rep), caps=engine_caps(scenario), throttle=engine_throttle(scenario),
-        directed=has_export_tables(scenario),
+        directed=has_export_tables(scenario), static=engine_caps(scenario) is None,
     )
     return per_rep
 

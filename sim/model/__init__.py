@@ -74,6 +74,8 @@ Where things live:
                    ``credit_directions.py``: the same rules in each direction, where
                    exports have selection tables of their own;
                    ``risk_notes.py``: alerts that crowd the risk engine's decisions;
+                   ``static_overload.py``: the selection tables keep selecting while the
+                   exam yard is overloaded (only a risk engine's throttle inspects less);
                    ``weekly.py``: waits by week and the rising-wait rule, which leaves
                    nearly idle lanes and waits for a laboratory's cut-offs alone)
 - ``engine.py``    SimPy internals: the counting environment, the flow driver, and the order

@@ -105,6 +105,7 @@ def run_notes(
     caps: Mapping[str, float] | None = None,
     throttle: float | None = None,
     directed: bool = False,
+    static: bool = False,
 ) -> list[str]:
     """The notes and warnings of a run of replications, as ``bordersim run`` prints them:
     each distinct warning once with the replications it came from (``warnings``: by
@@ -116,8 +117,13 @@ def run_notes(
     engine's, as the scenario sets them (:func:`sim.model.credit_rules.engine_caps`);
     ``throttle``: its throttle's queue (:func:`sim.model.risk_notes.engine_throttle`);
     ``directed``: exports have selection tables of their own (the credit rules are then
-    checked in each direction)."""
+    checked in each direction); ``static``: selection by the tables, no risk engine on (an
+    unsettled exam yard then gets :func:`sim.model.static_overload.static_overload_notes`)."""
+    from sim.model.static_overload import static_overload_notes
+
     out = [f"warning: {line}" for line in _distinct_warnings(warnings)]
+    said = dict.fromkeys(m for messages in warnings.values() for m in messages)
+    out += [f"note: {message}" for message in static_overload_notes(said, static)]
     out += [f"note: {message}" for message in near_saturation(means)]
     out += [f"note: {message}" for message in credit_rules(means, caps, directed).values()]
     out += [f"note: {message}" for message in risk_notes(means, throttle).values()]

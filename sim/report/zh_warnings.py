@@ -148,6 +148,10 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                        "risk.alert.scope = \"port\"）或更短的 risk.alert.window 可减少预警对象。"
                        "预警只在运行期间风险有变化时（走私团伙的货载、激增）才带来新的信息：稳定的"
                        "流行率已包含在先验中",),
+    "static_selection_overload": ("{port}：查验场的排队未能稳定（{lanes}），而布控仍按静态布控表"
+                                  "进行：不论查验排队多长，布控表都按其比例继续选中查验，此处海关"
+                                  "在超负荷时不会少查。模拟排队长时少查的是风险引擎的节流"
+                                  "（risk.throttle）；或请增加查验能力",),
     "throttle_idle": ("{port} 的节流从未启动：其在每次刷新时读取的查验排队峰值为 {peak} 票（各次"
                       "重复运行的平均），从未超过其阈值（risk.throttle.queue）",
                       "阈值为 {threshold}",
