@@ -137,6 +137,14 @@ CODES: tuple[Code, ...] = (
          r"run's arriving days \((?P<run_first>[\d-]+) to (?P<run_last>[\d-]+), warm-up "
          r"included\)(?P<none_within>, none within them)?(?:, so they (?:close|open) no arriving "
          r"day)?(?:; the (?P<f_before>\d+) before its start change nothing)?"),
+    Code("window_outside_exam_hours", "warning", False,
+         "a capacity window puts exam staff on duty in hours outside the exam yard's slot "
+         "hours, when no examination starts: staff-hours paid that can hardly be worked",
+         r"capacity_windows\.(?P<window>\d+) puts (?P<f_servers>\d+) (?P<lane>\w+) on duty at "
+         r"port (?P<port>\S+) in (?P<f_hours>\d+) hours outside its exam yard's hours \(slots "
+         r"(?P<slot_hours>[^)]+)\): (?P<hours_of_day>[^;]+);",
+         (rf"the (?P<f_staff_hours>{_N}) staff-hours above the schedule",
+          r"give added = (?P<f_added>\d+)")),
     Code("warmup_too_short", "warning", False,
          "the warm-up is shorter than the MSER-5 suggestion saved for the scenario",
          rf"warm-up of (?P<f_warmup_days>{_N}) day\(s\) is shorter than the suggested "

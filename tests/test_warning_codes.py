@@ -54,6 +54,15 @@ def _slots_rising() -> str:
     return stability.check([], (0.0, 4 * 168.0), {}, slots)[0]
 
 
+def _exam_window() -> str:
+    from sim.scenario.exam_window_hours import exam_window_hours
+    from sim.scenario.loader import load_scenario
+
+    small = Path(__file__).resolve().parent / "scenarios" / "small.toml"
+    night = [{"port": "sea", "lane": "exam_teams", "at": "8 d", "lasts": "1 d", "servers": 9}]
+    return exam_window_hours(load_scenario(str(small), {"capacity_windows": night}))[0]
+
+
 def _staff_overload() -> str:
     q = SimpleNamespace(unit="gac", role="ruling", weekly_waits=lambda: {})
     return stability.staff([q], (0.0, 168.0), {("org/gac", "ruling"): 0.99})[0]
@@ -407,6 +416,7 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "static_selection_overload": lambda _: __import__(
         "sim.model.static_overload", fromlist=["x"]).static_overload_notes(
         [_slots_rising(), _rising()], True)[0],
+    "window_outside_exam_hours": lambda _: _exam_window(),
     "throttle_idle": lambda _: __import__("sim.model.risk_notes", fromlist=["x"]).risk_notes(
         {"throttle_engaged_share_port_sea": 0.0, "throttle_queue_peak_port_sea": 12.5},
         50.0)["throttle_sea"],

@@ -152,6 +152,14 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                                   "进行：不论查验排队多长，布控表都按其比例继续选中查验，此处海关"
                                   "在超负荷时不会少查。模拟排队长时少查的是风险引擎的节流"
                                   "（risk.throttle）；或请增加查验能力",),
+    "window_outside_exam_hours": (
+        "capacity_windows.{window} 在口岸 {port} 让 {servers} 个{lane}在查验场预约时段"
+        "（{slot_hours}）以外的 {hours} 个小时在岗：{hours_of_day}；这些时段不开始任何查验，"
+        "在岗人员只能完成此前已开始的查验或消化白天预约时段留下的积压",
+        "高于排班的 {staff_hours} 人·小时按加班计费",
+        "若只想在排班的在岗时段增加人员，请改用 capacity_windows.{window}.added = {added}"
+        "（而非 capacity_windows.{window}.servers），或延长查验场开放时间"
+        "（ports.{port}.exam.slots.day_start、day_end）"),
     "throttle_idle": ("{port} 的节流从未启动：其在每次刷新时读取的查验排队峰值为 {peak} 票（各次"
                       "重复运行的平均），从未超过其阈值（risk.throttle.queue）",
                       "阈值为 {threshold}",

@@ -141,7 +141,9 @@ def after_the_run(scenario: Scenario, skip: Iterable[float] = ()) -> list[str]:
     it is not reported, and the user is told so in the same words. Then one per dated
     arrival window outside the run's arriving days
     (:func:`sim.scenario.dated_arrivals.unused_windows`), then one per list of the office's
-    dates the run does not reach (:func:`sim.scenario.office_dates.unused_office_dates`).
+    dates the run does not reach (:func:`sim.scenario.office_dates.unused_office_dates`),
+    then one per capacity window staffing exam teams outside the yard's slot hours
+    (:func:`sim.scenario.exam_window_hours.exam_window_hours`).
     """
     out = []
     warmup, days, start = scenario.warmup_days, scenario.days, scenario.start_date
@@ -178,9 +180,11 @@ def after_the_run(scenario: Scenario, skip: Iterable[float] = ()) -> list[str]:
             f"more than {t - warmup:g} days (--days) to see it"
         )
     from sim.scenario.dated_arrivals import unused_windows
+    from sim.scenario.exam_window_hours import exam_window_hours
     from sim.scenario.office_dates import unused_office_dates
 
-    return out + unused_windows(scenario) + unused_office_dates(scenario)
+    out += unused_windows(scenario) + unused_office_dates(scenario)
+    return out + exam_window_hours(scenario)
 
 
 def periods(
