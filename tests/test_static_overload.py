@@ -44,3 +44,14 @@ def test_a_run_with_too_few_exam_teams_says_so(
     assert main(argv) == 0
     err = capsys.readouterr().err
     assert "sea: exam_teams is" in err and "sea: the exam yard's queue did not settle" in err
+
+
+def test_a_comparison_notes_it_for_each_option_without_an_engine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["compare", SMALL, "--option", "fewer:ports.sea.exam.teams.capacity=1", "--reps",
+            "1", "--days", "2", "--out", str(tmp_path / "c"), "--no-report"]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "note (fewer): sea: the exam yard's queue did not settle (exam_bays, exam_teams)" in err
+    assert "note (baseline): sea: the exam yard" not in err  # (6 teams keep up)

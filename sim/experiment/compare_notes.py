@@ -70,6 +70,7 @@ def compare_notes(res: CompareResult) -> list[str]:
         for w in res.warnings.get(name, []):  # risk target, whose figures are steady)
             unstable = ", unstable" if res.unstable(name) and unsettled([w]) else ""
             out.append(f"warning ({name}{unstable}): {w}")
+    out += _static_overload(res)
     out += _notes_of_means(res)
     out += headroom_notes(res)
     out += uncosted_scenario(res)
@@ -138,6 +139,18 @@ def _composition_notes(m: dict[str, Any]) -> list[str]:
     out += [f"note ({name}): {truth_note(base, diff)}"
             for name, (base, diff) in m.get("truth_changed", {}).items()]
     return out
+
+
+def _static_overload(res: CompareResult) -> list[str]:
+    """Each option's note that its exam yard did not settle while its selection tables kept
+    selecting (:func:`sim.model.static_overload.static_overload_notes`): an option without
+    a risk engine (its ``caps`` None; a folder written before records none: no note)."""
+    from sim.model.static_overload import static_overload_notes
+
+    caps = res.meta.get("caps", {})
+    return [f"note ({name}): {message}" for name in res.names
+            for message in static_overload_notes(res.warnings.get(name, []),
+                                                 name in caps and caps[name] is None)]
 
 
 def _notes_of_means(res: CompareResult) -> list[str]:
