@@ -17,6 +17,7 @@ BEILUN = ROOT / "sim" / "scenarios" / "beilun-border.toml"
 
 def _argv() -> list[str]:
     found = [c for body in CONSOLE.findall(PAGE.read_text()) for c in console_commands(body)]
+    found = [c for c in found if " compare " in c[0]]  # (the page also shows a run's)
     assert len(found) == 1
     return shlex.split(found[0][0])
 

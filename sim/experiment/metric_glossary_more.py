@@ -168,7 +168,9 @@ COSTS = [
           f"declarations) and the terminal charges "
           f"the state pays for the trader (handling of inspections that found nothing, "
           f"`no_find_state_per_consignment`, when `costs.no_find_payer` is the state; return "
-          f"or destruction of rejected goods when `costs.checks.rejection_payer` is), {_PER}.",
+          f"or destruction of rejected goods when `costs.checks.rejection_payer` is), {_PER}. "
+          f"The patrols on routes outside the ports are no port's cost: in the all-ports "
+          f"forms, none in a port's (`agency_cost_patrol_per_consignment`).",
           DIR_PD),
     Entry("trader_cost_per_consignment", COST_LAYER,
           f"The trader's cost: fees and charges paid plus the value of the goods' time from "
@@ -312,6 +314,15 @@ COSTS = [
           "The post-clearance auditors' cost (`enforcement.audit.staff` full time at "
           "`costs.audit_role`'s pay), a year: a fixed headcount, the same whatever share "
           "they audit; inside `agency_cost_per_year`."),
+    Entry("agency_cost_patrol_per_year", COST_LAYER,
+          "The smuggling patrols' cost on the routes outside the ports (officers on duty x "
+          "hours x `costs.patrol_role`'s hourly cost), a year: their own line, inside "
+          "`agency_cost_per_year` and `agency_staff_cost_per_year`, in no port's cost "
+          "per consignment; 0 without patrols."),
+    Entry("agency_cost_patrol_per_consignment", COST_LAYER,
+          "The patrols' cost (as `agency_cost_patrol_per_year`, not scaled) over the finished "
+          "consignments of every port: the part of the all-ports "
+          "`agency_cost_per_consignment` they are; no port's form holds any of it."),
     Entry("revenue_found_per_audit", COST_LAYER,
           "`revenue_found_by_audit` / `audits_per_year`: the duty an audit finds on average "
           "(its yield), whenever its find falls due; NaN when nothing is audited. An "

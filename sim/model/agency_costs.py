@@ -250,8 +250,13 @@ def busy_staff(agency: list[dict[str, Any]]) -> float:
 
 def _unmeasured(item: dict[str, Any]) -> bool:
     """Whether a staff item has no busy time measured: a patrol's, the auditors'."""
-    name = str(item["item"])
-    return name.startswith("patrol:") or (item["port"] == OVERHEAD and name == "audit")
+    return is_patrol(item) or (item["port"] == OVERHEAD and item["item"] == "audit")
+
+
+def is_patrol(item: dict[str, Any]) -> bool:
+    """Whether a cost item is a smuggling route's patrol (a cost of no port, booked on its
+    own line: ``agency_cost_patrol_per_year``)."""
+    return item["port"] == OVERHEAD and str(item["item"]).startswith("patrol:")
 
 
 def systems(

@@ -45,6 +45,7 @@ def summary(
     # the duty at risk and where it was found (at risk = before + after + evaded), a year
     out.update({k: float(sums[P[k]]) * per_year for k in REVENUE_PARTS})
     out.update(_audit_team(book, agency, per_year, out["revenue_found_by_audit"]))
+    out.update(_patrols(book, agency, per_year))
     audited = float(sums[P["revenue_found_by_audit"]])  # (its lag, weighted by the duty)
     out["audit_lag_days_mean"] = float(sums[P[AUDIT_DAYS]]) / audited if audited else math.nan
     out["total_cost_per_year"] = out["agency_cost_per_year"] + out["trader_cost_per_year"]
@@ -120,4 +121,16 @@ def _audit_team(
         "audits_per_auditor_per_year": audits / staff if staff else math.nan,
         "audit_staff_cost_per_year": cost * per_year,
         "revenue_found_per_audit": found / audits if audits else math.nan,
+    }
+
+
+def _patrols(book: CostBook, agency: list[dict[str, Any]], per_year: float) -> dict[str, float]:
+    """The patrols on routes outside the ports, their own line: a year, and per finished
+    consignment of all ports (the part of ``agency_cost_per_consignment`` they are; no
+    port's figure holds any of it, see :mod:`sim.model.costbook`); 0 without patrols."""
+    cost = sum(r["cost"] for r in agency if ac.is_patrol(r))
+    n = float(book.n["all"][0])
+    return {
+        "agency_cost_patrol_per_year": cost * per_year,
+        "agency_cost_patrol_per_consignment": cost / n if n else math.nan,
     }

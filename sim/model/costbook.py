@@ -10,7 +10,10 @@ and the cost of lanes no milestone measures (declaration review, gate, movers, p
 per declaration.
 Costs of no port are shared equally per declaration: a running cost (``costs.systems``)
 among the declarations of the ports it serves (``costs.system_ports``: a reform's, those
-whose fields it changes), else, as patrols and the organisation's units, of every port.
+whose fields it changes), else, as patrols and the organisation's units, of every port. A
+patrol on a route outside the ports is no port's cost: it is in the figures of all ports
+(all, a direction, a class, ...) but not in any port's (:data:`BY_PORT`), and has its own
+line (``agency_cost_patrol_per_year``).
 
 The burden on compliant traders is the part of their trader cost the border imposes (time
 owned by customs, quarantine and the organisation, inspection handling, attendance), over
@@ -58,6 +61,8 @@ _CAUGHT = [c for c in CAUGHT.values() if c is not None]
 _TRADER, _AGENCY = ([P[k] for k in parts] for parts in (TRADER_PARTS, AGENCY_PARTS))
 #: a fold's hidden truth (see :meth:`CostBook._truth`)
 Truth = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+#: the dimensions whose groups are ports (or split them): a patrol's cost is outside them
+BY_PORT = ("port", "mode", "port_direction", "port_direction_class", "port_direction_channel")
 #: the cost parts reported as a mean per finished consignment (``<part>_per_consignment``)
 PER_CONSIGNMENT = (
     "no_find", "no_find_state", "border_burden", "revenue_evaded", "harm_slipped", "time"
@@ -220,7 +225,8 @@ class CostBook:
         return ac.with_busy_cost(rows, utilisation)
 
     def _fixed_by_group(self, agency: list[dict[str, Any]], dim: str) -> np.ndarray:
-        """Each group's share of the ports' fixed costs (see the module docstring)."""
+        """Each group's share of the ports' fixed costs (see the module docstring); a
+        patrol's cost is no port's, so none of it in a group of ports (:data:`BY_PORT`)."""
         fixed = np.zeros((len(self.ports), len(ACTIVITIES)))
         overhead = 0.0
         total = self.use["all"][0]  # ports x activities
@@ -231,7 +237,7 @@ class CostBook:
             if r["port"] == ac.OVERHEAD and n.sum() > 0:  # to those ports by declarations
                 fixed[among, count] += r["cost"] * n / n.sum()
             elif r["port"] == ac.OVERHEAD:  # no port's: every consignment alike
-                overhead += r["cost"]
+                overhead += 0.0 if ac.is_patrol(r) and dim in BY_PORT else r["cost"]
             else:
                 fixed[self.ports.index(r["port"]), ACTIVITIES.index(r["activity"])] += r["cost"]
         use = self.use[dim]

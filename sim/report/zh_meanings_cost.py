@@ -52,6 +52,13 @@ MEANINGS: dict[tuple[str, str], str] = {
         "单独抽取），按每次查出带来的税款加权（revenue_found_by_audit）；稽查没有查出时为 NaN。其"
         "查出不论何时到期都计入各数值，即使在运行结束之后：detection_rate_by_audit_by_end 是到运"
         "行结束时已查出的比例。",
+    ("agency_cost_patrol_per_year", "37298d48"):
+        "口岸外路线上缉私巡查的成本（在岗人员 × 小时 × costs.patrol_role 的每小时成本），每年："
+        "单列一项，计入 agency_cost_per_year 和 agency_staff_cost_per_year，不计入任何口岸的每票"
+        "成本；没有巡查时为 0。",
+    ("agency_cost_patrol_per_consignment", "e330f397"):
+        "巡查的成本（计法同 agency_cost_patrol_per_year，不折算）除以全部口岸已完成的货物票数："
+        "即全部口岸的 agency_cost_per_consignment 中巡查所占的部分；各口岸的数值均不含此项。",
     ("audit_staff_cost_per_year", "cbdf4771"):
         "稽查人员的成本（enforcement.audit.staff 名全职人员，按 costs.audit_role 的薪酬），每年："
         "固定编制，不论稽查比例多少都相同；计入 agency_cost_per_year。",

@@ -240,6 +240,8 @@ METRICS: dict[str, str] = {
     "audits_per_year": "每年稽查次数",
     "audits_per_auditor_per_year": "每名稽查人员每年稽查次数",
     "audit_staff_cost_per_year": "稽查人员年度成本",
+    "agency_cost_patrol_per_year": "口岸外巡查年度成本",
+    "agency_cost_patrol_per_consignment": "每票分摊的口岸外巡查成本",
     "revenue_found_per_audit": "每次稽查查获税款",
     "audit_lag_days_mean": "放行至稽查发现平均天数",
     "revenue_found_by_audit": "稽查查获税款（年）",
