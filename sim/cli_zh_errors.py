@@ -30,7 +30,7 @@ from sim.cli_zh_folder import said as folder_said
 from sim.cli_zh_operating_curve import ERRORS as CURVE_ERRORS
 from sim.cli_zh_page import ERRORS as PAGE_ERRORS
 from sim.cli_zh_page import said as page_said
-from sim.cli_zh_reform_errors import REFORM_STRENGTHS, SWEEP_KEYS
+from sim.cli_zh_reform_errors import DATED_REFORMS, REFORM_STRENGTHS, SWEEP_KEYS
 from sim.cli_zh_remedy import ERRORS as REMEDY_ERRORS
 from sim.cli_zh_remedy import said as remedy_said
 from sim.cli_zh_reproduce import ERRORS as REPRODUCE_ERRORS
@@ -179,6 +179,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     *MISSING_SECTION,  # (a reform that changes a section the scenario lacks)
     *PREVALENCE_ROOM,  # (a reform whose raised prevalence leaves shares above 1)
     *REFORM_STRENGTHS,  # (a strength of the wrong kind, out of range or naming no such thing)
+    *DATED_REFORMS,  # (a dated reform that cannot take effect at its time)
     *SWEEP_KEYS,  # (a sweep key naming no reform's number strength, or clashing with a field)
     (r"reform (?P<name>\S+): (?P<what>cost_per_year|setup_cost) = (?P<amount>\S+) is added to "
      r"the \[costs\] section, which the scenario (?P<scenario>'[^']*') does not have",
@@ -523,12 +524,27 @@ def reason(english: str) -> str | None:
                 words["land"] = "无"
             if words.get("mode"):  # (a port's mode of transport in words)
                 words["mode"] = MODES.get(words["mode"], words["mode"])
+            if words.get("dated_why"):  # (why a dated reform cannot apply: said, or not)
+                said = _said_whole(words["dated_why"])
+                if said is None:
+                    continue
+                words["dated_why"] = said
             if words.get("inner"):  # (a results folder's read error, said in turn)
                 words["inner"] = reason(words["inner"]) or words["inner"]
             if words.get("dist"):  # (a distribution's mean: ``exponential mean: ...``)
                 words["dist"] = f"{words['dist']} 分布的均值："
             return zh.format(**words)
     return _own_words(english, _FOLDER)
+
+
+def _said_whole(english: str) -> str | None:
+    """A reason, or a scenario's problem (``PATH: REASON``), in Chinese; None when any
+    part of it is not known (so that no English is left inside a Chinese line)."""
+    said = reason(english)
+    if said is not None:
+        return said
+    said = problem(english)
+    return None if said.startswith(UNTRANSLATED) else said
 
 
 #: a pattern's function saying its groups (None: a part it lists is not known)
@@ -578,6 +594,7 @@ def problem(text: str) -> str:
         zh = reason(text[at + 2:])
         if zh is not None:
             head = re.sub(r"^command line(?=: |$)", "命令行", tree_head(text[:at]))
+            head = re.sub(r"^reform (?=[^\s:]+(?:: |$))", "改革 ", head)  # (--reforms X@T)
             head = head.replace(": ", "：", 1)
             return f"{head}：{zh}"
     return UNTRANSLATED + text

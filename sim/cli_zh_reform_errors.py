@@ -63,3 +63,33 @@ SWEEP_KEYS: list[tuple[str, str]] = [
      r"them", "扫描键 {keys} 施行改革 {name}，而该改革本身会设定 {fields}，后者也在扫描之列："
      "改革会覆盖扫描的取值；请只扫描其中之一"),
 ]
+
+#: a dated reform (the timeline's, or ``--reforms NAME@TIME``) that cannot take effect at its
+#: time (:mod:`sim.reforms.timeline`): its why (``dated_why``) is said in turn, and the line
+#: is left untranslated, whole, when that is not known; reforms whose changes clash, a time
+#: after the run's end, a field built once for the run
+DATED_REFORMS: list[tuple[str, str]] = [
+    (r"(?P<text>'[^']*') \(at (?P<at>[^)]+)\) cannot apply at its date: it would make the "
+     r"scenario invalid \((?P<dated_why>.+)\)",
+     "{text}（于 {at}）无法在其日期生效：会使情景无效（{dated_why}）"),
+    (r"(?P<text>'[^']*') \(at (?P<at>[^)]+)\) cannot apply at its date: (?P<dated_why>.+)",
+     "{text}（于 {at}）无法在其日期生效：{dated_why}"),
+    (r"reforms (?P<a>\S+) and (?P<b>\S+) both change (?P<field>\S+); declare an order with "
+     r"'>' \((?P<order>\S+) applies (?P<last>\S+) last\)",
+     "改革 {a} 与 {b} 都修改 {field}；请用 '>' 声明先后顺序（{order} 表示最后施行 {last}）"),
+    (r"(?P<h>\S+) d is after the run's end: at most (?P<latest>\S+) d, the longer of the run "
+     r"\((?P<w>\S+) days of warm-up \+ (?P<d>\S+) observed days \+ (?P<dr>\S+) days of drain "
+     r"= (?P<run>\S+) days\) and 365 d",
+     "{h} 天晚于运行结束：最多 {latest} 天，即运行时长（预热期 {w} 天 + 观测 {d} 天 + 收尾 "
+     "{dr} 天 = {run} 天）与 365 天中较长者"),
+    (r"(?P<text>'[^']*') changes (?P<field>\S+) \(to (?P<to>.+)\), which is built once for "
+     r"the run \(lanes, review centres, slots, laboratories, arrivals, the run's length, the "
+     r"risk engine's being on, its refresh and alert classes, the organisation, smugglers, "
+     r"costs\): a dated reform cannot change it; apply it from the start instead \(drop the "
+     r"timeline entry's 'at' and apply the reform to the scenario; in --reforms, drop its "
+     r"'@TIME'\)",
+     "{text} 修改 {field}（改为 {to}），而该字段在运行开始时一次建成（作业环节、审单中心、时段、"
+     "实验室、到港、运行时长、风险布控引擎是否启用及其刷新间隔和预警类别、组织、走私团伙、成本）："
+     "按日期生效的改革不能修改它；请改为从开始时施行（删去时间线条目的 'at'，把改革直接用于情景；"
+     "在 --reforms 中删去其 '@TIME'）"),
+]

@@ -222,6 +222,9 @@ COMMAND_MISTAKES = [
     (["sweep", str(MMC), "--param", "days=1,2", "--days", "3"],
      "错误：days 正在扫描，而 --days 也给出了 days = 3.0；"),
     (["reforms", "--tfa", "single_window"], "错误：--tfa 按《贸易便利化协定》条款列出所有改革"),
+    (["compare", str(MMC), "--reforms", "control_order@400d", "--days", "1", "--out",
+      "{tmp}/late"],
+     "错误：改革 control_order@400d：timeline.0.at：400 天晚于运行结束：最多 365 天"),
     (["check", str(MMC), "--changes"], f"错误：--changes：{MMC} 没有继承任何情景（文件中没有"),
     (["check", str(MMC), "--sources", "porst"],
      f"错误：--sources porst：{MMC} 中 'porst' 之下没有注明出处或假设的取值"),
@@ -327,3 +330,35 @@ def test_a_misspelt_metric_is_said_in_chinese_line_by_line(capsys, tmp_path: Pat
     assert err.splitlines()[0].startswith(f"错误：{str(observed)!r} 第 2 行，'metric' 列：metric "
                                           "'clearnce_h_mean' 不是情景 'teaching-mmc' 的指标；"), err
     assert "尚无中文" not in err, err
+
+
+@pytest.mark.parametrize("reform, said", [
+    ("merged_inspection+separate_inspection",
+     "'merged_inspection+separate_inspection'（于 3 d）无法在其日期生效：改革 merged_inspection 与 "
+     "separate_inspection 都修改 inspection.mode；"),
+    ("flexible_staffing", "'flexible_staffing' 修改 inspection.joint_staffing（改为 "
+     "'cross_trained'），而该字段在运行开始时一次建成"),
+])
+def test_a_dated_reform_that_cannot_apply_at_its_date_is_said_in_chinese(
+        reform: str, said: str, capsys, tmp_path: Path):
+    """The timeline entry's error, its head (which reform, when) and its why, all Chinese;
+    in English as before."""
+    f = tmp_path / "dated.toml"
+    small = Path(__file__).resolve().parent / "scenarios" / "small.toml"
+    f.write_text(f'extends = "{small.as_posix()}"\n[[timeline]]\nat = "3d"\n'
+                 f'reform = "{reform}"\n', encoding="utf-8")
+    assert main(["check", str(f)]) == 2
+    assert f"timeline.0.reform: '{reform}' " in capsys.readouterr().err
+    assert main(["check", str(f), "--lang", "zh"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"错误：{f.resolve()}：timeline.0.reform：{said}"), err
+    assert "尚无中文" not in err and english_left(err.replace(str(f.resolve()), "")) == [], err
+
+
+def test_a_dated_reforms_why_no_table_knows_leaves_the_line_untranslated():
+    """Never half Chinese: an unknown why keeps the whole line in English, marked."""
+    from sim.cli_zh_errors import problem
+
+    text = "timeline.0.reform: 'x' (at 3 d) cannot apply at its date: no table knows this"
+    assert problem(text) == problem("no table knows this at all").replace(
+        "no table knows this at all", text)
