@@ -735,6 +735,7 @@ def _run_rows(
         risk_rows,
         smuggling_rows,
     )
+    from sim.report.smuggling_types import type_rows
 
     # China publishes import and export figures apart: each clearance row is followed by
     # its import and export rows (and so is the total cost)
@@ -750,6 +751,8 @@ def _run_rows(
         names[at:at + 1] = [*risk_rows(measured), "detection_rate", *kind_rows(measured)]
     at = names.index("value_slipped") + 1 if "value_slipped" in names else len(names)
     names[at:at] = smuggling_rows(summary)  # (beside what slips through at the ports)
+    at += len(smuggling_rows(summary))  # then each illicit type's (the groups' loads)
+    names[at:at] = type_rows(summary)
     if "inspection_rate" in names:  # each port's beside the pooled (a post hub scans nearly
         at = max(names.index(n) for n in names if n.startswith("inspection_rate")) + 1  # every
         # parcel: the pooled rate is its), after its import and export rows
@@ -1010,6 +1013,7 @@ def _print_run_table(
     words in ``lang``."""
     from rich.console import Console
 
+    from sim.report.smuggling_types import smuggling_groups
     from sim.scenario.costs import currency_of, money_of
 
     console = Console()
@@ -1028,6 +1032,8 @@ def _print_run_table(
         table.caption = (f"{table.caption}；金额单位：{escape(zh_money(money))}" if lang == "zh"
                          else f"{table.caption}; money in {escape(money)}")  # ("[costs]")
     console.print(table)
+    for line in smuggling_groups(scenario, lang):  # (which group carries which type)
+        console.print(line, highlight=False, soft_wrap=True, markup=False)
     if validation:
         console.print(validation_table(validation))
     if lang == "zh":

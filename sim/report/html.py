@@ -591,7 +591,8 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None,
         f"<p class='note'>{html.escape(MEDIAN_NOTE)}</p>",
         *validation_section(variants),
     ]
-    parts += _smuggling(res) + _interactions(res) + _plots(res, variants) + _gains(res, periods)
+    parts += _smuggling(res, variants) + _interactions(res) + _plots(res, variants)
+    parts += _gains(res, periods)
     parts += sections.org_section(variants) + _org_detail(res)
     parts.append(_failures(res))
     return (
@@ -628,10 +629,12 @@ def _org_detail(res: CompareResult) -> list[str]:
     ]
 
 
-def _smuggling(res: CompareResult) -> list[str]:
+def _smuggling(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
     """With smuggling in the scenario: its totals and attempts by route, with intervals, and
-    what slipped through at the ports beside them (none without smuggling)."""
+    what slipped through at the ports beside them (none without smuggling); a run's, by
+    illicit type and group too (:mod:`sim.report.smuggling_types`)."""
     from sim.experiment.metric_names import smuggling_rows
+    from sim.report import smuggling_types
 
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
     rows = smuggling_rows(names)
@@ -648,6 +651,7 @@ def _smuggling(res: CompareResult) -> list[str]:
         "routes outside them: the two add up to the total that slipped through, "
         "value_slipped_total.</p>",
         metric_table(res, (*rows, "value_slipped")),
+        *smuggling_types.section(res, next((v.scenario for v in variants.values()), None)),
         *_beliefs(res),
         *_weekly(res),
     ]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from sim.report import smuggling_types
+from sim.report.zh_glossary import VALUES
 from sim.report.zh_sweep_notes import SWEEP_NOTES, SWEEP_SENTENCES
 
 _N = r"[-\u2212]?[0-9][0-9,.]*"  # a figure as the page writes it (kept as written)
@@ -38,6 +40,11 @@ _DIAMOND = "每个点下方的空心菱形是仅放行前的查出率（边境�
 
 #: a whole text of the page -> Chinese
 NOTES: dict[str, str] = {
+    smuggling_types.HEADING: "按违规类型",
+    smuggling_types.NOTE:
+        "各违规类型自身的数值（夹带该类货物的走私团伙的货物）：走私企图数、被震慑放弃的机会数（未"
+        "作走私企图）、在口岸外被缉私巡查截获的企图数、被查获的企图比例（被巡查截获，或在口岸查验"
+        "中查获）以及漏查的真实货值（口岸及口岸外），均为各次重复运行的均值及其 95% 置信区间。",
     "The trader's hours include the time from release until the goods leave the port (an "
     "import's pick-up,": "企业时间包括货物放行后至离开口岸的时间（进口货物的提货，",
     "), which in the bundled scenarios is an assumption and often the largest part of an "
@@ -205,7 +212,13 @@ NOTE_SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, 
      "重复运行的均值，阴影为第一个方案的 95% 置信区间；各项数据及其置信区间、以及各方案与基准"
      "方案按重复运行配对的差值见 {file}。不足一周的周（见其 days 列）计入的货物较少，但比例不会"
      "因此变小。"),
-]] + SWEEP_SENTENCES
+]] + SWEEP_SENTENCES + [
+    # a run's smuggling groups, each with its type and routes (its label: the page's labels)
+    (re.compile(rf"Group (?P<g>[A-Za-z0-9_-]+)(?: \(.*\))? carries {t} by "
+                r"(?P<r>[A-Za-z0-9_-]+(?:, [A-Za-z0-9_-]+)*)\."),
+     f"走私团伙 {{g}}：违规类型为{zh}，经由 {{r}}。")
+    for t, zh in VALUES["type"].items()
+]
 
 
 def left_out(en: str) -> str:
