@@ -44,3 +44,22 @@ def test_the_all_ports_figure_keeps_the_patrol(runs):
 
 def _same(a: float, b: float) -> bool:
     return a == b or (a != a and b != b)  # (NaN: a port and direction without goods)
+
+
+def test_a_dearer_patrol_leaves_every_ports_cost_bit_for_bit():
+    """The same run with its patrols priced double (their own role at twice the pay): no
+    port's work changes, so each port's cost per consignment, not zero here (its review
+    desks priced), is the same bit for bit; the patrol line and the all-ports figure move."""
+    priced = {**PRICED, "costs.staff.declaration_review": {"role": "customs_officer"},
+              "costs.patrol_role": "patrol_officer"}
+    runs = [sim.simulate(sim.load_scenario(
+        "beilun-border", {**priced, "costs.roles.patrol_officer": pay}), 1).metrics()
+        for pay in (21100, 42200)]
+    ports = [k for k in runs[0] if k.startswith("agency_cost_per_consignment_port_")]
+    assert any(runs[0][k] > 0 for k in ports)
+    assert {k: runs[0][k] for k in ports} == pytest.approx(
+        {k: runs[1][k] for k in ports}, rel=0, abs=0, nan_ok=True)
+    patrol = [m["agency_cost_patrol_per_consignment"] for m in runs]
+    assert patrol[1] == pytest.approx(2 * patrol[0], rel=1e-12) and patrol[0] > 0
+    assert runs[1]["agency_cost_per_consignment"] - runs[0]["agency_cost_per_consignment"] == (
+        pytest.approx(patrol[1] - patrol[0], rel=1e-9))
