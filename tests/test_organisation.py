@@ -333,7 +333,9 @@ def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, 
     assert "one replication per structure (seed 1), so no intervals" in out
     # the comparison of the structures in the table: the first (not the scenario's own, the
     # hybrid) set as the baseline (it named --reforms dumbbell: hybrid against dumbbell)
-    hint = ("bordersim compare " + str(GUANGDONG) + " --set 'organisation.structure=\"spindle\"' "
+    # (on the table's own scenario: its --set values and --days, the bundled file by its name)
+    hint = ("bordersim compare guangdong --set warmup_days=0 --set drain_days=1 --days 1 "
+            "--set 'organisation.structure=\"spindle\"' "
             "--option 'dumbbell:organisation.structure=\"dumbbell\"' --reps 10")
     assert hint in out, out
     assert "note: organisation.advantages.local_knowledge_auc" in captured.err
@@ -350,7 +352,7 @@ def test_the_org_command_prints_the_structures_and_writes_the_picture(tmp_path, 
     argv = shlex.split(hint)[1:]
     argv[argv.index("--reps") + 1] = "2"
     short = ["--days", "1", "--set", "warmup_days=0", "--set", "drain_days=1", "--json"]
-    assert main([*argv, *short, "--no-report", "--out", str(tmp_path / "c")]) == 0
+    assert main([*argv, "--json", "--no-report", "--out", str(tmp_path / "c")]) == 0
     meta = json.loads((tmp_path / "c" / "compare.json").read_text())
     assert [o["name"] for o in meta["options"]] == ["baseline", "dumbbell"]
     capsys.readouterr()
