@@ -181,6 +181,11 @@ def metric_unit(name: str) -> str:
     for stem, lab_unit in LAB_UNITS.items():  # (a laboratory's workload, per port)
         if name.startswith(stem + "_"):
             return lab_unit
+    from sim.model.lane_law import UNITS as LAW_UNITS
+
+    for stem, law_unit in LAW_UNITS.items():  # (a lane's arrival rate)
+        if name.startswith(stem + "_"):
+            return law_unit
     from sim.model.ipr import UNITS as IPR_UNITS
 
     for stem, ipr_unit in IPR_UNITS.items():  # (suspected counterfeits' days held)

@@ -178,6 +178,7 @@ class Cell:
         succeeds, with (start, the lane that held the job back), when the job starts."""
         for lane in lanes:
             lane.integrate()
+            lane.asked += 1
         group = self._groups.setdefault(lanes, [])
         blocking = self.short(lanes)
         if not group and blocking is None:

@@ -221,6 +221,8 @@ class FifoLane(FifoState):
         self.sojourn_total += e - r
         if cohort:  # (what LaneStats.wait does, written out: once per booked job)
             self.waits.add(s - r)
+            if s > r:
+                self.waited += 1
             weeks = self.weekly.weeks  # (Weekly.add, written out)
             week = weeks.get(int(r // 168))
             if week is None:

@@ -79,6 +79,11 @@ class FifoState(LaneStats):
     def queue_length(self) -> int:
         return self._requests - self._started
 
+    def asked_count(self) -> int:
+        """Requests booked so far: after a sync, every one made before now (a FIFO lane
+        books them in time order), so the window's own are a difference of two counts."""
+        return self._requests
+
     @property
     def busy(self) -> int:
         return self._started - self._ended

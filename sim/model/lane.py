@@ -39,6 +39,8 @@ class Lane(Protocol):
     hourly: list[int] | None
     waits: LogHistogram
     served: int
+    waited: int
+    asked_window: list[int]
     service_sum: float
     jobs_total: int
     sojourn_total: float
@@ -91,6 +93,8 @@ class LaneStats:
         self.area_queue = self.area_busy = self.area_duty = 0.0
         self.sojourn_total = 0.0
         self.jobs_total = 0
+        self.asked = 0  # jobs asked of a cell lane (a FIFO lane counts its requests)
+        self.asked_window: list[int] = []  # jobs asked by the window's start and end
         self._win_start: tuple[float, float, float, float] | None = None
         self._win_end: tuple[float, float, float, float] | None = None
         self._marks: list[tuple[float, float, float, float]] = []  # periods' starts within
@@ -102,11 +106,14 @@ class LaneStats:
         self.weekly = Weekly()  # by the week of request
         self.service_sum = 0.0
         self.served = 0
+        self.waited = 0  # cohort jobs whose wait was above 0 (Erlang C's chance to wait)
 
     def wait(self, requested: float, wait: float) -> None:
         """Book the wait of a cohort job (its histogram, and its week's mean for the
         stability check)."""
         self.waits.add(wait)
+        if wait > 0:
+            self.waited += 1
         self.weekly_wait(requested, wait)
         if self._edges:
             self.period_wait(requested, wait)
@@ -166,11 +173,17 @@ class LaneStats:
         self.integrate()
         return (self.env.now, self.area_queue, self.area_busy, self.area_duty)
 
+    def asked_count(self) -> int:
+        """Jobs asked of the lane so far (as of its last sync): the arrival count."""
+        return self.asked
+
     def open_window(self) -> None:
         self._win_start = self._snapshot()
+        self.asked_window = [self.asked_count()]
 
     def close_window(self) -> None:
         self._win_end = self._snapshot()
+        self.asked_window.append(self.asked_count())
 
     def mark_period(self) -> None:
         """Snapshot the areas where a timeline's period begins within the observed window,

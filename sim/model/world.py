@@ -30,6 +30,7 @@ from sim.model.fifo import FifoLane
 from sim.model.idling import IdlingTally
 from sim.model.journey import journey
 from sim.model.lab_holds import LabHoldTally
+from sim.model.lane_law import lane_law_metrics
 from sim.model.lane_periods import lane_period_metrics, observe, period_marks
 from sim.model.milestones import CENSORED, DETAINED, OUTCOMES, SEIZED
 from sim.model.organisation import Organisation
@@ -302,6 +303,7 @@ class World:
             port_metrics={
                 **rec.by_port.metrics(), **rec.exams.metrics(self.scenario, rows),
                 **lane_period_metrics(self.scenario, self.lanes, (self.warmup, self.stop)),
+                **lane_law_metrics(self.lanes, (self.warmup, self.stop)),
             },
             lab_hold_metrics=self.lab_holds.metrics(),
             tail_metrics=self.tails.metrics(),
