@@ -1,5 +1,6 @@
 """The bundled teaching scenario is the M/M/2 queue its header and docs/teaching.md compute by
-hand, and the command a student runs on it reproduces Erlang C, Little's law and W = Wq + 1/mu.
+hand, and the command a student runs on it reproduces Erlang C (the mean wait and the chance to
+wait), Little's law and W = Wq + 1/mu.
 
 The replications are exactly those of ``bordersim run teaching-mmc --reps 40`` (root seed 1),
 so what the test accepts is what a class sees. Tolerance: the 99 % Student-t interval over the
@@ -68,11 +69,25 @@ def test_the_mean_wait_matches_erlang_c(replications):
     assert_matches_theory(waits, WQ_H, "Erlang C Wq", LEVEL, PRECISION)
 
 
+def test_the_share_that_waited_is_erlang_c(replications):
+    """The chance to wait, C(2, 1) = 1/3: the share of the cohort's trucks that waited."""
+    shares = replications[f"waited_share_{LANE}"].to_numpy()
+    assert_matches_theory(shares, 1 / 3, "Erlang C(2, 1)", LEVEL, PRECISION)
+
+
 def test_littles_law_and_the_sojourn(replications):
-    """Lq = lambda Wq (time-average queue against the wait), rho = lambda / (c mu), and the
+    """Lq = lambda Wq (time-average queue against the wait, and replication by replication
+    against the measured arrival rate times the wait: their difference, the window's edge
+    terms, has an interval that holds 0 and is narrow), rho = lambda / (c mu), and the
     trucks' mean clearance time is W = Wq + 1/mu: nothing outside the lane adds time."""
     queue = replications[f"queue_mean_{LANE}"].to_numpy()
     assert_matches_theory(queue, ARRIVAL_RATE * WQ_H, "Lq = lambda Wq", LEVEL, PRECISION)
+    rate = replications[f"arrivals_per_hour_{LANE}"].to_numpy()
+    assert_matches_theory(rate, ARRIVAL_RATE, "lambda", LEVEL, PRECISION)
+    edges = queue - rate * replications[f"wait_h_mean_{LANE}"].to_numpy()
+    mean, half = mean_half_width(edges, LEVEL)
+    assert half is not None and half <= 0.02 * queue.mean()  # (measured: 0.15 %)
+    assert mean - half <= 0.0 <= mean + half
     # rho only within 2 %: its interval is so tight (1.4 %) that it sees seed 1's luck, whose
     # 40 replications drew 2.019 arrivals an hour (2.2 standard errors above 2), so the 99 %
     # interval of utilisation, 0.509 +- 0.007, just misses 0.5 (seeds 2-4: 0.5005, 0.4982,
@@ -124,6 +139,9 @@ def test_the_mean_clearance_matches_jackson_and_each_station_erlang_c(network):
     for lane, p, servers, mean in STATIONS.values():
         wq = mmc_wait(ARRIVAL_RATE * p, mean, servers)
         assert_matches_theory(network[f"wait_h_mean_{lane}"].to_numpy(), wq, lane, LEVEL, 0.2)
+        waited = network[f"waited_share_{lane}"].to_numpy()  # (within 10 %: measured 2-6 %)
+        c = erlang_c(servers, ARRIVAL_RATE * p * mean)
+        assert_matches_theory(waited, c, f"C at {lane}", LEVEL, PRECISION)
         rho = ARRIVAL_RATE * p * mean / servers
         assert network[f"utilisation_{lane}"].mean() == pytest.approx(rho, rel=0.03), lane
 
@@ -145,10 +163,11 @@ def _figures(text: str) -> list[float]:
 
 
 def test_the_doc_quotes_the_intervals_the_test_measures(replications):
-    """Section 1's "at 99 %: Wq 0.174 +- 0.012 h, Lq ..., W ..." are this test's intervals."""
+    """Section 1's "at 99 %: Wq 0.174 +- 0.012 h, Lq ..., W ..., C ..." are this test's
+    intervals."""
     text = " ".join(DOC.read_text(encoding="utf-8").split())
     for label, metric in [("Wq", f"wait_h_mean_{LANE}"), ("Lq", f"queue_mean_{LANE}"),
-                          ("W", "clearance_h_mean")]:  # fmt: skip
+                          ("W", "clearance_h_mean"), ("C", f"waited_share_{LANE}")]:  # fmt: skip
         quoted = re.search(rf"\b{label} (\d\.\d+) ± (\d\.\d+)", text)
         assert quoted, f"{label}: no 'mean ± half-width' in {DOC.name}"
         mean, half = mean_half_width(replications[metric], LEVEL)
@@ -174,6 +193,17 @@ def test_common_random_numbers_narrow_the_difference_as_the_doc_shows(capsys):
     assert half["third_officer", "paired"] > 0.5 * half["third_officer", "unpaired"]
 
 
+def test_littles_law_runs_as_the_doc_shows(capsys):
+    """Section 1's check of Lq = lambda Wq runs as written and prints what the doc says."""
+    exec(compile(_block_after("little-demo"), str(DOC), "exec"), {})
+    printed = capsys.readouterr().out
+    quoted = _block_after("little-demo-output")
+    assert [line.rsplit(maxsplit=3)[0] for line in printed.splitlines()] == [
+        line.rsplit(maxsplit=3)[0] for line in quoted.splitlines()
+    ]
+    assert _figures(printed) == pytest.approx(_figures(quoted), abs=2e-4)
+
+
 def test_the_doc_quotes_the_networks_intervals(network):
     """Section 1's "E[T] 2.634 +- 0.073 h, and the three waits ..." are this test's."""
     text = " ".join(DOC.read_text(encoding="utf-8").split())
@@ -185,6 +215,12 @@ def test_the_doc_quotes_the_networks_intervals(network):
         mean, half = mean_half_width(network[metric], LEVEL)
         assert float(quoted.group(2 * k + 1)) == pytest.approx(mean, abs=0.001), metric
         assert float(quoted.group(2 * k + 2)) == pytest.approx(half, abs=0.001), metric
+    shares = re.search(rf"shares that waited, .*?: {pair}, {pair} and {pair}\.", text)
+    assert shares, f"no quoted shares that waited in {DOC.name}"
+    for k, (lane, *_) in enumerate(STATIONS.values()):
+        mean, half = mean_half_width(network[f"waited_share_{lane}"], LEVEL)
+        assert float(shares.group(2 * k + 1)) == pytest.approx(mean, abs=0.001), lane
+        assert float(shares.group(2 * k + 2)) == pytest.approx(half, abs=0.001), lane
 
 
 def test_the_docs_theory_file_sets_erlang_c_beside_the_run(tmp_path: Path):
@@ -199,7 +235,8 @@ def test_the_docs_theory_file_sets_erlang_c_beside_the_run(tmp_path: Path):
     wq = mmc_wait(ARRIVAL_RATE, MEAN_SERVICE_H, SERVERS)
     theory = {f"wait_h_mean_{LANE}": wq, f"queue_mean_{LANE}": ARRIVAL_RATE * wq,
               f"utilisation_{LANE}": ARRIVAL_RATE * MEAN_SERVICE_H / SERVERS,
-              "clearance_h_mean": wq + MEAN_SERVICE_H}  # fmt: skip
+              "clearance_h_mean": wq + MEAN_SERVICE_H,
+              f"waited_share_{LANE}": erlang_c(SERVERS, ARRIVAL_RATE * MEAN_SERVICE_H)}  # fmt: skip
     assert {r["metric"]: float(r["observed"]) for r in rows} == pytest.approx(theory, abs=1e-4)
     path = tmp_path / "theory-mmc.csv"
     path.write_text(_block_after("theory-csv"), encoding="utf-8")
