@@ -46,7 +46,9 @@ def test_the_note_on_lanes_only_an_option_has_does_not_say_to_set_them_everywher
     from sim.experiment.compare_notes import unpaired
     from sim.warning_codes import record
 
-    lanes = {"utilisation_sea_port_cold_chain_warehouse", "wait_h_mean_sea_port_cold_chain_teams"}
+    lanes = {"utilisation_sea_port_cold_chain_warehouse", "wait_h_mean_sea_port_cold_chain_teams",
+             "waited_share_sea_port_cold_chain_teams",
+             "arrivals_per_hour_sea_port_cold_chain_teams"}
     (line,) = unpaired({"baseline": {"a"}, "mandate": {"a", *lanes}}, "baseline")
     assert "lanes the option alone has" in line and "--set" not in line
     assert record(line)["code"] == "metric_unpaired"
