@@ -276,7 +276,8 @@ CODES: tuple[Code, ...] = (
          "an option (a reform) changes no field of the scenario: its figures are the "
          "baseline's, which is no measured 'no effect'",
          r"it changes nothing in scenario '(?P<scenario>[^']*)': (?P<why>.+?); its figures "
-         r"are the baseline's"),
+         r"are the baseline's(?P<reused>: its replications are the baseline's, reused, not "
+         r"run again)?"),
     Code("option_no_effect", "note", False,
          "an option changes fields that act on nothing in the scenario (a risk engine that "
          "is off, say): its figures match the baseline's",

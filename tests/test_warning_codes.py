@@ -207,7 +207,8 @@ def _idle_reform(unchanged: bool) -> str:
 
     why = parse("direct_pickup").no_effect(load_scenario(MMC))
     notes = idle_notes({"scenario": "teaching-mmc", "no_effect": {"o": why},
-                         "unchanged": ["o"] if unchanged else []})
+                         "unchanged": ["o"] if unchanged else [],
+                         "reused": {"o": "baseline"} if unchanged else {}})
     return notes[0].removeprefix("note (o): ")
 
 

@@ -65,7 +65,14 @@ from sim.experiment.gains import (
     summarise_gains,
     trim_log,
 )
-from sim.experiment.history import close, ended_whole, entry, files_by_unit, history_of
+from sim.experiment.history import (
+    close,
+    ended_whole,
+    entry,
+    files_by_unit,
+    history_of,
+    note_reused,
+)
 from sim.experiment.metric_names import MetricError, check_metrics, did_you_mean, metric_names
 from sim.experiment.metric_parts import MetricSplitter
 from sim.experiment.nesting import check_given_folder
@@ -78,6 +85,7 @@ from sim.experiment.precision import (
     precise_enough,
     precision_gaps,
 )
+from sim.experiment.reuse import baseline_twins
 from sim.experiment.rewrites import stale
 from sim.experiment.store import (
     _MAX_REP_BYTES,
@@ -555,6 +563,10 @@ class Comparison:
         self.source = "" if isinstance(scenario, Scenario) else str(scenario)
         self.variants = _common_periods({o.name: _variant(scenario, base_over, o) for o in opts})
         self.base = self.variants[BASELINE]
+        #: options whose scenario is exactly the baseline's: its replications are reused
+        self.twins = baseline_twins(self.variants)
+        #: the replications this command reused from the baseline, by option
+        self.reused: dict[str, list[int]] = {}
         self.precision: float | None = None
         self.precision_on = "both"  # what the target is on: levels, differences or both
         self.watched: tuple[str, ...] = DEFAULT_METRICS
@@ -708,6 +720,8 @@ class Comparison:
             # options whose scenario is an earlier option's (two reforms making one change
             # there) -> that option
             "same_as": _same_as(self.opts, self.variants, base_hash),
+            # options whose replications are the baseline's, reused, not run (-> whose)
+            "reused": dict(self.twins),
             # reforms that can have no effect on the scenario -> why (it lacks their parts,
             # or what they change acts on nothing there)
             "no_effect": _no_effects(self.opts, self.base, self.variants),
@@ -761,6 +775,8 @@ class Comparison:
         todo = [
             (o.name, r) for r in range(first, stop) for o in self.opts if not self._done(o.name, r)
         ]
+        base_runs = {r for name, r in todo if name == BASELINE}  # (twins of these reuse it)
+        todo = [(n, r) for n, r in todo if n not in self.twins or r not in base_runs]
         results = self._results(todo)
         waiting: dict[tuple[str, int], RunResult | Failure] = {}
         for r in range(first, stop):
@@ -814,7 +830,9 @@ class Comparison:
         loaded = {o.name: self._loaded(o.name, r, logs, gains_done is None) for o in self.opts}
         for o in self.opts:
             metrics_r = loaded[o.name]
-            if metrics_r is None:
+            if metrics_r is None and o.name not in ran:  # (the baseline's, run just now)
+                metrics_r = self._reuse(o.name, r, logs, ran[BASELINE])
+            elif metrics_r is None:
                 metrics_r = self._simulated(o.name, r, logs, ran[o.name])
             if metrics_r is None:
                 continue  # failed: reported, the others go on
@@ -829,6 +847,19 @@ class Comparison:
             if folder is not None and BASELINE in logs:
                 folder.save_gains(r, gains_done)
         self.gain_parts.append(gains_done)
+
+    def _reuse(
+        self, name: str, r: int, logs: dict[str, pd.DataFrame], result: RunResult | Failure
+    ) -> dict[str, float] | None:
+        """Replication ``r`` of option ``name``, whose scenario is the baseline's, as the
+        baseline's ``result`` (stored as if simulated: see :mod:`sim.experiment.reuse`)."""
+        metrics_r = self._simulated(name, r, logs, result)
+        store = self.stores.get(name)
+        if metrics_r is not None:
+            self.reused.setdefault(name, []).append(r)
+            if store is not None and r in store.computed:  # (reused, not computed)
+                store.computed.remove(r)
+        return metrics_r
 
     def _loaded(
         self, name: str, r: int, logs: dict[str, pd.DataFrame], need_log: bool
@@ -935,8 +966,10 @@ class Comparison:
         computed = {name: sorted(store.computed) for name, store in self.stores.items()}
         close(self.meta.get("history"), computed, {k: sorted(v) for k, v in failed.items()},
               interrupted)
+        note_reused(self.meta.get("history"), self.reused)
         for name, store in self.stores.items():
-            store.record_history(sorted(failed.get(name, [])), interrupted)
+            store.record_history(sorted(failed.get(name, [])), interrupted,
+                                 reused=self.reused.get(name, []))
 
     def checked(self) -> dict[str, bool]:
         """By option: whether its runs were long enough for the rising-wait check."""

@@ -97,10 +97,13 @@ def idle_notes(m: dict[str, Any]) -> list[str]:
     out = []
     idle = m.get("no_effect", {})
     unchanged = m.get("unchanged", [])
+    reused = m.get("reused", {})  # (a folder written before it was kept has none)
     for name in unchanged:
         why = idle.get(name, "it is already in effect there")
+        again = ": its replications are the baseline's, reused, not run again" * (
+            name in reused)
         out.append(f"note ({name}): it changes nothing in scenario {m['scenario']!r}: {why}; "
-                   "its figures are the baseline's")
+                   f"its figures are the baseline's{again}")
     for name, why in idle.items():
         if name not in unchanged:
             out.append(f"note ({name}): it can have no effect in scenario {m['scenario']!r}: "

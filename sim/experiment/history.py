@@ -31,7 +31,7 @@ command, when the folder was first made, when it was last resumed).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +109,19 @@ def _unit_order(unit: str) -> tuple[int, int | str]:
     return (0, int(unit)) if unit.isdigit() else (1, unit)
 
 
+def note_reused(history: Any, reused: Mapping[str, list[int]] | list[int]) -> None:
+    """Say in the last entry of ``history`` (this command's) which replications it
+    ``reused`` from the baseline instead of running them (by option in ``compare.json``, a
+    list in an option's ``meta.json``); nothing when there are none."""
+    if not reused or not isinstance(history, list) or not history:
+        return
+    if isinstance(history[-1], dict):
+        history[-1]["reused"] = (
+            sorted(reused) if isinstance(reused, list)
+            else {name: sorted(reps) for name, reps in reused.items()}
+        )
+
+
 def fill_killed(history: list[dict[str, Any]], present: Any) -> None:
     """Mark the last entry of ``history`` killed when it never said what it computed (a
     command ends by saying so, even interrupted); give it the replications of ``present``
@@ -123,7 +136,7 @@ def fill_killed(history: list[dict[str, Any]], present: Any) -> None:
         pairs = _pairs(earlier.get("computed"))
         if pairs is None:
             return  # (which files are the killed command's cannot be told)
-        known |= pairs
+        known |= pairs | (_pairs(earlier.get("reused")) or set())  # (reused: not run)
     found = _pairs(present) or set()
     left = found - known
     if isinstance(present, list):

@@ -79,7 +79,14 @@ from typing import TYPE_CHECKING, Any
 
 from sim import made_where
 from sim.build import build, libraries
-from sim.experiment.history import close, ended_whole, entry, files_by_unit, history_of
+from sim.experiment.history import (
+    close,
+    ended_whole,
+    entry,
+    files_by_unit,
+    history_of,
+    note_reused,
+)
 from sim.experiment.rewrites import json_alike, stale
 from sim.version import __version__
 
@@ -1110,13 +1117,18 @@ class RunStore:
         self.record_history(sorted(int(f["replication"]) for f in failures))
         return path
 
-    def record_history(self, failed: list[int] | None = None, interrupted: bool = False) -> None:
+    def record_history(
+        self, failed: list[int] | None = None, interrupted: bool = False,
+        reused: list[int] | None = None,
+    ) -> None:
         """Say in ``meta.json``'s history what this command computed (and which of its
-        replications ``failed``), once it has ended or was ``interrupted`` (see
+        replications ``failed``, and which it ``reused`` from a comparison's baseline: see
+        :mod:`sim.experiment.reuse`), once it has ended or was ``interrupted`` (see
         :mod:`sim.experiment.history`)."""
         if not self._meta:
             return  # (not opened by this command: nothing of it to record)
         close(self._meta.get("history"), sorted(set(self.computed)), failed, interrupted)
+        note_reused(self._meta.get("history"), reused or [])
         atomic_write(self.path / "meta.json", dump_json(self._meta))
 
     def _same_as_before(self) -> bool:

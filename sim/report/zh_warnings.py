@@ -102,7 +102,8 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                          # (what shows it where the note is read: flags, or the page's controls)
                          "它可能只作用于少见的货物：{more}"),
     "option_unchanged": ("该方案在情景 '{scenario}' 中不改变任何内容：{why}；其各项数据就是基准方案"
-                         "的数据，并非测得的“无效果”",),
+                         "的数据，并非测得的“无效果”",
+                         "{reused:.0}其各次重复运行沿用基准方案的结果，未再次运行"),
     "option_no_effect": ("该方案在情景 '{scenario}' 中不可能产生效果：{why}；其各项数据与基准方案"
                          "相同，并非测得的“无效果”",),
     # ({same:.0} and {other:.0} print nothing: each clause is said only when its words matched)
