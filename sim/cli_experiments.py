@@ -402,8 +402,8 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
             "together: narrow the ranges of the fields the message names (their limits "
             "depend on each other), or fix the other fields at values that leave room"
         ) from None
-    _note_idle(args, base, _swept(path, overrides, args))
-    said = [*args.warned, *getattr(args, "said", []),
+    idle = _note_idle(args, base, _swept(path, overrides, args))
+    said = [*args.warned, *getattr(args, "said", []), *_note_flat(args, idle),
             *_note_sample(args, base)]  # (last, where it is seen)
     from sim.cli_warnings import coded, exit_status, write_records
 
@@ -443,14 +443,32 @@ def _lhs_metrics(args: argparse.Namespace, base: Any, path: Any, overrides: Any)
     return names
 
 
-def _note_idle(args: argparse.Namespace, base: Any, swept: list[Any]) -> None:
+def _note_idle(args: argparse.Namespace, base: Any, swept: list[Any]) -> list[str]:
     """On stderr: --set changes that can have no effect (as run and compare say), and each
     swept key that can have no effect at any of its values (a cap of a risk engine that is
     off): its points then differ in nothing, which must not read as a flat response. What
     acts where a swept value (``swept``: the scenario at each) switches the engine on is
-    not noted."""
-    for message in idle_sweep_notes(args, base, swept):
+    not noted. Returns the notes."""
+    notes = idle_sweep_notes(args, base, swept)
+    for message in notes:
         _note(message, args.lang)
+    return notes
+
+
+def _note_flat(args: argparse.Namespace, idle: list[str]) -> list[str]:
+    """On stderr: a sweep whose points (or whose points along one swept field, the others
+    fixed) load one scenario or give the same figures (:mod:`sim.experiment.sweep_flat`);
+    fields ``idle`` notes already named are left to them. Returns the lines printed."""
+    from sim.experiment.sweep_flat import flat_notes
+
+    rows, keys = getattr(args, "flat", (None, []))
+    if rows is None:  # (a Sobol analysis: its points are no sweep of listed values)
+        return []
+    said = [k for k in keys if any(f"owe nothing to {k} " in n for n in idle)]
+    lines = flat_notes(rows, keys, rows.attrs.get("scenario_hashes"), said)
+    for message in lines:
+        _note(message, args.lang)
+    return [f"note: {message}" for message in lines]
 
 
 def idle_sweep_notes(args: argparse.Namespace, base: Any, swept: list[Any]) -> list[str]:
@@ -623,6 +641,7 @@ def _points(
     rows = _run_points(args, path, design, (out, command, executor, overrides))
     warned = rows.attrs.get("warnings", {})
     summary = summarise_points(rows, list(design.columns), warned)
+    args.flat = (rows, list(design.columns))  # (for the note on points alike: _note_flat)
     args.said = [*_print_point_warnings(warned, design, args.lang),
                  *_check_arrivals(rows, design, out, args.lang)]
     from sim.experiment.metric_names import swept_lane_rows

@@ -306,6 +306,20 @@ CODES: tuple[Code, ...] = (
          "construction, not a measured response",
          r"the swept values can have no effect: (?P<why>.+?); the points' figures owe "
          r"nothing to (?P<key>\S+) "),
+    Code("sweep_same_scenario", "note", False,
+         "a sweep's points (or those along one swept field, the others fixed) load one "
+         "scenario: the swept values change nothing in it, the response is flat by "
+         "construction",
+         r"the sweep's points are one scenario: the swept values of (?P<key>.+?)"
+         r"(?: \((?P<fixed>the other swept fields fixed)\)| \(at (?P<fixed_at>[^)]*)\))? change "
+         r"nothing in it once loaded"),
+    Code("sweep_same_figures", "note", False,
+         "a sweep's points (or those along one swept field, the others fixed) have the same "
+         "figures to the last digit in every replication: what the swept values change "
+         "acted on nothing in these runs, which is no measured 'no effect'",
+         r"the sweep's points have the same figures to the last digit in every replication: "
+         r"what the swept values of (?P<key>.+?)(?: \((?P<fixed>the other swept fields "
+         r"fixed)\)| \(at (?P<fixed_at>[^)]*)\))? change acted on nothing in these runs"),
     Code("scenario_uncosted", "note", False,
          "a scenario without [costs] whose organisation is costed: its staff cost is the "
          "only cost figure",

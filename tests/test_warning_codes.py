@@ -247,6 +247,19 @@ def _sweep_idle() -> str:
     return _sweep_notes(load_scenario(DEFAULT), params=[("risk.target", [0.05, 0.1])])[0]
 
 
+def _sweep_flat(kind: str) -> str:
+    """A grid of two swept fields whose points along ``a`` (``b`` fixed) load one scenario
+    or, with other scenarios, give the same figures."""
+    import pandas as pd
+
+    from sim.experiment.sweep_flat import flat_notes
+
+    rows = pd.DataFrame({"point": [0, 1, 2, 3], "a": [1, 2, 1, 2], "b": [5, 5, 6, 6],
+                         "replication": [0] * 4, "m": [1.0, 1.0, 2.0, 2.0]})
+    hashes = ["x", "x", "y", "y"] if kind == "scenario" else ["w", "x", "y", "z"]
+    return flat_notes(rows, ["a", "b"], hashes)[0]
+
+
 def _section_created() -> str:
     from sim.scenario.loader import load_scenario
     from sim.scenario.patch import created, scenario_data
@@ -405,6 +418,8 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "dated_reform_unchanged": lambda _: _dated("single_window"),
     "dated_reform_no_effect": lambda _: _dated("risk_based_audit"),
     "sweep_no_effect": lambda _: _sweep_idle(),
+    "sweep_same_scenario": lambda _: _sweep_flat("scenario"),
+    "sweep_same_figures": lambda _: _sweep_flat("figures"),
     "schedule_no_warmup_calls": lambda tmp: _schedule_note(tmp, 0),
     "schedule_idle_end": lambda tmp: _schedule_note(tmp, 1),
     "unnamed_child": lambda tmp: _unnamed_child(tmp),

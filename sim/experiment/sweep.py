@@ -408,6 +408,7 @@ def sweep(
 
     failures = _run_all(tasks, executor, workers, store, done)
     table = _table(rows, values, warned)
+    table.attrs["scenario_hashes"] = hashes  # (each point's: sim.experiment.sweep_flat)
     if failures:
         raise _failed(failures, table, store)
     if store is not None:
