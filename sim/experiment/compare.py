@@ -830,7 +830,7 @@ class Comparison:
         loaded = {o.name: self._loaded(o.name, r, logs, gains_done is None) for o in self.opts}
         for o in self.opts:
             metrics_r = loaded[o.name]
-            if metrics_r is None and o.name not in ran:  # (the baseline's, run just now)
+            if metrics_r is None and o.name in self.twins and o.name not in ran:  # (reused)
                 metrics_r = self._reuse(o.name, r, logs, ran[BASELINE])
             elif metrics_r is None:
                 metrics_r = self._simulated(o.name, r, logs, ran[o.name])
