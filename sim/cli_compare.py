@@ -195,6 +195,7 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
         settings_with_days,
         shown_rows,
     )
+    from sim.cli_compare_progress import Ticks, label
     from sim.cli_lang import chosen
     from sim.experiment.compare import MIN_SEQUENTIAL_REPS
     from sim.experiment.metric_names import MetricError
@@ -214,17 +215,11 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     named = base.model_copy(update={"name": f"compare-{base.name}"})
     out = lock_out(args.out or _default_out(named), "compare")
     reps = args.reps or 5
-    n_opts = len(plan.opts)
     err = Console(stderr=True)
-    total = n_opts * (reps if args.precision is None else max(reps, MIN_SEQUENTIAL_REPS))
-    with _progress(err, f"{base.name}: option x replication", total) as bar:
-
-        def done(option: str, r: int, metrics: dict[str, float] | None) -> None:
-            if metrics is None:
-                bar.say(f"failed: {option}, replication {r}")
-            bar.grow(n_opts * (r + 1))
-            bar.advance()
-
+    work = len(plan.opts) - len(plan.twins)  # (a reused replication is no work)
+    total = work * (reps if args.precision is None else max(reps, MIN_SEQUENTIAL_REPS))
+    with _progress(err, label(base.name, list(plan.twins)), total) as bar:
+        done = Ticks(bar, work, list(plan.twins), plan.reused)
         try:
             res = plan.run(reps, max_reps=args.max_reps, out=out, on_done=done,
                            command=["bordersim", *argv], report=not args.no_report,

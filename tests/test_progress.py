@@ -65,3 +65,19 @@ def test_a_bad_progress_interval_is_one_clear_error(tmp_path, capsys, monkeypatc
     assert f"BORDERSIM_PROGRESS_EVERY={bad!r}: not a number of seconds" in err
     assert "Traceback" not in err
     assert not (tmp_path / "o").exists()
+
+
+def test_compare_progress_leaves_out_the_replications_an_option_reuses(
+    tmp_path, capsys, monkeypatch
+):
+    """An option equal to the baseline reuses its replications: no work, so the count is of
+    the baseline's simulations alone (2 steps, not 4), and the label names the reused option."""
+    monkeypatch.setenv("BORDERSIM_PROGRESS_EVERY", "0.000001")
+    command = ["compare", SMALL, "--option", "same:ports.sea.review.capacity=3",  # (as is)
+               "--reps", "2", "--no-report", "--no-gains"]
+    assert main([*command, *TINY, "--out", str(tmp_path / "o")]) == 0
+    lines = _lines(capsys.readouterr().err)
+    assert [int(m["done"]) for m in lines] == [1, 2]
+    assert {int(m["total"]) for m in lines} == {2}
+    assert {m["what"] for m in lines} == {
+        "small: option x replication (not counting 'same': the baseline's, reused)"}
