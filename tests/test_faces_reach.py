@@ -6,6 +6,7 @@ change nothing there, and the note on an option that is the baseline again
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -83,12 +84,37 @@ def test_an_option_that_is_the_baseline_is_said_so_in_both_languages():
     pair = _inland("0")
     notes = [n for n in runs.run_notes(pair) if "changes nothing" in n]
     assert notes == [f"it changes nothing in scenario 'inland-transit': {same.AT_GIVEN}; its "
-                     "figures are the baseline's"]
+                     "figures are the baseline's: its replications are the baseline's, "
+                     "reused, not run again"]
     assert record("note: " + notes[0])["code"] == "option_unchanged"
     assert line("note: " + notes[0], "zh") == (
         "提示：该方案在情景 'inland-transit' 中不改变任何内容：按所设定的强度，情景原有的取值已"
-        "不低于它，或情景中没有它作用的部分；其各项数据就是基准方案的数据，并非测得的“无效果”")
+        "不低于它，或情景中没有它作用的部分；其各项数据就是基准方案的数据，并非测得的“无效果”"
+        "；其各次重复运行沿用基准方案的结果，未再次运行")
     assert not same.unchanged(_inland(None))  # (at its default it acts there)
+
+
+def test_the_page_runs_no_replication_of_an_option_that_is_the_baseline(monkeypatch):
+    """As its note says (and as compare does), the page takes the baseline's replications
+    for an option whose scenario is the baseline's: only the baseline's side is run."""
+    ran: list[str] = []
+
+    def counted(scenario, seed, replication):
+        ran.append(scenario.name)
+        return {metric: float(replication) for metric, _ in runs.SHOWN}, []
+
+    monkeypatch.setattr(runs, "measure", counted)
+    plan = Plan("inland", ("clearance_integration",), reps=2,
+                strengths={"clearance_integration": {"share": "0"}})
+    with ThreadPoolExecutor(1) as pool:
+        run = runs.Run(plan, pool, folder=TRANSIT)
+        run.start()
+        run.join(30)
+    snap = run.snapshot()
+    assert snap.phase == "done" and (snap.done, snap.total) == (4, 4)
+    assert len(ran) == 1 + 2  # the quick look's and the full run's baseline, no option
+    assert snap.full["option"] == snap.full["baseline"]
+    assert any(n.endswith(same.REUSED) for n in snap.notes)
 
 
 def test_an_option_whose_figures_are_the_baselines_is_said_so():

@@ -26,7 +26,7 @@ from typing import Any
 
 from sim.faces.choices import Plan, Variants, variants
 from sim.faces.parts import called_for
-from sim.faces.same import identical, unchanged
+from sim.faces.same import identical, reuses, unchanged
 from sim.faces.words import python_error, reason, side_labels
 from sim.scenario.costs import currency_of
 from sim.scenario.loader import BUNDLED
@@ -219,9 +219,10 @@ class Run:
         self, pair: Variants, reps: int, count: bool = False
     ) -> tuple[dict[str, list[dict[str, float]]], dict[str, list[list[str]]]]:
         """Run both sides' replications (metrics and warnings, by side and replication); the
-        option side is skipped when it is the baseline."""
+        option side is not run when its scenario is the baseline's (its replications are
+        the baseline's, reused: :func:`sim.faces.same.reuses`)."""
         sides: Mapping[str, Scenario] = {"baseline": pair.baseline, "option": pair.option}
-        same = pair.option is pair.baseline
+        same = reuses(pair)
         jobs: dict[Future[Measured], tuple[str, int]] = {}
         for side, scenario in sides.items():
             if same and side == "option":

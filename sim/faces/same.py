@@ -5,7 +5,9 @@ differences of exactly 0 are not read as a measured "no effect".
 Either the option's scenario is the baseline's (a reform already in effect there, or at a
 strength that acts on nothing: ``clearance_integration`` at ``share=0``), or it differs but
 its figures are the baseline's to the last digit in every replication (what it changes met
-no consignment in these runs).
+no consignment in these runs). In the first case the page, as ``compare`` does
+(:mod:`sim.experiment.reuse`), runs no replication of the option: :func:`reuses` tells
+:mod:`sim.faces.runs` to take the baseline's, and the note says so.
 """
 
 from __future__ import annotations
@@ -22,6 +24,22 @@ AT_GIVEN = ("at the strengths given, the scenario already has as much or more, o
             "acts on")
 
 
+#: what the note adds when the option's replications are the baseline's (compare's words)
+REUSED = ": its replications are the baseline's, reused, not run again"
+
+
+def reuses(pair: Variants) -> bool:
+    """Whether the option side runs the very simulation the baseline's does (the same
+    object, or a scenario equal as a model and in its canonical JSON, as ``compare``
+    proves it), so that its replications are the baseline's, reused rather than run."""
+    from sim.experiment.options import BASELINE
+    from sim.experiment.reuse import baseline_twins
+
+    if pair.option is pair.baseline:
+        return True
+    return bool(baseline_twins({BASELINE: pair.baseline, "option": pair.option}))
+
+
 def unchanged(pair: Variants) -> list[str]:
     """The note of an option whose scenario is the baseline's, with why: its reform's own
     reason (it finds none of the parts it acts on), else that it is already in effect."""
@@ -36,8 +54,9 @@ def unchanged(pair: Variants) -> list[str]:
         except ValueError:
             why = ""
     why = why or (AT_GIVEN if ":" in pair.reform else IN_EFFECT)
+    again = REUSED if reuses(pair) else ""
     return [f"it changes nothing in scenario {pair.baseline.name!r}: {why}; its "
-            "figures are the baseline's"]
+            f"figures are the baseline's{again}"]
 
 
 def identical(pair: Variants, full: Mapping[str, Sequence[Mapping[str, float]]]) -> list[str]:
