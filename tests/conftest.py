@@ -32,6 +32,21 @@ def write(tmp_path: Path):
     return _write
 
 
+@pytest.fixture(scope="session")
+def doc1_compare(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A finished comparison folder, read only: small.toml against one document officer
+    (``doc1``), two replications of a day, no report. Shared by the tests that read a
+    comparison's tables (cut intervals, paper tables) so that it is simulated once a
+    session, not once a test module; a test that changes it works on a copy."""
+    from sim.cli import main
+
+    out = tmp_path_factory.mktemp("doc1-compare") / "c"
+    argv = ["compare", str(SMALL), "--option", "doc1:ports.sea.document_check.capacity=1",
+            "--days", "1", "--reps", "2", "--no-report", "--out", str(out)]
+    assert main(argv) == 0
+    return out
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _console_in_english():
     """The tests read the console in English: a ``BORDERSIM_LANG`` set on the machine (a

@@ -21,16 +21,11 @@ from sim.report.folder import read_compare
 from sim.report.html import metric_table
 from sim.report.numbers import CUT, CUT_NOTE
 
-SMALL = str(Path(__file__).parent / "scenarios" / "small.toml")
-
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("cut") / "c"
-    argv = ["compare", SMALL, "--option", "doc1:ports.sea.document_check.capacity=1",
-            "--days", "1", "--reps", "2", "--no-report", "--out", str(out)]
-    assert main(argv) == 0
-    return out
+def folder(doc1_compare: Path) -> Path:
+    """The shared comparison of small.toml against one document officer (conftest.py)."""
+    return doc1_compare
 
 
 def _cut(row: pd.Series) -> tuple[bool, bool]:

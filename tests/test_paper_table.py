@@ -19,17 +19,13 @@ from sim.cli import main
 from sim.report.paper_render import escape
 from sim.report.paper_table import CHANGE, DEFAULT_METRICS
 
-SMALL = str(Path(__file__).parent / "scenarios" / "small.toml")
 _CELL = re.compile(r"^(-?[0-9.,]+)\*? \[(-?[0-9.,]+)\S*, (-?[0-9.,]+)\S*\]$")
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("paper") / "c"
-    argv = ["compare", SMALL, "--option", "doc1:ports.sea.document_check.capacity=1",
-            "--days", "1", "--reps", "2", "--no-report", "--out", str(out)]
-    assert main(argv) == 0
-    return out
+def folder(doc1_compare: Path) -> Path:
+    """The shared comparison of small.toml against one document officer (conftest.py)."""
+    return doc1_compare
 
 
 def _rows(path: Path) -> dict[tuple[str, str], dict[str, Any]]:
