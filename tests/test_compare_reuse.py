@@ -5,6 +5,7 @@ resumes and reports as before."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,8 @@ SAME = "same:ports.sea.review.capacity=3"  # small.toml already has 3 reviewers
 MORE = "review4:ports.sea.review.capacity=4"
 
 
-@pytest.fixture
-def runs(monkeypatch) -> list[str]:
-    """The scenario name of every simulation compare runs (it counts them)."""
+def _count(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The scenario name of every simulation compare runs from now on (it counts them)."""
     ran: list[str] = []
     real = compare_mod.simulate
 
@@ -34,36 +34,61 @@ def runs(monkeypatch) -> list[str]:
     return ran
 
 
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The simulations compare runs in this test."""
+    return _count(monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any, list[str]]:
+    """A comparison of the baseline with an unchanged option, one replication each (its
+    consignment logs kept), made once for the tests below, which work on copies of its
+    folder: the folder, the result and the simulations it ran."""
+    out = tmp_path_factory.mktemp("reuse") / "c"
+    with pytest.MonkeyPatch.context() as mp:
+        ran = _count(mp)
+        res = compare(SMALL, [SAME], reps=1, overrides=SHORT, out=out, report=False)
+    return out, res, ran
+
+
+def _copy(first: tuple[Path, Any, list[str]], tmp_path: Path) -> Path:
+    out = tmp_path / "c"
+    shutil.copytree(first[0], out)
+    return out
+
+
 def _reps(folder: Path, option: str) -> dict[str, bytes]:
     reps = folder / "options" / option / "reps"
     return {f.name: f.read_bytes() for f in sorted(reps.iterdir())}
 
 
-def test_an_unchanged_option_reuses_the_baseline_replications(tmp_path, runs):
-    out = tmp_path / "c"
-    res = compare(SMALL, [SAME], reps=2, overrides=SHORT, out=out, report=False)
-    assert len(runs) == 2  # the baseline's 2: not 4 for two options
+def test_an_unchanged_option_reuses_the_baseline_replications(first, tmp_path, runs):
+    _, res, ran = first
+    assert len(ran) == 1  # the baseline's 1: not 2 for two options
     assert res.meta["reused"] == {"same": "baseline"}
+    out = _copy(first, tmp_path)
     # the folder's figures of the option are the baseline's bit for bit, file by file (its
     # consignment logs too)
     base = _reps(out, "baseline")
-    assert "rep-0001-log.parquet" in base and _reps(out, "same") == base
+    assert "rep-0000-log.parquet" in base and _reps(out, "same") == base
     per = res.per_rep.set_index(["option", "replication"])
     assert per.loc["same"].equals(per.loc["baseline"])
     meta = json.loads((out / "compare.json").read_text())
     assert meta["reused"] == {"same": "baseline"}
-    assert meta["history"][-1]["reused"] == {"same": [0, 1]}
+    assert meta["history"][-1]["reused"] == {"same": [0]}
     assert meta["history"][-1]["computed"].get("same", []) == []  # (reused, not computed)
     option_meta = json.loads((out / "options" / "same" / "meta.json").read_text())
-    assert option_meta["history"][-1]["reused"] == [0, 1]
+    assert option_meta["history"][-1]["reused"] == [0]
     assert any("(same): it changes nothing" in n and "reused, not run again" in n
                for n in res.notes)
-    # resumed with one more replication: only the baseline's new one is run
-    runs.clear()
+    # resumed with two more replications: only the baseline's new ones are run
     more = compare(SMALL, [SAME], reps=3, overrides=SHORT, out=out, report=False, log=False)
-    assert len(runs) == 1 and _reps(out, "same") == _reps(out, "baseline")
+    assert len(runs) == 2 and _reps(out, "same") == _reps(out, "baseline")
     per = more.per_rep.set_index(["option", "replication"])
     assert len(per.loc["same"]) == 3 and per.loc["same"].equals(per.loc["baseline"])
+    meta = json.loads((out / "compare.json").read_text())
+    assert meta["history"][-1]["reused"] == {"same": [1, 2]}
 
 
 def test_an_option_that_changes_something_is_run(runs):
@@ -72,14 +97,11 @@ def test_an_option_that_changes_something_is_run(runs):
     assert len(runs) == 2 and res.meta["reused"] == {}
 
 
-def test_a_missing_reused_replication_is_run_again_with_the_same_figures(tmp_path, runs):
+def test_a_missing_reused_replication_is_run_again_with_the_same_figures(first, tmp_path, runs):
     """Resumed where the baseline's replication is stored but the option's is not, the
     option's is simulated (nothing to copy it from in this command): the same figures."""
-    out = tmp_path / "c"
-    compare(SMALL, [SAME], reps=1, overrides=SHORT, out=out, report=False, log=False)
-    assert len(runs) == 1
+    out = _copy(first, tmp_path)
     (out / "options" / "same" / "reps" / "rep-0000.json").unlink()
-    runs.clear()
     res = compare(SMALL, [SAME], reps=1, overrides=SHORT, out=out, report=False, log=False)
     assert len(runs) == 1
     per = res.per_rep.set_index(["option", "replication"])
