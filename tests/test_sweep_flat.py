@@ -15,7 +15,7 @@ from sim.experiment.sweep_flat import FIXED, flat_notes
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL = REPO / "tests" / "scenarios" / "small.toml"
-SHORT = ["--reps", "1", "--days", "1", "--set", "warmup_days=1", "--set", "drain_days=2"]
+SHORT = ["--reps", "1", "--days", "1", "--set", "warmup_days=0", "--set", "drain_days=0"]
 
 
 def _grid(m: list[float]) -> pd.DataFrame:
