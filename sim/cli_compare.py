@@ -549,8 +549,6 @@ def table(
     from sim import cli_zh
     from sim.experiment.compare import shown_unit
     from sim.experiment.metric_names import note
-    from sim.model.stability import flagged
-    from sim.report.numbers import CUT
 
     zh = lang == "zh"
     t = _empty_table(narrow, lang)
@@ -573,36 +571,50 @@ def table(
                   else f"[bold]{metric}[/] ({unit}){note(metric, least)}")
         for name in res.names:
             a = s.get((metric, name))
-            if a is None:
-                continue
-            diff = d.get((metric, name))
-            mark, dm, dci = "", "", ""
-            if diff is not None and name != "baseline":
-                dm = _fmt(float(diff["mean"]))
-                dci = _shown_ci(diff)
-                mark = ("*" if diff["significant"] else "") + (
-                    "!" if flagged(diff["steady_state"]) else ""
-                )
-            n, ran = int(a["n"]), int(runs.get(name, 0))
-            some = f" (from {n} of {ran} reps)" if n < ran else ""  # (a port it never saw)
-            cells = [_fmt(float(a["mean"])), _shown_ci(a), dm, dci]
-            cut = cut or any(CUT in c for c in cells)
-            if zh:
-                cells = [c.replace(" to ", " 至 ") for c in cells]
-                dci = cells[3]
-            if narrow:
-                cells = [f"{cells[0]}\n{cells[1]}", f"{dm}\n{dci}" if dm else ""]
-            label = "  " + name + (" (unstable)" if res.unstable(name) else "") + some
-            t.add_row(
-                cli_zh.option(name, res.unstable(name), n, ran) if zh else label,
-                *cells, mark, end_section=name == res.names[-1],
-            )
+            if a is not None:
+                ran = int(runs.get(name, 0))
+                cut |= _option_row(t, res, name, (a, d.get((metric, name))), ran, narrow, zh)
     if empty:  # (a port without exports, say: a row of blanks per option would say less)
         t.add_row(f"[dim]任何重复运行均未测得：{'、'.join(empty)}[/]" if zh
                   else f"[dim]measured in no replication: {', '.join(empty)}[/]")
     if cut:  # (the mark's footnote, only where some interval shown is cut)
         _note_cut(t, zh)
     return t
+
+
+def _option_row(
+    t: Table, res: CompareResult, name: str, rows: tuple[dict[Any, Any], dict[Any, Any] | None],
+    ran: int, narrow: bool, zh: bool,
+) -> bool:
+    """An option's row of a metric in :func:`table` (``rows``: its summary row and its
+    difference row, if any; ``ran``: its replications); whether an interval shown is cut."""
+    from sim import cli_zh
+    from sim.model.stability import flagged
+    from sim.report.numbers import CUT
+
+    a, diff = rows
+    mark, dm, dci = "", "", ""
+    if diff is not None and name != "baseline":
+        dm = _fmt(float(diff["mean"]))
+        dci = _shown_ci(diff)
+        mark = ("*" if diff["significant"] else "") + (
+            "!" if flagged(diff["steady_state"]) else ""
+        )
+    n = int(a["n"])
+    some = f" (from {n} of {ran} reps)" if n < ran else ""  # (a port it never saw)
+    cells = [_fmt(float(a["mean"])), _shown_ci(a), dm, dci]
+    cut = any(CUT in c for c in cells)
+    if zh:
+        cells = [c.replace(" to ", " 至 ") for c in cells]
+        dci = cells[3]
+    if narrow:
+        cells = [f"{cells[0]}\n{cells[1]}", f"{dm}\n{dci}" if dm else ""]
+    label = "  " + name + (" (unstable)" if res.unstable(name) else "") + some
+    t.add_row(
+        cli_zh.option(name, res.unstable(name), n, ran) if zh else label,
+        *cells, mark, end_section=name == res.names[-1],
+    )
+    return cut
 
 
 def _note_cut(t: Table, zh: bool) -> None:

@@ -395,9 +395,7 @@ def sweep(
         store = SweepStore(out, on_notice, on_warning)
         shown = f"<{scenario.name}>" if isinstance(scenario, Scenario) else scenario
         store.open(shown, design, hashes, seed, reps, command, *_base(scenario, overrides))
-    values = [
-        {str(k): _plain(v) for k, v in row.items()} for row in design.to_dict(orient="records")
-    ]
+    values = _point_values(design)
     rows: dict[tuple[int, int], dict[str, float]] = {}
     tasks = _to_run(scenarios, hashes, reps, seed, store, rows, on_done)
     warned = store.warnings if store is not None else {}  # (loaded ones already there)
@@ -414,6 +412,13 @@ def sweep(
     if store is not None:
         store.finish(table, params)
     return table
+
+
+def _point_values(design: pd.DataFrame) -> list[dict[str, Any]]:
+    """Each design point's parameters as plain Python values, by column name."""
+    return [
+        {str(k): _plain(v) for k, v in row.items()} for row in design.to_dict(orient="records")
+    ]
 
 
 def _in_python_words(table: pd.DataFrame) -> None:

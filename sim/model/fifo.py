@@ -173,6 +173,21 @@ class FifoLane(FifoState):
             self.win_queue += w1 - max(r, w0)
         return INF, INF
 
+    def _start_on_schedule(self, s: float) -> float:
+        """When a job that may start at ``s`` starts on a scheduled lane: at the first moment
+        fewer jobs are in service than the hour's servers (a job ends, or the schedule adds a
+        server); ``ends`` is left holding the jobs still in service then."""
+        ends, cap, period = self._ends, self._cap, self._period
+        while ends and ends[0] <= s:
+            heapq.heappop(ends)
+        while len(ends) >= cap[int(s) % period]:
+            nxt = ends[0] if ends else INF
+            change = int(s) + self._to_change[int(s) % period]
+            s = change if change < nxt else nxt
+            while ends and ends[0] <= s:
+                heapq.heappop(ends)
+        return s
+
     def _book(self, r: float, service: float, cohort: bool) -> tuple[float, float]:
         self.jobs_total += 1
         if self._never:
@@ -191,15 +206,7 @@ class FifoLane(FifoState):
                 e = s + service
                 heapq.heappush(ends, e)
         else:
-            while ends and ends[0] <= s:
-                heapq.heappop(ends)
-            period = self._period
-            while len(ends) >= cap[int(s) % period]:
-                nxt = ends[0] if ends else INF
-                change = int(s) + self._to_change[int(s) % period]
-                s = change if change < nxt else nxt
-                while ends and ends[0] <= s:
-                    heapq.heappop(ends)
+            s = self._start_on_schedule(s)
             e = s + service
             heapq.heappush(ends, e)
         self._last_start = s

@@ -14,6 +14,8 @@ from sim.model.capacity_plan import lost_hours
 from sim.model.draws import DRAWS
 from sim.model.finders import FINDERS, found_by
 from sim.model.groups import with_group_parts
+from sim.model.lane_law import lane_law_metrics
+from sim.model.lane_periods import lane_period_metrics
 from sim.model.milestones import CHANNELS, OUTCOMES, OWNERS, RELEASED
 from sim.model.recorder import Recorder
 from sim.model.recorder_rows import COLUMNS
@@ -22,7 +24,10 @@ from sim.model.truth_kinds import logged_kinds
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sim.model.costbook import CostBook
+    from sim.model.lane import Lane
     from sim.model.port import Port
     from sim.scenario.schema import Scenario
 
@@ -250,3 +255,19 @@ def enforcement_metrics(rec: Recorder, scenario: Scenario) -> dict[str, float]:
         held = np.concatenate(rec.suspects.held)  # (its trader's storage: ipr_trader.py)
         out.update(trader_hold_metrics(held, scenario))
     return out
+
+
+def port_metrics(
+    rec: Recorder,
+    scenario: Scenario,
+    rows: list[dict[str, Any]],
+    lanes: Sequence[Lane],
+    window: tuple[float, float],
+) -> dict[str, float]:
+    """The by-port figures of a run: the recorder's by port and exam yard, and each lane's by
+    period and for Little's law over the observed ``window``."""
+    return {
+        **rec.by_port.metrics(), **rec.exams.metrics(scenario, rows),
+        **lane_period_metrics(scenario, lanes, window),
+        **lane_law_metrics(lanes, window),
+    }

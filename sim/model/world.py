@@ -30,8 +30,7 @@ from sim.model.fifo import FifoLane
 from sim.model.idling import IdlingTally
 from sim.model.journey import journey
 from sim.model.lab_holds import LabHoldTally
-from sim.model.lane_law import lane_law_metrics
-from sim.model.lane_periods import lane_period_metrics, observe, period_marks
+from sim.model.lane_periods import observe, period_marks
 from sim.model.milestones import CENSORED, DETAINED, OUTCOMES, SEIZED
 from sim.model.organisation import Organisation
 from sim.model.port import Port
@@ -300,11 +299,8 @@ class World:
             enforcement_daily=rec.enforcement.daily_table(),
             enforcement_metrics=tables.enforcement_metrics(rec, self.scenario),
             export_metrics=rec.cutoffs.metrics(),
-            port_metrics={
-                **rec.by_port.metrics(), **rec.exams.metrics(self.scenario, rows),
-                **lane_period_metrics(self.scenario, self.lanes, (self.warmup, self.stop)),
-                **lane_law_metrics(self.lanes, (self.warmup, self.stop)),
-            },
+            port_metrics=tables.port_metrics(rec, self.scenario, rows, self.lanes,
+                                             (self.warmup, self.stop)),
             lab_hold_metrics=self.lab_holds.metrics(),
             tail_metrics=self.tails.metrics(),
             call_metrics=self.calls.metrics(),
