@@ -128,6 +128,9 @@ def test_a_folder_inside_a_results_folder_is_refused_to_python_by_its_argument(m
     with pytest.raises(StoreMismatch) as compared:
         sim.compare(scenario, ["baseline"], 1, out=inside)
     assert str(compared.value).endswith(tail.format("out"))
+    with pytest.raises(StoreMismatch) as indices:
+        sim.sobol(scenario, {"days": (1, 2)}, 2, "consignments_arrived", reps=1, out=inside)
+    assert str(indices.value).endswith(tail.format("out"))
     assert not inside.exists()
     # (the command line says its flag)
     assert main(["run", str(SMALL), "--reps", "1", "--days", "1", "--out", str(inside)]) != 0

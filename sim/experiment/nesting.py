@@ -2,10 +2,10 @@
 warehouse and a reader's own scripts walk a results folder's files: a run, comparison or sweep
 written inside one would be met there as part of it (its replications, its tables). So the
 ``--out`` of every command that writes a results folder is refused when a folder above it is
-one, naming that folder (and from Python, ``sim.replicate``'s ``store=`` and ``sim.compare``'s
-and ``sim.sweep``'s ``out=``: :func:`check_given_folder`). The folder itself may be one (a
-command resuming into it), and a plain folder that holds results folders (``results/``) is
-not one.
+one, naming that folder (and from Python, ``sim.replicate``'s ``store=`` and the ``out=`` of
+``sim.compare``, ``sim.sweep`` and ``sim.sobol``: :func:`check_given_folder`). The folder
+itself may be one (a command resuming into it), and a plain folder that holds results folders
+(``results/``) is not one.
 
 A results folder is recognised by the file that describes it, as a resume recognises it
 (:func:`sim.experiment.store.folder_kind`: ``compare.json``, or a run's or sweep's

@@ -294,7 +294,7 @@ def _in_python_words(res: SobolResult) -> None:
 #: unmeasured metric's error and a folder that is not its own in Python's words (the
 #: command line runs :func:`sobol` itself)
 python_sobol = given_in_python_words(
-    sobol, _in_python_words, errors=(MetricError, StoreMismatch)
+    sobol, _in_python_words, errors=(MetricError, StoreMismatch), nested=True
 )
 
 
