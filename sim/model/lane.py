@@ -12,9 +12,11 @@ queues and utilisation. Here only consignments ever queue or count as busy. Two 
 
 When capacity drops, jobs in progress finish and no new job starts until the busy count is
 below the new capacity. Statistics are streamed: time-weighted areas (queue, busy, on duty)
-over the observation window and over the whole run (Little's law), and a histogram of the
-waits of cohort consignments. Reading a lane's state has no side effects: it is the state as
-of the lane's last :meth:`Lane.sync`, which the model calls where it needs the present.
+over the observation window and over the whole run (its bookkeeping: the areas equal the
+jobs' summed times; Little's law is checked with the window's figures, see
+:mod:`sim.model.lane_law`), and a histogram of the waits of cohort consignments. Reading a
+lane's state has no side effects: it is the state as of the lane's last :meth:`Lane.sync`,
+which the model calls where it needs the present.
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ class LaneStats:
         self.env, self.port, self.name = env, port, name
         self.unlimited = hourly is None
         self.hourly = hourly
-        # whole-run integrals (Little's law) and window snapshots
+        # whole-run integrals (bookkeeping: areas = summed times) and window snapshots
         self.area_queue = self.area_busy = self.area_duty = 0.0
         self.sojourn_total = 0.0
         self.jobs_total = 0
