@@ -1,10 +1,11 @@
-"""``bordersim hours RESULTS_DIR [--week | --day | --peak | --recovery] [--port NAME]
-[--csv FILE]``: each hour's busiest lane of every port (utilisation from the queue samples,
-see :mod:`sim.report.hourly_use`), each day's (``--day``, :mod:`sim.report.daily_use`), or
-each lane's worst backlog (``--peak``, :mod:`sim.report.peak_backlog`), from a run's or a
-comparison's folder, or each option's backlog above the baseline's and its recovery
-(``--recovery``, :mod:`sim.report.recovery`). Only the standard library is imported at
-start-up."""
+"""``bordersim hours RESULTS_DIR [--week | --day | --peak | --recovery | --windows]
+[--port NAME] [--csv FILE]``: each hour's busiest lane of every port (utilisation from the
+queue samples, see :mod:`sim.report.hourly_use`), each day's (``--day``,
+:mod:`sim.report.daily_use`), or each lane's worst backlog (``--peak``,
+:mod:`sim.report.peak_backlog`), from a run's or a comparison's folder, or each option's
+backlog above the baseline's and its recovery (``--recovery``, :mod:`sim.report.recovery`),
+or what each capacity window's extra staff cost over its own days (``--windows``,
+:mod:`sim.report.window_staff`). Only the standard library is imported at start-up."""
 
 from __future__ import annotations
 
@@ -49,6 +50,11 @@ def add_parser(sub: Any) -> None:
                    "the run, from the warm-up's first), "
                    "and the hours until the option's queue is back at or below the "
                    "baseline's; with --csv, written to FILE")
+    p.add_argument("--windows", action="store_true",
+                   help="instead, each capacity window's extra staff (docs/disruptions.md): "
+                   "the staff-hours its lane has above the schedule over the window's own "
+                   "days and their cost at the lane's overtime price, from the scenario "
+                   "alone; with --csv, written to FILE")
     from sim.cli_lang import add_lang
 
     add_lang(p)  # (the lines; the CSV stays English)
@@ -98,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     from sim.report.hourly_use import hourly_use, observed_window
     from sim.report.peak_backlog import peak_backlog
 
-    views = [f for f in ("week", "day", "peak") if getattr(args, f)]
+    views = [f for f in ("week", "day", "peak", "windows") if getattr(args, f)]
     if len(views) > 1:
         return _error(f"--{' and --'.join(views)} are different views: give one", args)
     lang = chosen(args)
@@ -113,6 +119,8 @@ def run(args: argparse.Namespace) -> int:
         return _error(str(exc), args)
     if args.recovery:
         return _recovery(args, kind, variants, lang)
+    if args.windows:
+        return _windows(args, variants, lang)
     tables = []
     for name, variant in variants.items():
         if args.peak:
@@ -183,4 +191,35 @@ def _recovery(args: argparse.Namespace, kind: str, variants: dict[str, Any],
         pd.concat(tables).to_csv(args.csv, index=False)
         print(f"{zh.CSV['recovery']}：{args.csv}" if lang == "zh" else
               f"each option's backlog above the baseline's: {args.csv}", file=sys.stderr)
+    return 0
+
+
+def _windows(args: argparse.Namespace, variants: dict[str, Any], lang: str = "en") -> int:
+    """``--windows``: each option's capacity windows, their staff-hours above the schedule
+    and what those cost over the window's own days (:mod:`sim.report.window_staff`)."""
+    from sim import cli_zh_hours as zh
+    from sim.report.window_staff import window_lines, window_lines_zh, window_staff
+    from sim.scenario.costs import currency_of
+    from sim.scenario.loader import ScenarioError, load_scenario
+
+    tables = []
+    for name, variant in variants.items():
+        try:  # (the scenario the run used: its folder's resolved scenario.json)
+            scenario = load_scenario(variant.path / "scenario.json")
+        except ScenarioError as exc:
+            return _error(str(exc), args)
+        rows = window_staff(scenario)
+        if args.port is not None:
+            rows = rows[rows["port"] == args.port]
+        if len(variants) > 1:
+            print(zh.option(name) if lang == "zh" else f"{name}:")
+        said = window_lines_zh if lang == "zh" else window_lines
+        print("\n".join(said(rows, currency_of(scenario.costs))))
+        tables.append(rows.assign(option=name) if len(variants) > 1 else rows)
+    if args.csv is not None:
+        import pandas as pd
+
+        pd.concat(tables).to_csv(args.csv, index=False)
+        print(f"容量窗口的人员成本：{args.csv}" if lang == "zh" else
+              f"each capacity window's staff cost: {args.csv}", file=sys.stderr)
     return 0

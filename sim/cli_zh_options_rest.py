@@ -34,6 +34,9 @@ HELPS: dict[tuple[str, str], str] = {
         "基准方案排队的积压（如中断造成的，见 docs/disruptions.md）、最大超出量及其时间（运"
         "行的第几天，从预热期第一天起算），以"
         "及该方案的排队回落到不高于基准方案所需的小时数；加 --csv 时写入 FILE",
+    ("--windows", "1fafc587"):
+        "改为列出各容量窗口增加的人员（见 docs/disruptions.md）：窗口自身各天内该作业线高于"
+        "排班的人员工时，及其按该作业线加班价格计算的成本，仅取自场景；加 --csv 时写入 FILE",
     # tfa
     ("description", "0b5b2c88"):
         "读取 bordersim compare 的结果文件夹，对每个方案，列出其改革落实的世贸组织《贸易便"
