@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sim.report import headline as hl
+from sim.report.headline_patrol import patrol_cost
 
 #: the outcomes, each with its pooled metrics and its metrics at a port the option changes
 #: (``{p}``), each with a short name (the headline's lines below give the long one)
@@ -68,6 +69,8 @@ def brief(
                 for what, key, spec in found if (name, key) in rows]  # fmt: skip
         if said:
             caveat = cost_caveat if outcome == "Cost" else ""
+            if outcome == "Cost" and (patrol := patrol_cost(rows, name, currency)):
+                caveat = f"; {patrol}{caveat}"
             level = _counts(rows, name, pooled, days) if outcome == "Seizures" else ""
             lines.append(f"{outcome}{level}: {_verdict(said)}{caveat}")
     if not lines:

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from sim.report.headline_moves import deterred_or_displaced
+from sim.report.headline_patrol import patrol_cost
 from sim.report.headline_unpriced import unpriced
 from sim.report.periods import Periods, in_force_words
 from sim.report.price_year import money_unit
@@ -206,6 +207,8 @@ def _items(
                 items.append(split)
         if m == "trader_cost_per_consignment":
             items += _per_container(rows, name, res.meta, currency)
+        if m == "agency_cost_per_year" and (patrol := patrol_cost(rows, name, currency)):
+            items.append(patrol)
         if m == "agency_cost_per_year" and (per_hour := _per_hour(rows, name, res.meta)):
             items.append(per_hour + _losses(rows, name, currency) + _uncosted(res, name))
     return items

@@ -505,6 +505,8 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"cost per (?P<d>import|export) declaration", "每份{d}报关单成本"),
     (r"cost per declaration, agencies and traders", "每份报关单成本（政府部门与企业）"),
     (r"agencies' cost per year", "政府部门年度成本"),
+    (r"of which the smuggling patrols' outside the ports \(their staff, a year\)",
+     "其中口岸外缉私巡查人员成本（年度）"),
     (r"of which the agencies'", "其中政府部门"),
     (r"of which the traders' \(fees and time\)", "其中企业（付费与时间）"),
     (r"per container", "每箱"),
