@@ -182,7 +182,18 @@ def headline(
                     brief(rows, name, list(at_ports), currency, scope, _uncosted(res, name),
                           float(res.meta.get("days") or 0) or None))
             out.append(_option(res, name, items, parts, in_force, said))
-    return out
+    return _with_cut_note(out)
+
+
+def _with_cut_note(out: list[str]) -> list[str]:
+    """The headline's paragraphs and, when a sentence quotes an interval end cut to what is
+    possible (marked :data:`~sim.report.numbers.CUT`), the note saying where its uncut end
+    is, as under the tables."""
+    from sim.report.numbers import CUT, CUT_NOTE
+
+    if not any(CUT in part for part in out[2:]):  # (not READING's)
+        return out
+    return [*out, f"<p class='note'>{html.escape(CUT_NOTE)}</p>"]
 
 
 def _items(
@@ -403,10 +414,10 @@ def _by_kind(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str) -> st
         if d == low == high == 0:
             parts.append(f"{KINDS[kind]} no change")
         elif low <= 0 <= high:
-            mid, lo, hi = _nums(d, low, high)
+            mid, lo, hi = _quoted(row, d, low, high)
             parts.append(f"{KINDS[kind]} no clear change ({mid}; {lo} to {hi})")
         else:
-            size, a, b = _nums(abs(d), *sorted((abs(low), abs(high))))
+            size, a, b = _quoted(row, d, low, high, by_size=True)
             parts.append(f"{KINDS[kind]} {size} {'lower' if d < 0 else 'higher'} "
                          f"({a} to {b}{UNCONFIRMED if _unconfirmed(row) else ''})")
     if not parts:
@@ -458,12 +469,12 @@ def _routes(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str) -> str
         d, low, high = (float(r[k]) for k in ("mean", "shown_low", "shown_high"))
         if not all(math.isfinite(x) for x in (d, low, high)):
             continue
-        mid, lo, hi = _nums(d, low, high)
+        mid, lo, hi = _quoted(r, d, low, high)
         if low <= 0 <= high:
             parts.append(f"{route} no clear change ({mid}; {lo} to {hi})")
             continue
         clear = True  # (the word carries the sign: "3.00 fewer (1.00 to 5.00)")
-        size, a, b = _nums(abs(d), *sorted((abs(low), abs(high))))
+        size, a, b = _quoted(r, d, low, high, by_size=True)
         parts.append(f"{route} {size} {'fewer' if d < 0 else 'more'} ({a} to {b})")
     if not clear:
         return ""
@@ -611,14 +622,14 @@ def _sentence(
     unit, per = _unit(kind, currency, max(abs(d), abs(low), abs(high)))
     d, low, high = d * per, low * per, high * per
     if low <= 0 <= high:
-        said = _nums(d, low, high)
+        said = _quoted(row, d, low, high)
         ci = f"{said[0]}{unit}; 95 % CI {said[1]} to {said[2]}"
         if math.isfinite(base) and max(-low, high) > IMPRECISE * abs(base * scale * per):
             return (f"{what}: too imprecise to tell ({ci}, against the baseline's "
                     f"{_num(base * scale * per)}{unit}): more replications would narrow it")
         return f"{what}: no clear change ({ci})"
     word = words[0] if d < 0 else words[1]
-    size, a, b = _nums(abs(d), *sorted((abs(low), abs(high))))
+    size, a, b = _quoted(row, d, low, high, by_size=True)
     text = f"{what}: {size}{unit} {word} (95 % CI {a} to {b})"
     return text + (UNCONFIRMED if _unconfirmed(row) else "")
 
@@ -661,6 +672,26 @@ def _decimals(x: float) -> int:
     if abs(x) >= 0.1 or x == 0:
         return 2
     return 1 - math.floor(math.log10(abs(x)))
+
+
+def _quoted(
+    row: Mapping[Any, Any], d: float, low: float, high: float, by_size: bool = False
+) -> tuple[str, str, str]:
+    """A change and its interval's ends as a sentence quotes them (:func:`_nums`), each end
+    the tables cut to what is possible marked :data:`~sim.report.numbers.CUT` as they mark
+    it (``row``: the difference's, its raw ``ci_low``/``ci_high`` and shown ends; ``low``,
+    ``high``: its shown ends, scaled); ``by_size``: the change's size and the ends' sizes,
+    smaller first, for a sentence whose word carries the sign (each mark kept on its end)."""
+    from sim.report.numbers import cut_marks
+
+    raw = (float(row.get("ci_low", math.nan)), float(row.get("ci_high", math.nan)))
+    marks = cut_marks(raw, (float(row["shown_low"]), float(row["shown_high"])))
+    if not by_size:
+        mid, a, b = _nums(d, low, high)
+        return mid, a + marks[0], b + marks[1]
+    (x, ma), (y, mb) = sorted(zip((abs(low), abs(high)), marks, strict=True))
+    size, a, b = _nums(abs(d), x, y)
+    return size, a + ma, b + mb
 
 
 def _nums(d: float, low: float, high: float) -> tuple[str, str, str]:

@@ -14,7 +14,8 @@ from sim.report.headline_unpriced import UNPRICED
 from sim.report.html import MEDIAN_NOTE
 from sim.report.numbers import CUT_NOTE
 
-_N = r"[-\u2212]?[0-9][0-9,.]*"  # a figure as the page writes it (kept as written)
+_N = r"[-\u2212]?[0-9][0-9,.]*\u2021?"  # a figure as the page writes it (kept as written;
+# an interval end cut to what is possible keeps its mark: sim.report.numbers.CUT)
 
 #: a whole text of the page (a heading, a column, a cell) -> Chinese
 PHRASES: dict[str, str] = {
