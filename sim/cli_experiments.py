@@ -663,6 +663,7 @@ def _points(
               f"{' ± its 95 % t half-width' if args.reps > 1 else ''}:")  # fmt: skip
         shown = means_with_intervals(summary, rows, list(design.columns), metrics)
         print(shown.to_string(float_format=lambda x: f"{x:.3f}"))  # (the swept values)
+        _print_cut_note(shown)
     if summary["unstable"].any():
         from sim.cli_zh_sweep import UNSTABLE
 
@@ -734,9 +735,19 @@ def _print_means_zh(summary: Any, rows: Any, params: list[str], metrics: list[st
     from sim.cli_zh_sweep import means_title, metric_key, zh_table
 
     print(means_title(len(summary), reps))
-    shown = zh_table(means_with_intervals(summary, rows, params, metrics))
+    shown = zh_table(means_with_intervals(summary, rows, params, metrics, "zh"))
     print(shown.to_string(float_format=lambda x: f"{x:.3f}"))
+    _print_cut_note(shown, "zh")
     print(metric_key(metrics))
+
+
+def _print_cut_note(shown: Any, lang: str = "en") -> None:
+    """The cut mark's note under the points' means, when one of them shows an interval cut
+    to what is possible (:func:`sim.cli_sweep_tables.cut_note`)."""
+    from sim.cli_sweep_tables import cut_note
+
+    if note := cut_note(shown, lang):
+        print(note)
 
 
 def _print_differences(rows: Any, params: list[str], metrics: list[str],

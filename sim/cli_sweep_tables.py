@@ -11,31 +11,55 @@ import pandas as pd
 
 
 def means_with_intervals(summary: pd.DataFrame, rows: pd.DataFrame, params: list[str],
-                         metrics: list[str]) -> pd.DataFrame:  # fmt: skip
+                         metrics: list[str], lang: str = "en") -> pd.DataFrame:  # fmt: skip
     """``summary``'s ``params``, ``unstable`` and ``metrics``, each metric's mean shown as
     ``mean ±h``: ``h`` the larger side of its 95 % t-interval over the point's replications
     (as ``intervals.csv``; a quantile's is never narrower than its histogram's resolution),
-    the mean alone where there is no interval (one replication)."""
+    the mean alone where there is no interval (one replication); an interval reaching past
+    what is possible as the comparison table shows it, ``mean (low to high)`` cut there, the
+    cut end marked (:data:`sim.report.numbers.CUT`; ``lang`` ``zh``: 至 for "to")."""
     from sim.experiment.sweep_store import point_intervals
 
     spans = point_intervals(rows, params)
     spans = spans[spans["metric"].isin(metrics)].set_index(["point", "metric"])
-    half = pd.Series(
-        np.fmax(spans["mean"] - spans["ci_low"], spans["ci_high"] - spans["mean"]),
-        index=spans.index,
-    ).to_dict()
+    raw = {k: (float(m), float(lo), float(hi)) for k, m, lo, hi in
+           zip(spans.index, spans["mean"], spans["ci_low"], spans["ci_high"], strict=True)}
     shown = summary[[*params, "unstable"]].copy()
     for metric in metrics:
         means = summary[metric].astype(float)
-        shown[metric] = [_cell(float(means[p]), half.get((p, metric), np.nan))
+        shown[metric] = [_cell(float(means[p]), metric, raw.get((p, metric)), lang)
                          for p in summary.index]  # fmt: skip
     return shown
 
 
-def _cell(mean: float, half: float) -> str:
+def _cell(mean: float, metric: str, span: tuple[float, float, float] | None, lang: str) -> str:
+    """A point's mean of ``metric`` and ``span``'s 95 % interval (its mean, raw ends) as
+    :func:`means_with_intervals` shows them."""
+    from sim.cli_compare import _ci
+    from sim.experiment.compare import clip_interval
+
     if mean != mean:  # (NaN: nothing measured there)
         return "NaN"
-    return f"{mean:.3f}" if half != half else f"{mean:.3f} ±{half:.3f}"
+    half = np.fmax(span[0] - span[1], span[2] - span[0]) if span is not None else np.nan
+    if span is None or half != half:
+        return f"{mean:.3f}"
+    raw = (span[1], span[2])
+    low, high = clip_interval(metric, *raw)
+    if (low, high) == raw or low != low or high != high:
+        return f"{mean:.3f} ±{half:.3f}"
+    ends = _ci(low, high, raw)
+    return f"{mean:.3f} ({ends.replace(' to ', ' 至 ') if lang == 'zh' else ends})"
+
+
+def cut_note(table: pd.DataFrame, lang: str = "en") -> str:
+    """The cut mark's note (:data:`sim.report.numbers.CUT_NOTE`, in ``lang``) when a cell of
+    ``table`` holds the mark, else ``""``."""
+    from sim.cli_zh import CUT_NOTE_ZH
+    from sim.report.numbers import CUT, CUT_NOTE
+
+    if not any(CUT in str(v) for v in table.to_numpy().ravel()):
+        return ""
+    return CUT_NOTE_ZH if lang == "zh" else CUT_NOTE
 
 
 def write_prcc(

@@ -83,9 +83,10 @@ def option(name: str, unstable: bool, n: int, ran: int) -> str:
 
 #: :data:`sim.report.numbers.CUT_NOTE` in Chinese
 CUT_NOTE_ZH = (
-    "\u2021 Student-t 区间超出了可能的范围（时间、计数或成本小于 0；比例小于 0 或大于 1），"
-    "显示时截取至该处；未截取的端点见 summary.csv（水平值；单次运行为 summary.json）或 "
-    "differences.csv（差值）的 ci_low 或 ci_high"
+    "\u2021 Student-t 区间超出了可能的范围（时间、计数或成本小于 0；比例小于 0 或大于 1，"
+    "比例之差小于 -1 或大于 1），显示时截取至该处；未截取的端点见 summary.csv（水平值；单次"
+    "运行为 summary.json，参数扫描为 intervals.csv）或 differences.csv（差值）的 ci_low 或 "
+    "ci_high"
 )
 
 

@@ -652,9 +652,9 @@ def test_a_sweep_reports_intervals_clipped_to_what_is_possible():
     html = _table(pd.DataFrame({"x": [1]}, index=pd.Index([0], name="point")), summary, ["x"])
     (cell,) = _Page(html).all("td", data_metric="detection_rate")
     assert float(cell["data-ci-low"]) == share["ci_low"]
-    assert f"[0.000, {_fmt(share['shown_high'])}]" in html
+    assert f"[0.000\u2021, {_fmt(share['shown_high'])}]" in html  # (the cut end marked)
     # (the mean and its interval to the decimals of the end above 10)
-    assert f"[0.00, {_fmt(time['ci_high'])}]" in html and "[-" not in html
+    assert f"[0.00\u2021, {_fmt(time['ci_high'])}]" in html and "[-" not in html
 
 
 def test_a_runs_notes_reach_its_report(tmp_path, capsys):

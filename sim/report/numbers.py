@@ -54,8 +54,9 @@ CUT = "\u2021"
 #: the footnote the mark refers to, said once under each table that may hold it
 CUT_NOTE = (
     f"{CUT} the Student-t interval reached past what is possible (below 0 for a time, count "
-    "or cost; past 0 or 1 for a share) and is shown cut there; its uncut end is ci_low or "
-    "ci_high in summary.csv (a level; a run's summary.json) or differences.csv (a change)"
+    "or cost; past 0 or 1 for a share, past -1 or 1 for a change of one) and is shown cut "
+    "there; its uncut end is ci_low or ci_high in summary.csv (a level; a run's "
+    "summary.json, a sweep's intervals.csv) or differences.csv (a change)"
 )
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 from sim.report import page_policy, plots, sections
 from sim.report.folder import read_csv, read_json
 from sim.report.html import _CSS, _figures
+from sim.report.numbers import CUT, CUT_NOTE
 
 SWEEP_METRICS = (
     "clearance_h_mean",
@@ -93,7 +94,8 @@ def _table(
                 cells.append("<td></td>")
                 continue
             r = s.loc[(point, m)]
-            mean, span = _figures(r["mean"], r["shown_low"], r["shown_high"])
+            mean, span = _figures(r["mean"], r["shown_low"], r["shown_high"],
+                                  (float(r["ci_low"]), float(r["ci_high"])))
             cells.append(
                 f'<td class="mean" data-point="{point}" data-metric="{html.escape(m)}" '
                 f'data-mean="{float(r["mean"])!r}" data-ci-low="{float(r["ci_low"])!r}" '
@@ -101,7 +103,8 @@ def _table(
             )
         body.append(f"<tr>{''.join(cells)}</tr>")
     table = f"<table class='results'><tr>{head}</tr>{''.join(body)}</table>"
-    return f"<div style='overflow-x:auto'>{table}</div>"  # (many metrics: scroll, not spill)
+    return f"<div style='overflow-x:auto'>{table}</div>" + (  # (many metrics: scroll)
+        f"<p class='note'>{html.escape(CUT_NOTE)}</p>" if CUT in table else "")
 
 
 def _value(value: Any) -> str:
