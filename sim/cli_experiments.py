@@ -763,7 +763,7 @@ def _print_differences(rows: Any, params: list[str], metrics: list[str],
     if diffs.empty:
         return
     cells = {
-        (int(p), str(m)): ("+" if mean > 0 else "") + f"{_num(mean)} {_span(lo, hi)}"
+        (int(p), str(m)): ("+" if mean > 0 else "") + f"{_num(mean)} {_span(lo, hi, m)}"
         + (" *" if sig else "")
         for p, m, mean, lo, hi, sig in zip(
             diffs["point"], diffs["metric"], diffs["mean"], diffs["ci_low"],
@@ -779,18 +779,26 @@ def _print_differences(rows: Any, params: list[str], metrics: list[str],
 
         print(DIFFERENCES)
         print(table.rename_axis("扫描点").to_string())
+        _print_cut_note(table, lang)
         return
     print("difference from point 0, paired by replication (the same seeds at every point): "
           "mean [95 % interval], * significant after Holm's correction for the points:")
     print(table.to_string())
+    _print_cut_note(table)
 
 
-def _span(low: float, high: float) -> str:
-    """A difference's interval as shown: ``[low, high]``, or ``[no interval]`` (one
-    replication)."""
+def _span(low: float, high: float, metric: str) -> str:
+    """A difference's interval as shown: ``[low, high]``, a share's cut to -1 and 1 as a
+    comparison's, its cut end marked (:data:`sim.report.numbers.CUT`), or ``[no
+    interval]`` (one replication)."""
+    from sim.experiment.compare import clip_interval
+    from sim.report.numbers import cut_marks
+
     if low != low or high != high:  # (NaN)
         return "[no interval]"
-    return f"[{_num(low)}, {_num(high)}]"
+    shown = clip_interval(metric, low, high, difference=True)
+    a, b = cut_marks((low, high), shown)
+    return f"[{_num(shown[0])}{a}, {_num(shown[1])}{b}]"
 
 
 def _num(x: float) -> str:

@@ -88,8 +88,39 @@ def test_the_sweep_reports_table_marks_each_cut_end(swept: tuple[Path, str, str]
         assert (a.endswith(CUT), b.endswith(CUT)) == (low_cut, high_cut), (metric, span)
         marked += low_cut + high_cut
     assert marked > 0
-    assert page.count(html.escape(CUT_NOTE)) == 1
+    points = page.split("<h2>Each point against point 0</h2>")[0]  # (the table of points)
+    assert points.count(html.escape(CUT_NOTE)) == 1
     out = folder.parent / "report-zh.html"
     assert main(["report", str(folder), "--lang", "zh", "--out", str(out)]) == 0
     zh = out.read_text(encoding="utf-8")
     assert CUT_NOTE_ZH in zh and html.escape(CUT_NOTE) not in zh
+
+
+def test_a_change_of_shares_past_1_is_cut_and_marked_in_both_tables_of_differences(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Point 1 detects 0.9 more in one replication and 0.9 less in the other: two
+    replications' t-interval of the change reaches far past -1 and 1; a time's change is
+    not cut (it may be negative)."""
+    from sim.cli_experiments import _print_differences
+    from sim.report.sweep_html import _differences, point_differences
+
+    rows = pd.DataFrame({"point": [0, 0, 1, 1], "replication": [0, 1, 0, 1], "x": [1, 1, 2, 2],
+                         "detection_rate": [0.0, 0.9, 0.9, 0.0],
+                         "clearance_h_mean": [2.0, 3.0, 2.5, 9.5]})
+    design = pd.DataFrame({"x": [1, 2]}, index=pd.Index([0, 1], name="point"))
+    metrics = ["detection_rate", "clearance_h_mean"]
+    raw = point_differences(rows, metrics, ["x"]).set_index("metric")
+    assert raw.at["detection_rate", "ci_low"] < -1 < 1 < raw.at["detection_rate", "ci_high"]
+    assert raw.at["clearance_h_mean", "ci_low"] < 0
+    page = _differences(design, point_differences(rows, metrics, ["x"]), ["x"])
+    spans = dict(re.findall(r'data-metric="([^"]+)">[^<]*<small>\[([^\]]*)\]</small>', page))
+    assert [float(e.rstrip(CUT)) for e in spans["detection_rate"].split(", ")] == [-1, 1]
+    assert spans["detection_rate"].count(CUT) == 2 and CUT not in spans["clearance_h_mean"]
+    assert page.count(html.escape(CUT_NOTE)) == 1
+    _print_differences(rows, ["x"], metrics)
+    printed = capsys.readouterr().out
+    assert f"[-1{CUT}, 1{CUT}]" in printed, printed  # (three significant figures: -1, 1)
+    assert printed.count(CUT) == 3 and CUT_NOTE in printed  # (two ends and the note)
+    _print_differences(rows, ["x"], metrics, "zh")
+    assert CUT_NOTE_ZH in capsys.readouterr().out

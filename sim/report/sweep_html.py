@@ -155,7 +155,9 @@ def _differences(
     design: pd.DataFrame, diffs: pd.DataFrame, params: list[str], currency: str = "USD"
 ) -> str:
     """Each point's paired difference from point 0, per metric (an interval clear of 0
-    marked *)."""
+    marked *; one cut to what is possible, as a comparison's, its cut end marked)."""
+    from sim.experiment.compare import clip_interval
+
     if diffs.empty:
         return ""
     metrics = list(dict.fromkeys(diffs["metric"]))
@@ -169,7 +171,9 @@ def _differences(
         cells += [_value(design.at[point, p]) for p in params]
         for m in metrics:
             r = d.loc[(point, m)]
-            change, span = _figures(r["mean"], r["ci_low"], r["ci_high"])
+            raw = (float(r["ci_low"]), float(r["ci_high"]))
+            shown = clip_interval(m, *raw, difference=True)  # (a share's: within -1 and 1)
+            change, span = _figures(r["mean"], *shown, raw)
             cells.append(f'<td data-point="{point}" data-metric="{html.escape(m)}">'
                          f"{change}{' *' if r['holm'] else ''} <small>{span}</small></td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
@@ -185,6 +189,7 @@ def _differences(
         "point like the others, not a baseline. Every metric's is in differences.csv.</p>"
         f"<div style='overflow-x:auto'><table class='results'><tr>{head}</tr>"
         f"{''.join(body)}</table></div>"
+        + (f"<p class='note'>{html.escape(CUT_NOTE)}</p>" if CUT in "".join(body) else "")
     )
 
 
