@@ -50,12 +50,18 @@ _SEEDS = re.compile(r"replication r of every option uses (SeedSequence\(.*\))")
 def figure_header(column: str) -> str:
     """An enforcement column's Chinese header: a figure, its interval or its change (a column
     this table does not know keeps its name)."""
-    if column in FIGURES:
-        return FIGURES[column]
-    for suffix, words in SUFFIXES:
+    return _header(column, FIGURES)
+
+
+def _header(column: str, words: dict[str, str]) -> str:
+    """A column's Chinese header from ``words``: its figure's, or its figure's with the words
+    of its suffix (an interval, a change); a column ``words`` does not know keeps its name."""
+    if column in words:
+        return words[column]
+    for suffix, said in SUFFIXES:
         base = column.removesuffix(suffix)
-        if base != column and base in FIGURES:
-            return FIGURES[base] + words
+        if base != column and base in words:
+            return words[base] + said
     return column
 
 
@@ -116,13 +122,7 @@ def trading_header(column: str) -> str:
 
     words = {**TRADING, **{c: VALUES["stretch"].get(s, s) + _OUTSIDE_HOURS
                            for s, c in OUTSIDE.items()}}
-    if column in words:
-        return words[column]
-    for suffix, said in SUFFIXES:
-        base = column.removesuffix(suffix)
-        if base != column and base in words:
-            return words[base] + said
-    return column
+    return _header(column, words)
 
 
 def trading_table(table: pd.DataFrame) -> pd.DataFrame:
