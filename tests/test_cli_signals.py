@@ -33,7 +33,8 @@ def _signal_inside_gc_callback(argv: list[str]) -> int:
     finally:
         gc.callbacks.remove(callback)
     assert fired
-    deadline = time.monotonic() + 3
+    deadline = time.monotonic() + 20  # (far above the bound below, so a loaded machine
+    # cannot blur the two)
     while time.monotonic() < deadline:
         time.sleep(0.01)
     return 0
@@ -46,7 +47,7 @@ def test_sigterm_swallowed_in_a_gc_callback_still_terminates(
     monkeypatch.setattr(cli, "_main", _signal_inside_gc_callback)
     started = time.monotonic()
     assert cli.main(["run"]) == 143
-    assert time.monotonic() - started < 2  # (ended at the signal, not after the work)
+    assert time.monotonic() - started < 10  # (ended at the signal, not after the work)
     err = capsys.readouterr().err
     assert "terminated; rerun with the same --out to resume" in err
     assert "Exception ignored" not in err
