@@ -115,3 +115,18 @@ def test_work_after_release_is_costed_per_item_as_it_falls_due():
     assert added == pytest.approx(50 * reviewed + 20 * declared, rel=1e-9)
     assert n["trader_cost_per_year"] == m["trader_cost_per_year"]
     assert n["agency_cost_per_year"] + n["trader_cost_per_year"] == n["total_cost_per_year"]
+
+
+def test_the_agency_cost_lines_add_up_to_the_agency_cost_a_year():
+    """An auditor reconciles the agencies' cost a year from its lines: staff, capital,
+    systems and checks sum to it, and a running cost of systems is its own line."""
+    s = sim.load_scenario(DEFAULT, {"days": 1, "warmup_days": 1,
+                                    "costs.systems": {"it": 1_000_000}})  # fmt: skip
+    m = sim.simulate(s, seed=1).metrics()
+    lines = ("agency_staff_cost_per_year", "agency_capital_cost_per_year",
+             "agency_systems_cost_per_year", "agency_checks_cost_per_year")
+    assert all(m[k] > 0 for k in lines)
+    assert m["agency_systems_cost_per_year"] == pytest.approx(1_000_000, rel=1e-9)
+    assert sum(m[k] for k in lines) == pytest.approx(m["agency_cost_per_year"], rel=1e-12)
+    for k in lines:
+        assert metric_unit(k) == "currency per year"

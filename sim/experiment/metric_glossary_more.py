@@ -391,6 +391,20 @@ COSTS = [
           "`costs.overtime_premium` x the role's hourly cost (the `agency` table's rows of "
           "kind `overtime`). With `costs.night`, the lanes' hours on duty in the night hours "
           "add their premium (rows of kind `night`)."),
+    Entry("agency_systems_cost_per_year", COST_LAYER,
+          "The agencies' other running costs (`costs.systems`: IT, licences, a reform's "
+          "`cost_per_year`) over the years of the observed window they are in force (the "
+          "`agency` table's rows of kind `systems`), scaled to a year; 0 without any. A line of "
+          "`agency_cost_per_year`: `agency_staff_cost_per_year` + "
+          "`agency_capital_cost_per_year` + `agency_systems_cost_per_year` + "
+          "`agency_checks_cost_per_year` is `agency_cost_per_year`."),
+    Entry("agency_checks_cost_per_year", COST_LAYER,
+          "What the finished consignments' checks cost the agencies as they happen (scans, "
+          "samples, laboratory tests and uses, the work after release where "
+          "`costs.checks` prices it) and the terminal charges the state pays for traders "
+          "(`costs.no_find_payer`, `costs.checks.rejection_payer`), over the observed window, "
+          "scaled to a year: the `costs` table's `agency_variable`. The last line of "
+          "`agency_cost_per_year` (staff + capital + systems + checks)."),
     Entry("agency_busy_staff_cost_per_year", COST_LAYER,
           "The staff cost times each lane's utilisation (the cost of their busy time, "
           "overtime all of it; an "

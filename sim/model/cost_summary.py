@@ -27,6 +27,7 @@ def summary(
     staff = [r for r in agency if r["kind"] in (*ac.STAFF_KINDS, "overtime", "posts")]
     n, burden, trader = book.compliant
     capital = sum(r["cost"] for r in agency if r["kind"] == "equipment")
+    systems = sum(r["cost"] for r in agency if r["kind"] == "systems")
     out = {
         "agency_cost_per_year": agency_total * per_year,
         # investment (the equipment's equivalent annual cost) apart from running costs
@@ -36,6 +37,10 @@ def summary(
         "trader_cost_per_year": float(sums[_TRADER].sum()) * per_year,
         "agency_staff_cost_per_year": sum(r["cost"] for r in staff) * per_year,
         "agency_busy_staff_cost_per_year": ac.busy_staff(agency) * per_year,
+        # the other lines of the agencies' cost, so that staff + capital + systems + checks
+        # is agency_cost_per_year to the cent (an auditor's reconciliation)
+        "agency_systems_cost_per_year": systems * per_year,
+        "agency_checks_cost_per_year": float(sums[_AGENCY].sum()) * per_year,
         "cost_per_seizure": agency_total / book.seized if book.seized else math.nan,
         "revenue_evaded": float(sums[P["revenue_evaded"]]) * per_year,
         "harm_slipped": float(sums[P["harm_slipped"]]) * per_year,

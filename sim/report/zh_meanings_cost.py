@@ -16,6 +16,17 @@ MEANINGS: dict[tuple[str, str], str] = {
         "人员成本乘以各作业环节的利用率（即其忙碌时间的成本，加班全部计入；组织单位的人员按该单位"
         "的利用率计），折算为一年。巡查人员和稽查人员的忙碌时间不作测量，不计入（若人员只有这两"
         "类，则没有此项）。",
+    ("agency_systems_cost_per_year", "10fea6ef"):
+        "政府部门的其他运行成本（costs.systems：信息系统、许可费、改革的 cost_per_year），"
+        "按其在观测期内生效的年数计（agency 表中 kind 为 systems 的行），折算为一年；没有则为 0。"
+        "agency_cost_per_year 的一项：agency_staff_cost_per_year + "
+        "agency_capital_cost_per_year + agency_systems_cost_per_year + "
+        "agency_checks_cost_per_year 即 agency_cost_per_year。",
+    ("agency_checks_cost_per_year", "9e785e09"):
+        "已完成货物的各项检查在发生时给政府部门带来的成本（机检、取样、实验室检测及使用，以及 "
+        "costs.checks 定价的放行后工作）和国家替企业支付的码头费用（costs.no_find_payer、"
+        "costs.checks.rejection_payer），观测期内，折算为一年：即 costs 表的 agency_variable。"
+        "agency_cost_per_year 的最后一项（人员 + 资本 + 系统 + 检查）。",
     ("agency_capital_cost_per_year", "934101a2"):
         "agency_cost_per_year 中的投资部分：设备的资本支出（机检设备，台数取各口岸机检作业环节的"
         "最大容量，以及实验室）按等额年成本计（以 costs.discount_rate 在其使用年限内偿还该投资的"

@@ -247,6 +247,8 @@ METRICS: dict[str, str] = {
     "revenue_found_by_audit": "稽查查获税款（年）",
     "agency_cost_per_year": "政府部门年度成本",
     "agency_capital_cost_per_year": "政府部门年度设备资本成本",
+    "agency_systems_cost_per_year": "政府部门年度系统运行成本",
+    "agency_checks_cost_per_year": "政府部门年度检查成本",
     "agency_running_cost_per_year": "政府部门年度运行成本",
     "agency_capital_outlay": "政府部门设备一次性投资",
     "trader_cost_per_year": "企业年度成本",
