@@ -115,3 +115,15 @@ def test_an_unknown_metric_and_an_unfinished_folder_are_refused(
     assert main(["paper-table", str(folder), "--out", str(folder / "summary.csv")]) == 2
     assert "will not overwrite" in capsys.readouterr().err
     assert (folder / "summary.csv").read_bytes() == before
+
+
+def test_a_table_with_money_says_its_currency_and_the_year_of_its_prices() -> None:
+    """A cost quoted from a paper's table must say which year's prices it counts in; a table
+    of no money says nothing of it."""
+    from sim.report.paper_table import money_said
+
+    meta = {"currency": "USD", "money": "USD at 2019 prices"}
+    said = money_said(["clearance_h_mean", "agency_cost_per_consignment"], meta)
+    assert said == " Money in USD at 2019 prices."
+    assert money_said(["clearance_h_mean", "detection_rate"], meta) == ""
+    assert money_said(["agency_cost_per_year"], {"currency": "EUR"}) == " Money in EUR."

@@ -61,8 +61,8 @@ def build(folder: Path, metrics: Sequence[str] | None = None) -> PaperTable:
         rows.append((f"{metric} ({unit})", [_cell(s.get((metric, n))) for n in res.names]))
         rows.append((CHANGE, ["" if n == res.names[0] else _cell(d.get((metric, n)), True)
                               for n in res.names]))
-    table = PaperTable(list(res.names), rows, _caption(res.meta, res.per_rep, len(res.names)),
-                       skipped=skipped)
+    caption = _caption(res.meta, res.per_rep, len(res.names)) + money_said(chosen, res.meta)
+    table = PaperTable(list(res.names), rows, caption, skipped=skipped)
     table.notes = _notes(rows)
     table.command = _command(res.meta)
     return table
@@ -93,6 +93,18 @@ def _cell(row: Mapping[str, Any] | None, change: bool = False) -> str:
     mean, span = _figures(row["mean"], row["shown_low"], row["shown_high"], raw)
     star = "*" if change and bool(row.get("significant")) else ""
     return f"{mean}{star} {span}"
+
+
+def money_said(metrics: Sequence[str], meta: Mapping[str, Any]) -> str:
+    """The caption's last sentence where a row is money: its currency and the year of its
+    prices (`` Money in USD at 2019 prices.``), so that a cost quoted from the table says
+    which year's prices it counts in; nothing where no row is money."""
+    from sim.experiment.compare import metric_unit
+    from sim.report.price_year import money_unit
+
+    if not any("currency" in metric_unit(m) for m in metrics):
+        return ""
+    return f" Money in {money_unit(meta)}."
 
 
 def _caption(meta: Mapping[str, Any], per_rep: Any, options: int) -> str:
