@@ -193,8 +193,8 @@ def test_two_sessions_run_at_once_each_with_its_own_numbers(monkeypatch):
         first.join(30)
         second.join(30)
     a, b = first.snapshot(), second.snapshot()
-    assert (a.phase, a.done, a.total) == ("done", 6, 6)
-    assert (b.phase, b.done, b.total) == ("done", 4, 4)
+    assert (a.phase, a.done, a.total, a.reused) == ("done", 6, 6, 0)
+    assert (b.phase, b.done, b.total, b.reused) == ("done", 2, 2, 2)  # (option = baseline)
     assert [r["clearance_h_mean_import"] for r in a.full["option"]] == [10.0, 10.1, 10.2]
     assert [r["clearance_h_mean_import"] for r in a.full["baseline"]] == [6.0, 6.1, 6.2]
     assert b.full["option"] == b.full["baseline"]  # nothing switched on

@@ -14,6 +14,7 @@ import pytest
 from sim.cli_lang import line
 from sim.faces import choices, reach, runs, same
 from sim.faces.choices import Plan, option_catalogue, variants
+from sim.faces.counted import counted as progress_count
 from sim.faces.words import IDLE_AT_DEFAULT, option_label, say
 from sim.scenario.loader import BUNDLED, load_scenario
 from sim.warning_codes import record
@@ -111,7 +112,11 @@ def test_the_page_runs_no_replication_of_an_option_that_is_the_baseline(monkeypa
         run.start()
         run.join(30)
     snap = run.snapshot()
-    assert snap.phase == "done" and (snap.done, snap.total) == (4, 4)
+    # (counted as compare counts them: the two run; the option's two reused, named apart)
+    assert snap.phase == "done" and (snap.done, snap.total, snap.reused) == (2, 2, 2)
+    assert progress_count(snap).startswith("2 of 2 replications run, 2 reused, ")
+    zh = progress_count(snap, "zh")
+    assert zh.startswith("已完成 2/2 次重复运行，另有 2 次沿用基准方案的结果"), zh
     assert len(ran) == 1 + 2  # the quick look's and the full run's baseline, no option
     assert snap.full["option"] == snap.full["baseline"]
     assert any(n.endswith(same.REUSED) for n in snap.notes)

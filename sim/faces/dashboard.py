@@ -24,6 +24,7 @@ from sim.experiment.compare import clip_interval
 from sim.faces import choices
 from sim.faces.announce import Announcer
 from sim.faces.chart import clearance_figure
+from sim.faces.counted import counted as progress_count
 from sim.faces.lever import LeverSlider
 from sim.faces.org import org_tree_html
 from sim.faces.player import PortPlayer
@@ -418,7 +419,7 @@ class Page:
         if self.run is None:
             return
         snap = self.run.snapshot()
-        self.progress.value = min(snap.done, self.progress.max)
+        self.progress.max, self.progress.value = snap.total, min(snap.done, snap.total)
         self.status.object = self._status(snap)
         self.announce.text = news(snap, self.run.plan.reps, self.lang)
         if snap.quick and not self.quick.object:
@@ -472,8 +473,7 @@ class Page:
     def _status(self, snap: Snapshot) -> str:
         phase = {"quick": "running the first look", "full": "running the full simulation",
                  "done": "done", "failed": "failed"}.get(snap.phase, snap.phase)
-        counted = say(self.lang, "{done} of {total} replications, {elapsed} s", done=snap.done,
-                      total=snap.total, elapsed=f"{snap.elapsed:.0f}")
+        counted = progress_count(snap, self.lang)  # (as compare counts: reused apart)
         text = (f'<span class="bs-phase" data-phase="{snap.phase}">{say(self.lang, phase)}'
                 f"</span>{self._colon}{counted}")
         if snap.phase == "failed":

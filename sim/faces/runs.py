@@ -138,6 +138,7 @@ class Snapshot:
     labels: dict[str, str] = field(default_factory=dict)  # side -> what it runs, in words
     currency: str = "USD"  # the scenario's money (the labels' ``{currency}``)
     shown: tuple[tuple[str, str], ...] = SHOWN  # the rows the sides' parts call for
+    reused: int = 0  # the option's replications taken from the baseline's (not in total)
 
 
 class Run:
@@ -184,6 +185,7 @@ class Run:
                 dict(s.labels),
                 s.currency,
                 s.shown,
+                s.reused,
             )
 
     def _set(self, **changes: Any) -> None:
@@ -229,13 +231,15 @@ class Run:
                 continue
             for r in range(reps):
                 jobs[self._executor.submit(measure, scenario, self.plan.seed, r)] = (side, r)
+        if count:  # (as compare counts: the replications run; the reused named apart)
+            self._set(total=len(jobs), reused=reps if same else 0)
         rows: dict[str, dict[int, Measured]] = {side: {} for side in sides}
         for future in as_completed(jobs):
             side, r = jobs[future]
             rows[side][r] = future.result()
             if count:
                 with self._lock:
-                    self._state.done += 2 if same else 1
+                    self._state.done += 1
             if self._cancelled.is_set():
                 for f in jobs:
                     f.cancel()

@@ -120,6 +120,8 @@ ZH: dict[str, str] = {
     "running the first look": "正在运行初步结果", "running the full simulation": "正在运行完整模拟",
     "done": "已完成", "failed": "失败",
     "{done} of {total} replications, {elapsed} s": "已完成 {done}/{total} 次重复运行，{elapsed} 秒",
+    "{done} of {total} replications run, {reused} reused, {elapsed} s":
+        "已完成 {done}/{total} 次重复运行，另有 {reused} 次沿用基准方案的结果，{elapsed} 秒",
     "drawing one day of the port...": "正在绘制口岸的一天……",
     "Inspection rate (x scenario)": "查验率（情景值的倍数）",
     "AI auto-clear share": "AI 自动放行比例", "Staff (x scenario)": "人员（情景值的倍数）",
