@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sim.experiment.compare import clip_interval
+from sim.experiment.compare import CompareResult, clip_interval
 from sim.report.folder import read_compare
 from sim.report.headline import headline
 from sim.report.numbers import CUT, CUT_NOTE
@@ -26,6 +26,15 @@ def _widened(folder: Path, low: float, high: float) -> tuple[str, str]:
     """The comparison of small.toml against one document officer (conftest.py) with its
     option's change of :data:`SHARE` given the raw interval ``low`` to ``high`` and shown as
     the comparison shows it (clipped); the option's headline line of it and the headline."""
+    res = _with_interval(folder, low, high)
+    page = "".join(headline(res))
+    line = next(li for li in re.findall(r"<li>(.*?)</li>", page)
+                if li.startswith("share of imports inspected"))
+    return line, page
+
+
+def _with_interval(folder: Path, low: float, high: float) -> CompareResult:
+    """The comparison of :func:`_widened` with its change of :data:`SHARE` so widened."""
     res, _ = read_compare(folder)
     d = res.differences
     at = d.index[(d["metric"] == SHARE) & (d["option"] == res.names[1])][0]
@@ -33,10 +42,7 @@ def _widened(folder: Path, low: float, high: float) -> tuple[str, str]:
     d.loc[at, ["mean", "ci_low", "ci_high", "shown_low", "shown_high"]] = (
         (low + high) / 2, low, high, *shown)
     d.loc[at, "significant"] = True
-    page = "".join(headline(res))
-    line = next(li for li in re.findall(r"<li>(.*?)</li>", page)
-                if li.startswith("share of imports inspected"))
-    return line, page
+    return res
 
 
 @pytest.mark.parametrize("low, high, cut_end", [(0.3, 1.7, "b"), (-1.6, -0.2, "b"),
@@ -59,3 +65,20 @@ def test_a_cut_end_keeps_its_mark_in_chinese(doc1_compare: Path) -> None:
     what, said = line.split(": ", 1)
     zh = text(said)
     assert zh is not None and "置信区间" in zh and zh.count(CUT) == 1, zh
+
+
+def test_the_cut_note_is_said_once_when_the_headline_and_the_table_both_cut(
+    doc1_compare: Path,
+) -> None:
+    """The headline's sentence and the results table both quote the cut interval, each with
+    the mark: the page (and its Chinese translation) says what the mark means once."""
+    from sim.cli_zh import CUT_NOTE_ZH
+    from sim.report.html import render
+    from sim.report.translate import translate
+
+    page = render(_with_interval(doc1_compare, 0.3, 1.7))
+    top, results = page.split("<h2>Results</h2>", 1)
+    assert CUT in top  # (the headline's sentence)
+    assert CUT in results.split("<h2")[0]  # (and the results table)
+    assert page.count(html.escape(CUT_NOTE)) == 1
+    assert translate(page, "zh").count(html.escape(CUT_NOTE_ZH)) == 1

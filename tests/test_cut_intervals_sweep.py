@@ -124,3 +124,14 @@ def test_a_change_of_shares_past_1_is_cut_and_marked_in_both_tables_of_differenc
     assert printed.count(CUT) == 3 and CUT_NOTE in printed  # (two ends and the note)
     _print_differences(rows, ["x"], metrics, "zh")
     assert CUT_NOTE_ZH in capsys.readouterr().out
+
+
+def test_the_sweep_report_says_the_cut_note_once_for_both_its_tables(
+    swept: tuple[Path, str, str],
+) -> None:
+    """The table of points and the table of differences from point 0 both mark a cut end:
+    the page says what the mark means once, under the first."""
+    page = render_sweep(swept[0])
+    points, differences = page.split("<h2>Each point against point 0</h2>")
+    assert CUT in points and CUT in differences.split("<h2>")[0]
+    assert page.count(html.escape(CUT_NOTE)) == 1

@@ -21,7 +21,15 @@ from sim.experiment.gains import COST
 from sim.model.stability import flagged, too_short
 from sim.report import page_policy, plots, sections
 from sim.report.headline import headline
-from sim.report.numbers import CUT, CUT_NOTE, cut_marks, decimals_of, interval_bounds, tiny
+from sim.report.numbers import (
+    CUT,
+    CUT_NOTE,
+    cut_marks,
+    cut_note_once,
+    decimals_of,
+    interval_bounds,
+    tiny,
+)
 from sim.report.options_table import options_rows, what_it_is
 from sim.report.periods import Periods, in_force_words, periods_of
 from sim.report.read_first import read_first
@@ -598,8 +606,8 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None,
     return (
         f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>{page_policy.META}"
         f"<title>bordersim {kind}: {html.escape(res.scenario)}</title>"
-        f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>\n"
-    )
+        f"<style>{_CSS}</style></head><body>{cut_note_once(''.join(parts))}</body></html>\n"
+    )  # (the cut note once: the headline's and the results' may both carry the mark)
 
 
 #: the organisation's figures by kind, in the report's order (each prefix's rows sorted)

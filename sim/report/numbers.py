@@ -4,6 +4,7 @@ exact values). Standard library only: the command line imports it."""
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Callable
 
@@ -51,13 +52,26 @@ def interval_bounds(low: float, high: float, show: Callable[[float], str]) -> tu
 #: the CSVs); not ``*``, which is Holm's mark
 CUT = "\u2021"
 
-#: the footnote the mark refers to, said once under each table that may hold it
+#: the footnote the mark refers to, said under the first table (or headline) that holds it:
+#: once a page (:func:`cut_note_once`), once under a console table
 CUT_NOTE = (
     f"{CUT} the Student-t interval reached past what is possible (below 0 for a time, count "
     "or cost; past 0 or 1 for a share, past -1 or 1 for a change of one) and is shown cut "
     "there; its uncut end is ci_low or ci_high in summary.csv (a level; a run's "
     "summary.json, a sweep's intervals.csv) or differences.csv (a change)"
 )
+
+
+def cut_note_once(page: str) -> str:
+    """``page`` with the cut mark's note (:data:`CUT_NOTE`, a paragraph of its own) only where
+    it first stands: the headline and a table, or two tables, that each carry the mark
+    would otherwise each say it, and the reader meets the same paragraph twice."""
+    note = f"<p class='note'>{html.escape(CUT_NOTE)}</p>"
+    first = page.find(note)
+    if first < 0:
+        return page
+    after = first + len(note)
+    return page[:after] + page[after:].replace(note, "")
 
 
 def cut_marks(raw: tuple[float, float], shown: tuple[float, float]) -> tuple[str, str]:

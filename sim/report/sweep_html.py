@@ -17,7 +17,7 @@ import pandas as pd
 from sim.report import page_policy, plots, sections
 from sim.report.folder import read_csv, read_json
 from sim.report.html import _CSS, _figures
-from sim.report.numbers import CUT, CUT_NOTE
+from sim.report.numbers import CUT, CUT_NOTE, cut_note_once
 
 SWEEP_METRICS = (
     "clearance_h_mean",
@@ -389,5 +389,5 @@ def render_sweep(path: Path) -> str:
     return (
         f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>{page_policy.META}"
         f"<title>{title}</title><style>{_CSS}</style></head>"
-        f"<body>{''.join(parts)}</body></html>\n"
+        f"<body>{cut_note_once(''.join(parts))}</body></html>\n"  # (two tables: one note)
     )
