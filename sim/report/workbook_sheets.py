@@ -95,8 +95,8 @@ def headline_table(folder: Path, kind: str, lang: str) -> pd.DataFrame:
     by_diff = {(r["option"], r["metric"]): r for r in diffs.to_dict("records")}
     rows = []
     labels = route_labels(folder, kind, lang)
-    for metric, what in _with_routes(_headline_metrics(folder, kind, lang), summary, lang,
-                                     labels):
+    figures = _with_patrols(_headline_metrics(folder, kind, lang), summary, lang)
+    for metric, what in _with_routes(figures, summary, lang, labels):
         for r in summary[summary["metric"] == metric].to_dict("records"):
             row = {"figure": what, "metric": metric,
                    "unit": _unit(str(r["unit"]), lang), "option": r["option"],
@@ -163,6 +163,32 @@ def _with_routes(metrics: list[tuple[str, str]], summary: pd.DataFrame, lang: st
     at = next((i + 1 for i, (m, _) in enumerate(metrics) if m == "smuggling_caught_share"),
               len(metrics))
     return metrics[:at] + routes + metrics[at:]
+
+
+#: the smuggling patrols' cost, each after the agencies' cost it is part of (their own line,
+#: in no port's cost: :mod:`sim.report.headline_patrol`), as (after, metric, words)
+PATROL_FORMS = (
+    ("agency_cost_per_consignment", "agency_cost_patrol_per_consignment",
+     "of which the smuggling patrols' outside the ports (per declaration, every port pooled)"),
+    ("agency_cost_per_year", "agency_cost_patrol_per_year",
+     "of which the smuggling patrols' outside the ports (their staff, a year)"),
+)
+
+
+def _with_patrols(metrics: list[tuple[str, str]], summary: pd.DataFrame,
+                  lang: str) -> list[tuple[str, str]]:
+    """``metrics`` with the patrols' cost after the agencies' cost it is part of, where an
+    option has patrols (their cost a year above 0; 0 without patrols): the console's
+    headline says it, and a finance reader of the sheet had no row for it."""
+    year = summary.loc[summary["metric"] == "agency_cost_patrol_per_year", "mean"]
+    if not (pd.to_numeric(year, errors="coerce") > 0).any():
+        return metrics
+    out = []
+    for metric, what in metrics:
+        out.append((metric, what))
+        out += [(m, _words(m, words, lang)) for after, m, words in PATROL_FORMS
+                if after == metric]
+    return out
 
 
 def _yes(value: object, lang: str) -> str:
