@@ -4,6 +4,7 @@ strengths, in English and Chinese (the server side: the rows, the labels and the
 
 from __future__ import annotations
 
+import html
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -100,3 +101,37 @@ def test_the_reforms_of_a_part_are_offered_where_it_is_with_their_strengths():
     assert "cost_per_year" not in option_label(integration, "en")
     assert option_label(catalogue["joint_inspection"], "zh").endswith(
         "（改革 joint_inspection）")
+
+
+def test_a_ports_transit_desk_has_its_utilisation_row_where_it_has_one(tmp_path, monkeypatch):
+    """The transit example with a desk at sea_port: the page's table has the desk's
+    utilisation after the transit rows, in English and Chinese; without a desk, no row."""
+    from sim.faces.dashboard import results_html
+
+    desk = "utilisation_sea_port_transit_desk"
+    inland = (EXAMPLES / "transit" / "inland.toml").read_text(encoding="utf-8")
+    text = inland + "\n[ports.sea_port.transit.desk]\ncapacity = 3\n"
+    (tmp_path / "desk.toml").write_text(text, encoding="utf-8")
+
+    def measured(scenario, seed, replication):  # (a stand-in: the lane's metric measured)
+        return {m: 0.5 + replication / 10 for m in [*(m for m, _ in runs.SHOWN), desk]}, []
+
+    monkeypatch.setattr(runs, "measure", measured)
+    shown = {}
+    for name, folder in (("desk", tmp_path), ("inland", EXAMPLES / "transit")):
+        with ThreadPoolExecutor(1) as pool:
+            run = runs.Run(Plan(name, reps=2), pool, folder)
+            run.start()
+            run.join(30)
+        snap = run.snapshot()
+        assert snap.phase == "done", snap.message
+        shown[name] = snap
+    metrics = [m for m, _ in shown["desk"].shown]
+    assert metrics.index(desk) == metrics.index(TRANSIT[-1]) + 1
+    assert desk not in [m for m, _ in shown["inland"].shown]
+    rows = runs.table(shown["desk"].full, shown["desk"].shown)
+    (row,) = [r for r in rows if r["metric"] == desk]
+    assert row["baseline"][0] == pytest.approx(0.55)
+    said = html.escape("Transit desk at sea_port: its officers' utilisation")
+    assert said in results_html(rows, "t")
+    assert "利用率（sea_port 转关关员）" in results_html(rows, "t", lang="zh")

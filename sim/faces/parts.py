@@ -62,3 +62,22 @@ def called_for(
     sides = list(scenarios)
     parts = {p for p in set(PART_OF.values()) if any(has_part(s, p) for s in sides)}
     return tuple(row for row in shown if PART_OF.get(row[0], "") in parts | {""})
+
+
+#: the row of a port's transit desk (``ports.<port>.transit.desk``: a lane, docs/transit.md),
+#: one for each port that has one; its metric is the lane's, as the results folder names it
+DESK_ROW = ("utilisation_{port}_transit_desk",
+            "Transit desk at {port}: its officers' utilisation (share of their time busy)")
+
+
+def with_desks(
+    shown: Sequence[tuple[str, str]], scenarios: Iterable[Scenario]
+) -> tuple[tuple[str, str], ...]:
+    """``shown`` with a row for the utilisation of each port's transit desk, where a side
+    has one (will the transit officers be the bottleneck?), after the transit rows."""
+    ports = dict.fromkeys(p for s in scenarios for p, spec in s.ports.items()
+                          if spec.transit is not None and spec.transit.desk is not None)
+    rows = tuple((DESK_ROW[0].format(port=p), DESK_ROW[1].format(port=p)) for p in ports)
+    last = max((i for i, (m, _) in enumerate(shown) if PART_OF.get(m) == _TRANSIT),
+               default=len(shown) - 1)
+    return (*shown[:last + 1], *rows, *shown[last + 1:])

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.faces.choices import Plan, Variants, variants
-from sim.faces.parts import called_for
+from sim.faces.parts import called_for, with_desks
 from sim.faces.same import identical, reuses, unchanged
 from sim.faces.words import python_error, reason, side_labels
 from sim.scenario.costs import currency_of
@@ -198,7 +198,8 @@ class Run:
             self._set(phase="quick", message="first look: one short replication")
             first = variants(self.plan, quick=True, folder=self.folder)
             self._set(currency=currency_of(first.baseline.costs),
-                      shown=called_for(SHOWN, (first.baseline, first.option)))
+                      shown=with_desks(called_for(SHOWN, (first.baseline, first.option)),
+                                       (first.baseline, first.option)))
             quick, _ = self._replications(first, 1)
             self._set(quick={side: rows[0] for side, rows in quick.items()})
             if self._cancelled.is_set():
