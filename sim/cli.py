@@ -735,6 +735,7 @@ def _run_rows(
         risk_rows,
         smuggling_rows,
     )
+    from sim.experiment.one_direction import once
     from sim.report.smuggling_types import type_rows
 
     # China publishes import and export figures apart: each clearance row is followed by
@@ -769,6 +770,7 @@ def _run_rows(
     names += sorted(to_release, key=lambda m: m.endswith("_export"))
     busiest, more = _busiest(summary)
     names += busiest
+    names = once(names, measured)  # (one direction: its rows repeat the pooled ones)
     names += [m for m in extra if m in summary and m not in names]
     return names, more
 

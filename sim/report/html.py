@@ -324,9 +324,10 @@ def report_rows(
         port_rows,
         with_directions,
     )
+    from sim.experiment.one_direction import once
 
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
-    main = with_directions(REPORT_METRICS, names)
+    main = tuple(once(with_directions(REPORT_METRICS, names), measured(res.summary)))
     eras = era_rows(measured(res.summary), main)  # (the periods some replication measured)
     rows = [*main, *eras, *organisation_rows(names)]
     fields = [f for each in _option_fields(res, variants or {}).values() for f in each]
