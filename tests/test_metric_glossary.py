@@ -318,3 +318,13 @@ def test_deterred_opportunities_are_counted_as_opportunities_in_both_languages(n
     zh = (METRICS[entry.stem], UNITS[glossary.unit(entry)],
           meaning(entry.stem, entry.meaning) or "")
     assert all("机会" in text and "企图" not in text for text in zh)
+
+
+def test_a_lanes_mean_number_in_service_is_explained_as_little_at_the_servers():
+    """``in_service_mean_<port>_<lane>`` (the busy-time area over the window): its own entry
+    and unit, saying what theory it checks and how it relates to the utilisation."""
+    entry = glossary.lookup("in_service_mean_sea_scanners")
+    assert entry is not None and entry.stem == "in_service_mean_<port>_<lane>"
+    assert "L_s = lambda E[S]" in entry.meaning
+    assert "`utilisation_<port>_<lane>` times" in entry.meaning
+    assert metric_unit("in_service_mean_sea_scanners") == "jobs in service"

@@ -9,6 +9,8 @@ that the bays and movers are cell lanes (taken together) while the first two are
 - ``waited_share_<port>_<lane>`` of the two M/M/c stations: the 99 % Student-t interval over
   the replications must hold Erlang C's C(c, a) (arrivals see time averages) and be narrow
   enough to tell it from a neighbouring load (half-width at most ``PRECISION`` of C).
+- ``in_service_mean_<port>_<lane>`` of the two M/M/c stations against the offered load
+  lambda E[S] (Little's law at the servers), at the same level and precision.
 - Little's law per lane, L = lambda W over the observed window: ``queue_mean`` against
   ``arrivals_per_hour x wait_h_mean``. Their difference in one replication is the window's
   edge terms (jobs waiting as it opens, and waits that run past its end), which cancel in
@@ -91,6 +93,17 @@ def test_the_share_that_waited_is_erlang_c(runs, name):
     assert_matches_theory(shares, analytic, f"Erlang C at {name}", LEVEL, PRECISION)
 
 
+@pytest.mark.parametrize("name", list(STATIONS))
+def test_the_mean_number_in_service_is_the_offered_load(runs, name):
+    """Little's law at the servers: L_s = lambda E[S] (a = lambda / mu erlangs of M/M/c),
+    and, from the same busy-time area, the utilisation times the servers (on duty always)."""
+    p, servers, mean_h = STATIONS[name]
+    in_service = _series(runs, "in_service_mean", name)
+    offered = ARRIVAL_RATE * p * mean_h
+    assert_matches_theory(in_service, offered, f"lambda E[S] at {name}", LEVEL, PRECISION)
+    assert in_service == pytest.approx(servers * _series(runs, "utilisation", name))
+
+
 @pytest.mark.parametrize("name", LANES)
 def test_littles_law_holds_on_each_lane_over_the_window(runs, name):
     queue = _series(runs, "queue_mean", name)
@@ -110,7 +123,8 @@ def test_a_cell_lane_counts_the_jobs_asked_and_those_that_waited():
     """By hand, on a cell lane of one server (taken through SimPy events, as the exam yard's
     are): jobs asked at 0, 0 and 5 h for 1 h each; the second waits 1 h, the others not.
     Over a window of 10 h: 3 jobs asked (0.3 an hour), one of three waited, and the queue's
-    area (1 job-hour: 0.1 on average) is lambda W = 0.3 x 1/3."""
+    area (1 job-hour: 0.1 on average) is lambda W = 0.3 x 1/3; 3 job-hours of service make
+    0.3 in service on average."""
     env = simpy.Environment()
     bays = CellLane(env, "p", "bays", [1] * 168)
     cell = Cell(env)
@@ -121,7 +135,9 @@ def test_a_cell_lane_counts_the_jobs_asked_and_those_that_waited():
         env.process(_later(env, at, hold(env, cell, [bays], at, 1.0, c)))
     env.run(until=20)
     figures = lane_law_metrics([bays], (0.0, 10.0))
-    assert figures == {"waited_share_p_bays": 1 / 3, "arrivals_per_hour_p_bays": 0.3}
+    # 3 job-hours of service in 10 h: 0.3 in service on average, lambda E[S] = 0.3 x 1 h
+    assert figures == {"waited_share_p_bays": 1 / 3, "arrivals_per_hour_p_bays": 0.3,
+                       "in_service_mean_p_bays": 0.3}
     assert bays.window()["queue_mean"] == pytest.approx(0.3 * bays.waits.mean)
 
 

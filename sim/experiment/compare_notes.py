@@ -300,5 +300,5 @@ def unpaired(measured: Mapping[str, set[str]], base: str) -> list[str]:
 #: the metric families of a lane's queue (a lane only an option builds has no baseline)
 LANE_FIGURES = (
     "utilisation_", "queue_mean_", "wait_h_mean_", "wait_h_p90_", "waited_share_",
-    "arrivals_per_hour_",
+    "arrivals_per_hour_", "in_service_mean_",
 )

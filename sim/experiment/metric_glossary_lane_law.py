@@ -1,6 +1,7 @@
 """The glossary's entries of the figures that check a lane against queueing theory
-(:mod:`sim.model.lane_law`): the share of jobs that waited (Erlang C's chance to wait) and
-the arrival rate that, with the mean wait, gives the mean queue by Little's law."""
+(:mod:`sim.model.lane_law`): the share of jobs that waited (Erlang C's chance to wait),
+the arrival rate that, with the mean wait, gives the mean queue by Little's law, and the
+mean number in service (Little's law at the servers)."""
 
 from __future__ import annotations
 
@@ -26,4 +27,13 @@ LANE_LAW = [
           "and the cohort's jobs asked after it. Jobs are consignments at most lanes, "
           "declarations at the exam bays and teams, moves at the movers. None for an "
           "unlimited lane."),
+    Entry("in_service_mean_<port>_<lane>", LANE_LAYER,
+          f"Time-weighted mean number of jobs in service at {_LANE} over the observed "
+          "window: its servers' busy time over the window's hours, so "
+          "`utilisation_<port>_<lane>` times the mean number of servers on duty. Little's "
+          "law at the servers makes it the arrival rate times the mean service time, "
+          "L_s = lambda E[S] (the offered load a = lambda / mu of an M/M/c queue: 1 for "
+          "`teaching-mmc`); with `queue_mean_<port>_<lane>` it gives the mean number at the "
+          "lane. Jobs as in `arrivals_per_hour_<port>_<lane>`; an exam bay counts as busy "
+          "while its boxes wait for a team. None for an unlimited lane."),
 ]

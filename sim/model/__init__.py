@@ -62,8 +62,8 @@ Where things live:
 - ``lane.py``, ``fifo.py``, ``cell.py``, ``lab.py``, ``slots.py``  the resources
                    (``fifo_state.py``: what a FIFO lane's booked jobs show;
                    ``lane_periods.py``: their observed window marked by period;
-                   ``lane_law.py``: the chance to wait and the arrival rate, for Erlang C
-                   and Little's law)
+                   ``lane_law.py``: the chance to wait, the arrival rate and the mean
+                   number in service, for Erlang C and Little's law)
 - ``links.py``     which FIFO lanes feed which (lazy booking from lane to lane)
 - ``work.py``      work that grows with a declaration's containers
 - ``exam_figures.py`` the exam yard's figures per container (boxes a day, exam hours a box,

@@ -147,6 +147,7 @@ UNITS: dict[str, str] = {
     "holds": "次暂扣",
     "jobs waiting": "件等待",
     "jobs per hour": "件/小时",
+    "jobs in service": "件服务中",
     "kg CO2 a day": "千克二氧化碳/日",
     "litres a day": "升/日",
     "opportunities": "次机会",

@@ -267,6 +267,7 @@ METRICS: dict[str, str] = {
     "wait_h_p90_<port>_<lane>": "等待时间第 90 百分位（<lane>）",
     "waited_share_<port>_<lane>": "等待概率（<lane>）",
     "arrivals_per_hour_<port>_<lane>": "每小时到达作业数（<lane>）",
+    "in_service_mean_<port>_<lane>": "平均服务中作业数（<lane>）",
     "exam_boxes_per_day_port_<port>": "每日人工查验集装箱数（口岸 <port>）",
     "exam_h_per_box_port_<port>": "每箱人工查验时长（口岸 <port>）",
     "exam_boxes_per_team_hour_port_<port>": "每查验组每小时查验箱数（口岸 <port>）",
