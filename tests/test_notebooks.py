@@ -59,6 +59,17 @@ CONCLUSIONS = {
         "From 2 to 4 scanners mean import clearance ",
         "ports.sea_port.scan.image_review.ai_clear: total index ",
     ],
+    "06-teaching-queues.ipynb": [
+        "Wq: simulated ",
+        "C(c, a): simulated ",
+        "L_s: simulated ",
+        "M/M/2 against Erlang C: ",
+        "arrivals an hour, ",
+        "Lq - lambda Wq (per replication): simulated ",
+        "Little's law on the run's figures: Lq - lambda Wq is ",
+        "E[T], mean sojourn: simulated ",
+        "Jackson network: mean sojourn simulated ",
+    ],
 }
 #: a result figure: a decimal (4.43, 0.001) or a number with thousands separators (123,000)
 FIGURE = re.compile(r"\d\.\d|\d,\d{3}")
