@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from sim.reforms import (
     after_release,
+    certificates,
     checks,
     cold_chain,
     control_order,
@@ -47,6 +48,7 @@ REFORMS: dict[str, Reform] = {
         *returns.RETURNS,
         *transit.TRANSIT,
         *pending.PENDING,
+        *certificates.CERTIFICATES,
     ]
 }
 

@@ -78,6 +78,9 @@ TAGS = {
     "ecommerce_surge": Tag((), "a surge of parcels (a what-if shock), not a measure"),
     "epidemic": Tag((), "more quarantine checks and sampling (a what-if shock), not a "
                     "facilitation measure", ("5.1",)),
+    "electronic_certificates": Tag(("10.1",), "the quarantine officer no longer verifies a "
+                                  "paper certificate where it arrives electronically: a "
+                                  "formality made less time-consuming"),
     "exam_without_trader": Tag((), "unsure: no article was found that provides for "
                                "examination without the trader present, so none is given"),
     "flexible_staffing": Tag(("8.1",), "customs and quarantine staff pooled across both "

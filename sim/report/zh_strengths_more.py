@@ -88,6 +88,9 @@ MORE_STRENGTHS: dict[str, tuple[str, str]] = {
     "clearance_integration.share": ("d736496e",
         "在内地申报、在口岸放行的转关货物比例"),
     "fewer_returns.points": ("8768bf9a", "从退回比例中扣除的百分点（以比例表示）"),
+    "electronic_certificates.coverage": ("e91bd2fb", "检疫查验货物中证书以电子方式送达的比例"),
+    "electronic_certificates.verify_share": ("4d6d6788",
+        "现场检疫查验中用于核验纸质证书的时间比例"),
 }  # fmt: skip
 
 #: ``reform:index`` -> (digest of the English source, its Chinese)
@@ -125,6 +128,9 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
     "double_random:1": ("c8d79472", "假设：random_share"),
     "aeo_mutual_recognition:0": ("e4cef432", "与 43 个国家（地区）实现 AEO 互认（基础论文）"),
     "aeo_mutual_recognition:1": ("fb5885a9", "假设：shift（模型未区分互认的原产地）"),
+    "electronic_certificates:0": ("0e909fc8",
+        "基础论文：“智慧联通”中的“电子证书国际联网”与“电子证书合作”"),
+    "electronic_certificates:1": ("df2a0cba", "假设：coverage 和 verify_share（未找到公开数据）"),
     "origin_pre_inspection:0": ("a7277bde", "基础论文：检疫准入链条中的“原产地预检”"),
     "origin_pre_inspection:1": ("1eb56310",
         "假设：uptake、finds 和 border_checks（未找到公开数据）"),

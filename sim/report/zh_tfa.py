@@ -47,6 +47,8 @@ WHYS: dict[str, tuple[str, str]] = {
     "epidemic": ("d4e9e8f1", "检疫检查和抽样增加（假设情形的冲击），不是便利化措施"),
     "exam_without_trader": ("83a28e8d", "不确定：未找到规定企业不到场查验的条款，因此不列条款"),
     "flexible_staffing": ("e97cef70", "海关与检疫人员合并，共同承担两个机构的查验"),
+    "electronic_certificates": ("00fabeeb",
+        "证书以电子方式送达的货物，检疫关员不再核验纸质证书：一项手续耗时减少"),
     "integrated_declaration": ("e966c513", "向海关和检疫一次申报，而非两次"),
     "joint_inspection": ("3c9db520", "各边境机构共同实施一次申报、一次查验、一次放行"),
     "merge_affiliated": ("739af1b2", "海关关区的内部合并；该协定没有条款规范此事"),
