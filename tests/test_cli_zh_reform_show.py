@@ -32,7 +32,11 @@ def _wide(monkeypatch):
 
 
 def test_every_tfa_title_and_reason_has_chinese_for_its_english():
-    assert set(zh_tfa.TITLES) == set(ARTICLES) and set(zh_tfa.WHYS) == set(TAGS)
+    assert set(zh_tfa.TITLES) == set(ARTICLES)
+    assert set(zh_tfa.WHYS) == set(TAGS), (
+        f"reasons to translate in sim/report/zh_tfa.py: {set(TAGS) - set(zh_tfa.WHYS)} (the "
+        "entries: python -m sim.report.zh_reform_todo NAME); left over: "
+        f"{set(zh_tfa.WHYS) - set(TAGS)}")
     stale = [a for a, (d, _) in zh_tfa.TITLES.items() if d != digest(ARTICLES[a])]
     stale += [n for n, (d, _) in zh_tfa.WHYS.items() if d != digest(TAGS[n].why)]
     assert stale == [], f"retranslate in sim/report/zh_tfa.py: {stale}"

@@ -23,8 +23,8 @@ def _wide(monkeypatch):
 def test_every_strength_and_source_of_a_reform_is_said_in_chinese(name: str, capsys):
     assert main(["reforms", name, "--lang", "zh"]) == 0
     marked = [line for line in capsys.readouterr().out.splitlines() if UNTRANSLATED in line]
-    assert marked == [], ("translate in sim/report/zh_strengths_more.py, with the digest "
-                          f"sim.report.zh_reforms.digest(english): {marked}")
+    assert marked == [], ("translate in sim/report/zh_strengths_more.py; the entries to fill "
+                          f"in: python -m sim.report.zh_reform_todo {name}: {marked}")
 
 
 def test_every_entry_names_a_strength_or_source_the_library_has():

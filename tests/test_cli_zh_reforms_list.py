@@ -25,8 +25,8 @@ def _wide(monkeypatch):
 def test_every_reform_of_the_library_has_its_chinese():
     stale = [n for n, r in REFORMS.items() if mechanism(n, r.mechanism) is None]
     assert stale == [], (f"reforms without Chinese for their English mechanism: {stale}; "
-                         "translate them in sim/report/zh_reforms.py (its digest is "
-                         "sim.report.zh_reforms.digest(mechanism))")
+                         "translate them in sim/report/zh_reforms.py; the entries to fill "
+                         "in, digests worked out: python -m sim.report.zh_reform_todo NAME")
     assert set(MECHANISMS) == set(REFORMS), set(MECHANISMS) ^ set(REFORMS)
 
 
