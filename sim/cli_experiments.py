@@ -403,8 +403,8 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
             "depend on each other), or fix the other fields at values that leave room"
         ) from None
     idle = _note_idle(args, base, _swept(path, overrides, args))
-    said = [*args.warned, *getattr(args, "said", []), *_note_flat(args, idle),
-            *_note_sample(args, base)]  # (last, where it is seen)
+    said = [*args.warned, *getattr(args, "said", []), *(f"note: {m}" for m in idle),
+            *_note_flat(args, idle), *_note_sample(args, base)]  # (last, where it is seen)
     from sim.cli_warnings import coded, exit_status, write_records
 
     records = coded(said)  # (the points' warnings and the window's notes, coded)
@@ -472,7 +472,8 @@ def _note_flat(args: argparse.Namespace, idle: list[str]) -> list[str]:
 
 
 def idle_sweep_notes(args: argparse.Namespace, base: Any, swept: list[Any]) -> list[str]:
-    """The notes of :func:`_note_idle` (without ``note: ``), for it and the tests."""
+    """The notes of :func:`_note_idle` (without ``note: ``), for it and the tests; and each
+    swept lane's capacity that no price reaches (:func:`sim.scenario.dormant.unpriced`)."""
     from sim.cli import set_change_notes
     from sim.scenario.dormant import idle_changes
 
@@ -488,7 +489,11 @@ def idle_sweep_notes(args: argparse.Namespace, base: Any, swept: list[Any]) -> l
             out.append(f"the swept values can have no effect: {whys[0]}; the points' figures "
                        f"owe nothing to {key} (flat by construction, not a measured response)")
     from sim.cli_sweep_reforms import idle_reform_notes
+    from sim.scenario.dormant import unpriced
 
+    # (a lane's capacity swept that no price reaches: its cost figures stay flat, which must
+    # not read as added officers costing nothing, as a comparison's option notes it)
+    out += unpriced(base, [k for k in keys if k not in ("days", "warmup_days")])
     return [*out, *idle_reform_notes(args, base)]
 
 

@@ -260,6 +260,19 @@ CODES: tuple[Code, ...] = (
          "an option's reforms have no running cost given (cost_per_year = 0): its cost "
          "figures leave out their IT, licences and training",
          r"the running cost of (?P<reforms>.+?) was not given \(cost_per_year = 0\)"),
+    Code("capacity_unpriced", "note", False,
+         "an option or a sweep changes a lane's capacity that no price reaches (costs.staff "
+         "does not list the lane): its cost figures leave out what the added servers cost",
+         r"(?P<setting>ports\.(?P<port>\w+)\.[\w.]+): no price reaches this lane's capacity "
+         r"in scenario '(?P<scenario>[^']*)' \(costs\.staff lists no (?P<lane>\w+):",
+         (), "utilisation_{port}_{lane}"),
+    Code("audit_share_unpriced", "note", False,
+         "an option or a sweep changes the post-clearance audit's share but not its "
+         "headcount, which is its cost: the cost figures give the changed share at the same "
+         "cost",
+         r"enforcement\.audit\.share: the post-clearance audit's cost is its headcount "
+         rf"\(enforcement\.audit\.staff: (?P<f_auditors>{_N}) auditors in scenario "
+         r"'(?P<scenario>[^']*)'\)"),
     Code("strength_as_default", "note", False,
          "a reform's strength typed on the workshop page makes the same option as its default "
          "or its lowest value on that scenario (AI auto-clear typed below the share the "

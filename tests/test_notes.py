@@ -211,6 +211,9 @@ def test_a_swept_value_or_set_that_can_have_no_effect_is_noted(tmp_path, capsys,
             "engine is off there") in err, err
     assert "owe nothing to risk.caps.aeo_advanced" in err
     assert "the --set changes can have no effect: risk.floors.discredited" in err
+    # (and recorded, as a comparison's are: a nightly job reads the folder, not stderr)
+    records = json.loads((tmp_path / "off" / "warning-records.json").read_text("utf-8"))
+    assert "owe nothing to risk.caps.aeo_advanced" in str(records["records"])
     on = [*argv, "--param", "risk.enabled=true", "--grid", "--out", str(tmp_path / "on")]
     assert main(on) == 0
     assert "can have no effect" not in capsys.readouterr().err

@@ -240,6 +240,26 @@ def _sweep_notes(base: object, settings: list[tuple[str, object]] | None = None,
     return idle_sweep_notes(args, base, [base])  # type: ignore[arg-type]
 
 
+def _unpriced_sweep(priced: bool = False) -> list[str]:
+    """A sweep's notes on the default's transit desk (a desk its sea port does not have, so
+    the notes alone): its officers are priced only where ``priced`` lists them."""
+    from sim.scenario.loader import load_scenario
+
+    desk = {"costs.staff.transit_desk": {"role": "customs_officer", "heads": 1.0}}
+    base = load_scenario(DEFAULT, desk if priced else None)
+    return _sweep_notes(base, params=[("ports.sea_port.transit.desk.capacity", [2, 4])])
+
+
+def test_a_sweep_of_a_lane_no_price_reaches_says_its_costs_leave_it_out():
+    """A bonded zone's manager sweeping the transit desk's officers saw the cost per
+    consignment stay flat, as if officers were free: the sweep says so, as compare does,
+    and not once the desk is priced."""
+    said = [classify(m)[0].code for m in _unpriced_sweep()]
+    assert said == ["capacity_unpriced"]
+    assert classify(_unpriced_sweep()[0])[1]["metric"] == "utilisation_sea_port_transit_desk"
+    assert _unpriced_sweep(priced=True) == []
+
+
 def _sweep_idle() -> str:
     """A sweep of a risk engine's field where the engine is off."""
     from sim.scenario.loader import load_scenario
@@ -376,6 +396,10 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "reform_uncosted": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                             ).uncosted_words(["ai_review", "training"]),
     "option_identical": lambda _: _idle_option(),
+    "capacity_unpriced": lambda _: _unpriced_sweep()[0],
+    "audit_share_unpriced": lambda _: __import__("sim.scenario.dormant", fromlist=["x"]).unpriced(
+        __import__("sim.scenario.loader", fromlist=["x"]).load_scenario(DEFAULT),
+        ["enforcement.audit.share"])[0],
     "strength_as_default": lambda _: _strength_as_default(),
     "resident_lane_backlog": lambda tmp: next(
         w for w in __import__("tests.test_resident_lane", fromlist=["x"]).carriers_swamp(

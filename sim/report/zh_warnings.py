@@ -94,6 +94,13 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                         "改变的人员和设备，不含所需的信息系统、软件许可或培训费用；如需成本收益"
                         "分析，请给出 cost_per_year，或在之后用 bordersim appraise --running "
                         "OPTION=AMOUNT 给出每年运行成本",),
+    "capacity_unpriced": ("{setting}：情景 {scenario} 的 costs.staff 未列出{lane}，"
+                          "其能力没有价格（其人员不计为海关等部门的人员）：成本数据不含这一"
+                          "改动的成本；请在 costs.staff 中为其定价",),
+    "audit_share_unpriced": ("enforcement.audit.share：稽查的成本按其人数计（情景 {scenario} "
+                             "的 enforcement.audit.staff 为 {auditors} 人），此改动未改变人数，"
+                             "成本数据因此按原成本给出改变后的稽查比例；请同时设定 "
+                             "enforcement.audit.staff",),
     "strength_as_default": ("改革 {reform} 的强度 {given} 在此情景中与强度 {same_as} 得到的方案"
                             "相同（情景原有的取值已不低于它，或情景中没有它作用的部分）：方案按"
                             " {same_as} 运行，不是按 {given}",),
