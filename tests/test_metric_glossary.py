@@ -60,6 +60,14 @@ def marked() -> MetricNames:
     return metric_names(sim.load_scenario(SMALL, RISK))
 
 
+@pytest.fixture(scope="module")
+def costed_transit() -> MetricNames:
+    """The bundled default (which has costs) with transit goods at its sea port: the
+    transit goods' cost per consignment apart (``trader_cost_per_consignment_transit_import``)."""
+    transit = {"share": {"*": 0.3}, "formalities": "1 h", "travel": "1 h"}
+    return metric_names(sim.load_scenario(DEFAULT, {"ports.sea_port.transit": transit}))
+
+
 def _used(known: list[MetricNames]) -> dict[str, set[str]]:
     """Each entry's stem -> the forms of it (its modifiers, "" for the bare stem) that
     ``known``'s scenarios name."""
@@ -71,19 +79,21 @@ def _used(known: list[MetricNames]) -> dict[str, set[str]]:
     return out
 
 
-def test_every_metric_of_every_bundled_scenario_has_exactly_one_entry(bundled, marked):
-    for k in [*bundled, marked]:
+def test_every_metric_of_every_bundled_scenario_has_exactly_one_entry(
+    bundled, marked, costed_transit
+):
+    for k in [*bundled, marked, costed_transit]:
         wrong = {n: [e.stem for e in glossary.matches(n, k)] for n in k.listing()}
         wrong = {n: stems for n, stems in wrong.items() if len(stems) != 1}
         assert wrong == {}, f"scenario {k.scenario}: names without exactly one entry"
 
 
-def test_no_entry_is_unused_unless_marked(bundled, marked):
+def test_no_entry_is_unused_unless_marked(bundled, marked, costed_transit):
     """Every entry matches a name of some bundled scenario, in its bare form and with each
     modifier it claims; one marked ``only`` matches none of theirs (else drop the mark) and
     one of the scenario that has what it needs."""
     used = _used(bundled)
-    with_marked = _used([marked])
+    with_marked = _used([marked, costed_transit])
     for e in glossary.ENTRIES:
         if e.only:
             assert e.stem not in used, f"{e.stem} is marked only {e.only!r} but is used"
@@ -257,6 +267,10 @@ def test_explain_without_a_file_explains_the_default_scenarios_names(tmp_path, m
     ("overall_clearance_h_p90_integrated_import", "hours",
      "通关一体化进口货物整体通关时间第 90 百分位（自抵达进境口岸）"),
     ("clearance_n_integrated_import", "consignments", "已放行通关一体化进口货物票数"),
+    ("trader_cost_per_consignment_transit_import", "currency per consignment",
+     "转关进口货物每票企业成本"),
+    ("agency_cost_per_consignment_direct_import", "currency per consignment",
+     "非转关进口货物每票政府部门成本"),
 ])
 def test_the_transit_entries_give_their_unit_and_chinese(stem, unit, zh):
     """Transit goods (转关): each metric has one entry, its unit, and its Chinese name and

@@ -66,3 +66,27 @@ def test_the_agency_table_names_the_desk_s_activity(priced_and_not):
     agency = priced_and_not[0].agency
     assert agency is not None
     assert set(agency.loc[agency["item"] == "transit_desk", "activity"]) == {"transit"}
+
+
+def test_the_transit_goods_cost_per_consignment_is_their_own(priced_and_not):
+    """A bonded zone's manager asks what a consignment of theirs costs: the imports that
+    came in transit and those cleared directly each have their cost per consignment (the
+    cost table's ``transit_direction`` groups, as the clearance times are split), the
+    desk's price on the transit goods alone, and together they make the imports' mean."""
+    priced, unpriced = priced_and_not
+    m, before = priced.metrics(), unpriced.metrics()
+    c = priced.costs
+    assert c is not None
+    rows = c[c["dimension"] == "transit_direction"].set_index("group")
+    n = {kind: int(rows.loc[f"{kind}/import", "n"]) for kind in ("transit", "direct")}
+    assert min(n.values()) > 10  # (the general class in transit, the AEOs directly)
+    for who in ("agency", "trader"):
+        parts = sum(m[f"{who}_cost_per_consignment_{k}_import"] * n[k] for k in n)
+        whole = m[f"{who}_cost_per_consignment_import"] * sum(n.values())
+        assert parts == pytest.approx(whole, rel=1e-9), who
+    desk = staff_cost(priced, "transit_desk")
+    moved = m["agency_cost_per_consignment_transit_import"]
+    assert (moved - before["agency_cost_per_consignment_transit_import"]) * n["transit"] == \
+        pytest.approx(desk, rel=1e-9)
+    assert m["agency_cost_per_consignment_direct_import"] == pytest.approx(
+        before["agency_cost_per_consignment_direct_import"], rel=1e-12)

@@ -5,7 +5,7 @@ imports in transit, those cleared directly and those under clearance integration
 
 from __future__ import annotations
 
-from sim.experiment.metric_glossary_data import CLEAR_LAYER, COUNT_LAYER, Entry
+from sim.experiment.metric_glossary_data import CLEAR_LAYER, COST_LAYER, COUNT_LAYER, Entry
 
 _TRANSIT = (
     " An import arrives in transit under `ports.<port>.transit.share` (by trader class, less "
@@ -52,6 +52,12 @@ _GROUPS = {
                    "integration, the same goods' clearance with and without it. An empty "
                    "group where `ports.<port>.transit.integrated` is 0."),
 }
+#: whose cost, of the transit goods and the rest apart
+_COST = {"agency": "The agencies' cost (staff, equipment, checks)",
+         "trader": "The trader's cost (fees and charges paid plus the value of the goods' time "
+                   "from arrival at the entry port)"}
+_COST_WHY = (" The transit desk's officers (`costs.staff.transit_desk`) are paid by the goods "
+             "they sealed, so a desk's cost falls on the transit goods alone.")
 _STATS = {"mean": "Mean hours", "p90": "90th percentile of the hours"}
 _WHAT = {
     "clearance": "clearance time (arrival to customs' release), over the cohort's "
@@ -77,6 +83,14 @@ TRANSIT_SPLIT = [
               f"How many {_GROUPS[kind][0]} customs released by the end of the run: those "
               f"`clearance_h_mean_{kind}_import` averages; 0 when none.{_GROUPS[kind][1]}",
               only=_ONLY)
+        for kind in ("transit", "direct", "integrated")
+    ],
+    *[
+        Entry(f"{who}_cost_per_consignment_{kind}_import", COST_LAYER,
+              f"{_COST[who]} per consignment of the {_GROUPS[kind][0]}, mean over those "
+              f"finished (out of the flow by the end of the run), in the scenario's currency; "
+              f"NaN when the group had none.{_GROUPS[kind][1]}{_COST_WHY}", only=_ONLY)
+        for who in ("agency", "trader")
         for kind in ("transit", "direct", "integrated")
     ],
 ]

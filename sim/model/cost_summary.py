@@ -11,6 +11,7 @@ from typing import Any
 from sim.model import agency_costs as ac
 from sim.model.costbook import PER_CONSIGNMENT, CostBook
 from sim.model.costs import AGENCY_PARTS, AUDIT_DAYS, HOURS_PER_YEAR, REVENUE_PARTS, TRADER_PARTS, P
+from sim.model.recorder_rows import ARRIVALS
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
 _AGENCY = [P[k] for k in AGENCY_PARTS]
@@ -96,6 +97,24 @@ def _by_group(book: CostBook, groups: dict[tuple[str, str], dict[str, Any]]) -> 
         per = row.get("border_burden_per_container", math.nan)
         out[f"border_burden_per_container_{key}"] = float(per)
         out[f"storage_per_container_{key}"] = _storage_per_container(row)
+    return out | _by_transit(book, groups)
+
+
+def _by_transit(
+    book: CostBook, groups: dict[tuple[str, str], dict[str, Any]]
+) -> dict[str, float]:
+    """With transit goods (转关), the agencies' and the traders' cost per import that came
+    in transit, that clearance integration took out of transit, and cleared directly
+    (``trader_cost_per_consignment_transit_import``), as the clearance times are split:
+    the transit desk's officers are paid by the goods they sealed. NaN for a group with
+    none; none of them without transit."""
+    if "transit_direction" not in book.dimensions:
+        return {}
+    out = {}
+    for kind in ARRIVALS:
+        row = groups.get(("transit_direction", f"{kind}/import"), {})
+        for what in ("agency", "trader"):
+            out[f"{what}_cost_per_consignment_{kind}_import"] = float(row.get(what, math.nan))
     return out
 
 

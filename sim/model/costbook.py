@@ -51,7 +51,7 @@ from sim.model.finders import AUDIT_LAG, after_bits, audit_credited, detected
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.milestones import CAUGHT, CENSORED, CHANNELS, MILESTONES, OWNERS, RELEASED
 from sim.model.prices import Prices
-from sim.model.recorder_rows import STATS, sums_by
+from sim.model.recorder_rows import STATS, sums_by, transit_codes
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
 
 #: the columns of a folded statistics row, by name
@@ -207,6 +207,9 @@ class CostBook:
             "port_direction_class": pd_ * len(TRADER_CLASSES) + cls,
             "port_direction_channel": pd_ * len(CHANNELS) + col["channel"].astype(int),
         }
+        if "transit_direction" in self.dimensions:  # (a port with transit goods, 转关)
+            codes["transit_direction"] = transit_codes(col["transit_arrived"],
+                                                       col["integrated"], direction)
         return {d: c for d, c in codes.items() if d in self.dimensions}
 
     # -- results -----------------------------------------------------------------------

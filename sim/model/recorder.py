@@ -259,9 +259,9 @@ class Recorder:
         self.treated += int(treated.sum())
 
     def cost_dimensions(self) -> dict[str, list[str]]:
-        """The dimensions the cost book keeps too (not the splits by period or goods)."""
-        split = ("era", "era_direction", "goods_direction", "direction_class",
-                 "transit_direction")
+        """The dimensions the cost book keeps too (not the splits by period or goods; the
+        transit goods apart, so that their cost per consignment is their own)."""
+        split = ("era", "era_direction", "goods_direction", "direction_class")
         return {d: g for d, g in self.dimensions.items() if d not in split}
 
     def _codes(self, a: np.ndarray) -> dict[str, np.ndarray]:

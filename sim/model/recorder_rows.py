@@ -150,6 +150,17 @@ def censor_block(
     return m, own
 
 
+def transit_codes(
+    transit_arrived: np.ndarray, integrated: np.ndarray, direction: np.ndarray
+) -> np.ndarray:
+    """Each row's group of ``transit_direction``: came in transit (its arrival here is set
+    only for such goods), taken out of transit by clearance integration, or neither, by
+    direction (:data:`ARRIVALS`' order); the clearance statistics and the cost book alike."""
+    arrival = np.where(~np.isnan(transit_arrived), 1, 2 * (integrated > 0))
+    codes: np.ndarray = arrival * len(DIRECTIONS) + direction
+    return codes
+
+
 def group_codes(
     a: np.ndarray,
     port_mode: np.ndarray,
@@ -171,10 +182,9 @@ def group_codes(
         eras = {"era": k, "era_direction": k * len(DIRECTIONS) + direction}
     if goods:
         eras["goods_direction"] = np.where(port_mode[port] == _POST, len(DIRECTIONS), direction)
-    if transit:  # (its arrival here is set only for goods that came in transit)
-        moved = ~np.isnan(a[:, _TRANSIT_ARRIVED])
-        arrival = np.where(moved, 1, 2 * (a[:, _S["integrated"]] > 0))  # (ARRIVALS' order)
-        eras["transit_direction"] = arrival * len(DIRECTIONS) + direction
+    if transit:
+        eras["transit_direction"] = transit_codes(a[:, _TRANSIT_ARRIVED],
+                                                  a[:, _S["integrated"]], direction)
     return {
         "all": np.zeros(len(a), int),
         "port": port,

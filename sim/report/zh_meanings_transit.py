@@ -27,6 +27,12 @@ _INTEGRATED = ("实行通关一体化的进口货物：没有一体化时本会�
                "与转关货物一样自抵达进境口岸起算：与未实行一体化的基准方案的 "
                "clearance_h_mean_transit_import 对照，即同一批货物有无一体化的通关时间。"
                "ports.<port>.transit.integrated 为 0 时此组为空。")
+#: whose cost, and where the transit desk's officers' cost falls
+_COST = {"agency": "政府部门成本（人员、设备、查验）",
+         "trader": "企业成本（所付规费和收费，加上自抵达进境口岸起货物时间的价值）"}
+_COST_WHY = ("转关关员（costs.staff.transit_desk）的成本由其办理施封的货物分摊，因此转关窗口的"
+             "成本只落在转关货物上。")
+_COST_OF = "每票平均，按观测期已完成的货物计，以情景的货币计；该组没有货物时为 NaN。"
 _CLEARANCE = f"海关通关时间（到港至海关放行）的小时数，{RELEASED}"
 _OVERALL = f"整体通关时间（到港至货物提离）的小时数，{OUT}"
 _P90 = f"（{QUANTILE}）"
@@ -78,4 +84,16 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("clearance_n_integrated_import", "3fb96380"):
         f"运行结束前已被海关放行的{_INTEGRATED[0]}票数，即 clearance_h_mean_integrated_import "
         f"所平均的各票；没有时为 0。{_INTEGRATED[1]}",
+    ("agency_cost_per_consignment_transit_import", "be79d127"):
+        f"{_IN_TRANSIT[0]}的{_COST['agency']}，{_COST_OF}{_IN_TRANSIT[1]}{_COST_WHY}",
+    ("agency_cost_per_consignment_direct_import", "e9d92122"):
+        f"{_DIRECT[0]}的{_COST['agency']}，{_COST_OF}{_DIRECT[1]}{_COST_WHY}",
+    ("agency_cost_per_consignment_integrated_import", "ae05462f"):
+        f"{_INTEGRATED[0]}的{_COST['agency']}，{_COST_OF}{_INTEGRATED[1]}{_COST_WHY}",
+    ("trader_cost_per_consignment_transit_import", "79a88323"):
+        f"{_IN_TRANSIT[0]}的{_COST['trader']}，{_COST_OF}{_IN_TRANSIT[1]}{_COST_WHY}",
+    ("trader_cost_per_consignment_direct_import", "1dc6a363"):
+        f"{_DIRECT[0]}的{_COST['trader']}，{_COST_OF}{_DIRECT[1]}{_COST_WHY}",
+    ("trader_cost_per_consignment_integrated_import", "694da5ca"):
+        f"{_INTEGRATED[0]}的{_COST['trader']}，{_COST_OF}{_INTEGRATED[1]}{_COST_WHY}",
 }

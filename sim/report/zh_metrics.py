@@ -338,6 +338,12 @@ METRICS: dict[str, str] = {
     "overall_clearance_h_p90_integrated_import":
         "通关一体化进口货物整体通关时间第 90 百分位（自抵达进境口岸）",
     "clearance_n_integrated_import": "已放行通关一体化进口货物票数",
+    "agency_cost_per_consignment_transit_import": "转关进口货物每票政府部门成本",
+    "agency_cost_per_consignment_direct_import": "非转关进口货物每票政府部门成本",
+    "agency_cost_per_consignment_integrated_import": "通关一体化进口货物每票政府部门成本",
+    "trader_cost_per_consignment_transit_import": "转关进口货物每票企业成本",
+    "trader_cost_per_consignment_direct_import": "非转关进口货物每票企业成本",
+    "trader_cost_per_consignment_integrated_import": "通关一体化进口货物每票企业成本",
 }
 
 #: the glossary's layers a scenario may yield no metric of, and what each needs
