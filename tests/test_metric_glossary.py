@@ -271,6 +271,7 @@ def test_explain_without_a_file_explains_the_default_scenarios_names(tmp_path, m
      "转关进口货物每票企业成本"),
     ("agency_cost_per_consignment_direct_import", "currency per consignment",
      "非转关进口货物每票政府部门成本"),
+    ("inspection_rate_transit_import", "share (0-1)", "转关进口货物查验率"),
 ])
 def test_the_transit_entries_give_their_unit_and_chinese(stem, unit, zh):
     """Transit goods (转关): each metric has one entry, its unit, and its Chinese name and

@@ -5,7 +5,13 @@ imports in transit, those cleared directly and those under clearance integration
 
 from __future__ import annotations
 
-from sim.experiment.metric_glossary_data import CLEAR_LAYER, COST_LAYER, COUNT_LAYER, Entry
+from sim.experiment.metric_glossary_data import (
+    CLEAR_LAYER,
+    COST_LAYER,
+    COUNT_LAYER,
+    SEEN_LAYER,
+    Entry,
+)
 
 _TRANSIT = (
     " An import arrives in transit under `ports.<port>.transit.share` (by trader class, less "
@@ -52,6 +58,9 @@ _GROUPS = {
                    "integration, the same goods' clearance with and without it. An empty "
                    "group where `ports.<port>.transit.integrated` is 0."),
 }
+#: the inspection rates' groups: all the group's imports, or one trader class's
+_OF_CLASS = {"": "", "_<class>": " of one trader class (`aeo_advanced`: what AEO status does "
+             "to the inspection of transit goods, such as a bonded zone's)"}
 #: whose cost, of the transit goods and the rest apart
 _COST = {"agency": "The agencies' cost (staff, equipment, checks)",
          "trader": "The trader's cost (fees and charges paid plus the value of the goods' time "
@@ -91,6 +100,16 @@ TRANSIT_SPLIT = [
               f"finished (out of the flow by the end of the run), in the scenario's currency; "
               f"NaN when the group had none.{_GROUPS[kind][1]}{_COST_WHY}", only=_ONLY)
         for who in ("agency", "trader")
+        for kind in ("transit", "direct", "integrated")
+    ],
+    *[
+        Entry(f"inspection_rate{cls}_{kind}_import", SEEN_LAYER,
+              f"Share of the {_GROUPS[kind][0]}{_OF_CLASS[cls]} that customs inspected "
+              "(scanned, physically examined or checked by quarantine, as `inspection_rate`), "
+              "over those finished (out of the flow by the end of the run: a censored "
+              "consignment still at the transit desk or on its leg has not reached this "
+              "office); NaN when the group had none." + _GROUPS[kind][1], only=_ONLY)
+        for cls in ("", "_<class>")
         for kind in ("transit", "direct", "integrated")
     ],
 ]

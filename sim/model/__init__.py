@@ -99,7 +99,8 @@ Where things live:
                    declaration returned for correction; ``returns_metrics.py``: the
                    metrics of returned declarations, read from the table;
                    ``interval_transit.py``: those of transit goods' leg;
-                   ``transit_metrics.py``: the metrics of transit goods, from the table)
+                   ``transit_metrics.py``: the metrics of transit goods, from the table;
+                   ``transit_inspections.py``: their inspection rate apart, by class)
 - ``cutoffs.py``    exports loaded after the first cut-off after their arrival (missed departures)
 - ``tables.py``     the run's result tables (clearance, intervals, owners, log, costs)
                    (``truth_kinds.py``: the illicit types its log lists as categories)

@@ -10,6 +10,7 @@ import pandas as pd
 from sim.model.release_owners import owner_metrics
 from sim.model.result_clearance import clearance_metrics
 from sim.model.returns_metrics import returns_metrics
+from sim.model.transit_inspections import transit_inspection_metrics
 from sim.model.transit_metrics import transit_metrics
 from sim.scenario.schema import DIRECTIONS
 
@@ -185,6 +186,7 @@ class RunResult:
             out["inspection_rate_per_container"] = (
                 ins["containers_inspected"] / boxes if boxes else math.nan
             )
+            out.update(transit_inspection_metrics(ins))  # (with transit goods, 转关)
         out.update(clearance_metrics(self.clearance))
         for k, v in self.counts.items():
             out[f"consignments_{k}"] = float(v)

@@ -33,6 +33,12 @@ _COST = {"agency": "政府部门成本（人员、设备、查验）",
 _COST_WHY = ("转关关员（costs.staff.transit_desk）的成本由其办理施封的货物分摊，因此转关窗口的"
              "成本只落在转关货物上。")
 _COST_OF = "每票平均，按观测期已完成的货物计，以情景的货币计；该组没有货物时为 NaN。"
+#: the inspection rates: what they count, and over which goods
+_INSPECTED = ("中经海关查验（机检、人工查验或检疫查验，与 inspection_rate 相同）的比例，按观测期已"
+              "完成的货物计（运行结束时仍在转关窗口或转关途中的删失货物尚未运抵本关，不计入）；"
+              "该组没有货物时为 NaN。")
+_ONE_CLASS = ("中某一企业类别的货物（aeo_advanced：AEO 身份对转关货物，如综合保税区货物，"
+              "查验的影响）")
 _CLEARANCE = f"海关通关时间（到港至海关放行）的小时数，{RELEASED}"
 _OVERALL = f"整体通关时间（到港至货物提离）的小时数，{OUT}"
 _P90 = f"（{QUANTILE}）"
@@ -96,4 +102,15 @@ MEANINGS: dict[tuple[str, str], str] = {
         f"{_DIRECT[0]}的{_COST['trader']}，{_COST_OF}{_DIRECT[1]}{_COST_WHY}",
     ("trader_cost_per_consignment_integrated_import", "694da5ca"):
         f"{_INTEGRATED[0]}的{_COST['trader']}，{_COST_OF}{_INTEGRATED[1]}{_COST_WHY}",
+    ("inspection_rate_transit_import", "25160bb3"):
+        f"{_IN_TRANSIT[0]}{_INSPECTED}{_IN_TRANSIT[1]}",
+    ("inspection_rate_direct_import", "9645061b"): f"{_DIRECT[0]}{_INSPECTED}{_DIRECT[1]}",
+    ("inspection_rate_integrated_import", "3564041c"):
+        f"{_INTEGRATED[0]}{_INSPECTED}{_INTEGRATED[1]}",
+    ("inspection_rate_<class>_transit_import", "f745250e"):
+        f"{_IN_TRANSIT[0]}{_ONE_CLASS}{_INSPECTED}{_IN_TRANSIT[1]}",
+    ("inspection_rate_<class>_direct_import", "e430cca4"):
+        f"{_DIRECT[0]}{_ONE_CLASS}{_INSPECTED}{_DIRECT[1]}",
+    ("inspection_rate_<class>_integrated_import", "7d756e35"):
+        f"{_INTEGRATED[0]}{_ONE_CLASS}{_INSPECTED}{_INTEGRATED[1]}",
 }

@@ -344,6 +344,12 @@ METRICS: dict[str, str] = {
     "trader_cost_per_consignment_transit_import": "转关进口货物每票企业成本",
     "trader_cost_per_consignment_direct_import": "非转关进口货物每票企业成本",
     "trader_cost_per_consignment_integrated_import": "通关一体化进口货物每票企业成本",
+    "inspection_rate_transit_import": "转关进口货物查验率",
+    "inspection_rate_direct_import": "非转关进口货物查验率",
+    "inspection_rate_integrated_import": "通关一体化进口货物查验率",
+    "inspection_rate_<class>_transit_import": "<class>转关进口货物查验率",
+    "inspection_rate_<class>_direct_import": "<class>非转关进口货物查验率",
+    "inspection_rate_<class>_integrated_import": "<class>通关一体化进口货物查验率",
 }
 
 #: the glossary's layers a scenario may yield no metric of, and what each needs
