@@ -165,6 +165,23 @@ def test_a_line_the_glossary_cannot_put_whole_is_left_in_english_whole():
     assert said is not None and said.endswith("或在之后做效益成本分析时给出每年运行成本")
 
 
+def test_an_options_unpriced_capacity_and_its_unsteady_baseline_are_in_chinese():
+    """A bonded zone's Chinese report of a transit desk's staffing kept two lines in English:
+    the option's heading whose baseline did not settle, and the page's note that no price
+    reaches the desk (``note: OPTION: MESSAGE``, said as the console's coded note)."""
+    from sim.cli_lang import line
+    from sim.scenario.dormant import unpriced
+    from sim.scenario.loader import load_scenario
+
+    assert text("desk4 (its baseline is not steady-state: read with care)") == (
+        "desk4（其基准方案非稳态：请谨慎解读）")
+    default = load_scenario(REPO / "scenarios" / "default.toml")
+    why = unpriced(default, ["ports.sea_port.transit.desk.capacity"])[0]
+    said = text(f"note: desk4: {why}")
+    assert said == line(f"note (desk4): {why}", "zh") and "转关关员" in said, said
+    assert text("note: desk4: a sentence that no code knows, in English") is None
+
+
 def test_a_replications_coded_warning_in_the_stability_section_is_in_chinese():
     """As the console says the warning (its code's Chinese), after the replications it is of;
     one no code knows stays English, whole."""

@@ -119,6 +119,10 @@ def _care(en: str) -> str | None:
     return None if UNTRANSLATED in said else f"请谨慎解读：{said}。"
 
 
+#: a note the page lists with its option's name before it (a comparison's unpriced capacity)
+_NAMED = re.compile(r"(?P<severity>note|warning): (?P<option>[\w.+=-]+): (?P<message>.+)", re.S)
+
+
 def _coded(en: str) -> str | None:
     """A note or warning the page lists (``note: MESSAGE``, ``warning (run): ...``) that has
     a code, in the console's Chinese (提示：…, 警告（方案 fast）：…); None for one no code knows."""
@@ -128,6 +132,9 @@ def _coded(en: str) -> str | None:
     if not en.startswith(("note: ", "warning: ", "note (", "warning (")):
         return None
     said = line(en, "zh").replace("（方案 run）：", "（本次运行）：", 1)
+    if (said == en or UNTRANSLATED in said) and (named := _NAMED.fullmatch(en)):
+        # (the page's ``note: OPTION: MESSAGE``: the console's ``note (OPTION): MESSAGE``)
+        return _coded(f"{named['severity']} ({named['option']}): {named['message']}")
     return None if said == en or UNTRANSLATED in said else said
 
 

@@ -185,6 +185,8 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
      "非稳态：{who} 在部分重复运行中存在未趋于稳定的排队（或走私团伙行为）；这些数据反映的是观测期"
      "结束时仍在增长的积压，而非长期状态，运行更长时间会得到不同的数值{base}（见“稳定性”）。"),
     (r"(?P<o>.+) \(not steady-state: read with care\)", "{o}（非稳态：请谨慎解读）"),
+    (r"(?P<o>.+) \(its baseline is not steady-state: read with care\)",
+     "{o}（其基准方案非稳态：请谨慎解读）"),
     (rf"whom it touches: (?P<gb>{_N}) % of the released consignments leave the port more than "
      rf"(?P<gt>{_N}) min sooner, (?P<gw>{_N}) % later(?:; its average, (?P<ga>{_N}) "
      rf"(?P<u>s|min|h) (?P<gm>sooner|later) over all, is about (?P<gc>{_N}) (?P<u2>s|min|h) "
