@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # Only lint folders that exist (benchmarks/ may not be there yet).
 LINT_PATHS := $(wildcard sim tests benchmarks)
 
-.PHONY: venv demo test lint bench notebooks clean
+.PHONY: venv demo test lint bench notebooks docs-figures clean
 
 venv: $(STAMP)
 
@@ -57,6 +57,16 @@ QUICK ?=
 notebooks: venv
 	BORDERSIM_QUICK=$(QUICK) $(BIN)/jupyter-nbconvert --to html --execute \
 		--output-dir build/notebooks notebooks/*.ipynb
+
+# Re-run the commands behind the docs pages' marked tables of figures and say which figures
+# moved (docs/README.md): on demand, before a release; never in the test suite (full runs).
+# PAGES= one page or several; by default every page with a figures marker.
+PAGES ?= $(shell grep -l '<!-- figures:' docs/*.md)
+
+docs-figures: venv
+	@status=0; for page in $(PAGES); do \
+		echo "== $$page"; $(BIN)/python -m sim.docs_figures $$page || status=1; \
+	done; exit $$status
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info sim/*.egg-info .pytest_cache .ruff_cache .hypothesis

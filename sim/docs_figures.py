@@ -1,0 +1,116 @@
+"""``python -m sim.docs_figures PAGE [--only NAME]``: are a docs page's figures still what
+its commands print?
+
+Re-runs each command a figures marker names (:mod:`sim.docs_figures_page` says how a writer
+marks a table), with ``--json`` into a scratch folder, and sets every keyed figure against
+the new output at the page's printed precision (:mod:`sim.docs_figures_verdict`). Prints one
+line a figure, ``same`` or ``moved`` (old, new, drift or change), and exits 1 if any moved,
+2 if the page or a marker cannot be read or a command fails. Runs full simulations, so it
+is run on demand (``make docs-figures``, before a release), never by the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from sim.docs_figures_page import FiguresError, Row, commands, marked_rows, value
+from sim.docs_figures_verdict import Verdict, judge
+
+_RUN = "import sys; from sim.entry import main; sys.exit(main())"
+
+
+def command_args(line: str, out: Path) -> list[str]:
+    """A page's ``bordersim compare ...`` line as arguments, with ``--json`` and ``--out``
+    set to a scratch folder (the page's own ``--out``, if any, dropped)."""
+    words = shlex.split(line)[1:]
+    if not words or words[0] != "compare":
+        raise FiguresError(f"{line!r}: only 'bordersim compare' commands can be checked")
+    args: list[str] = []
+    skip = False
+    for w in words:
+        if skip or w == "--json":
+            skip = False
+            continue
+        if w == "--out":
+            skip = True
+            continue
+        if not w.startswith("--out="):
+            args.append(w)
+    return [*args, "--json", "--out", str(out)]
+
+
+def run_command(line: str, scratch: Path) -> dict[str, Any]:
+    """The ``--json`` output of one of the page's commands, run as written."""
+    args = command_args(line, scratch / f"run{len(list(scratch.iterdir()))}")
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN, *args], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise FiguresError(f"{line!r} failed ({done.returncode}): {done.stderr.strip()[-800:]}")
+    out: dict[str, Any] = json.loads(done.stdout)
+    return out
+
+
+def check(rows: list[Row], outputs: dict[str, dict[str, Any]]) -> list[tuple[Row, Verdict]]:
+    """Every keyed figure of ``rows`` against its command's new output."""
+    out = []
+    for row in rows:
+        for key, printed in row.figures:
+            try:
+                mean, low, high = value(key, outputs[row.command])
+            except FiguresError as e:
+                raise FiguresError(f"line {row.line} (row {row.row}): {e}") from None
+            out.append((row, judge(key, printed, mean, low, high)))
+    return out
+
+
+def figures_page(page: Path, only: str | None = None) -> int:
+    """Check one page; print a line a figure and return the exit status."""
+    text = page.read_text(encoding="utf-8")
+    rows = [r for r in marked_rows(text, str(page)) if only is None or r.command == only]
+    if not rows:
+        raise FiguresError(f"{page}: no marked figures" + (f" of {only!r}" if only else ""))
+    lines = commands(text)
+    missing = sorted({r.command for r in rows} - set(lines))
+    if missing:
+        raise FiguresError(f"{page}: no ```sh command labelled {', '.join(missing)}")
+    outputs = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for name in dict.fromkeys(r.command for r in rows):
+            started = time.monotonic()
+            outputs[name] = run_command(lines[name], Path(scratch))
+            took = time.monotonic() - started
+            print(f"{name}: {lines[name]}  ({took:.0f} s)", flush=True)
+    verdicts = check(rows, outputs)
+    for row, v in verdicts:
+        print(f"  {row.command}, row {row.row}: {v.line()}")
+    moved = [v for _, v in verdicts if v.moved]
+    changes = sum(not v.drift for v in moved)
+    print(f"{len(verdicts)} figures: {len(verdicts) - len(moved)} same, {len(moved)} moved "
+          f"({len(moved) - changes} drift, {changes} change)")
+    return 1 if moved else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The command line: exit 0 (all same), 1 (a figure moved) or 2 (cannot check)."""
+    p = argparse.ArgumentParser(prog="python -m sim.docs_figures", description=__doc__)
+    p.add_argument("page", type=Path, help="a docs page with figures markers")
+    p.add_argument("--only", metavar="NAME", help="check only the command labelled NAME")
+    args = p.parse_args(argv)
+    try:
+        return figures_page(args.page, args.only)
+    except (FiguresError, OSError, json.JSONDecodeError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""A docs page's marked tables of figures, read and set against a command's new output.
+
+A page shows a command in a ```sh block and a table of what it printed. Runs are
+deterministic under their seed, so the figures stay what the code gives unless the model
+changed; :mod:`sim.docs_figures` re-runs the commands and this module, which runs nothing,
+says which figures moved. A writer labels a command with a comment line in its block
+(``# compare 1: what it is``) and marks a table with an HTML comment just before it::
+
+    <!-- figures: column 3
+    row 1, compare 1: escalation_latency_h_mean; escalation_latency_h_mean diff dumbbell
+    row 2, compare 4: -; trader_cost_per_consignment in single_window
+    -->
+
+``column`` is the table's column of figures (1: the first); each ``row N`` (the N-th row
+under the header) names its command (or the header does: ``figures: compare 1, column 3``)
+and one key for each number in that cell, in order, separated by ``;``: ``METRIC`` (the
+baseline's mean), ``METRIC in OPTION`` (an option's mean), ``METRIC diff OPTION`` (its
+paired difference from the baseline) or ``-`` (a number that is no figure of the run, such
+as a head count). A number followed by ``(LOW to HIGH)`` carries its 95 % interval, and the
+interval is checked too. Code in backticks is not read for numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_NUM = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
+_FIGURE = re.compile(
+    rf"(?<![\w.])(?P<v>{_NUM})(?![\w])"
+    rf"(?:(?:\s+[A-Za-z]{{1,4}})?\s*\((?:95 % CI )?(?P<lo>{_NUM}) to (?P<hi>{_NUM})(?![\w]))?"
+)
+_MARKER = re.compile(r"<!--\s*figures:(.*?)-->", re.S)
+_LABEL = re.compile(r"^#\s*([^:]+?):")
+
+
+class FiguresError(ValueError):
+    """A page's marker, table or command that cannot be read; the message says where."""
+
+
+@dataclass(frozen=True)
+class Key:
+    """What one number in a cell is: a metric's mean (baseline or an option's), a paired
+    difference, or no figure of the run (``skip``)."""
+
+    metric: str = ""
+    option: str | None = None
+    diff: bool = False
+    skip: bool = False
+
+    def __str__(self) -> str:
+        if self.skip:
+            return "-"
+        if self.option is None:
+            return self.metric
+        return f"{self.metric} {'diff' if self.diff else 'in'} {self.option}"
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A figure as the page prints it: the mean and, if shown, its interval."""
+
+    mean: str
+    low: str | None = None
+    high: str | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One checked cell: its command's label, the row's number and its keyed figures."""
+
+    command: str
+    row: int
+    figures: list[tuple[Key, Printed]]
+    line: int
+
+
+def commands(text: str) -> dict[str, str]:
+    """Each labelled command of the page's ```sh blocks, by label (``# compare 1: ...``
+    before it), its continuation lines joined."""
+    out: dict[str, str] = {}
+    for block in re.findall(r"```sh\n(.*?)```", text, re.S):
+        label = None
+        for line in block.replace("\\\n", " ").splitlines():
+            m = _LABEL.match(line.strip())
+            if m:
+                label = m.group(1).strip()
+            elif line.strip().startswith("bordersim ") and label is not None:
+                out[label] = line.split(" #")[0].strip()
+                label = None
+    return out
+
+
+def parse_key(text: str, where: str) -> Key:
+    """One key of a marker's row; an error names where it is and what is allowed."""
+    words = text.split()
+    if words == ["-"]:
+        return Key(skip=True)
+    if len(words) == 1:
+        return Key(metric=words[0])
+    if len(words) == 3 and words[1] in ("in", "diff"):
+        return Key(metric=words[0], option=words[2], diff=words[1] == "diff")
+    raise FiguresError(
+        f"{where}: key {text.strip()!r}: give METRIC, 'METRIC in OPTION', "
+        "'METRIC diff OPTION' or '-'"
+    )
+
+
+def figures(cell: str) -> list[Printed]:
+    """The numbers of a cell in order, each with its interval if one follows it; numbers
+    in backticks (settings, reform strengths) are not figures."""
+    plain = re.sub(r"`[^`]*`", " ", cell)
+    return [Printed(m["v"], m["lo"], m["hi"]) for m in _FIGURE.finditer(plain)]
+
+
+def _table(lines: list[str], start: int, where: str) -> list[tuple[int, list[str]]]:
+    """The data rows (line number, cells) of the table that begins at or after ``start``."""
+    i = start
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    rows = []
+    while i < len(lines) and lines[i].lstrip().startswith("|"):
+        rows.append((i + 1, [c.strip() for c in lines[i].strip().strip("|").split("|")]))
+        i += 1
+    if len(rows) < 3:
+        raise FiguresError(f"{where}: no table with a header and rows follows the marker")
+    return rows[2:]
+
+
+def _header(text: str, where: str) -> tuple[str | None, int]:
+    """The marker's first line: ``[COMMAND,] column N``."""
+    m = re.fullmatch(r"\s*(?:(?P<cmd>[^,]+?)\s*,\s*)?column\s+(?P<col>\d+)\s*(?:\(.*\))?\s*", text)
+    if not m or int(m["col"]) < 1:
+        raise FiguresError(f"{where}: {text.strip()!r}: write 'figures: [COMMAND,] column N'")
+    return m["cmd"], int(m["col"])
+
+
+def marked_rows(text: str, page: str) -> list[Row]:
+    """Every row a figures marker of the page keys, its figures paired with their keys; a
+    marker whose keys do not match its cell's numbers is an error."""
+    lines = text.splitlines()
+    out: list[Row] = []
+    for marker in _MARKER.finditer(text):
+        at = text.count("\n", 0, marker.start()) + 1
+        where = f"{page}, the marker at line {at}"
+        head, *specs = [s for s in marker[1].strip().splitlines() if s.strip()]
+        command, column = _header(head, where)
+        table = _table(lines, text.count("\n", 0, marker.end()) + 1, where)
+        for spec in specs:
+            out.append(_row(spec, command, column, table, where))
+    return out
+
+
+def _row(
+    spec: str, command: str | None, column: int, table: list[tuple[int, list[str]]], where: str
+) -> Row:
+    """One ``row N[, COMMAND]: KEY; KEY ...`` line of a marker, with its cell's figures."""
+    m = re.fullmatch(r"\s*row\s+(\d+)\s*(?:,\s*([^:]+?))?\s*:(.*)", spec)
+    if not m:
+        raise FiguresError(f"{where}: {spec.strip()!r}: write 'row N[, COMMAND]: KEY; KEY'")
+    n, cmd = int(m[1]), m[2] or command
+    if cmd is None:
+        raise FiguresError(f"{where}: row {n} names no command, nor does the marker")
+    if not 1 <= n <= len(table) or column > len(table[n - 1][1]):
+        raise FiguresError(f"{where}: row {n}, column {column}: the table has no such cell")
+    line, cells = table[n - 1]
+    keys = [parse_key(k, f"{where}, row {n}") for k in m[3].split(";")]
+    found = figures(cells[column - 1])
+    if len(keys) != len(found):
+        raise FiguresError(
+            f"{where}, row {n}: its cell has {len(found)} numbers "
+            f"({', '.join(p.mean for p in found)}), the marker {len(keys)} keys"
+        )
+    return Row(cmd, n, [(k, p) for k, p in zip(keys, found, strict=True) if not k.skip], line)
+
+
+def value(key: Key, output: dict[str, Any]) -> tuple[float, float, float]:
+    """A key's mean and 95 % interval in a ``compare --json`` output."""
+    table = output["differences"] if key.diff else output["options"]
+    option = key.option if key.option is not None else next(iter(output["options"]))
+    try:
+        v = table[option][key.metric]
+    except KeyError:
+        raise FiguresError(
+            f"{key}: the command printed no such figure (options: "
+            f"{', '.join(output['options'])})"
+        ) from None
+    return float(v["mean"]), float(v["ci_low"]), float(v["ci_high"])

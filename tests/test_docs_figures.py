@@ -1,0 +1,147 @@
+"""The docs-figures check (``python -m sim.docs_figures``) on made-up pages and made-up
+command output: how a marker and its table are read, the precision rule and the
+drift-or-change verdict. Nothing is simulated (the check itself runs on demand)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sim import docs_figures
+from sim.docs_figures_page import FiguresError, Key, Printed, commands, figures, marked_rows
+from sim.docs_figures_verdict import judge, like
+
+PAGE = """# A page
+
+```sh
+# compare 1: the reform
+bordersim compare default --reforms fast \\
+  --reps 2 --days 1 --out somewhere
+```
+
+<!-- figures: compare 1, column 2
+row 1: wait_h; wait_h diff fast
+row 2: -; -; cost in fast
+-->
+
+| claim | answer |
+|---|---|
+| waits | 10.71 h, fast -1.40 h (95 % CI -5.05 to 2.24), with `fast:cut=0.3` |
+| costs | 9 of 30 heads; 18,648,400 CNY |
+"""
+
+
+def _stat(mean: float, low: float, high: float) -> dict[str, float]:
+    return {"mean": mean, "ci_low": low, "ci_high": high}
+
+
+def _output(
+    wait: float = 10.706, diff: float = -1.403, cost: float = 18_648_400.0
+) -> dict[str, Any]:
+    """A made-up ``compare --json`` output: the baseline first, then the option."""
+    return {
+        "options": {
+            "baseline": {"wait_h": _stat(wait, 9.0, 12.0), "cost": _stat(1.0, 1.0, 1.0)},
+            "fast": {"wait_h": _stat(9.3, 8.0, 10.0), "cost": _stat(cost, cost, cost)},
+        },
+        "differences": {"fast": {"wait_h": _stat(diff, -5.048, 2.242)}},
+    }
+
+
+def test_a_marker_keys_each_number_of_its_cell_in_order():
+    rows = marked_rows(PAGE, "page.md")
+    assert [(r.command, r.row) for r in rows] == [("compare 1", 1), ("compare 1", 2)]
+    first = [(str(k), p) for k, p in rows[0].figures]
+    assert first == [
+        ("wait_h", Printed("10.71")),
+        ("wait_h diff fast", Printed("-1.40", "-5.05", "2.24")),
+    ]
+    # "-" skips a number that is no figure of the run (the 9 and the 30)
+    assert [(str(k), p.mean) for k, p in rows[1].figures] == [("cost in fast", "18,648,400")]
+
+
+def test_numbers_in_code_and_words_are_not_figures():
+    assert [p.mean for p in figures("its 90th percentile 3.5 h with `cut=0.3`")] == ["3.5"]
+    assert figures("1,573,200 (9 of 30)") == [Printed("1,573,200"), Printed("9"), Printed("30")]
+
+
+def test_a_cell_with_more_numbers_than_keys_is_an_error_naming_the_marker():
+    with pytest.raises(FiguresError, match=r"line 9.*row 2.*3 numbers \(9, 30, 18,648,400\)"):
+        marked_rows(PAGE.replace("row 2: -; -; cost in fast", "row 2: -; cost"), "page.md")
+
+
+def test_a_bad_key_says_what_is_allowed():
+    with pytest.raises(FiguresError, match="METRIC in OPTION"):
+        marked_rows(PAGE.replace("wait_h diff fast", "wait_h minus fast"), "page.md")
+
+
+def test_commands_are_found_by_their_label_with_continuations_joined():
+    assert commands(PAGE)["compare 1"].endswith("--reps 2 --days 1 --out somewhere")
+    args = docs_figures.command_args(commands(PAGE)["compare 1"], Path("scratch"))
+    assert "somewhere" not in args and args[-3:] == ["--json", "--out", "scratch"]
+
+
+@pytest.mark.parametrize(
+    ("new", "printed", "same"),
+    [(10.706, "10.71", True), (10.714, "10.71", True), (10.716, "10.71", False),
+     (18_648_449.0, "18,648,400", False), (18_648_400.4, "18,648,400", True),
+     (-0.0004, "0.000", True), (0.05, "0.1", True), (0.04, "0.1", False)],
+)
+def test_a_figure_is_compared_at_the_pages_printed_precision(new, printed, same):
+    verdict = judge(Key("m"), Printed(printed), new, new - 1, new + 1)
+    assert verdict.moved is not same
+
+
+def test_like_keeps_thousands_separators_and_drops_a_negative_zero():
+    assert like(-1_573_200.2, "-1,573,200") == "-1,573,200"
+    assert like(-0.001, "0.00") == "0.00"
+
+
+@pytest.mark.parametrize(
+    ("new", "drift"), [(-1.0, True), (2.2, True), (2.3, False), (-5.1, False)]
+)
+def test_a_moved_figure_is_drift_inside_the_old_interval_and_change_outside(new, drift):
+    verdict = judge(Key("m", "fast", diff=True), Printed("-1.40", "-5.05", "2.24"), new, -9, 9)
+    assert verdict.moved and verdict.drift is drift
+    assert ("drift" if drift else "change") in verdict.line()
+
+
+def test_without_a_printed_interval_the_old_figure_is_set_against_the_new_one():
+    inside = judge(Key("m"), Printed("10.71"), 11.0, 10.0, 12.0)
+    outside = judge(Key("m"), Printed("10.71"), 13.0, 12.0, 14.0)
+    assert (inside.drift, outside.drift) == (True, False)
+    assert "new run's 95 % interval" in outside.line()
+
+
+@pytest.mark.parametrize(
+    ("output", "status"),
+    [(_output(), 0), (_output(wait=10.72), 1), (_output(cost=18_648_500.0), 1)],
+)
+def test_the_page_check_exits_1_when_a_figure_moved(tmp_path, monkeypatch, capsys, output, status):
+    page = tmp_path / "page.md"
+    page.write_text(PAGE)
+    monkeypatch.setattr(docs_figures, "run_command", lambda line, scratch: output)
+    assert docs_figures.figures_page(page) == status
+    report = capsys.readouterr().out
+    assert f"3 figures: {3 - status} same, {status} moved" in report
+    assert report.count(": moved, ") == status
+
+
+def test_an_unreadable_page_exits_2_with_one_line(tmp_path, capsys):
+    assert docs_figures.main([str(tmp_path / "missing.md")]) == 2
+    assert capsys.readouterr().err.startswith("error: ")
+
+
+def test_only_checks_the_named_commands_rows(tmp_path, monkeypatch):
+    page = tmp_path / "page.md"
+    page.write_text(PAGE)
+    ran: list[str] = []
+    monkeypatch.setattr(docs_figures, "run_command", lambda line, s: ran.append(line) or _output())
+    assert docs_figures.figures_page(page, only="compare 1") == 0 and len(ran) == 1
+    with pytest.raises(FiguresError, match="no marked figures of 'compare 2'"):
+        docs_figures.figures_page(page, only="compare 2")
+    page.write_text(PAGE.replace("# compare 1:", "# compare 3:"))
+    with pytest.raises(FiguresError, match="no ```sh command labelled compare 1"):
+        docs_figures.figures_page(page)
