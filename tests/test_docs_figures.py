@@ -145,3 +145,17 @@ def test_only_checks_the_named_commands_rows(tmp_path, monkeypatch):
     page.write_text(PAGE.replace("# compare 1:", "# compare 3:"))
     with pytest.raises(FiguresError, match="no ```sh command labelled compare 1"):
         docs_figures.figures_page(page)
+
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+@pytest.mark.parametrize(
+    "page", sorted(p.name for p in DOCS.glob("*.md") if "<!-- figures:" in p.read_text())
+)
+def test_every_marked_page_reads_and_its_rows_name_labelled_commands(page):
+    """A writer who adds a number to a marked cell, or renames a command, is told here (the
+    figures themselves are checked on demand, by ``make docs-figures``)."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    rows = marked_rows(text, page)
+    assert rows and {r.command for r in rows} <= set(commands(text))
