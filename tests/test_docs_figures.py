@@ -159,3 +159,10 @@ def test_every_marked_page_reads_and_its_rows_name_labelled_commands(page):
     text = (DOCS / page).read_text(encoding="utf-8")
     rows = marked_rows(text, page)
     assert rows and {r.command for r in rows} <= set(commands(text))
+
+
+def test_a_key_the_output_lacks_is_an_error_naming_the_line_and_the_options():
+    rows = marked_rows(PAGE.replace("diff fast", "diff faster"), "page.md")
+    said = r"line 16 \(row 1\): wait_h diff faster: .*baseline, fast"
+    with pytest.raises(FiguresError, match=said):
+        docs_figures.check(rows, {"compare 1": _output()})
