@@ -89,7 +89,10 @@ def figures_page(page: Path, only: str | None = None) -> int:
             outputs[name] = run_command(lines[name], Path(scratch))
             took = time.monotonic() - started
             print(f"{name}: {lines[name]}  ({took:.0f} s)", flush=True)
-    verdicts = check(rows, outputs)
+    try:
+        verdicts = check(rows, outputs)
+    except FiguresError as e:
+        raise FiguresError(f"{page}, {e}") from None
     for row, v in verdicts:
         print(f"  {row.command}, row {row.row}: {v.line()}")
     moved = [v for _, v in verdicts if v.moved]
