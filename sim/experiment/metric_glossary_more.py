@@ -171,7 +171,12 @@ COSTS = [
           f"`no_find_state_per_consignment`, when `costs.no_find_payer` is the state; return "
           f"or destruction of rejected goods when `costs.checks.rejection_payer` is), {_PER}. "
           f"The patrols on routes outside the ports are no port's cost: in the all-ports "
-          f"forms, none in a port's (`agency_cost_patrol_per_consignment`).",
+          f"forms, none in a port's (`agency_cost_patrol_per_consignment`). The other costs "
+          f"of no port (post-clearance auditors, running costs of systems, the "
+          f"organisation's units) are shared among the ports by "
+          f"`costs.overhead_shared_by` (by default equally per declaration, so a port of "
+          f"many cheap declarations carries most of them): a port's own cost is this less "
+          f"`agency_cost_overhead_per_consignment`.",
           DIR_PD),
     Entry("trader_cost_per_consignment", COST_LAYER,
           f"The trader's cost: fees and charges paid plus the value of the goods' time from "
@@ -324,6 +329,18 @@ COSTS = [
           "The patrols' cost (as `agency_cost_patrol_per_year`, not scaled) over the finished "
           "consignments of every port: the part of the all-ports "
           "`agency_cost_per_consignment` they are; no port's form holds any of it."),
+    Entry("agency_cost_overhead_per_consignment", COST_LAYER,
+          f"The part of `agency_cost_per_consignment` (in the same form) that is costs of no "
+          f"port (overheads: the patrols on routes outside the ports, in the all-ports forms "
+          f"only; the post-clearance auditors; the running costs of systems; the "
+          f"organisation's units' staff), {_PER}: the agencies' cost less it is what the "
+          f"ports' own work costs. Shared among the ports by `costs.overhead_shared_by`: "
+          f"`declarations` (the default) in proportion to each port's finished declarations, "
+          f"whatever its own work costs; `staff_hours` in proportion to each port's staffed "
+          f"head-hours over the window (its lanes' staff on duty by their schedules, "
+          f"`costs.staff` heads x the lanes' capacities, their overtime, and its fixed posts, "
+          f"`costs.posts`); within a port equally per declaration. Only ports that finished "
+          f"a consignment take a share.", DIR_PD),
     Entry("revenue_found_per_audit", COST_LAYER,
           "`revenue_found_by_audit` / `audits_per_year`: the duty an audit finds on average "
           "(its yield), whenever its find falls due; NaN when nothing is audited. An "

@@ -118,7 +118,9 @@ Where things live:
 - ``costs.py``, ``agency_costs.py``, ``costbook.py``  what clearance costs (per consignment:
                    trader, checks, what slips through; the agency's staff, equipment and
                    overheads), as pure functions and their streamed accumulator
-                   (``cost_summary.py``: its headline metrics; ``cost_periods.py``: the
+                   (``cost_summary.py``: its headline metrics; ``cost_sharing.py``: how
+                   the fixed costs and overheads are shared among the consignments;
+                   ``cost_periods.py``: the
                    costs of a timeline's periods apart; ``prices.py``: the scenario's prices
                    as arrays by port and commodity; ``cost_log.py``: each consignment's
                    trader cost in the log; ``cost_burden.py``: what inspecting compliant

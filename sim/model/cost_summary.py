@@ -81,6 +81,9 @@ def _by_group(book: CostBook, groups: dict[tuple[str, str], dict[str, Any]]) -> 
         for what in ("agency", "trader", "total"):
             out[f"{what}_cost_per_consignment{suffix}"] = float(row.get(what, math.nan))
         out[f"trader_fees_per_consignment{suffix}"] = float(row.get("trader_fees", math.nan))
+        # the costs of no port in the agencies' figure (the port's own: the figure less it)
+        overhead = float(row.get("agency_overhead", math.nan))
+        out[f"agency_cost_overhead_per_consignment{suffix}"] = overhead
         # per container (a truck, an air shipment or a parcel counts as one)
         for name, column in (
             ("trader_fees", "trader_fees"), ("agency_cost", "agency"), ("total_cost", "total")

@@ -8,12 +8,12 @@ consignments by what they used: a lane's cost in proportion to the hours its che
 a transit desk by the transit goods it sealed: :mod:`sim.model.cost_activities`),
 and the cost of lanes no milestone measures (declaration review, gate, movers, posts) equally
 per declaration.
-Costs of no port are shared equally per declaration: a running cost (``costs.systems``)
-among the declarations of the ports it serves (``costs.system_ports``: a reform's, those
-whose fields it changes), else, as patrols and the organisation's units, of every port. A
-patrol on a route outside the ports is no port's cost: it is in the figures of all ports
-(all, a direction, a class, ...) but not in any port's (:data:`BY_PORT`), and has its own
-line (``agency_cost_patrol_per_year``).
+Costs of no port (overheads: patrols, the post-clearance auditors, running costs of
+systems, the organisation's units) are shared among the ports by ``costs.overhead_shared_by``
+(equally per declaration by default), then equally per declaration within a port; each
+group's part of them is its own column, ``agency_overhead``
+(:mod:`sim.model.cost_sharing`, which says the rule). A patrol on a route outside the ports
+is in no port's figure and has its own line (``agency_cost_patrol_per_year``).
 
 The burden on compliant traders is the part of their trader cost the border imposes (time
 owned by customs, quarantine and the organisation, inspection handling, attendance), over
@@ -34,6 +34,7 @@ from sim.model.audits import expected_audits
 from sim.model.cost_activities import ACTIVITIES, activity_use
 from sim.model.cost_burden import InspectionBurden
 from sim.model.cost_periods import PeriodTally, fixed_items
+from sim.model.cost_sharing import fixed_by_group
 from sim.model.costs import (
     AGENCY_PARTS,
     PARTS,
@@ -61,8 +62,6 @@ _CAUGHT = [c for c in CAUGHT.values() if c is not None]
 _TRADER, _AGENCY = ([P[k] for k in parts] for parts in (TRADER_PARTS, AGENCY_PARTS))
 #: a fold's hidden truth (see :meth:`CostBook._truth`)
 Truth = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
-#: the dimensions whose groups are ports (or split them): a patrol's cost is outside them
-BY_PORT = ("port", "mode", "port_direction", "port_direction_class", "port_direction_channel")
 #: the cost parts reported as a mean per finished consignment (``<part>_per_consignment``)
 PER_CONSIGNMENT = (
     "no_find", "no_find_state", "border_burden", "revenue_evaded", "harm_slipped", "time"
@@ -227,37 +226,12 @@ class CostBook:
         rows = fixed_items(self, lanes, labs, duty or {}, pools or {})
         return ac.with_busy_cost(rows, utilisation)
 
-    def _fixed_by_group(self, agency: list[dict[str, Any]], dim: str) -> np.ndarray:
-        """Each group's share of the ports' fixed costs (see the module docstring); a
-        patrol's cost is no port's, so none of it in a group of ports (:data:`BY_PORT`)."""
-        fixed = np.zeros((len(self.ports), len(ACTIVITIES)))
-        overhead = 0.0
-        total = self.use["all"][0]  # ports x activities
-        count = ACTIVITIES.index("declaration")
-        for r in agency:
-            among = self.served.get(r["item"], [])  # a running cost of some ports only
-            n = total[among, count]
-            if r["port"] == ac.OVERHEAD and n.sum() > 0:  # to those ports by declarations
-                fixed[among, count] += r["cost"] * n / n.sum()
-            elif r["port"] == ac.OVERHEAD:  # no port's: every consignment alike
-                overhead += 0.0 if ac.is_patrol(r) and dim in BY_PORT else r["cost"]
-            else:
-                fixed[self.ports.index(r["port"]), ACTIVITIES.index(r["activity"])] += r["cost"]
-        use = self.use[dim]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            by_use = np.where(total > 0, use / total, 0.0)
-            by_count = np.where(total[:, count] > 0, use[:, :, count] / total[:, count], 0.0)
-        share = np.where(total > 0, by_use, by_count[:, :, None])
-        everyone = float(self.n["all"][0])
-        alike = overhead * self.n[dim] / everyone if everyone else np.zeros(len(self.n[dim]))
-        out: np.ndarray = (share * fixed).sum(axis=(1, 2)) + alike
-        return out
-
     def groups(self, agency: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
         """Mean cost per finished consignment by (dimension, group); p90 of trader cost."""
         rows = {}
         for dim, groups in self.dimensions.items():
-            fixed, p90 = self._fixed_by_group(agency, dim), row_quantiles(self.hist[dim], 0.9)
+            fixed, overhead = fixed_by_group(self, agency, dim)
+            p90 = row_quantiles(self.hist[dim], 0.9)
             for g, group in enumerate(groups):
                 n = int(self.n[dim][g])
                 if n == 0 and dim != "all":
@@ -265,6 +239,8 @@ class CostBook:
                 rows[(dim, group)] = self._row(
                     dim, group, n, fixed[g], self.sums[dim][g], float(p90[g])
                 )
+                # (the costs of no port in it: the port's own cost is agency less this)
+                rows[(dim, group)]["agency_overhead"] = overhead[g] / n if n else math.nan
                 boxes = float(self.boxes[dim][g])  # (per container: trade indicators' unit)
                 row = rows[(dim, group)]
                 row["containers"] = boxes / n if n else math.nan

@@ -117,13 +117,16 @@ MEANINGS: dict[tuple[str, str], str] = {
         f"政府部门成本 + 企业成本，{_FINISHED}。合并所有口岸，邮件与海运集装箱同等计数：按口岸"
          f"和进出口"
         "的形式才是同类相比。",
-    ("agency_cost_per_consignment", "194302f3"):
+    ("agency_cost_per_consignment", "875bdb71"):
         "海关和其他政府部门的成本（人员、岗位、设备及其他运行成本，由各票分摊；机检、取样、检测，"
         "以及 costs.checks 计价的放行后工作：税收复核、补充申报），加上国家代企业支付的码头费用（"
         "costs.no_find_payer 为国家时，未查获的查验作业费 no_find_state_per_consignment；"
         f"costs.checks.rejection_payer 为国家时，退运或销毁的费用），{_FINISHED}。口岸外路线的"
         "巡查不是任何口岸的成本：计入全部口岸的数值，不计入各口岸的数值"
-        "（agency_cost_patrol_per_consignment）。",
+        "（agency_cost_patrol_per_consignment）。其他不属于任何口岸的成本（稽查人员、系统运行成本、"
+        "组织单位）按 costs.overhead_shared_by 在各口岸之间分摊（默认按报关单平均分摊，因此报关单"
+        "多而单票便宜的口岸承担其中大部分）：口岸自身的成本即此项减去 "
+        "agency_cost_overhead_per_consignment。",
     ("trader_cost_per_consignment", "5be9310a"):
         f"企业的成本：支付的费用加上货物自到港至流程结束的时间价值，{_FINISHED}。",
     ("trader_fees_per_consignment", "79b180a0"):

@@ -70,6 +70,14 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("agency_cost_patrol_per_consignment", "e330f397"):
         "巡查的成本（计法同 agency_cost_patrol_per_year，不折算）除以全部口岸已完成的货物票数："
         "即全部口岸的 agency_cost_per_consignment 中巡查所占的部分；各口岸的数值均不含此项。",
+    ("agency_cost_overhead_per_consignment", "0b49b05e"):
+        "agency_cost_per_consignment（同一形式）中不属于任何口岸的成本（管理费用：口岸外路线的"
+        "巡查，仅计入全部口岸的形式；稽查人员；系统运行成本；组织单位的人员），"
+        f"{FINISHED}：政府部门成本减去此项，即各口岸自身工作的成本。按 costs.overhead_shared_by "
+        "在各口岸之间分摊：declarations（默认）按各口岸已完成的报关单数比例，不论其自身工作的成本；"
+        "staff_hours 按各口岸在观测期内的在岗人时比例（各作业环节按排班在岗的人员，即 costs.staff "
+        "的人数 × 作业环节的能力，加上加班，以及固定岗位 costs.posts）；口岸内按报关单平均分摊。"
+        "只有已完成货物的口岸才分摊。",
     ("audit_staff_cost_per_year", "cbdf4771"):
         "稽查人员的成本（enforcement.audit.staff 名全职人员，按 costs.audit_role 的薪酬），每年："
         "固定编制，不论稽查比例多少都相同；计入 agency_cost_per_year。",

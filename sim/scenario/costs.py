@@ -437,6 +437,15 @@ class Costs(Strict):
         "cost_per_year is listed under the ports whose fields it changes, unless it changes "
         "a field of no single port",
     )
+    overhead_shared_by: Literal["declarations", "staff_hours"] = Field(
+        default="declarations",
+        description="how the costs of no port (patrols, post-clearance auditors, running "
+        "costs of systems, the organisation's units) are shared among the ports, then "
+        "equally per declaration within each: declarations (each port by its finished "
+        "declarations, whatever its own work costs) or staff_hours (each port by its "
+        "staffed head-hours over the window: costs.staff heads x its lanes' capacities, "
+        "their overtime, and its costs.posts)",
+    )
     exchange: dict[str, Money] = Field(
         default_factory=dict,
         description="the value of 1 unit of another currency in this section's, for parts "
