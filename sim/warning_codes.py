@@ -194,6 +194,12 @@ CODES: tuple[Code, ...] = (
          "may not hold",
          rf"(?P<lane_metric>\S+) averages (?P<f_utilisation_pct>{_N})% utilisation over "
          r"the replications", (), "utilisation_{lane_metric}"),
+    Code("cost_unshared", "note", False,
+         "ports that finished no consignment (a short run): their fixed costs are in the "
+         "agencies' cost a year but in no cost per consignment",
+         rf"ports that finished no consignment in the observed days cost "
+         rf"(?P<f_cost_per_year>{_N}) a year \((?P<f_share_pct>{_N})% of "
+         r"agency_cost_per_year\)", (), "agency_cost_unshared_per_year"),
     Code("metric_unmeasured", "warning", False,
          "a metric asked for by name (--show), or by a pattern none of whose metrics was "
          "measured, was measured in no replication: its figure is missing",

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import det_scenarios as D
 import pytest
-from test_costs import two_ports
+from test_costs import two_ports, with_costs
 
 import sim
 from sim.model.cost_sharing import STAFFED
+from sim.model.costs import HOURS_PER_YEAR
+from sim.warning_codes import record
 
 KEY = "{}_port_{}_import"
 
@@ -82,3 +85,28 @@ def test_a_ports_own_cost_is_its_figure_less_its_overhead():
         assert own == pytest.approx(base[KEY.format("agency_cost_per_consignment", p)],
                                     rel=1e-9)
         assert base[KEY.format("agency_cost_overhead_per_consignment", p)] == 0
+
+
+def _idle_port(rate: str) -> sim.RunResult:
+    """p busy, q with ``rate`` arrivals (so few that it finishes none in a short run)."""
+    s = D.scenario({"p": D.port(rate="2/h"), "q": D.port(rate=rate)}, days=1, warmup_days=1)
+    return sim.simulate(with_costs(s, posts=POSTS), seed=1)
+
+
+def test_a_port_that_finished_nothing_is_noted_with_the_cost_per_consignment_leaves_out():
+    r = _idle_port("1/1000h")
+    c, m = r.costs, r.cost_metrics
+    assert c is not None and "q" not in set(c.loc[c["dimension"] == "port", "group"])
+    window = (r.days * 24) / HOURS_PER_YEAR  # (years observed)
+    n = int(c[c["dimension"] == "all"]["n"].iloc[0])
+    unshared = m["agency_cost_unshared_per_year"]
+    assert unshared > 0
+    # per consignment x consignments + the ports' left out = the cost over the window
+    assert (m["agency_cost_per_consignment"] * n + unshared * window
+            == pytest.approx(m["agency_cost_per_year"] * window, rel=1e-9))
+    said = [x for x in r.notes if "ports that finished no consignment" in x]
+    assert len(said) == 1 and f"{unshared:,.0f} a year" in said[0]
+    assert record(said[0])["figures"]["cost_per_year"] == pytest.approx(unshared, abs=1)
+    busy = _idle_port("1/h")  # both finish: nothing left out, no note
+    assert busy.cost_metrics["agency_cost_unshared_per_year"] == 0
+    assert not [x for x in busy.notes if "ports that finished no consignment" in x]

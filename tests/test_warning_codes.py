@@ -425,6 +425,9 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "one_replication": lambda _: _window(3),
     "warmup_not_whole_weeks": lambda _: _window(0),
     "near_saturation": lambda _: stability.near_saturation({"utilisation_p_1_scan": 0.93})[0],
+    "cost_unshared": lambda _: __import__("sim.model.cost_sharing", fromlist=["x"]
+                                          ).unshared_notes({"agency_cost_unshared_per_year": 5e5,
+                                                            "agency_cost_per_year": 2e6})[0],
     "metric_unmeasured": lambda _: __import__("sim.cli_warnings", fromlist=["x"]).unmeasured(
         {"a_metric": {"mean": None}}, ["a_metric"])[0].removeprefix("warning: "),
     "prcc_too_few_points": lambda _: __import__("sim.experiment.sweep_prcc", fromlist=["x"]

@@ -341,6 +341,13 @@ COSTS = [
           f"`costs.staff` heads x the lanes' capacities, their overtime, and its fixed posts, "
           f"`costs.posts`); within a port equally per declaration. Only ports that finished "
           f"a consignment take a share.", DIR_PD),
+    Entry("agency_cost_unshared_per_year", COST_LAYER,
+          "The fixed costs (staff on duty, posts, equipment), a year, of the ports that "
+          "finished no consignment in the observed days (a short run's): inside "
+          "`agency_cost_per_year`, but in no cost per consignment (no consignment of theirs "
+          "carries them, and no other port's does), so `agency_cost_per_consignment` x the "
+          "finished consignments falls short of the agencies' cost over the window by as "
+          "much; the run's note says so. 0 when every port finished one."),
     Entry("revenue_found_per_audit", COST_LAYER,
           "`revenue_found_by_audit` / `audits_per_year`: the duty an audit finds on average "
           "(its yield), whenever its find falls due; NaN when nothing is audited. An "

@@ -18,12 +18,16 @@ organisation's units' staff) are shared among the ports by ``costs.overhead_shar
 
 A running cost that serves some ports only (``costs.system_ports``) is shared among those
 ports by the same rule. Only ports with a finished consignment take a share (the others'
-would be in no figure). A patrol is no port's cost: none of it in a group of ports
-(:data:`BY_PORT`), its share in the figures of all ports, a direction, a class.
+would be in no figure). A port that finished none (a short run's) has its own fixed costs
+in no cost per consignment either, only in the cost a year: :func:`unshared` gives them,
+and the run's note says so (:func:`unshared_notes`). A patrol is no port's cost: none of
+it in a group of ports (:data:`BY_PORT`), its share in the figures of all ports, a
+direction, a class.
 """
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -106,3 +110,32 @@ def fixed_by_group(
     out: np.ndarray = (share * fixed).sum(axis=(1, 2)) + alike
     overheads: np.ndarray = (share * spread).sum(axis=(1, 2)) + alike
     return out, overheads
+
+
+def unshared(book: CostBook, agency: list[dict[str, Any]]) -> float:
+    """The fixed costs over the window of the ports that finished no consignment (a short
+    run's): in the cost a year, but no group has a consignment of theirs to carry them, so
+    they are in no cost per consignment."""
+    count = book.use["all"][0][:, ACTIVITIES.index("declaration")]
+    idle = {p for p, n in zip(book.ports, count, strict=True) if n == 0}
+    return float(sum(r["cost"] for r in agency if r["port"] in idle))
+
+
+#: the metric of :func:`unshared`, a year
+UNSHARED = "agency_cost_unshared_per_year"
+
+
+def unshared_notes(means: dict[str, float]) -> list[str]:
+    """The note of a run (``means``: its metrics, or their means over the replications)
+    some of whose ports finished no consignment: their fixed costs a year, which its cost
+    per consignment leaves out (per consignment x consignments falls short of a year's)."""
+    cost, total = means.get(UNSHARED, 0.0), means.get("agency_cost_per_year", math.nan)
+    if not cost > 0:
+        return []
+    return [
+        f"ports that finished no consignment in the observed days cost {cost:,.0f} a year "
+        f"({cost / total:.1%} of agency_cost_per_year) in fixed costs (staff on duty, posts, "
+        "equipment): in agency_cost_per_year, in no cost per consignment, so the cost per "
+        "consignment x the consignments falls short of the cost a year by as much; observe "
+        "more days (--days) so that every port finishes some"
+    ]

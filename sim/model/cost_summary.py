@@ -9,6 +9,7 @@ from itertools import product
 from typing import Any
 
 from sim.model import agency_costs as ac
+from sim.model.cost_sharing import UNSHARED, unshared
 from sim.model.costbook import PER_CONSIGNMENT, CostBook
 from sim.model.costs import AGENCY_PARTS, AUDIT_DAYS, HOURS_PER_YEAR, REVENUE_PARTS, TRADER_PARTS, P
 from sim.model.recorder_rows import ARRIVALS
@@ -52,6 +53,8 @@ def summary(
     out.update({k: float(sums[P[k]]) * per_year for k in REVENUE_PARTS})
     out.update(_audit_team(book, agency, per_year, out["revenue_found_by_audit"]))
     out.update(_patrols(book, agency, per_year))
+    # (a short run's: ports that finished nothing have their fixed costs in no per-consignment)
+    out[UNSHARED] = unshared(book, agency) * per_year
     audited = float(sums[P["revenue_found_by_audit"]])  # (its lag, weighted by the duty)
     out["audit_lag_days_mean"] = float(sums[P[AUDIT_DAYS]]) / audited if audited else math.nan
     out["total_cost_per_year"] = out["agency_cost_per_year"] + out["trader_cost_per_year"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import simpy
 
+from sim.model.cost_sharing import unshared_notes
 from sim.model.organisation import Organisation
 from sim.model.result import RunResult
 from sim.model.selection import Selector
@@ -76,6 +77,7 @@ def simulate(
             gc.enable()
     result.days, result.warmup_days = scenario.days, scenario.warmup_days
     result.notes = window_notes(scenario.warmup_days, scenario.days)
+    result.notes += [f"note: {m}" for m in unshared_notes(result.cost_metrics)]  # (costs')
     return result
 
 

@@ -78,6 +78,11 @@ MEANINGS: dict[tuple[str, str], str] = {
         "staff_hours 按各口岸在观测期内的在岗人时比例（各作业环节按排班在岗的人员，即 costs.staff "
         "的人数 × 作业环节的能力，加上加班，以及固定岗位 costs.posts）；口岸内按报关单平均分摊。"
         "只有已完成货物的口岸才分摊。",
+    ("agency_cost_unshared_per_year", "9960ed79"):
+        "观测期内没有完成任何货物的口岸（运行较短时）的固定成本（在岗人员、岗位、设备），每年："
+        "计入 agency_cost_per_year，但不计入任何每票成本（既没有它们自己的货物，也不由其他口岸的"
+        "货物分摊），因此 agency_cost_per_consignment × 已完成货物票数比观测期内的政府部门成本少"
+        "这么多；运行会给出提示。每个口岸都有完成的货物时为 0。",
     ("audit_staff_cost_per_year", "cbdf4771"):
         "稽查人员的成本（enforcement.audit.staff 名全职人员，按 costs.audit_role 的薪酬），每年："
         "固定编制，不论稽查比例多少都相同；计入 agency_cost_per_year。",

@@ -243,6 +243,7 @@ METRICS: dict[str, str] = {
     "agency_cost_patrol_per_year": "口岸外巡查年度成本",
     "agency_cost_patrol_per_consignment": "每票分摊的口岸外巡查成本",
     "agency_cost_overhead_per_consignment": "每票分摊的管理费用（不属于任何口岸的成本）",
+    "agency_cost_unshared_per_year": "未完成货物口岸的年度固定成本（未计入每票成本）",
     "revenue_found_per_audit": "每次稽查查获税款",
     "audit_lag_days_mean": "放行至稽查发现平均天数",
     "revenue_found_by_audit": "稽查查获税款（年）",

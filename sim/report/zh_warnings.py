@@ -249,6 +249,10 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "near_saturation": ("{metric_zh}在各次重复运行中的平均利用率为 {utilisation_pct}%："
                         "接近饱和时排队稳定得慢、各次差异大，其置信区间可能不成立；请用更长的预热期和运行期检验"
                         "（bordersim warmup），或增加能力",),
+    "cost_unshared": ("观测期内没有完成任何货物的口岸，其固定成本（在岗人员、岗位、设备）每年 "
+                      "{cost_per_year}（占 agency_cost_per_year 的 {share_pct}%）：计入 "
+                      "agency_cost_per_year，但不计入任何每票成本，因此每票成本 × 货物票数比年度"
+                      "成本少这么多；请观测更多天（--days），使每个口岸都有完成的货物",),
     "metric_unmeasured": ("按名称要求显示（--show）的 {metric} 在任何重复运行中均未测得，"
                           "其数值缺失（summary.json 中为 null）",),
     "metric_unpaired": ("{metrics} 个指标在本方案中测得、而在基准方案的任何重复运行中均未测得"
