@@ -27,7 +27,7 @@ SHOWN = (
     ("clearance_h_p90_import", "clearance p90, imports (h)"),
     ("clearance_h_p90_export", "clearance p90, exports (h)"),
     ("org_staff_heads", "organisation staff"),
-    ("org_staff_cost_per_year", "staff cost per year (CNY)"),
+    ("org_staff_cost_per_year", "staff cost per year (CNY)"),  # (with its price year)
 )
 
 
@@ -126,7 +126,7 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
         panels.append((name, tree, utilisation_by_unit(result.resources)))
     for name, (sc, tree) in variants.items():
         table[name]["alert_units"] = alert_units(sc.organisation, tree, list(sc.ports))
-    _print_table(table, names, lang)
+    _print_table(table, names, lang, scenario.organisation.price_year)
     command = compare_command(args.scenario, scenario, names, args.settings, args.days)
     print(zh.first_look(args.seed, command) if lang == "zh" else
           f"one replication per structure (seed {args.seed}), so no intervals: a first look. "
@@ -138,13 +138,25 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
     return 0
 
 
-def _print_table(table: dict[str, dict[str, float]], names: list[str], lang: str = "en"
-                 ) -> None:
+def staff_cost_words(price_year: int | None) -> str:
+    """The staff cost row's words: its currency (CNY a head, whatever the scenario's costs
+    are in) and the price year it is at (``organisation.price_year``), or that none is given."""
+    year = (f"{price_year} prices" if price_year is not None else
+            "no price year given: organisation.price_year")
+    return f"staff cost per year (CNY, {year})"
+
+
+def _print_table(table: dict[str, dict[str, float]], names: list[str], lang: str = "en",
+                 price_year: int | None = None) -> None:
     """The structures' figures, one row per :data:`SHOWN` (its words in Chinese under
-    ``zh``, padded by their width on the console: a Chinese character takes two columns)."""
+    ``zh``, padded by their width on the console: a Chinese character takes two columns);
+    the staff cost's with its currency and ``price_year`` (:func:`staff_cost_words`)."""
     from sim.cli_lang import columns, pad
 
-    labels = [zh.label(key, words) if lang == "zh" else words for key, words in SHOWN]
+    shown = [(k, staff_cost_words(price_year) if k == "org_staff_cost_per_year" else w)
+             for k, w in SHOWN]
+    labels = [zh.label(key, words, price_year) if lang == "zh" else words
+              for key, words in shown]
     width = max(columns(label) for label in labels)
     print(f"{'':{width}}  " + "  ".join(f"{n:>12}" for n in names))
     for (key, _), label in zip(SHOWN, labels, strict=True):

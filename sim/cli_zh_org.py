@@ -9,14 +9,18 @@ from __future__ import annotations
 _OWN = {
     "alert_reach": "预警覆盖口岸比例（预警 × 口岸）",
     "alert_units": "预警途经排队的单位数（上行 + 下行，均值）",
-    "org_staff_cost_per_year": "关员年度人员成本（人民币元）",
 }
 #: the unit said after a metric's Chinese name, by the English label's own unit
 _UNITS = {"(h)": "（小时）", "": ""}
 
 
-def label(key: str, english: str) -> str:
-    """The Chinese words of the row of metric ``key`` (``english``: its English label)."""
+def label(key: str, english: str, price_year: int | None = None) -> str:
+    """The Chinese words of the row of metric ``key`` (``english``: its English label); the
+    staff cost's with its currency and ``price_year`` (``organisation.price_year``)."""
+    if key == "org_staff_cost_per_year":
+        year = (f"{price_year} 年价格" if price_year is not None else
+                "未注明价格年份：organisation.price_year")
+        return f"关员年度人员成本（人民币元，{year}）"
     if key in _OWN:
         return _OWN[key]
     from sim.report.translate import metric_name

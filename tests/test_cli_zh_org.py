@@ -81,3 +81,21 @@ def test_a_scenario_without_an_organisation_is_said_in_chinese(capsys):
     small = Path(__file__).resolve().parent / "scenarios" / "small.toml"
     assert main(["org", str(small), "--lang", "zh"]) == 2
     assert capsys.readouterr().err == f"错误：{small} 没有 [organisation] 部分（海关组织）\n"
+
+
+def test_the_staff_cost_row_names_its_currency_and_price_year(said):
+    """The organisation's staff cost is in CNY a head, beside agency figures in the costs'
+    currency: its row says so, and the year of its prices (``organisation.price_year``)."""
+    import sim
+    from sim import cli_zh_org
+    from sim.cli_org import staff_cost_words
+
+    year = sim.load_scenario(SPINDLE).organisation.price_year  # type: ignore[union-attr]
+    assert year is not None
+    en, zh = said["en"][0], said["zh"][0]
+    assert f"staff cost per year (CNY, {year} prices)" in en, en
+    assert f"关员年度人员成本（人民币元，{year} 年价格）" in zh, zh
+    # a scenario that gives no year is told where to give it, in both languages
+    assert staff_cost_words(None).endswith("(CNY, no price year given: organisation.price_year)")
+    chinese = cli_zh_org.label("org_staff_cost_per_year", staff_cost_words(None), None)
+    assert chinese == "关员年度人员成本（人民币元，未注明价格年份：organisation.price_year）"

@@ -345,6 +345,11 @@ class OrganisationSpec(Strict):
     no modelled work, and heads whose role has no price."""
 
     structure: Structure = "hybrid"
+    price_year: int | None = Field(
+        default=None, ge=1900, le=2200,
+        description="the year whose prices the staff's cost_per_year (CNY a head) are at: "
+        "said beside the staff cost figures (bordersim org), which name no year without it",
+    )
     units: dict[str, Unit] = Field(default_factory=dict)
     generate: Generate | None = None
     escalations: dict[str, Escalation] = Field(default_factory=_default_escalations)
