@@ -255,6 +255,7 @@ def test_explain_without_a_file_explains_the_default_scenarios_names(tmp_path, m
 
 @pytest.mark.parametrize(("stem", "unit", "zh"), [
     ("transit_share", "share (0-1)", "转关货物比例"),
+    ("transit_unfinished", "consignments", "运行结束时未完成的转关进口货物票数"),
     ("transit_h_mean", "hours", "转关运输段时间均值（每票转关货物）"),
     ("transit_clearance_share", "share (0-1)", "转关运输段占海关通关时间比例"),
     ("clearance_h_mean_transit_import", "hours", "转关进口货物海关通关时间均值（自抵达进境口岸）"),

@@ -206,3 +206,18 @@ def test_training_shortens_a_desk_s_formalities_and_leaves_a_delay_as_it_is():
     assert trained is not None and trained.formalities.mean == pytest.approx(0.8)
     same = apply(plain, "training:speedup=0.2").ports["p"].transit
     assert same == plain.ports["p"].transit
+
+
+def test_a_swamped_desk_s_goods_count_in_the_share_and_as_unfinished():
+    """A desk of one officer with long formalities keeps the transit goods queued past the
+    run's end (censored): the share still counts them (their transit is known at arrival),
+    and ``transit_unfinished`` says how many the leg's hours leave out."""
+    data = _scenario({"capacity": 1}, share=0.7, rate_per_h=2.0, days=2, drain_days=1)
+    data["ports"]["p"]["transit"]["formalities"] = "3 h"
+    result = simulate(build(data), 1, log=True)
+    m, log = result.metrics(), result.log
+    imports = log[log.cohort & (log.direction == "import")]
+    left = imports.transit & (imports.outcome == "censored")
+    assert left.sum() > 0.5 * imports.transit.sum() > 20  # (most never finished)
+    assert m["transit_share"] == pytest.approx(imports.transit.mean(), rel=1e-12)
+    assert m["transit_unfinished"] == left.sum()

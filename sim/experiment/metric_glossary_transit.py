@@ -13,20 +13,37 @@ from sim.experiment.metric_glossary_data import (
     Entry,
 )
 
-_TRANSIT = (
+_HOW = (
     " An import arrives in transit under `ports.<port>.transit.share` (by trader class, less "
     "the share `integrated`): its transit declaration is checked and its container sealed at "
     "the entry port (`transit_formalities`, customs' time), then it travels under seal to "
     "this office (`transit_travel`, the carrier's); clearance time counts from the arrival at "
-    "the entry port. Over the cohort's imports out of the flow."
+    "the entry port."
+)
+_TRANSIT = _HOW + " Over the cohort's imports out of the flow."
+#: what the share and the count of unfinished goods are over
+_COHORT = (
+    " Over every import of the cohort (arrived in the observed window), finished or not: "
+    "whether it comes in transit is known at its arrival, so goods still at the transit "
+    "desk or on their leg when the run ends (censored) count too."
 )
 #: what a scenario without transit gives (but a transit consignment's hours: NaN)
 _NONE = " 0 when no import comes in transit (no `[ports.<port>.transit]`)."
 
+#: where the split of imports by transit is named
+_ONLY = "with transit goods (`[ports.<port>.transit]`, docs/transit.md)"
+
 TRANSIT = [
     Entry("transit_share", COUNT_LAYER,
           "Share of imports that came in transit (转关) from an entry port, of all imports "
-          "(exports never do)." + _TRANSIT + _NONE),
+          "(exports never do)." + _HOW + _COHORT + _NONE),
+    Entry("transit_unfinished", COUNT_LAYER,
+          "How many of the cohort's imports that came in transit were still in the flow when "
+          "the run ended (censored: at the transit desk, on their leg or further on): left "
+          "out of `transit_h_mean`, `transit_clearance_share` and the figures of "
+          "`transit/import`, which are then biased low; many of them mean a longer drain "
+          "(`drain_days`) or more transit officers (`ports.<port>.transit.desk.capacity`)."
+          + _HOW, only=_ONLY),
     Entry("transit_h_mean", CLEAR_LAYER,
           "Mean hours of a transit consignment's leg, from its arrival at the entry port to "
           "its arrival here: the transit formalities and the journey under seal. NaN when "
@@ -38,8 +55,6 @@ TRANSIT = [
           "clearance time the transit leg is." + _TRANSIT + _NONE),
 ]
 
-#: where the split of imports by transit is named
-_ONLY = "with transit goods (`[ports.<port>.transit]`, docs/transit.md)"
 #: each group of imports: what it is, and what a reader must know of it
 _GROUPS = {
     "transit": ("imports that came in transit (转关) from an entry port",

@@ -100,6 +100,8 @@ Where things live:
                    metrics of returned declarations, read from the table;
                    ``interval_transit.py``: those of transit goods' leg;
                    ``transit_metrics.py``: the metrics of transit goods, from the table;
+                   ``transit_cohort.py``: their share over every import, finished or not,
+                   and those unfinished;
                    ``transit_inspections.py``: their inspection rate apart, by class)
 - ``cutoffs.py``    exports loaded after the first cut-off after their arrival (missed departures)
 - ``tables.py``     the run's result tables (clearance, intervals, owners, log, costs)

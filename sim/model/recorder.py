@@ -55,6 +55,7 @@ from sim.model.recorder_rows import (
     tally,
 )
 from sim.model.row_buffer import RowBuffer
+from sim.model.transit_cohort import TransitCohort
 from sim.model.transit_inspections import TransitInspections
 from sim.scenario.schema import MODES
 from sim.scenario.within import ALWAYS
@@ -117,6 +118,7 @@ class Recorder:
                             "containers": 0.0, "containers_inspected": 0.0}  # fmt: skip
         if transit:  # (and of transit goods apart, by class: transit_inspections.py)
             self._folds.append(TransitInspections(self.inspections).fold)
+            self._folds.append(TransitCohort(self.inspections).fold)  # (finished or not)
         # STATS rows waiting to be folded; record()'s are packed as doubles while the row's
         # values are fresh in the cache (a list of floats, converted at the fold, reads
         # each float object back from wherever it lives: several times slower)

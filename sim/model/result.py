@@ -10,6 +10,7 @@ import pandas as pd
 from sim.model.release_owners import owner_metrics
 from sim.model.result_clearance import clearance_metrics
 from sim.model.returns_metrics import returns_metrics
+from sim.model.transit_cohort import transit_cohort_metrics
 from sim.model.transit_inspections import transit_inspection_metrics
 from sim.model.transit_metrics import transit_metrics
 from sim.scenario.schema import DIRECTIONS
@@ -202,6 +203,7 @@ class RunResult:
         out.update(owner_metrics(self.intervals, ports.astype(str)))  # (to release)
         out.update(returns_metrics(self.intervals))
         out.update(transit_metrics(self.intervals))
+        out.update(transit_cohort_metrics(ins))  # (the share over every import, finished or not)
         out.update(self.organisation_metrics)
         if self.smuggling is not None:
             from sim.model.smuggling_metrics import smuggling_metrics

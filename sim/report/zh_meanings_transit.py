@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from sim.report.zh_meanings_phrases import OUT, QUANTILE, RELEASED
 
-_TRANSIT = (
+_HOW = (
     "进口货物按 ports.<port>.transit.share（按企业类别，扣除 "
     "ports.<port>.transit.integrated 比例）以转关方式进境："
     "在进境口岸审核转关申报并施加关锁（transit_formalities，计入海关时间），再在海关监管下"
-    "运至本关（transit_travel，计入承运人即企业时间）；通关时间自抵达进境口岸起算。统计范围为"
-    "观测期已完成的进口货物。"
+    "运至本关（transit_travel，计入承运人即企业时间）；通关时间自抵达进境口岸起算。"
 )
+_TRANSIT = _HOW + "统计范围为观测期已完成的进口货物。"
+#: the share over every import, finished or not
+_COHORT = ("统计范围为观测期内抵达的全部进口货物，无论是否完成：货物是否转关在抵达时即已确定，"
+           "因此运行结束时仍在转关窗口或转关途中的删失货物也计入。")
 #: what a scenario without transit gives (but a transit consignment's hours: NaN)
 _NONE = "没有进口货物转关（没有 [ports.<port>.transit]）时为 0。"
 
@@ -45,8 +48,14 @@ _P90 = f"（{QUANTILE}）"
 
 #: (stem, digest of its English meaning) -> its meaning in Chinese
 MEANINGS: dict[tuple[str, str], str] = {
-    ("transit_share", "73a6d4fa"):
-        "以转关方式自进境口岸运抵的货物占全部进口货物的比例（出口货物不转关）。" + _TRANSIT + _NONE,
+    ("transit_share", "853213e0"):
+        "以转关方式自进境口岸运抵的货物占全部进口货物的比例（出口货物不转关）。" + _HOW + _COHORT
+        + _NONE,
+    ("transit_unfinished", "1879bef9"):
+        "观测期内以转关方式进境的进口货物中，运行结束时仍未完成（删失：仍在转关窗口、转关途中"
+        "或之后的环节）的票数：它们不计入 transit_h_mean、transit_clearance_share 及 "
+        "transit/import 组的各项指标，这些指标因而偏低；数量多时，应延长清空期（drain_days）"
+        "或增加转关关员（ports.<port>.transit.desk.capacity）。" + _HOW,
     ("transit_h_mean", "8a5202c5"):
         "每票转关货物转关运输段的平均小时数：自抵达进境口岸至抵达本关，即转关手续和监管运输。"
         "没有货物转关时（没有任何口岸设 [ports.<port>.transit] 时亦然）为 NaN。" + _TRANSIT,
