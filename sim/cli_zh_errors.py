@@ -166,9 +166,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      r"(?P<wants>.+)\))?",
      "{flag} {name} 不是情景 {scenario} 的指标{alts}{layer}"),
     (r"(?P<flag>--[\w-]+) (?P<pattern>'[^']*') matches no metric of scenario "
-     r"(?P<scenario>'[^']*'); all (?P<n>[\d,]+) names: bordersim check (?P<where>.+) --metrics",
-     "{flag} {pattern} 没有匹配情景 {scenario} 的任何指标；全部 {n} 个指标名：bordersim check "
-     "{where} --metrics"),
+     r"(?P<scenario>'[^']*')(?:; did you mean (?P<alts>'[^']*')\? it matches (?P<matching>[\d,]+) "
+     r"metrics)?; all (?P<n>[\d,]+) names: bordersim check (?P<where>.+) --metrics",
+     "{flag} {pattern} 没有匹配情景 {scenario} 的任何指标{alts}{matching}；全部 {n} 个指标名："
+     "bordersim check {where} --metrics"),
     (r"  metrics include (?P<names>.+), \.\.\.", "  指标包括 {names} 等"),
     (r"  by port, direction, class and lane: (?P<names>.+), \.\.\.",
      "  按口岸、方向、信用类别和作业线细分：{names} 等"),
@@ -518,6 +519,8 @@ def reason(english: str) -> str | None:
             if "alts" in words:  # (``'a' or 'b'``: the names kept, ``or`` said)
                 alts = words["alts"].replace("' or '", "' 或 '")
                 words["alts"] = f"；是否应为 {alts}？" if alts else ""
+            if words.get("matching"):  # (how many the pattern led by ``*`` picks)
+                words["matching"] = f"它匹配 {words['matching']} 个指标"
             if words.get("shown") == "missing":  # (a partner file's field not given)
                 words["shown"] = "缺失"
             if words.get("land") == "none":  # (a scenario without land ports)

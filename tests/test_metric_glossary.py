@@ -4,6 +4,7 @@ it has no entry that nothing yields (unless marked), so the page cannot drift fr
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from pathlib import Path
 
@@ -344,3 +345,24 @@ def test_a_lanes_mean_number_in_service_is_explained_as_little_at_the_servers():
     assert "L_s = lambda E[S]" in entry.meaning
     assert "`utilisation_<port>_<lane>` times" in entry.meaning
     assert metric_unit("in_service_mean_sea_scanners") == "jobs in service"
+
+
+def test_a_pattern_that_picks_none_suggests_itself_led_by_a_star(bundled):
+    """``--show 'cost_per_consignment*'`` picks none (the names start with whose cost it
+    is): the error suggests the pattern led by ``*`` and how many that picks, in English and
+    in Chinese; a pattern that picks none either way suggests nothing."""
+    from sim.cli_zh_errors import reason
+    from sim.experiment.metric_names import MetricError, shown
+
+    known = next(k for k in bundled if k.scenario == "default")
+    wider = fnmatch.filter(known.names, "*cost_per_consignment*")
+    assert wider and not fnmatch.filter(known.names, "cost_per_consignment*")
+    with pytest.raises(MetricError) as said:
+        shown(["cost_per_consignment*"], known)
+    hint = f"did you mean '*cost_per_consignment*'? it matches {len(wider):,} metrics"
+    assert hint in str(said.value)
+    assert f"是否应为 '*cost_per_consignment*'？它匹配 {len(wider):,} 个指标" in str(
+        reason(str(said.value)))
+    with pytest.raises(MetricError) as said:
+        shown(["zz_*"], known)
+    assert "did you mean" not in str(said.value) and reason(str(said.value))

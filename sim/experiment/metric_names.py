@@ -566,17 +566,25 @@ def shown(patterns: Iterable[str], known: MetricNames, flag: str = "--show") -> 
         if any(ch in pattern for ch in "*?["):
             picked = fnmatch.filter(sorted(known.names), pattern)
             if not picked:
-                raise MetricError(
-                    f"{flag} {pattern!r} matches no metric of scenario {known.scenario!r}; "
-                    f"all {len(known.names)} names: "
-                    f"{bordersim_line('check', _named(known), '--metrics')}"
-                )
+                raise MetricError(_matches_none(pattern, known, flag))
         elif pattern in known:
             picked = [pattern]
         else:
             raise MetricError(unknown_message(pattern, known, flag))
         out += [m for m in picked if m not in out]
     return out
+
+
+def _matches_none(pattern: str, known: MetricNames, flag: str) -> str:
+    """What is wrong with a ``pattern`` that picks no metric, with the pattern led by ``*``
+    where that picks some: names start with whose figure they are (``agency_``, ``trader_``,
+    ``total_cost_per_consignment``), so ``cost_per_consignment*`` picks none of them."""
+    wider = f"*{pattern}"
+    found = [] if pattern.startswith("*") else fnmatch.filter(known.names, wider)
+    hint = f"; did you mean {wider!r}? it matches {len(found):,} metrics" if found else ""
+    return (f"{flag} {pattern!r} matches no metric of scenario {known.scenario!r}{hint}; "
+            f"all {len(known.names)} names: "
+            f"{bordersim_line('check', _named(known), '--metrics')}")
 
 
 def _named(known: MetricNames) -> str:
