@@ -1025,7 +1025,8 @@ def _print_run_table(
     table = _table(
         summary, len(per_rep), currency_of(scenario.costs), counts, extra, len(unsettled), lang
     )
-    money = money_of(scenario.costs, scenario.organisation is not None)
+    org = scenario.organisation
+    money = money_of(scenario.costs, org is not None, org.price_year if org else None)
     if money:
         from rich.markup import escape
 

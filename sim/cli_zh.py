@@ -160,14 +160,18 @@ def money(english: str) -> str:
     the organisation's staff cost in CNY beside it when it is said; another statement stays
     as it is."""
     found = re.fullmatch(r"([A-Z]{3}) at (\d{4}) prices( \(the organisation's staff cost "
-                         r"figures in CNY\))?", english)
+                         r"figures (?:in CNY(?:, (\d{4}) prices)?|at (\d{4}) prices)\))?",
+                         english)
     if found:
-        return f"{found[1]}（{found[2]} 年价格{'；海关组织人员成本以 CNY 计' if found[3] else ''}）"
+        org = ("" if not found[3] else f"；海关组织人员成本按 {found[5]} 年价格计" if found[5]
+               else "；海关组织人员成本以 CNY 计" + (f"，{found[4]} 年价格" if found[4] else ""))
+        return f"{found[1]}（{found[2]} 年价格{org}）"
     found = re.fullmatch(r"([A-Z]{3}) for goods' values \(no \[costs\] section: the default "
-                         r"currency\), CNY for the organisation's staff cost figures", english)
+                         r"currency\), CNY for the organisation's staff cost figures"
+                         r"(?:, (\d{4}) prices)?", english)
     if found:
         return (f"货物价值以 {found[1]} 计（情景中没有 [costs] 部分，取默认币种），"
-                "海关组织人员成本以 CNY 计")
+                "海关组织人员成本以 CNY 计" + (f"，{found[2]} 年价格" if found[2] else ""))
     return english
 
 

@@ -84,10 +84,12 @@ def test_a_scenario_without_costs_says_its_money_in_chinese():
     from sim.scenario.loader import load_scenario
 
     scenario = load_scenario(MMC.with_name("guangdong.toml"))
-    english = money_of(scenario.costs, scenario.organisation is not None)
+    org = scenario.organisation
+    assert org is not None and org.price_year == 2019
+    english = money_of(scenario.costs, True, org.price_year)  # (as run and compare call it)
     assert english.startswith("USD for goods' values")
     assert money(english) == ("货物价值以 USD 计（情景中没有 [costs] 部分，取默认币种），"
-                              "海关组织人员成本以 CNY 计")
+                              "海关组织人员成本以 CNY 计，2019 年价格")
 
 
 def test_every_reason_a_field_can_act_on_nothing_has_its_chinese():

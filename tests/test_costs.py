@@ -826,6 +826,7 @@ def test_the_tables_say_what_money_is_in_and_at_which_years_prices(tmp_path, cap
     """A run's table and a comparison's header and report name the currency and the price
     year of the scenario's [costs] (the default: USD at 2019 prices); without costs, none."""
     from sim.cli import main
+    from sim.cli_zh import money as zh_money
     from sim.scenario.costs import money_of
 
     default = sim.default_scenario_path()
@@ -835,14 +836,24 @@ def test_the_tables_say_what_money_is_in_and_at_which_years_prices(tmp_path, cap
     assert money_of(costed, organisation=True) == (  # (staff of an organisation: in CNY)
         "USD at 2019 prices (the organisation's staff cost figures in CNY)"
     )
+    # (with the year of the staff's prices where organisation.price_year gives it, as
+    # bordersim org says it; in Chinese too)
+    said = money_of(costed, organisation=True, org_year=2021)
+    assert said == "USD at 2019 prices (the organisation's staff cost figures in CNY, 2021 prices)"
+    assert zh_money(said) == "USD（2019 年价格；海关组织人员成本以 CNY 计，2021 年价格）"
     assert costed is not None
     in_cny = costed.model_copy(update={"currency": "CNY"})
     assert money_of(in_cny, organisation=True) == "CNY at 2019 prices"
+    assert money_of(in_cny, organisation=True, org_year=2019) == "CNY at 2019 prices"
+    said = money_of(in_cny, organisation=True, org_year=2021)  # (another year's prices)
+    assert said == "CNY at 2019 prices (the organisation's staff cost figures at 2021 prices)"
+    assert zh_money(said) == "CNY（2019 年价格；海关组织人员成本按 2021 年价格计）"
     # uncosted with an organisation (Guangdong): goods' values and staff in two currencies
     assert money_of(None, organisation=True) == (
         "USD for goods' values (no [costs] section: the default currency), CNY for the "
         "organisation's staff cost figures"
     )
+    assert zh_money(money_of(None, True, 2019)).endswith("海关组织人员成本以 CNY 计，2019 年价格")
     # (a day and no drain: the money's unit is printed whatever the run's figures; the small
     # scenario priced with the default's [costs]: the unit is the [costs] section's alone)
     short = ["--days", "1", "--set", "warmup_days=0", "--set", "drain_days=0"]
@@ -861,7 +872,9 @@ def test_the_tables_say_what_money_is_in_and_at_which_years_prices(tmp_path, cap
     # "[costs]" printed as text, not read as the terminal's markup (it vanished)
     argv = ["guangdong", "--reps", "1", *short]
     assert main(["run", *argv, "--out", str(tmp_path / "g")]) == 0
-    assert "(no [costs] section" in " ".join(capsys.readouterr().out.split())
+    said = " ".join(capsys.readouterr().out.split())
+    assert "(no [costs] section" in said  # (and guangdong's organisation.price_year)
+    assert "CNY for the organisation's staff cost figures, 2019 prices" in said
     argv += ["--reforms", "dumbbell", "--no-report", "--no-gains"]  # (only its header is read)
     assert main(["compare", *argv, "--out", str(tmp_path / "gc")]) == 0
     assert "(no [costs] section" in " ".join(capsys.readouterr().out.split())

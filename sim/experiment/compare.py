@@ -645,7 +645,8 @@ class Comparison:
             "scenario_hash": base_hash,
             "currency": currency_of(base.costs),
             # ("USD at 2019 prices"; "" without costs)
-            "money": money_of(base.costs, base.organisation is not None),
+            "money": money_of(base.costs, base.organisation is not None,
+                              base.organisation.price_year if base.organisation else None),
             # (ports whose declarations carry containers: costs per container beside them)
             "container_ports": [p for p, v in base.ports.items() if v.mode in ("sea", "rail")],
             "days": base.days,

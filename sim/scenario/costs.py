@@ -245,21 +245,28 @@ def currency_of(costs: Costs | None) -> str:
     return str(Costs.model_fields["currency"].default)
 
 
-def money_of(costs: Costs | None, organisation: bool = False) -> str:
+def money_of(costs: Costs | None, organisation: bool = False,
+             org_year: int | None = None) -> str:
     """What a scenario's money figures are: "USD at 2019 prices" ("" without costs: goods'
     values alone, in the currency their distributions give). With an ``organisation``, whose
     staff are priced in CNY a head, its staff cost figures stay in CNY: said where the rest
     is in another currency (also without costs: goods' values then carry the default
-    currency's label)."""
+    currency's label), with the year of their prices where the scenario gives it
+    (``org_year``: ``organisation.price_year``, as ``bordersim org`` says it), and that year
+    alone where the rest is in CNY at another year's prices."""
+    year = f", {org_year} prices" if org_year is not None else ""
     if costs is None:
         if not organisation:
             return ""
         return (
             f"{currency_of(None)} for goods' values (no [costs] section: the default "
-            "currency), CNY for the organisation's staff cost figures"
+            f"currency), CNY for the organisation's staff cost figures{year}"
         )
-    cny = organisation and costs.currency.upper() != "CNY"
-    org = " (the organisation's staff cost figures in CNY)" if cny else ""
+    org = ""
+    if organisation and costs.currency.upper() != "CNY":
+        org = f" (the organisation's staff cost figures in CNY{year})"
+    elif organisation and org_year is not None and org_year != costs.price_year:
+        org = f" (the organisation's staff cost figures at {org_year} prices)"
     return f"{costs.currency} at {costs.price_year} prices{org}"
 
 

@@ -348,7 +348,8 @@ class OrganisationSpec(Strict):
     price_year: int | None = Field(
         default=None, ge=1900, le=2200,
         description="the year whose prices the staff's cost_per_year (CNY a head) are at: "
-        "said beside the staff cost figures (bordersim org), which name no year without it",
+        "said beside the staff cost figures (bordersim org) and in the money a run's table "
+        "and a comparison name, which name no year without it",
     )
     units: dict[str, Unit] = Field(default_factory=dict)
     generate: Generate | None = None
