@@ -30,8 +30,8 @@ def test_a_metric_of_a_part_is_a_row_only_where_a_side_has_that_part():
     split = [f"clearance_{s}_{k}_import" for s in ("h_mean", "h_p90", "n")
              for k in ("transit", "direct")]  # (imports in transit and the rest, apart)
     integrated = [f"clearance_{s}_integrated_import" for s in ("h_mean", "h_p90", "n")]
-    assert TRANSIT == ["transit_share", "transit_h_mean", "transit_clearance_share", *split,
-                       *integrated]
+    assert TRANSIT == ["transit_share", "transit_h_mean", "transit_clearance_share",
+                       "transit_unfinished", *split, *integrated]
     assert len(RETURNS) == 4 and set(PART_OF) <= {m for m, _ in runs.SHOWN}
     assert has_part(inland, "ports.*.transit") and not has_part(plain, "ports.*.transit")
     assert has_part(broker, "declaration.returns") and not has_part(inland, "declaration.returns")

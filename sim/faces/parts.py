@@ -26,6 +26,7 @@ PART_OF: dict[str, str] = {
     "transit_share": _TRANSIT,
     "transit_h_mean": _TRANSIT,
     "transit_clearance_share": _TRANSIT,
+    "transit_unfinished": _TRANSIT,
     "clearance_h_mean_transit_import": _TRANSIT,
     "clearance_h_mean_direct_import": _TRANSIT,
     "clearance_h_p90_transit_import": _TRANSIT,

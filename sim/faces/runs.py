@@ -47,6 +47,8 @@ SHOWN = (
     ("transit_share", "Imports that came in transit under seal from an entry port (share)"),
     ("transit_h_mean", "Transit leg: entry port to this office, per transit import (h, mean)"),
     ("transit_clearance_share", "Transit leg's part of the imports' clearance time (share)"),
+    ("transit_unfinished", "Imports in transit not finished by the end of the run "
+     "(consignments: left out of the leg's hours)"),
     ("clearance_h_mean_transit_import", "Customs clearance, imports in transit, from the entry "
      "port (h, mean)"),
     ("clearance_h_mean_direct_import", "Customs clearance, imports not in transit (h, mean)"),
