@@ -37,13 +37,6 @@ TRANSIT = [
     Entry("transit_share", COUNT_LAYER,
           "Share of imports that came in transit (转关) from an entry port, of all imports "
           "(exports never do)." + _HOW + _COHORT + _NONE),
-    Entry("transit_unfinished", COUNT_LAYER,
-          "How many of the cohort's imports that came in transit were still in the flow when "
-          "the run ended (censored: at the transit desk, on their leg or further on): left "
-          "out of `transit_h_mean`, `transit_clearance_share` and the figures of "
-          "`transit/import`, which are then biased low; many of them mean a longer drain "
-          "(`drain_days`) or more transit officers (`ports.<port>.transit.desk.capacity`)."
-          + _HOW, only=_ONLY),
     Entry("transit_h_mean", CLEAR_LAYER,
           "Mean hours of a transit consignment's leg, from its arrival at the entry port to "
           "its arrival here: the transit formalities and the journey under seal. NaN when "
@@ -93,6 +86,13 @@ _QUANTILE = " Read from a log histogram, within 1 % of the exact quantile."
 
 #: imports in transit, those cleared directly and those under integration, apart
 TRANSIT_SPLIT = [
+    Entry("transit_unfinished", COUNT_LAYER,
+          "How many of the cohort's imports that came in transit were still in the flow when "
+          "the run ended (censored: at the transit desk, on their leg or further on): left "
+          "out of `transit_h_mean`, `transit_clearance_share` and the figures of "
+          "`transit/import`, which are then biased low; many of them mean a longer drain "
+          "(`drain_days`) or more transit officers (`ports.<port>.transit.desk.capacity`)."
+          + _HOW, only=_ONLY),
     *[
         Entry(f"{metric}_h_{stat}_{kind}_import", CLEAR_LAYER,
               f"{_STATS[stat]} of {_WHAT[metric]}, of the {_GROUPS[kind][0]}; NaN when the "
