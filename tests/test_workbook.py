@@ -303,6 +303,7 @@ def test_the_page_lists_every_sheet_and_is_linked():
     page = (REPO / "docs" / "workbook.md").read_text(encoding="utf-8")
     listed = [line for line in page.splitlines() if line.startswith("| `")]
     names = [("readme", "说明"), ("headline", "主要结果")] + [(t[1], t[2]) for t in TABLES]
+    names += [("agency costs", "政府部门成本")]  # (with [costs])
     names += [("business-case", "效益成本分析")]  # (an appraised comparison's, last)
     assert [line.split("|")[1].strip() for line in listed] == \
         [f"`{en}` (`{zh}`)" for en, zh in names]

@@ -59,10 +59,13 @@ def build(folder: Path, lang: str = "en") -> bytes:
     """The workbook of the results folder ``folder`` as the bytes of an .xlsx file."""
     from openpyxl import Workbook
 
+    from sim.report.workbook_agency import agency_sheet
     from sim.report.workbook_appraisal import appraisal_sheet
 
     kind, meta, warnings = checked(folder)
     data = sheets(folder, kind, lang)
+    agency = agency_sheet(folder, kind, lang)
+    data += [agency] if agency is not None else []
     business = appraisal_sheet(folder, lang) if kind == "compare" else None
     data += [business] if business is not None else []
     book = Workbook()
