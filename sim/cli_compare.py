@@ -467,9 +467,10 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
     """The table's rows: :data:`TABLE_METRICS`, each pooled clearance row followed by its
     imports' and exports', the risk engine's figures (with one) before the detection rate
     and detection by illicit type after it, the smuggling rows after ``value_slipped``
-    (with smuggling in the scenario), the organisation's (with one) and the rows of the
-    ports options touch and of the lanes they size or load (utilisation, queue, wait); rows
-    the comparison lacks are skipped."""
+    (with smuggling in the scenario), the overhead per declaration after the agencies' cost
+    per declaration (where some option has overhead), the organisation's (with one) and the
+    rows of the ports options touch and of the lanes they size or load (utilisation, queue,
+    wait); rows the comparison lacks are skipped."""
     from sim.experiment.metric_names import (
         class_rows,
         era_rows,
@@ -482,6 +483,8 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
         touched_ports,
         with_directions,
     )
+    from sim.report.headline_overhead import METRIC as OVERHEAD
+    from sim.report.headline_overhead import has_overhead
 
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
     out: list[str] = []
@@ -494,6 +497,8 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
             out += kind_rows(seen)
         if m == "value_slipped":
             out += smuggling_rows(names)
+        if m == "agency_cost_per_consignment" and has_overhead(res.summary):
+            out.append(OVERHEAD)  # (costs of no port shared over the declarations)
     ports = touched_ports(res.options)
     keys = [k for o in res.options for k in o.overrides]
     classes = class_rows(keys)  # (a class mix moved)

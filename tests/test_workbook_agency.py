@@ -110,3 +110,27 @@ def test_an_item_a_replication_lacks_counts_0_there(tmp_path):
     assert table.loc["overtime", head["quantity"]] == pytest.approx(1.0)
     assert table.loc["staff", head["cost"]] == pytest.approx(240.0)
     assert table.loc["total", head["cost_per_year"]] == pytest.approx(250.0 * 365)
+
+
+@pytest.mark.parametrize("lang, book, words", [
+    ("en", "workbook.xlsx", "of which costs of no port (overheads"),
+    ("zh", "workbook-zh.xlsx", "每票分摊的管理费用"),
+])
+def test_the_headline_sheet_has_the_overhead_after_the_agencies_cost(folder, lang, book,
+                                                                     words):
+    from sim.report.workbook_sheets import HEADLINE_COLUMNS
+
+    zh = lang == "zh"
+    rows = _rows(folder / book, "主要结果" if zh else "headline")
+    figure, metric, mean, option = (HEADLINE_COLUMNS[c][zh] for c in
+                                    ("figure", "metric", "mean", "option"))
+    metrics = [r[metric] for r in rows]
+    at = metrics.index("agency_cost_overhead_per_consignment")
+    assert metrics[at - 2:at] == ["agency_cost_per_consignment"] * 2
+    summary = pd.read_csv(folder / "summary.csv", dtype={"option": str})
+    want = summary[summary["metric"] == "agency_cost_overhead_per_consignment"]
+    for r in rows[at:at + 2]:
+        assert r[metric] == "agency_cost_overhead_per_consignment" and words in str(r[figure])
+        (value,) = want.loc[want["option"] == r[option], "mean"]
+        assert float(str(r[mean])) == pytest.approx(float(value))
+    assert float(str(rows[at + 1][mean])) > 0  # (the option's system)

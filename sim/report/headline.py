@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from sim.report.headline_moves import deterred_or_displaced
+from sim.report.headline_overhead import overhead_cost
 from sim.report.headline_patrol import patrol_cost
 from sim.report.headline_unpriced import unpriced
 from sim.report.periods import Periods, in_force_words
@@ -216,6 +217,9 @@ def _items(
             items.append(went)
             if split := deterred_or_displaced(rows, name, days):
                 items.append(split)
+        if m == "agency_cost_per_consignment" and (overhead := overhead_cost(
+                rows, name, currency, getattr(res, "summary", None))):
+            items.append(overhead)
         if m == "trader_cost_per_consignment":
             items += _per_container(rows, name, res.meta, currency)
         if m == "agency_cost_per_year" and (patrol := patrol_cost(rows, name, currency)):

@@ -95,7 +95,8 @@ def headline_table(folder: Path, kind: str, lang: str) -> pd.DataFrame:
     by_diff = {(r["option"], r["metric"]): r for r in diffs.to_dict("records")}
     rows = []
     labels = route_labels(folder, kind, lang)
-    figures = _with_patrols(_headline_metrics(folder, kind, lang), summary, lang)
+    figures = _with_overhead(_headline_metrics(folder, kind, lang), summary, lang)
+    figures = _with_patrols(figures, summary, lang)  # (the patrols' right after the agencies')
     for metric, what in _with_routes(figures, summary, lang, labels):
         for r in summary[summary["metric"] == metric].to_dict("records"):
             row = {"figure": what, "metric": metric,
@@ -188,6 +189,26 @@ def _with_patrols(metrics: list[tuple[str, str]], summary: pd.DataFrame,
         out.append((metric, what))
         out += [(m, _words(m, words, lang)) for after, m, words in PATROL_FORMS
                 if after == metric]
+    return out
+
+
+def _with_overhead(metrics: list[tuple[str, str]], summary: pd.DataFrame,
+                   lang: str) -> list[tuple[str, str]]:
+    """``metrics`` with the overhead per declaration (costs of no port shared over the
+    ports' declarations) after the agencies' cost per declaration it is part of (and after
+    the patrols' part of it, which :func:`_with_patrols` puts right after that), where
+    some option has overhead (:func:`sim.report.headline_overhead.has_overhead`), as the
+    report's headline says it."""
+    from sim.report.headline_overhead import METRIC, OVERHEAD, has_overhead
+
+    if not has_overhead(summary):
+        return metrics
+    out = []
+    for metric, what in metrics:
+        out.append((metric, what))
+        if metric == "agency_cost_per_consignment":
+            out.append((METRIC, _words(METRIC, OVERHEAD + " (per declaration, every port "
+                                       "pooled)", lang)))
     return out
 
 

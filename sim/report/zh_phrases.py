@@ -508,6 +508,10 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"cost per (?P<d>import|export) declaration", "每份{d}报关单成本"),
     (r"cost per declaration, agencies and traders", "每份报关单成本（政府部门与企业）"),
     (r"agencies' cost per year", "政府部门年度成本"),
+    (r"of which costs of no port \(overheads: patrols outside the ports, auditors, systems, "
+     r"the organisation's units\), shared over the ports' declarations",
+     "其中不属于任何口岸的成本（管理费用：口岸外巡查、稽查人员、系统、组织单位），"
+     "在各口岸报关单间分摊"),
     (r"of which the smuggling patrols' outside the ports \(their staff, a year\)",
      "其中口岸外缉私巡查人员成本（年度）"),
     (r"of which the agencies'", "其中政府部门"),
