@@ -134,3 +134,20 @@ def test_the_headline_sheet_has_the_overhead_after_the_agencies_cost(folder, lan
         (value,) = want.loc[want["option"] == r[option], "mean"]
         assert float(str(r[mean])) == pytest.approx(float(value))
     assert float(str(rows[at + 1][mean])) > 0  # (the option's system)
+
+
+def test_an_agency_table_without_costs_is_refused_naming_it(tmp_path):
+    from sim.report.folder import ResultsFolderError
+    from sim.report.workbook_agency import agency_sheet
+
+    (tmp_path / "reps").mkdir()
+    (tmp_path / "meta.json").write_text('{"reps": 1}')
+    (tmp_path / "scenario.json").write_text('{"days": 1}')
+    pd.DataFrame([{"option": "run", "metric": "agency_cost_per_year", "mean": 1.0}]
+                 ).to_csv(tmp_path / "summary.csv", index=False)
+    (tmp_path / "reps" / "rep-0000.json").write_text("{}")
+    bad = tmp_path / "reps" / "rep-0000-agency.csv"
+    pd.DataFrame([{"port": "p", "item": "desk", "quantity": 1.0}]).to_csv(bad, index=False)
+    with pytest.raises(ResultsFolderError, match=r"rep-0000-agency\.csv lacks the column"
+                                                 r"\(s\) cost"):
+        agency_sheet(tmp_path, "run", "en")

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from sim.report.folder import read_csv, read_object
+from sim.report.folder import ResultsFolderError, read_csv, read_object
 from sim.report.workbook_sheets import Sheet
 
 #: the rows' kinds whose quantity is head-hours (the others', equipment's and systems', is
@@ -100,7 +100,8 @@ def agency_sheet(folder: Path, kind: str, lang: str) -> Sheet | None:
              "year; each option ends with each check's own cost and the total, the headline's "
              "agencies' cost a year")
     return Sheet("政府部门成本" if zh else "agency costs", about, table,
-                 source="reps/rep-NNNN-agency.csv", formats=formats)
+                 source=("options/*/" if kind == "compare" else "") + "reps/rep-NNNN-agency.csv",
+                 formats=formats)
 
 
 def _options(folder: Path, kind: str, meta: Any) -> list[tuple[str, Path]]:
@@ -127,12 +128,12 @@ def _option_items(name: str, path: Path, meta: Any, summary: pd.DataFrame, money
     overheads' subtotal and the total a year (None without agency tables)."""
     reps = _reps(path, meta.get("reps") if isinstance(meta, dict) else None)
     files = [path / "reps" / f"rep-{r:04d}-agency.csv" for r in reps]
-    frames = [read_csv(f, dtype={k: str for k in KEYS}) for f in files if f.is_file()]
+    frames = [_read(f) for f in files if f.is_file()]
     if not frames:
         return None
     stacked = pd.concat(frames, ignore_index=True)
-    for k in KEYS:
-        stacked[k] = stacked[k].astype(object).fillna("").astype(str)
+    for k in KEYS:  # (a column an older folder lacks is empty)
+        stacked[k] = stacked[k].astype(object).fillna("").astype(str) if k in stacked else ""
     for c in [*SUMMED, "price", "utilisation"]:
         stacked[c] = pd.to_numeric(stacked[c], errors="coerce") if c in stacked else math.nan
     grouped = stacked.groupby(KEYS, sort=False, dropna=False)
@@ -153,6 +154,18 @@ def _option_items(name: str, path: Path, meta: Any, summary: pd.DataFrame, money
     out = pd.concat([items, lines], ignore_index=True)
     out["money"], out["reps"] = money, len(frames)
     return out[[k for k, _, _ in COLUMNS]]
+
+
+def _read(file: Path) -> pd.DataFrame:
+    """A replication's agency table; one without its items' names or costs is refused,
+    naming the file (it is not what bordersim writes)."""
+    table = read_csv(file, dtype={k: str for k in KEYS})
+    missing = [c for c in ("item", "cost") if c not in table.columns]
+    if missing:
+        raise ResultsFolderError(f"{file} lacks the column(s) {', '.join(missing)} (an agency "
+                                 "table has port, item, kind, quantity, price and cost)",
+                                 repair=False)
+    return table
 
 
 def _mean(summary: pd.DataFrame, option: str, metric: str) -> float:
