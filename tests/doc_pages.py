@@ -61,3 +61,26 @@ def means(summary: Path, keep: Callable[[str], bool]) -> dict[tuple[str, str], f
     with open(summary) as f:
         return {(r["option"], r["metric"]): float(r["mean"] or "nan") for r in csv.DictReader(f)
                 if keep(r["metric"])}  # fmt: skip
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def missing_files(page: str, suffixes: str = "py|md", besides: frozenset[str] = frozenset()
+                  ) -> tuple[set[str], list[str]]:
+    """The project files a developer page names in backticks (``sim/``, ``tests/``, ``docs/``
+    paths ending in one of ``suffixes``) and those of them that do not exist, less
+    ``besides`` (files its worked example made on a branch only)."""
+    named = set(re.findall(rf"`((?:sim|tests|docs)/[\w/.-]+\.(?:{suffixes}))`", page))
+    return named, sorted(p for p in named - besides if not (ROOT / p).is_file())
+
+
+def missing_lists(page: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """The ``NAME`` of (or in) ``sim/...py`` or ``tests/...py`` a developer page names, and
+    those whose module does not define NAME."""
+    import importlib
+
+    pairs = re.findall(r"`(_?[A-Z][A-Z_]+)`\s+(?:of|in)\s+`((?:sim|tests)/[\w/]+)\.py`", page)
+    wrong = [f"{name} in {path}.py" for name, path in pairs
+             if not hasattr(importlib.import_module(path.replace("/", ".")), name)]  # fmt: skip
+    return pairs, wrong

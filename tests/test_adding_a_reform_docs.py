@@ -3,31 +3,28 @@ library's, and the entries it shows are what the command prints."""
 
 from __future__ import annotations
 
-import importlib
 import re
 import textwrap
 from pathlib import Path
 
 from sim.reforms import REFORMS
 from sim.report import zh_reform_todo
+from tests.doc_pages import missing_files, missing_lists
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = (ROOT / "docs" / "adding-a-reform.md").read_text()
 
 
 def test_every_file_the_page_names_exists():
-    named = set(re.findall(r"`((?:sim|tests|docs)/[\w/.-]+\.(?:py|md|toml))`", PAGE))
+    named, missing = missing_files(PAGE, "py|md|toml")
     assert len(named) >= 10, named
-    missing = sorted(p for p in named if not (ROOT / p).is_file())
     assert not missing, f"docs/adding-a-reform.md names files that do not exist: {missing}"
 
 
 def test_every_list_the_page_names_is_in_its_module():
     """``NAME`` of (or in) ``sim/...py`` or ``tests/...py``: the module defines NAME."""
-    pairs = re.findall(r"`(_?[A-Z][A-Z_]+)`\s+(?:of|in)\s+`((?:sim|tests)/[\w/]+)\.py`", PAGE)
+    pairs, wrong = missing_lists(PAGE)
     assert len(pairs) >= 5, pairs
-    wrong = [f"{name} in {path}.py" for name, path in pairs
-             if not hasattr(importlib.import_module(path.replace("/", ".")), name)]  # fmt: skip
     assert not wrong, f"docs/adding-a-reform.md names lists that are not there: {wrong}"
 
 

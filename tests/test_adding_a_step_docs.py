@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 from pathlib import Path
 
 import pytest
 
+from tests.doc_pages import missing_files, missing_lists
+
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = (ROOT / "docs" / "adding-a-step.md").read_text()
 #: the step the page's example added on a branch, not shipped: its files are not here
-EXAMPLE_ONLY = {"sim/model/steps/vet.py"}
+EXAMPLE_ONLY = frozenset({"sim/model/steps/vet.py"})
 
 
 def test_every_file_the_page_names_exists():
-    named = set(re.findall(r"`((?:sim|tests|docs)/[\w/.-]+\.(?:py|md))`", PAGE))
+    named, missing = missing_files(PAGE, besides=EXAMPLE_ONLY)
     assert named, "the page names no file"
-    missing = sorted(p for p in named - EXAMPLE_ONLY if not (ROOT / p).is_file())
     assert not missing, f"docs/adding-a-step.md names files that do not exist: {missing}"
 
 
 def test_every_list_the_page_names_is_in_its_module():
     """``NAME`` of (or in) ``sim/...py`` or ``tests/...py``: the module defines NAME."""
-    pairs = re.findall(r"`(_?[A-Z][A-Z_]+)`\s+(?:of|in)\s+`((?:sim|tests)/[\w/]+)\.py`", PAGE)
+    pairs, wrong = missing_lists(PAGE)
     assert len(pairs) >= 8, pairs
-    wrong = [f"{name} in {path}.py" for name, path in pairs
-             if not hasattr(importlib.import_module(path.replace("/", ".")), name)]  # fmt: skip
     assert not wrong, f"docs/adding-a-step.md names lists that are not there: {wrong}"
 
 
