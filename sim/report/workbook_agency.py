@@ -15,19 +15,18 @@ from typing import Any
 
 import pandas as pd
 
+from sim.model.agency_costs import OVERHEAD  # (the items' port that is no port's)
+from sim.model.costs import HOURS_PER_YEAR
 from sim.report.folder import ResultsFolderError, read_csv, read_object
 from sim.report.workbook_sheets import Sheet
 
 #: the rows' kinds whose quantity is head-hours (the others', equipment's and systems', is
 #: unit-years)
 HEAD_HOURS = ("staff", "overtime", "night", "posts")
-#: the items' port that is no port's (an overhead, shared over the ports' consignments)
-OVERHEAD = "*"
 #: the keys of an item (a replication's agency table has one row of each)
 KEYS = ["port", "item", "kind", "role"]
 #: the summed columns, averaged over every replication (0 where one lacks the item)
 SUMMED = ["quantity", "cost", "busy_cost", "outlay"]
-HOURS_PER_YEAR = 8760.0
 
 #: the sheet's columns: (key, English header, Chinese header)
 COLUMNS: tuple[tuple[str, str, str], ...] = (
