@@ -39,7 +39,7 @@ def test_a_run_folder_has_the_class_differences(tmp_path: Path):
 
     out = tmp_path / "run"
     path = sim.default_scenario_path()
-    # (no warm-up, one drain day: the same 96 rows, classes and no empty difference as with
+    # (no warm-up, one drain day: the same rows, classes and no empty difference as with
     # the scenario's 14 and 14 days, compared once; the check is an identity of the folder)
     short = ["--set", "warmup_days=0", "--set", "drain_days=1"]
     assert main(["run", str(path), "--days", "2", "--reps", "2", *short, "--out", str(out)]) == 0

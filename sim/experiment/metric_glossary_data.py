@@ -99,6 +99,13 @@ def _by_class() -> list[Entry]:
               f"`released_within_<target>` of one trader class's imports or exports, {_CLASS}. "
               f"The agencies' own hours of a class are the milestone intervals' "
               f"(`customs_h`, `quarantine_h` of its `port_direction_class` rows)."),
+        Entry("clearance_h_p90_<class>_port_<port>_<direction>", CLEAR_LAYER,
+              "90th percentile of the clearance time of one trader class's consignments at "
+              "one port and direction, over the consignments "
+              "`clearance_h_mean_<class>_port_<port>_<direction>` averages: the tail a class "
+              "(advanced AEO certification, say) gives a trader where it trades, which a "
+              "class's p90 pooled over every port mixes with where it trades. NaN where the "
+              "class released nothing there." + _quantile_note("p90")),
         Entry("released_within_<target>_<class>_port_<port>_<direction>", CLEAR_LAYER,
               "`released_within_<target>` of one trader class's consignments at one port and "
               "direction: a class's service standard where it trades (an AEO's 2 h, say). NaN "

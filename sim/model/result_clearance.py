@@ -75,12 +75,16 @@ def _by_class(t: _Table) -> dict[str, float]:
     """Each trader class at each port and direction: what a class buys where it trades,
     which a class's figure pooled over the ports would mix with where it trades. Its mean
     clearance (``clearance_h_mean_<class>_port_<port>_<direction>``) and its share released
-    within each time target (``released_within_24h_<class>_port_<port>_<direction>``)."""
+    within each time target (``released_within_24h_<class>_port_<port>_<direction>``), and
+    its 90th percentile (``clearance_h_p90_<class>_port_<port>_<direction>``): the tail a
+    trader plans stock and demurrage by, which the class's p90 pooled over the ports would
+    mix with where it trades."""
     out = {}
     for r in t.of("clearance", "port_direction_class"):
         port, direction, cls = str(r["group"]).split("/")
         where = f"{cls}_port_{port}_{direction}"
         out[f"clearance_h_mean_{where}"] = float(r["mean_h"])
+        out[f"clearance_h_p90_{where}"] = float(r["p90_h"])
         for col in t.within:
             out[f"released_{col}_{where}"] = float(r[col])
     return out

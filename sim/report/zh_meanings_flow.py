@@ -111,6 +111,11 @@ MEANINGS: dict[tuple[str, str], str] = {
         f"{COMMODITY} clearance_h_median{COMMODITY_ALL}。{QUANTILE}。",
     ("clearance_h_p90_<class>_<direction>", "867108f1"):
         f"某一信用类别企业进口或出口货物的 clearance_h_p90{CLASS}{QUANTILE}。",
+    ("clearance_h_p90_<class>_port_<port>_<direction>", "b525dbef"):
+        "某一信用类别企业在某一口岸、某一方向货物的海关通关时间第 90 百分位，统计范围与 "
+        "clearance_h_mean_<class>_port_<port>_<direction> 相同：即该类别（例如 AEO 高级认证）在"
+        "企业从事贸易的口岸给其带来的长尾；该类别合并所有口岸的第 90 百分位还反映该类别在哪里从事"
+        f"贸易。该类别在该处没有放行货物时为 NaN。{QUANTILE}。",
     ("clearance_h_p90_commodity_<commodity>", "8d3a350f"):
         f"{COMMODITY} clearance_h_p90{COMMODITY_ALL}。{QUANTILE}。",
     ("clearance_h_p90_goods_<direction>", "514f51bf"):

@@ -39,6 +39,8 @@ METRICS: dict[str, str] = {
     "clearance_h_mean_<class>_<direction>": "<class>海关通关时间均值（<direction>）",
     "clearance_h_median_<class>_<direction>": "<class>海关通关时间中位数（<direction>）",
     "clearance_h_p90_<class>_<direction>": "<class>海关通关时间第 90 百分位（<direction>）",
+    "clearance_h_p90_<class>_port_<port>_<direction>":
+        "<class>海关通关时间第 90 百分位（口岸 <port>，<direction>）",
     "released_within_<target>_<class>_<direction>": "<class><target>内放行比例（<direction>）",
     "released_within_<target>_<class>_port_<port>_<direction>":
         "<class><target>内放行比例（口岸 <port>，<direction>）",
