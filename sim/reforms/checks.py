@@ -75,7 +75,7 @@ def _aeo(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
 
 def _certified(classes: Mapping[str, float], shift: float, into: str) -> dict[str, float]:
     """``classes`` with the share ``shift`` of general traders certified into class ``into``
-    (advanced or general AEOs)."""
+    (advanced or general AEOs), or downgraded into it (discredited)."""
     out = dict(classes)
     moved = out.get("general", 0.0) * shift
     out["general"] = out.get("general", 0.0) - moved
@@ -179,19 +179,24 @@ REFORMS = [
         "aeo_general, general AEOs: they get that class's lower selection rates (the "
         "selection tables' column; with a risk engine, its credit rule, where risk.caps "
         "names the class) and the AEOs' priority, and trade as they did (their goods' hidden "
-        "truth is drawn by the class mix before the reform: traffic.behaviour_classes). Only "
-        "general traders move, the share shift of them, so the per-class figures compare the "
-        "same traders in every other class",
+        "truth is drawn by the class mix before the reform: traffic.behaviour_classes). With "
+        "into = discredited, the reverse: general traders downgraded to discredited (a credit "
+        "downgrade), who get that class's selection rates (with a risk engine, its floor) and "
+        "no priority, and trade as they did. Only general traders move, the share shift of "
+        "them, so the per-class figures compare the same traders in every other class, and "
+        "who gains and who loses follows the moved ones (general -> the class they join)",
         _aeo,
         (
             "AEO mutual recognition with 43 countries (regions) (seed paper)",
             "assumption: shift (recognised origins are not modelled)",
         ),
         {
-            "shift": Param(0.1, "share of 'general' declarations whose traders are certified"),
+            "shift": Param(0.1, "share of 'general' declarations whose traders are certified "
+                           "(or, into discredited, downgraded)"),
             "into": Param("aeo_advanced", "the class they join: aeo_advanced (advanced "
-                          "certification) or aeo_general (general certification)", None, None,
-                          ("aeo_advanced", "aeo_general")),
+                          "certification), aeo_general (general certification) or discredited "
+                          "(a downgrade)", None, None,
+                          ("aeo_advanced", "aeo_general", "discredited")),
         },
     ),
     Reform(
