@@ -21,7 +21,9 @@ def _log(reform: str) -> pd.DataFrame:
     """One day of the small scenario with ``reform`` ("": none), its log by port and index."""
     base = sim.load_scenario(SMALL, {"days": 1, "warmup_days": 0, "drain_days": 1})
     scenario = parse(reform).apply(base) if reform else base
-    return sim.simulate(scenario, 1, log=True).log.set_index(["port", "index"]).sort_index()
+    log = sim.simulate(scenario, 1, log=True).log
+    assert log is not None
+    return log.set_index(["port", "index"]).sort_index()
 
 
 def test_a_downgrade_moves_general_traders_to_discredited_and_their_checks_with_them():
