@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sim.experiment.gains import COST
 from sim.model.stability import flagged, too_short
 from sim.report import page_policy, plots, sections
+from sim.report.class_section import class_section
 from sim.report.headline import headline
 from sim.report.numbers import (
     CUT,
@@ -765,6 +766,7 @@ def _plots(res: CompareResult, variants: Mapping[str, Variant]) -> list[str]:
         out += _owner_plots(owners)
     out += sections.intervals_section(variants)
     out += trading_section(variants)
+    out += class_section(variants)
     out += sections.truth_section(variants, res)
     out += risk_section(variants, res)
     out += sections.queues_section(variants)

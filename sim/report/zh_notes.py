@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from sim.report import smuggling_types
+from sim.report import class_section, smuggling_types
 from sim.report.zh_glossary import VALUES
 from sim.report.zh_sweep_notes import SWEEP_NOTES, SWEEP_SENTENCES
 
@@ -41,6 +41,14 @@ _DIAMOND = "每个点下方的空心菱形是仅放行前的查出率（边境�
 #: a whole text of the page -> Chinese
 NOTES: dict[str, str] = {
     smuggling_types.HEADING: "按违规类型",
+    class_section.HEADING: "各信用类别企业与一般信用企业对比",
+    class_section.NOTE:
+        "在同一口岸、同一方向，各信用类别企业与一般信用企业相比：每次重复运行中的类别 - 一般信用"
+        "企业（在同一随机数种子下配对），及其均值和 95% 置信区间（结果文件夹中的 "
+        "class-differences.csv）：通关时间的均值和第 90 百分位（小时），有成本部分时还有边境负担"
+        "和企业成本（情景的货币）。这是其他企业、其他货物：某一类别的企业成本与一般信用企业的差别，"
+        "既来自其所受的待遇，也同样来自其货物的货值和商品构成。认证或降级对同一批货物会有什么改变，"
+        "要做方案比较（改革措施 aeo_mutual_recognition，docs/aeo-trader.md）。",
     smuggling_types.NOTE:
         "各违规类型自身的数值（夹带该类货物的走私团伙的货物）：走私企图数、被震慑放弃的机会数（未"
         "作走私企图）、在口岸外被缉私巡查截获的企图数、被查获的企图比例（被巡查截获，或在口岸查验"

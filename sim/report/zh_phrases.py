@@ -70,6 +70,8 @@ PHRASES: dict[str, str] = {
     "what it changes": "改动内容", "direction": "进出口方向", "who": "对象",
     "documentary h": "单证合规时间（小时）", "border h": "边境合规时间（小时）",
     "documentary cost": "单证合规成本", "border cost": "边境合规成本",
+    "class": "信用类别", "class mean": "该类别均值", "general mean": "一般信用企业均值",
+    "difference": "差值",
     "vs baseline": "与基准方案之差", "better off": "受益", "worse off": "受损",
     "pays less": "少付", "pays more": "多付", "replication": "重复运行", "seed": "随机数种子",
     "error": "错误", "metric": "指标", "interaction": "交互效应",
