@@ -62,6 +62,17 @@ def test_the_articles_of_a_composition_as_a_comparison_records_it():
     assert "bears on Art. 5.1" in describe("epidemic")
 
 
+def test_a_credit_downgrade_implements_no_article():
+    """aeo_mutual_recognition:into=discredited downgrades general traders: the reverse of
+    Art. 7.7's measures for authorized operators, so an option of it is tagged with none;
+    certification (into an AEO class, or by default) keeps the article."""
+    assert articles_of("aeo_mutual_recognition:shift=0.01,into=discredited") == ([], [])
+    assert articles_of("aeo_mutual_recognition:into=discredited@60d+single_window") == (
+        ["10.4"], [])
+    for certified in ("aeo_mutual_recognition", "aeo_mutual_recognition:into=aeo_general"):
+        assert articles_of(certified) == (["7.7"], [])
+
+
 def test_reforms_tfa_lists_every_reform_under_its_articles(capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "300")
     assert main(["reforms", "--tfa"]) == 0

@@ -166,19 +166,43 @@ def by_article() -> dict[str, list[str]]:
     return {a: names for a, names in out.items() if names}
 
 
+#: a reform at this strength is the reverse of the measure its tag names, and implements no
+#: article: general traders downgraded to discredited are no facilitation for authorized
+#: operators (reform -> (strength, value))
+REVERSED = {"aeo_mutual_recognition": ("into", "discredited")}
+
+
+def _terms(text: str) -> list[str]:
+    """The terms of a composition as a comparison records it (``A+B``, ``A>B``), each
+    without its date (``A:k=v@60d`` -> ``A:k=v``)."""
+    from sim.reforms.compose import split_top
+
+    return [split_top(term, "@")[0].strip()
+            for stage in split_top(text, ">") for term in split_top(stage, "+")]  # fmt: skip
+
+
 def reform_names(text: str) -> list[str]:
     """The reform names in a composition as a comparison records it (``A+B``, ``A>B``,
     ``A:k=v``, ``A@60d``), in order, each once."""
-    from sim.reforms.compose import split_top
-
-    names = [split_top(term, "@")[0].partition(":")[0].strip()
-             for stage in split_top(text, ">") for term in split_top(stage, "+")]
+    names = [term.partition(":")[0].strip() for term in _terms(text)]
     return list(dict.fromkeys(n for n in names if n))
 
 
+def _reversed(term: str) -> bool:
+    """Whether a term (``A:k=v,...``) sets its reform at the strength :data:`REVERSED` names."""
+    name, _, strengths = term.partition(":")
+    rule = REVERSED.get(name.strip())
+    if rule is None:
+        return False
+    given = dict(p.split("=", 1) for p in strengths.split(",") if "=" in p)
+    return given.get(rule[0], "").strip().strip("'\"") == rule[1]
+
+
 def articles_of(text: str) -> tuple[list[str], list[str]]:
-    """The TFA articles the reforms of ``text`` implement (in the text's order, each once),
-    and the names in it that the table does not know (a reform since removed)."""
+    """The TFA articles the reforms of ``text`` implement (in the text's order, each once;
+    none of a term at a reversed strength, :data:`REVERSED`), and the names in it that the
+    table does not know (a reform since removed)."""
     names = reform_names(text)
-    found = {a for n in names if n in TAGS for a in TAGS[n].articles}
+    acting = [t.partition(":")[0].strip() for t in _terms(text) if not _reversed(t)]
+    found = {a for n in acting if n in TAGS for a in TAGS[n].articles}
     return sorted(found, key=_key), [n for n in names if n not in TAGS]
