@@ -82,9 +82,12 @@ def _unknown(english: str) -> str:
         elif only:
             only = f"；{UNTRANSLATED}it appears only {only}"
         return f"（不是情景 {found['s']} 的指标{_near(found)}{only}）"
-    found = re.fullmatch(r"\(matches no metric of scenario (?P<s>'[^']*')\)", english)
+    found = re.fullmatch(r"\(matches no metric of scenario (?P<s>'[^']*')(?:; meanings that "
+                         r"mention (?P<w>'[^']*'): (?P<stems>.+))?\)", english)
     if found is not None:
-        return f"（不匹配情景 {found['s']} 的任何指标）"
+        said = (f"；说明中提到 {found['w']} 的指标：{found['stems'].replace(', ', '、')}"
+                if found["w"] else "")
+        return f"（不匹配情景 {found['s']} 的任何指标{said}）"
     return {"(not in the glossary)": "（指标说明中没有此名称）"}.get(english,
                                                               UNTRANSLATED + english)
 

@@ -228,5 +228,19 @@ def explained(
             continue
         picked = fnmatch.filter(sorted(known.names), w)
         out += [explain(n, known, currency) for n in picked] or [
-            f"{w}\t?\t(matches no metric of scenario {known.scenario!r})"]
+            f"{w}\t?\t(matches no metric of scenario {known.scenario!r}{_mentioned(w)})"]
     return list(dict.fromkeys(out))
+
+
+def _mentioned(pattern: str) -> str:
+    """Where a pattern names no metric, the glossary stems whose meaning mentions its word
+    (``demurrage*``: ``storage_per_container``, ...): a user's word for a figure (demurrage,
+    inventory holding) is often not in the metric's name. Nothing for a word of fewer than
+    four letters or one more than five meanings use (``nothing``: too common to point at a
+    figure)."""
+    word = re.sub(r"[*?\[\]]+", " ", pattern).replace("_", " ").strip().lower()
+    if len(word) < 4:
+        return ""
+    said = re.compile(rf"\b{re.escape(word)}\b")
+    stems = [e.stem for e in ENTRIES if said.search(e.meaning.lower())]
+    return f"; meanings that mention {word!r}: {', '.join(stems)}" if 0 < len(stems) <= 5 else ""

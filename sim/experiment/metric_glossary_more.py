@@ -179,8 +179,9 @@ COSTS = [
           f"`agency_cost_overhead_per_consignment`.",
           DIR_PD),
     Entry("trader_cost_per_consignment", COST_LAYER,
-          f"The trader's cost: fees and charges paid plus the value of the goods' time from "
-          f"arrival to the end of the flow, {_PER}.", DIR_PD),
+          f"The trader's cost: fees and charges paid (storage and demurrage among them) plus "
+          f"the value of the goods' time from arrival to the end of the flow (their inventory "
+          f"holding cost, `costs.trader.time_cost_per_day`), {_PER}.", DIR_PD),
     Entry("trader_cost_per_consignment_<class>_port_<port>_<direction>", COST_LAYER,
           "`trader_cost_per_consignment` of one trader class's finished consignments at one "
           "port and direction: what its traders' consignments cost them there, not what the "

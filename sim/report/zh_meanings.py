@@ -127,8 +127,9 @@ MEANINGS: dict[tuple[str, str], str] = {
         "组织单位）按 costs.overhead_shared_by 在各口岸之间分摊（默认按报关单平均分摊，因此报关单"
         "多而单票便宜的口岸承担其中大部分）：口岸自身的成本即此项减去 "
         "agency_cost_overhead_per_consignment。",
-    ("trader_cost_per_consignment", "5be9310a"):
-        f"企业的成本：支付的费用加上货物自到港至流程结束的时间价值，{_FINISHED}。",
+    ("trader_cost_per_consignment", "2c77e991"):
+        "企业的成本：支付的费用（其中包括仓储费和滞期费）加上货物自到港至流程结束的时间价值（其库存"
+        f"持有成本，costs.trader.time_cost_per_day），{_FINISHED}。",
     ("trader_fees_per_consignment", "79b180a0"):
         f"企业支付的费用（报关代理、装卸、仓储、查验作业等），不含时间价值，{_FINISHED}。",
     ("agency_cost_per_year", "4feee547"):
