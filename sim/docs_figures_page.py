@@ -9,12 +9,14 @@ says which figures moved. A writer labels a command with a comment line in its b
     <!-- figures: column 3
     row 1, compare 1: escalation_latency_h_mean; escalation_latency_h_mean diff dumbbell
     row 2, compare 4: -; trader_cost_per_consignment in single_window
+    row 2, column 4, compare 4: trader_cost_per_consignment in aeo_mutual_recognition
     -->
 
-``column`` is the table's column of figures (1: the first); each ``row N`` (the N-th row
-under the header) names its command (or the header does: ``figures: compare 1, column 3``)
-and one key for each number in that cell, in order, separated by ``;``: ``METRIC`` (the
-baseline's mean), ``METRIC in OPTION`` (an option's mean), ``METRIC diff OPTION`` (its
+``column`` is the table's column of figures (1: the first; a row may name its own, for a
+table with an option a column); each ``row N`` (the N-th row under the header) names its
+command (or the header does: ``figures: compare 1, column 3``) and one key for each number
+in that cell, in order, separated by ``;``: ``METRIC`` (the baseline's mean), ``METRIC in
+OPTION`` (an option's mean), ``METRIC diff OPTION`` (its
 paired difference from the baseline) or ``-`` (a number that is no figure of the run, such
 as a head count). A number followed by ``(LOW to HIGH)`` carries its 95 % interval, and the
 interval is checked too. Code in backticks is not read for numbers.
@@ -68,12 +70,14 @@ class Printed:
 
 @dataclass(frozen=True)
 class Row:
-    """One checked cell: its command's label, the row's number and its keyed figures."""
+    """One checked cell: its command's label, the row's number, its keyed figures, the
+    page's line and the table's column."""
 
     command: str
     row: int
     figures: list[tuple[Key, Printed]]
     line: int
+    column: int = 1
 
 
 def commands(text: str) -> dict[str, str]:
@@ -155,14 +159,23 @@ def marked_rows(text: str, page: str) -> list[Row]:
 def _row(
     spec: str, command: str | None, column: int, table: list[tuple[int, list[str]]], where: str
 ) -> Row:
-    """One ``row N[, COMMAND]: KEY; KEY ...`` line of a marker, with its cell's figures."""
+    """One ``row N[, column M][, COMMAND]: KEY; KEY ...`` line of a marker, with its cell's
+    figures (in the row's own column if it names one, else the marker's)."""
     m = re.fullmatch(r"\s*row\s+(\d+)\s*(?:,\s*([^:]+?))?\s*:(.*)", spec)
     if not m:
-        raise FiguresError(f"{where}: {spec.strip()!r}: write 'row N[, COMMAND]: KEY; KEY'")
-    n, cmd = int(m[1]), m[2] or command
+        raise FiguresError(
+            f"{where}: {spec.strip()!r}: write 'row N[, column M][, COMMAND]: KEY; KEY'"
+        )
+    n, cmd = int(m[1]), command
+    for part in (m[2] or "").split(","):
+        col = re.fullmatch(r"\s*column\s+(\d+)\s*", part)
+        if col:
+            column = int(col[1])
+        elif part.strip():
+            cmd = part.strip()
     if cmd is None:
         raise FiguresError(f"{where}: row {n} names no command, nor does the marker")
-    if not 1 <= n <= len(table) or column > len(table[n - 1][1]):
+    if not 1 <= n <= len(table) or not 1 <= column <= len(table[n - 1][1]):
         raise FiguresError(f"{where}: row {n}, column {column}: the table has no such cell")
     line, cells = table[n - 1]
     keys = [parse_key(k, f"{where}, row {n}") for k in m[3].split(";")]
@@ -172,7 +185,8 @@ def _row(
             f"{where}, row {n}: its cell has {len(found)} numbers "
             f"({', '.join(p.mean for p in found)}), the marker {len(keys)} keys"
         )
-    return Row(cmd, n, [(k, p) for k, p in zip(keys, found, strict=True) if not k.skip], line)
+    kept = [(k, p) for k, p in zip(keys, found, strict=True) if not k.skip]
+    return Row(cmd, n, kept, line, column)
 
 
 def value(key: Key, output: dict[str, Any]) -> tuple[float, float, float]:

@@ -166,3 +166,29 @@ def test_a_key_the_output_lacks_is_an_error_naming_the_line_and_the_options():
     said = r"line 16 \(row 1\): wait_h diff faster: .*baseline, fast"
     with pytest.raises(FiguresError, match=said):
         docs_figures.check(rows, {"compare 1": _output()})
+
+
+WIDE = """<!-- figures: compare 1, column 2
+row 1: wait_h
+row 1, column 3: wait_h in fast; wait_h diff fast
+row 2, compare 2, column 3: cost in fast
+-->
+
+| | baseline | fast |
+|---|---|---|
+| waits | 10.71 | 9.30, -1.40 (-5.05 to 2.24) |
+| costs | 1 | 18,648,400 |
+"""
+
+
+def test_a_row_may_name_its_own_column_and_command():
+    """A table with an option a column: each row names the column its figures are in."""
+    rows = marked_rows(WIDE, "page.md")
+    cells = [(r.command, r.row, r.column, [p.mean for _, p in r.figures]) for r in rows]
+    assert cells == [
+        ("compare 1", 1, 2, ["10.71"]),
+        ("compare 1", 1, 3, ["9.30", "-1.40"]),
+        ("compare 2", 2, 3, ["18,648,400"]),
+    ]
+    with pytest.raises(FiguresError, match="row 2, column 4: the table has no such cell"):
+        marked_rows(WIDE.replace("compare 2, column 3", "column 4"), "page.md")
