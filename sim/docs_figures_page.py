@@ -190,7 +190,10 @@ def _row(
 
 
 def value(key: Key, output: dict[str, Any]) -> tuple[float, float, float]:
-    """A key's mean and 95 % interval in a ``compare --json`` output."""
+    """A key's mean and 95 % interval in a ``compare --json`` output, the interval clipped
+    as the command's table prints it (a share's within 0 and 1, a count's above 0)."""
+    from sim.experiment.compare import clip_interval
+
     table = output["differences"] if key.diff else output["options"]
     option = key.option if key.option is not None else next(iter(output["options"]))
     try:
@@ -200,4 +203,5 @@ def value(key: Key, output: dict[str, Any]) -> tuple[float, float, float]:
             f"{key}: the command printed no such figure (options: "
             f"{', '.join(output['options'])})"
         ) from None
-    return float(v["mean"]), float(v["ci_low"]), float(v["ci_high"])
+    low, high = clip_interval(key.metric, float(v["ci_low"]), float(v["ci_high"]), key.diff)
+    return float(v["mean"]), low, high

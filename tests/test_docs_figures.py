@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from sim import docs_figures
+from sim import docs_figures, docs_figures_page
 from sim.docs_figures_page import FiguresError, Key, Printed, commands, figures, marked_rows
 from sim.docs_figures_verdict import judge, like
 
@@ -192,3 +192,17 @@ def test_a_row_may_name_its_own_column_and_command():
     ]
     with pytest.raises(FiguresError, match="row 2, column 4: the table has no such cell"):
         marked_rows(WIDE.replace("compare 2, column 3", "column 4"), "page.md")
+
+
+def test_an_interval_is_clipped_as_the_commands_table_prints_it():
+    """A share's interval is printed within 0 and 1, a count's above 0 (the raw one is in
+    the JSON): a page's "0.83 (0.12 to 1)" is what the command printed."""
+    output = {
+        "options": {"baseline": {"detection_rate_frozen": _stat(0.833, 0.116, 1.550),
+                                 "illicit_frozen": _stat(2.0, -0.484, 4.484)}},
+        "differences": {},
+    }
+    assert docs_figures_page.value(Key("detection_rate_frozen"), output) == (0.833, 0.116, 1.0)
+    assert docs_figures_page.value(Key("illicit_frozen"), output) == (2.0, 0.0, 4.484)
+    verdict = judge(Key("m"), Printed("0.83", "0.12", "1"), 0.833, 0.116, 1.0)
+    assert not verdict.moved
