@@ -18,8 +18,8 @@ command (or the header does: ``figures: compare 1, column 3``) and one key for e
 in that cell, in order, separated by ``;``: ``METRIC`` (the baseline's mean), ``METRIC in
 OPTION`` (an option's mean), ``METRIC diff OPTION`` (its
 paired difference from the baseline) or ``-`` (a number that is no figure of the run, such
-as a head count). A number followed by ``(LOW to HIGH)`` carries its 95 % interval, and the
-interval is checked too. Code in backticks is not read for numbers.
+as a head count). A number followed by ``(LOW to HIGH)`` or ``[LOW, HIGH]`` carries its
+95 % interval, and the interval is checked too. Code in backticks is not read for numbers.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ from typing import Any
 _NUM = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
 _FIGURE = re.compile(
     rf"(?<![\w.])(?P<v>{_NUM})(?![\w])"
-    rf"(?:(?:\s+[A-Za-z]{{1,4}})?\s*\((?:95 % CI )?(?P<lo>{_NUM}) to (?P<hi>{_NUM})(?![\w]))?"
+    rf"(?:(?:\s+[A-Za-z]{{1,4}})?\s*(?:\((?:95 % CI )?(?P<lo>{_NUM}) to (?P<hi>{_NUM})(?![\w])"
+    rf"|\[(?P<blo>{_NUM}), (?P<bhi>{_NUM})\]))?"
 )
 _MARKER = re.compile(r"<!--\s*figures:(.*?)-->", re.S)
 _LABEL = re.compile(r"^#\s*([^:]+?):")
@@ -115,7 +116,9 @@ def figures(cell: str) -> list[Printed]:
     """The numbers of a cell in order, each with its interval if one follows it; numbers
     in backticks (settings, reform strengths) are not figures."""
     plain = re.sub(r"`[^`]*`", " ", cell)
-    return [Printed(m["v"], m["lo"], m["hi"]) for m in _FIGURE.finditer(plain)]
+    return [
+        Printed(m["v"], m["lo"] or m["blo"], m["hi"] or m["bhi"]) for m in _FIGURE.finditer(plain)
+    ]
 
 
 def _table(lines: list[str], start: int, where: str) -> list[tuple[int, list[str]]]:

@@ -206,3 +206,10 @@ def test_an_interval_is_clipped_as_the_commands_table_prints_it():
     assert docs_figures_page.value(Key("illicit_frozen"), output) == (2.0, 0.0, 4.484)
     verdict = judge(Key("m"), Printed("0.83", "0.12", "1"), 0.833, 0.116, 1.0)
     assert not verdict.moved
+
+
+def test_an_interval_in_brackets_is_read_as_one_in_words():
+    """Pages print "-2.3 [-7.5, +2.8]" as well as "-2.3 (-7.5 to 2.8)"."""
+    assert figures("14.7 | -2.3 [-7.5, +2.8]; 3.30 h [3.1, 3.5]") == [
+        Printed("14.7"), Printed("-2.3", "-7.5", "+2.8"), Printed("3.30", "3.1", "3.5")
+    ]
