@@ -2,10 +2,11 @@
 its commands print?
 
 Re-runs each command a figures marker names (:mod:`sim.docs_figures_page` says how a writer
-marks a table), with ``--json`` into a scratch folder, and sets every keyed figure against
-the new output at the page's printed precision (:mod:`sim.docs_figures_verdict`). Prints one
-line a figure, ``same`` or ``moved`` (old, new, drift or change), and exits 1 if any moved,
-2 if the page or a marker cannot be read or a command fails. Runs full simulations, so it
+marks a table), a ``compare`` or a ``run``, with ``--json`` into a scratch folder, and sets
+every keyed figure against the new output at the page's printed precision
+(:mod:`sim.docs_figures_verdict`). Prints one line a figure, ``same`` or ``moved`` (old,
+new, drift or change), and exits 1 if any moved, 2 if the page or a marker cannot be read
+or a command fails. Runs full simulations, so it
 is run on demand (``make docs-figures``, before a release), never by the test suite.
 """
 
@@ -28,11 +29,13 @@ _RUN = "import sys; from sim.entry import main; sys.exit(main())"
 
 
 def command_args(line: str, out: Path) -> list[str]:
-    """A page's ``bordersim compare ...`` line as arguments, with ``--json`` and ``--out``
-    set to a scratch folder (the page's own ``--out``, if any, dropped)."""
+    """A page's ``bordersim compare ...`` (or ``run ...``) line as arguments, with ``--json``
+    and ``--out`` set to a scratch folder (the page's own ``--out``, if any, dropped)."""
     words = shlex.split(line)[1:]
-    if not words or words[0] != "compare":
-        raise FiguresError(f"{line!r}: only 'bordersim compare' commands can be checked")
+    if not words or words[0] not in ("compare", "run"):
+        raise FiguresError(
+            f"{line!r}: only 'bordersim compare' and 'bordersim run' commands can be checked"
+        )
     args: list[str] = []
     skip = False
     for w in words:
@@ -55,8 +58,15 @@ def run_command(line: str, scratch: Path) -> dict[str, Any]:
     )
     if done.returncode != 0:
         raise FiguresError(f"{line!r} failed ({done.returncode}): {done.stderr.strip()[-800:]}")
-    out: dict[str, Any] = json.loads(done.stdout)
-    return out
+    return as_compare(json.loads(done.stdout), args[0])
+
+
+def as_compare(output: dict[str, Any], command: str) -> dict[str, Any]:
+    """A command's ``--json`` output in ``compare``'s shape: a ``run``'s ``{metric: {mean,
+    ci_low, ci_high}}`` is one option, ``run``, with no differences (its keys: ``METRIC``)."""
+    if command == "run":
+        return {"options": {"run": output}, "differences": {}}
+    return output
 
 
 def check(rows: list[Row], outputs: dict[str, dict[str, Any]]) -> list[tuple[Row, Verdict]]:

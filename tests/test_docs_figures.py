@@ -213,3 +213,20 @@ def test_an_interval_in_brackets_is_read_as_one_in_words():
     assert figures("14.7 | -2.3 [-7.5, +2.8]; 3.30 h [3.1, 3.5]") == [
         Printed("14.7"), Printed("-2.3", "-7.5", "+2.8"), Printed("3.30", "3.1", "3.5")
     ]
+
+
+def test_a_run_command_is_checked_as_a_comparison_of_one_option():
+    """``run --json`` prints ``{metric: {mean, ci_low, ci_high}}``: its figures are keyed
+    ``METRIC`` as a comparison's baseline is."""
+    line = "bordersim run --reps 3 --days 14 --out results/x"
+    assert docs_figures.command_args(line, Path("s"))[:1] == ["run"]
+    page = PAGE.replace("bordersim compare default --reforms fast", "bordersim run default")
+    page = page.replace("wait_h diff fast", "-").replace("cost in fast", "cost")
+    run = docs_figures.as_compare({"wait_h": _stat(10.706, 9.0, 12.0),
+                                   "cost": _stat(18_648_400.0, 1.0, 2.0)}, "run")
+    verdicts = docs_figures.check(marked_rows(page, "page.md"), {"compare 1": run})
+    assert [(str(v.key), v.moved) for _, v in verdicts] == [
+        ("wait_h", False), ("cost", False)
+    ]
+    with pytest.raises(FiguresError, match="only 'bordersim compare' and 'bordersim run'"):
+        docs_figures.command_args("bordersim sweep default", Path("s"))
