@@ -170,7 +170,8 @@ def _page_command(name: str) -> str:
     page = (EXAMPLE.parents[2] / "wildlife.md").read_text()
     blocks = re.findall(r"^```sh\n(.*?)^```$", page, re.MULTILINE | re.DOTALL)
     (block,) = [b for b in blocks if name in b]
-    return block.replace("\\\n", " ")
+    lines = block.replace("\\\n", " ").splitlines()
+    return " ".join(line for line in lines if not line.lstrip().startswith("#"))  # (labels)
 
 
 def _figures(path: Path) -> dict[tuple[str, str], tuple[float, float, float]]:
