@@ -18,8 +18,10 @@ command (or the header does: ``figures: compare 1, column 3``) and one key for e
 in that cell, in order, separated by ``;``: ``METRIC`` (the baseline's mean), ``METRIC in
 OPTION`` (an option's mean), ``METRIC diff OPTION`` (its
 paired difference from the baseline) or ``-`` (a number that is no figure of the run, such
-as a head count). A number followed by ``(LOW to HIGH)`` or ``[LOW, HIGH]`` carries its
-95 % interval, and the interval is checked too. Code in backticks is not read for numbers.
+as a head count). A number followed by ``(LOW to HIGH)`` or ``[LOW, HIGH]``, or by ``, LOW
+to HIGH)`` (an option's mean with its difference: ``6.36 (-0.19, -0.20 to -0.18)``),
+carries its 95 % interval, and the interval is checked too. Code in backticks is not read
+for numbers.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ _NUM = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
 _FIGURE = re.compile(
     rf"(?<![\w.])(?P<v>{_NUM})(?![\w])"
     rf"(?:(?:\s+[A-Za-z]{{1,4}})?\s*(?:\((?:95 % CI )?(?P<lo>{_NUM}) to (?P<hi>{_NUM})(?![\w])"
-    rf"|\[(?P<blo>{_NUM}), (?P<bhi>{_NUM})\]))?"
+    rf"|\[(?P<blo>{_NUM}), (?P<bhi>{_NUM})\])"
+    rf"|,\s*(?P<clo>{_NUM}) to (?P<chi>{_NUM})\))?"
 )
 _MARKER = re.compile(r"<!--\s*figures:(.*?)-->", re.S)
 _LABEL = re.compile(r"^#\s*([^:]+?):")
@@ -117,7 +120,8 @@ def figures(cell: str) -> list[Printed]:
     in backticks (settings, reform strengths) are not figures."""
     plain = re.sub(r"`[^`]*`", " ", cell)
     return [
-        Printed(m["v"], m["lo"] or m["blo"], m["hi"] or m["bhi"]) for m in _FIGURE.finditer(plain)
+        Printed(m["v"], m["lo"] or m["blo"] or m["clo"], m["hi"] or m["bhi"] or m["chi"])
+        for m in _FIGURE.finditer(plain)
     ]
 
 

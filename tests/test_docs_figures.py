@@ -209,9 +209,14 @@ def test_an_interval_is_clipped_as_the_commands_table_prints_it():
 
 
 def test_an_interval_in_brackets_is_read_as_one_in_words():
-    """Pages print "-2.3 [-7.5, +2.8]" as well as "-2.3 (-7.5 to 2.8)"."""
+    """Pages print "-2.3 [-7.5, +2.8]" as well as "-2.3 (-7.5 to 2.8)", and an option's
+    mean with its difference as "6.36 (-0.19, -0.20 to -0.18)"."""
     assert figures("14.7 | -2.3 [-7.5, +2.8]; 3.30 h [3.1, 3.5]") == [
         Printed("14.7"), Printed("-2.3", "-7.5", "+2.8"), Printed("3.30", "3.1", "3.5")
+    ]
+    # an option's mean, then its difference with the difference's interval
+    assert figures("6.36 (-0.19, -0.20 to -0.18)") == [
+        Printed("6.36"), Printed("-0.19", "-0.20", "-0.18")
     ]
 
 
