@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from sim.lane_catalogue import PRICED
-from sim.scenario.base import ANY, ILLICIT, MODES, Strict
+from sim.scenario.base import ANY, ILLICIT, MODES, Extended, Strict
 from sim.scenario.distributions import Duration
 from sim.scenario.limits import AtField, Clock, Flag, Real, on_the_hour, real
 
@@ -350,8 +350,10 @@ class NightPay(Strict):
         return day * 7
 
 
-class Costs(Strict):
+class Costs(Extended):
     """Prices of clearance, in ``currency`` at ``price_year`` prices."""
+
+    ADDED = ("overhead_shared_by",)
 
     currency: Annotated[str, AfterValidator(_currency_code)] = Field(
         default="USD",

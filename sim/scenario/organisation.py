@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic import Strict as StrictValue
 
-from sim.scenario.base import Strict
+from sim.scenario.base import Extended, Strict
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours
 from sim.scenario.limits import AtField, Flag, Probability, Real, real, whole
 from sim.scenario.office_hours import OfficeHours
@@ -333,7 +333,7 @@ class Advantages(Strict):
         return self
 
 
-class OrganisationSpec(Strict):
+class OrganisationSpec(Extended):
     """The organisation: its tree (``units`` or ``generate``), the structure, the work that
     crosses levels and the time a message takes per hop. Staff do only the work modelled:
     each role serves its own task's requests (tariff: rulings; quarantine: quarantine
@@ -343,6 +343,8 @@ class OrganisationSpec(Strict):
     middle layer's filter is the share ``advantages.middle_filter``, not their work), so
     cutting them saves their cost and costs no service in the model. A note names heads with
     no modelled work, and heads whose role has no price."""
+
+    ADDED = ("price_year",)
 
     structure: Structure = "hybrid"
     price_year: int | None = Field(
