@@ -49,7 +49,7 @@ ALLOWED_WORDS = frozenset({
     "places", "certificates", "currency", "metric", "observed", "hours", "declarations",
     "replications", "points", "indices", "notes", "option", "source", "assumption", "auc",
     "timeline", "origins", "commodities", "checks", "direction", "sample", "laboratory",
-    "costs", "systems", "coverage",
+    "costs", "systems", "coverage", "discredited",
     # a reform's name as typed (--reforms outbreak@10d)
     "outbreak",
     # a term glossed in brackets after its Chinese (自助法（bootstrap）)
