@@ -23,12 +23,20 @@ def _two_step_declaration(data: dict[str, Any], s: Mapping[str, Any]) -> Changes
     return {"after_release.two_step_declaration.uptake": _by_class(s)}
 
 
+def _duty_waits(data: dict[str, Any]) -> bool:
+    """Whether any import waits for its duty payment: the scenario's wait or a port's own
+    (``ports.<port>.duty_payment``, which replaces it at that port)."""
+    national = at(data, "after_release.duty_payment")
+    waits = [p.get("duty_payment") for _, p in ports(data)]
+    waits = [national if w is None else w for w in waits]
+    return any(w is not None and dist_mean(w) > 0 for w in waits)
+
+
 def _no_duty_wait(data: dict[str, Any], s: Mapping[str, Any]) -> str:
     """Two-step declaration skips the wait for the duty payment and costs a guarantee: with
     neither a wait nor a guarantee fee it can do nothing."""
-    wait = at(data, "after_release.duty_payment")
     fee = at(data, "costs.trader.guarantee_fee") or 0.0
-    if (wait is None or dist_mean(wait) == 0) and fee == 0:
+    if not _duty_waits(data) and fee == 0:
         return (
             "no wait for duty payment to skip (after_release.duty_payment is 0 h) and no "
             "guarantee fee (costs.trader.guarantee_fee), so release comes no earlier and "
@@ -40,8 +48,7 @@ def _no_duty_wait(data: dict[str, Any], s: Mapping[str, Any]) -> str:
 def _fee_only(data: dict[str, Any], s: Mapping[str, Any]) -> str:
     """With no wait for the duty payment but a guarantee fee, two-step declaration can only
     cost: said, so that a cost with no gain is not read as the reform's whole effect."""
-    wait = at(data, "after_release.duty_payment")
-    if wait is None or dist_mean(wait) == 0:
+    if not _duty_waits(data):
         return (
             "no wait for duty payment to skip (after_release.duty_payment is 0 h), so release "
             "comes no earlier: only the guarantee fee (costs.trader.guarantee_fee) acts"

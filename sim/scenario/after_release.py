@@ -102,7 +102,8 @@ class AfterRelease(Strict):
         default=fixed("0 h"),
         validate_default=False,
         description="imports: from assessment to the duty paid (or guaranteed), which "
-        "release waits for; two-step declarations skip it",
+        "release waits for; two-step declarations skip it; a port's own "
+        "(ports.<port>.duty_payment) replaces it there",
     )
     two_step_declaration: TwoStepDeclaration = Field(
         default_factory=TwoStepDeclaration,

@@ -841,7 +841,7 @@ class Port(Extended):
     """A port of entry and the lanes it runs. ``arrivals`` are imports; ``exports`` (when
     given) are a flow of their own."""
 
-    ADDED: ClassVar[tuple[str, ...]] = ("transit", "label_zh")
+    ADDED: ClassVar[tuple[str, ...]] = ("transit", "label_zh", "duty_payment")
 
     label: str = ""
     label_zh: str = Field(default="", description=LABEL_ZH)
@@ -865,6 +865,13 @@ class Port(Extended):
         default=None,
         description="imports that arrive in transit (转关) from an entry port and are cleared "
         "here; none: every import is cleared where it arrives",
+    )
+    duty_payment: DurationDist | None = Field(
+        default=None,
+        description="this port's imports: from assessment to the duty paid (or guaranteed), "
+        "which release waits for (e.g. a bonded zone's gate, where goods released for "
+        "domestic sale pay duty and import VAT); none: after_release.duty_payment, the "
+        "scenario's, applies",
     )
 
     @functools.cached_property

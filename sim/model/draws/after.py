@@ -32,8 +32,11 @@ def _two_step(x: Context, u: np.ndarray) -> np.ndarray:
 
 @declare("duty_payment", 46)
 def _duty_payment(x: Context, u: np.ndarray) -> np.ndarray:
-    """Imports: from assessment to the duty paid or guaranteed (release waits for it)."""
-    return x.times(None if x.export else x.scenario.after_release.duty_payment, u)
+    """Imports: from assessment to the duty paid or guaranteed (release waits for it): the
+    port's own wait where it gives one (``ports.<port>.duty_payment``), else the scenario's."""
+    own = x.port.duty_payment
+    wait = x.scenario.after_release.duty_payment if own is None else own
+    return x.times(None if x.export else wait, u)
 
 
 @declare("full_declaration", 47)
