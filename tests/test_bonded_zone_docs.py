@@ -42,8 +42,12 @@ def test_the_example_has_the_ports_and_flows_the_page_says():
     assert "transit_desk" in s.costs.staff  # (the desk's officers are priced)
     assert gate.mode == "land" and gate.arrivals.batch is None and gate.transit is None
     assert gate.exports is not None and gate.exports.loading.delay is not None
+    # duty and import VAT at the gate's releases for domestic sale; none on the entry leg
+    assert gate.duty_payment is not None and gate.duty_payment.mean > 0
+    assert port.duty_payment is None and s.after_release.duty_payment.mean == 0
     text = PAGE.read_text(encoding="utf-8")
-    for words in ("`zone_gate`", "land mode", "`[ports.sea_port.transit]`", "`desk`"):
+    for words in ("`zone_gate`", "land mode", "`[ports.sea_port.transit]`", "`desk`",
+                  "`ports.zone_gate.duty_payment`"):
         assert words in text, words
 
 
