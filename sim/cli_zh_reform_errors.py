@@ -28,6 +28,8 @@ REFORM_STRENGTHS: list[tuple[str, str]] = [
      "改革 {name}：{key} = {value}：超出范围，可取 {low} 至 {high} 的整数"),
     (_HEAD + r"out of range, allowed (?P<low>\S+) to (?P<high>\S+)",
      "改革 {name}：{key} = {value}：超出范围，可取 {low} 至 {high}"),
+    (_HEAD + r"a downgrade, its own reform: use (?P<use>\S+) \(allowed (?P<choices>[\w*, ]+)\)",
+     "改革 {name}：{key} = {value}：这是信用降级，为单独的改革措施：请用 {use}（可取 {choices}）"),
     (_HEAD + r"allowed (?P<choices>[\w*, ]+)", "改革 {name}：{key} = {value}：可取 {choices}"),
     (r"reform (?P<name>\S+): unknown parameter (?P<bad>'[^']*'); allowed: (?P<allowed>[\w, ]+)",
      "改革 {name}：未知强度参数 {bad}；可取：{allowed}"),

@@ -35,7 +35,7 @@ def test_the_commands_name_what_the_default_scenario_takes():
     for name in re.findall(r"`([a-z0-9_]+_port_sea_port_[a-z]+)`", PAGE.read_text()):
         assert name in known, name
     reforms = compare[compare.index("--reforms") + 1: compare.index("--reps")]
-    assert any("into=discredited" in r for r in reforms)
+    assert any(r.startswith("credit_downgrade:") for r in reforms)
     base = sim.load_scenario(sim.default_scenario_path(), {"days": 1})
     for spec in reforms:
         assert parse(spec).apply(base) is not None

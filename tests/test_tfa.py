@@ -63,9 +63,12 @@ def test_the_articles_of_a_composition_as_a_comparison_records_it():
 
 
 def test_a_credit_downgrade_implements_no_article():
-    """aeo_mutual_recognition:into=discredited downgrades general traders: the reverse of
-    Art. 7.7's measures for authorized operators, so an option of it is tagged with none;
-    certification (into an AEO class, or by default) keeps the article."""
+    """credit_downgrade downgrades general traders: the reverse of Art. 7.7's measures for
+    authorized operators, so it is tagged with none, as is a comparison recorded before it
+    had its name (aeo_mutual_recognition:into=discredited); certification (into an AEO
+    class, or by default) keeps the article."""
+    assert articles_of("credit_downgrade:shift=0.01") == ([], [])
+    assert articles_of("credit_downgrade@60d+single_window") == (["10.4"], [])
     assert articles_of("aeo_mutual_recognition:shift=0.01,into=discredited") == ([], [])
     assert articles_of("aeo_mutual_recognition:into=discredited@60d+single_window") == (
         ["10.4"], [])

@@ -77,7 +77,8 @@ class Param:
     ``kind``: 'number' (in [low, high]), 'whole' (a whole number in [low, high]: a count, of
     scanners, teams, officers, bays or lanes, say; 2.0 is read as 2, 2.5 is refused), 'names'
     (a list of names, or the word "all") or 'groups' (a table: new name -> list of names);
-    names are checked by the reform's rule, against the scenario."""
+    names are checked by the reform's rule, against the scenario. ``gone``: values once among
+    the choices, each with what to write instead (its error says so)."""
 
     default: Any
     doc: str
@@ -85,6 +86,7 @@ class Param:
     high: float | None = 1.0
     choices: tuple[str, ...] = ()
     kind: str = "number"
+    gone: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -113,6 +115,10 @@ class Param:
         if self.kind == "groups":
             return _groups(reform, name, value)
         if self.choices:
+            instead = dict(self.gone).get(value) if isinstance(value, str) else None
+            if instead:
+                raise ReformError(f"reform {reform}: {name} = {value!r}: {instead} (allowed "
+                                  f"{', '.join(self.choices)})")
             if value not in self.choices:
                 raise ReformError(
                     f"reform {reform}: {name} = {value!r}: allowed {', '.join(self.choices)}"

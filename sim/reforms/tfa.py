@@ -60,6 +60,9 @@ TAGS = {
                               "better risk scores at the same inspection rate"),
     "cancel_clearance_form": Tag(("8.1", "10.1"), "customs no longer waits for another "
                                  "agency's form: one formality fewer, agencies coordinated"),
+    "credit_downgrade": Tag((), "a sanction, not a facilitation measure: general traders "
+                            "downgraded to discredited lose what Art. 7.7 offers authorized "
+                            "operators"),
     "cold_chain_mandate": Tag((), "an emergency health control that adds checks and holds; "
                               "it implements no facilitation measure", ("5.1",)),
     "clearance_integration": Tag((), "a reorganisation of where domestic goods are declared "
@@ -167,8 +170,8 @@ def by_article() -> dict[str, list[str]]:
 
 
 #: a reform at this strength is the reverse of the measure its tag names, and implements no
-#: article: general traders downgraded to discredited are no facilitation for authorized
-#: operators (reform -> (strength, value))
+#: article (reform -> (strength, value)): a comparison recorded before credit_downgrade
+#: existed names a downgrade so, and a downgrade is no facilitation for authorized operators
 REVERSED = {"aeo_mutual_recognition": ("into", "discredited")}
 
 

@@ -27,7 +27,7 @@ NOTE = (
     "are other traders with other goods: a class's trader cost differs from general "
     "traders' by its goods' value and commodities as much as by its treatment. What a "
     "certification or a downgrade would change for the same consignments is a comparison "
-    "(reform aeo_mutual_recognition, docs/aeo-trader.md)."
+    "(reforms aeo_mutual_recognition and credit_downgrade, docs/aeo-trader.md)."
 )
 
 

@@ -48,7 +48,7 @@ NOTES: dict[str, str] = {
         "class-differences.csv）：通关时间的均值和第 90 百分位（小时），有成本部分时还有边境负担"
         "和企业成本（情景的货币）。这是其他企业、其他货物：某一类别的企业成本与一般信用企业的差别，"
         "既来自其所受的待遇，也同样来自其货物的货值和商品构成。认证或降级对同一批货物会有什么改变，"
-        "要做方案比较（改革措施 aeo_mutual_recognition，docs/aeo-trader.md）。",
+        "要做方案比较（改革措施 aeo_mutual_recognition 和 credit_downgrade，docs/aeo-trader.md）。",
     smuggling_types.NOTE:
         "各违规类型自身的数值（夹带该类货物的走私团伙的货物）：走私企图数、被震慑放弃的机会数（未"
         "作走私企图）、在口岸外被缉私巡查截获的企图数、被查获的企图比例（被巡查截获，或在口岸查验"

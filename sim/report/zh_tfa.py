@@ -38,6 +38,8 @@ WHYS: dict[str, tuple[str, str]] = {
     "big_data_targeting": ("08ca874c", "以更准的风险评分把检查集中于高风险货物，查验率不变"),
     "cancel_clearance_form": ("938ac812",
         "海关不再等待另一机构的单证：少一道手续，各机构相互协调"),
+    "credit_downgrade": ("90c28525",
+        "是惩戒而非便利化措施：被降为失信企业的一般信用企业失去第 7.7 条给予经认证的经营者的待遇"),
     "cold_chain_mandate": ("14ed9bbc", "增加检查和扣留的紧急卫生管控措施，不落实任何便利化措施"),
     "direct_loading": ("e937f70d", "放行后码头的装载做法；该协定不规范码头作业"),
     "direct_pickup": ("5a4dbbf0", "放行后码头的提货做法；该协定不规范码头作业"),
