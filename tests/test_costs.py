@@ -869,15 +869,30 @@ def test_the_tables_say_what_money_is_in_and_at_which_years_prices(tmp_path, cap
     assert "<th scope='row'>money</th><td>USD at 2019 prices</td>" in page
     assert main(["run", str(SMALL), "--reps", "1", *short, "--out", str(tmp_path / "s")]) == 0
     assert "prices" not in capsys.readouterr().out
-    # "[costs]" printed as text, not read as the terminal's markup (it vanished)
-    argv = ["guangdong", "--reps", "1", *short]
+    # "[costs]" printed as text, not read as the terminal's markup (it vanished); Guangdong
+    # without its [costs] section is an organisation scenario with no prices
+    argv = [str(_unpriced_guangdong(tmp_path)), "--reps", "1", *short]
     assert main(["run", *argv, "--out", str(tmp_path / "g")]) == 0
     said = " ".join(capsys.readouterr().out.split())
     assert "(no [costs] section" in said  # (and guangdong's organisation.price_year)
     assert "CNY for the organisation's staff cost figures, 2019 prices" in said
-    argv += ["--reforms", "dumbbell", "--no-report", "--no-gains"]  # (only its header is read)
-    assert main(["compare", *argv, "--out", str(tmp_path / "gc")]) == 0
-    assert "(no [costs] section" in " ".join(capsys.readouterr().out.split())
+    # the bundled Guangdong (and so its variants) prices in USD, its staff converted from CNY
+    argv = ["guangdong", "--reps", "1", *short, "--reforms", "dumbbell", "--no-report"]
+    assert main(["compare", *argv, "--no-gains", "--out", str(tmp_path / "gc")]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "no [costs] section" not in said
+    assert "Money in USD at 2019 prices" in said
+
+
+def _unpriced_guangdong(folder: Path) -> Path:
+    """A copy of guangdong.toml without its [costs] section (the file's last), in ``folder``."""
+    text = (sim.default_scenario_path().parent / "guangdong.toml").read_text()
+    head, sep, tail = text.partition("\n[costs]\n")
+    assert sep, "guangdong.toml has a [costs] section, last in the file"
+    assert "\n[ports." not in tail and "\n[organisation" not in tail
+    path = folder / "guangdong-unpriced.toml"
+    path.write_text(head + "\n")
+    return path
 
 
 def test_a_price_of_a_test_no_laboratory_runs_is_noted(capsys):

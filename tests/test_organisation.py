@@ -592,3 +592,23 @@ def test_guangdong_prices_its_organisation_staff_as_the_default_prices_its_offic
         assert cost[role] == 145_700, role
         assert abs(cost[role] / 6.9 - officer) < 0.01 * officer, role
     assert 1.0 < cost["management"] / cost["tariff"] <= 1.2
+
+
+@pytest.mark.parametrize("name", ["guangdong", "guangdong-spindle", "guangdong-dumbbell",
+                                  "guangdong-four"])
+def test_guangdong_and_its_variants_price_clearance_as_the_default_at_the_staffs_year(name):
+    """The Guangdong scenarios carry prices (each variant inherits guangdong.toml's [costs]),
+    so agency and trader costs can be compared where the organisation is: in the default's
+    currency, at the year the organisation's staff are priced, and the same officer costs
+    the same at a port's lane as in the organisation (CNY converted at costs.exchange)."""
+    from sim.scenario.loader import load_scenario
+
+    s = load_scenario(GUANGDONG.parent / f"{name}.toml")
+    default = load_scenario(GUANGDONG.parent / "default.toml").costs
+    assert s.costs is not None and default is not None
+    assert s.costs.currency == default.currency
+    assert s.costs.price_year == s.organisation.price_year
+    officer = s.costs.roles["customs_officer"]
+    assert officer == default.roles["customs_officer"]
+    in_usd = s.organisation.generate.cost_per_year["tariff"] * s.costs.rate("CNY")
+    assert abs(in_usd - officer) < 0.01 * officer
