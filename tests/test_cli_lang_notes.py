@@ -77,8 +77,9 @@ def test_a_reason_no_table_knows_is_marked_not_guessed():
 
 
 def test_a_scenario_without_costs_says_its_money_in_chinese():
-    """The comparison's header says what the money figures are in (guangdong: goods' values
-    in the default currency, the organisation's staff in CNY)."""
+    """The comparison's header says what the money figures are in (guangdong without its
+    [costs]: goods' values in the default currency, the organisation's staff in CNY; with
+    it: USD at its prices, the staff's figures in CNY)."""
     from sim.cli_zh import money
     from sim.scenario.costs import money_of
     from sim.scenario.loader import load_scenario
@@ -86,10 +87,15 @@ def test_a_scenario_without_costs_says_its_money_in_chinese():
     scenario = load_scenario(MMC.with_name("guangdong.toml"))
     org = scenario.organisation
     assert org is not None and org.price_year == 2019
-    english = money_of(scenario.costs, True, org.price_year)  # (as run and compare call it)
+    english = money_of(None, True, org.price_year)  # (as run and compare call it, unpriced)
     assert english.startswith("USD for goods' values")
     assert money(english) == ("货物价值以 USD 计（情景中没有 [costs] 部分，取默认币种），"
                               "海关组织人员成本以 CNY 计，2019 年价格")
+    english = money_of(scenario.costs, True, org.price_year)
+    assert english == (
+        "USD at 2019 prices (the organisation's staff cost figures in CNY, 2019 prices)"
+    )
+    assert money(english) == "USD（2019 年价格；海关组织人员成本以 CNY 计，2019 年价格）"
 
 
 def test_every_reason_a_field_can_act_on_nothing_has_its_chinese():

@@ -38,18 +38,26 @@ def short_default(tmp_path: Path) -> str:
 
 
 def test_two_step_declaration_without_a_duty_wait_says_it_can_do_nothing(spindle, capsys):
-    """Guangdong waits 0 h for the duty payment and has no guarantee fee: the reform changes
+    """Guangdong waits 0 h for the duty payment; without a guarantee fee the reform changes
     a field but can act on nothing, and says so with the reason."""
-    why = parse("two_step_declaration").no_effect(spindle)
+    why = parse("two_step_declaration").no_effect(_no_fee(spindle))
     assert "no wait for duty payment to skip" in why, why
     waiting = sim.load_scenario(SPINDLE, {"after_release.duty_payment": "6 h"})
-    assert parse("two_step_declaration").no_effect(waiting) == ""
-    # the default scenario has no wait either, but a guarantee fee: it costs more there
+    assert parse("two_step_declaration").no_effect(_no_fee(waiting)) == ""
+    # the default scenario and Guangdong (priced as it) have no wait either, but a guarantee
+    # fee: it costs more there
     assert parse("two_step_declaration").no_effect(sim.load_scenario(DEFAULT)) == ""
+    assert parse("two_step_declaration").no_effect(spindle) == ""
     assert main(["reforms", "two_step_declaration", SPINDLE]) == 0
     out = capsys.readouterr().out
     assert "after_release.two_step_declaration.uptake" in out
-    assert "can have no effect in scenario 'guangdong-spindle': no wait for duty" in out
+    assert "only part of it can act in scenario 'guangdong-spindle': no wait for duty" in out
+
+
+def _no_fee(scenario: sim.Scenario) -> sim.Scenario:
+    """``scenario`` with no guarantee fee: a reform that skips the duty wait then has nothing
+    to act on where there is no wait either."""
+    return sim.patch(scenario, {"costs.trader.guarantee_fee": 0.0})
 
 
 def test_reforms_acting_on_parts_a_scenario_lacks_change_nothing(spindle):
@@ -67,7 +75,7 @@ def test_reforms_acting_on_parts_a_scenario_lacks_change_nothing(spindle):
     assert parse("smart_image_review").no_effect(default) == ""
     # a combination is idle only when every part is
     assert parse("smart_image_review+single_window").no_effect(spindle) == ""
-    both = parse("smart_image_review+two_step_declaration").no_effect(spindle)
+    both = parse("smart_image_review+two_step_declaration").no_effect(_no_fee(spindle))
     assert both.startswith("smart_image_review: " + NO_PARTS) and "duty payment" in both
 
 
@@ -110,6 +118,7 @@ def test_run_notes_go_to_stderr_and_into_the_json_and_warnings(tmp_path, capsys)
 def test_compare_notes_go_to_stderr_and_into_the_json(tmp_path, capsys):
     argv = ["compare", short_run(tmp_path, SPINDLE), "--reforms", "joint_inspection",
             "two_step_declaration", "smart_image_review", "--days", "2", "--reps", "1",
+            "--set", "costs.trader.guarantee_fee=0",  # (no fee: two-step has nothing to do)
             "--no-report", "--json", "--out", str(tmp_path / "c")]  # fmt: skip
     assert main(argv) == 0
     captured = capsys.readouterr()
@@ -270,7 +279,7 @@ def test_a_reform_that_can_only_cost_there_says_so(tmp_path, capsys, short_defau
     two_step = parse("two_step_declaration").reforms[0]
     assert two_step.no_effect(default) == ""  # (the fee acts)
     assert "only the guarantee fee" in two_step.caveat(default)
-    spindle = sim.load_scenario(SPINDLE)  # (no wait, no fee: no effect at all, no caveat)
+    spindle = _no_fee(sim.load_scenario(SPINDLE))  # (no wait, no fee: no effect, no caveat)
     assert two_step.no_effect(spindle) and two_step.caveat(spindle) == ""
     argv = ["compare", short_default, "--reforms", "two_step_declaration", "--days", "1", "--reps",
             "1", "--no-report", "--json", "--out", str(tmp_path / "c")]  # fmt: skip
