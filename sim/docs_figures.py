@@ -70,7 +70,8 @@ def as_compare(output: dict[str, Any], command: str) -> dict[str, Any]:
 
 
 def check(rows: list[Row], outputs: dict[str, dict[str, Any]]) -> list[tuple[Row, Verdict]]:
-    """Every keyed figure of ``rows`` against its command's new output."""
+    """Every keyed figure of ``rows`` against its command's new output (a share in
+    percent, or its difference in points, where the row says ``percent``)."""
     out = []
     for row in rows:
         for key, printed in row.figures:
@@ -78,6 +79,8 @@ def check(rows: list[Row], outputs: dict[str, dict[str, Any]]) -> list[tuple[Row
                 mean, low, high = value(key, outputs[row.command])
             except FiguresError as e:
                 raise FiguresError(f"line {row.line} (row {row.row}): {e}") from None
+            if row.percent:
+                mean, low, high = 100 * mean, 100 * low, 100 * high
             out.append((row, judge(key, printed, mean, low, high)))
     return out
 

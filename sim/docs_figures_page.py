@@ -13,27 +13,33 @@ says which figures moved. A writer labels a command with a comment line in its b
     -->
 
 ``column`` is the table's column of figures (1: the first; a row may name its own, for a
-table with an option a column); each ``row N`` (the N-th row under the header) names its
+table with an option a column); ``percent``, on the first line or a row's, says the figures
+print a share as a percentage and a share's difference in percentage points (``81.3 %`` and
+``-0.4`` for 0.813 and -0.004): the output is multiplied by 100 before it is compared. The
+``%`` sign is not relied on, since a difference in points and a table whose header says
+"%" print none. Each ``row N`` (the N-th row under the header) names its
 command (or the header does: ``figures: compare 1, column 3``) and one key for each number
 in that cell, in order, separated by ``;``: ``METRIC`` (the baseline's mean), ``METRIC in
 OPTION`` (an option's mean), ``METRIC diff OPTION`` (its
 paired difference from the baseline) or ``-`` (a number that is no figure of the run, such
 as a head count). A number followed by ``(LOW to HIGH)`` or ``[LOW, HIGH]``, or by ``, LOW
 to HIGH)`` (an option's mean with its difference: ``6.36 (-0.19, -0.20 to -0.18)``),
-carries its 95 % interval, and the interval is checked too. Code in backticks is not read
-for numbers.
+carries its 95 % interval, and the interval is checked too; a ``%`` or a unit of up to four
+letters may stand between the number and its interval (``6.24 % [5.87, 6.61]``). A minus
+may be printed as ``-`` or as the minus sign U+2212. Code in backticks is not read for numbers.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-_NUM = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?"
+_NUM = r"[-+\u2212]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+\u2212]?\d+(?:\.\d+)?"
 _FIGURE = re.compile(
     rf"(?<![\w.])(?P<v>{_NUM})(?![\w])"
-    rf"(?:(?:\s+[A-Za-z]{{1,4}})?\s*(?:\((?:95 % CI )?(?P<lo>{_NUM}) to (?P<hi>{_NUM})(?![\w])"
+    rf"(?:(?:\s+(?:[A-Za-z]{{1,4}}|%))?\s*"
+    rf"(?:\((?:95 % CI )?(?P<lo>{_NUM}) to (?P<hi>{_NUM})(?![\w])"
     rf"|\[(?P<blo>{_NUM}), (?P<bhi>{_NUM})\])"
     rf"|,\s*(?P<clo>{_NUM}) to (?P<chi>{_NUM})\))?"
 )
@@ -82,6 +88,7 @@ class Row:
     figures: list[tuple[Key, Printed]]
     line: int
     column: int = 1
+    percent: bool = False
 
 
 def commands(text: str) -> dict[str, str]:
@@ -139,12 +146,18 @@ def _table(lines: list[str], start: int, where: str) -> list[tuple[int, list[str
     return rows[2:]
 
 
-def _header(text: str, where: str) -> tuple[str | None, int]:
-    """The marker's first line: ``[COMMAND,] column N``."""
-    m = re.fullmatch(r"\s*(?:(?P<cmd>[^,]+?)\s*,\s*)?column\s+(?P<col>\d+)\s*(?:\(.*\))?\s*", text)
+def _header(text: str, where: str) -> tuple[str | None, int, bool]:
+    """The marker's first line: ``[COMMAND,] column N[, percent]``."""
+    m = re.fullmatch(
+        r"\s*(?:(?P<cmd>[^,]+?)\s*,\s*)?column\s+(?P<col>\d+)\s*(?P<pct>,\s*percent\s*)?"
+        r"(?:\(.*\))?\s*",
+        text,
+    )
     if not m or int(m["col"]) < 1:
-        raise FiguresError(f"{where}: {text.strip()!r}: write 'figures: [COMMAND,] column N'")
-    return m["cmd"], int(m["col"])
+        raise FiguresError(
+            f"{where}: {text.strip()!r}: write 'figures: [COMMAND,] column N[, percent]'"
+        )
+    return m["cmd"], int(m["col"]), m["pct"] is not None
 
 
 def marked_rows(text: str, page: str) -> list[Row]:
@@ -156,28 +169,32 @@ def marked_rows(text: str, page: str) -> list[Row]:
         at = text.count("\n", 0, marker.start()) + 1
         where = f"{page}, the marker at line {at}"
         head, *specs = [s for s in marker[1].strip().splitlines() if s.strip()]
-        command, column = _header(head, where)
+        command, column, percent = _header(head, where)
         table = _table(lines, text.count("\n", 0, marker.end()) + 1, where)
         for spec in specs:
-            out.append(_row(spec, command, column, table, where))
+            row = _row(spec, command, column, table, where)
+            out.append(replace(row, percent=True) if percent else row)
     return out
 
 
 def _row(
     spec: str, command: str | None, column: int, table: list[tuple[int, list[str]]], where: str
 ) -> Row:
-    """One ``row N[, column M][, COMMAND]: KEY; KEY ...`` line of a marker, with its cell's
-    figures (in the row's own column if it names one, else the marker's)."""
+    """One ``row N[, column M][, COMMAND][, percent]: KEY; KEY ...`` line of a marker, with
+    its cell's figures (in the row's own column if it names one, else the marker's)."""
     m = re.fullmatch(r"\s*row\s+(\d+)\s*(?:,\s*([^:]+?))?\s*:(.*)", spec)
     if not m:
         raise FiguresError(
-            f"{where}: {spec.strip()!r}: write 'row N[, column M][, COMMAND]: KEY; KEY'"
+            f"{where}: {spec.strip()!r}: "
+            "write 'row N[, column M][, COMMAND][, percent]: KEY; KEY'"
         )
-    n, cmd = int(m[1]), command
+    n, cmd, percent = int(m[1]), command, False
     for part in (m[2] or "").split(","):
         col = re.fullmatch(r"\s*column\s+(\d+)\s*", part)
         if col:
             column = int(col[1])
+        elif part.strip() == "percent":
+            percent = True
         elif part.strip():
             cmd = part.strip()
     if cmd is None:
@@ -193,7 +210,7 @@ def _row(
             f"({', '.join(p.mean for p in found)}), the marker {len(keys)} keys"
         )
     kept = [(k, p) for k, p in zip(keys, found, strict=True) if not k.skip]
-    return Row(cmd, n, kept, line, column)
+    return Row(cmd, n, kept, line, column, percent)
 
 
 def value(key: Key, output: dict[str, Any]) -> tuple[float, float, float]:

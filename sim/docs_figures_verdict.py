@@ -25,15 +25,16 @@ def like(value: float, printed: str) -> str:
 
 
 def _plain(text: str) -> str:
-    """A printed number without a plus sign or a negative zero's minus."""
-    text = text.lstrip("+")
+    """A printed number without a plus sign or a negative zero's minus (a minus sign
+    U+2212 read as a hyphen-minus)."""
+    text = text.replace("\u2212", "-").lstrip("+")
     if text.startswith("-") and not any(c in "123456789" for c in text):
         text = text[1:]
     return text
 
 
 def _number(text: str) -> float:
-    return float(text.replace(",", ""))
+    return float(_plain(text).replace(",", ""))
 
 
 @dataclass(frozen=True)

@@ -235,3 +235,64 @@ def test_a_run_command_is_checked_as_a_comparison_of_one_option():
     ]
     with pytest.raises(FiguresError, match="only 'bordersim compare' and 'bordersim run'"):
         docs_figures.command_args("bordersim sweep default", Path("s"))
+
+
+SHARES = """# Shares
+
+```sh
+# compare 1: the reform
+bordersim compare default --reforms fast --reps 2 --days 1
+```
+
+<!-- figures: compare 1, column 2, percent
+row 1: held; held diff fast
+-->
+
+| | share |
+|---|---|
+| held | 81.3 % [80.1, 82.5], fast \u22120.4 [\u22120.6, \u22120.2] |
+
+<!-- figures: column 2
+row 1, compare 1, percent: held
+row 2, compare 1: wait_h
+-->
+
+| | figure |
+|---|---|
+| held, % | 81.3 |
+| wait | 10.71 h |
+"""
+
+
+def _shares(held: float = 0.813, diff: float = -0.004) -> dict[str, Any]:
+    """A made-up output whose ``held`` is a share (0.813 printed as 81.3 %)."""
+    return {
+        "options": {"baseline": {"held": _stat(held, 0.801, 0.825),
+                                 "wait_h": _stat(10.706, 9.0, 12.0)}},
+        "differences": {"fast": {"held": _stat(diff, -0.006, -0.002)}},
+    }
+
+
+def test_a_share_printed_as_a_percentage_is_compared_in_percent():
+    """``percent`` on a marker's first line or on a row: 81.3 % is the share 0.813, and a
+    difference in points -0.4 is -0.004; the other rows are read as printed."""
+    rows = marked_rows(SHARES, "page.md")
+    assert [(r.row, r.percent) for r in rows] == [(1, True), (1, True), (2, False)]
+    verdicts = docs_figures.check(rows, {"compare 1": _shares()})
+    assert [(str(v.key), v.moved) for _, v in verdicts] == [
+        ("held", False), ("held diff fast", False), ("held", False), ("wait_h", False)
+    ]
+    moved = docs_figures.check(rows, {"compare 1": _shares(held=0.8149, diff=-0.0051)})
+    assert [v.new.mean for _, v in moved][:3] == ["81.5", "-0.5", "81.5"]
+    assert [v.moved for _, v in moved] == [True, True, True, False]
+
+
+def test_a_percent_sign_and_a_typographic_minus_are_read():
+    """``6.24 % [5.87, 6.61]`` carries its interval across the sign, and a minus printed as
+    U+2212 is a minus (the same figure as one printed with a hyphen)."""
+    assert figures("6.24 % [5.87, 6.61]") == [Printed("6.24", "5.87", "6.61")]
+    assert figures("\u22122.51 [\u22122.70, 0.01]") == [
+        Printed("\u22122.51", "\u22122.70", "0.01")
+    ]
+    assert not judge(Key("m"), Printed("\u22122.51", "\u22122.70", "0.01"),
+                     -0.0251 * 100, -2.7, 0.01).moved
