@@ -6,7 +6,8 @@ marks a table), a ``compare`` or a ``run``, with ``--json`` into a scratch folde
 every keyed figure against the new output at the page's printed precision
 (:mod:`sim.docs_figures_verdict`). Prints one line a figure, ``same`` or ``moved`` (old,
 new, drift or change), and exits 1 if any moved, 2 if the page or a marker cannot be read
-or a command fails. Runs full simulations, so it
+or a command fails. A ``hours --recovery`` listing marked ``figures: recovery`` is checked
+lane by lane (:mod:`sim.docs_figures_recovery`). Runs full simulations, so it
 is run on demand (``make docs-figures``, before a release), never by the test suite.
 """
 
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.docs_figures_page import FiguresError, Row, commands, marked_rows, value
+from sim.docs_figures_recovery import check_page, listings
 from sim.docs_figures_verdict import Verdict, judge
 
 _RUN = "import sys; from sim.entry import main; sys.exit(main())"
@@ -89,8 +91,15 @@ def figures_page(page: Path, only: str | None = None) -> int:
     """Check one page; print a line a figure and return the exit status."""
     text = page.read_text(encoding="utf-8")
     rows = [r for r in marked_rows(text, str(page)) if only is None or r.command == only]
-    if not rows:
+    found = listings(text, page) if only in (None, "recovery") else []
+    if not rows and not found:
         raise FiguresError(f"{page}: no marked figures" + (f" of {only!r}" if only else ""))
+    with tempfile.TemporaryDirectory() as scratch:
+        lanes = check_page(found, Path(scratch))
+    if lanes:
+        print(f"{len(lanes)} lanes: {lanes.count(False)} same, {lanes.count(True)} moved")
+    if not rows:
+        return 1 if any(lanes) else 0
     lines = commands(text)
     missing = sorted({r.command for r in rows} - set(lines))
     if missing:
@@ -112,7 +121,7 @@ def figures_page(page: Path, only: str | None = None) -> int:
     changes = sum(not v.drift for v in moved)
     print(f"{len(verdicts)} figures: {len(verdicts) - len(moved)} same, {len(moved)} moved "
           f"({len(moved) - changes} drift, {changes} change)")
-    return 1 if moved else 0
+    return 1 if moved or any(lanes) else 0
 
 
 def main(argv: list[str] | None = None) -> int:

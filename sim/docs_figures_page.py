@@ -169,6 +169,8 @@ def marked_rows(text: str, page: str) -> list[Row]:
         at = text.count("\n", 0, marker.start()) + 1
         where = f"{page}, the marker at line {at}"
         head, *specs = [s for s in marker[1].strip().splitlines() if s.strip()]
+        if head.strip().startswith("recovery"):  # a listing (sim.docs_figures_recovery)
+            continue
         command, column, percent = _header(head, where)
         table = _table(lines, text.count("\n", 0, marker.end()) + 1, where)
         for spec in specs:

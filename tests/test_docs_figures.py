@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from sim import docs_figures, docs_figures_page
+from sim import docs_figures, docs_figures_page, docs_figures_recovery
 from sim.docs_figures_page import FiguresError, Key, Printed, commands, figures, marked_rows
 from sim.docs_figures_verdict import judge, like
 
@@ -158,7 +158,9 @@ def test_every_marked_page_reads_and_its_rows_name_labelled_commands(page):
     figures themselves are checked on demand, by ``make docs-figures``)."""
     text = (DOCS / page).read_text(encoding="utf-8")
     rows = marked_rows(text, page)
-    assert rows and {r.command for r in rows} <= set(commands(text))
+    found = docs_figures_recovery.listings(text, DOCS / page)
+    assert rows or (found and all(x.lanes and x.folder.is_dir() for x in found))
+    assert {r.command for r in rows} <= set(commands(text))
 
 
 def test_a_key_the_output_lacks_is_an_error_naming_the_line_and_the_options():
@@ -296,3 +298,67 @@ def test_a_percent_sign_and_a_typographic_minus_are_read():
     ]
     assert not judge(Key("m"), Printed("\u22122.51", "\u22122.70", "0.01"),
                      -0.0251 * 100, -2.7, 0.01).moved
+
+
+RECOVERY = """# Disruptions
+
+<!-- figures: recovery, in examples -->
+```console
+$ bordersim compare port.toml --option storm:@storm.toml --reps 1 --out results/d
+$ bordersim hours results/d --recovery
+storm:
+sea_port  declaration_review  +616.0 above the baseline on day 11 at 10:00 (queue 621.0, \
+baseline 5.0); back to the baseline's queue 69 h later
+sea_port  scanners  +13.0 above the baseline on day 11 at 01:00 (queue 13.0, baseline 0.0); \
+not back to the baseline's queue before the run ends
+days count from the run's start
+```
+""".replace("\\\n", "")
+
+CSV_HEAD = "port,lane,excess_queue,peak_h,queue,baseline_queue,recovered_h,option\n"
+
+
+def _recovery_csv(tmp_path: Path, review_back: str = "69.0") -> Path:
+    """A made-up ``hours --recovery --csv``: the page's two lanes, the first back after
+    ``review_back`` hours."""
+    path = tmp_path / "recovery.csv"
+    path.write_text(CSV_HEAD + f"sea_port,declaration_review,616.0,274.0,621.0,5.0,{review_back},"
+                    "storm\nsea_port,scanners,13.0,265.0,13.0,0.0,inf,storm\n")
+    return path
+
+
+def test_a_recovery_listing_is_read_lane_by_lane_and_not_as_a_table(tmp_path):
+    """The marker names the folder the commands run in; each lane line's figures are keyed
+    by option, port and lane; the table reader leaves the marker alone."""
+    (found,) = docs_figures_recovery.listings(RECOVERY, tmp_path / "page.md")
+    assert found.folder == tmp_path / "examples" and found.hours.endswith("--recovery")
+    assert sorted(found.lanes) == [("storm", "sea_port", "declaration_review"),
+                                   ("storm", "sea_port", "scanners")]
+    assert found.lanes[("storm", "sea_port", "scanners")]["back"] is None
+    assert marked_rows(RECOVERY, "page.md") == []
+    with pytest.raises(FiguresError, match="one '\\$ bordersim compare'"):
+        docs_figures_recovery.listings(RECOVERY.replace("$ bordersim hours", "$ hours"), Path("p"))
+
+
+@pytest.mark.parametrize(("back", "status"), [("69.0", 0), ("70.0", 1)])
+def test_a_recovery_lane_moves_when_the_csv_prints_otherwise(tmp_path, monkeypatch, capsys,
+                                                           back, status):
+    page = tmp_path / "page.md"
+    page.write_text(RECOVERY)
+    new = docs_figures_recovery.from_csv(_recovery_csv(tmp_path, back))
+    monkeypatch.setattr(docs_figures_recovery, "check_listing", lambda listing, scratch: new)
+    assert docs_figures.figures_page(page) == status
+    report = capsys.readouterr().out
+    assert f"2 lanes: {2 - status} same, {status} moved" in report
+    if status:
+        assert "declaration_review: moved, " in report and "back 70 h later" in report
+
+
+def test_a_lane_the_page_lacks_or_the_run_no_longer_prints_has_moved(tmp_path):
+    (found,) = docs_figures_recovery.listings(RECOVERY, tmp_path / "page.md")
+    new = docs_figures_recovery.from_csv(_recovery_csv(tmp_path))
+    gone = dict(list(new.items())[:1])
+    lines = docs_figures_recovery.compare_lanes(found.lanes, gone)
+    assert [m for _, m in lines] == [False, True] and "no longer above" in lines[1][0]
+    extra = {**new, ("storm", "sea_port", "lab"): new[("storm", "sea_port", "scanners")]}
+    assert [m for _, m in docs_figures_recovery.compare_lanes(found.lanes, extra)][-1]
