@@ -116,7 +116,8 @@ def figures_page(page: Path, only: str | None = None) -> int:
     except FiguresError as e:
         raise FiguresError(f"{page}, {e}") from None
     for row, v in verdicts:
-        print(f"  {row.command}, row {row.row}, column {row.column}: {v.line()}")
+        print(f"  {row.command}, line {row.line} (row {row.row}), column {row.column}: "
+              f"{v.line()}")
     moved = [v for _, v in verdicts if v.moved]
     changes = sum(not v.drift for v in moved)
     print(f"{len(verdicts)} figures: {len(verdicts) - len(moved)} same, {len(moved)} moved "

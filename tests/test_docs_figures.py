@@ -127,6 +127,8 @@ def test_the_page_check_exits_1_when_a_figure_moved(tmp_path, monkeypatch, capsy
     report = capsys.readouterr().out
     assert f"3 figures: {3 - status} same, {status} moved" in report
     assert report.count(": moved, ") == status
+    # each figure names its table row's line (two tables' row 1 told apart)
+    assert "compare 1, line 16 (row 1), column 2: wait_h: " in report
 
 
 def test_an_unreadable_page_exits_2_with_one_line(tmp_path, capsys):
