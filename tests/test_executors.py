@@ -365,6 +365,28 @@ def test_the_watch_says_once_when_a_scheduler_has_no_workers_and_when_they_are_b
     ]  # (the 0 after "gone" is shorter than the grace period: nothing said)
 
 
+def test_workers_that_come_and_finish_between_two_looks_are_still_said_to_be_back():
+    """The run said it waits; a worker then joins and the run ends before the next look: the
+    watch looks once more as it stops, so the waiting line is never left unanswered."""
+    import threading
+
+    from sim.experiment.executors import watch_workers
+
+    stop, said, looks = threading.Event(), [], []
+
+    def workers() -> int:
+        looks.append(1)
+        if len(looks) == 8:  # the run ends (with no look having seen the worker)
+            stop.set()
+            return 0
+        return 0 if len(looks) < 9 else 1
+
+    watch_workers(workers, lambda: 0, "tcp://h:8786", stop, grace=0.02, every=0.01,
+                  say=said.append)
+    assert [line.split(":")[0] for line in said] == ["waiting", "workers are back"], said
+    assert said[1].endswith("has 1 worker(s); going on (0 replication(s) to go)")
+
+
 def test_a_run_on_a_scheduler_without_workers_says_it_is_waiting(tmp_path, capsys, monkeypatch):
     """A real scheduler (in this process) with no worker: the run says on stderr that it
     waits, then, once a worker joins, that it goes on, and finishes."""

@@ -558,6 +558,11 @@ def watch_workers(
     ``queued``, once; and again when workers are back. A look that fails (the scheduler
     busy or gone) is skipped: the run itself reports a scheduler that is gone."""
     tell = say or (lambda message: print(message, file=sys.stderr, flush=True))
+
+    def back(n: int) -> None:
+        tell(f"workers are back: the Dask scheduler at {where} has {n} worker(s); "
+             f"going on ({queued()} replication(s) to go)")
+
     since: float | None = time.monotonic()  # (none seen yet: from the start)
     waiting = False
     while not stop.wait(every):
@@ -567,8 +572,7 @@ def watch_workers(
             continue
         if n > 0:
             if waiting:
-                tell(f"workers are back: the Dask scheduler at {where} has {n} worker(s); "
-                     f"going on ({queued()} replication(s) to go)")
+                back(n)
             since, waiting = None, False
         elif since is None:
             since = time.monotonic()
@@ -578,6 +582,18 @@ def watch_workers(
                  "stop with Ctrl-C (what finished is kept: rerunning into the same results "
                  "folder resumes)")
             waiting = True
+    if waiting:  # workers came and finished the run between two looks: say they came
+        _last_look(workers, back)
+
+
+def _last_look(workers: Callable[[], int], back: Callable[[int], None]) -> None:
+    """After the run, one more look at a scheduler the run said it was waiting for."""
+    try:
+        n = workers()
+    except Exception:  # noqa: BLE001 - gone with the run: nothing more to say
+        return
+    if n > 0:
+        back(n)
 
 
 def reach(address: str) -> None:
