@@ -76,9 +76,10 @@ def add_parser(sub: Any) -> None:
                    metavar="NAME=DIR", help="a run of a change on the same seed and "
                    "replications, with --log (repeatable)")
     p.add_argument("--port", help="the land port (default: the scenario's only land port)")
-    p.add_argument("--by", choices=("hour", "class", "commodity"), default="hour",
-                   help="group trucks by the hour they arrive (default), trader class or "
-                   "commodity")
+    p.add_argument("--by", choices=("hour", "class", "commodity", "day"), default="hour",
+                   help="group trucks by the hour they arrive (default), trader class, "
+                   "commodity or the day they arrive (its date with the scenario's "
+                   "start_date: a holiday's days, the surge before it and the backlog after)")
     p.add_argument("--commodity", metavar="NAME",
                    help="only the trucks carrying this commodity (a key of the scenario's "
                    "[commodities]), such as the goods your trucks carry")
@@ -130,8 +131,10 @@ def _run(args: argparse.Namespace) -> int:
         print(error_line(str(e), lang), file=sys.stderr)
         return 2
     rules = TripRules(args.drive_h, args.duty_limit, args.truck_cost_per_h, args.every)
-    by = {"hour": "hour", "class": "trader_class", "commodity": "commodity"}[args.by]
-    base = per_replication(_logs(args.folder), port, rules, days, by, args.commodity)
+    by = {"hour": "hour", "class": "trader_class", "commodity": "commodity",
+          "day": "day"}[args.by]
+    start = _start_date(args.folder)
+    base = per_replication(_logs(args.folder), port, rules, days, by, args.commodity, start)
     if args.vs is not None and args.vs not in set(base["group"]):  # (before any table)
         print(error_line(f"--vs: {args.vs!r} is not a group of the table; allowed: "
                          f"{', '.join(dict.fromkeys(base['group']))}", lang), file=sys.stderr)
@@ -145,7 +148,7 @@ def _run(args: argparse.Namespace) -> int:
         _print_changes(against_group(base, args.vs), reps, lang)
     tables = [base.assign(option="baseline")]
     for name, folder in others:
-        other = per_replication(_logs(folder), port, rules, days, by, args.commodity)
+        other = per_replication(_logs(folder), port, rules, days, by, args.commodity, start)
         print(_zh().against_baseline(name) if lang == "zh" else
               f"\n{name} against the baseline:")
         _print_changes(paired_change(base, other), reps, lang)
@@ -233,6 +236,20 @@ def _folder(folder: Path, port: str | None, what: str) -> tuple[str, float, Any,
     return port, float(scenario["days"]), meta.get("seed"), reps
 
 
+def _start_date(folder: Path) -> Any:
+    """The run's ``start_date`` (a ``datetime.date``), or None when the scenario has none
+    (or it is unreadable: days are then numbered from the run's start)."""
+    import datetime as dt
+
+    from sim.report.folder import read_object
+
+    text = read_object(folder / "scenario.json").get("start_date")
+    try:
+        return dt.date.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+
+
 def _cost_basis(rules: Any, costed: bool) -> str:
     """What cost/trip counts, said where the table is read (the column's name alone reads as
     the whole trip's cost while, unpriced, it is the border fees only)."""
@@ -293,9 +310,9 @@ def _print(table: Any, column: str, what: str, lang: str = "en") -> None:
     width = max(6, *(len(str(g)) for g in table["group"]))
     for direction, rows in sections:
         print(f"\n  {direction}s: {what}")
-        print(f"  {'group':{width}s}" + "".join(f"{LABELS[f][0]:>13s}" for f in LABELS))
-        for group, cells in rows:
-            print(f"  {group:{width}s}" + "".join(f"{c:>13s}" for c in cells))
+        print(f"  {'group':{width}s}" + "".join(f" {LABELS[f][0]:>12s}" for f in LABELS))
+        for group, cells in rows:  # (a space before each cell: a wide one never runs on)
+            print(f"  {group:{width}s}" + "".join(f" {c:>12s}" for c in cells))
 
 
 def _cells(g: Any, column: str) -> list[str]:

@@ -23,11 +23,21 @@ LEGEND = ("货车/日：每日货车数；中位数、第 90 百分位、均值�
 WIDTH = 13
 
 
+#: weekday abbreviations of ``--by day``'s dates (``2026-02-16 Mon``) in Chinese
+WEEKDAYS = {"Mon": "周一", "Tue": "周二", "Wed": "周三", "Thu": "周四", "Fri": "周五",
+            "Sat": "周六", "Sun": "周日"}
+
+
 def group(name: str) -> str:
-    """A group's name: ``all`` as 全部, a trader class by the glossary, a band or a commodity
-    as it is."""
+    """A group's name: ``all`` as 全部, a trader class by the glossary, a day of arrival as
+    ``2026-02-16 周一`` or ``第 21 天``, a band or a commodity as it is."""
     if name == "all":
         return "全部"
+    if name.startswith("day ") and name[4:].isdigit():
+        return f"第 {name[4:]} 天"
+    date, _, day = name.partition(" ")
+    if day in WEEKDAYS and len(date) == 10:
+        return f"{date} {WEEKDAYS[day]}"
     return VALUES["class"].get(name, name)
 
 

@@ -10,6 +10,7 @@ import shutil
 
 import pytest
 
+from sim import cli_zh_trucks as zh_trucks
 from sim.cli import main
 from sim.cli_trucks import LABELS
 from sim.cli_zh_trucks import LABELS as ZH_LABELS
@@ -40,21 +41,26 @@ def _said(argv: list[str], capsys: pytest.CaptureFixture[str], code: int = 0) ->
     return said.out, said.err
 
 
+#: a row's group, a day of arrival's with its space (``day 1``, ``第 1 天``) included
+_GROUP = r"^  (day \d+|第 \d+ 天|\S+)"
+
+
 def _cells(text: str) -> list[list[str]]:
     """The cells of each table row (a line starting with two spaces and a group)."""
-    return [_CELL.findall(ln.split(maxsplit=1)[1]) for ln in text.splitlines()
+    return [_CELL.findall(re.sub(_GROUP, "", ln)) for ln in text.splitlines()
             if ln.startswith("  ") and not ln.startswith("   ") and "：" not in ln
             and ":" not in ln and ln.split()[0] not in {"group", "分组"}]
 
 
-@pytest.mark.parametrize("by", ["hour", "class", "commodity"])
+@pytest.mark.parametrize("by", ["hour", "class", "commodity", "day"])
 def test_the_trucks_view_in_chinese_has_the_english_cells(tiny, capsys, monkeypatch, by):
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("BORDERSIM_LANG", raising=False)
     csv = tiny / f"t-{by}.csv"
     extra = {"hour": ["--against", f"slow={tiny / 'slow'}", "--vs", "06-08", "--csv", str(csv)],
              "class": ["--by", "class", "--truck-cost-per-h", "30"],
-             "commodity": ["--by", "commodity", "--commodity", "general"]}[by]
+             "commodity": ["--by", "commodity", "--commodity", "general"],
+             "day": ["--by", "day"]}[by]
     argv = ["trucks", str(tiny / "base"), "--port", "p", *extra]
     en, en_err = _said(argv, capsys)
     zh, zh_err = _said([*argv, "--lang", "zh"], capsys)
@@ -66,6 +72,9 @@ def test_the_trucks_view_in_chinese_has_the_english_cells(tiny, capsys, monkeypa
     assert english_left(zh) == [] and english_left(zh_err) == []
     left = set(re.findall(r"[A-Za-z]{4,}", zh + zh_err.replace(str(csv), ""))) - KEPT
     assert left == set(), left
+    if by == "day":  # (a day of arrival in Chinese: the run's day, or a date's weekday)
+        assert "\n  第 1 天 " in zh and "\n  第 2 天 " in zh
+        assert zh_trucks.group("2026-02-16 Mon") == "2026-02-16 周一"
     if "--against" in argv:
         assert "\nslow 与基准方案对比：\n" in zh
         assert "\n各组与 06-08 对比（同一批重复运行）：\n" in zh

@@ -252,3 +252,40 @@ def test_the_pages_commands_are_valid_as_written(capsys):
 def test_the_page_is_linked_from_both_readmes():
     assert "[docs/trucks.md](docs/trucks.md)" in (ROOT / "README.md").read_text()
     assert "](trucks.md)" in (ROOT / "docs" / "README.md").read_text()
+
+
+def test_by_day_labels_each_arrival_day_by_its_date_in_order():
+    import datetime as dt
+
+    # (two replications whose days first appear in different orders: the table keeps the
+    # days' order, and a day's trucks/d is that day's trucks, not the run's mean)
+    one = _log([_truck(24 * 21 + 9, 24 * 21 + 10), _truck(24 * 22 + 9, 24 * 22 + 40),
+                _truck(24 * 22 + 10, 24 * 22 + 11)]).assign(replication=0)
+    two = _log([_truck(24 * 22 + 9, 24 * 22 + 12), _truck(24 * 21 + 9, 24 * 21 + 11)])
+    two = two.assign(replication=1)
+    start = dt.date(2026, 1, 26)  # (a Monday: day 21 is Monday 16 February)
+    table = per_replication([two, one], "land", TripRules(), days=2, by="day", start=start)
+    assert list(dict.fromkeys(table["group"])) == ["all", "2026-02-16 Mon", "2026-02-17 Tue"]
+    tue = table[(table["group"] == "2026-02-17 Tue") & (table["replication"] == 0)]
+    assert list(tue["trucks_per_day"]) == [2.0] and list(tue["turnaround_h_mean"]) == [16.0]
+    assert list(table[table["group"] == "all"]["trucks_per_day"]) == [1.5, 1.0]
+    plain = per_replication([one], "land", TripRules(), days=2, by="day")
+    assert list(plain["group"]) == ["all", "day 21", "day 22"]
+
+
+def test_the_command_gives_each_arrival_day(tiny, capsys):
+    capsys.readouterr()
+    assert main(["trucks", str(tiny / "base"), "--port", "p", "--by", "day"]) == 0
+    out = capsys.readouterr().out
+    assert "\n  day 1 " in out and "\n  day 2 " in out  # (no start_date: the run's days)
+
+
+def test_wide_cells_never_run_into_each_other(capsys):
+    from sim.cli_trucks import LABELS, _print
+
+    # (a p50 and p90 of few trucks with wide intervals: 13 characters each)
+    rows = [{"direction": "import", "group": "all", "figure": f, "mean": 15.57,
+             "low": 15.57 - 124.29, "high": 15.57 + 124.29} for f in FIGURES]
+    _print(pd.DataFrame(rows), "mean", "levels")
+    line = [ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("  all")][0]
+    assert len(line.split()) == 1 + len(LABELS), line

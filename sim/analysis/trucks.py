@@ -20,6 +20,7 @@ which starts at midnight (Monday 00:00), whatever the warm-up.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -58,9 +59,10 @@ class TripRules:
 
 def trips(log: pd.DataFrame, port: str) -> pd.DataFrame:
     """One row per truck of ``port`` in the observed cohort of one replication's log:
-    ``direction``, ``trader_class``, ``commodity``, ``hour`` (of arrival, 0-23),
-    ``turnaround_h`` (inf: still at the crossing at the end), ``held``, ``hold_h`` (0 when
-    not held) and ``fees`` (the trader's border fees, NaN when the run was not costed)."""
+    ``direction``, ``trader_class``, ``commodity``, ``hour`` (of arrival, 0-23), ``day``
+    (of arrival, from the run's start: 0 is the warm-up's first), ``turnaround_h`` (inf:
+    still at the crossing at the end), ``held``, ``hold_h`` (0 when not held) and ``fees``
+    (the trader's border fees, NaN when the run was not costed)."""
     rows = log[(log["port"].astype(str) == port) & log["cohort"].astype(bool)]
     rows = rows[~rows["outcome"].astype(str).isin(LEFT_OUT)].reset_index(drop=True)
     col = {name: rows[name].to_numpy(dtype=float) for name in MILESTONES}
@@ -79,7 +81,8 @@ def trips(log: pd.DataFrame, port: str) -> pd.DataFrame:
         "direction": rows["direction"].astype(str),
         "trader_class": rows["trader_class"].astype(str),
         "commodity": rows["commodity"].astype(str),
-        "hour": np.floor(arrived % 24.0).astype(int), "turnaround_h": turnaround,
+        "hour": np.floor(arrived % 24.0).astype(int),
+        "day": np.floor(arrived / 24.0).astype(int), "turnaround_h": turnaround,
         "held": held, "hold_h": np.where(held, hold, 0.0), "fees": fees})
 
 
@@ -87,6 +90,16 @@ def band_of(hour: pd.Series, band_h: int) -> pd.Series:
     """The dispatch band of each arrival hour, as ``"07-09"`` (``band_h`` hours wide)."""
     start = (hour // band_h) * band_h
     return start.map(lambda s: f"{s:02d}-{min(s + band_h, 24):02d}")
+
+
+def day_label(day: int, start: dt.date | None) -> str:
+    """A day of the run as a manager reads it: its date and weekday with the scenario's
+    ``start_date`` (``2026-02-16 Mon``: a holiday's days are dates, not run numbers), else
+    ``day N`` counted from the run's start (the warm-up's first day is day 0)."""
+    if start is None:
+        return f"day {day}"
+    date = start + dt.timedelta(days=day)
+    return f"{date.isoformat()} {date.strftime('%a')}"
 
 
 def figures_of(t: pd.DataFrame, rules: TripRules, days: float) -> dict[str, float]:
@@ -126,11 +139,14 @@ def _percentile(values: np.ndarray, q: float) -> float:
 
 
 def per_replication(logs: Sequence[pd.DataFrame], port: str, rules: TripRules, days: float,
-                    by: str = "hour", commodity: str | None = None) -> pd.DataFrame:
+                    by: str = "hour", commodity: str | None = None,
+                    start: dt.date | None = None) -> pd.DataFrame:
     """Every replication's figures by direction and group (``by``: ``hour``, the dispatch
-    band, ``trader_class`` or ``commodity``), with an ``all`` group of every truck of the
-    direction; with ``commodity``, of that commodity's trucks only. A log's replication is
-    its ``replication`` column (a results folder's logs), else its place in ``logs``."""
+    band, ``trader_class``, ``commodity`` or ``day``, the day of arrival labelled by
+    :func:`day_label` with ``start``, in the order of the days), with an ``all`` group of
+    every truck of the direction; with ``commodity``, of that commodity's trucks only. A
+    day's ``trucks_per_day`` is that day's trucks. A log's replication is its
+    ``replication`` column (a results folder's logs), else its place in ``logs``."""
     out = []
     for i, log in enumerate(logs):
         r = int(log["replication"].iloc[0]) if "replication" in log and len(log) else i
@@ -142,9 +158,15 @@ def per_replication(logs: Sequence[pd.DataFrame], port: str, rules: TripRules, d
             whole_day = by == "hour" and rules.band_h == 24  # (one band: the all row)
             groups = [("all", d), *([] if whole_day else d.groupby(key[d.index], sort=True))]
             for name, g in groups:
-                out.append({"replication": r, "direction": direction, "group": str(name),
-                            **figures_of(g, rules, days)})
-    return pd.DataFrame(out)
+                per_day = name != "all" and by == "day"  # (one day's trucks, not a mean)
+                label = day_label(int(name), start) if per_day else str(name)
+                out.append({"replication": r, "direction": direction, "group": label,
+                            "_day": int(name) if per_day else -1,
+                            **figures_of(g, rules, 1.0 if per_day else days)})
+    table = pd.DataFrame(out)
+    if by == "day" and len(table):  # (days in their order, whichever replication has one)
+        table = table.sort_values(["direction", "_day", "replication"], kind="stable")
+    return table.drop(columns="_day", errors="ignore").reset_index(drop=True)
 
 
 def summary(per_rep: pd.DataFrame) -> pd.DataFrame:
