@@ -33,7 +33,9 @@ def add_parser(sub: Any) -> None:
                    help="instead, by day of the run (day 0: the warm-up's first) over the "
                    "observed days: each day's busiest lane, its utilisation, mean and highest "
                    "queue, and whether it binds: the days a schedule of vessel calls "
-                   "(arrivals.schedule) overloads; with --csv, every lane by day")
+                   "(arrivals.schedule) overloads, and a day no lane is on duty (closed); "
+                   "with the scenario's start_date each day's date too (in all three day "
+                   "views); with --csv, every lane by day")
     p.add_argument("--port", metavar="NAME", help="only this port")
     p.add_argument("--csv", type=csv_path, metavar="FILE",
                    help="also write every lane's utilisation by hour to FILE (CSV)")
@@ -121,6 +123,9 @@ def run(args: argparse.Namespace) -> int:
         return _recovery(args, kind, variants, lang)
     if args.windows:
         return _windows(args, variants, lang)
+    from sim.report.run_dates import dated_lines, start_of, with_dates
+
+    start = start_of(next(iter(variants.values())).scenario)  # (the options share it)
     tables = []
     for name, variant in variants.items():
         if args.peak:
@@ -138,10 +143,13 @@ def run(args: argparse.Namespace) -> int:
             use = use[use["port"] == args.port]
         if len(variants) > 1:
             print(option(name) if lang == "zh" else f"{name}:")
-        print("\n".join(_lines(use, args, lang)))
+        lines = _lines(use, args, lang)
+        print("\n".join(dated_lines(lines, start, lang) if args.peak or args.day else lines))
+        use = with_dates(use, start) if args.peak or args.day else use
         tables.append(use.assign(option=name) if len(variants) > 1 else use)
     if args.peak or args.day:
-        print(days_note(observed_window(next(iter(variants.values())).scenario), lang))
+        note = days_note(observed_window(next(iter(variants.values())).scenario), lang)
+        print(dated_lines([note], start, lang)[0])
     if args.csv is not None:
         import pandas as pd
 
@@ -168,7 +176,10 @@ def _recovery(args: argparse.Namespace, kind: str, variants: dict[str, Any],
         return _error(f"--recovery needs a comparison's folder with a baseline and an option "
                       f"(bordersim compare SCENARIO --option NAME:@DISRUPTION.toml); "
                       f"{args.folder} has no baseline to set the queues against", args)
+    from sim.report.run_dates import dated_lines, start_of, with_dates
+
     base = variants["baseline"]
+    start = start_of(base.scenario)
     tables = []
     for name, variant in variants.items():
         if name == "baseline":
@@ -179,12 +190,13 @@ def _recovery(args: argparse.Namespace, kind: str, variants: dict[str, Any],
             rows = rows[rows["port"] == args.port]
         if lang == "zh":
             print(zh.option(name))
-            print("\n".join(zh.excess_lines(rows)) or zh.NONE_ABOVE)
+            print("\n".join(dated_lines(zh.excess_lines(rows), start, lang)) or zh.NONE_ABOVE)
         else:
             print(f"{name}:")
-            print("\n".join(excess_lines(rows)) or "  no lane's queue above the baseline's")
-        tables.append(rows.assign(option=name))
-    print(days_note(observed_window(base.scenario), lang))
+            print("\n".join(dated_lines(excess_lines(rows), start))
+                  or "  no lane's queue above the baseline's")
+        tables.append(with_dates(rows, start).assign(option=name))
+    print(dated_lines([days_note(observed_window(base.scenario), lang)], start, lang)[0])
     if args.csv is not None:
         import pandas as pd
 

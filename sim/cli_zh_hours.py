@@ -53,6 +53,10 @@ def daily_lines(use: pd.DataFrame) -> list[str]:
 
     out = []
     for r in busiest_days(use).to_dict("records"):
+        if not r["lane"]:
+            out.append(f"{r['port']}  第 {int(r['day'])} 天  无作业线当班（关闭）；"
+                       f"排队最长的作业线 {r['deepest']}，最多 {r['deepest_peak']:.1f}")
+            continue
         line = (f"{r['port']}  第 {int(r['day'])} 天  {r['lane']} 利用率 {r['utilisation']:.2f}"
                 f"（平均排队 {r['queue_mean']:.1f}，最多 {r['queue_peak']:.1f}）")
         line += BINDING if r["binding"] else ""

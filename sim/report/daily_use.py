@@ -29,11 +29,13 @@ def busiest_days(use: pd.DataFrame) -> pd.DataFrame:
     scheduled that day, its utilisation, mean and highest queue, ``binding`` (at least
     :data:`BINDING` utilised), and the lane whose queue ran highest that day
     (``deepest``, with ``deepest_peak``): a desk can wait on a backlog it is not the
-    busiest for."""
+    busiest for. A day no lane of the port had staff on duty (a closure: a holiday, a
+    typhoon) is kept, its ``lane`` empty and its utilisation NaN, not left out."""
     staffed = use[use["scheduled_mean"] > 0].dropna(subset=["utilisation"])
     top = staffed.loc[staffed.groupby(["port", "day"], sort=False)["utilisation"].idxmax()]
     cols = ["port", "day", "lane", "utilisation", "queue_mean", "queue_peak"]
-    top = top[cols].reset_index(drop=True)
+    days = use[["port", "day"]].drop_duplicates()
+    top = days.merge(top[cols], on=["port", "day"], how="left").fillna({"lane": ""})
     top["binding"] = top["utilisation"] >= BINDING
     deep = use.loc[use.groupby(["port", "day"], sort=False)["queue_peak"].idxmax()]
     deep = deep[["port", "day", "lane", "queue_peak"]].rename(
@@ -46,6 +48,10 @@ def daily_lines(use: pd.DataFrame) -> list[str]:
     most 17.7)  binding; longest queue declaration_review, at most 74.0``."""
     lines = []
     for r in busiest_days(use).to_dict("records"):
+        if not r["lane"]:
+            lines.append(f"{r['port']}  day {int(r['day'])}  no lane on duty (closed); "
+                         f"longest queue {r['deepest']}, at most {r['deepest_peak']:.1f}")
+            continue
         line = (f"{r['port']}  day {int(r['day'])}  {r['lane']} {r['utilisation']:.2f} (queue "
                 f"{r['queue_mean']:.1f}, at most {r['queue_peak']:.1f})")
         line += "  binding" if r["binding"] else ""
