@@ -227,3 +227,23 @@ def test_a_window_of_added_servers_adds_them_to_the_staffed_hours_only():
                           "servers = None and added = None given")):
         with pytest.raises(sim.ScenarioError, match=rf"capacity_windows\.0\.servers: {said}"):
             sim.load_scenario(SMALL, {"capacity_windows": [window]})
+
+
+def test_a_negative_added_takes_staff_away_from_the_staffed_hours_only():
+    """Staff on leave over a holiday: ``added = -1`` is one server fewer in each hour the
+    schedule staffs, never below 0, and leaves the unstaffed hours so (``servers = 1``
+    would put one on duty at night too); ``added = 0`` is refused by field."""
+    from sim.model.world import World
+
+    day = [0] * 8 + [2] * 10 + [1] * 2 + [0] * 4
+    assert plan(day * 7, [], 200.0, [(24, 48, -1)])[24:48] == [max(n - 1, 0) for n in day]
+    assert plan(day * 7, [], 200.0, [(24, 48, -5)])[24:48] == [0] * 24
+    over = {"ports.sea.scan.scanners.schedule": day, "capacity_windows": [
+        {"port": "sea", "lane": "scanners", "at": "8 d", "lasts": "1 d", "added": -1}]}
+    port = World(sim.load_scenario(SMALL, over), 5).ports[0]
+    assert port.lanes["scanners"].planned[192:216] == [max(n - 1, 0) for n in day]
+    zero = {**_window("scanners", "8 d", "2 h", 1), "added": 0}
+    del zero["servers"]
+    said = r"capacity_windows\.0\.added = 0: it changes nothing .*; allowed: "
+    with pytest.raises(sim.ScenarioError, match=said):
+        sim.load_scenario(SMALL, {"capacity_windows": [zero]})

@@ -49,7 +49,8 @@ def plan(
     """Servers hour by hour from time 0, whole weeks past ``end_h`` (the run's end) by at
     least one: ``hourly`` (a week's schedule) repeated, each window's hours set to its
     servers, and each of ``added``'s hours the schedule staffs given its servers more (a
-    shift's extra staff: hours without staff stay without)."""
+    shift's extra staff: hours without staff stay without), or fewer when negative (staff
+    on leave), never below 0."""
     weeks = math.ceil(end_h / WEEK) + 1
     out = list(hourly) * weeks
     for first, stop, servers in windows:
@@ -57,7 +58,7 @@ def plan(
             out[h] = servers
     for first, stop, more in added:
         for h in range(first, min(stop, len(out))):
-            out[h] += more if out[h] > 0 else 0
+            out[h] = max(out[h] + more, 0) if out[h] > 0 else 0
     return out
 
 

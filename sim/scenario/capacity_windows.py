@@ -79,12 +79,24 @@ class CapacityWindow(Span):
     )
     added: int | None = Field(
         default=None,
-        ge=1,
+        ge=-10_000,
         le=10_000,
         description="instead of servers: servers added to each hour of the window that the "
         "schedule staffs (two more exam teams on the day shift for three weeks; hours the "
-        "schedule leaves unstaffed stay so)",
+        "schedule leaves unstaffed stay so); negative, servers taken away from those hours, "
+        "never below 0 (staff on leave over a holiday: -1); not 0",
     )
+
+    @field_validator("added")
+    @classmethod
+    def _not_zero(cls, v: int | None) -> int | None:
+        """``added = 0`` changes nothing: most often a sign or a number left out."""
+        if v == 0:
+            raise ValueError("it changes nothing (no server added or taken away); allowed: "
+                             "a whole number of servers "
+                             "to add (1 or more) or to take away (-1 or less) in the "
+                             "schedule's staffed hours")
+        return v
 
 
 def _lanes_of(port: Port) -> dict[str, Any]:
