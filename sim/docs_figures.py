@@ -129,7 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     """The command line: exit 0 (all same), 1 (a figure moved) or 2 (cannot check)."""
     p = argparse.ArgumentParser(prog="python -m sim.docs_figures", description=__doc__)
     p.add_argument("page", type=Path, help="a docs page with figures markers")
-    p.add_argument("--only", metavar="NAME", help="check only the command labelled NAME")
+    p.add_argument(
+        "--only", metavar="NAME",
+        help="check only the rows of the command labelled NAME (such as 'compare 1' or "
+        "'run 1'), or, with 'recovery', only the page's hours --recovery listings",
+    )
     args = p.parse_args(argv)
     try:
         return figures_page(args.page, args.only)

@@ -364,3 +364,20 @@ def test_a_lane_the_page_lacks_or_the_run_no_longer_prints_has_moved(tmp_path):
     assert [m for _, m in lines] == [False, True] and "no longer above" in lines[1][0]
     extra = {**new, ("storm", "sea_port", "lab"): new[("storm", "sea_port", "scanners")]}
     assert [m for _, m in docs_figures_recovery.compare_lanes(found.lanes, extra)][-1]
+
+
+def test_the_help_names_the_recovery_choice_of_only(capsys):
+    """``--only recovery`` checks a page's recovery listings alone; the help says so."""
+    with pytest.raises(SystemExit):
+        docs_figures.main(["--help"])
+    assert "'recovery'" in " ".join(capsys.readouterr().out.split())
+
+
+def test_only_recovery_checks_the_listings_and_no_table(tmp_path, monkeypatch):
+    page = tmp_path / "page.md"
+    page.write_text(PAGE + RECOVERY)
+    new = docs_figures_recovery.from_csv(_recovery_csv(tmp_path))
+    monkeypatch.setattr(docs_figures_recovery, "check_listing", lambda listing, scratch: new)
+    ran: list[str] = []
+    monkeypatch.setattr(docs_figures, "run_command", lambda line, s: ran.append(line) or _output())
+    assert docs_figures.figures_page(page, only="recovery") == 0 and ran == []
