@@ -588,6 +588,23 @@ def _header(text: str) -> str:
     return " ".join(lines)
 
 
+def _base_note(text: str, name: str) -> list[str]:
+    """For a file that ``extends`` another: that every value it leaves unset, and that
+    value's source, is the base's, so its own few citations are not all it rests on."""
+    import tomllib
+
+    base = tomllib.loads(text).get("extends")
+    if not isinstance(base, str):
+        return []
+    stem = Path(base).stem
+    return [
+        "", f"It extends `{base}` ([its page](scenario-{stem}.md)): every value it does not "
+        "set is that scenario's, and so is the value's source; the table below lists only "
+        f"the file's own. `bordersim check {name} --sources` lists them all, each with the "
+        "file it comes from.",
+    ]
+
+
 def scenario_page(path: Path) -> str:
     """A bundled scenario: what it holds, and every number it cites with its source."""
     from sim.scenario.loader import load_scenario
@@ -617,6 +634,7 @@ def scenario_page(path: Path) -> str:
         "notes named here "
         "are [`published-figures.md`](research/published-figures.md) and "
         "[`china-figures.md`](research/china-figures.md), with the sources of every figure.",
+        *_base_note(text, path.stem),
         "",
         "| field | value as written | source |", "|---|---|---|",
     ]

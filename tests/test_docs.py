@@ -271,3 +271,14 @@ def test_every_link_of_the_scenario_reference_lands_on_its_own_section():
     for target in set(re.findall(r"\]\(#([^)]+)\)", page)):
         assert target in anchors, target
     assert "[Alert (risk)](#alert-risk)" in page and "[Alert (smuggling)](#alert-smuggling)" in page
+
+
+def test_a_scenario_page_of_a_file_that_extends_another_names_its_base():
+    """guangdong-dumbbell's own file cites one source; the hundreds it rests on are its
+    base's, and its page says so and links there (a reader counted one)."""
+    page = (ROOT / "docs" / "scenario-guangdong-dumbbell.md").read_text(encoding="utf-8")
+    assert "It extends `guangdong.toml` ([its page](scenario-guangdong.md))" in page
+    assert docs._base_note('extends = "default"\nname = "x"\n', "x")[1].startswith(
+        "It extends `default` ([its page](scenario-default.md))")
+    assert docs._base_note('name = "x"\n', "x") == []
+    assert "It extends" not in (ROOT / "docs" / "scenario-default.md").read_text(encoding="utf-8")
