@@ -7,7 +7,9 @@ every keyed figure against the new output at the page's printed precision
 (:mod:`sim.docs_figures_verdict`). Prints one line a figure, ``same`` or ``moved`` (old,
 new, drift or change), and exits 1 if any moved, 2 if the page or a marker cannot be read
 or a command fails. A ``hours --recovery`` listing marked ``figures: recovery`` is checked
-lane by lane (:mod:`sim.docs_figures_recovery`). Runs full simulations, so it
+lane by lane (:mod:`sim.docs_figures_recovery`); a table's ``hours --peak`` figures, keyed
+``peak:PORT:LANE:FIELD``, are read from the rerun's folder (:mod:`sim.docs_figures_peak`).
+Runs full simulations, so it
 is run on demand (``make docs-figures``, before a release), never by the test suite.
 """
 
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.docs_figures_page import FiguresError, Row, commands, marked_rows, value
+from sim.docs_figures_peak import add_peaks, wanted
 from sim.docs_figures_recovery import check_page, listings
 from sim.docs_figures_verdict import Verdict, judge
 
@@ -52,15 +55,18 @@ def command_args(line: str, out: Path) -> list[str]:
     return [*args, "--json", "--out", str(out)]
 
 
-def run_command(line: str, scratch: Path) -> dict[str, Any]:
-    """The ``--json`` output of one of the page's commands, run as written."""
-    args = command_args(line, scratch / f"run{len(list(scratch.iterdir()))}")
+def run_command(line: str, scratch: Path, peaks: bool = False) -> dict[str, Any]:
+    """The ``--json`` output of one of the page's commands, run as written; with ``peaks``,
+    each lane's ``hours --peak`` figures of its folder too (:mod:`sim.docs_figures_peak`)."""
+    out = scratch / f"run{len(list(scratch.iterdir()))}"
+    args = command_args(line, out)
     done = subprocess.run(
         [sys.executable, "-c", _RUN, *args], capture_output=True, text=True, check=False
     )
     if done.returncode != 0:
         raise FiguresError(f"{line!r} failed ({done.returncode}): {done.stderr.strip()[-800:]}")
-    return as_compare(json.loads(done.stdout), args[0])
+    output = as_compare(json.loads(done.stdout), args[0])
+    return add_peaks(output, out) if peaks else output
 
 
 def as_compare(output: dict[str, Any], command: str) -> dict[str, Any]:
@@ -108,7 +114,9 @@ def figures_page(page: Path, only: str | None = None) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         for name in dict.fromkeys(r.command for r in rows):
             started = time.monotonic()
-            outputs[name] = run_command(lines[name], Path(scratch))
+            keyed = [k.metric for r in rows if r.command == name for k, _ in r.figures]
+            outputs[name] = (run_command(lines[name], Path(scratch), True) if wanted(keyed)
+                             else run_command(lines[name], Path(scratch)))
             took = time.monotonic() - started
             print(f"{name}: {lines[name]}  ({took:.0f} s)", flush=True)
     try:

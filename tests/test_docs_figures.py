@@ -4,6 +4,8 @@ drift-or-change verdict. Nothing is simulated (the check itself runs on demand).
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -381,3 +383,39 @@ def test_only_recovery_checks_the_listings_and_no_table(tmp_path, monkeypatch):
     ran: list[str] = []
     monkeypatch.setattr(docs_figures, "run_command", lambda line, s: ran.append(line) or _output())
     assert docs_figures.figures_page(page, only="recovery") == 0 and ran == []
+
+
+PEAK_PAGE = PAGE.replace("row 2: -; -; cost in fast", "row 2: -; -; cost in fast\n"
+                         "row 3: peak:hub:bays:peak_queue; peak:hub:bays:cleared_h in fast") + (
+    "| peak | 40 waiting; the option back to the mean in 2 h |\n")
+
+
+def test_a_peak_figure_is_read_from_the_reruns_folder_as_hours_peak_reads_it(
+        tmp_path, monkeypatch, capsys):
+    """``peak:PORT:LANE:FIELD`` keys a lane's ``hours --peak`` figure: the rerun's folder is
+    read for it (the baseline's peak queue 40, the option's 2 h back to the mean)."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from sim import docs_figures_peak
+
+    def queues(at_25: float) -> pd.DataFrame:
+        rows = [(24.0, 1.0), (25.0, at_25), (26.0, at_25), (27.0, 20.0), (28.0, 2.0)]
+        return pd.DataFrame([(t, "hub", "bays", q, 0.0, 1.0) for t, q in rows],
+                            columns=["t_h", "port", "lane", "queue", "busy", "capacity"])
+
+    folder = {name: SimpleNamespace(tables={"queues": queues(q)},
+                                    scenario={"warmup_days": 1, "days": 1})
+              for name, q in (("baseline", 40.0), ("fast", 41.0))}
+    monkeypatch.setattr(docs_figures_peak, "read", lambda f: ("compare", folder))
+    done = subprocess.CompletedProcess([], 0, stdout=json.dumps(_output()), stderr="")
+    monkeypatch.setattr(docs_figures.subprocess, "run", lambda *a, **k: done)
+    page = tmp_path / "page.md"
+    page.write_text(PEAK_PAGE)
+    assert docs_figures.figures_page(page) == 0
+    report = capsys.readouterr().out
+    assert "peak:hub:bays:peak_queue: same, 40" in report
+    assert "peak:hub:bays:cleared_h in fast: same, 2" in report
+    folder["baseline"].tables["queues"] = queues(41.0)
+    assert docs_figures.figures_page(page) == 1
