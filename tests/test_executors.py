@@ -9,7 +9,9 @@ import os
 import shlex
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -387,6 +389,22 @@ def test_workers_that_come_and_finish_between_two_looks_are_still_said_to_be_bac
     assert said[1].endswith("has 1 worker(s); going on (0 replication(s) to go)")
 
 
+class _Tee:
+    """A stream that writes to ``stream`` and calls ``then`` when ``words`` are written."""
+
+    def __init__(self, stream: Any, words: str, then: Callable[[], None]) -> None:
+        self.stream, self.words, self.then = stream, words, then
+
+    def write(self, text: str) -> int:
+        written = self.stream.write(text)
+        if self.words in text:
+            self.then()
+        return int(written)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
 def test_a_run_on_a_scheduler_without_workers_says_it_is_waiting(tmp_path, capsys, monkeypatch):
     """A real scheduler (in this process) with no worker: the run says on stderr that it
     waits, then, once a worker joins, that it goes on, and finishes."""
@@ -401,13 +419,20 @@ def test_a_run_on_a_scheduler_without_workers_says_it_is_waiting(tmp_path, capsy
     with LocalCluster(n_workers=0, processes=False, protocol="tcp", dashboard_address=":0",
                       silence_logs=logging.ERROR) as cluster:
         address = cluster.scheduler_address
-        later = threading.Timer(2.0, lambda: cluster.scale(1))
+        # the worker joins once the run has said it waits (a worker started at a fixed time
+        # could join before a slow start had said it, on a loaded machine); were it never
+        # said, it joins after a minute, so that the run ends and the test fails, not hangs
+        joining = threading.Event()
+        monkeypatch.setattr(sys, "stderr", _Tee(sys.stderr, "waiting: ", joining.set))
+        later = threading.Thread(target=lambda: (joining.wait(60), cluster.scale(1)),
+                                 daemon=True)
         later.start()
         try:
             argv = ["run", str(SMALL), "--reps", "2", *SHORT_ARGS, "--json", "--dask", address]
             assert main([*argv, "--out", str(tmp_path / "r")]) == 0
         finally:
-            later.cancel()
+            joining.set()
+            later.join(60)
     err = capsys.readouterr().err
     waiting = (f"waiting: the Dask scheduler at {address} has no workers (2 replication(s) "
                "queued)")
