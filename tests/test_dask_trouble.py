@@ -40,9 +40,15 @@ _LOSE: dict[str, Any] = {}
 def _run_then_lose_scheduler(task: Task) -> Any:
     """Replication 1 stops the scheduler (from its worker's thread) before it runs."""
     if task.replication == 1:
+        from distributed.core import Status
+
         cluster = _LOSE["cluster"]
         cluster.loop.add_callback(cluster.scheduler.close)
-        time.sleep(0.5)
+        # it runs once the scheduler is closed (after a fixed pause, on a loaded machine, it
+        # could run and come back before the close)
+        deadline = time.monotonic() + 60
+        while cluster.scheduler.status != Status.closed and time.monotonic() < deadline:
+            time.sleep(0.01)
     return _LOSE["run"](task)
 
 
