@@ -1604,6 +1604,10 @@ class _CompareFolder:
     enforcement.csv                  each option's finds and seizures by port, direction
                                      and truth, with 95 % intervals and paired differences
                                      (:mod:`sim.experiment.enforcement_table`)
+    risk-achieved.csv                with a risk engine: each option's achieved inspection
+                                     rate against its target by port, direction and class,
+                                     with 95 % intervals and paired differences
+                                     (:mod:`sim.experiment.risk_table`)
     summary.json                     the --json object; report.html
     finished.json                    the seal of the finish: from what, and the checksum
                                      of each file written (:mod:`sim.experiment.finish_seal`)
@@ -1766,7 +1770,12 @@ class _CompareFolder:
         """``smuggling-weekly.csv`` from the options' smuggling tables of the replications
         the comparison pooled (none when the scenario has no smugglers), and
         ``enforcement-weekly.csv`` from their daily enforcement series."""
-        from sim.experiment import enforcement_series, enforcement_table, smuggling_series
+        from sim.experiment import (
+            enforcement_series,
+            enforcement_table,
+            risk_table,
+            smuggling_series,
+        )
 
         out = {}
         for suffix, file, series in (
@@ -1775,6 +1784,7 @@ class _CompareFolder:
              enforcement_series.compare_enforcement),
             ("-enforcement.csv", enforcement_table.FILE,
              enforcement_table.compare_enforcement_table),
+            ("-risk.csv", risk_table.FILE, risk_table.compare_risk),
         ):
             frames: dict[str, dict[int, pd.DataFrame]] = {}
             for option, r in res.per_rep[["option", "replication"]].itertuples(index=False):

@@ -39,6 +39,9 @@ Layout::
     enforcement.csv            declarations, finds and seizures (counts and values) by port,
                                direction and truth (an illicit type) across the replications,
                                with 95 % intervals (:mod:`sim.experiment.enforcement_table`)
+    risk-achieved.csv          with a risk engine: its achieved inspection rate against its
+                               target by port, direction and trader class across the
+                               replications, with 95 % intervals (:mod:`sim.experiment.risk_table`)
     trading-across-borders.csv documentary and border compliance time and the trader's fees
                                of each, by port and direction (and class), as Doing
                                Business's Trading across Borders splits them, across the
@@ -110,6 +113,7 @@ _OWN = {
     "smuggling-weekly.csv",
     "enforcement-weekly.csv",
     "enforcement.csv",
+    "risk-achieved.csv",
     "trading-across-borders.csv",
     "warnings.json",
     "warning-records.json",
@@ -1074,7 +1078,12 @@ class RunStore:
         replications, when they kept a smuggling table: none without smugglers),
         ``enforcement-weekly.csv`` (what was found, and the truth, week by week) and
         ``enforcement.csv`` (the same by port, direction and type over the whole window)."""
-        from sim.experiment import enforcement_series, enforcement_table, smuggling_series
+        from sim.experiment import (
+            enforcement_series,
+            enforcement_table,
+            risk_table,
+            smuggling_series,
+        )
 
         for suffix, name, series in (
             ("-smuggling.csv", smuggling_series.FILE, smuggling_series.summarise_smuggling),
@@ -1082,6 +1091,7 @@ class RunStore:
              enforcement_series.summarise_enforcement),
             ("-enforcement.csv", enforcement_table.FILE,
              enforcement_table.summarise_enforcement_table),
+            ("-risk.csv", risk_table.FILE, risk_table.summarise_risk),
         ):  # fmt: skip
             tables = {r: self._rep(r, suffix) for r in reps}
             frames = {r: csv_or_empty(t) for r, t in tables.items() if t.exists()}
