@@ -212,6 +212,16 @@ CODES: tuple[Code, ...] = (
          r"baseline \((?P<metric>[^ ,)]+)",
          (rf"and (?P<f_more>{_N}) more\)", r"(?P<lane_figures>They) are the queue figures",
           r"turns their count on \((?P<counting>[^)]+)\)")),
+    Code("seizures_not_success", "note", False,
+         "an option seizes more (or, with smuggling groups, fewer) than the baseline: "
+         "seizures are not a gain in themselves (no deterrence without smuggling groups; "
+         "with them, fewer may try); what slips and the burden on compliant traders are",
+         rf"it seizes (?:more|fewer) than the baseline \((?P<f_seizures_per_1000_diff>"
+         rf"[-+]?{_N}) seizures a 1,000 declarations",
+         (r"it seizes (?P<rise>more) than", r"it seizes (?P<fall>fewer) than",
+          r"(?P<adaptive>smuggling groups here choose)", r"\((?P<fixed_flow>no smuggling "
+          r"groups)\)"),
+         "seizures_per_1000"),
     Code("credit_floor_missed", "note", False,
          "the selection tables inspect discredited traders below the floor of China's credit "
          "rules (tables apply no credit rules; the risk engine holds them)",

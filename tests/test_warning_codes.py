@@ -481,6 +481,9 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "metric_unpaired": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                             ).unpaired({"baseline": {"a"}, "o": {"a", "b"}},
                                                        "baseline")[0].split(": ", 1)[1],
+    "seizures_not_success": lambda _: __import__(
+        "sim.experiment.seizure_notes", fromlist=["x"]).seizure_note("o", 0.25, False
+                                                                      ).split(": ", 1)[1],
 }
 
 
