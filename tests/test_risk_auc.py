@@ -151,3 +151,23 @@ def test_every_cohort_decision_is_counted_once():
     for i, port in enumerate(engine.auc.ports):
         assert t[i].sum() == report.loc[report.port == port, "decided"].sum()
     assert 0.5 < m["risk_auc"] < 1
+
+
+def test_blocks_counted_later_give_the_counts_of_each_row_counted_at_once(monkeypatch):
+    """Blocks wait to be counted (in passes of ``FOLD`` blocks, and when the counts are
+    read): the counts are those of every row counted as it came, across a pass."""
+    monkeypatch.setattr("sim.model.risk_auc.FOLD", 3)
+    rng = np.random.default_rng(3)
+    blocks, one = AucTally(["sea", "land"]), AucTally(["sea", "land"])
+    for k in range(7):  # two passes of three blocks, one block left for the read
+        port = ("sea", "land")[k % 2]
+        n = int(rng.integers(1, 6))
+        direction = rng.integers(0, 2, n)
+        truth = None if k % 3 == 0 else rng.integers(0, 3, n)
+        score = rng.normal(0, 2, n)
+        blocks.add(port, direction, truth, score)
+        for i in range(n):
+            t = 0 if truth is None else int(truth[i])
+            one.add_one(port, int(direction[i]), t, float(score[i]))
+    assert blocks.counts == one.counts and sum(one.counts) > 7
+    assert (blocks.table() == one.table()).all()

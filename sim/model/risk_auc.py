@@ -24,32 +24,63 @@ from sim.scenario.schema import DIRECTIONS, ILLICIT
 #: the bins: scores below ``LO`` or at ``LO + BINS * WIDTH`` and above share the end bins
 LO, WIDTH, BINS = -10.0, 0.01, 3000
 _CODES = len(ILLICIT) + 1  # truth codes: 0 compliant, then each illicit type
+#: blocks of decisions kept before they are counted (see :class:`AucTally`)
+FOLD = 1024
 
 
 class AucTally:
-    """Counts of decided scores per port, direction, truth code and bin."""
+    """Counts of decided scores per port, direction, truth code and bin.
+
+    A block's decisions are kept as they come and counted together later (when the counts
+    are read, or once ``FOLD`` blocks wait): an hourly block of a few dozen rows costs its
+    numpy calls more than its rows, and nothing reads the counts until the run's end."""
 
     def __init__(self, ports: list[str]) -> None:
         self.ports = list(ports)
         self.index = {p: i for i, p in enumerate(self.ports)}
-        self.counts = [0] * (len(self.ports) * len(DIRECTIONS) * _CODES * BINS)
+        self._counts = [0] * (len(self.ports) * len(DIRECTIONS) * _CODES * BINS)
+        #: blocks not yet counted: port index, directions, truth codes (None: compliant),
+        #: scores (arrays nobody changes afterwards)
+        self._blocks: list[tuple[int, np.ndarray, np.ndarray | None, np.ndarray]] = []
+
+    @property
+    def counts(self) -> list[int]:
+        """The counts, flat (port, direction, truth code, bin), every block's included."""
+        self._fold()
+        return self._counts
 
     def add(
         self, port: str, direction: np.ndarray, truth: np.ndarray | None, score: np.ndarray
     ) -> None:
         """Count a block's decisions at ``port`` (``truth`` None: all compliant)."""
+        self._blocks.append((self.index[port], direction, truth, score))
+        if len(self._blocks) >= FOLD:
+            self._fold()
+
+    def _fold(self) -> None:
+        """Count the waiting blocks' decisions, all in one pass."""
+        blocks, self._blocks = self._blocks, []
+        if not blocks:
+            return
+        ports, directions, truths, scores = zip(*blocks, strict=True)
+        sizes = [len(x) for x in scores]
+        score = np.concatenate(scores)
         b = np.clip(np.floor((score - LO) / WIDTH), 0, BINS - 1).astype(np.int64)
-        cell = self.index[port] * len(DIRECTIONS) + direction
-        code = cell * _CODES if truth is None else cell * _CODES + truth
-        counts = self.counts
-        for i in (code * BINS + b).tolist():
-            counts[i] += 1
+        cell = np.repeat(np.array(ports, np.int64), sizes) * len(DIRECTIONS)
+        cell += np.concatenate(directions)
+        zero = np.zeros(max(sizes), np.int64)
+        truth = [zero[:n] if t is None else t for t, n in zip(truths, sizes, strict=True)]
+        code = cell * _CODES + np.concatenate(truth)
+        tally = np.bincount(code * BINS + b)
+        counts, hit = self._counts, np.flatnonzero(tally)
+        for i, n in zip(hit.tolist(), tally[hit].tolist(), strict=True):
+            counts[i] += n
 
     def add_one(self, port: str, direction: int, truth: int, score: float) -> None:
         """:meth:`add` of one decision."""
         b = min(max(math.floor((score - LO) / WIDTH), 0), BINS - 1)
         cell = self.index[port] * len(DIRECTIONS) + direction
-        self.counts[(cell * _CODES + truth) * BINS + b] += 1
+        self._counts[(cell * _CODES + truth) * BINS + b] += 1
 
     def table(self) -> np.ndarray:
         """The counts as an array: port x direction x truth code x bin."""
