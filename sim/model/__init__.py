@@ -53,6 +53,8 @@ Where things live:
 - ``smuggling.py`` smuggling groups who choose routes by expected profit and learn
                    (``smuggling_groups.py``: a group's routes, beliefs, choice and ledger;
                    ``smuggled.py``: its attempts made into a port's consignments;
+                   ``closed_days.py``: when a port takes no trucks, so that its
+                   attempts there wait for the reopening;
                    ``smuggling_settle.py``: whether the groups had learned by the warm-up's end;
                    ``smuggling_metrics.py``: its headline numbers, pooled and by type;
                    ``resident_lane.py``: a border-resident lane where honest members and

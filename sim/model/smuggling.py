@@ -5,7 +5,9 @@ to smuggle, by a multinomial logit on expected profit ``gain x (1 - perceived de
 route cost`` (gain: the margin on the goods' mean value; the outside option's profit is 0), so
 enforcement deters as well as displaces.
 A port route makes the attempt a declaration at that port
-(:func:`sim.model.smuggled.inject`): it meets the port's real queues and checks. A route
+(:func:`sim.model.smuggled.inject`): it meets the port's real queues and checks (due while
+the port takes no trucks, it comes, and is counted, when the port takes them again:
+:mod:`sim.model.closed_days`). A route
 outside the ports is caught by its patrol with probability
 ``1 - exp(-per_officer x staff on duty x alert factor)``; the alert factor holds for a while
 after any of the group's goods are caught. A group updates its perceived detection of a route
@@ -33,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from sim.model.arrivals import arrival_times
+from sim.model.closed_days import closed_spans, reopened
 from sim.model.draws import REQUIREMENTS
 from sim.model.milestones import OUTCOMES, RELEASED_AT
 from sim.model.resident_lane import ResidentLaneRun
@@ -86,6 +89,11 @@ class Smugglers:
             for i, (name, g) in enumerate(spec.groups.items())
         ]
         self.route_index = index
+        #: the hours each port route's crossing takes no trucks (its attempts wait them out)
+        self.closed = {
+            name: closed_spans(scenario, r.port, r.direction == "export")
+            for name, r in spec.routes.items() if r.port
+        }
         #: the resident lanes of the routes that have one (honest members queue there too)
         self.lanes = {
             name: ResidentLaneRun(env, name, r, seed, window)
@@ -132,6 +140,8 @@ class Smugglers:
     ) -> None:
         shares = g.shares()
         k = g.choose(u, shares)
+        if k < len(g.routes) and g.routes[k].port is not None:  # (closed: when it reopens)
+            t = reopened(self.closed[g.routes[k].name], t)
         day = self.day0 + math.floor((t - self.warmup) / 24.0)  # (a ledger row)
         self.ledger.believe(day, g, self.rows[g.i], shares)
         if k == len(g.routes):
