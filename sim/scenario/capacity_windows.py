@@ -84,7 +84,8 @@ class CapacityWindow(Span):
         description="instead of servers: servers added to each hour of the window that the "
         "schedule staffs (two more exam teams on the day shift for three weeks; hours the "
         "schedule leaves unstaffed stay so); negative, servers taken away from those hours, "
-        "never below 0 (staff on leave over a holiday: -1); not 0",
+        "never below 0 (staff on leave over a holiday: -1; on lane '*', refused where it "
+        "would leave a lane no server in an hour its schedule staffs); not 0",
     )
 
     @field_validator("added")
@@ -195,6 +196,8 @@ def check_capacity_windows(scenario: Scenario) -> None:
         problem = span_problem(start, start + w.lasts, scenario)
         if problem:
             raise AtField((*at, problem[0]), problem[1])
+        if w.lane == "*" and w.added is not None and w.added < 0:
+            _thins_without_closing(scenario, i, int(start), int(w.lasts))
         for lane in lanes if w.lane == "*" else [w.lane]:
             for a, b, k in spans.get((w.port, lane), []):
                 if start < b and a < start + w.lasts:
@@ -204,3 +207,42 @@ def check_capacity_windows(scenario: Scenario) -> None:
                         f"{lane} of port {w.port}: give each hour of a lane one count",
                     )
             spans.setdefault((w.port, lane), []).append((start, start + w.lasts, i))
+
+
+def _hourly(scenario: Scenario, pname: str, lane: str) -> list[int]:
+    """A finite lane's servers in each of the week's 168 hours (the cross-trained exam pool:
+    its teams' and quarantine officers' together)."""
+    specs = _lanes_of(scenario.ports[pname])
+    if lane == "exam_officers":
+        teams = specs["exam_teams"].hourly_capacity()
+        officers = specs["quarantine_officers"].hourly_capacity()
+        return [a + b for a, b in zip(teams, officers, strict=True)]
+    hourly: list[int] = specs[lane].hourly_capacity()
+    return hourly
+
+
+def _thins_without_closing(scenario: Scenario, i: int, start: int, lasts: int) -> None:
+    """Raise :class:`AtField` when window ``i``, a negative ``added`` on every lane of its
+    port (``lane = "*"``: staff on leave), would leave a lane no server in an hour its
+    schedule staffs: a one-server lane (the crossing's one scanner) shut by a window meant
+    to thin its staff. Closing is ``servers = 0``; leave by lane is ``added`` on that lane."""
+    w = scenario.capacity_windows[i]
+    added = int(w.added or 0)
+    for lane in finite_lanes(scenario, w.port):
+        hourly = _hourly(scenario, w.port, lane)
+        staffed = [hourly[h % 168] for h in range(start, start + min(lasts, 168))]
+        few = [n for n in staffed if 0 < n <= -added]
+        if not few:
+            continue
+        thinned = [k for k in finite_lanes(scenario, w.port) if k != lane]
+        when = w.at if isinstance(w.at, str) else f"{start / 24:g} d"
+        raise AtField(
+            ("capacity_windows", i, "added"),
+            f"on every lane (lane = '*') from {when} for {lasts} h it would close lane "
+            f"{lane} of port {w.port}: "
+            f"{max(few)} server(s) on some hours its schedule staffs in the window, none "
+            f"with {added}; a window meant to thin staff would shut the lane. Allowed: a "
+            f"negative added on each lane whose staff go on leave, by name (lane = "
+            f"'{thinned[0] if thinned else lane}'), or servers = 0 to close the lane",
+            added,
+        )
