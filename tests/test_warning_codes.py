@@ -43,6 +43,12 @@ def _rising() -> str:
     return stability.check([lane], (0.0, 4 * 168.0), {("p_1", "document_check"): 0.5})[0]
 
 
+def _closure_backlog() -> str:
+    from tests.test_closure_waits import closed_lane, said
+
+    return said(closed_lane(1.3))[0]
+
+
 def _slots_rising() -> str:
     from sim.model.weekly import Weekly
 
@@ -379,6 +385,7 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
                                                {("p_1", "document_check"): 0.97})[0],
     "staff_overload": lambda _: _staff_overload(),
     "wait_rising": lambda _: _rising(),
+    "closure_backlog": lambda _: _closure_backlog(),
     "unfinished": lambda _: _unfinished(),
     "not_out": lambda _: stability.not_out(["p_1"], np.array([[1000, 0]]), np.array([30]), 2)[0],
     "risk_target_missed": lambda _: _risk_miss(),

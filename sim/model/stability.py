@@ -20,7 +20,8 @@ they asked):
   laboratory whose samples all went in the first batch after their submission (each waited
   only for the next cut-off): neither can hold a queue that keeps rising.
   A queue that settles has weekly means that scatter around a level, so one late surge is
-  not enough; one that does not settle keeps growing week after week;
+  not enough; one that does not settle keeps growing week after week (a lane a capacity
+  window closed: whether it came back after, :mod:`sim.model.closure_waits`);
 - **unfinished**: more than ``UNFINISHED`` (1 %) of a port's cohort not yet released when the
   run ends (after its drain days). Censored consignments are left out of the clearance
   figures, and they are the slowest, so the figures are biased low: with 1 % left out the
@@ -42,6 +43,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from sim.model.capacity_needed import capacity_needed
+from sim.model.closure_waits import rising_or_closure
 from sim.model.milestones import MILESTONES
 from sim.model.weekly import MIN_WEEKS, Weekly, rising_warning, schedule_or_idle, spread_of
 from sim.model.weekly import rising as rising  # (the rule, where its tests look for it)
@@ -114,7 +116,7 @@ def check(
             )
         if schedule_or_idle(lane, u):
             continue
-        said = rising_warning(lane.port, lane.name, lane.weekly_waits(), window, spread_of(lane))
+        said = rising_or_closure(lane, window)  # (a closed lane's: what its closure did)
         if said and lane.name == "movers":
             said = [said[0] + _movers_wait(lane.port, u, utilisation)]
         out += said

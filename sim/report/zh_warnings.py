@@ -22,7 +22,16 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "wait_rising": ("{port}：{lane}的平均等待时间在观测各周持续上升（各周均值 "
                     "{weekly_mean_wait_h} 小时），排队在运行结束时仍未稳定",
                     "请延长运行（--days {days_suggested}），看其是否稳定或持续增长（后者需增加"
-                    "能力）"),
+                    "能力）",
+                    "其在第 {closed_from_d} 天至第 {closed_to_d} 天的关闭期间上升",
+                    "到最后一个观测周仍未回到关闭前的水平（{last_week_h} 小时，关闭前 "
+                    "{before_closure_h} 小时）"),
+    "closure_backlog": ("{port}：{lane}的平均等待时间在其关闭期间上升（各周均值 "
+                        "{weekly_mean_wait_h} 小时），到最后一个观测周已回到关闭前的水平：关闭"
+                        "留下的积压已消化，并非持续增长的排队；各项数据含此积压（bordersim hours "
+                        "--day 可逐日查看）",
+                        "关闭时段为运行开始后第 {closed_from_d} 天至第 {closed_to_d} 天",
+                        "最后一个观测周 {last_week_h} 小时，关闭前 {before_closure_h} 小时"),
     "unfinished": ("{port}：运行结束后 {drain_days} 天，仍有超过 {threshold_pct}% 的观测批次货物"
                    "未放行：这些货物被删失，未计入通关时间，数据因此偏低；请在其等待处增加能力，或以更长的"
                    "收尾期运行，看其能否完成", "共 {censored}/{cohort} 票，占 {share_pct}%",
