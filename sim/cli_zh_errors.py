@@ -40,6 +40,7 @@ from sim.cli_zh_store import said as store_said
 from sim.cli_zh_tree import ERRORS as TREE_ERRORS
 from sim.cli_zh_tree import head as tree_head
 from sim.cli_zh_tree import said as tree_said
+from sim.cli_zh_windows import ERRORS as WINDOW_ERRORS
 from sim.report.zh_glossary import MODES
 from sim.report.zh_metrics import absent_layer
 from sim.report.zh_reasons import MISSING_SECTION, PREVALENCE_ROOM
@@ -430,6 +431,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      r"(?P<known>.*)", "--commodity：{name} 不是 {f} 情景中的商品类别；可选：{known}"),
     # bordersim operating-curve (sim.cli_operating_curve): its port and its lists' values
     *CURVE_ERRORS,
+    # dated capacity windows (sim.scenario.capacity_windows) and a date's words
+    *WINDOW_ERRORS,
     # bordersim both-sides (sim.cli_both_sides), its partner file's too
     *PARTNER_ERRORS,
     (r"(?P<f>.+): not a run's results folder \(no readable scenario\.json: (?P<inner>.+)\)",
