@@ -47,8 +47,6 @@ ONLY = {
         "启用了风险布控引擎（risk.enabled；默认情景未启用）",
     "with a risk engine switched on and a timeline (a dated reform or `periods_at`)":
         "启用了风险布控引擎且设有时间线（按日期生效的改革或 periods_at）",
-    "with the type named in `enforcement.report_by_port` (none by default)":
-        "该违规类型列在 enforcement.report_by_port 中（默认没有）",
 }
 
 

@@ -54,18 +54,18 @@ def test_every_family_has_a_chinese_meaning_or_is_pending():
 
 def test_when_a_metric_the_scenario_lacks_appears_is_said_in_chinese(capsys, monkeypatch):
     """A name the scenario does not yield says in Chinese what would make it appear (the
-    wildlife page's counts by port: ``enforcement.report_by_port``); every family's
-    condition has its Chinese, so a new one without fails here."""
+    counterfeits page's detentions: ``enforcement.ipr``); every family's condition has its
+    Chinese, so a new one without fails here."""
     from sim.cli_zh_explain import ONLY
     from sim.experiment.metric_glossary import ENTRIES
 
     assert {e.only for e in ENTRIES if e.only} <= set(ONLY)
     monkeypatch.delenv("BORDERSIM_LANG", raising=False)
-    assert main(["check", "beilun-border", "--explain", "slipped_wildlife_port_dongxing",
+    assert main(["check", "beilun-border", "--explain", "ipr_detained",
                  "--lang", "zh"]) == 2  # (a name the scenario lacks)
     out = capsys.readouterr().out
     assert "尚无中文" not in out
-    assert "只在该违规类型列在 enforcement.report_by_port 中（默认没有）时出现" in out, out
+    assert "只在设置了 enforcement.ipr（知识产权海关保护，默认没有）时出现" in out, out
 
 
 def test_a_name_measured_only_split_is_pointed_at_its_split_forms_in_chinese(capsys,

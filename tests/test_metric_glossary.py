@@ -366,3 +366,28 @@ def test_a_pattern_that_picks_none_suggests_itself_led_by_a_star(bundled):
     with pytest.raises(MetricError) as said:
         shown(["zz_*"], known)
     assert "did you mean" not in str(said.value) and reason(str(said.value))
+
+
+@pytest.mark.parametrize(("name", "stem", "unit", "zh"), [
+    ("found_pest_by_quarantine", "found_<type>_by_<finder>", "consignments",
+     "经检疫查出的检疫性有害生物票数"),
+    ("value_seized_counterfeit", "value_seized_<type>", "currency, observed days",
+     "侵权假冒商品查获违规货值"),
+    ("value_slipped_frozen", "value_slipped_<type>", "currency, observed days",
+     "未经检疫的冻品漏查违规货值（观测期内）"),
+    ("slipped_tobacco", "slipped_<type>", "consignments",
+     "走私烟草漏放票数（放行前及放行后均未查出）"),
+])
+def test_each_illicit_types_pooled_outcome_has_its_entry_and_chinese(name, stem, unit, zh):
+    """Each illicit type's counts and values pooled in every run (sim.model.illicit_types):
+    every bundled scenario yields them, with no `only` condition, each has one entry, its
+    unit, and its Chinese name and meaning."""
+    from sim.report.translate import metric_name
+    from sim.report.zh_meanings import meaning
+
+    known = metric_names(sim.load_scenario(DEFAULT))
+    assert name in known.names
+    entry = glossary.lookup(name, known)
+    assert entry is not None and entry.stem == stem and not entry.only
+    assert glossary.unit(entry) == unit
+    assert metric_name(name) == zh and meaning(stem, entry.meaning) is not None

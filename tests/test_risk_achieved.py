@@ -69,7 +69,8 @@ def test_a_runs_folder_holds_it(tmp_path):
 
 def test_a_comparisons_folder_holds_each_options_rate_and_its_change(tmp_path):
     """(Two days, so that the higher target seizes more: the same comparison shows the
-    note that seizures are no gain in themselves, sim.experiment.seizure_notes.)"""
+    note that seizures are no gain in themselves, sim.experiment.seizure_notes, and each
+    illicit type's change in what was found and slipped, sim.model.illicit_types.)"""
     option = "higher:risk.target=0.5"
     args = ["compare", *_COMMON, "--days", "2", "--option", option, "--no-report",
             "--out", str(tmp_path)]  # fmt: skip
@@ -79,6 +80,23 @@ def test_a_comparisons_folder_holds_each_options_rate_and_its_change(tmp_path):
     mine = both[(both["option"] == "higher") & (both["trader_class"] == "general")]
     assert (mine["rate_diff"] > 0).all()
     assert (mine["target"] == 0.5).all()
+    _each_types_change_is_paired(tmp_path)
     records = json.loads((tmp_path / "warning-records.json").read_text())["records"]
     said = [r for r in records if r["code"] == "seizures_not_success"]
     assert [(r["option"], "fixed_flow" in r["fields"]) for r in said] == [("higher", True)]
+
+
+def _each_types_change_is_paired(folder: Path) -> None:
+    """Each illicit type's counts and values (sim.model.illicit_types), with no
+    ``enforcement.report_by_port``, are in the comparison's differences: the mean of each
+    replication's own change, within its interval; the higher target finds more pests (by
+    quarantine) and lets fewer slip."""
+    reps = pd.read_csv(folder / "replications.csv").set_index(["option", "replication"])
+    diffs = pd.read_csv(folder / "differences.csv").set_index("metric")
+    for name in ("found_pest_by_quarantine", "slipped_pest", "value_slipped_pest"):
+        change = (reps.loc["higher", name] - reps.loc["baseline", name]).mean()
+        assert diffs.loc[name, "mean"] == pytest.approx(change, rel=1e-9, abs=1e-6), name
+        low, high = diffs.loc[name, ["ci_low", "ci_high"]]
+        assert low - 1e-6 <= change <= high + 1e-6, name
+    assert diffs.loc["found_pest_by_quarantine", "mean"] > 0 > diffs.loc["slipped_pest", "mean"]
+    assert diffs.loc["value_slipped_pest", "mean"] < 0

@@ -1,35 +1,54 @@
-"""The glossary's entries of chosen illicit types detected and slipped, by port and
-direction (:mod:`sim.model.illicit_ports`, ``enforcement.report_by_port``)."""
+"""The glossary's entries of each illicit type found, slipped and its value, pooled in every
+run (:mod:`sim.model.illicit_types`), and of chosen types by port and direction
+(:mod:`sim.model.illicit_ports`, ``enforcement.report_by_port``)."""
 
 from __future__ import annotations
 
 from sim.experiment.metric_glossary_data import ALL, DIR, EFFECT_LAYER, Entry
 
-_ONLY = "with the type named in `enforcement.report_by_port` (none by default)"
 _KNOWN = (
     " detected_<type>, slipped_<type>, found_after_release_<type> and held_<type> add up "
-    "to illicit_<type>; the ports' figures add up to the pooled one (docs/counterfeits.md)."
+    "to illicit_<type>. The pooled figure is in every run; by direction and port only for "
+    "a type named in `enforcement.report_by_port` (none by default), and the ports' "
+    "figures add up to the pooled one (docs/counterfeits.md)."
 )
 
 ILLICIT_BY_PORT = [
     Entry("detected_<type>", EFFECT_LAYER,
           "The cohort's illicit declarations of the type found before release (counterfeits: "
           "detained; tobacco, frozen products: seized; pests: rejected or treated)." + _KNOWN,
-          by=ALL, only=_ONLY),
+          by=ALL),
     Entry("slipped_<type>", EFFECT_LAYER,
           "The cohort's illicit declarations of the type released without being found, "
           "neither before release nor by the post-clearance checks (a tax review, a recall, "
           "the audit): the count whose value `value_slipped` pools over the types." + _KNOWN,
-          by=ALL, only=_ONLY),
+          by=ALL),
     Entry("found_after_release_<type>", EFFECT_LAYER,
           "The cohort's illicit declarations of the type released and then found by the "
           "post-clearance checks (a tax review, a recall, the audit): found, but too late to "
           "detain or seize at the border." + _KNOWN,
-          by=ALL, only=_ONLY),
+          by=ALL),
     Entry("held_<type>", EFFECT_LAYER,
           "The cohort's illicit declarations of the type still held by customs, not found, at "
           "the run's end: their outcome is not known yet." + _KNOWN,
-          by=ALL, only=_ONLY),
+          by=ALL),
+    Entry("found_<type>_by_<finder>", EFFECT_LAYER,
+          "The cohort's illicit declarations of the type credited to this check, the first "
+          "that found them (as in `detection_rate_by_<finder>`), over every port and "
+          "direction: those of `document`, `exam` and `quarantine` add up to detected_<type>, "
+          "those of `review`, `recall` and `audit` to found_after_release_<type>. Which "
+          "check finds each type (pests: quarantine; undervaluation: the document check and "
+          "the tax review)."),
+    Entry("value_seized_<type>", EFFECT_LAYER,
+          "The illicit value of the cohort's declarations of the type seized, detained or "
+          "rejected, over every port and direction; over the types they add up to "
+          "`value_seized` (undervalued goods found are reassessed and released, so add "
+          "nothing)."),
+    Entry("value_slipped_<type>", EFFECT_LAYER,
+          "The illicit value of the cohort's declarations of the type released and found "
+          "neither before release nor after it, over every port and direction: what "
+          "slipped_<type> was worth; over the types they add up to `value_slipped` (for "
+          "undervaluation, the value hidden: the true less the declared)."),
 ]
 
 _IPR_ONLY = "with `enforcement.ipr` set (none by default)"

@@ -211,10 +211,12 @@ def kind_rows(names: Iterable[str]) -> tuple[str, ...]:
     for k in ILLICIT:
         out += [m for m in (f"detection_rate_{k}",) if m in present]
         counts = [f"{stem}_{k}" for stem in ("detected", "slipped", "found_after_release", "held")]
-        out += [m for m in counts if m in present]
-        for stem in counts[:2]:
-            out += sorted(n for n in present if n.startswith(f"{stem}_port_")
-                          and not n.endswith(("_import", "_export")))
+        # (every run counts each type pooled: the table lists the types asked for by port)
+        if any(n.startswith(f"detected_{k}_port_") for n in present):
+            out += [m for m in counts if m in present]
+            for stem in counts[:2]:
+                out += sorted(n for n in present if n.startswith(f"{stem}_port_")
+                              and not n.endswith(("_import", "_export")))
         if k == "counterfeit":  # (enforcement.ipr: after their finding)
             out += [m for m in IPR_ROWS + IPR_BOND_ROWS + IPR_TRADER_ROWS if m in present]
     return tuple(out)

@@ -115,6 +115,8 @@ Where things live:
                    ``enforcement_metrics.py``: their flat metrics; ``enforcement_eras.py``:
                    their counts by a timeline's period and type; ``illicit_ports.py``:
                    chosen types detected and slipped, by port and direction;
+                   ``illicit_types.py``: each type found (by which check), slipped and
+                   its value seized and slipped, pooled, in every run;
                    ``ipr.py``: found counterfeits detained or released on the right
                    holder's reply, and their days held; ``ipr_hold.py``: those released
                    wait out the reply days in the flow; ``ipr_calendar.py``: when the reply

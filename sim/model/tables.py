@@ -238,15 +238,18 @@ def _review_centres(
 
 
 def enforcement_metrics(rec: Recorder, scenario: Scenario) -> dict[str, float]:
-    """The enforcement tally's metrics, with the types of ``enforcement.report_by_port``
+    """The enforcement tally's metrics, with each illicit type's counts and values pooled
+    (:mod:`sim.model.illicit_types`), the types of ``enforcement.report_by_port``
     counted by port and direction (:mod:`sim.model.illicit_ports`), and with
     ``enforcement.ipr`` the found counterfeits detained or released (:mod:`sim.model.ipr`)."""
     from sim.model.illicit_ports import port_type_metrics
+    from sim.model.illicit_types import type_metrics
     from sim.model.ipr import ipr_metrics
     from sim.model.ipr_calendar import calendar_of
     from sim.model.ipr_trader import trader_hold_metrics
 
     out = rec.enforcement.metrics()
+    out.update(type_metrics(rec.enforcement))  # (each type pooled, in every run)
     kinds = scenario.enforcement.report_by_port
     if kinds:
         out.update(port_type_metrics(rec.enforcement, kinds))

@@ -7,7 +7,9 @@ from __future__ import annotations
 _VALUE = ("（走私、侵权、冻品或有害生物货物的真实价值；低报价格的报关单只计隐瞒部分，即真实价值减"
           "申报价值，与 revenue_evaded 计税相同：其货物本身合法）")
 _ADD_UP = ("detected_<type>、slipped_<type>、found_after_release_<type> 与 held_<type> 之和等于 "
-           "illicit_<type>；各口岸的数值之和等于合并的数值（见 docs/counterfeits.md）。")
+           "illicit_<type>。合并的数值每次运行都有；按进出口和口岸的数值只在该违规类型列在 "
+           "enforcement.report_by_port 中（默认没有）时给出，各口岸的数值之和等于合并的数值（见 "
+           "docs/counterfeits.md）。")
 _WHOLE = ("按整票计：每票查出的侵权货物，其权利人是否申请扣留，取决于该票自己的随机抽样"
           "（holder_reply）落在 enforcement.ipr 的答复比例中的哪一段（见 docs/counterfeits.md）。")
 _ERA = ("设有时间线时，在其某一时期（<era>，同 clearance_h_mean_<era>）到港货物的")
@@ -20,7 +22,7 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("cost_per_seizure", "0dfb8aeb"):
         "观测期内各政府部门的成本（计法同 agency_cost_per_year，但不折算为一年，因此含国家支付的"
         "码头费用），除以已完成的货物中被查扣、扣留或退运的票数。",
-    ("detected_<type>", "daf82425"):
+    ("detected_<type>", "4f5e19ce"):
         "观测期到港货物中该类违规报关单在放行前被查出的票数（侵权假冒商品：扣留；走私烟草、冻品："
         f"查扣；有害生物：退运或检疫处理）。{_ADD_UP}",
     ("detection_rate_<class>", "82771727"):
@@ -54,10 +56,10 @@ MEANINGS: dict[tuple[str, str], str] = {
         "稽查），占结果已知的违规报关单的比例。放行后的查出不论何时到期都计入，即使在运行结束数月"
         "之后（放行后稽查的滞后：enforcement.audit.lag）：这是观测期到港货物的最终结果，而不是海"
         "关在运行结束时已知道的结果（见 detection_rate_by_audit_by_end）。",
-    ("found_after_release_<type>", "e85eedf4"):
+    ("found_after_release_<type>", "8eebab56"):
         "观测期到港货物中该类违规报关单已放行、之后被放行后检查（税收复核、召回、稽查）查出的票"
         f"数：已查出，但为时已晚，无法在口岸扣留或查扣。{_ADD_UP}",
-    ("held_<type>", "0485d25e"):
+    ("held_<type>", "7289572a"):
         "观测期到港货物中该类违规报关单在运行结束时仍在海关手中、未被查出的票数：其结果尚不可知。"
         f"{_ADD_UP}",
     ("hit_rate_<check>", "7b8b37c2"):
@@ -146,10 +148,23 @@ MEANINGS: dict[tuple[str, str], str] = {
         "某一信用类别企业报关单的 seizures_per_1000，合并所有口岸和进出口：即信用规则或认证在各类"
         "别之间转移的查获（认证企业被查获的减少，失信企业的增加）。",
     ("seizures_per_1000_<era>", "3dd3c200"): f"{_ERA} seizures_per_1000。",
-    ("slipped_<type>", "50adcc16"):
+    ("slipped_<type>", "708e1853"):
         "观测期到港货物中该类违规报关单已放行且始终未被查出（放行前未查出，放行后检查——税收复核、"
         "召回、稽查——也未查出）的票数：value_slipped 按各类型合计的正是这些报关单的货值。"
         f"{_ADD_UP}",
+    ("found_<type>_by_<finder>", "7042a310"):
+        "观测期到港货物中该类违规报关单记在该项检查（最先查出的检查，同 "
+        "detection_rate_by_<finder>）名下的票数，合并所有口岸和进出口：document、exam 和 "
+        "quarantine 三者之和等于 detected_<type>，放行后的税收复核、召回和稽查三者之和等于 "
+        "found_after_release_<type>。即各类违规货物由哪项检查查出（有害生物：检疫；低报价格：单证"
+        "审核和税收复核）。",
+    ("value_seized_<type>", "b03d89c4"):
+        f"观测期到港货物中该类被查扣、扣留或退运的报关单的违规货值{_VALUE}，合并所有口岸和进出口；"
+        "各类型之和等于 value_seized（低报价格的货物查出后重新估价并放行，因此不计入）。",
+    ("value_slipped_<type>", "6f69a788"):
+        f"观测期到港货物中该类违规报关单已放行、放行前后均未查出的违规货值{_VALUE}，合并所有口岸和"
+        "进出口：即 slipped_<type> 的货值；各类型之和等于 value_slipped（低报价格：隐瞒的部分，即"
+        "真实价值减申报价值）。",
     ("value_held", "e0894505"): f"illicit_held 各报关单的违规货值{_VALUE}。",
     ("value_seized", "93cee9ef"):
         f"观测期到港货物中被查扣、扣留或退运的报关单的违规货值{_VALUE}（低报价格的货物查出后重新"
