@@ -343,6 +343,17 @@ EFFECTIVENESS = [
           "undetected at the end, `illicit_held`, left out: so are they in every "
           "`detection_rate` form); finds after release are not counted.",
           ("direction", "port")),
+    Entry("detection_rate_goods", EFFECT_LAYER,
+          "`detection_rate` of goods declarations alone, at every port but the post and "
+          "express hubs: a hub scans nearly every parcel at its own target (the default's post "
+          "hub: `risk.ports.post_hub.target` = 0.98), which a change of `risk.target` does "
+          "not move, so the pooled rate mixes a fixed part into the goods ports' answer to "
+          "the target. Read this beside `burden_share_goods`. Only where a post or express "
+          "hub runs beside goods ports."),
+    Entry("detection_rate_value_goods", EFFECT_LAYER,
+          "`detection_rate_value` of goods declarations alone, at every port but the post "
+          "and express hubs (as `detection_rate_goods`). Only where a post or express hub "
+          "runs beside goods ports."),
     Entry("detection_rate_<type>", EFFECT_LAYER,
           "Of the cohort's declarations illicit of this type whose outcome is known (those "
           "still held undetected at the end left out, as in `detection_rate`), the share "

@@ -48,6 +48,14 @@ MEANINGS: dict[tuple[str, str], str] = {
         "同 detection_rate_by_audit，但只计运行结束前到期的稽查查出（放行时间 + 稽查滞后 "
         "enforcement.audit.lag）：detection_rate_by_audit 不论何时到期都计入（观测期到港货物的最"
         "终结果）。两者之差是这一长度的运行尚未看到的部分；滞后长于运行时，此值为 0。",
+    ("detection_rate_goods", "12be7388"):
+        "只计货物报关单（除邮件和快件监管中心外的所有口岸）的 detection_rate：监管中心按其自己的"
+        "目标几乎逐件机检包裹（默认情景的邮件监管中心：risk.ports.post_hub.target = 0.98），"
+        "改变 risk.target 不会使其变化，因此合并的查出率把一个固定部分混入货物口岸对目标的反应。"
+        "应结合 burden_share_goods 一起看。仅在邮件或快件监管中心与货物口岸并存时出现。",
+    ("detection_rate_value_goods", "ab33158d"):
+        "只计货物报关单（除邮件和快件监管中心外的所有口岸）的 detection_rate_value（同 "
+        "detection_rate_goods）。仅在邮件或快件监管中心与货物口岸并存时出现。",
     ("detection_rate_value", "7076196d"):
         f"放行前查出的违规货值{_VALUE}，占观测期结果已知的违规报关单的违规货值的比例（运行结束时"
         "仍被扣住而未被查出的货值 value_held 不计入，同 detection_rate）。",

@@ -174,6 +174,8 @@ METRICS: dict[str, str] = {
     "burden_share_<class>": "<class>守法报关单被查验比例",
     "burden_share_<class>_goods": "<class>守法货物报关单被查验比例",
     "burden_share_goods": "守法货物报关单被查验比例",
+    "detection_rate_goods": "货物报关单违规查出率",
+    "detection_rate_value_goods": "货物报关单违规货值查出率",
     "burden_clearance_h": "查验给守法货物增加的通关时间",
     "burden_clearance_h_goods": "查验给守法货物（货物口岸）增加的通关时间",
     "smuggling_opportunities": "走私机会数",
