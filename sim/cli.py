@@ -65,6 +65,7 @@ KEY_METRICS = (
     "inspection_rate_aeo_advanced_goods",
     "inspection_rate_discredited_goods",
     "detection_rate",
+    "detection_rate_goods",
     "value_slipped",
     "harm_slipped",
     "revenue_evaded",
@@ -1015,6 +1016,7 @@ def _print_run_table(
     words in ``lang``."""
     from rich.console import Console
 
+    from sim.report.risk_targets import target_line
     from sim.report.smuggling_types import smuggling_groups
     from sim.scenario.costs import currency_of, money_of
 
@@ -1037,6 +1039,9 @@ def _print_run_table(
     console.print(table)
     for line in smuggling_groups(scenario, lang):  # (which group carries which type)
         console.print(line, highlight=False, soft_wrap=True, markup=False)
+    shown = [m for m in _run_rows(summary, extra)[0] if counts.get(m, 0) > 0]
+    if targets := target_line(scenario, shown, lang):  # (the rate's target beside it)
+        console.print(targets, highlight=False, soft_wrap=True, markup=False)
     if validation:
         console.print(validation_table(validation))
     if lang == "zh":

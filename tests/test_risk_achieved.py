@@ -57,8 +57,13 @@ _COMMON = [str(SMALL), "--set", "warmup_days=0.25", "--reps", "2", "--set",
 _KEYS = ["port", "direction", "trader_class"]
 
 
-def test_a_runs_folder_holds_it(tmp_path):
+def test_a_runs_folder_holds_it(tmp_path, capsys):
+    """(The console says each achieved-rate row's target under the table:
+    sim.report.risk_targets.)"""
     assert main(["run", *_COMMON, "--days", "0.5", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "inspection_rate_ordinary_port_sea_import" in out
+    assert "risk engine's target beside each" in out and "sea_import 5 %" in out
     table = pd.read_csv(tmp_path / FILE).set_index(_KEYS)
     reps = [pd.read_csv(tmp_path / "reps" / f"rep-000{r}-risk.csv") for r in (0, 1)]
     key = ("sea", "import", "general")

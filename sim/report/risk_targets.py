@@ -1,0 +1,42 @@
+"""The risk engine's targets under a run's console table: the table lists the ordinary
+classes' achieved inspection rate by port and direction
+(``inspection_rate_ordinary_port_<port>_<direction>``,
+:func:`sim.experiment.metric_names.risk_rows`), but a rate means little without the
+target it was asked to hold, which is in the scenario
+(``risk.target``, a port's own ``risk.ports.<port>.target``), not among the metrics. A
+line under the table gives each row's target, as set at the start (a throttle or a dated
+reform can move it during the run: ``risk-achieved.csv`` and the notes say how far)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+#: the achieved rate's row of a port and direction (``{p}``: port, ``{d}``: direction)
+ROW = "inspection_rate_ordinary_port_{p}_{d}"
+
+
+def target_line(scenario: Any, rows: Iterable[str], lang: str = "en") -> str:
+    """The line under a run's table naming the target beside each achieved-rate row among
+    ``rows`` (the metrics it shows); "" without a risk engine on or such a row."""
+    from sim.scenario.base import DIRECTIONS
+
+    risk = getattr(scenario, "risk", None)
+    if risk is None or not risk.enabled:
+        return ""
+    shown = set(rows)
+    parts = [
+        f"{p}_{d} {100 * risk.target_at(p, i):.3g} %"
+        for p in scenario.ports
+        for i, d in enumerate(DIRECTIONS)
+        if ROW.format(p=p, d=d) in shown
+    ]
+    if not parts:
+        return ""
+    if lang == "zh":
+        return ("风险布控引擎的目标查验率（一般信用企业，与 inspection_rate_ordinary_port_* 各行"
+                "对照；为开始时的设定，查验限流或按日期生效的改革会在运行中改变它）："
+                + "，".join(parts) + "；各类别的实际查验率与目标见 risk-achieved.csv")
+    return ("risk engine's target beside each inspection_rate_ordinary_port_* row (ordinary "
+            "traders; as set at the start, a throttle or a dated reform moves it): "
+            + ", ".join(parts) + "; each class's rate against it: risk-achieved.csv")
