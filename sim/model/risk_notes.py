@@ -36,8 +36,12 @@ def risk_notes(means: Mapping[str, float], throttle: float | None = None) -> dic
             "alike, so it cannot point at riskier goods and can lower the separation "
             "(risk_auc); a narrower signature (risk.alert.match_class = true, "
             "risk.alert.scope = \"port\") or a shorter risk.alert.window targets fewer. "
-            "Alerts add knowledge only where risk changes during the run (smuggling groups' "
-            "loads, a surge): a steady prevalence is in the prior already"
+            "This is what the alert settings imply, not a fault: a signature whose goods are "
+            "seized n times within risk.alert.window on average is under an alert a share "
+            "1 - e^(-n) of the time, so tens of seizures a week over a few dozen signatures "
+            "keep alerts on (docs/risk-analyst.md). Alerts add knowledge only where risk "
+            "changes during the run (smuggling groups' loads, a surge): a steady prevalence "
+            "is in the prior already"
         )
     }
 

@@ -172,6 +172,10 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                        "对大多数报关单加分，几乎同等地抬高所有分值，无法指向风险更高的货物，还可能"
                        "降低区分度（risk_auc）；更窄的预警特征（risk.alert.match_class = true，"
                        "risk.alert.scope = \"port\"）或更短的 risk.alert.window 可减少预警对象。"
+                       "这是预警设置本身的结果，并非故障：某一预警特征的货物在 risk.alert.window "
+                       "内平均被查获 n 次，则其处于预警生效期间的时间比例为 1 - e^(-n)，因此每周"
+                       "数十次查获分布在几十个特征上，预警便几乎一直生效（见 "
+                       "docs/risk-analyst.md）。"
                        "预警只在运行期间风险有变化时（走私团伙的货载、激增）才带来新的信息：稳定的"
                        "流行率已包含在先验中",),
     "static_selection_overload": ("{port}：查验场的排队未能稳定（{lanes}），而布控仍按静态布控表"
