@@ -42,6 +42,7 @@ TABLE_METRICS = (
     "inspection_rate",
     "inspection_rate_goods",
     "detection_rate",
+    "detection_rate_goods",
     "detection_rate_with_audit",
     "value_slipped",
     "harm_slipped",
