@@ -142,6 +142,9 @@ Where things live:
                    container, and the hold a sample adds (``lab_work.py``: the
                    laboratory's own workload, samples a day, turnaround and its tail,
                    samples and containers held at once, samples waiting at a cut-off)
+- ``pest_catch.py`` quarantine pests by commodity: the infested consignments, the share a
+                   quarantine check met and sampled, found before release (by the
+                   laboratory alone too) and released unfound
 - ``delay_tails.py`` the tail of clearance delay: the share of containers held past each
                    time target, by port, direction and commodity, the still held counted
                    (``spoilage.py``: perishables held past their shelf life, the share

@@ -33,6 +33,7 @@ from sim.model.lab_holds import LabHoldTally
 from sim.model.lane_periods import observe, period_marks
 from sim.model.milestones import CENSORED, DETAINED, OUTCOMES, SEIZED
 from sim.model.organisation import Organisation
+from sim.model.pest_catch import PestCatchTally
 from sim.model.port import Port
 from sim.model.port_lanes import exam_waiting, review_centres
 from sim.model.recorder import Recorder
@@ -90,6 +91,7 @@ class World:
         self.tails = DelayTailTally.of(scenario, self.ports, self.end).wire(self.recorder)
         self.calls = CallTally.of(scenario, self.end).wire(self.recorder)
         self.idling = IdlingTally.of(scenario).wire(self.recorder)
+        self.pests = PestCatchTally.of(scenario, self.end).wire(self.recorder)
         self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
         self.lanes += list(self.centres.values())
         self.open_flows: dict[int, Consignment] = {}
@@ -297,7 +299,8 @@ class World:
             inspections=dict(rec.inspections),
             enforcement=rec.enforcement.table(),
             enforcement_daily=rec.enforcement.daily_table(),
-            enforcement_metrics=tables.enforcement_metrics(rec, self.scenario),
+            enforcement_metrics=tables.enforcement_metrics(rec, self.scenario)
+            | self.pests.metrics(),
             export_metrics=rec.cutoffs.metrics(),
             port_metrics=tables.port_metrics(rec, self.scenario, rows, self.lanes,
                                              (self.warmup, self.stop)),

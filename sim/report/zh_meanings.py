@@ -8,7 +8,8 @@ one; ``tests/test_cli_zh_explain.py`` fails on a family in neither. The other fa
 meanings are in their own modules, merged here (:mod:`sim.report.zh_meanings_enforcement`,
 :mod:`sim.report.zh_meanings_cost`, :mod:`sim.report.zh_meanings_flow`,
 :mod:`sim.report.zh_meanings_work`, :mod:`sim.report.zh_meanings_lab`,
-:mod:`sim.report.zh_meanings_time`, :mod:`sim.report.zh_meanings_groups`,
+:mod:`sim.report.zh_meanings_pests`, :mod:`sim.report.zh_meanings_time`,
+:mod:`sim.report.zh_meanings_groups`,
 :mod:`sim.report.zh_meanings_returns`, :mod:`sim.report.zh_meanings_transit`), and their shared
 phrases in :mod:`sim.report.zh_meanings_phrases`."""
 
@@ -19,6 +20,7 @@ from sim.report.zh_meanings_enforcement import MEANINGS as _ENFORCEMENT
 from sim.report.zh_meanings_flow import MEANINGS as _FLOW
 from sim.report.zh_meanings_groups import MEANINGS as _GROUPS
 from sim.report.zh_meanings_lab import MEANINGS as _LAB
+from sim.report.zh_meanings_pests import MEANINGS as _PESTS
 from sim.report.zh_meanings_phrases import FINISHED as _FINISHED
 from sim.report.zh_meanings_phrases import GOODS as _GOODS
 from sim.report.zh_meanings_phrases import OUT as _OUT
@@ -140,6 +142,7 @@ MEANINGS: dict[tuple[str, str], str] = {
     **_FLOW,
     **_WORK,
     **_LAB,
+    **_PESTS,
     **_TIME,
     **_GROUPS,
     **_RETURNS,

@@ -1,0 +1,33 @@
+"""What the families of quarantine pests by commodity mean in Chinese (:mod:`sim.model.
+pest_catch`), for :mod:`sim.report.zh_meanings`, which merges them into its ``MEANINGS``; keyed
+the same way."""
+
+from __future__ import annotations
+
+_OF = "观测期到港货物中带有有害生物的 <commodity> 货物（真实情况：illicit_pest 按商品分列）"
+_NAMED = ("每个可能带有有害生物的商品（enforcement.prevalence.pest 乘以其 enforcement.by_commodity "
+          "系数大于 0）各有一项")
+_NAN = "；某次重复运行中没有此类货物时为 NaN。"
+_REACH = ("抽样方案（enforcement.sampling：sample_units、lab_sensitivity）只作用于被抽样的货物，"
+          "因此此比例限定了改变抽样方案所能影响的范围。")
+
+#: (stem, digest of its English meaning) -> its meaning in Chinese
+MEANINGS: dict[tuple[str, str], str] = {
+    ("pest_consignments_<commodity>", "6d4bd473"):
+        f"{_OF}的票数，按观测天数统计；各商品之和等于 illicit_pest。{_NAMED}。",
+    ("pest_checked_share_<commodity>", "52831b61"):
+        f"{_OF}中经检疫查验（运行结束前已开始）的比例，不论是否抽样：即布控选择让检疫人员看到"
+        f"多少。{_NAMED}{_NAN}",
+    ("pest_sampled_share_<commodity>", "4ffb6a87"):
+        f"{_OF}中检疫查验抽样送实验室的比例（查验中的 ports.<port>.quarantine.sample_share）。"
+        f"{_REACH}{_NAMED}{_NAN}",
+    ("pest_detection_rate_<commodity>", "431d8805"):
+        f"{_OF}中结果已知的（运行结束时仍被扣住而未被查出的不计入，同 detection_rate），在放行前"
+        f"被任一检查查出的比例：即按商品分列的 detection_rate_pest。{_NAMED}{_NAN}",
+    ("pest_lab_finds_<commodity>", "6589f6c0"):
+        f"{_OF}中仅由实验室检测在放行前查出的票数（检疫查验未在现场发现，单证审核和查验也未发现）："
+        f"即抽样方案查出而检疫人员目视检查漏过的，按观测天数统计。{_NAMED}。",
+    ("pest_slipped_<commodity>", "61e4aeeb"):
+        f"{_OF}中放行前未被查出而放行的票数（真实情况与检查所见的对照），按观测天数统计；放行后"
+        f"的发现（稽查、召回）不从中扣除。{_NAMED}。",
+}
