@@ -219,6 +219,14 @@ NOTES = {
     "Sampling.lab_sensitivity": "the laboratory finds an infested sample",
     "Sampling.visual_sensitivity": "the visual check finds an infestation (done with or without a "
     "sample)",
+    "CommodityPlan.units_per_container": "this commodity's units in a container (none: "
+    "enforcement.sampling's)",
+    "CommodityPlan.infested_share": "share of the units infested in this commodity's infested "
+    "consignments, more than 0 (none: enforcement.sampling's)",
+    "CommodityPlan.sample_units": "units drawn for this commodity's sample (none: "
+    "enforcement.sampling's)",
+    "CommodityPlan.lab_sensitivity": "the laboratory finds this commodity's infested sample "
+    "(none: enforcement.sampling's)",
     "Audit.lag": "from release to the audit",
     "StaffLane.role": "the role (a key of costs.roles) of the people who work the lane",
     "Equipment.life_years": "years over which the capital is amortised (at costs.discount_rate)",
@@ -252,6 +260,8 @@ UNITS = {
     "Equipment.life_years": "years",
     "Sampling.units_per_container": "units",
     "Sampling.sample_units": "units",
+    "CommodityPlan.units_per_container": "units",
+    "CommodityPlan.sample_units": "units",
     "Storage.per_container_day": "currency per container-day",
 }
 

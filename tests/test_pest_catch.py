@@ -64,6 +64,11 @@ def test_the_laboratory_alone_finds_what_the_visual_check_misses_by_the_sampling
                                 "enforcement.sampling.infested_share": 0.02,
                                 "enforcement.sampling.sample_units": 1})
     assert small["pest_lab_finds_frozen"] < m["pest_lab_finds_frozen"]
+    # the same plan given to frozen goods alone (enforcement.sampling.by_commodity)
+    own, _ = _run(**every, **{"enforcement.sampling.lab_sensitivity": 1.0,
+                              "enforcement.sampling.by_commodity.frozen":
+                                  {"infested_share": 0.02, "sample_units": 1}})
+    assert own["pest_lab_finds_frozen"] == small["pest_lab_finds_frozen"]
     # an officer who sees every infested consignment on site leaves the laboratory nothing
     seen, _ = _run(**{**every, "enforcement.sampling.visual_sensitivity": 1.0})
     assert seen["pest_detection_rate_frozen"] > 0 and seen["pest_lab_finds_frozen"] == 0

@@ -238,3 +238,34 @@ def test_the_default_scenario_finds_more_frozen_goods_when_it_samples_them():
     assert found[False] == pytest.approx(onsite, abs=1e-4)
     assert found[True] == pytest.approx(1 - (1 - onsite) * (1 - lab), abs=1e-4)
     assert found[True] - found[False] > 0.2
+
+
+def test_a_commodity_s_own_plan_replaces_the_scenario_wide_one_for_its_goods_only():
+    """Fruit sampled 30 units, timber from its own 200-unit containers with a lab of 0.5;
+    frozen goods keep the scenario-wide plan: each consignment's chance is its commodity's
+    hypergeometric times its sensitivity."""
+    e = Enforcement.model_validate({"sampling": {
+        "sample_units": 150, "lab_sensitivity": 0.9, "visual_sensitivity": 0.0,
+        "by_commodity": {"fruit": {"sample_units": 30},
+                         "timber": {"units_per_container": 200, "lab_sensitivity": 0.5}},
+    }})  # fmt: skip
+    values = {"illicit": np.full(3, float(PEST)), "containers": np.ones(3, int),
+              "sample": np.ones(3), "commodity": np.array([0.0, 1.0, 2.0])}  # fmt: skip
+    x = SimpleNamespace(scenario=SimpleNamespace(enforcement=e), values=values,
+                        commodities=["fruit", "timber", "frozen"])  # fmt: skip
+    found = quarantine_finds(x, np.array([0.5, 0.5, 0.5]))  # (a uniform between the chances)
+    want = [exact(1000, 20, 30, 0.9), exact(200, 4, 150, 0.5), exact(1000, 20, 150, 0.9)]
+    assert want[0] < 0.5 < want[2] and want[1] < 0.5  # (so the finds tell the plans apart)
+    assert found.tolist() == [0.0, 0.0, 1.0]
+    u = np.array([want[0] - 1e-9, want[1] - 1e-9, want[2] - 1e-9])
+    assert quarantine_finds(x, u).tolist() == [1.0, 1.0, 1.0]
+    assert quarantine_finds(x, u + 2e-9).tolist() == [0.0, 0.0, 0.0]
+
+
+def test_a_plan_for_an_unknown_commodity_or_no_infested_unit_is_refused_naming_the_field():
+    with pytest.raises(sim.ScenarioError, match=r"by_commodity\.fruit: unknown commodity "
+                       r"'fruit'; allowed: general, frozen"):  # fmt: skip
+        sim.load_scenario(SMALL, {"enforcement.sampling.by_commodity.fruit.sample_units": 30})
+    with pytest.raises(sim.ScenarioError, match=r"by_commodity\.frozen\.infested_share = 0: "
+                       "must be more than 0"):  # fmt: skip
+        sim.load_scenario(SMALL, {"enforcement.sampling.by_commodity.frozen.infested_share": 0})

@@ -233,13 +233,28 @@ def quarantine_chances(x: Context) -> tuple[np.ndarray, np.ndarray]:
     lab = _per_type(e.detection.laboratory, code)
     pest = code == PEST
     if pest.any():
-        s = e.sampling
-        units = x.values["containers"][pest] * s.units_per_container
-        onsite[pest] = s.visual_sensitivity
-        lab[pest] = pest_detection(units, s.infested_share, s.sample_units, s.lab_sensitivity)
+        onsite[pest] = e.sampling.visual_sensitivity
+        lab[pest] = _pest_lab(x, pest)
     tested = (x.values["sample"] > 0) & (lab > 0)
     either = np.where(tested, 1.0 - (1.0 - onsite) * (1.0 - lab), onsite)
     return onsite, either
+
+
+def _pest_lab(x: Context, pest: np.ndarray) -> np.ndarray:
+    """The laboratory's chance of finding each infested consignment's pests by its
+    commodity's sampling plan (``enforcement.sampling``, and ``by_commodity`` where given)."""
+    s = x.scenario.enforcement.sampling
+    containers = x.values["containers"][pest]
+    if not s.by_commodity:  # (one plan for every commodity)
+        units = containers * s.units_per_container
+        return pest_detection(units, s.infested_share, s.sample_units, s.lab_sensitivity)
+    commodity = x.values["commodity"][pest].astype(int)
+    out = np.empty(len(containers))
+    for k in np.unique(commodity):
+        rows = commodity == k
+        per, infested, sample, sensitivity = s.plan(x.commodities[k])
+        out[rows] = pest_detection(containers[rows] * per, infested, sample, sensitivity)
+    return out
 
 
 def quarantine_finds(x: Context, u: np.ndarray) -> np.ndarray:

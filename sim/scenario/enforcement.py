@@ -103,6 +103,31 @@ class Concealment(Strict):
     _check = field_validator("share")(lambda v: _types(v))
 
 
+def _some_infested(v: float | None) -> float | None:
+    """An infested consignment holds at least one infested unit: a share of 0 would give it
+    none, so no sample could ever find it."""
+    if v is not None and v <= 0:
+        raise ValueError(
+            "must be more than 0: an infested consignment holds at least one infested "
+            "unit (a share too small for one unit counts as one); for pests no "
+            "laboratory finds, set lab_sensitivity = 0 instead"
+        )
+    return v
+
+
+class CommodityPlan(Strict):
+    """One commodity's own sampling plan (fruit, timber and frozen goods are packed, infested
+    and sampled differently): each field it gives replaces ``enforcement.sampling``'s for
+    that commodity's consignments; a field left out keeps the scenario-wide one."""
+
+    units_per_container: Units | None = None
+    infested_share: Probability | None = None
+    sample_units: Units | None = None
+    lab_sensitivity: Probability | None = None
+
+    _infested = field_validator("infested_share")(_some_infested)
+
+
 class Sampling(Strict):
     """Quarantine sampling for pests (popsborder's model): a consignment of
     ``units_per_container`` units per container, a share of them infested (at least one unit),
@@ -111,8 +136,11 @@ class Sampling(Strict):
     not a sample is taken (``visual_sensitivity``), so a sampled consignment is found by
     either, independently: ``1 - (1 - visual) (1 - lab)``.
 
-    Simplifications: the infested share is one number for all goods, and
-    ``units_per_container`` is global (a parcel or a truck counts as that many units); units
+    ``by_commodity`` gives a commodity a plan of its own (its units per container, infested
+    share, sample size or laboratory sensitivity); the rest of the goods keep these.
+
+    Simplifications: without ``by_commodity`` the infested share is one number for all goods,
+    and ``units_per_container`` is global (a parcel or a truck counts as that many units); units
     are drawn at random from the whole consignment (no box-level or clustered sampling); and
     the number of units sampled costs no extra time or money (the check takes its own time,
     the laboratory test its cost and turnaround): ``sample_units`` changes only detection."""
@@ -122,19 +150,23 @@ class Sampling(Strict):
     sample_units: Units = 150
     lab_sensitivity: Probability = 0.9
     visual_sensitivity: Probability = 0.3
+    by_commodity: dict[str, CommodityPlan] = Field(
+        default_factory=dict,
+        description="a commodity's own plan: the fields it gives replace these for its goods",
+    )
 
-    @field_validator("infested_share")
-    @classmethod
-    def _some_infested(cls, v: float) -> float:
-        """An infested consignment holds at least one infested unit: a share of 0 would give
-        it none, so no sample could ever find it."""
-        if v <= 0:
-            raise ValueError(
-                "must be more than 0: an infested consignment holds at least one infested "
-                "unit (a share too small for one unit counts as one); for pests no "
-                "laboratory finds, set lab_sensitivity = 0 instead"
-            )
-        return v
+    _infested = field_validator("infested_share")(_some_infested)
+
+    def plan(self, commodity: str) -> tuple[int, float, int, float]:
+        """A commodity's units per container, infested share, sample units and laboratory
+        sensitivity: its own plan's where it gives them, else the scenario-wide ones."""
+        own = self.by_commodity.get(commodity, CommodityPlan())
+        return (
+            own.units_per_container or self.units_per_container,
+            self.infested_share if own.infested_share is None else own.infested_share,
+            own.sample_units or self.sample_units,
+            self.lab_sensitivity if own.lab_sensitivity is None else own.lab_sensitivity,
+        )
 
 
 class OriginInspection(Strict):

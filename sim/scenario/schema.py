@@ -1268,6 +1268,12 @@ class Scenario(Extended):
                         f"enforcement.{table}.{key}: unknown {table[3:]} {key!r}; "
                         f"allowed: {', '.join(sorted(known))}"
                     )
+        for com in e.sampling.by_commodity:
+            if com not in self.commodities:
+                raise ValueError(
+                    f"enforcement.sampling.by_commodity.{com}: unknown commodity {com!r}; "
+                    f"allowed: {', '.join(self.commodities)}"
+                )
         for com in e.origin_inspection.commodities:
             if com not in self.commodities:
                 raise ValueError(
