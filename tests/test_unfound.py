@@ -54,6 +54,9 @@ def test_pests_by_the_sampling_plan_and_undervaluation_by_the_audit():
              "enforcement.detection.exam.pest": 0.0}  # fmt: skip
     notes = unfound_types(sim.load_scenario(default_scenario_path(), blind))
     assert [n.split(" (")[0] for n in notes] == ["enforcement.prevalence.pest"], notes
+    # a commodity's own plan whose laboratory finds pests can find them
+    plants = {**blind, "enforcement.sampling.by_commodity.plants.lab_sensitivity": 0.8}
+    assert unfound_types(sim.load_scenario(default_scenario_path(), plants)) == []
     paper = {f"enforcement.detection.{t}.undervaluation": 0.0
              for t in ("document", "exam", "quarantine", "laboratory")}
     audited = {**paper, "enforcement.audit.share": 0.05,

@@ -16,14 +16,15 @@ TABLES = ("document", "exam", "quarantine", "laboratory")
 def finders_of(enforcement: Any, kind: str) -> list[str]:
     """The field paths of the checks that can find ``kind`` (a probability above 0): the
     detection tables, the post-clearance audit where it audits, and for pests the sampling
-    plan's visual check and laboratory."""
+    plan's visual check and laboratory (or a commodity's own plan's laboratory)."""
     found = [f"enforcement.detection.{t}.{kind}" for t in TABLES
              if getattr(enforcement.detection, t).get(kind, 0.0) > 0]
     audit = enforcement.audit
     if audit.share > 0 and audit.finds.get(kind, 0.0) > 0:
         found.append(f"enforcement.audit.finds.{kind}")
-    s = enforcement.sampling
-    if kind == "pest" and max(s.visual_sensitivity, s.lab_sensitivity) > 0:
+    s = enforcement.sampling  # (a commodity's own plan's laboratory counts too)
+    own = [p.lab_sensitivity or 0.0 for p in s.by_commodity.values()]
+    if kind == "pest" and max(s.visual_sensitivity, s.lab_sensitivity, *own) > 0:
         found.append("enforcement.sampling")
     return found
 
