@@ -147,6 +147,13 @@ def test_a_sample_larger_than_some_goods_units_is_noted_and_is_then_the_whole_co
     over = {"enforcement.sampling.units_per_container": 100, "ports.sea.traffic.containers": boxes}
     two = sim.load_scenario(SMALL, over)
     assert not [n for n in unused_parts(two) if "sample_units" in n]
+    # a commodity's own plan of 100-unit containers is noted under its own fields
+    own = sim.load_scenario(SMALL, {"enforcement.sampling.by_commodity.frozen":
+                                    {"units_per_container": 100}})  # fmt: skip
+    (note,) = [n for n in unused_parts(own) if "sample_units" in n]
+    assert note.startswith("enforcement.sampling.by_commodity.frozen.sample_units (150) is "
+                           "more than the units of a declaration of fewer than 2 container(s) "
+                           "(100 a container")  # fmt: skip
 
 
 FROZEN = ILLICIT.index("frozen") + 1

@@ -526,14 +526,25 @@ def cut_samples(scenario: Any) -> list[str]:
     """A note where a laboratory sample of ``sampling.sample_units`` can be more than a
     consignment's units (containers x ``units_per_container``): such a sample is cut to all
     its units, silently otherwise. Ports that send samples to a laboratory and whose goods
-    (imports or exports) can cover that few containers."""
-    import numpy as np
-
+    (imports or exports) can cover that few containers; the same for each commodity's own
+    plan (``sampling.by_commodity``) that gives a sample size or units per container."""
     e = scenario.enforcement
     if e is None:
         return []
     s = e.sampling
-    need = -(-s.sample_units // s.units_per_container)  # (containers that hold the sample)
+    plans = [("enforcement.sampling.", s.sample_units, s.units_per_container)]
+    for com, own in s.by_commodity.items():
+        if own.sample_units is not None or own.units_per_container is not None:
+            per, _, sample, _ = s.plan(com)
+            plans.append((f"enforcement.sampling.by_commodity.{com}.", sample, per))
+    return [n for path, sample, per in plans for n in _cut(scenario, path, sample, per)]
+
+
+def _cut(scenario: Any, path: str, sample: int, per: int) -> list[str]:
+    """:func:`cut_samples`'s note of one plan (its fields under ``path``)."""
+    import numpy as np
+
+    need = -(-sample // per)  # (containers that hold the sample)
     fewest: dict[str, int] = {}
     for name, port in scenario.ports.items():
         if port.quarantine is None or port.quarantine.sample_share <= 0:
@@ -545,8 +556,8 @@ def cut_samples(scenario: Any) -> list[str]:
     if not fewest:
         return []
     return [
-        f"enforcement.sampling.sample_units ({s.sample_units}) is more than the units of a "
-        f"declaration of fewer than {need} container(s) ({s.units_per_container} a "
+        f"{path}sample_units ({sample}) is more than the units of a "
+        f"declaration of fewer than {need} container(s) ({per} a "
         f"container: units_per_container), and declarations sampled at "
         f"{', '.join(fewest)} can cover as few as {min(fewest.values())}: their sample is cut "
         "to all their units (the whole consignment tested, a pest in it found with "
