@@ -521,8 +521,12 @@ NO_WORKERS_WAIT = 5.0
 def _watching(client: Any, address: str | None, futures: list[Any]) -> Iterator[None]:
     """While the replications run on ``client``'s scheduler, :func:`watch_workers` in a
     background thread (it says on stderr when the scheduler has had no worker for
-    :data:`NO_WORKERS_WAIT` seconds, and when workers are back)."""
+    :data:`NO_WORKERS_WAIT` seconds, and when workers are back), and
+    :func:`~sim.experiment.dask_departures.watch_departures` in another (it says which worker
+    left part-way, and that its replications are run again elsewhere)."""
     import threading
+
+    from sim.experiment.dask_departures import watch_departures
 
     where = address or str(getattr(client.scheduler, "address", "") or "this run's cluster")
     stop = threading.Event()
@@ -534,12 +538,21 @@ def _watching(client: Any, address: str | None, futures: list[Any]) -> Iterator[
         name="watch-dask-workers",
         daemon=True,
     )
+    departures = threading.Thread(
+        target=watch_departures,
+        args=(lambda: client.nthreads().keys(), lambda: sum(not f.done() for f in futures),
+              where, stop),
+        name="watch-dask-departures",
+        daemon=True,
+    )
     watcher.start()
+    departures.start()
     try:
         yield
     finally:
         stop.set()
         watcher.join(timeout=1.0)
+        departures.join(timeout=1.0)
 
 
 def watch_workers(
