@@ -30,10 +30,10 @@ _UNFIT: tuple[tuple[str, str], ...] = (
 )
 #: the same, of a worker that joined after that check (its replication's answer, on receipt)
 _LATE = (r"; it joined after the check at the start: (?P<left>\d+) replication\(s\) still to "
-         r"do \(replication\(s\) (?P<reps>[\d, to]+)\); what finished is kept: rerun the same "
+         r"do \((?P<reps>[^()]*(?:\(s\)[^()]*)*)\); what finished is kept: rerun the same "
          r"command with the same --out to resume")
 _LATE_ZH = ("；该工作进程是在开始时的检查之后才加入的：尚有 {left} 次重复运行未完成"
-            "（第 {reps} 次）；已完成的均已保存：请用同一 --out 重新运行同一命令即可续跑")
+            "（{reps}）；已完成的均已保存：请用同一 --out 重新运行同一命令即可续跑")
 
 #: an English message (the whole of it) -> its Chinese; named groups are kept as written
 ERRORS: tuple[tuple[str, str], ...] = (
@@ -47,11 +47,11 @@ ERRORS: tuple[tuple[str, str], ...] = (
      "无法连接位于 {address} 的 Dask 调度器：无法解析主机名 {host}（{why}）；它是否在运行，"
      "地址是否正确？"),
     (r"lost the Dask scheduler at (?P<address>\S+) part-way \(its workers stop with it\); "
-     r"(?P<n>\d+) replication\(s\) still to do \(replication\(s\) (?P<reps>[\d, to]+)\); what "
+     r"(?P<n>\d+) replication\(s\) still to do \((?P<reps>[^()]*(?:\(s\)[^()]*)*)\); what "
      r"finished is kept: start the scheduler and its workers again, then rerun the same "
      r"command with the same --out to resume",
      "运行中途失去了位于 {address} 的 Dask 调度器（其工作进程随之停止）；尚有 {n} 次重复运行"
-     "未完成（第 {reps} 次）；已完成的均已保存：" + _RESUME),
+     "未完成（{reps}）；已完成的均已保存：" + _RESUME),
     *_UNFIT,
     *((english + _LATE, zh + _LATE_ZH) for english, zh in _UNFIT),
 )
@@ -61,9 +61,26 @@ def said(words: dict[str, str]) -> dict[str, str]:
     """A pattern's groups in Chinese: the replications' ranges with 至 (``4 至 6、9``), the
     workers' addresses with 、 and what each group of them runs."""
     if "reps" in words:
-        words["reps"] = words["reps"].replace(" to ", " 至 ").replace(", ", "、")
+        words["reps"] = _still_to_do(words["reps"])
     for key in ("workers", "told"):
         if key in words:
             text = re.sub(r" and (\d+) more", r" 等另外 \1 个", words[key])
             words[key] = text.replace(", ", "、").replace(" run ", " 运行 ").replace("; ", "；")
     return words
+
+
+def _still_to_do(english: str) -> str:
+    """:func:`sim.experiment.dask_trouble.still_to_do` in Chinese: ``replication(s) 4 to 6``
+    as ``第 4 至 6 次``, ``points 1 to 7: ...`` as ``第 1 至 7 点：...``, ``option NAME: ...``
+    as ``方案 NAME：...``."""
+    out = []
+    for part in english.split("; "):
+        head, _, reps = part.rpartition("replication(s) ")
+        reps = f"第 {reps.replace(' to ', ' 至 ').replace(', ', '、')} 次"
+        if head.startswith("option "):
+            head = f"方案 {head[len('option '):].rstrip(': ')}："
+        elif head.startswith("point"):
+            points = head.split(" ", 1)[1].rstrip(": ")
+            head = f"第 {points.replace(' to ', ' 至 ').replace(', ', '、')} 点："
+        out.append(head + reps)
+    return "；".join(out)

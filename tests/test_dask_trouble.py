@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from sim.cli import main
-from sim.experiment.dask_trouble import SchedulerLost, replications, trouble
+from sim.experiment.dask_trouble import SchedulerLost, replications, still_to_do, trouble
 from sim.experiment.executors import Task
 
 pytest.importorskip("distributed")
@@ -75,7 +75,8 @@ def test_a_scheduler_lost_part_way_stops_the_run_in_one_line_and_resumes(
     assert len(lines) == 1, err
     assert lines[0].startswith(
         f"error: lost the Dask scheduler at {cluster.scheduler_address} part-way"), err
-    assert " still to do (replication(s) " in lines[0] and " to 2); " in lines[0], err
+    assert " still to do (option baseline: replication(s) " in lines[0], err
+    assert " to 2); " in lines[0], err
     assert "rerun the same command with the same --out to resume" in lines[0]
     assert not (out / "finished.json").exists() and not (out / "summary.csv").exists()
     monkeypatch.setattr(executors, "run_task", _LOSE.pop("run"))
@@ -136,7 +137,7 @@ class _Cancelled(Exception):
 def test_a_lost_scheduler_is_told_not_a_replication_that_failed():
     from sim.cli_zh_errors import reason
 
-    left = [Task(("a", r), None, 0, r) for r in (4, 5, 6)]  # type: ignore[arg-type]
+    left = [Task(r, None, 0, r) for r in (4, 5, 6)]  # type: ignore[arg-type]
     running = type("Client", (), {"status": "running"})()
     assert trouble(ValueError("a model error"), running, "tcp://h:1", left) is None
     lost = trouble(_Cancelled(), running, "tcp://h:1", left)
@@ -149,3 +150,23 @@ def test_a_lost_scheduler_is_told_not_a_replication_that_failed():
         "运行中途失去了位于 tcp://h:1 的 Dask 调度器（其工作进程随之停止）；"
         "尚有 3 次重复运行未完成（第 4 至 6 次）；已完成的均已保存："
         "请再次启动调度器及其工作进程，然后用同一 --out 重新运行同一命令即可续跑")
+
+
+def test_a_sweeps_or_comparisons_replications_still_to_do_are_said_by_point_or_option():
+    """Before, a sweep that lost its scheduler said "30 replication(s) still to do
+    (replication(s) 0 to 3)", as if only four were left, of no point in particular."""
+    from sim.cli_zh_errors import reason
+
+    sweep = [Task((p, r), None, 0, r)  # type: ignore[arg-type]
+             for p in (0, 1, 2, 3, 5) for r in range(4) if (p, r) not in ((0, 0), (0, 1))]
+    assert still_to_do(sweep) == (
+        "point 0: replication(s) 2 to 3; points 1 to 3, 5: replication(s) 0 to 3")
+    compare = [Task((o, r), None, 0, r)  # type: ignore[arg-type]
+               for o in ("baseline", "sw") for r in (0, 1, 2) if (o, r) != ("baseline", 0)]
+    assert still_to_do(compare) == (
+        "option baseline: replication(s) 1 to 2; option sw: replication(s) 0 to 2")
+    lost = str(trouble(_Cancelled(), type("Client", (), {"status": "running"})(), "tcp://h:1",
+                       sweep))  # fmt: skip
+    assert ("18 replication(s) still to do (point 0: replication(s) 2 to 3; points 1 to 3, 5: "
+            in lost)
+    assert "（第 0 点：第 2 至 3 次；第 1 至 3、5 点：第 0 至 3 次）" in str(reason(lost))

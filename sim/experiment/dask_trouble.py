@@ -44,9 +44,47 @@ def replications(tasks: Iterable[Task]) -> str:
     return ", ".join(parts)
 
 
+def _ranges(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted ``numbers`` as (first, last) runs of consecutive numbers."""
+    runs: list[tuple[int, int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+def _points(runs: list[tuple[int, int]]) -> str:
+    """``point 3``, or ``points 0 to 1, 3 to 4``."""
+    said = ", ".join(str(a) if a == b else f"{a} to {b}" for a, b in runs)
+    return f"point {said}" if runs == [(runs[0][0], runs[0][0])] else f"points {said}"
+
+
+def still_to_do(tasks: Iterable[Task]) -> str:
+    """Which replications ``tasks`` are: ``replication(s) 0 to 3`` for a run; for a sweep or a
+    comparison (keys ``(point, replication)`` or ``(option, replication)``) by point or
+    option, points with the same replications together: ``point 0: replication(s) 2 to 3;
+    points 1 to 7: replication(s) 0 to 3`` (the replication numbers alone would read as if
+    only those of one point were left)."""
+    todo = list(tasks)
+    if not all(isinstance(t.key, tuple) and len(t.key) == 2 for t in todo):
+        return f"replication(s) {replications(todo)}"
+    groups: dict[Any, list[Task]] = {}
+    for t in todo:
+        groups.setdefault(t.key[0], []).append(t)  # type: ignore[index]
+    parts: list[tuple[Any, str]] = [(k, replications(v)) for k, v in groups.items()]
+    if all(isinstance(k, int) for k, _ in parts):
+        said: list[str] = []
+        for reps in dict.fromkeys(r for _, r in sorted(parts)):
+            said.append(f"{_points(_ranges(k for k, r in parts if r == reps))}: "
+                        f"replication(s) {reps}")
+        return "; ".join(said)
+    return "; ".join(f"option {k}: replication(s) {r}" for k, r in parts)
+
+
 def _left(left: list[Task]) -> str:
-    return (f"{len(left)} replication(s) still to do (replication(s) {replications(left)}); "
-            "what finished is kept")
+    return f"{len(left)} replication(s) still to do ({still_to_do(left)}); what finished is kept"
 
 
 def trouble(exc: BaseException, client: Any, where: str, left: list[Task]) -> Exception | None:

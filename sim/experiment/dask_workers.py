@@ -206,10 +206,10 @@ def asked_again(client: Any, where: str, left: Iterable[Task]) -> WorkersUnfit |
 
 def _late(said: str, left: Iterable[Task]) -> WorkersUnfit:
     """The refusal ``said`` of a worker that joined after the check, with what is left."""
-    from sim.experiment.dask_trouble import replications
+    from sim.experiment.dask_trouble import still_to_do
 
     todo = list(left)
     return WorkersUnfit(
         f"{said}; it joined after the check at the start: {len(todo)} replication(s) still to "
-        f"do (replication(s) {replications(todo)}); what finished is kept: rerun the same "
+        f"do ({still_to_do(todo)}); what finished is kept: rerun the same "
         "command with the same --out to resume")
