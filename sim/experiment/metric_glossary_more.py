@@ -205,6 +205,14 @@ COSTS = [
           "`border_burden_per_consignment_<class>_port_<port>_<direction>` per container: "
           "the class's border burden there over its containers (a truck, an air shipment or "
           "a parcel counts as one), as `trader_fees_per_container`."),
+    Entry("border_burden_per_container_port_<port>_<direction>", COST_LAYER,
+          "`border_burden_per_consignment_port_<port>_<direction>` per container: the part "
+          "of the trader cost that customs, quarantine and the organisation impose (their "
+          "hours' value of time, inspection handling, attendance) over every class's "
+          "finished containers at one port and direction (a truck, an air shipment or a "
+          "parcel counts as one), as `trader_fees_per_container`: the government's part of "
+          "what a box costs a broker's client there. NaN where the port finished nothing in "
+          "that direction."),
     Entry("trader_fees_per_consignment", COST_LAYER,
           f"Money the trader pays (broker, handling, storage, inspection handling, ...), the "
           f"value of time aside, {_PER}.", DIR_PD),
@@ -255,7 +263,8 @@ COSTS = [
           f"paid to terminals rather than spent on staff or equipment, {_PER}."),
     Entry("border_burden_per_consignment", COST_LAYER,
           f"The part of trader cost the border imposes (the value of time owned by customs, "
-          f"quarantine and the organisation, inspection handling, attendance), {_PER}."),
+          f"quarantine and the organisation, inspection handling, attendance), {_PER}.",
+          DIR_PD),
     Entry("compliant_burden_per_consignment", COST_LAYER,
           "Border burden (as `border_burden_per_consignment`), mean over the finished "
           "consignments without illicit goods."),

@@ -71,7 +71,8 @@ def summary(
 
 
 def _by_group(book: CostBook, groups: dict[tuple[str, str], dict[str, Any]]) -> dict[str, float]:
-    """Cost per consignment and per container by direction and port, and each trader class's
+    """Cost per consignment and per container by direction and port (with the border's
+    part of it, for a broker's "what is the government's doing"), and each trader class's
     cost and border burden where it trades."""
     out: dict[str, float] = {}
     where = {"": ("all", "all")}
@@ -94,6 +95,12 @@ def _by_group(book: CostBook, groups: dict[tuple[str, str], dict[str, Any]]) -> 
             per = row.get(f"{column}_per_container", math.nan)
             out[f"{name}_per_container{suffix}"] = float(per)
         out[f"storage_per_container{suffix}"] = _storage_per_container(row)
+        if suffix:  # the border's part of a port's (or a direction's) cost, every class
+            burden = float(row.get("border_burden", math.nan))  # (the whole's is above)
+            out[f"border_burden_per_consignment{suffix}"] = burden
+        if suffix.startswith("_port_"):  # (a container is a port's unit, as storage's)
+            per = row.get("border_burden_per_container", math.nan)
+            out[f"border_burden_per_container{suffix}"] = float(per)
     for p, d, cls in product(book.ports, DIRECTIONS, TRADER_CLASSES):  # each class where
         row = groups.get(("port_direction_class", f"{p}/{d}/{cls}"), {})  # it trades
         key = f"{cls}_port_{p}_{d}"

@@ -111,6 +111,12 @@ MEANINGS: dict[tuple[str, str], str] = {
         "border_burden_per_consignment_<class>_port_<port>_<direction> 按集装箱计：该类别在该处的"
         "口岸负担除以其集装箱数（一辆卡车、一票空运或一个包裹计为一箱），同 "
         "trader_fees_per_container。",
+    ("border_burden_per_container_port_<port>_<direction>", "87d31ff2"):
+        "border_burden_per_consignment_port_<port>_<direction> 按集装箱计：某一口岸、某一方向各信用"
+        "类别已完成货物的企业成本中由海关、检疫和海关层级请示造成的部分（其所占时间的时间价值、查"
+        "验作业、到场）除以其集装箱数（一辆卡车、一票空运或一个包裹计为一箱），同 "
+        "trader_fees_per_container：即报关行客户在该处每箱成本中政府造成的部分。该口岸在该方向没有"
+        "已完成货物时为 NaN。",
     ("burden_cost_per_inspected_compliant_port_<port>_<direction>", "cbef5ee4"):
         "burden_clearance_h 的货币对应值：查验给守法企业造成的成本，按某一口岸、某一方向每份被查"
         "验的守法报关单计。在该处，观测期到港货物中运行结束前已放行的守法报关单（没有违规货物，隐"

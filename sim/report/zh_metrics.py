@@ -227,6 +227,8 @@ METRICS: dict[str, str] = {
         "<class>每票口岸负担（口岸 <port>，<direction>）",
     "border_burden_per_container_<class>_port_<port>_<direction>":
         "<class>每箱口岸负担（口岸 <port>，<direction>）",
+    "border_burden_per_container_port_<port>_<direction>":
+        "每箱口岸负担（口岸 <port>，<direction>）",
     "trader_fees_per_consignment": "每票企业付费",
     "trader_fees_per_container": "每箱企业付费",
     "storage_per_container": "每箱仓储及滞箱费",

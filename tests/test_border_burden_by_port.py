@@ -1,0 +1,63 @@
+"""The border's part of a port's trader cost, every class together
+(``border_burden_per_consignment_port_<port>_<direction>``, ``_<direction>`` and
+``border_burden_per_container_port_<port>_<direction>``): the log's ``border_burden`` of the
+finished consignments, per consignment and over their containers; what a broker reads as
+the government's part of what a box costs a client at a port."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import sim
+from sim.experiment import metric_glossary as glossary
+from sim.experiment.compare import metric_unit
+
+SHORT = {"days": 1, "warmup_days": 1}
+
+
+@pytest.fixture(scope="module")
+def run():
+    s = sim.load_scenario(sim.default_scenario_path(), SHORT)
+    r = sim.simulate(s, 1, log=True)
+    assert r.log is not None
+    return r.log, r.metrics()
+
+
+def test_the_border_burden_by_port_is_the_logs_burden_of_every_class_there(run):
+    log, m = run
+    done = log[log.cohort & (log.outcome != "censored")].astype({"port": str, "direction": str})
+    assert done.trader_class.astype(str).nunique() > 1  # (every class, not one)
+
+    def close(name: str, got: float) -> None:
+        assert math.isclose(m[name], got, rel_tol=1e-9, abs_tol=1e-12), (name, m[name], got)
+
+    for (port, direction), rows in done.groupby(["port", "direction"]):
+        key = f"port_{port}_{direction}"
+        close(f"border_burden_per_consignment_{key}", rows.border_burden.mean())
+        close(f"border_burden_per_container_{key}",
+              rows.border_burden.sum() / rows.containers.sum())
+    for d, rows in done.groupby("direction"):
+        close(f"border_burden_per_consignment_{d}", rows.border_burden.mean())
+    assert m["border_burden_per_container_port_sea_port_import"] > 0
+
+
+@pytest.mark.parametrize(("name", "unit", "zh"), [
+    ("border_burden_per_container_port_sea_port_import",
+     "currency per container (a truck, air shipment or parcel counts as one)",
+     "每箱口岸负担（口岸 sea_port，进口）"),
+    ("border_burden_per_consignment_port_sea_port_export", "currency per consignment", None),
+])
+def test_the_border_burden_by_port_has_one_entry_a_unit_and_chinese(name, unit, zh):
+    """Each form is one glossary entry, with its unit and a Chinese name and meaning."""
+    from sim.report.zh_meanings import meaning
+    from sim.report.zh_metrics import METRICS
+
+    entry = glossary.lookup(name)
+    assert entry is not None
+    assert metric_unit(name).startswith(unit.split(" (")[0])
+    assert entry.stem in METRICS and meaning(entry.stem, entry.meaning) is not None
+    if zh is not None:
+        from sim.report.translate import metric_name
+        assert metric_name(name) == zh
