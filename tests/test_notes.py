@@ -66,7 +66,8 @@ def test_reforms_acting_on_parts_a_scenario_lacks_change_nothing(spindle):
     assert all(port.scan is None for port in spindle.ports.values())
     for name in ("smart_image_review", "remote_image_review"):
         assert parse(name).fields(spindle) == {}, name
-        assert parse(name).no_effect(spindle) == NO_PARTS, name
+        why = parse(name).no_effect(spindle)  # (and what it lacks: a scanner)
+        assert why.startswith(NO_PARTS) and "[ports.<port>.scan]" in why, name
     training = parse("training").fields(spindle)
     assert training and "enforcement.detection.officer" not in training
     default = sim.load_scenario(DEFAULT)

@@ -22,6 +22,13 @@ def _scanning(data: dict[str, Any]) -> bool:
     return any(port.get("scan") is not None for _, port in ports(data))
 
 
+#: what the image-review reforms act on, said where a scenario has none (the Guangdong ones)
+SCANNERS = (
+    "it acts on the review of scan images, and no port here has a scanner: give one a "
+    "[ports.<port>.scan] section, as the default scenario's ports have"
+)
+
+
 def _smart(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     out: Changes = {}
     for name, port in ports(data):
@@ -143,6 +150,7 @@ REFORMS = [
             "clear": Param(0.5, "share of AI-read images cleared (never lowered)"),
             "auc": Param(0.9, "AUC of AI image review", 0.5, 0.999),
         },
+        acts_on=SCANNERS,
     ),
     Reform(
         "remote_image_review",
@@ -155,6 +163,7 @@ REFORMS = [
          "assumption: the same headcount"),
         {"centre": Param("review_centre", "the centre's name", None, None, ("review_centre",))},
         structural=True,
+        acts_on=SCANNERS,
     ),
     Reform(
         "big_data_targeting",

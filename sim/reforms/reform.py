@@ -275,6 +275,9 @@ class Reform:
     idle: IdleRule | None = None  # why its changes can do nothing in a scenario ('' if they can)
     #: what of the reform cannot act in a scenario, though some of it can ('' if all can)
     partial: IdleRule | None = None
+    #: the parts it acts on, in a user's words, said after :data:`NO_PARTS` when a scenario
+    #: has none of them (so that the note says what to add, or which scenario has them)
+    acts_on: str = ""
 
     def __post_init__(self) -> None:
         extra = {**TRANSITION, **RUNNING_COST} if self.structural else RUNNING_COST
@@ -360,7 +363,7 @@ class Reform:
         field to change, or the fields it changes act on nothing there."""
         data = scenario_data(scenario) if isinstance(scenario, Scenario) else scenario
         if not self.fields(data):
-            return NO_PARTS
+            return f"{NO_PARTS} ({self.acts_on})" if self.acts_on else NO_PARTS
         return self.idle(data, self.strengths) if self.idle is not None else ""
 
     def caveat(self, scenario: Scenario | dict[str, Any]) -> str:

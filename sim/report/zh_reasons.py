@@ -56,6 +56,11 @@ REASONS: tuple[tuple[str, str], ...] = (
     (r"at the strengths given, the scenario already has as much or more, or nothing it acts "
      r"on", "按所设定的强度，情景原有的取值已不低于它，或情景中没有它作用的部分"),
     (r"the scenario has none of the parts it acts on", "情景中没有该改革所作用的任何部分"),
+    (r"the scenario has none of the parts it acts on \(it acts on the review of scan images, "
+     r"and no port here has a scanner: give one a \[ports\.<port>\.scan\] section, as the "
+     r"default scenario's ports have\)",
+     "情景中没有该改革所作用的任何部分（它作用于机检图像的审图，而此处没有口岸配备机检设备："
+     "可为某一口岸加上 [ports.<port>.scan] 部分，如默认情景的各口岸）"),
     (r"the risk engine is off there \(risk\.enabled false\)",
      "该情景未启用风险布控引擎（risk.enabled false）"),
     (r"alerts travel through the organisation's tree there: its hops and structure set when "
