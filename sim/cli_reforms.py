@@ -187,8 +187,8 @@ RUN_IT = "it runs at that strength with"
 def _effect(plan: Any, scenario: Any, changes: int, same: int) -> tuple[str, str]:
     """What ``plan`` does on ``scenario``, given how many fields it changes and how many of
     them already hold its value: one of the kinds above, and why (for the last three)."""
-    if not changes:
-        return NOTHING, "the scenario has none of the parts it acts on"
+    if not changes:  # (the reform's own words, which may say what parts it acts on)
+        return NOTHING, plan.no_effect(scenario) or "the scenario has none of the parts it acts on"
     if same == changes:
         return ALREADY, "it changes no field (only a transition may still act)"
     why = plan.no_effect(scenario)

@@ -27,3 +27,18 @@ def test_an_image_review_reform_without_scanners_names_what_to_add(name):
 
 def test_a_reform_that_declares_nothing_keeps_the_bare_reason():
     assert parse("direct_pickup").no_effect(sim.load_scenario(MMC)) == NO_PARTS
+
+
+def test_the_librarys_listing_on_a_scenario_says_it_too(capsys):
+    """``bordersim reforms --on guangdong``, where a user looks before a comparison."""
+    from sim.cli import main
+
+    assert main(["reforms", "--on", "guangdong"]) == 0
+    out = capsys.readouterr().out
+    lines = out.split("\nsmart_image_review", 1)[1].splitlines()
+    listed = lines[0]  # its first line, and those that continue it
+    for line in lines[1:]:
+        if not line.startswith(" "):
+            break  # (the next reform's entry)
+        listed += " " + line.strip()
+    assert "changes nothing: " + NO_PARTS in listed and "[ports.<port>.scan]" in listed, listed
