@@ -2,7 +2,8 @@
 (``border_burden_per_consignment_port_<port>_<direction>``, ``_<direction>`` and
 ``border_burden_per_container_port_<port>_<direction>``): the log's ``border_burden`` of the
 finished consignments, per consignment and over their containers; what a broker reads as
-the government's part of what a box costs a client at a port."""
+the government's part of what a box costs a client at a port. Beside it the whole trader
+cost per box (``trader_cost_per_container``, the value of the goods' time in it)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ def test_the_border_burden_by_port_is_the_logs_burden_of_every_class_there(run):
         close(f"border_burden_per_consignment_{key}", rows.border_burden.mean())
         close(f"border_burden_per_container_{key}",
               rows.border_burden.sum() / rows.containers.sum())
+        close(f"trader_cost_per_container_{key}",
+              rows.trader_cost.sum() / rows.containers.sum())
     for d, rows in done.groupby("direction"):
         close(f"border_burden_per_consignment_{d}", rows.border_burden.mean())
     assert m["border_burden_per_container_port_sea_port_import"] > 0
@@ -48,6 +51,9 @@ def test_the_border_burden_by_port_is_the_logs_burden_of_every_class_there(run):
      "currency per container (a truck, air shipment or parcel counts as one)",
      "每箱口岸负担（口岸 sea_port，进口）"),
     ("border_burden_per_consignment_port_sea_port_export", "currency per consignment", None),
+    ("trader_cost_per_container_port_land_border_import",
+     "currency per container (a truck, air shipment or parcel counts as one)",
+     "每箱企业成本（口岸 land_border，进口）"),
 ])
 def test_the_border_burden_by_port_has_one_entry_a_unit_and_chinese(name, unit, zh):
     """Each form is one glossary entry, with its unit and a Chinese name and meaning."""

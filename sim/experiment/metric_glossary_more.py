@@ -224,6 +224,13 @@ COSTS = [
           "cost to export and import per shipment (15 t, US$50,000), closer to one declaration "
           "(`trader_fees_per_consignment`) than to one container.",
           DIR_PD),
+    Entry("trader_cost_per_container", COST_LAYER,
+          "The trader's cost (as `trader_cost_per_consignment`: the fees paid and the value "
+          "of the goods' time, which stands for inventory holding) per container: the "
+          "finished consignments' cost over their containers (a truck, an air shipment or a "
+          "parcel counts as one, so pooled over ports it mixes a parcel with a sea box: "
+          "read a port's). Less `trader_fees_per_container`, it is the value of the time "
+          "a box waits.", DIR_PD),
     Entry("storage_per_container", COST_LAYER,
           "Storage and demurrage the trader pays per container (`costs.trader.storage`: one "
           "figure for the terminal's storage and the carrier's demurrage, charged after the "

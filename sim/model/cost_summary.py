@@ -90,7 +90,8 @@ def _by_group(book: CostBook, groups: dict[tuple[str, str], dict[str, Any]]) -> 
         out[f"agency_cost_overhead_per_consignment{suffix}"] = overhead
         # per container (a truck, an air shipment or a parcel counts as one)
         for name, column in (
-            ("trader_fees", "trader_fees"), ("agency_cost", "agency"), ("total_cost", "total")
+            ("trader_fees", "trader_fees"), ("agency_cost", "agency"), ("total_cost", "total"),
+            ("trader_cost", "trader"),  # (the fees and the value of the goods' time)
         ):
             per = row.get(f"{column}_per_container", math.nan)
             out[f"{name}_per_container{suffix}"] = float(per)

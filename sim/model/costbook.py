@@ -245,7 +245,7 @@ class CostBook:
                 row = rows[(dim, group)]
                 row["containers"] = boxes / n if n else math.nan
                 # (a truck or a parcel counts as one)
-                for part in ("trader_fees", "agency", "border_burden", "total"):
+                for part in ("trader", "trader_fees", "agency", "border_burden", "total"):
                     row[f"{part}_per_container"] = row[part] * n / boxes if boxes else math.nan
         return rows
 

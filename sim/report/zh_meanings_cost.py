@@ -191,6 +191,11 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("trader_cost_per_year", "ff20ddb2"):
         "观测期内已完成货物的企业成本（支付的费用加上货物的时间价值，同 "
         "trader_cost_per_consignment），折算为一年。",
+    ("trader_cost_per_container", "f1889424"):
+        "企业成本（同 trader_cost_per_consignment：所付费用加货物时间价值，后者代表库存持有成本）"
+        "按集装箱计：已完成货物的成本除以其集装箱数（一辆卡车、一票空运或一个包裹计为一箱，因此"
+        "跨口岸合计时包裹与海运集装箱混在一起：请看单个口岸的）。减去 trader_fees_per_container，"
+        "即每箱等待时间的价值。",
     ("trader_fees_per_container", "a23e2343"):
         "企业支付的费用（同 trader_fees_per_consignment）按集装箱计：已完成货物的费用除以其集装箱"
         "数（陆路口岸的一辆卡车、一票空运或邮件监管中心的一个包裹计为一箱，因此合并所有口岸时会把"

@@ -231,6 +231,7 @@ METRICS: dict[str, str] = {
         "每箱口岸负担（口岸 <port>，<direction>）",
     "trader_fees_per_consignment": "每票企业付费",
     "trader_fees_per_container": "每箱企业付费",
+    "trader_cost_per_container": "每箱企业成本",
     "storage_per_container": "每箱仓储及滞箱费",
     "storage_per_container_<class>_port_<port>_<direction>":
         "<class>每箱仓储及滞箱费（口岸 <port>，<direction>）",
