@@ -230,7 +230,7 @@ def test_compare_refuses_an_unknown_metric_before_running_or_writing(
         "did you mean 'clearance_h_mean'"
     )
     assert "clearance_h_mean_port_<port>" in err and "<port> is one of sea;" in err
-    assert f"all 504 names: bordersim check {SMALL} --metrics" in err  # (as listed below)
+    assert f"all 510 names: bordersim check {SMALL} --metrics" in err  # (as listed below)
     assert max(len(line) for line in err.splitlines()) < 400  # a hint, not every name
     assert list(tmp_path.iterdir()) == []
     assert main([*argv[:-1], "foo", "--out", str(tmp_path / "c")]) == 2
@@ -367,8 +367,10 @@ def test_check_lists_the_metrics(capsys):
     # in service (8); 432: each trader class's clearance p90 at the sea port, by direction
     # (4 x 2); 504: each of the six illicit types' counts pooled (detected, slipped, found
     # after release, held: 4), credited to each of the six finders (6) and its value seized
-    # and slipped (2): 6 x 12
-    assert len(lines) == 504 and "departure_h_mean_port_sea_export" in lines
+    # and slipped (2): 6 x 12; 510: the pests of the one commodity that can carry them
+    # (frozen: consignments, checked and sampled shares, detection rate, laboratory finds,
+    # slipped: 6)
+    assert len(lines) == 510 and "departure_h_mean_port_sea_export" in lines
     assert {"waited_share_sea_movers", "arrivals_per_hour_sea_movers",
             "in_service_mean_sea_movers"} <= set(lines)
     assert {"illicit_wildlife", "returned_share", "returned_clearance_share"} <= set(lines)

@@ -128,7 +128,7 @@ class CommodityPlan(Strict):
     _infested = field_validator("infested_share")(_some_infested)
 
 
-class Sampling(Strict):
+class Sampling(Extended):
     """Quarantine sampling for pests (popsborder's model): a consignment of
     ``units_per_container`` units per container, a share of them infested (at least one unit),
     ``sample_units`` drawn without replacement (hypergeometric); the laboratory then finds an
@@ -150,6 +150,7 @@ class Sampling(Strict):
     sample_units: Units = 150
     lab_sensitivity: Probability = 0.9
     visual_sensitivity: Probability = 0.3
+    ADDED: ClassVar[tuple[str, ...]] = ("by_commodity",)
     by_commodity: dict[str, CommodityPlan] = Field(
         default_factory=dict,
         description="a commodity's own plan: the fields it gives replace these for its goods",
