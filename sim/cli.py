@@ -1453,8 +1453,18 @@ def _interrupted(signalled: type[BaseException]) -> int:
     word, status = ("terminated", 143) if signalled is Terminated else ("interrupted", 130)
     command = _resume_command()
     how = f"resume it with: {command}" if command else "rerun with the same --out to resume"
-    print(f"{word}; {how}", file=sys.stderr)
+    print(f"{word}; {_kept()}{how}", file=sys.stderr)
     return status
+
+
+def _kept() -> str:
+    """``N finished replication(s) kept; `` in the one results folder this command was
+    writing (what a resumed command will not run again); "" when it held none."""
+    if len(_HELD) != 1:
+        return ""
+    from sim.experiment.resume_tally import kept_replications
+
+    return f"{kept_replications(*_HELD[0])} finished replication(s) kept; "
 
 
 def _resume_command() -> str:
@@ -1544,6 +1554,9 @@ def _bundled_by_name(args: argparse.Namespace) -> None:
 
 def _main(argv: list[str]) -> int:
     args = _parse(argv)
+    from sim.experiment.resume_tally import speak
+
+    speak(getattr(args, "lang", None) or "en")  # (the line a resumed folder says)
     _bundled_by_name(args)
     _reserve_out(args)
     from sim.cli_zh_errors import error_lang, error_line

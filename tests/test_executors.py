@@ -473,7 +473,8 @@ def test_an_interrupt_ends_the_workers_at_once_not_after_their_replications(tmp_
     _, err = proc.communicate(timeout=120)
     took = time.monotonic() - signalled
     assert proc.returncode == 130, err
-    assert err.strip() == f"interrupted; resume it with: {shlex.join(['bordersim', *cmd[3:]])}"
+    resume = shlex.join(["bordersim", *cmd[3:]])
+    assert err.strip() == f"interrupted; 0 finished replication(s) kept; resume it with: {resume}"
     assert took < 15, f"{took:.1f} s after the interrupt"
     assert not list((out / "reps").glob("rep-*.json"))  # (no replication could finish)
     time.sleep(0.5)

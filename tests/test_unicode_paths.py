@@ -190,7 +190,7 @@ def test_an_interrupted_run_into_the_default_folder_is_resumed_by_the_pasted_lin
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
-    pasted = err.split("interrupted; resume it with: ", 1)[1].strip()
+    pasted = err.split("replication(s) kept; resume it with: ", 1)[1].strip()
     words = shlex.split(pasted)
     folder = place / words[words.index("--out") + 1]
     assert words[:3] == argv[:3] and folder.parent == place / "results"

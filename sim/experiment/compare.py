@@ -773,11 +773,15 @@ class Comparison:
     def _replications(self, first: int, stop: int) -> None:
         """Replications ``first .. stop-1`` of every option, taken in order as they finish
         (run one by one, or side by side on the executor; those done before are loaded)."""
-        todo = [
-            (o.name, r) for r in range(first, stop) for o in self.opts if not self._done(o.name, r)
-        ]
+        asked = [(o.name, r) for r in range(first, stop) for o in self.opts]
+        kept = {k for k in asked if self._done(*k)}
+        todo = [k for k in asked if k not in kept]
         base_runs = {r for name, r in todo if name == BASELINE}  # (twins of these reuse it)
         todo = [(n, r) for n, r in todo if n not in self.twins or r not in base_runs]
+        if first == 0 and self.folder is not None:  # (a resumed folder says what it kept)
+            from sim.experiment.resume_tally import say_resumed
+
+            say_resumed([k for k in asked if k in kept], todo)
         results = self._results(todo)
         waiting: dict[tuple[str, int], RunResult | Failure] = {}
         for r in range(first, stop):

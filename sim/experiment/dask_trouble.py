@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import logging
 import socket
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Protocol
 
 from sim.experiment.executors import SchedulerUnreachable, Task
 
@@ -30,7 +30,17 @@ class SchedulerLost(SchedulerUnreachable):
     """The run lost its Dask scheduler part-way; what finished is kept (one line)."""
 
 
-def replications(tasks: Iterable[Task]) -> str:
+class Named(Protocol):
+    """What names a replication: a :class:`Task`, or its key and number alone."""
+
+    @property
+    def key(self) -> Hashable: ...
+
+    @property
+    def replication(self) -> int: ...
+
+
+def replications(tasks: Iterable[Named]) -> str:
     """The replication indices of ``tasks`` as short ranges: ``0 to 3, 7, 9 to 11``."""
     numbers = sorted({t.replication for t in tasks})
     parts: list[str] = []
@@ -61,7 +71,7 @@ def _points(runs: list[tuple[int, int]]) -> str:
     return f"point {said}" if runs == [(runs[0][0], runs[0][0])] else f"points {said}"
 
 
-def still_to_do(tasks: Iterable[Task]) -> str:
+def still_to_do(tasks: Iterable[Named]) -> str:
     """Which replications ``tasks`` are: ``replication(s) 0 to 3`` for a run; for a sweep or a
     comparison (keys ``(point, replication)`` or ``(option, replication)``) by point or
     option, points with the same replications together: ``point 0: replication(s) 2 to 3;
@@ -70,7 +80,7 @@ def still_to_do(tasks: Iterable[Task]) -> str:
     todo = list(tasks)
     if not all(isinstance(t.key, tuple) and len(t.key) == 2 for t in todo):
         return f"replication(s) {replications(todo)}"
-    groups: dict[Any, list[Task]] = {}
+    groups: dict[Any, list[Named]] = {}
     for t in todo:
         groups.setdefault(t.key[0], []).append(t)  # type: ignore[index]
     parts: list[tuple[Any, str]] = [(k, replications(v)) for k, v in groups.items()]

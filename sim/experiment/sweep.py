@@ -572,6 +572,9 @@ def _to_run(
             rows[i, r] = loaded
             if on_done is not None:
                 on_done(i, r, loaded)
+    from sim.experiment.resume_tally import say_resumed
+
+    say_resumed(sorted(rows), [t.key for t in tasks])  # (a resumed folder: what it kept)
     return tasks
 
 
