@@ -647,8 +647,11 @@ def _points(
     warned = rows.attrs.get("warnings", {})
     summary = summarise_points(rows, list(design.columns), warned)
     args.flat = (rows, list(design.columns))  # (for the note on points alike: _note_flat)
-    args.said = [*_print_point_warnings(warned, design, args.lang),
-                 *_check_arrivals(rows, design, out, args.lang)]
+    from sim.cli_sweep_warnings import point_lines, print_grouped
+
+    said = point_lines(warned, design)  # (every point's, for the records; said once each)
+    print_grouped(rows.attrs.get("replication_warnings", ()), design, args.lang)
+    args.said = [*said, *_check_arrivals(rows, design, out, args.lang)]
     from sim.experiment.metric_names import swept_lane_rows
 
     lanes = swept_lane_rows(design.columns)  # (the swept lane's own figures)
@@ -841,21 +844,6 @@ def _json_points(summary: Any, rows: Any, params: list[str]) -> list[dict[str, A
 def _finite(x: Any) -> float | None:
     """A number for JSON: NaN (no interval, nothing measured) as null."""
     return None if x != x else float(x)
-
-
-def _print_point_warnings(warnings: dict[str, list[str]], design: Any, lang: str = "en"
-                          ) -> list[str]:
-    """On stderr: each point's warnings (a queue that did not settle at that point's values:
-    its figures are not steady-state), naming the point by its values; the lines printed."""
-    lines = []
-    for point, ws in warnings.items():
-        values = ", ".join(f"{k}={v}" for k, v in design.iloc[int(point)].items())
-        lines += [f"warning (point {point}: {values}): {w}" for w in ws]
-    from sim.cli_lang import line as said
-
-    for line in lines:
-        print(said(line, lang), file=sys.stderr)
-    return lines
 
 
 def _check_arrivals(rows: Any, design: Any, out: Path, lang: str = "en") -> list[str]:

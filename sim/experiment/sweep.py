@@ -538,6 +538,9 @@ def _table(
         [{"point": p, **values[p], "replication": q, **rows[p, q]} for p, q in sorted(rows)]
     )
     table.attrs["warnings"] = point_warnings(warned)
+    # (each replication's, for the command line's one line per distinct warning)
+    table.attrs["replication_warnings"] = [(p, r, w) for (p, r), ws in sorted(warned.items())
+                                           for w in ws]
     return table
 
 
