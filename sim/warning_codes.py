@@ -312,6 +312,8 @@ CODES: tuple[Code, ...] = (
          "an option's figures are the baseline's to the last digit in every replication: "
          "its differences of exactly 0 are no estimate of its effect",
          r"its figures are the baseline's to the last digit in every replication"
+         r"(?:[^;]*; the sampling plan changed, but only (?P<f_sampled_pct>[\d.]+) % of "
+         r"infested (?:(?P<commodity>\w+) )?consignments are sampled)?"
          r"(?:.*: (?P<more>more [^:]+?) would show it\)$)?"),
     Code("option_unchanged", "note", False,
          "an option (a reform) changes no field of the scenario: its figures are the "

@@ -78,6 +78,7 @@ from sim.experiment.metric_parts import MetricSplitter
 from sim.experiment.nesting import check_given_folder
 from sim.experiment.option_runs import OptionRuns
 from sim.experiment.options import BASELINE, Option, OptionError, resolve_options
+from sim.experiment.plan_reach import plan_reach
 from sim.experiment.precision import (
     TARGETS,
     WATCHED,
@@ -925,6 +926,8 @@ class Comparison:
         self.meta["reps"] = reps
         # options whose every figure is the baseline's in every replication (exactly)
         self.meta["identical"] = identical_to_baseline(per_rep, opts)
+        # those of them that change the sampling plan -> how few infested goods were sampled
+        self.meta["plan_reach"] = plan_reach(per_rep, opts, self.meta["identical"])
         # options whose every figure is an earlier option's (option -> that option)
         self.meta["identical_to"] = identical_to_option(per_rep, opts)
         # options that change which consignments arrive: pooled figures mix other goods

@@ -95,7 +95,10 @@ def uncosted_words(reforms: list[str]) -> str:
 
 def idle_notes(m: dict[str, Any]) -> list[str]:
     """Options that change nothing, can have no effect, or whose figures are the baseline's
-    to the last digit: their differences of 0 are no measured 'no effect'."""
+    to the last digit: their differences of 0 are no measured 'no effect' (a change of the
+    sampling plan: how few infested consignments were sampled, ``plan_reach``)."""
+    from sim.experiment.plan_reach import reach_words
+
     out = []
     idle = m.get("no_effect", {})
     unchanged = m.get("unchanged", [])
@@ -110,12 +113,14 @@ def idle_notes(m: dict[str, Any]) -> list[str]:
         if name not in unchanged:
             out.append(f"note ({name}): it can have no effect in scenario {m['scenario']!r}: "
                        f"{why}; its figures match the baseline's")
+    reach = m.get("plan_reach", {})  # (a folder written before it was kept has none)
     for name in m.get("identical", []):
         if name not in unchanged and name not in idle:
+            plan = reach_words(*reach[name]) if name in reach else ""
             out.append(f"note ({name}): its figures are the baseline's to the last digit in "
                        "every replication: what it changes acted on no consignment in these "
-                       "runs, so its differences of exactly 0 are no estimate of its effect (it "
-                       "may act on rare consignments: more --reps or --days would show it)")
+                       f"runs, so its differences of exactly 0 are no estimate of its effect{plan}"
+                       " (it may act on rare consignments: more --reps or --days would show it)")
     same = m.get("same_as", {})
     for name, twin in m.get("identical_to", {}).items():
         if name not in same:
