@@ -133,23 +133,27 @@ def test_the_units_say_what_is_counted():
 
 
 def test_the_laboratory_guides_command_names_what_the_default_scenario_has():
-    """docs/laboratory.md's compare command: its --show picks every figure the page lists
-    for the sea port, and each --option loads and changes the scenario (not run)."""
+    """docs/laboratory.md's compare commands: the first one's --show picks every figure the
+    page lists for the sea port, and each --option of its labelled comparisons loads and
+    changes the scenario (not run)."""
     import re
 
+    from sim.docs_figures_page import commands
     from sim.experiment.metric_names import shown
     from sim.experiment.options import parse_option
 
     page = (Path(__file__).parents[1] / "docs" / "laboratory.md").read_text(encoding="utf-8")
+    labelled = commands(page)
     s = sim.load_scenario(sim.default_scenario_path())
-    pattern = re.search(r"--show '([^']+)'", page)
+    pattern = re.search(r"--show '([^']+)'", labelled["compare 1"])
     assert pattern is not None
     picked = shown(pattern.group(1).split(","), metric_names(s))
     stems = set(re.findall(r"`(lab_[a-z_]+?)_port_<port>`", page))
     assert len(stems) >= 4
     assert all(f"{st}_port_sea_port" in picked for st in stems), stems - set(picked)
-    options = [parse_option(o) for o in re.findall(r"--option '([^']+)'", page)]
-    assert len(options) == 3
+    options = [parse_option(o) for label in ("compare 1", "compare 2")
+               for o in re.findall(r"--option '([^']+)'", labelled[label])]
+    assert len(options) == 4
     for option in options:  # (read as the command line reads them)
         changed = sim.load_scenario(sim.default_scenario_path(), dict(option.overrides))
         assert changed.model_dump() != s.model_dump(), option.name
