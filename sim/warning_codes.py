@@ -49,7 +49,7 @@ _ENDED = (rf"\((?P<f_warmup_days>{_N}) days of warm-up \+ (?P<f_observed_days>{_
           rf"observe more than (?P<f_days_needed>{_N}) days")
 #: a lane's closure (days from the run's start) and its last observed week's mean wait
 #: against the weeks' before the closure (:mod:`sim.model.closure_waits`)
-_CLOSURE = (rf"closure of its servers from (?P<f_closed_from_d>{_N}) d to "
+_CLOSURE = (rf"closure (?:of its servers|at its port) from (?P<f_closed_from_d>{_N}) d to "
             rf"(?P<f_closed_to_d>{_N}) d",
             rf"by the last observed week \((?P<f_last_week_h>{_N}) h against "
             rf"(?P<f_before_closure_h>{_N}) h\)")
@@ -72,10 +72,11 @@ CODES: tuple[Code, ...] = (
          r"observed weeks \((?P<weekly>[^;]*) h;",
          (rf"--days (?P<f_days_suggested>{_N})", *_CLOSURE), "wait_h_mean_{port}_{lane}"),
     Code("closure_backlog", "warning", False,
-         "a lane's mean wait rose over a dated closure of its servers and was back to its "
-         "level before the closure by the last observed week: the closure's backlog, cleared",
-         r"(?P<port>[^:]+): the mean wait at (?P<lane>.+?) rose over the closure of its "
-         r"servers from .* \(weekly means (?P<weekly>[^;]*) h;",
+         "a queue's mean wait rose over a dated closure (of its servers, or at its port: its "
+         "lanes or its arrivals) and was back to its level before the closure by the last "
+         "observed week: the closure's backlog, cleared",
+         r"(?P<port>[^:]+): the mean wait at (?P<lane>.+?) rose over the closure "
+         r"(?:of its servers|at its port) from .* \(weekly means (?P<weekly>[^;]*) h;",
          _CLOSURE, "wait_h_mean_{port}_{lane}"),
     Code("unfinished", "warning", True,
          "more than 1 % of a port's cohort was not yet released at the end: the clearance "

@@ -76,3 +76,48 @@ def test_the_closure_figures_have_chinese():
     clauses = " ".join(WARNINGS["closure_backlog"]) + " ".join(WARNINGS["wait_rising"])
     for name in ("closed_from_d", "closed_to_d", "last_week_h", "before_closure_h"):
         assert "{" + name + "}" in clauses
+
+
+#: the closed hours of ``closed_lane``'s window, as a port's closure
+PORT_CLOSED = {"p_1": (21 * 24 + 8, 23 * 24 + 18)}
+
+
+def test_a_lab_and_the_exam_slots_are_judged_by_their_ports_closure():
+    lab = closed_lane(1.3, closed=False)
+    lab.name = "lab"
+    slots = [("p_1", "the exam appointment slots", closed_lane(1.3).weekly)]
+    lines = stability.check([lab], WINDOW, {("p_1", "lab"): 0.5}, slots, None, PORT_CLOSED)
+    assert [record("warning: " + w)["code"] for w in lines] == ["closure_backlog"] * 2, lines
+    assert all("closure at its port from 21 d to 24 d" in w for w in lines)
+    # (a queue that does not come back is still told to run longer, with the closure)
+    slots = [("p_1", "the exam appointment slots", closed_lane(6.0).weekly)]
+    (line,) = stability.check([], WINDOW, {}, slots, None, PORT_CLOSED)
+    rec = record("warning: " + line)
+    assert rec["code"] == "wait_rising" and rec["figures"]["last_week_h"] == 6.0
+    # (no closure at the port: a rising wait, as ever)
+    plain = stability.check([lab], WINDOW, {("p_1", "lab"): 0.5}, slots, None, {"p_2": (0, 9)})
+    assert {record("warning: " + w)["code"] for w in plain} == {"wait_rising"}
+
+
+def test_a_lanes_own_closure_comes_before_its_ports():
+    (line,) = stability.check([closed_lane(1.3)], WINDOW, {("p_1", "scanners"): 0.5},
+                              (), None, {"p_1": (0, 5)})  # fmt: skip
+    assert "closure of its servers from 21 d to 24 d" in line
+
+
+def test_a_ports_closure_is_its_closed_lanes_and_its_days_without_trucks():
+    from sim.model.closure_waits import at_ports
+    from sim.scenario.loader import load_scenario
+    from tests.test_smuggling import SMALL
+
+    assert at_ports([closed_lane(1.3)], SimpleNamespace(ports={}), WINDOW[1]) == PORT_CLOSED
+    s = load_scenario(SMALL, {"start_date": "2026-01-05", "ports.sea.arrivals.dated": [
+        {"from": "2026-01-13", "to": "2026-01-14", "factor": 0, "note": "closed"}]})
+    assert at_ports([], s, 21 * 24.0) == {"sea": (8 * 24, 10 * 24)}
+    # (a lane of the port closed later: the port's closure runs from the first to the last)
+    lane = closed_lane(1.3)
+    lane.port = "sea"
+    assert at_ports([lane], s, WINDOW[1]) == {"sea": (8 * 24, 23 * 24 + 18)}
+    # (cut at the end of the observed window; none before it: no closure)
+    assert at_ports([], s, 9 * 24.0) == {"sea": (8 * 24, 9 * 24)}
+    assert at_ports([], s, 7 * 24.0) == {}

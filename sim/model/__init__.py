@@ -71,8 +71,8 @@ Where things live:
 - ``exam_figures.py`` the exam yard's figures per container (boxes a day, exam hours a box,
                    boxes a team examines an hour on duty)
 - ``stability.py`` warnings when a queue does not settle or goods are not out by the end
-                   (``closure_waits.py``: a lane's wait that rose over its closure, and
-                   whether it came back;
+                   (``closure_waits.py``: a queue's wait that rose over a closure, its
+                   lane's or its port's, and whether it came back;
                    ``capacity_needed.py``: the work an overloaded lane is asked for and
                    the capacity that would carry it;
                    ``window.py``: notes on the observed window, e.g. too short to check;

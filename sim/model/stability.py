@@ -21,7 +21,8 @@ they asked):
   only for the next cut-off): neither can hold a queue that keeps rising.
   A queue that settles has weekly means that scatter around a level, so one late surge is
   not enough; one that does not settle keeps growing week after week (a lane a capacity
-  window closed: whether it came back after, :mod:`sim.model.closure_waits`);
+  window closed, or any queue of a port closed by its lanes or arrivals: whether it came
+  back after, :mod:`sim.model.closure_waits`);
 - **unfinished**: more than ``UNFINISHED`` (1 %) of a port's cohort not yet released when the
   run ends (after its drain days). Censored consignments are left out of the clearance
   figures, and they are the slowest, so the figures are biased low: with 1 % left out the
@@ -43,7 +44,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from sim.model.capacity_needed import capacity_needed
-from sim.model.closure_waits import rising_or_closure
+from sim.model.closure_waits import judged, rising_or_closure
 from sim.model.milestones import MILESTONES
 from sim.model.weekly import MIN_WEEKS, Weekly, rising_warning, schedule_or_idle, spread_of
 from sim.model.weekly import rising as rising  # (the rule, where its tests look for it)
@@ -96,12 +97,14 @@ def check(
     utilisation: dict[tuple[str, str], float],
     other_waits: Iterable[tuple[str, str, Weekly]] = (),
     ports: Collection[str] | None = None,
+    closures: Mapping[str, tuple[int, int]] | None = None,
 ) -> list[str]:
     """Plain-language warnings for the lanes of a run (``utilisation`` by (port, lane)) and
     for waits that are no lane's, ``other_waits`` (port, what is waited for, weekly means:
     e.g. an exam yard's appointment slots); an overloaded lane's says how much capacity it
     needs (:func:`sim.model.capacity_needed.capacity_needed`; ``ports``: the scenario's port
-    names, to name the field to set)."""
+    names, to name the field to set; ``closures``: each port's closure, for the queues no
+    window closed)."""
     out = []
     for lane in lanes:
         if lane.unlimited:
@@ -116,12 +119,12 @@ def check(
             )
         if schedule_or_idle(lane, u):
             continue
-        said = rising_or_closure(lane, window)  # (a closed lane's: what its closure did)
+        said = rising_or_closure(lane, window, closures)  # (a closed queue's: what it did)
         if said and lane.name == "movers":
             said = [said[0] + _movers_wait(lane.port, u, utilisation)]
         out += said
     for port, name, weekly in other_waits:
-        out += rising_warning(port, name, weekly.means(), window, weekly)
+        out += judged(port, name, weekly.means(), weekly, window, (closures or {}).get(port))
     return out
 
 

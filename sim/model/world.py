@@ -20,6 +20,7 @@ from sim.model import stability, tables
 from sim.model.arrivals import port_arrivals, surge, surges
 from sim.model.bulk import Bulk, BulkRun
 from sim.model.calls import CallTally
+from sim.model.closure_waits import at_ports
 from sim.model.consignment import Consignment
 from sim.model.costbook import CostBook
 from sim.model.cutoffs import departures_of
@@ -238,7 +239,8 @@ class World:
         labs = [p.lab for p in self.ports if p.lab is not None]
         rec, window, ports = self.recorder, (self.warmup, self.stop), self.scenario.ports
         return [
-            *stability.check([*self.lanes, *labs], window, utilisation, slots, ports),
+            *stability.check([*self.lanes, *labs], window, utilisation, slots, ports,
+                             at_ports(self.lanes, self.scenario, self.stop)),
             *stability.staff(self.organisation.staff_queues(), window, utilisation),
             *stability.unfinished(
                 list(self.scenario.ports),

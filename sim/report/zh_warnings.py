@@ -26,7 +26,7 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                     "其在第 {closed_from_d} 天至第 {closed_to_d} 天的关闭期间上升",
                     "到最后一个观测周仍未回到关闭前的水平（{last_week_h} 小时，关闭前 "
                     "{before_closure_h} 小时）"),
-    "closure_backlog": ("{port}：{lane}的平均等待时间在其关闭期间上升（各周均值 "
+    "closure_backlog": ("{port}：{lane}的平均等待时间在关闭期间上升（各周均值 "
                         "{weekly_mean_wait_h} 小时），到最后一个观测周已回到关闭前的水平：关闭"
                         "留下的积压已消化，并非持续增长的排队；各项数据含此积压（bordersim hours "
                         "--day 可逐日查看）",
