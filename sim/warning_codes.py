@@ -111,6 +111,12 @@ CODES: tuple[Code, ...] = (
           rf"after the (?P<f_warmup_days>{_N})-day warm-up",
           rf"still weighed (?P<f_start_weight_pct>{_N})%",
           rf"even a (?P<f_longest_days>{_N})-day warm-up")),
+    Code("smuggling_never_arrived", "note", False,
+         "smuggling loads were due at a port closed (a dated arrival factor of 0, a hold) "
+         "until past the end of the run: they never arrived, caught or slipped in no figure",
+         rf"(?P<port>[^:]+): (?P<f_loads>{_N}) smuggling load\(s\) on route (?P<route>\S+) "
+         rf"were due from day (?P<f_due_from_d>{_N}) \(days from the run's start\) while "
+         "the port took no trucks until past the end of the run"),
     Code("resident_lane_overload", "warning", True,
          "the members of a border-resident lane bring more work than its officers on duty in "
          "the open hours can do: its queue grows all run",

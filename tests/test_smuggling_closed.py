@@ -7,10 +7,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from sim.model import stability
 from sim.model.closed_days import closed_spans, reopened
 from sim.model.run import simulate
 from sim.model.streams import SMUGGLING_INDEX
 from sim.scenario.loader import load_scenario
+from sim.warning_codes import record
 from tests.test_smuggling import SMALL, SMUGGLING
 
 #: the sea port takes no imports from day 8 to day 9 (the run starts on Monday 5 January)
@@ -53,3 +55,25 @@ def test_reopened_passes_spans_that_meet():
         5.0, 30.0, 30.0, 30.0, 60.0
     ]
     assert np.isfinite(reopened([], 3.0))
+
+
+def test_loads_due_at_a_port_closed_to_the_runs_end_are_told_not_lost(tmp_path):
+    params = {"learning": 0.2, "river_staff": 3, "per_officer": 0.05, "rate": 40}
+    path = tmp_path / "closed.toml"
+    path.write_text("start_date = 2026-01-05\n" + SMALL.read_text()
+                    + SMUGGLING.format(**params, routes='["sea"]'))
+    shut = {"ports.sea.arrivals.dated": [  # (from day 8, past the run's 21 days)
+        {"from": "2026-01-13", "to": "2026-03-14", "factor": 0, "note": "closed"}]}
+    r = simulate(load_scenario(path, shut), 5, log=True)
+    (line,) = [w for w in r.warnings if "never arrived" in w]
+    rec = record("warning: " + line)
+    assert rec["code"] == "smuggling_never_arrived" and not rec["unsettles"]
+    assert rec["port"] == "sea" and rec["fields"]["route"] == "sea"
+    frame = r.smuggling
+    late = frame[(frame["route"] == "sea") & (frame["day"] == frame["day"].max())]
+    assert rec["figures"]["loads"] == late["chosen"].sum() == late["unresolved"].sum() > 0
+    assert rec["figures"]["due_from_d"] == 8
+    assert not stability.unsettled(r.warnings)
+    # (a closure that ends within the run keeps none out: no note)
+    r = simulate(load_scenario(path, CLOSED), 5)
+    assert not [w for w in r.warnings if "never arrived" in w]

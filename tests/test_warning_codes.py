@@ -391,6 +391,8 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "not_out": lambda _: stability.not_out(["p_1"], np.array([[1000, 0]]), np.array([30]), 2)[0],
     "risk_target_missed": lambda _: _risk_miss(),
     "smugglers_unsettled": _smugglers,
+    "smuggling_never_arrived": lambda _: __import__("sim.model.closed_days", fromlist=["x"]
+                                                    ).never_came("sea", "sea", [200.0, 260.0]),
     "resident_lane_overload": _resident_lane,
     "credit_floor_missed": lambda _: _credit("floor"),
     "credit_cap_exceeded": lambda _: _credit("cap_aeo_advanced"),

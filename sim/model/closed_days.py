@@ -4,7 +4,8 @@ holds of arrivals (:mod:`sim.model.holds`). A smuggling group's attempt due at t
 comes when the port takes trucks again, as the honest trucks a hold keeps come at its end:
 its goods wait for the crossing to reopen (as a route outside the ports waits for its open
 hours) rather than cross a closed border or vanish. A port without either keeps every
-attempt's time, so runs without a closure are as before.
+attempt's time, so runs without a closure are as before. A closure that lasts to the end of
+the run keeps the loads due in it out for good: a note says how many (:func:`never_came`).
 """
 
 from __future__ import annotations
@@ -46,3 +47,18 @@ def reopened(closed: list[tuple[float, float]], t: float) -> float:
         if start <= t < end:
             t = end
     return t
+
+
+def never_came(route: str, port: str, due: list[float]) -> str:
+    """A note for the smuggling loads on ``route`` (at ``port``) that were due while the port
+    took no trucks until past the run's end (``due``: their hours from the run's start):
+    they never arrive, so they are caught or slip through in no figure, and without it they
+    would vanish silently."""
+    return (
+        f"{port}: {len(due):,} smuggling load(s) on route {route} were due from day "
+        f"{int(min(due) // 24)} (days from the run's start) while the port took no trucks "
+        "until past the end of the run: they never arrived, so none was caught or slipped "
+        "through; the smuggling table counts them as chosen and unresolved on the day after "
+        "the observed window (not observed). End the closure within the run, or read the "
+        "attempts as cut short"
+    )

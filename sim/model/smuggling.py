@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from sim.model.arrivals import arrival_times
-from sim.model.closed_days import closed_spans, reopened
+from sim.model.closed_days import closed_spans, never_came, reopened
 from sim.model.draws import REQUIREMENTS
 from sim.model.milestones import OUTCOMES, RELEASED_AT
 from sim.model.resident_lane import ResidentLaneRun
@@ -94,6 +94,9 @@ class Smugglers:
             name: closed_spans(scenario, r.port, r.direction == "export")
             for name, r in spec.routes.items() if r.port
         }
+        #: by port route, the hours its loads were due while it took no trucks to the run's end
+        self.never: dict[str, list[float]] = {}
+        self.end = self.stop + scenario.drain_days * 24.0
         #: the resident lanes of the routes that have one (honest members queue there too)
         self.lanes = {
             name: ResidentLaneRun(env, name, r, seed, window)
@@ -141,7 +144,9 @@ class Smugglers:
         shares = g.shares()
         k = g.choose(u, shares)
         if k < len(g.routes) and g.routes[k].port is not None:  # (closed: when it reopens)
-            t = reopened(self.closed[g.routes[k].name], t)
+            due, t = t, reopened(self.closed[g.routes[k].name], t)
+            if t >= self.end:  # (closed to the run's end: it never comes, see warnings)
+                self.never.setdefault(g.routes[k].name, []).append(due)
         day = self.day0 + math.floor((t - self.warmup) / 24.0)  # (a ledger row)
         self.ledger.believe(day, g, self.rows[g.i], shares)
         if k == len(g.routes):
@@ -240,11 +245,14 @@ class Smugglers:
 
     def warnings(self) -> list[str]:
         """Groups whose choices had not settled when observation began (see
-        :mod:`sim.model.smuggling_settle`)."""
+        :mod:`sim.model.smuggling_settle`), resident lanes swamped, and loads a port's
+        closure to the run's end kept out (:func:`sim.model.closed_days.never_came`)."""
         from sim.model.smuggling_settle import unsettled
 
         lanes = [lane.warning() for lane in self.lanes.values()]
-        return unsettled(self) + [w for w in lanes if w is not None]
+        routes = self.spec.routes
+        never = [never_came(r, routes[r].port or "", due) for r, due in self.never.items()]
+        return unsettled(self) + [w for w in lanes if w is not None] + never
 
     # -- the truth layer -------------------------------------------------------------------
     def frame(self) -> pd.DataFrame:

@@ -49,6 +49,11 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                            "{alerts:.0}预警使风险分值高于阈值，直至阈值适应：参见 "
                            "risk.alert.boost 和 risk.alert.window",
                            "{thresholds:.0}请查看 rep-NNNN-risk-thresholds.csv 中阈值的变化"),
+    "smuggling_never_arrived": ("{port}：经路线 {route} 的 {loads} 批走私货物本应自运行开始后第 "
+                                "{due_from_d} 天起到达，但口岸直到运行结束后仍不接收车辆：这些货物"
+                                "从未到达，既未被查获也未漏过；走私表把它们记为已选择且结果未知，"
+                                "计在观测期之后的一天（不属观测期）。请让关闭在运行内结束，或把走私"
+                                "企图视为被截断",),
     "smugglers_unsettled": ("走私团伙 {group} 在观测开始时尚未稳定：其起始信念仍在改变其选择，"
                             "因此其在观测期内的走私企图、威慑和转移效应部分反映的是起点，而非"
                             "稳定后的状态；请延长预热期",
