@@ -661,22 +661,8 @@ def _points(
     if args.json:  # (each point's 95 % intervals too: a script reads no intervals.csv)
         args.json_list = ("points", _json_points(summary, rows, list(design.columns)))
         return 0
-    from sim.cli_sweep_tables import means_with_intervals
-
     zh = args.lang == "zh"
-    if zh:
-        _print_means_zh(summary, rows, list(design.columns), metrics, args.reps)
-    else:
-        print(f"{len(design)} point(s) x {args.reps} replication(s); mean over replications"
-              f"{' ± its 95 % t half-width' if args.reps > 1 else ''}:")  # fmt: skip
-        shown = means_with_intervals(summary, rows, list(design.columns), metrics)
-        print(shown.to_string(float_format=lambda x: f"{x:.3f}"))  # (the swept values)
-        _print_cut_note(shown)
-    if summary["unstable"].any():
-        from sim.cli_zh_sweep import UNSTABLE
-
-        print(UNSTABLE if zh else "unstable: a queue did not settle at that point (the "
-              "warnings say where): its means are not steady-state")
+    _print_point_means(args, summary, rows, design, metrics)
     if screened is None:  # (a sampled point 0 is no baseline)
         _print_differences(rows, list(design.columns), metrics, args.lang)
     elif args.metric:
@@ -693,6 +679,29 @@ def _points(
           "intervals, differences.csv: each point against point 0, paired, "
           f"{screening}warnings.json)")
     return 0
+
+
+def _print_point_means(
+    args: argparse.Namespace, summary: Any, rows: Any, design: Any, metrics: list[str]
+) -> None:
+    """Each point's means over its replications (with their 95 % half-widths), and a line
+    when a queue did not settle at some point."""
+    from sim.cli_sweep_tables import means_with_intervals
+
+    zh = args.lang == "zh"
+    if zh:
+        _print_means_zh(summary, rows, list(design.columns), metrics, args.reps)
+    else:
+        print(f"{len(design)} point(s) x {args.reps} replication(s); mean over replications"
+              f"{' ± its 95 % t half-width' if args.reps > 1 else ''}:")  # fmt: skip
+        shown = means_with_intervals(summary, rows, list(design.columns), metrics)
+        print(shown.to_string(float_format=lambda x: f"{x:.3f}"))  # (the swept values)
+        _print_cut_note(shown)
+    if summary["unstable"].any():
+        from sim.cli_zh_sweep import UNSTABLE
+
+        print(UNSTABLE if zh else "unstable: a queue did not settle at that point (the "
+              "warnings say where): its means are not steady-state")
 
 
 def _run_points(args: argparse.Namespace, path: Any, design: Any, where: tuple[Any, ...]) -> Any:

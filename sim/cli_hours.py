@@ -100,7 +100,7 @@ def _lines(use: Any, args: argparse.Namespace, lang: str) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from sim.cli_lang import chosen
-    from sim.cli_zh_hours import CSV, option
+    from sim.cli_zh_hours import option
     from sim.report.daily_use import daily_use
     from sim.report.folder import ResultsFolderError, kind_of, read_compare, read_run
     from sim.report.hourly_use import hourly_use, observed_window
@@ -151,15 +151,22 @@ def run(args: argparse.Namespace) -> int:
         note = days_note(observed_window(next(iter(variants.values())).scenario), lang)
         print(dated_lines([note], start, lang)[0])
     if args.csv is not None:
-        import pandas as pd
-
-        pd.concat(tables).to_csv(args.csv, index=False)
-        view = "peak" if args.peak else "day" if args.day else "hour"
-        what = {"peak": "every lane's peak backlog", "day": "every lane by day",
-                "hour": "every lane by hour"}[view]
-        print(f"{CSV[view]}：{args.csv}" if lang == "zh" else f"{what}: {args.csv}",
-              file=sys.stderr)
+        _write_csv(args, tables, lang)
     return 0
+
+
+def _write_csv(args: argparse.Namespace, tables: list[Any], lang: str) -> None:
+    """``--csv``: every lane's figures of the view shown, one file for all options."""
+    import pandas as pd
+
+    from sim.cli_zh_hours import CSV
+
+    pd.concat(tables).to_csv(args.csv, index=False)
+    view = "peak" if args.peak else "day" if args.day else "hour"
+    what = {"peak": "every lane's peak backlog", "day": "every lane by day",
+            "hour": "every lane by hour"}[view]
+    print(f"{CSV[view]}：{args.csv}" if lang == "zh" else f"{what}: {args.csv}",
+          file=sys.stderr)
 
 
 def _recovery(args: argparse.Namespace, kind: str, variants: dict[str, Any],

@@ -32,6 +32,16 @@ if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
 
 
+def outcome_counts(rec: Recorder, arrived: int) -> dict[str, int]:
+    """The run's consignments by outcome, beside those that arrived."""
+    counts = {"arrived": arrived}
+    counts.update({name: int(n) for name, n in zip(OUTCOMES, rec.outcomes, strict=True)})
+    counts["treated"] = rec.treated  # released after treatment (among "released")
+    # released by customs, not yet out at the end (among "censored"; in clearance figures)
+    counts["not_out"] = int(rec.not_out.sum())
+    return counts
+
+
 def clearance_table(rec: Recorder) -> pd.DataFrame:
     """Clearance times by metric and dimension: count, mean, quantiles, share within each
     time target (``within_24h``, and those of the scenario's ``within_hours``)."""

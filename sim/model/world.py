@@ -32,7 +32,7 @@ from sim.model.idling import IdlingTally
 from sim.model.journey import journey
 from sim.model.lab_holds import LabHoldTally
 from sim.model.lane_periods import observe, period_marks
-from sim.model.milestones import CENSORED, DETAINED, OUTCOMES, SEIZED
+from sim.model.milestones import CENSORED, DETAINED, SEIZED
 from sim.model.organisation import Organisation
 from sim.model.pest_catch import PestCatchTally
 from sim.model.port import Port
@@ -269,11 +269,7 @@ class World:
             run.finish()
         rec = self.recorder
         rec.flush()
-        counts = {"arrived": self.arrived}
-        counts.update({name: int(n) for name, n in zip(OUTCOMES, rec.outcomes, strict=True)})
-        counts["treated"] = rec.treated  # released after treatment (among "released")
-        # released by customs, not yet out at the end (among "censored"; in clearance figures)
-        counts["not_out"] = int(rec.not_out.sum())
+        counts = tables.outcome_counts(rec, self.arrived)
         rows = [row for p in self.ports for row in p.result_rows()]
         rows += [{"port": p.name, **p.slots.result_row(self.warmup, self.stop)}
                  for p in self.ports if p.slots is not None and p.slots.capacity is not None]
