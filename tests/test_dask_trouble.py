@@ -162,9 +162,10 @@ def test_a_sweeps_or_comparisons_replications_still_to_do_are_said_by_point_or_o
     assert still_to_do(sweep) == (
         "point 0: replication(s) 2 to 3; points 1 to 3, 5: replication(s) 0 to 3")
     compare = [Task((o, r), None, 0, r)  # type: ignore[arg-type]
-               for o in ("baseline", "sw") for r in (0, 1, 2) if (o, r) != ("baseline", 0)]
-    assert still_to_do(compare) == (
-        "option baseline: replication(s) 1 to 2; option sw: replication(s) 0 to 2")
+               for o in ("sw", "baseline", "a") for r in (0, 1, 2) if (o, r) != ("baseline", 0)]
+    assert still_to_do(compare) == (  # (the baseline first, whatever came back first)
+        "option baseline: replication(s) 1 to 2; option a: replication(s) 0 to 2; "
+        "option sw: replication(s) 0 to 2")
     lost = str(trouble(_Cancelled(), type("Client", (), {"status": "running"})(), "tcp://h:1",
                        sweep))  # fmt: skip
     assert ("18 replication(s) still to do (point 0: replication(s) 2 to 3; points 1 to 3, 5: "

@@ -76,7 +76,8 @@ def still_to_do(tasks: Iterable[Named]) -> str:
     comparison (keys ``(point, replication)`` or ``(option, replication)``) by point or
     option, points with the same replications together: ``point 0: replication(s) 2 to 3;
     points 1 to 7: replication(s) 0 to 3`` (the replication numbers alone would read as if
-    only those of one point were left)."""
+    only those of one point were left); options the baseline first, then by name, whichever
+    finished first."""
     todo = list(tasks)
     if not all(isinstance(t.key, tuple) and len(t.key) == 2 for t in todo):
         return f"replication(s) {replications(todo)}"
@@ -90,6 +91,7 @@ def still_to_do(tasks: Iterable[Named]) -> str:
             said.append(f"{_points(_ranges(k for k, r in parts if r == reps))}: "
                         f"replication(s) {reps}")
         return "; ".join(said)
+    parts.sort(key=lambda part: (part[0] != "baseline", str(part[0])))  # (not by finishing)
     return "; ".join(f"option {k}: replication(s) {r}" for k, r in parts)
 
 
