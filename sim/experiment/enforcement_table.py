@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from sim.experiment.smuggling_series import paired_diffs, summarised
+from sim.experiment.smuggling_series import by_option, summarised
 
 FILE = "enforcement.csv"
 KEYS = ["port", "direction", "truth"]
@@ -59,17 +59,5 @@ def compare_enforcement_table(
     """:func:`summarise_enforcement_table` of each option, with an ``option`` column and,
     for :data:`PAIRED`, ``<figure>_diff`` and its interval: the option minus ``baseline`` in
     each replication both have, paired (a row one of them lacks counts 0 there)."""
-    base = _stacked(options.get(baseline, {}))
-    parts = []
-    for name, frames in options.items():
-        level = summarise_enforcement_table(frames)
-        if level.empty:
-            continue
-        mine = _stacked(frames).merge(base, on=[*KEYS, "replication"], how="left",
-                                      suffixes=("", "_base"))  # fmt: skip
-        paired = [c for c in PAIRED if c in mine and f"{c}_base" in mine]
-        for col in paired:  # (a row the baseline never had: none of it there)
-            mine[f"{col}_base"] = mine[f"{col}_base"].fillna(0)
-        paired_diffs(level, mine, KEYS, paired)
-        parts.append(level.assign(option=name)[["option", *level.columns]])
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    return by_option(options, baseline, summarise_enforcement_table, _stacked, KEYS, PAIRED,
+                     fill=0)  # (a row the baseline never had: none of it there)

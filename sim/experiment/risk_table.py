@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from sim.experiment.smuggling_series import paired_diffs, summarised
+from sim.experiment.smuggling_series import by_option, summarised
 
 FILE = "risk-achieved.csv"
 KEYS = ["port", "direction", "trader_class"]
@@ -52,15 +52,4 @@ def compare_risk(
     """:func:`summarise_risk` of each option, with an ``option`` column and, for
     :data:`PAIRED`, ``<figure>_diff`` and its interval: the option minus ``baseline`` in
     each replication both have, paired."""
-    base = _stacked(options.get(baseline, {}))
-    parts = []
-    for name, frames in options.items():
-        level = summarise_risk(frames)
-        if level.empty:
-            continue
-        mine = _stacked(frames).merge(base, on=[*KEYS, "replication"], how="left",
-                                      suffixes=("", "_base"))  # fmt: skip
-        paired = [c for c in PAIRED if c in mine and f"{c}_base" in mine]
-        paired_diffs(level, mine, KEYS, paired)
-        parts.append(level.assign(option=name)[["option", *level.columns]])
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    return by_option(options, baseline, summarise_risk, _stacked, KEYS, PAIRED)

@@ -10,7 +10,7 @@ per-replication tables give one month each."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -122,6 +122,36 @@ def paired_diffs(
     names = [f"{col}_diff{end}" for col in paired for end in ("", "_ci_low", "_ci_high")]
     values = [x[col].to_numpy() for col in paired for x in ends]
     level[names] = np.column_stack(values)  # (in one insertion, not one per column)
+
+
+def by_option(
+    options: Mapping[str, Mapping[int, pd.DataFrame]],
+    baseline: str,
+    summarise: Callable[[Mapping[int, pd.DataFrame]], pd.DataFrame],
+    stacked: Callable[[Mapping[int, pd.DataFrame]], pd.DataFrame],
+    keys: list[str],
+    paired: Sequence[str],
+    fill: float | None = None,
+) -> pd.DataFrame:
+    """``summarise`` of each option (``options``: option -> replication -> table), with an
+    ``option`` column and, for each of ``paired`` both have, ``<figure>_diff`` and its
+    interval: the option minus ``baseline`` in each replication, paired by ``keys`` (a row
+    the baseline lacks: NaN, or ``fill``)."""
+    base = stacked(options.get(baseline, {}))
+    parts = []
+    for name, frames in options.items():
+        level = summarise(frames)
+        if level.empty:
+            continue
+        mine = stacked(frames).merge(base, on=[*keys, "replication"], how="left",
+                                     suffixes=("", "_base"))  # fmt: skip
+        both = [c for c in paired if c in mine and f"{c}_base" in mine]
+        if fill is not None:
+            for col in both:
+                mine[f"{col}_base"] = mine[f"{col}_base"].fillna(fill)
+        paired_diffs(level, mine, keys, both)
+        parts.append(level.assign(option=name)[["option", *level.columns]])
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
 def compare_smuggling(
