@@ -15,6 +15,8 @@ if TYPE_CHECKING:  # (the command line imports what a subcommand needs when it r
 
 #: the file a run writes its validation table to
 VALIDATION_FILE = "validation.csv"
+#: ``--observed published``: the published figures bundled beside a bundled scenario
+PUBLISHED = "published"
 
 
 def add_observed(parser: argparse.ArgumentParser) -> None:
@@ -27,7 +29,8 @@ def add_observed(parser: argparse.ArgumentParser) -> None:
         "[,observed_low,observed_high]; metric: a name bordersim check SCENARIO --metrics "
         "lists; observed_low and _high: the figure's own 95 %% interval, as another model's "
         "over its runs): each set beside the run's mean and 95 %% interval, inside or not, "
-        f"in {VALIDATION_FILE} and after the table",
+        f"in {VALIDATION_FILE} and after the table; '{PUBLISHED}': the published figures, "
+        "with source and year, a bundled scenario is built on (default has them)",
     )
 
 
@@ -39,7 +42,10 @@ def observed_figures(path: Path | None, scenario: Any, source: str) -> list[Obse
         return []
     from sim.experiment.metric_names import metric_names
     from sim.experiment.validation import check_names, read_observed
+    from sim.scenario.published import published_figures_path
 
+    if str(path) == PUBLISHED and not path.exists():
+        path = published_figures_path(source)
     figures = read_observed(path)
     check_names(figures, metric_names(scenario, source), path)
     return figures

@@ -49,13 +49,14 @@ _MAIN: dict[tuple[str, str], str] = {
         "在表中增加这些指标（名称或模式，如 'detection_rate_*'；见"
         " bordersim check 情景 --metrics；compare "
         "也接受只有某个方案的情景才产生的指标）；无论是否列出，所有指标都在结果中",
-    ("--observed", "26002c1d"):
+    ("--observed", "d15e9a0b"):
         "观测数据 CSV 文件（列：metric,observed[,label]["
         ",source][,observed_low,observed_high]；"
         "metric 为 bordersim check 情景 --metrics "
         "列出的名称；observed_low 和 _high 为该数据自身的 95%"
         " 区间，如另一模型多次运行的区间）：每项与本次运行的均值及 95% 置信"
-        "区间并列，注明是否落在区间内，写入 validation.csv 并列于表后",
+        "区间并列，注明是否落在区间内，写入 validation.csv 并列于表后；"
+        "写“published”：内置情景所依据的公开数据，附来源和年份（default 有）",
     ("--fail-on", "ade882dc"):
         "出现警告（LEVEL 取 warning：作业线超负荷、排队未稳定、运行时间"
         "过短、只有一次重复运行等）或任何提示（LEVEL 取 note）时，以退出状"
