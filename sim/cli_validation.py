@@ -80,7 +80,7 @@ def validation_table(rows: Sequence[Mapping[str, Any]]) -> Table:
     from rich.table import Table
 
     from sim.cli import _bounds, _fmt
-    from sim.experiment.validation import verdict
+    from sim.experiment.validation import observed_decimals, verdict
 
     table = Table(
         title="Observed against simulated: mean and 95 % CI over the replications",
@@ -103,8 +103,20 @@ def validation_table(rows: Sequence[Mapping[str, Any]]) -> Table:
             low, high = r.get("difference_low"), r.get("difference_high")
             span = "" if low is None or high is None else f"[{_fmt(low)}, {_fmt(high)}]"
             extra = (span, str(r.get("agree") or ""))
-        table.add_row(
-            name, _fmt(r["observed"]), _fmt(r["simulated_mean"]),
-            *_bounds(r["ci_low"], r["ci_high"]), diff, r["inside"], *extra,
-        )
+        digits = observed_decimals(r["observed"])
+        shown: tuple[str, ...]
+        if digits is None:
+            shown = (_fmt(r["observed"]), _fmt(r["simulated_mean"]),
+                     *_bounds(r["ci_low"], r["ci_high"]))
+        else:
+            shown = tuple(_at(r[c], digits) for c in ("observed", "simulated_mean", "ci_low",
+                                                     "ci_high"))
+        table.add_row(name, *shown, diff, r["inside"], *extra)
     return table
+
+
+def _at(x: float | None, digits: int) -> str:
+    """A number below 10 with ``digits`` decimals; others as the table shows them."""
+    from sim.cli import _fmt
+
+    return _fmt(x) if x is None or abs(x) >= 10 else f"{x:.{digits}f}"

@@ -89,3 +89,34 @@ def test_a_file_named_published_is_read_as_given(tmp_path, monkeypatch):
     path = BUNDLED / "default.toml"
     figures = observed_figures(Path("published"), sim.load_scenario(path), str(path))
     assert [(f.metric, f.observed) for f in figures] == [("clearance_h_mean", 1.5)]
+
+
+def test_a_figure_of_four_decimals_is_shown_with_them_beside_the_runs():
+    """China's 0.57 % (0.0057) read 0.006 beside a simulated 0.006: the row now takes the
+    observed figure's decimals, the simulated mean and interval too."""
+    from rich.console import Console
+
+    from sim.cli_validation import validation_table
+    from sim.experiment.validation import ObservedFigure, validation_rows
+
+    figures = [ObservedFigure("inspection_rate_aeo_advanced_goods", 0.0057),
+               ObservedFigure("overall_clearance_h_mean_goods_export", 2.6)]
+    summary = {"inspection_rate_aeo_advanced_goods":
+               {"mean": 0.005926, "ci_low": 0.004724, "ci_high": 0.007128, "n": 5},
+               "overall_clearance_h_mean_goods_export":
+               {"mean": 3.0312, "ci_low": 2.973, "ci_high": 3.089, "n": 5}}
+    console = Console(width=250, record=True)
+    console.print(validation_table(validation_rows(figures, summary)))
+    text = console.export_text()
+    assert "0.0057 " in text and "0.0059 " in text and "0.0047 " in text and "0.0071 " in text
+    assert "2.600 " in text and "3.031 " in text  # (three decimals: the table's usual)
+
+
+def test_the_reports_row_shows_the_figures_decimals_too():
+    from sim.report.validation_section import _row
+
+    row = {"metric": "inspection_rate_aeo_advanced_goods", "label": "", "observed": "0.0057",
+           "simulated_mean": "0.005926", "ci_low": "0.004724", "ci_high": "0.007128",
+           "difference": "0.000226", "relative_difference": "0.04", "inside": "yes"}
+    cells = _row(row)
+    assert "<td>0.0057</td><td>0.0059</td><td>[0.0047, 0.0071]</td>" in cells

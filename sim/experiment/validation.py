@@ -290,3 +290,14 @@ def verdict(rows: Sequence[Mapping[str, Any]]) -> str:
     if judged < len(rows):
         text += f" ({len(rows) - judged} without an interval or not measured)"
     return text
+
+
+def observed_decimals(observed: float) -> int | None:
+    """The decimals to show a row in when its observed figure, below 10, has more than the
+    table's three (a published 0.57 %, 0.0057, would read 0.006 beside a simulated 0.006):
+    the figure's own, at most 6; None for the table's usual form."""
+    text = repr(float(observed))
+    if abs(observed) >= 10 or "e" in text or "." not in text:
+        return None
+    places = len(text.split(".")[1].rstrip("0"))
+    return min(places, 6) if places > 3 else None

@@ -53,6 +53,7 @@ def validation_section(variants: Mapping[str, Variant]) -> list[str]:
 
 
 def _row(r: Mapping[str, Any], own: bool = False) -> str:
+    from sim.experiment.validation import observed_decimals
     from sim.report.html import _figures, _fmt
 
     low, high = _float(r.get("ci_low")), _float(r.get("ci_high"))
@@ -60,11 +61,18 @@ def _row(r: Mapping[str, Any], own: bool = False) -> str:
     diff = _fmt(_float(r.get("difference")))
     if not math.isnan(rel):
         diff += f" ({rel:+.0%})"
-    simulated, span = _figures(_float(r.get("simulated_mean")), low, high)
+    observed, mean = _float(r.get("observed")), _float(r.get("simulated_mean"))
+    simulated, span = _figures(mean, low, high)
+    shown = _fmt(observed)
+    digits = None if math.isnan(observed) else observed_decimals(observed)
+    if digits is not None and all(abs(v) < 10 for v in (mean, low, high)):
+        # (a published 0.0057 beside a simulated 0.006 reads as a match to the third place)
+        shown, simulated = f"{observed:.{digits}f}", f"{mean:.{digits}f}"
+        span = f"[{low:.{digits}f}, {high:.{digits}f}]"
     cells = (
         f"<code>{html.escape(str(r.get('metric', '')))}</code>",
         html.escape(str(r.get("label", ""))),
-        _fmt(_float(r.get("observed"))),
+        shown,
         simulated,
         span,
         diff,
