@@ -1016,7 +1016,7 @@ def _print_run_table(
     words in ``lang``."""
     from rich.console import Console
 
-    from sim.report.risk_targets import target_line
+    from sim.report.risk_targets import static_line, target_line
     from sim.report.smuggling_types import smuggling_groups
     from sim.scenario.costs import currency_of, money_of
 
@@ -1042,6 +1042,8 @@ def _print_run_table(
     shown = [m for m in _run_rows(summary, extra)[0] if counts.get(m, 0) > 0]
     if targets := target_line(scenario, shown, lang):  # (the rate's target beside it)
         console.print(targets, highlight=False, soft_wrap=True, markup=False)
+    if static := static_line(scenario, lang):  # (no engine: where its figures would be)
+        console.print(static, highlight=False, soft_wrap=True, markup=False)
     if validation:
         console.print(validation_table(validation))
     if lang == "zh":

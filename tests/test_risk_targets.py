@@ -3,10 +3,11 @@ achieved-rate row's target, a port's own where it has one, none without an engin
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import sim
-from sim.report.risk_targets import ROW, target_line
+from sim.report.risk_targets import ROW, static_line, target_line
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 ROWS = [ROW.format(p="sea", d=d) for d in ("import", "export")]
@@ -27,3 +28,37 @@ def test_none_without_an_engine_or_its_rows():
     assert target_line(off, ROWS) == ""
     assert target_line(sim.load_scenario(SMALL), ROWS) == ""
     assert target_line(sim.load_scenario(SMALL, {"risk.target": 0.05}), []) == ""
+
+
+def _suggested(line: str) -> dict[str, object]:
+    """The ``--set KEY=VALUE`` a static line suggests, as an override."""
+    found = re.search(r"--set ([a-z_.]+)=(true|[0-9.]+)", line)
+    assert found, line
+    key, value = found.groups()
+    return {key: True if value == "true" else float(value)}
+
+
+def test_static_selection_is_said_with_how_to_switch_the_engine_on():
+    off = sim.load_scenario(SMALL, {"risk.target": 0.05, "risk.enabled": False})
+    absent = sim.load_scenario(SMALL)
+    assert absent.risk is None
+    for scenario, why in ((off, "risk.enabled = false"), (absent, "no [risk] section")):
+        line = static_line(scenario)
+        assert "static selection tables" in line and why in line, line
+        assert "risk-achieved.csv" in line and "\n" not in line
+        assert "静态布控表" in static_line(scenario, "zh")
+        # what it suggests switches the engine on, on this very scenario
+        overrides = {"risk.target": 0.05, "risk.enabled": False} if scenario is off else {}
+        on = sim.load_scenario(SMALL, {**overrides, **_suggested(line)})
+        assert on.risk is not None and on.risk.enabled, line
+        assert _suggested(line) == _suggested(static_line(scenario, "zh"))
+    assert static_line(sim.load_scenario(SMALL, {"risk.target": 0.05})) == ""
+
+
+def test_a_run_table_says_its_selection_was_static(tmp_path, capsys):
+    from sim.cli import main
+
+    assert main(["run", str(SMALL), "--days", "1", "--reps", "1", "--out",
+                 str(tmp_path / "r")]) == 0
+    out = capsys.readouterr().out
+    assert "static selection tables" in out and "--set risk.target=0.03" in out

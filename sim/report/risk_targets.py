@@ -5,7 +5,9 @@ classes' achieved inspection rate by port and direction
 target it was asked to hold, which is in the scenario
 (``risk.target``, a port's own ``risk.ports.<port>.target``), not among the metrics. A
 line under the table gives each row's target, as set at the start (a throttle or a dated
-reform can move it during the run: ``risk-achieved.csv`` and the notes say how far)."""
+reform can move it during the run: ``risk-achieved.csv`` and the notes say how far). Without
+an engine on, a line says instead that selection came from the static selection tables and
+how to switch the engine on (:func:`static_line`)."""
 
 from __future__ import annotations
 
@@ -40,3 +42,27 @@ def target_line(scenario: Any, rows: Iterable[str], lang: str = "en") -> str:
     return ("risk engine's target beside each inspection_rate_ordinary_port_* row (ordinary "
             "traders; as set at the start, a throttle or a dated reform moves it): "
             + ", ".join(parts) + "; each class's rate against it: risk-achieved.csv")
+
+
+def static_line(scenario: Any, lang: str = "en") -> str:
+    """The line under a run's table when selection came from the scenario's static
+    selection tables (no risk engine on: ``risk.enabled = false`` or no ``[risk]``), saying
+    so and how to switch the engine on; "" with the engine on. Without it, an analyst who
+    looks for the engine's figures (``risk_auc``, the ordinary classes' achieved rates,
+    ``risk-achieved.csv``) finds them missing and nothing says why."""
+    risk = getattr(scenario, "risk", None)
+    if risk is not None and risk.enabled:
+        return ""
+    off = risk is not None  # (a [risk] section kept, switched off)
+    how = "--set risk.enabled=true" if off else "--set risk.target=0.03"
+    if lang == "zh":
+        why = "risk.enabled = false" if off else "情景中没有 [risk] 一节"
+        made = "" if off else "（目标查验率 0.03 仅为示例，此设定会新建 [risk] 一节）"
+        return (f"查验布控由情景的静态布控表决定，风险布控引擎未启用（{why}），故没有 "
+                "risk_auc、inspection_rate_ordinary_port_* 与 risk-achieved.csv；启用引擎："
+                f"{how}{made}，各项设定见 docs/risk-analyst.md")
+    why = "risk.enabled = false" if off else "the scenario has no [risk] section"
+    made = "" if off else " (0.03: an example target; it creates [risk])"
+    return ("selection came from the scenario's static selection tables, the risk engine is "
+            f"off ({why}): no risk_auc, inspection_rate_ordinary_port_* or risk-achieved.csv; "
+            f"to select with the engine: {how}{made}; its settings: docs/risk-analyst.md")
