@@ -665,6 +665,10 @@ def _points(
     _print_point_means(args, summary, rows, design, metrics)
     if screened is None:  # (a sampled point 0 is no baseline)
         _print_differences(rows, list(design.columns), metrics, args.lang)
+        from sim.experiment.sweep_knee import find_knee, knee_line
+
+        if knee := knee_line(find_knee(summary), args.reps, args.lang):  # (risk.target's)
+            print(knee)
     elif args.metric:
         from sim.cli_sweep_tables import print_prcc
 
