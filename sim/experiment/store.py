@@ -17,6 +17,8 @@ Layout::
     reps/rep-0000-risk.csv     with a risk engine: decisions, inspections, achieved rate and
                                target per port, direction and class
     reps/rep-0000-risk-thresholds.csv   its threshold at each refresh (a time series)
+    reps/rep-0000-risk-daily.csv   its decisions, inspections and rate by observed day, port,
+                               direction and class, with the target
     replications.csv           one row per replication
     metrics.csv                the same long: one row per replication and metric, its base
                                name apart from its port, direction, trader class and lane
@@ -42,6 +44,8 @@ Layout::
     risk-achieved.csv          with a risk engine: its achieved inspection rate against its
                                target by port, direction and trader class across the
                                replications, with 95 % intervals (:mod:`sim.experiment.risk_table`)
+    risk-daily.csv             with a risk engine: the same by observed day, across the
+                               replications (:mod:`sim.experiment.risk_daily_series`)
     trading-across-borders.csv documentary and border compliance time and the trader's fees
                                of each, by port and direction (and class), as Doing
                                Business's Trading across Borders splits them, across the
@@ -114,6 +118,7 @@ _OWN = {
     "enforcement-weekly.csv",
     "enforcement.csv",
     "risk-achieved.csv",
+    "risk-daily.csv",
     "trading-across-borders.csv",
     "warnings.json",
     "warning-records.json",
@@ -138,7 +143,7 @@ _TABLES = (
     "-enforcement-daily.csv",
 )
 _COST_TABLES = ("-costs.csv", "-agency.csv")  # with a scenario's [costs]
-_RISK_TABLES = ("-risk.csv", "-risk-thresholds.csv")  # with a risk engine
+_RISK_TABLES = ("-risk.csv", "-risk-thresholds.csv", "-risk-daily.csv")  # with an engine
 #: written when the run has them
 _OPTIONAL = ("-log.parquet", "-smuggling.csv", *_COST_TABLES, *_RISK_TABLES)
 
@@ -977,7 +982,10 @@ class RunStore:
             tables["-log.parquet"] = parquet_bytes(_with_replication(result.log, r))
         if result.smuggling is not None:  # the truth layer of smuggling, per day
             tables["-smuggling.csv"] = result.smuggling.to_csv(index=False).encode("utf-8")
-        for suffix, frame in zip(_RISK_TABLES, (result.risk, result.risk_thresholds), strict=True):
+        from sim.model.risk_daily import daily_of
+
+        risk = (result.risk, result.risk_thresholds, daily_of(result.risk))
+        for suffix, frame in zip(_RISK_TABLES, risk, strict=True):
             if frame is not None:  # the risk engine's rates and thresholds
                 tables[suffix] = frame.to_csv(index=False).encode("utf-8")
         for suffix, data in tables.items():
@@ -1081,6 +1089,7 @@ class RunStore:
         from sim.experiment import (
             enforcement_series,
             enforcement_table,
+            risk_daily_series,
             risk_table,
             smuggling_series,
         )
@@ -1092,6 +1101,7 @@ class RunStore:
             ("-enforcement.csv", enforcement_table.FILE,
              enforcement_table.summarise_enforcement_table),
             ("-risk.csv", risk_table.FILE, risk_table.summarise_risk),
+            ("-risk-daily.csv", risk_daily_series.FILE, risk_daily_series.summarise_daily),
         ):  # fmt: skip
             tables = {r: self._rep(r, suffix) for r in reps}
             frames = {r: csv_or_empty(t) for r, t in tables.items() if t.exists()}

@@ -45,7 +45,8 @@ Where things live:
                    ledger; ``risk_block.py``: a block's decisions,
                    what of them is prepared ahead; ``risk_one.py``: one-row decisions;
                    ``risk_rules.py``: credit rules; ``risk_prior.py``: the prior score;
-                   ``risk_report.py``: its reports; ``risk_auc.py``: the AUC its scores
+                   ``risk_report.py``: its reports (``risk_daily.py``: its achieved rate
+                   by day and class); ``risk_auc.py``: the AUC its scores
                    achieved; ``risk_eras.py``: dated changes; ``risk_throttle.py``: its
                    throttle and what it read of the exam queues;
                    ``risk_alert_tally.py``: the alerts the ports received, by period;

@@ -4,6 +4,7 @@ in force at its planned assessment), and a risk engine's hooks."""
 
 from __future__ import annotations
 
+import math
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ import numpy as np
 from sim.model.draws import DRAWS, Context, R
 from sim.model.risk import RiskEngine
 from sim.model.risk_alert_tally import AlertTally
+from sim.model.risk_daily import DailyLedger
 from sim.model.selection import Selector, TableSelector
 from sim.model.steps.declaration import lodged_at
 
@@ -50,12 +52,15 @@ def add_eras(world: World, selector: Selector | None, bulk: bool) -> None:
 
 def wire_risk_engine(world: World, engine: RiskEngine) -> None:
     """The risk engine's hooks to the rest of the world: the exam queues (throttling),
-    the observed days' periods its alerts are counted by and, with an organisation, alerts
+    the observed days' periods its alerts are counted by, a cohort ledger that also counts
+    by day (:mod:`sim.model.risk_daily`) and, with an organisation, alerts
     that travel through its tree and the AUC bonus of locally known risks its structure
     keeps."""
     if engine.queue_length is None:
         engine.queue_length = world.exam_queue
     engine.alerts.tally = AlertTally.of(world.scenario, world.warmup, world.stop)
+    days = math.ceil((world.stop - world.warmup) / 24)  # (its cohort's, also by day)
+    engine.counted = DailyLedger(engine.ports, lambda: world.env.now, world.warmup, days)
     if world.scenario.organisation is None:
         return
     org = world.organisation

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from sim.model.risk_daily import daily_table
 from sim.model.stability import TARGET_MISS
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
@@ -45,7 +46,11 @@ def report(engine: RiskEngine) -> pd.DataFrame:
                         "raised": int(led.raised[port][d, k]),
                     }
                 )
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    daily = daily_table(engine)  # (by day: the result has no field of its own; as lists,
+    if daily is not None:  # which pandas compares when it carries attrs, unlike a frame)
+        out.attrs["daily"] = daily.to_dict("list")
+    return out
 
 
 def thresholds(engine: RiskEngine) -> pd.DataFrame:

@@ -1,0 +1,51 @@
+"""The risk engine's achieved rate by observed day and class (sim.model.risk_daily, and a
+folder's risk-daily.csv, sim.experiment.risk_daily_series): its days add up to the whole
+window's report, each day's rate is its inspections over its decisions, the target is
+beside the ordinary classes' rows, and a run without an engine writes none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import sim
+from sim.model.risk_daily import daily_of
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+CELL = ["port", "direction", "trader_class"]
+
+
+@pytest.mark.parametrize("fast", [True, False])  # (blocks, and one decision at a time)
+def test_the_days_add_up_to_the_whole_windows_report(fast):
+    scenario = sim.load_scenario(SMALL, {"risk.target": 0.05, "days": 2})
+    result = sim.simulate(scenario, 3, fast=fast)
+    daily = daily_of(result.risk)
+    assert daily is not None and set(daily["day"]) == {0, 1}
+    summed = daily.groupby(CELL)[["decided", "inspected"]].sum()
+    whole = result.risk.set_index(CELL)[["decided", "inspected"]]
+    pd.testing.assert_frame_equal(summed.sort_index(), whole.sort_index(), check_dtype=False)
+    assert np.allclose(daily["rate"], daily["inspected"] / daily["decided"])
+    ordinary = daily["trader_class"] == "general"
+    assert (daily.loc[ordinary, "target"] == 0.05).all()
+    assert daily.loc[~ordinary, "target"].isna().all()  # (a cap's or a floor's class)
+
+
+def test_a_folder_has_the_daily_rate_across_replications(tmp_path):
+    from sim.cli import main
+
+    out = tmp_path / "r"
+    assert main(["run", str(SMALL), "--set", "risk.target=0.05", "--days", "1", "--reps", "2",
+                 "--out", str(out)]) == 0
+    table = pd.read_csv(out / "risk-daily.csv")
+    reps = [pd.read_csv(out / "reps" / f"rep-000{r}-risk-daily.csv") for r in (0, 1)]
+    both = pd.concat(reps).groupby(["day", *CELL])[["decided", "inspected"]].mean()
+    mine = table.set_index(["day", *CELL])
+    assert np.allclose(mine.loc[both.index, "decided"], both["decided"])
+    assert (table["reps"] == 2).all() and {"rate_ci_low", "rate_ci_high"} <= set(table)
+    assert (table.loc[table["trader_class"] == "general", "target"] == 0.05).all()
+    off = tmp_path / "off"
+    assert main(["run", str(SMALL), "--days", "1", "--reps", "1", "--out", str(off)]) == 0
+    assert not (off / "risk-daily.csv").exists()
