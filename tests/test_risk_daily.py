@@ -49,3 +49,19 @@ def test_a_folder_has_the_daily_rate_across_replications(tmp_path):
     off = tmp_path / "off"
     assert main(["run", str(SMALL), "--days", "1", "--reps", "1", "--out", str(off)]) == 0
     assert not (off / "risk-daily.csv").exists()
+
+
+def test_a_comparison_pairs_each_days_rate_with_the_baselines():
+    from sim.experiment.risk_daily_series import compare_daily
+
+    def rep(inspected: list[int]) -> pd.DataFrame:
+        return pd.DataFrame({"day": [0, 1], "port": "sea", "direction": "import",
+                             "trader_class": "general", "decided": 100,
+                             "inspected": inspected, "rate": 0.0, "target": 0.05})
+
+    options = {"baseline": {0: rep([5, 4]), 1: rep([6, 5])},
+               "more": {0: rep([9, 10]), 1: rep([12, 9])}}
+    table = compare_daily(options, "baseline").set_index(["option", "day"])
+    assert np.allclose(table.loc[("more", 0), ["rate", "rate_diff"]], [0.105, 0.05])
+    assert np.allclose(table.loc[("more", 1), ["rate", "rate_diff"]], [0.095, 0.05])
+    assert np.allclose(table.loc[("baseline", 1), "rate_diff"], 0.0)

@@ -1615,6 +1615,8 @@ class _CompareFolder:
                                      rate against its target by port, direction and class,
                                      with 95 % intervals and paired differences
                                      (:mod:`sim.experiment.risk_table`)
+    risk-daily.csv                   the same by observed day, with paired differences
+                                     (:mod:`sim.experiment.risk_daily_series`)
     summary.json                     the --json object; report.html
     finished.json                    the seal of the finish: from what, and the checksum
                                      of each file written (:mod:`sim.experiment.finish_seal`)
@@ -1780,6 +1782,7 @@ class _CompareFolder:
         from sim.experiment import (
             enforcement_series,
             enforcement_table,
+            risk_daily_series,
             risk_table,
             smuggling_series,
         )
@@ -1792,6 +1795,7 @@ class _CompareFolder:
             ("-enforcement.csv", enforcement_table.FILE,
              enforcement_table.compare_enforcement_table),
             ("-risk.csv", risk_table.FILE, risk_table.compare_risk),
+            ("-risk-daily.csv", risk_daily_series.FILE, risk_daily_series.compare_daily),
         ):
             frames: dict[str, dict[int, pd.DataFrame]] = {}
             for option, r in res.per_rep[["option", "replication"]].itertuples(index=False):
