@@ -5,6 +5,7 @@ certification's yearly cost (and nothing else), and the guide links it."""
 
 from __future__ import annotations
 
+import math
 import re
 import shlex
 from pathlib import Path
@@ -13,7 +14,7 @@ import pandas as pd
 import pytest
 
 import sim
-from sim.experiment.gains import KEYS, POOLED
+from sim.experiment.gains import KEYS, PER_CONTAINER, POOLED
 from sim.experiment.metric_names import metric_names, shown
 from sim.reforms.compose import parse
 
@@ -58,6 +59,7 @@ def _gains(imports: float, exports: float) -> pd.DataFrame:
                             "reps": 3, "mean_change": change, "ci_low": change - 5,
                             "ci_high": change + 5, "share_worse": 0.0, "share_better": 0.5,
                             "baseline_mean": 1000.0,
+                            **dict.fromkeys(PER_CONTAINER, math.nan),
                         })
     frame = pd.DataFrame(rows)
     assert list(frame.columns) == ["option", *KEYS, "unit", *POOLED]  # (gains.csv's header)

@@ -407,3 +407,14 @@ def test_direct_loading_lets_exports_leave_sooner_in_who_gains_and_the_headline(
     assert sea.loc["export", "mean_change"] == pytest.approx(departure, abs=0.05)
     text = (out / "report.html").read_text(encoding="utf-8")
     assert re.search(r"leave the port more than 1 min sooner, 0\.0 % later", text)
+
+
+def test_a_costed_comparisons_trader_cost_is_given_per_container_too(folder: Path):
+    """A costed comparison's log keeps each consignment's containers (trim_log), so gains.csv
+    gives the trader cost's change per container beside per declaration: a box holds no
+    more than its declaration, so its baseline is no larger; the hours have none."""
+    gains = pd.read_csv(folder / "gains.csv")
+    cost = gains[(gains["measure"] == "trader_cost") & (gains["dimension"] == "port_direction")]
+    assert len(cost) and cost["baseline_mean_per_container"].notna().all()
+    assert (cost["baseline_mean_per_container"] <= cost["baseline_mean"] + 1e-9).all()
+    assert gains.loc[gains["measure"] != "trader_cost", "mean_change_per_container"].isna().all()

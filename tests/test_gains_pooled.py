@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from sim.analysis.stats import confidence_interval
-from sim.experiment.gains import KEYS, summarise_gains
+from sim.experiment.gains import KEYS, PER_CONTAINER, summarise_gains
 
 PORTS = [("p", "import"), ("p", "export"), ("q", "import")]
 
@@ -37,7 +37,10 @@ def _per_rep(seed: int, reps: int = 4) -> pd.DataFrame:
                                  "sum_change": float(rng.normal(0, 3) * n),
                                  "worse": int(rng.integers(0, n + 1)),
                                  "better": 0 if n == 0 else int(rng.integers(0, n + 1)),
-                                 "base_sum": float(rng.uniform(0, 40) * n)})  # fmt: skip
+                                 "base_sum": float(rng.uniform(0, 40) * n),
+                                 # (containers for the cost only, as gains_one counts them)
+                                 "boxes": float(rng.integers(n, 3 * n + 1))
+                                 if measure == "trader_cost" else 0.0})  # fmt: skip
     table = pd.DataFrame(rows)
     return table.sample(frac=1.0, random_state=seed).reset_index(drop=True)
 
@@ -57,8 +60,22 @@ def _reference(per_rep: pd.DataFrame) -> pd.DataFrame:
                     "ci_high": math.nan if high is None else high,
                     "share_worse": g["worse"].sum() / n if n else math.nan,
                     "share_better": g["better"].sum() / n if n else math.nan,
-                    "baseline_mean": g["base_sum"].sum() / n if n else math.nan})  # fmt: skip
+                    "baseline_mean": g["base_sum"].sum() / n if n else math.nan,
+                    **_per_box(g)})  # fmt: skip
     return pd.DataFrame(out)
+
+
+def _per_box(g: pd.DataFrame) -> dict[str, float]:
+    """A group's change and baseline per container, by pandas (NaN with no container)."""
+    boxes = g["boxes"].sum()
+    if not boxes > 0:
+        return dict.fromkeys(PER_CONTAINER, math.nan)
+    _, low, high = confidence_interval(
+        (g["sum_change"] / g["boxes"].where(g["boxes"] > 0)).to_numpy(dtype=float))
+    return dict(zip(PER_CONTAINER, (g["sum_change"].sum() / boxes,
+                                    math.nan if low is None else low,
+                                    math.nan if high is None else high,
+                                    g["base_sum"].sum() / boxes), strict=True))
 
 
 def _standardised_interval(per_rep: pd.DataFrame, pooled: pd.DataFrame, cell: tuple) -> tuple:

@@ -63,6 +63,9 @@ TIMES = ("arrived", "released", *FLOW_END, "departed")
 #: with a costed scenario, each consignment's trader cost is a third measure: its change is
 #: in the scenario's currency (the ``unit`` column of the pooled table says which)
 COST = "trader_cost"
+#: a log's containers per consignment: a broker prices per box, so the trader cost's change is
+#: also given per container (a truck, an air shipment or a parcel counts as one)
+CONTAINERS = "containers"
 #: the measure of :func:`gains_one`'s rows that count, per port and direction, the baseline's
 #: released cohort consignments left out because they are not the same consignment in the
 #: option (``n``; no change is measured on them)
@@ -92,6 +95,14 @@ ALL = "all"
 #: release and even an exit time planned beyond the end of the run
 OUTCOME = "outcome"
 KEYS = ["measure", "dimension", "port", "direction", "group"]
+#: the trader cost's change and baseline per container (sums over the consignments' containers,
+#: not per declaration); NaN for the time measures and where the log has no containers
+PER_CONTAINER = [
+    "mean_change_per_container",
+    "ci_low_per_container",
+    "ci_high_per_container",
+    "baseline_mean_per_container",
+]
 #: the pooled table's columns after its keys and ``unit``
 POOLED = [
     "n",
@@ -102,8 +113,9 @@ POOLED = [
     "share_worse",
     "share_better",
     "baseline_mean",
+    *PER_CONTAINER,
 ]
-_SUMS = ["n", "sum_change", "worse", "better", "base_sum"]
+_SUMS = ["n", "sum_change", "worse", "better", "base_sum", "boxes"]
 
 
 def trim_log(log: pd.DataFrame, scenario: Any = None) -> pd.DataFrame:
@@ -118,6 +130,8 @@ def trim_log(log: pd.DataFrame, scenario: Any = None) -> pd.DataFrame:
         cost = trader_cost_of_log(rows.reset_index(drop=True), scenario)
         released = (rows["outcome"].astype(str) == "released").to_numpy()
         out["trader_cost"] = np.where(released, cost, np.nan)
+        if CONTAINERS in rows:
+            out[CONTAINERS] = rows[CONTAINERS].to_numpy(dtype=float)
     for col in ("port", "direction", "trader_class", "commodity", OUTCOME):
         if col in out:
             out[col] = out[col].astype(str)
@@ -133,15 +147,16 @@ def gains_one(
     rows that are the same consignment in both (:func:`same_consignments`). Dimensions:
     ``all``; ``port_direction``; ``trader_class`` and ``commodity`` within port x direction.
     Columns ``n``, ``sum_change`` (sum of changes: hours, or money for the trader cost),
-    ``worse``/``better`` (changes beyond ``tolerance_h``) and ``base_sum`` (sum of the
-    baseline's values).
+    ``worse``/``better`` (changes beyond ``tolerance_h``), ``base_sum`` (sum of the
+    baseline's values) and ``boxes`` (the trader cost's consignments' containers, else 0).
     """
     costed = COST in baseline and COST in option
-    extra = [COST] if costed else []
+    boxed = costed and CONTAINERS in baseline
+    extra = [COST, *([CONTAINERS] if boxed else [])] if costed else []
     baseline, option = same_consignments(baseline, option)
     baseline, option, left_out = _same_identity(baseline, option)
     b = _columns(_released(baseline), [*LOG_COLUMNS, *extra])
-    o = _columns(_released(option), ["port", "index", "trader_class", *TIMES, *extra])
+    o = _columns(_released(option), ["port", "index", "trader_class", *TIMES, *extra[:1]])
     j = b.merge(o, on=["port", "index"], how="inner", suffixes=("", "_opt"))
     for col in ("port", "direction", "trader_class", "commodity"):
         j[col] = j[col].astype(str)
@@ -159,6 +174,7 @@ def gains_one(
                 "commodity": j["commodity"].to_numpy()[ok],
                 "change": opt_t[ok] - base_t[ok],
                 "base": base_t[ok],
+                "boxes": _boxes(j, ok, boxed and measure == COST),
             }
         )
         d["worse"] = d["change"] > tolerance_h
@@ -174,6 +190,15 @@ def gains_one(
     if len(left_out):
         frames.append(_unpaired(left_out))
     return pd.concat(frames, ignore_index=True)
+
+
+def _boxes(j: pd.DataFrame, ok: np.ndarray, counted: bool) -> np.ndarray:
+    """The kept consignments' containers where ``counted`` (the trader cost of a log that
+    has them), else 0: the time measures have no per-container figure."""
+    if not counted:
+        return np.zeros(int(ok.sum()))
+    boxes: np.ndarray = j[CONTAINERS].to_numpy(dtype=float)[ok]
+    return boxes
 
 
 def _class_groups(base: pd.Series, option: pd.Series) -> pd.Series:
@@ -219,7 +244,7 @@ def _unpaired(left_out: pd.DataFrame) -> pd.DataFrame:
     rows = [
         {"measure": UNPAIRED, "dimension": "port_direction", "port": key[0],
          "direction": key[1], "group": ALL, "n": int(n), "sum_change": 0.0, "worse": 0,
-         "better": 0, "base_sum": 0.0}
+         "better": 0, "base_sum": 0.0, "boxes": 0.0}
         for key, n in zip(counts.index.tolist(), counts.tolist(), strict=True)
     ]
     return pd.DataFrame(rows, columns=[*KEYS, *_SUMS])
@@ -301,10 +326,10 @@ def _value(j: pd.DataFrame, ends: tuple[str, ...], suffix: str) -> np.ndarray:
 def _sums(d: pd.DataFrame, measure: str, dimension: str, by: list[str]) -> pd.DataFrame:
     if by:  # (the sums in one pass over the groups: a named aggregation per column is slow)
         grouped = d.groupby(by, sort=True)
-        sums = grouped[["change", "worse", "better", "base"]].sum()
+        sums = grouped[["change", "worse", "better", "base", "boxes"]].sum()
         g = pd.DataFrame({
             "n": grouped.size(), "sum_change": sums["change"], "worse": sums["worse"],
-            "better": sums["better"], "base_sum": sums["base"],
+            "better": sums["better"], "base_sum": sums["base"], "boxes": sums["boxes"],
         }).reset_index()  # fmt: skip
     else:
         g = pd.DataFrame(
@@ -315,6 +340,7 @@ def _sums(d: pd.DataFrame, measure: str, dimension: str, by: list[str]) -> pd.Da
                     "worse": int(d["worse"].sum()),
                     "better": int(d["better"].sum()),
                     "base_sum": d["base"].sum(),
+                    "boxes": d["boxes"].sum(),
                 }
             ]
         )
@@ -364,7 +390,8 @@ def _pooled_rows(per_rep: pd.DataFrame, keys: list[str], level: float) -> list[d
     order = np.argsort(codes, kind="stable")  # (rows of one group in their own order)
     starts = np.flatnonzero(np.diff(codes[order], prepend=-1))
     labels = per_rep[keys].to_numpy(dtype=object)
-    cols = {c: per_rep[c].to_numpy() for c in _SUMS}
+    cols = {c: per_rep[c].to_numpy() if c in per_rep else np.zeros(len(per_rep))
+            for c in _SUMS}  # (a folder written before ``boxes`` was kept: none)
     rows = []
     for a, b in zip(starts.tolist(), [*starts[1:].tolist(), len(order)], strict=True):
         idx = order[a:b]
@@ -383,9 +410,26 @@ def _pooled_rows(per_rep: pd.DataFrame, keys: list[str], level: float) -> list[d
                 "share_worse": _sum(cols["worse"][idx]) / n if n else math.nan,
                 "share_better": _sum(cols["better"][idx]) / n if n else math.nan,
                 "baseline_mean": _sum(cols["base_sum"][idx]) / n if n else math.nan,
+                **_per_container(change, cols["boxes"][idx], cols["base_sum"][idx], level),
             }
         )
     return rows
+
+
+def _per_container(
+    change: np.ndarray, boxes: np.ndarray, base: np.ndarray, level: float
+) -> dict[str, float]:
+    """:data:`PER_CONTAINER` of one group from its replications' sums: the pooled change and
+    baseline over the pooled containers, and the t interval over the replications' own
+    changes per container (all NaN where no container was counted: a time measure)."""
+    total = float(_sum(boxes))
+    if not total > 0:
+        return dict.fromkeys(PER_CONTAINER, math.nan)
+    rep = change / np.where(boxes > 0, boxes, np.nan).astype(float)
+    _, low, high = confidence_interval(rep, level)
+    return dict(zip(PER_CONTAINER, (
+        float(_sum(change)) / total, math.nan if low is None else low,
+        math.nan if high is None else high, float(_sum(base)) / total), strict=True))
 
 
 def current_columns(table: pd.DataFrame, currency: str = "currency") -> pd.DataFrame:

@@ -225,7 +225,14 @@ TABLES: tuple[Table, ...] = (
         _c("share_worse", "number", "share of consignments worse off", unit="share (0-1)",
            required=False),
         _c("share_better", "number", "share better off", unit="share (0-1)", required=False),
-        _c("baseline_mean", "number", "their baseline mean, in `unit`", required=False)),
+        _c("baseline_mean", "number", "their baseline mean, in `unit`", required=False),
+        _c("mean_change_per_container", "number", "the trader cost's pooled change per "
+           "container, in `unit` (empty for the hours)", required=False),
+        _c("ci_low_per_container", "number", "its 95 % interval's lower end", required=False),
+        _c("ci_high_per_container", "number", "its 95 % interval's upper end",
+           required=False),
+        _c("baseline_mean_per_container", "number", "the trader cost's baseline per "
+           "container, in `unit`", required=False)),
        ("run_id", "option", "measure", "dimension", "port", "direction", "group")),
     _t("clearance_by_replication", "reps/rep-NNNN-clearance.csv of every replication, long",
        (RUN_ID, OPTION, REPLICATION, _c("metric", "string", "the clearance time measured"),
