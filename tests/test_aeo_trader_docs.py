@@ -4,6 +4,7 @@ consignments of that direction (and nothing else), and the README and the guide 
 
 from __future__ import annotations
 
+import math
 import re
 import shlex
 from pathlib import Path
@@ -12,7 +13,7 @@ import pandas as pd
 import pytest
 
 import sim
-from sim.experiment.gains import KEYS, POOLED
+from sim.experiment.gains import KEYS, PER_CONTAINER, POOLED
 from sim.experiment.metric_names import metric_names, shown
 from sim.reforms.compose import parse
 
@@ -52,7 +53,8 @@ def test_the_yearly_snippet_scales_the_moved_groups_at_the_port(tmp_path, monkey
                              "port": port, "direction": direction, "group": group, "unit": "USD",
                              "n": 100, "reps": 3, "mean_change": change, "ci_low": change - 5,
                              "ci_high": change + 5, "share_worse": 0.0, "share_better": 0.5,
-                             "baseline_mean": 1000.0})  # fmt: skip
+                             "baseline_mean": 1000.0,
+                             **dict.fromkeys(PER_CONTAINER, math.nan)})  # fmt: skip
     frame = pd.DataFrame(rows)
     assert list(frame.columns) == ["option", *KEYS, "unit", *POOLED]  # (gains.csv's header)
     (tmp_path / "results" / "aeo").mkdir(parents=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 import sim
@@ -46,7 +47,25 @@ def test_the_border_burden_by_port_is_the_logs_burden_of_every_class_there(run):
     assert m["border_burden_per_container_port_sea_port_import"] > 0
 
 
+def test_the_trader_costs_p90_by_port_is_the_logs_within_the_histograms_resolution(run):
+    """``trader_cost_p90_port_<port>_<direction>``: a broker's worst usual case at a port,
+    read from the port and direction's streamed histogram (no list of consignments kept),
+    is the finished consignments' 90th percentile there to the histogram's resolution."""
+    from sim.analysis.sketch import RELATIVE_ERROR
+
+    log, m = run
+    done = log[log.cohort & (log.outcome != "censored")].astype({"port": str, "direction": str})
+    for (port, direction), rows in done.groupby(["port", "direction"]):
+        want = float(np.quantile(rows.trader_cost.to_numpy(), 0.9, method="inverted_cdf"))
+        got = m[f"trader_cost_p90_port_{port}_{direction}"]
+        assert math.isclose(got, want, rel_tol=2 * RELATIVE_ERROR), (port, direction, got, want)
+    assert (m["trader_cost_p90_port_sea_port_import"]
+            > m["trader_cost_per_consignment_port_sea_port_import"])  # (a long right tail)
+
+
 @pytest.mark.parametrize(("name", "unit", "zh"), [
+    ("trader_cost_p90_port_sea_port_import", "currency per consignment",
+     "企业成本第 90 百分位（口岸 sea_port，进口）"),
     ("border_burden_per_container_port_sea_port_import",
      "currency per container (a truck, air shipment or parcel counts as one)",
      "每箱口岸负担（口岸 sea_port，进口）"),

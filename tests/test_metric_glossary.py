@@ -392,3 +392,22 @@ def test_each_illicit_types_pooled_outcome_has_its_entry_and_chinese(name, stem,
     assert entry is not None and entry.stem == stem and not entry.only
     assert glossary.unit(entry) == unit
     assert metric_name(name) == zh and meaning(stem, entry.meaning) is not None
+
+
+@pytest.mark.parametrize(("stem", "unit", "zh"), [
+    ("trader_cost_p90_port_<port>_<direction>", "currency per consignment",
+     "企业成本第 90 百分位（口岸 <port>，<direction>）"),
+])
+def test_the_trader_costs_p90_by_port_has_its_entry_unit_and_chinese(stem, unit, zh):
+    """A broker's worst usual case by port: one entry, its unit, a Chinese name and meaning,
+    and the default scenario (costed, two ports) yields it for each port and direction."""
+    from sim.report.zh_meanings import meaning
+    from sim.report.zh_metrics import METRICS
+
+    entry = glossary.lookup("trader_cost_p90_port_sea_port_import")
+    assert entry is not None and entry.stem == stem
+    assert glossary.unit(entry) == unit
+    assert METRICS[stem] == zh and meaning(stem, entry.meaning) is not None
+    known = metric_names(sim.load_scenario(DEFAULT))
+    assert {"trader_cost_p90_port_sea_port_import",
+            "trader_cost_p90_port_land_border_export"} <= set(known.names)

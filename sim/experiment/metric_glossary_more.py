@@ -260,6 +260,12 @@ COSTS = [
           f"arrival to the end of the flow (0 unless released), {_PER}."),
     Entry("trader_cost_p90", COST_LAYER,
           "90th percentile of trader cost over the finished consignments (log histogram)."),
+    Entry("trader_cost_p90_port_<port>_<direction>", COST_LAYER,
+          "`trader_cost_p90` at one port and direction: the 90th percentile of the trader "
+          "cost per finished consignment there, every class together (a streamed log "
+          "histogram, as the clearance times' p90s; per declaration, not per container): "
+          "the worst usual case a broker quotes a client there. NaN where the port finished "
+          "nothing in that direction."),
     Entry("no_find_per_consignment", COST_LAYER,
           f"Handling (moves, exam handling) of goods examined or checked by quarantine and "
           f"released untreated with no illicit goods found by any check before release (the "

@@ -102,6 +102,8 @@ def _by_group(book: CostBook, groups: dict[tuple[str, str], dict[str, Any]]) -> 
         if suffix.startswith("_port_"):  # (a container is a port's unit, as storage's)
             per = row.get("border_burden_per_container", math.nan)
             out[f"border_burden_per_container{suffix}"] = float(per)
+            # a broker's worst usual case there, from the group's streamed histogram
+            out[f"trader_cost_p90{suffix}"] = float(row.get("trader_p90", math.nan))
     for p, d, cls in product(book.ports, DIRECTIONS, TRADER_CLASSES):  # each class where
         row = groups.get(("port_direction_class", f"{p}/{d}/{cls}"), {})  # it trades
         key = f"{cls}_port_{p}_{d}"

@@ -181,6 +181,10 @@ MEANINGS: dict[tuple[str, str], str] = {
         "agency_cost_per_year + trader_cost_per_year：一年中通关给政府部门和企业带来的成本（偷逃"
         "税款和危害另计）。",
     ("trader_cost_p90", "0e4fc1cd"): "已完成货物的企业成本的第 90 百分位（读自对数直方图）。",
+    ("trader_cost_p90_port_<port>_<direction>", "a544c134"):
+        "某一口岸、某一方向的 trader_cost_p90：该处各信用类别已完成货物每票企业成本的第 90 百分位"
+        "（流式对数直方图，同通关时间的第 90 百分位；按报关单计，不按集装箱计）：即报关行向客户报"
+        "出的该处通常最坏情形。该口岸在该方向没有完成的货物时为 NaN。",
     ("trader_cost_per_consignment_<class>_port_<port>_<direction>", "fbf9d3b0"):
         "某一信用类别企业在某一口岸、某一方向已完成货物的 trader_cost_per_consignment：即该类别企"
         "业的货物在该处花费的成本，而不是该类别节省的成本：其中大部分是货物的时间价值，因此各类别"

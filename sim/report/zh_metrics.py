@@ -239,6 +239,7 @@ METRICS: dict[str, str] = {
     "total_cost_per_container": "每箱总成本",
     "time_per_consignment": "每票货物时间价值",
     "trader_cost_p90": "企业成本第 90 百分位",
+    "trader_cost_p90_port_<port>_<direction>": "企业成本第 90 百分位（口岸 <port>，<direction>）",
     "no_find_per_consignment": "查验未发现问题的每票处置费用",
     "no_find_state_per_consignment": "查验未发现问题的每票处置费用（国家承担部分）",
     "border_burden_per_consignment": "每票口岸负担",
