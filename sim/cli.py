@@ -409,6 +409,12 @@ def add_show(parser: argparse.ArgumentParser) -> None:
         "see bordersim check SCENARIO --metrics; compare also takes those only an option's "
         "scenario yields); every metric is in the results either way",
     )
+    parser.add_argument(
+        "--only",
+        action="store_true",
+        help="with --show: the table holds only the metrics --show names, not its usual "
+        "rows (every metric is in the results either way)",
+    )
 
 
 def _metric_list(text: str) -> str:
@@ -429,6 +435,9 @@ def shown_rows(
     comparison's options) yield: an option may create a metric, as one that adds a risk
     engine does (a name none can yield: UsageError)."""
     if not args.show:
+        if getattr(args, "only", False):
+            raise UsageError("--only needs --show METRIC[,METRIC...]: the metrics the table "
+                             "is to hold alone")
         return []
     from sim.experiment.metric_names import MetricError, merged, metric_names, shown
 
@@ -725,9 +734,12 @@ def _busiest(summary: dict[str, dict[str, float | None]]) -> tuple[list[str], in
 
 
 def _run_rows(
-    summary: dict[str, dict[str, float | None]], extra: Sequence[str]
+    summary: dict[str, dict[str, float | None]], extra: Sequence[str], only: bool = False
 ) -> tuple[list[str], int]:
-    """The run table's rows (and how many less busy lanes it leaves out)."""
+    """The run table's rows (and how many less busy lanes it leaves out); ``only``
+    (``--only``): ``extra`` alone, in the order ``--show`` gave them."""
+    if only:
+        return [m for m in extra if m in summary], 0
     from sim.experiment.metric_names import (
         DIRECTED,
         era_rows,
@@ -784,18 +796,19 @@ def _table(
     extra: Sequence[str] = (),
     unstable: int = 0,
     lang: str = "en",
+    only: bool = False,
 ) -> Table:
     """The run's key metrics, then ``extra`` (``--show``); ``counts``: of each metric, the
     replications that have it (a row from fewer than ``reps``, a port that saw no
     consignment in one, says so); ``unstable``: how many replications warned that a queue
     did not settle (the title says so: standard output alone must not read as steady);
-    ``lang``: its words' language (``zh``: :mod:`sim.cli_zh`)."""
+    ``lang``: its words' language (``zh``: :mod:`sim.cli_zh`); ``only``: ``extra`` alone."""
     from rich.cells import cell_len
     from rich.table import Table
 
     from sim import cli_zh
 
-    names, more = _run_rows(summary, extra)
+    names, more = _run_rows(summary, extra, only)
     # a row no replication measured (exports at a port without them) is left out unless
     # asked for by name: some thirty of them buried the rows that matter
     unmeasured = [
@@ -972,7 +985,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         _print_run_json(summary, unsettled, scenario, validation, notes, records)
     else:
         _print_run_table(summary, per_rep, scenario, extra, unsettled, validation, out,
-                         notes.lang)
+                         notes.lang, args.only)
     return exit_status(records, args.fail_on)
 
 
@@ -1011,9 +1024,10 @@ def _print_run_table(
     validation: list[dict[str, Any]],
     out: Path,
     lang: str = "en",
+    only: bool = False,
 ) -> None:
     """A run's key metrics as a table (and its observed figures beside it, if given), its
-    words in ``lang``."""
+    words in ``lang``; ``only`` (``--only``): the ``--show`` metrics (``extra``) alone."""
     from rich.console import Console
 
     from sim.report.risk_targets import static_line, target_line
@@ -1025,7 +1039,8 @@ def _print_run_table(
         console = Console(width=140)
     counts = {str(k): int(v) for k, v in per_rep.notna().sum().items()}
     table = _table(
-        summary, len(per_rep), currency_of(scenario.costs), counts, extra, len(unsettled), lang
+        summary, len(per_rep), currency_of(scenario.costs), counts, extra, len(unsettled), lang,
+        only,
     )
     org = scenario.organisation
     money = money_of(scenario.costs, org is not None, org.price_year if org else None)
@@ -1039,7 +1054,7 @@ def _print_run_table(
     console.print(table)
     for line in smuggling_groups(scenario, lang):  # (which group carries which type)
         console.print(line, highlight=False, soft_wrap=True, markup=False)
-    shown = [m for m in _run_rows(summary, extra)[0] if counts.get(m, 0) > 0]
+    shown = [m for m in _run_rows(summary, extra, only)[0] if counts.get(m, 0) > 0]
     if targets := target_line(scenario, shown, lang):  # (the rate's target beside it)
         console.print(targets, highlight=False, soft_wrap=True, markup=False)
     if static := static_line(scenario, lang):  # (no engine: where its figures would be)

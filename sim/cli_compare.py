@@ -355,8 +355,8 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
         console = Console(width=140)
     lang = notes.lang
     console.print(header(res, lang), highlight=False, markup=False)  # ("[costs]" is text)
-    rows = table_rows(res)
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
+    rows = () if getattr(args, "only", False) else table_rows(res)  # (--only: --show's alone)
     rows += tuple(m for m in getattr(args, "shown", []) if m in names and m not in rows)
     console.print(table(res, rows, narrow=console.width < NARROW, lang=lang))
     if not res.interactions.empty:

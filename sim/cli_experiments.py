@@ -655,7 +655,8 @@ def _points(
     from sim.experiment.metric_names import swept_lane_rows
 
     lanes = swept_lane_rows(design.columns)  # (the swept lane's own figures)
-    metrics = list(dict.fromkeys([*SWEEP_METRICS, *lanes, *args.shown]))
+    usual = [] if args.only else [*SWEEP_METRICS, *lanes]  # (--only: --show's alone)
+    metrics = list(dict.fromkeys([*usual, *args.shown]))
     metrics = [m for m in metrics if m in summary.columns]
     screened = _prcc(args, rows, metrics, out) if args.lhs is not None else None
     if args.json:  # (each point's 95 % intervals too: a script reads no intervals.csv)

@@ -49,6 +49,9 @@ _MAIN: dict[tuple[str, str], str] = {
         "在表中增加这些指标（名称或模式，如 'detection_rate_*'；见"
         " bordersim check 情景 --metrics；compare "
         "也接受只有某个方案的情景才产生的指标）；无论是否列出，所有指标都在结果中",
+    ("--only", "4cf9051e"):
+        "与 --show 同用：表中只列 --show 指定的指标，不列通常各行（无论是否列出，所有指标都在"
+        "结果中）",
     ("--observed", "d15e9a0b"):
         "观测数据 CSV 文件（列：metric,observed[,label]["
         ",source][,observed_low,observed_high]；"

@@ -755,6 +755,11 @@ def test_compare_show_adds_rows_to_its_table(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "utilisation_sea_document_check" not in out
     assert "utilisation_sea_declaration_review" in out
+    # --only: the --show rows alone (the same folder resumed: no replication runs again)
+    assert main([*argv, "--show", "utilisation_sea_document_check", "--only"]) == 0
+    out = capsys.readouterr().out
+    assert "utilisation_sea_document_check" in out
+    assert "utilisation_sea_declaration_review" not in out and "clearance_h_mean" not in out
 
 
 def _compare_argv(out: Path, *options: str) -> list[str]:

@@ -559,7 +559,11 @@ def test_show_accepts_a_metric_only_a_swept_value_yields(tmp_path, capsys):
             "--reps", "1", "--days", "1", *NO_WARMUP, "--show", "risk_auc"]  # fmt: skip
     assert main([*argv, "--out", str(tmp_path / "sw")]) == 0
     printed = capsys.readouterr().out
-    assert "risk_auc" in printed
+    assert "risk_auc" in printed and "clearance_h_mean" in printed
+    # --only: risk_auc's rows alone (the finished folder resumed: nothing runs again)
+    assert main([*argv, "--only", "--out", str(tmp_path / "sw")]) == 0
+    printed = capsys.readouterr().out
+    assert "risk_auc" in printed and "clearance_h_mean" not in printed
     yielded = pd.read_csv(tmp_path / "sw" / "sweep.csv").set_index("point")["risk_auc"]
     assert yielded.isna().tolist() == [True, False]  # (only the engine's point yields it)
     assert main([*argv[:-1], "risk_aucc", "--out", str(tmp_path / "sw2")]) == 2
