@@ -298,14 +298,26 @@ def _print_changes(c: Any, reps: int = 2, lang: str = "en") -> None:
     _print(c, "change", _zh().what("change", reps) if lang == "zh" else what, lang)
 
 
+#: beside a level whose interval reaches below 0 (as the run and compare tables' mark,
+#: ``sim.report.numbers.CUT``; not imported: this module starts on the standard library)
+CUT = "\u2021"
+#: the mark's note, said once under the tables that hold it
+CUT_NOTE = ("  \u2021 the interval reaches below 0, which the figure cannot: read it from 0 "
+            "(a small figure over few replications)")
+
+
 def _print(table: Any, column: str, what: str, lang: str = "en") -> None:
     """Each direction's table: a row a group, each figure's ``column`` and the half width
-    of its interval (the t interval is symmetric); in Chinese, the same cells."""
+    of its interval (the t interval is symmetric); in Chinese, the same cells. A level
+    whose interval reaches below 0 is marked (:data:`CUT`) and the mark said once."""
     sections = [(str(direction), [(str(group), _cells(g, column))
                                   for group, g in rows.groupby("group", sort=False)])
                 for direction, rows in table.groupby("direction", sort=False)]
+    cut = any(c.endswith(CUT) for _, rows in sections for _, cells in rows for c in cells)
     if lang == "zh":
         print("\n".join(_zh().tables(sections, what)))
+        if cut:
+            print(_zh().CUT_NOTE)
         return
     width = max(6, *(len(str(g)) for g in table["group"]))
     for direction, rows in sections:
@@ -313,6 +325,8 @@ def _print(table: Any, column: str, what: str, lang: str = "en") -> None:
         print(f"  {'group':{width}s}" + "".join(f" {LABELS[f][0]:>12s}" for f in LABELS))
         for group, cells in rows:  # (a space before each cell: a wide one never runs on)
             print(f"  {group:{width}s}" + "".join(f" {c:>12s}" for c in cells))
+    if cut:
+        print(CUT_NOTE)
 
 
 def _cells(g: Any, column: str) -> list[str]:
@@ -322,5 +336,7 @@ def _cells(g: Any, column: str) -> list[str]:
         _, scale, d = LABELS[r["figure"]]
         half = None if r["low"] is None else (r["high"] - r["low"]) / 2
         pm = "" if half is None or math.isnan(half) else f"+-{_cell(half, scale, d)}"
-        cells.append(_cell(r[column], scale, d) + pm)
+        # (every figure is a rate, share, time or cost: a level's interval below 0 is cut)
+        below = column == "mean" and bool(pm) and float(r["low"]) < 0
+        cells.append(_cell(r[column], scale, d) + pm + (CUT if below else ""))
     return cells

@@ -59,6 +59,10 @@ def cost_basis(rules: Any, costed: bool) -> str:
     return f"每趟成本：{fees}加周转时间按每小时 {rules.truck_cost_per_h:g} 计"
 
 
+#: the note of a level's mark (``sim.cli_trucks.CUT_NOTE``)
+CUT_NOTE = "  \u2021 区间低于 0，而该数据不可能为负：请从 0 起读（数据小、重复运行次数少时如此）"
+
+
 def what(column: str, reps: int) -> str:
     """What a table's cells are: a level or a change, with or without its interval."""
     if column == "mean":

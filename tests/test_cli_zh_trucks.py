@@ -17,8 +17,9 @@ from sim.cli_zh_trucks import LABELS as ZH_LABELS
 from tests import test_trucks
 from tests.test_cli_lang_notes import english_left
 
-#: a table's cell: a figure and ``+-`` half its interval, or ``-``
-_CELL = re.compile(r"(?<![\w.])(?:-?\d+\.?\d*(?:\+-\d+\.?\d*)?|-)(?=\s|$)")
+#: a table's cell: a figure and ``+-`` half its interval (marked where a level's reaches
+#: below 0), or ``-``
+_CELL = re.compile(r"(?<![\w.])(?:-?\d+\.?\d*(?:\+-\d+\.?\d*)?\u2021?|-)(?=\s|$)")
 #: names a Chinese line may keep: a commodity, an option's name, options to type
 KEPT = {"general", "slow", "truck", "cost", "reps"}
 #: the trucks tests' two runs of seed 1, a baseline and a slower document check: one folder
