@@ -37,6 +37,7 @@ from sim.shell_line import bordersim_line
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from sim.experiment.reporter import Reporter
     from sim.scenario.schema import Scenario
 
 KEY_METRICS = (
@@ -524,7 +525,17 @@ def _executor(args: argparse.Namespace) -> Any:
             f"--workers {args.workers} is for --executor processes or dask; without, the "
             "replications run one at a time: add --executor processes (or leave --workers out)"
         )
-    return get_executor(name, workers=args.workers, address=args.dask)
+    return get_executor(name, workers=args.workers, address=args.dask,
+                        reporter=command_reporter(args))
+
+
+def command_reporter(args: argparse.Namespace) -> Reporter:
+    """The :class:`~sim.experiment.reporter.Reporter` of this command's ``--lang`` (English
+    without one): it says the experiment layer's stderr lines (a resumed folder, a Dask
+    scheduler waiting for workers, a worker that left, the command interrupted)."""
+    from sim.experiment.reporter import Reporter
+
+    return Reporter(getattr(args, "lang", None) or "en")
 
 
 def _load(
@@ -661,6 +672,9 @@ def _default_out(scenario: Scenario, root: Path = Path("results")) -> Path:
 _LOCKS: list[int] = []
 #: those folders and their kind (``run``, ``compare``, ``sweep``), for the resume line
 _HELD: list[tuple[Path, str]] = []
+#: the reporter this command made from its ``--lang`` (:func:`command_reporter`), which says
+#: the interrupted line once the command has ended (none yet: English)
+_REPORTER: list[Reporter] = []
 
 
 def lock_out(out: Path, kind: str) -> Path:
@@ -1467,21 +1481,22 @@ def _interrupted(signalled: type[BaseException]) -> int:
     when the folder's record keeps its command); its exit status (130 or 143)."""
     if signalled is KeyboardInterrupt:
         _forget_interrupt()
+    from sim.experiment.reporter import ENGLISH
+
     word, status = ("terminated", 143) if signalled is Terminated else ("interrupted", 130)
-    command = _resume_command()
-    how = f"resume it with: {command}" if command else "rerun with the same --out to resume"
-    print(f"{word}; {_kept()}{how}", file=sys.stderr)
+    said = _REPORTER[-1] if _REPORTER else ENGLISH
+    said.say(said.interrupted_line(word, _kept(), _resume_command()))
     return status
 
 
-def _kept() -> str:
-    """``N finished replication(s) kept; `` in the one results folder this command was
-    writing (what a resumed command will not run again); "" when it held none."""
+def _kept() -> int | None:
+    """How many finished replications the one results folder this command was writing
+    keeps (what a resumed command will not run again); None when it held none."""
     if len(_HELD) != 1:
-        return ""
+        return None
     from sim.experiment.resume_tally import kept_replications
 
-    return f"{kept_replications(*_HELD[0])} finished replication(s) kept; "
+    return kept_replications(*_HELD[0])
 
 
 def _resume_command() -> str:
@@ -1522,6 +1537,7 @@ def main(argv: list[str] | None = None) -> int:
     was ending) still ends it with status 143: a batch scheduler that stopped a job must
     never read it as finished (:mod:`sim.cli_signals`)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    _REPORTER.clear()  # (English until this command's --lang is read)
     stop_signal.begin()
     try:
         previous = signal.signal(signal.SIGTERM, _terminate)
@@ -1571,9 +1587,7 @@ def _bundled_by_name(args: argparse.Namespace) -> None:
 
 def _main(argv: list[str]) -> int:
     args = _parse(argv)
-    from sim.experiment.resume_tally import speak
-
-    speak(getattr(args, "lang", None) or "en")  # (the line a resumed folder says)
+    _REPORTER[:] = [command_reporter(args)]  # (the interrupted line's language)
     _bundled_by_name(args)
     _reserve_out(args)
     from sim.cli_zh_errors import error_lang, error_line

@@ -61,7 +61,7 @@ def said(words: dict[str, str]) -> dict[str, str]:
     """A pattern's groups in Chinese: the replications' ranges with 至 (``4 至 6、9``), the
     workers' addresses with 、 and what each group of them runs."""
     if "reps" in words:
-        words["reps"] = _still_to_do(words["reps"])
+        words["reps"] = still_to_do_zh(words["reps"])
     for key in ("workers", "told"):
         if key in words:
             text = re.sub(r" and (\d+) more", r" 等另外 \1 个", words[key])
@@ -69,7 +69,7 @@ def said(words: dict[str, str]) -> dict[str, str]:
     return words
 
 
-def _still_to_do(english: str) -> str:
+def still_to_do_zh(english: str) -> str:
     """:func:`sim.experiment.dask_trouble.still_to_do` in Chinese: ``replication(s) 4 to 6``
     as ``第 4 至 6 次``, ``points 1 to 7: ...`` as ``第 1 至 7 点：...``, ``option NAME: ...``
     as ``方案 NAME：...``."""

@@ -90,7 +90,7 @@ from sim.experiment.reuse import baseline_twins
 from sim.experiment.rewrites import stale
 from sim.experiment.store import (
     _MAX_REP_BYTES,
-    _REP_FILES,
+    REP_FILES,
     RunStore,
     StoreMismatch,
     _brief,
@@ -780,9 +780,9 @@ class Comparison:
         base_runs = {r for name, r in todo if name == BASELINE}  # (twins of these reuse it)
         todo = [(n, r) for n, r in todo if n not in self.twins or r not in base_runs]
         if first == 0 and self.folder is not None:  # (a resumed folder says what it kept)
-            from sim.experiment.resume_tally import say_resumed
+            from sim.experiment.reporter import reporter_of
 
-            say_resumed([k for k in asked if k in kept], todo)
+            reporter_of(self.executor).resumed([k for k in asked if k in kept], todo)
         results = self._results(todo)
         waiting: dict[tuple[str, int], RunResult | Failure] = {}
         for r in range(first, stop):
@@ -1666,7 +1666,7 @@ class _CompareFolder:
             old = {}
         started = meta.get("resumed") or meta["created"]
         found = files_by_unit(  # (to say what a command killed before it ended computed)
-            ((o.name, o / "reps") for o in (path / "options").glob("*") if o.is_dir()), _REP_FILES)
+            ((o.name, o / "reps") for o in (path / "options").glob("*") if o.is_dir()), REP_FILES)
         meta["history"] = [*history_of(old, found), entry(meta.get("command"), started)]
         self.meta, self.old = meta, old
 

@@ -10,9 +10,10 @@ one left, and that its replications are run again elsewhere.
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Callable, Collection
+
+from sim.experiment.reporter import ENGLISH, Reporter
 
 #: how often (seconds) the watcher looks at the scheduler's workers
 EVERY = 0.5
@@ -36,14 +37,16 @@ def watch_departures(
     *,
     every: float | None = None,
     say: Callable[[str], None] | None = None,
+    reporter: Reporter = ENGLISH,
 ) -> None:
     """Until ``stop`` is set, look every ``every`` seconds at the addresses of the
     scheduler's ``workers``; ``say`` (by default: print on stderr) one line for each worker
     seen before that is gone. A look that fails (the scheduler busy or gone) is skipped: the
     run itself reports a scheduler that is gone, and its workers are not said to leave.
-    ``every`` defaults to :data:`EVERY`."""
+    ``every`` defaults to :data:`EVERY`. The line is ``reporter``'s (:func:`departed` in
+    English), and ``say`` defaults to its ``say``."""
     pause = EVERY if every is None else every
-    tell = say or (lambda message: print(message, file=sys.stderr, flush=True))
+    tell = say or reporter.say
     seen: set[str] | None = None
     while not stop.wait(pause):
         try:
@@ -52,5 +55,5 @@ def watch_departures(
             continue
         if seen is not None and not stop.is_set():
             for worker in sorted(seen - now):
-                tell(departed(worker, where, len(now), queued()))
+                tell(reporter.departed_line(worker, where, len(now), queued()))
         seen = now

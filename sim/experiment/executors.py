@@ -47,6 +47,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from sim.experiment.reporter import ENGLISH, Reporter
+
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
@@ -198,9 +200,13 @@ class Executor(Protocol):
 
 
 class SerialExecutor:
-    """Run the tasks one after another in this process."""
+    """Run the tasks one after another in this process; ``reporter`` says the run's stderr
+    lines (:mod:`sim.experiment.reporter`)."""
 
     name = "serial"
+
+    def __init__(self, *, reporter: Reporter = ENGLISH):
+        self.reporter = reporter
 
     def map(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
         for task in tasks:
@@ -217,10 +223,10 @@ class ProcessExecutor:
 
     name = "processes"
 
-    def __init__(self, workers: int | None = None):
+    def __init__(self, workers: int | None = None, *, reporter: Reporter = ENGLISH):
         if workers is not None and workers < 1:
             raise ValueError(f"workers must be at least 1; got {workers}")
-        self.workers = workers
+        self.workers, self.reporter = workers, reporter
 
     def map(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
         from concurrent.futures import as_completed
@@ -405,7 +411,8 @@ class DaskExecutor:
     ``address`` names a running scheduler (``tcp://host:8786``); ``client`` is an existing
     :class:`distributed.Client` (left open); with neither, a LocalCluster of ``workers``
     single-threaded workers is started for each :meth:`map` and closed after it
-    (``processes=False`` runs its workers as threads of this process).
+    (``processes=False`` runs its workers as threads of this process). ``reporter`` says
+    the run's stderr lines (waiting for workers, a worker that left: in its language).
     """
 
     name = "dask"
@@ -417,7 +424,9 @@ class DaskExecutor:
         workers: int | None = None,
         processes: bool = True,
         client: Any = None,
+        reporter: Reporter = ENGLISH,
     ):
+        self.reporter = reporter
         if workers is not None and workers < 1:
             raise ValueError(f"workers must be at least 1; got {workers}")
         if client is None:  # (an optional extra: say how to install it, not a bare import error)
@@ -469,7 +478,7 @@ class DaskExecutor:
                     getattr(client.scheduler, "address", "") or "this client's cluster"))
             futures = _send(client, tasks)
             by_future = dict(zip(futures, tasks, strict=True))
-            stack.enter_context(_watching(client, self.address, futures))
+            stack.enter_context(_watching(client, self.address, futures, self.reporter))
             where = self.address or "this run's cluster"
             try:
                 for future in as_completed(futures):
@@ -518,12 +527,15 @@ NO_WORKERS_WAIT = 5.0
 
 
 @contextmanager
-def _watching(client: Any, address: str | None, futures: list[Any]) -> Iterator[None]:
+def _watching(
+    client: Any, address: str | None, futures: list[Any], reporter: Reporter = ENGLISH
+) -> Iterator[None]:
     """While the replications run on ``client``'s scheduler, :func:`watch_workers` in a
     background thread (it says on stderr when the scheduler has had no worker for
     :data:`NO_WORKERS_WAIT` seconds, and when workers are back), and
     :func:`~sim.experiment.dask_departures.watch_departures` in another (it says which worker
-    left part-way, and that its replications are run again elsewhere)."""
+    left part-way, and that its replications are run again elsewhere); ``reporter`` says
+    their lines."""
     import threading
 
     from sim.experiment.dask_departures import watch_departures
@@ -534,7 +546,7 @@ def _watching(client: Any, address: str | None, futures: list[Any]) -> Iterator[
         target=watch_workers,
         args=(lambda: len(client.nthreads()), lambda: sum(not f.done() for f in futures),
               where, stop),
-        kwargs={"grace": NO_WORKERS_WAIT},
+        kwargs={"grace": NO_WORKERS_WAIT, "reporter": reporter},
         name="watch-dask-workers",
         daemon=True,
     )
@@ -542,6 +554,7 @@ def _watching(client: Any, address: str | None, futures: list[Any]) -> Iterator[
         target=watch_departures,
         args=(lambda: client.nthreads().keys(), lambda: sum(not f.done() for f in futures),
               where, stop),
+        kwargs={"reporter": reporter},
         name="watch-dask-departures",
         daemon=True,
     )
@@ -564,17 +577,18 @@ def watch_workers(
     grace: float = NO_WORKERS_WAIT,
     every: float = 0.5,
     say: Callable[[str], None] | None = None,
+    reporter: Reporter = ENGLISH,
 ) -> None:
     """Until ``stop`` is set, look every ``every`` seconds how many ``workers`` the Dask
     scheduler at ``where`` has. Once it has had none for ``grace`` seconds, ``say`` (by
     default: print on stderr) that the run is waiting, with how many replications are
     ``queued``, once; and again when workers are back. A look that fails (the scheduler
-    busy or gone) is skipped: the run itself reports a scheduler that is gone."""
-    tell = say or (lambda message: print(message, file=sys.stderr, flush=True))
+    busy or gone) is skipped: the run itself reports a scheduler that is gone. The lines
+    are ``reporter``'s (in its language); ``say`` defaults to its ``say``."""
+    tell = say or reporter.say
 
     def back(n: int) -> None:
-        tell(f"workers are back: the Dask scheduler at {where} has {n} worker(s); "
-             f"going on ({queued()} replication(s) to go)")
+        tell(reporter.back_line(where, n, queued()))
 
     since: float | None = time.monotonic()  # (none seen yet: from the start)
     waiting = False
@@ -590,10 +604,7 @@ def watch_workers(
         elif since is None:
             since = time.monotonic()
         elif not waiting and time.monotonic() - since >= grace and not stop.is_set():
-            tell(f"waiting: the Dask scheduler at {where} has no workers ({queued()} "
-                 f"replication(s) queued); start workers for it (dask worker {where}), or "
-                 "stop with Ctrl-C (what finished is kept: rerunning into the same results "
-                 "folder resumes)")
+            tell(reporter.waiting_line(where, queued()))
             waiting = True
     if waiting:  # workers came and finished the run between two looks: say they came
         _last_look(workers, back)
@@ -661,15 +672,20 @@ def _connect(client: Any, address: str) -> Any:
 
 
 def get_executor(
-    spec: str | Executor = "serial", *, workers: int | None = None, address: str | None = None
+    spec: str | Executor = "serial",
+    *,
+    workers: int | None = None,
+    address: str | None = None,
+    reporter: Reporter = ENGLISH,
 ) -> Executor:
-    """An executor by name (``serial``, ``processes``, ``dask``), or ``spec`` itself."""
+    """An executor by name (``serial``, ``processes``, ``dask``), or ``spec`` itself;
+    ``reporter`` says its run's stderr lines (the command line's, in its ``--lang``)."""
     if not isinstance(spec, str):
         return spec
     if spec == "serial":
-        return SerialExecutor()
+        return SerialExecutor(reporter=reporter)
     if spec == "processes":
-        return ProcessExecutor(workers)
+        return ProcessExecutor(workers, reporter=reporter)
     if spec == "dask":
-        return DaskExecutor(address, workers=workers)
+        return DaskExecutor(address, workers=workers, reporter=reporter)
     raise ValueError(f"unknown executor {spec!r}; allowed: {', '.join(NAMES)}")

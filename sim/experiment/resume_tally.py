@@ -3,22 +3,20 @@
 A night operator reading a requeued job's log needs to know, before it runs anything, how
 much of the earlier job was found finished and kept, and how much is left; and, when it is
 stopped again, how many replications its folder now keeps. The lines here say both: by
-replication for a run, by point for a sweep, by option for a comparison."""
+replication for a run, by point for a sweep, by option for a comparison
+(:class:`sim.experiment.reporter.Reporter` writes them, in the command's language)."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from sim.experiment.dask_trouble import still_to_do
-from sim.experiment.store import _REP_FILES
+from sim.experiment.store import REP_FILES
 
 #: a sweep's replication files (``points/p0003-r0001.json``)
 _POINT_FILES = "p[0-9][0-9][0-9][0-9]-r[0-9][0-9][0-9][0-9].json"
-#: the language of the resume line (set by the command line's ``--lang``)
-_LANG = ["en"]
 
 
 class _Key(NamedTuple):
@@ -26,11 +24,6 @@ class _Key(NamedTuple):
 
     key: Hashable
     replication: int
-
-
-def speak(lang: str) -> None:
-    """Say the resume line in ``lang`` (``en`` or ``zh``) from now on."""
-    _LANG[0] = lang
 
 
 def _keys(keys: Sequence[Hashable]) -> list[_Key]:
@@ -43,7 +36,7 @@ def resumed_line(kept: Sequence[Hashable], todo: Sequence[Hashable], lang: str =
     ``(option, r)``) found finished, ``todo`` those it runs."""
     which, left = still_to_do(_keys(kept)), still_to_do(_keys(todo)) if todo else ""
     if lang == "zh":
-        from sim.cli_zh_cluster import _still_to_do as zh
+        from sim.cli_zh_cluster import still_to_do_zh as zh
 
         rest = f"（{zh(left)}）" if todo else ""
         return (f"续跑：找到并保留了 {len(kept)} 次已完成的重复运行（{zh(which)}）；"
@@ -51,12 +44,6 @@ def resumed_line(kept: Sequence[Hashable], todo: Sequence[Hashable], lang: str =
     rest = f" ({left})" if todo else ""
     return (f"resuming: {len(kept)} finished replication(s) found and kept ({which}); "
             f"{len(todo)} to run{rest}")
-
-
-def say_resumed(kept: Sequence[Hashable], todo: Sequence[Hashable]) -> None:
-    """On stderr, when anything was kept (a fresh folder says nothing): :func:`resumed_line`."""
-    if kept:
-        print(resumed_line(kept, todo, _LANG[0]), file=sys.stderr, flush=True)
 
 
 def kept_replications(out: Path, kind: str) -> int:
@@ -68,8 +55,8 @@ def kept_replications(out: Path, kind: str) -> int:
     if kind == "compare":
         options = out / "options"
         found = sorted(options.glob("*")) if options.is_dir() else []
-        return sum(_count(o / "reps", _REP_FILES) for o in found if o.is_dir())
-    return _count(out / "reps", _REP_FILES)
+        return sum(_count(o / "reps", REP_FILES) for o in found if o.is_dir())
+    return _count(out / "reps", REP_FILES)
 
 
 def _count(folder: Path, pattern: str) -> int:

@@ -137,9 +137,9 @@ class _Replications:
         todo = _stored(self.store, range(self.done, stop), self.rows, self.seeds,
                        self.on_done, self.log)
         if self.done == 0:  # (a resumed folder says what it kept, once)
-            from sim.experiment.resume_tally import say_resumed
+            from sim.experiment.reporter import reporter_of
 
-            say_resumed([r for r in range(stop) if r not in todo], todo)
+            reporter_of(self.run).resumed([r for r in range(stop) if r not in todo], todo)
         self.done = max(self.done, stop)
         tasks = [Task(r, self.scenario, self.seed, r, self.log) for r in todo]
         kept = (self.seeds, self.warned)

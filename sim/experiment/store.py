@@ -132,7 +132,7 @@ _OWN = {
 _FORMAT = 2  # of a replication's JSON: identity, table checksums, its own checksum
 _MAX_REP_BYTES = 16 * 2**20
 #: the files of finished replications, one each (``rep-0003.json``)
-_REP_FILES = "rep-[0-9][0-9][0-9][0-9].json"
+REP_FILES = "rep-[0-9][0-9][0-9][0-9].json"
 _TABLES = (
     "-clearance.csv",
     "-resources.csv",
@@ -688,7 +688,7 @@ class RunStore:
             meta["resumed"] = resumed
             self._compare_environment(meta)
         this = entry(meta["command"], resumed or created)
-        found = files_by_unit([("", self.reps_dir)], _REP_FILES).get("", [])
+        found = files_by_unit([("", self.reps_dir)], REP_FILES).get("", [])
         meta["history"] = [*history_of(self._old_meta, found), this]
         atomic_write(meta_path, dump_json(meta))
         self.seed, self.digest, self.build = seed, digest, build()
@@ -755,7 +755,7 @@ class RunStore:
     def _note_extra(self) -> None:
         """Say which replication files lie beyond this run's replications (left out)."""
         extra = sorted(
-            p.name for p in self.reps_dir.glob(_REP_FILES)
+            p.name for p in self.reps_dir.glob(REP_FILES)
             if int(p.stem[4:]) >= self.reps
         )
         if extra:

@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
+from sim.experiment.reporter import reporter_of
 from sim.experiment.store import StoreMismatch, scenario_hash
 from sim.experiment.sweep_pairs import point_differences
 from sim.experiment.sweep_store import SweepStore, point_intervals, point_warnings
@@ -398,6 +399,7 @@ def sweep(
     values = _point_values(design)
     rows: dict[tuple[int, int], dict[str, float]] = {}
     tasks = _to_run(scenarios, hashes, reps, seed, store, rows, on_done)
+    reporter_of(executor).resumed(sorted(rows), [t.key for t in tasks])  # (what it kept)
     warned = store.warnings if store is not None else {}  # (loaded ones already there)
 
     def done(at: tuple[int, int], result: Any) -> None:
@@ -575,9 +577,6 @@ def _to_run(
             rows[i, r] = loaded
             if on_done is not None:
                 on_done(i, r, loaded)
-    from sim.experiment.resume_tally import say_resumed
-
-    say_resumed(sorted(rows), [t.key for t in tasks])  # (a resumed folder: what it kept)
     return tasks
 
 
