@@ -647,10 +647,11 @@ def _points(
     warned = rows.attrs.get("warnings", {})
     summary = summarise_points(rows, list(design.columns), warned)
     args.flat = (rows, list(design.columns))  # (for the note on points alike: _note_flat)
-    from sim.cli_sweep_warnings import point_lines, print_grouped
+    from sim.cli import command_reporter
+    from sim.cli_sweep_warnings import point_lines, say_grouped
 
     said = point_lines(warned, design)  # (every point's, for the records; said once each)
-    print_grouped(rows.attrs.get("replication_warnings", ()), design, args.lang)
+    say_grouped(rows.attrs.get("replication_warnings", ()), design, command_reporter(args))
     args.said = [*said, *_check_arrivals(rows, design, out, args.lang)]
     from sim.experiment.metric_names import swept_lane_rows
 

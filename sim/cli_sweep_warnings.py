@@ -9,11 +9,11 @@ keep each point's (the lines :func:`point_lines` returns)."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from typing import Any
 
-from sim.experiment.dask_trouble import _points, _ranges
+from sim.experiment.dask_trouble import number_ranges, points_named
+from sim.experiment.reporter import Reporter
 
 #: one warning of one replication: (point, replication, message)
 Said = tuple[int, int, str]
@@ -57,7 +57,7 @@ def grouped(said: Iterable[Said], design: Any, lang: str = "en") -> list[str]:
 def _en(message: str, tally: tuple[int, list[int], int, str | None],
         whose: tuple[int, int] | None) -> str:
     n, points, total, one = tally
-    at = one or f"{_points(_ranges(points))}: {len(points)} of {total}"
+    at = one or f"{points_named(number_ranges(points))}: {len(points)} of {total}"
     tail = f"{n} replication(s)"
     if whose is not None:
         tail += (f"; the figures are those of point {whose[0]}, rep-{whose[1]:04d}; the "
@@ -73,7 +73,7 @@ def _zh(message: str, tally: tuple[int, list[int], int, str | None],
     if one is not None:
         at = "扫描点 " + one.removeprefix("point ").replace(": ", "：", 1)
     else:
-        ranges = _points(_ranges(points)).split(" ", 1)[1].replace(" to ", " 至 ")
+        ranges = points_named(number_ranges(points)).split(" ", 1)[1].replace(" to ", " 至 ")
         at = f"扫描点 {ranges.replace(', ', '、')}，共 {total} 个中的 {len(points)} 个"
     tail = f"{n} 次重复运行"
     if whose is not None:
@@ -82,7 +82,7 @@ def _zh(message: str, tally: tuple[int, list[int], int, str | None],
     return f"{severity}（{at}）：{sentence}（{tail}）"
 
 
-def print_grouped(said: Iterable[Said], design: Any, lang: str = "en") -> None:
-    """:func:`grouped` on stderr."""
-    for text in grouped(said, design, lang):
-        print(text, file=sys.stderr)
+def say_grouped(said: Iterable[Said], design: Any, reporter: Reporter) -> None:
+    """:func:`grouped`, in ``reporter``'s language, said by it (on stderr)."""
+    for text in grouped(said, design, reporter.lang):
+        reporter.say(text)

@@ -41,3 +41,15 @@ def test_the_one_line_names_a_lone_point_by_its_values_and_says_it_in_chinese():
     zh = grouped(said, design, "zh")
     assert len(zh) == 1 and zh[0].startswith("警告（扫描点 0、2 至 3，共 4 个中的 3 个）：sea：")
     assert zh[0].endswith("（4 次重复运行）")
+
+
+def test_the_reporter_of_the_command_says_them_in_its_language():
+    """The sweep's grouped warnings are said by the reporter the command made from --lang."""
+    from sim.cli_sweep_warnings import say_grouped
+    from sim.experiment.reporter import Reporter
+
+    design = pd.DataFrame({"ports.sea.review.capacity": [1, 2]})
+    said = [(0, 0, NOT_OUT), (1, 0, NOT_OUT)]
+    heard: list[str] = []
+    say_grouped(said, design, Reporter("zh", write=heard.append))
+    assert heard == grouped(said, design, "zh") and heard[0].startswith("警告")

@@ -54,7 +54,7 @@ def replications(tasks: Iterable[Named]) -> str:
     return ", ".join(parts)
 
 
-def _ranges(numbers: Iterable[int]) -> list[tuple[int, int]]:
+def number_ranges(numbers: Iterable[int]) -> list[tuple[int, int]]:
     """Sorted ``numbers`` as (first, last) runs of consecutive numbers."""
     runs: list[tuple[int, int]] = []
     for n in sorted(set(numbers)):
@@ -65,7 +65,7 @@ def _ranges(numbers: Iterable[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _points(runs: list[tuple[int, int]]) -> str:
+def points_named(runs: list[tuple[int, int]]) -> str:
     """``point 3``, or ``points 0 to 1, 3 to 4``."""
     said = ", ".join(str(a) if a == b else f"{a} to {b}" for a, b in runs)
     return f"point {said}" if runs == [(runs[0][0], runs[0][0])] else f"points {said}"
@@ -88,7 +88,7 @@ def still_to_do(tasks: Iterable[Named]) -> str:
     if all(isinstance(k, int) for k, _ in parts):
         said: list[str] = []
         for reps in dict.fromkeys(r for _, r in sorted(parts)):
-            said.append(f"{_points(_ranges(k for k, r in parts if r == reps))}: "
+            said.append(f"{points_named(number_ranges(k for k, r in parts if r == reps))}: "
                         f"replication(s) {reps}")
         return "; ".join(said)
     parts.sort(key=lambda part: (part[0] != "baseline", str(part[0])))  # (not by finishing)
