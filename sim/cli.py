@@ -1075,6 +1075,10 @@ def _print_run_table(
         console.print(static, highlight=False, soft_wrap=True, markup=False)
     if validation:
         console.print(validation_table(validation))
+    from sim.experiment.ran_on import ran_on_lines
+
+    for line in ran_on_lines(out, lang):  # (a run on a Dask scheduler given by its address)
+        console.print(line, highlight=False, soft_wrap=True, markup=False)
     if lang == "zh":
         from sim.cli_zh import footer
 

@@ -33,3 +33,6 @@ def interrupted(signalled: str, kept: int | None, command: str) -> str:
     held = _KEPT.format(kept=kept) if kept is not None else ""
     how = _RESUME_WITH.format(command=command) if command else _RESUME_SAME
     return f"{STOPPED[signalled]}；{held}{how}"
+#: which Dask scheduler and workers ran a folder's replications (:mod:`sim.experiment.ran_on`)
+RAN_ON = "由位于 {scheduler} 的 Dask 调度器的 {n} 个工作进程运行：{workers}"
+RAN_ON_WORKER = "{worker}（第 {reps} 次重复运行）"

@@ -209,9 +209,25 @@ def test_a_run_on_a_remote_scheduler_address_matches_serial(serial_run, tmp_path
 
     with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
         address = cluster.scheduler_address
+        workers = set(cluster.scheduler_info["workers"])
         assert main([*RUN_ARGS, "--out", str(tmp_path / "remote"), "--dask", address]) == 0
     remote = json.loads(capsys.readouterr().out)
     assert remote == serial_run
+    _ran_on_the_scheduler(tmp_path / "remote", address, workers, capsys)
+
+
+def _ran_on_the_scheduler(out: Any, address: str, workers: set[str], capsys: Any) -> None:
+    """Each replication's file of a run on a scheduler given by its address records that
+    scheduler and the worker that ran it; the run's summary (here of the same command again,
+    which keeps them all) names them."""
+    reps = [json.loads(p.read_text()) for p in sorted((out / "reps").glob("rep-*[0-9].json"))]
+    assert reps and all(r["ran_on"]["scheduler"] == address for r in reps), reps
+    assert {r["ran_on"]["worker"] for r in reps} <= workers
+    argv = [a for a in RUN_ARGS if a != "--json"]
+    assert main([*argv, "--out", str(out), "--lang", "zh"]) == 0
+    said = [line for line in capsys.readouterr().out.splitlines() if "Dask" in line]
+    assert len(said) == 1 and said[0].startswith(f"由位于 {address} 的 Dask 调度器的 "), said
+    assert all(f"{w}（第 " in said[0] for w in {r["ran_on"]["worker"] for r in reps}), said
 
 
 SCRIPT = """\

@@ -93,6 +93,8 @@ def _interrupted_run(tmp_path: Any, capsys: Any, monkeypatch: Any, *lang: str) -
 def test_with_lang_zh_the_interrupted_line_is_chinese(tmp_path, capsys, monkeypatch):
     last = _interrupted_run(tmp_path, capsys, monkeypatch, "--lang", "zh")
     assert last.startswith("已中断；保留了 1 次已完成的重复运行；续跑请用：bordersim run "), last
+    kept = (tmp_path / "o" / "reps" / "rep-0000.json").read_text()
+    assert "ran_on" not in kept  # (a local run records no machine's address)
     again = _interrupted_run(tmp_path / "again", capsys, monkeypatch)  # (no global left over)
     assert again.startswith("interrupted; 1 finished replication(s) kept; resume it with: ")
 

@@ -427,6 +427,9 @@ class DaskExecutor:
         reporter: Reporter = ENGLISH,
     ):
         self.reporter = reporter
+        #: where each replication (by key) ran, on a scheduler given by its address:
+        #: ``{"scheduler": ADDRESS, "worker": ADDRESS}`` (none on a cluster started here)
+        self.ran_on: dict[Hashable, dict[str, str]] = {}
         if workers is not None and workers < 1:
             raise ValueError(f"workers must be at least 1; got {workers}")
         if client is None:  # (an optional extra: say how to install it, not a bare import error)
@@ -483,7 +486,7 @@ class DaskExecutor:
             try:
                 for future in as_completed(futures):
                     try:
-                        outcome = _receive(future, where, by_future.values())
+                        outcome = _receive(future, where, by_future.values(), _where_ran(self))
                     except SchedulerUnreachable:  # (a worker that runs other software)
                         raise
                     except Exception as exc:  # a worker died, or the cluster failed
@@ -500,6 +503,12 @@ class DaskExecutor:
                 _cancel(client, [f for f in futures if not f.done()])
 
 
+def _where_ran(executor: DaskExecutor) -> dict[Hashable, dict[str, str]] | None:
+    """Where :attr:`DaskExecutor.ran_on` is kept: only for a scheduler given by its address
+    (a cluster started for the run is this machine's, not worth recording)."""
+    return executor.ran_on if executor.address is not None else None
+
+
 def _send(client: Any, tasks: Sequence[Task]) -> list[Any]:
     """Submit each task, pickled, to :data:`sim.experiment.dask_workers.RUN` (which says what
     its worker runs beside the outcome), with this command's own answer to compare with."""
@@ -512,13 +521,18 @@ def _send(client: Any, tasks: Sequence[Task]) -> list[Any]:
     return list(client.map(dask_workers.RUN, blobs, expected=mine, pure=False))
 
 
-def _receive(future: Any, where: str, left: Iterable[Task]) -> Outcome:
+def _receive(
+    future: Any, where: str, left: Iterable[Task], ran_on: dict[Hashable, dict[str, str]] | None
+) -> Outcome:
     """A finished future's outcome, once its worker's answer is found to match this command's
-    (:func:`sim.experiment.dask_workers.received` refuses it otherwise, before it is stored)."""
+    (:func:`sim.experiment.dask_workers.received` refuses it otherwise, before it is stored);
+    the scheduler and worker that ran it go into ``ran_on`` (when not None)."""
     from sim.experiment import dask_workers
 
     answer, outcome = future.result()
     dask_workers.received(answer, dask_workers.here(), where, left)
+    if ran_on is not None and "worker" in answer:
+        ran_on[outcome[0]] = {"scheduler": where, "worker": str(answer["worker"])}
     return outcome  # type: ignore[no-any-return]
 
 

@@ -8,7 +8,7 @@ processes or Dask); results are put back in replication order, so they do not de
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -143,7 +143,8 @@ class _Replications:
         self.done = max(self.done, stop)
         tasks = [Task(r, self.scenario, self.seed, r, self.log) for r in todo]
         kept = (self.seeds, self.warned)
-        self.failures += _run(self.run.map(tasks), self.store, self.rows, kept, self.on_done)
+        self.failures += _run(self.run.map(tasks), self.store, self.rows, kept, self.on_done,
+                              getattr(self.run, "ran_on", None))
 
     def table(self) -> pd.DataFrame:
         per_rep = pd.DataFrame([{"replication": r, **self.rows[r]} for r in sorted(self.rows)])
@@ -211,9 +212,11 @@ def _run(
     rows: dict[int, dict[str, float]],
     kept: tuple[dict[int, tuple[int, ...]], dict[str, list[str]]],
     on_done: OnDone | None,
+    ran_on: Mapping[Any, dict[str, str]] | None = None,
 ) -> list[Failure]:
     """Take each replication's result as it finishes: its metrics into ``rows`` (saved in
-    ``store``), its seed and warnings into ``kept``; return those that failed."""
+    ``store``, with where it ran from ``ran_on``: a Dask executor's), its seed and warnings
+    into ``kept``; return those that failed."""
     seeds, warned = kept
     failures: list[Failure] = []
     for key, result in results:
@@ -221,7 +224,8 @@ def _run(
         if isinstance(result, Failure):
             failures.append(result)
             continue
-        rows[r] = store.save(r, result) if store is not None else result.metrics()
+        where = ran_on.get(key) if ran_on is not None else None
+        rows[r] = store.save(r, result, ran_on=where) if store is not None else result.metrics()
         seeds[r] = tuple(result.seed)
         if result.warnings:
             warned[f"rep-{r:04d}"] = list(result.warnings)

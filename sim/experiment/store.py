@@ -956,10 +956,15 @@ class RunStore:
         return metrics, tuple(int(x) for x in data["seed"])
 
     def save(
-        self, r: int, result: RunResult, metrics: dict[str, float] | None = None
+        self,
+        r: int,
+        result: RunResult,
+        metrics: dict[str, float] | None = None,
+        ran_on: dict[str, str] | None = None,
     ) -> dict[str, float]:
         """Write replication ``r``'s tables, then its JSON (last: it marks the rep finished);
-        ``metrics``: ``result.metrics()``, if the caller has them already."""
+        ``metrics``: ``result.metrics()``, if the caller has them already; ``ran_on``: the
+        Dask scheduler and worker that ran it (a cluster run's; kept as ``ran_on``)."""
         if metrics is None:
             metrics = result.metrics()
         frames = (
@@ -1008,6 +1013,8 @@ class RunStore:
                 "warnings": list(result.warnings),
             }
         )
+        if ran_on:
+            record["ran_on"] = dict(ran_on)
         record["checksum"] = _sha256(_canonical(record))
         atomic_write(self._rep(r, ".json"), dump_json(record))
         self.computed.append(r)
