@@ -363,6 +363,10 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
         console.print(interaction_table(res, rows, lang))
     console.file.flush()
     _precision_warnings(res, notes)  # (last, where they are seen)
+    from sim.experiment.ran_on import ran_on_lines
+
+    for line in ran_on_lines(out, lang):  # (a comparison on a Dask scheduler's address)
+        console.print(line, highlight=False, soft_wrap=True, markup=False)
     if lang == "zh":
         from sim.cli_zh import footer
 

@@ -35,4 +35,4 @@ def interrupted(signalled: str, kept: int | None, command: str) -> str:
     return f"{STOPPED[signalled]}；{held}{how}"
 #: which Dask scheduler and workers ran a folder's replications (:mod:`sim.experiment.ran_on`)
 RAN_ON = "由位于 {scheduler} 的 Dask 调度器的 {n} 个工作进程运行：{workers}"
-RAN_ON_WORKER = "{worker}（第 {reps} 次重复运行）"
+RAN_ON_WORKER = "{worker}（{reps}）"

@@ -5,8 +5,15 @@ scheduler given by its address (tests/test_executors.py runs one), never for a l
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 
+import sim.cli
+from sim.cli import main
+from sim.experiment.executors import Outcome, Task, run_task
 from sim.experiment.ran_on import ran_on_lines
+from tests.conftest import SMALL
+
+SHORT = ["--days", "1", "--set", "warmup_days=0.5", "--set", "drain_days=0.5"]
 
 
 def test_the_line_names_each_worker_and_its_replications(tmp_path):
@@ -20,5 +27,36 @@ def test_the_line_names_each_worker_and_its_replications(tmp_path):
         "ran on the Dask scheduler at tcp://s:8786 by 2 worker(s): tcp://a:1 (replication(s) "
         "1 to 2, 4); tcp://b:1 (replication(s) 0)"]
     assert ran_on_lines(tmp_path, "zh") == [
-        "由位于 tcp://s:8786 的 Dask 调度器的 2 个工作进程运行：tcp://a:1（第 1 至 2、4 次"
-        "重复运行）；tcp://b:1（第 0 次重复运行）"]
+        "由位于 tcp://s:8786 的 Dask 调度器的 2 个工作进程运行：tcp://a:1（第 1 至 2、4 次）；"
+        "tcp://b:1（第 0 次）"]
+
+
+class _Cluster:
+    """An executor that plays a Dask one given an address: it runs each task here and says
+    which of two workers ran it."""
+
+    name = "dask"
+
+    def __init__(self) -> None:
+        self.ran_on: dict[object, dict[str, str]] = {}
+
+    def map(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
+        for i, task in enumerate(tasks):
+            self.ran_on[task.key] = {"scheduler": "tcp://s:8786", "worker": f"tcp://w{i % 2}:1"}
+            yield run_task(task)
+
+
+def test_a_comparison_records_and_shows_who_ran_each_options_replication(
+    tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setattr(sim.cli, "_executor", lambda args: _Cluster())
+    out = tmp_path / "c"
+    argv = ["compare", str(SMALL), "--reps", "1", "--option", "r4:ports.sea.review.capacity=4",
+            "--no-report", *SHORT, "--out", str(out)]
+    assert main(argv) == 0
+    said = [line for line in capsys.readouterr().out.splitlines() if "Dask" in line]
+    assert said == [
+        "ran on the Dask scheduler at tcp://s:8786 by 2 worker(s): tcp://w0:1 (option "
+        "baseline: replication(s) 0); tcp://w1:1 (option r4: replication(s) 0)"]
+    kept = json.loads((out / "options" / "r4" / "reps" / "rep-0000.json").read_text())
+    assert kept["ran_on"] == {"scheduler": "tcp://s:8786", "worker": "tcp://w1:1"}

@@ -86,6 +86,7 @@ from sim.experiment.precision import (
     precise_enough,
     precision_gaps,
 )
+from sim.experiment.ran_on import where_ran
 from sim.experiment.reuse import baseline_twins
 from sim.experiment.rewrites import stale
 from sim.experiment.store import (
@@ -910,7 +911,8 @@ class Comparison:
         trimmed = trim_log(result.log, scenario) if self.log and result.log is not None else None
         if store is not None and folder is not None:
             folder.save_warnings(name, r, result.warnings)
-            store.save(r, dataclasses.replace(result, log=trimmed), metrics_r)
+            store.save(r, dataclasses.replace(result, log=trimmed), metrics_r,
+                       where_ran(self.executor, (name, r)))
         if trimmed is not None:
             logs[name] = trimmed
         return metrics_r

@@ -8,7 +8,7 @@ processes or Dask); results are put back in replication order, so they do not de
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from sim.experiment.executors import (
     get_executor,
 )
 from sim.experiment.precision import Target
+from sim.experiment.ran_on import where_ran
 from sim.experiment.store import RunStore, StoreMismatch
 from sim.model.credit_rules import engine_caps
 from sim.model.risk_notes import engine_throttle
@@ -144,7 +145,7 @@ class _Replications:
         tasks = [Task(r, self.scenario, self.seed, r, self.log) for r in todo]
         kept = (self.seeds, self.warned)
         self.failures += _run(self.run.map(tasks), self.store, self.rows, kept, self.on_done,
-                              getattr(self.run, "ran_on", None))
+                              self.run)
 
     def table(self) -> pd.DataFrame:
         per_rep = pd.DataFrame([{"replication": r, **self.rows[r]} for r in sorted(self.rows)])
@@ -212,10 +213,10 @@ def _run(
     rows: dict[int, dict[str, float]],
     kept: tuple[dict[int, tuple[int, ...]], dict[str, list[str]]],
     on_done: OnDone | None,
-    ran_on: Mapping[Any, dict[str, str]] | None = None,
+    executor: object = None,
 ) -> list[Failure]:
     """Take each replication's result as it finishes: its metrics into ``rows`` (saved in
-    ``store``, with where it ran from ``ran_on``: a Dask executor's), its seed and warnings
+    ``store``, with where it ran on ``executor``: :func:`where_ran`), its seed and warnings
     into ``kept``; return those that failed."""
     seeds, warned = kept
     failures: list[Failure] = []
@@ -224,7 +225,7 @@ def _run(
         if isinstance(result, Failure):
             failures.append(result)
             continue
-        where = ran_on.get(key) if ran_on is not None else None
+        where = where_ran(executor, key)
         rows[r] = store.save(r, result, ran_on=where) if store is not None else result.metrics()
         seeds[r] = tuple(result.seed)
         if result.warnings:
