@@ -84,6 +84,9 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "{address}：端口 {port} 不在 1 至 65535 之间"),
 )
 _ARGUMENT = re.compile(r"argument (?P<name>\S+): (?P<rest>.+)", re.DOTALL)
+#: several options mistyped at once, each with its near option (``--days for --day, ...``)
+_NEAR_PAIRS = re.compile(r"unrecognized arguments: (?P<args>.+?) \(did you mean "
+                         r"(?P<pairs>\S+ for \S+(?:, \S+ for \S+)*)\?\)", re.DOTALL)
 
 
 def wanted(argv: list[str]) -> bool:
@@ -103,6 +106,11 @@ def translate(message: str) -> str:
     head = _ARGUMENT.fullmatch(message)
     if head is not None:
         return f"参数 {head['name']}：{translate(head['rest'])}"
+    pairs = _NEAR_PAIRS.fullmatch(message)
+    if pairs is not None:  # (each mistyped option with the one it is near: no English ``for``)
+        near = [pair.split(" for ") for pair in pairs["pairs"].split(", ")]
+        asked = "".join(f"{typed} 是否应为 {option}？" for option, typed in near)
+        return f"无法识别的参数：{pairs['args']}（{asked}）"
     for english, chinese in MESSAGES:
         found = re.fullmatch(english, message, re.DOTALL)
         if found is not None:

@@ -23,6 +23,12 @@ CASES = {
     ("compare", "--reform", "x"): (
         "bordersim compare: 错误：无法识别的参数：--reform（是否应为 --reforms？）",
         "bordersim compare: error: unrecognized arguments: --reform (did you mean --reforms?)"),
+    # a participant's typo of an option: each one asked after, no English "for" left
+    ("run", "default", "--day", "7", "--dys", "3"): (
+        "bordersim run: 错误：无法识别的参数：--day 7 --dys 3（--day 是否应为 --days？"
+        "--dys 是否应为 --days？）",
+        "bordersim run: error: unrecognized arguments: --day 7 --dys 3 (did you mean --days "
+        "for --day, --days for --dys?)"),
     ("appraise",): ("bordersim appraise: 错误：缺少以下必需参数：RESULTS_DIR",
                     "bordersim appraise: error: the following arguments are required: "
                     "RESULTS_DIR"),
