@@ -40,6 +40,8 @@ from sim.cli_zh_store import said as store_said
 from sim.cli_zh_tree import ERRORS as TREE_ERRORS
 from sim.cli_zh_tree import head as tree_head
 from sim.cli_zh_tree import said as tree_said
+from sim.cli_zh_units import ERRORS as UNIT_ERRORS
+from sim.cli_zh_units import said as units_said
 from sim.cli_zh_windows import ERRORS as WINDOW_ERRORS
 from sim.report.zh_glossary import MODES
 from sim.report.zh_metrics import absent_layer
@@ -155,6 +157,15 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"scenario file not found: (?P<file>\S+) \(the bundled scenarios, which their name "
      r"alone gives: (?P<names>[\w, -]+)\)",
      "找不到情景文件：{file}（只写名称即可使用的内置情景：{names}）"),
+    (r"scenario file not found: (?P<file>\S+) \(the bundled scenarios, which their name "
+     r"alone gives: (?P<names>[\w, -]+)\); did you mean (?P<near>\S+)\?",
+     "找不到情景文件：{file}（只写名称即可使用的内置情景：{names}）；是否应为 {near}？"),
+    (r"scenario file not found: (?P<file>\S+) \(the bundled scenarios, which their name "
+     r"alone gives: (?P<names>[\w, -]+)\); (?P<reform>\w+) is a reform of the library, not a "
+     r"scenario: compare it with --reforms (?P=reform) \(bordersim reforms (?P=reform) gives "
+     r"its strengths\)",
+     "找不到情景文件：{file}（只写名称即可使用的内置情景：{names}）；{reform} 是改革库中的改革，"
+     "不是情景：请用 --reforms {reform} 进行比较（bordersim reforms {reform} 给出其强度参数）"),
     (r"unknown reform (?P<name>'[^']*'); see `bordersim reforms` for the list",
      "未知改革 {name}；改革列表见 `bordersim reforms`"),
     (r"unknown reform (?P<name>'[^']*') \(did you mean (?P<near>'[^']*')\?\); see "
@@ -462,7 +473,8 @@ _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
 #: observations that cannot be fitted (:mod:`sim.cli_zh_fit`) and a file that cannot be read
 #: (:mod:`sim.cli_zh_files`) and a CSV's content (:mod:`sim.cli_zh_csv`) and the workshop
 #: page's refusals (:mod:`sim.cli_zh_page`) and ``animate``'s (:mod:`sim.cli_zh_animate`),
-#: and a Dask cluster's trouble (:mod:`sim.cli_zh_cluster`), tried first; a results
+#: and a Dask cluster's trouble (:mod:`sim.cli_zh_cluster`) and a duration, rate or time
+#: of day that cannot be read (:mod:`sim.cli_zh_units`), tried first; a results
 #: folder's read errors (:mod:`sim.cli_zh_folder`), tried after the rest, after those of
 #: ``reproduce`` and ``tables`` (:mod:`sim.cli_zh_reproduce`), and a results folder that
 #: cannot be resumed or a file that cannot be written (:mod:`sim.cli_zh_store`)
@@ -472,7 +484,8 @@ _OWN_WORDS = [(re.compile(english), zh, says)
                                   (CSV_ERRORS, csv_said), (PAGE_ERRORS, page_said),
                                   (ANIMATE_ERRORS, animate_said),
                                   (APPRAISE_ERRORS, appraise_said),
-                                  (CLUSTER_ERRORS, cluster_said))
+                                  (CLUSTER_ERRORS, cluster_said),
+                                  (UNIT_ERRORS, units_said))
               for english, zh in table]
 _FOLDER = [(re.compile(english), zh, says)
            for table, says in ((REPRODUCE_ERRORS, reproduce_said), (FOLDER_ERRORS, folder_said),

@@ -99,6 +99,24 @@ MISTAKES = [
      "[ports.crossing.exports], absent from the scenario, which also needs "
      "ports.crossing.exports.arrivals (trucks (declarations) arriving; no batch) and "
      "ports.crossing.exports.loading; set them too"),
+    # a value the units cannot read: no unit known, a unit mistyped, a zero time base
+    (["--set", "ports.crossing.arrivals.rate=abc"],
+     "error: command line: ports.crossing.arrivals.rate = 'abc': cannot read 'abc' as a rate; "
+     "write e.g. '20/h' or '1500/d'"),
+    (["--set", "ports.crossing.arrivals.rate=5/hr"],
+     "error: command line: ports.crossing.arrivals.rate = '5/hr': unknown time unit 'hr' in "
+     "'5/hr'; allowed: per s, min, h, d, w (or sec, second, seconds, minute, minutes, hour, "
+     "hours, day, days, week, weeks), month (30.44 d), year (365.25 d)"),
+    (["--set", "ports.crossing.document_check.service.mean=27 mn"],
+     "error: command line: ports.crossing.document_check.service.mean = '27 mn': exponential "
+     "mean: unknown time unit 'mn' in '27 mn'; did you mean 'min'? allowed: s, min, h, d, w "
+     "(or sec, second, seconds, minute, minutes, hour, hours, day, days, week, weeks)"),
+    (["--set", "ports.crossing.document_check.service.mean=abc"],
+     "error: command line: ports.crossing.document_check.service.mean = 'abc': exponential "
+     "mean: cannot read 'abc' as a duration; write e.g. '15 min', '2 h', '3 d'"),
+    (["--set", "ports.crossing.arrivals.rate=3/0 h"],
+     "error: command line: ports.crossing.arrivals.rate = '3/0 h': a rate's time base must be "
+     "> 0; got '3/0 h'"),
     (["--days", "2", "--set", "days=3"],
      "error: the observed days are given twice: --days 2 and --set days=3; give one"),
 ]
@@ -126,6 +144,8 @@ def test_a_wrong_name_in_compare_is_said_in_chinese(capsys, tmp_path: Path,
                         "错误：未知改革 'single_windows'（是否应为 'single_window'？）"),
                        (["compare", str(MMC), "--option", "bad"], "错误：方案 'bad' 没有给出"),
                        (["run", "nosuch"], "错误：找不到情景文件：nosuch"),
+                       (["run", "defualt"], "错误：找不到情景文件：defualt（只写名称即可"),
+                       (["run", "single_window"], "错误：找不到情景文件：single_window（"),
                        (["compare", str(MMC), "--reforms", "dumbbell"],
                         "错误：改革 dumbbell 要修改 [organisation] 部分，而情景 'teaching-mmc' "
                         "中没有该部分"),
@@ -362,3 +382,17 @@ def test_a_dated_reforms_why_no_table_knows_leaves_the_line_untranslated():
     text = "timeline.0.reform: 'x' (at 3 d) cannot apply at its date: no table knows this"
     assert problem(text) == problem("no table knows this at all").replace(
         "no table knows this at all", text)
+
+
+@pytest.mark.parametrize("parse, value", [
+    ("parse_duration", "abc"), ("parse_duration", "15 mn"), ("parse_duration", {"dist": "x"}),
+    ("parse_rate", "abc"), ("parse_rate", "20/hr"), ("parse_rate", "-1/h"),
+    ("parse_rate", "3/0 h"), ("parse_clock", "9h30"), ("parse_clock", "25:00")])
+def test_every_value_the_units_cannot_read_is_said_in_chinese(parse: str, value: object):
+    from sim.scenario import units
+
+    with pytest.raises(units.UnitError) as raised:
+        getattr(units, parse)(value)
+    zh = error_line(f"my.toml: ports.p.field = {value!r}: {raised.value}", "zh")
+    assert zh.startswith("错误：my.toml：ports.p.field = ") and "尚无中文" not in zh, zh
+    assert english_left(zh) == [], zh
