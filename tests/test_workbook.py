@@ -207,6 +207,9 @@ def test_chinese_trading_sheet_has_no_english_header(folders, kind):
                        dtype={"option": str})
     assert list(zh["方向代码"]) == list(en["direction"])
     assert set(zh["方向"]) <= {"进口", "出口"}
+    from sim.report.zh_glossary import MODES
+
+    assert list(zh["运输方式"]) == [MODES[m] for m in en["mode"]]  # (海运, not sea)
     from sim.report.zh_glossary import VALUES
 
     classes = en["trader_class"].fillna("").astype(str)
@@ -334,3 +337,31 @@ def test_the_command_is_listed_in_the_help(capsys):
     out = capsys.readouterr().out
     assert exit_.value.code == 0
     assert "workbook" in out and "95 % intervals" in out
+
+
+@pytest.mark.parametrize("kind, sheet, en_sheet", [("run", "全部指标", "summary"),
+                                                   ("cmp", "全部指标", "summary"),
+                                                   ("cmp", "配对差异", "differences")])
+def test_chinese_full_tables_say_options_directions_classes_and_lanes_in_chinese(
+        folders, kind, sheet, en_sheet):
+    """The sheets an officer filters in a spreadsheet: the baseline (a run) in words, each
+    direction, trader class and lane in Chinese with its code in the column after it (the
+    metrics' names are built from the codes); the rows the English sheet's."""
+    from sim.report.zh_glossary import VALUES
+    from sim.report.zh_workbook import OPTIONS, VALUE_CODES
+
+    zh = _sheet(folders[kind] / "workbook-zh.xlsx", sheet)
+    en = _sheet(folders[kind] / "workbook.xlsx", en_sheet)
+    if "option" in en.columns:  # (a run's full table has none: its headline's, then)
+        assert list(zh["方案"]) == [OPTIONS.get(o, o) for o in en["option"]]
+    else:
+        zh_head = _sheet(folders[kind] / "workbook-zh.xlsx", "主要结果")
+        assert set(zh_head["方案"]) == {OPTIONS["run"]}
+    assert not set(zh.get("方案", [])) & set(OPTIONS), set(zh["方案"])
+    for column, words in (("direction", "direction"), ("trader_class", "class"),
+                          ("lane", "lane")):
+        codes = en[column].fillna("").astype(str)
+        assert list(zh[VALUE_CODES[column]].fillna("").astype(str)) == list(codes)
+        said = zh[{"direction": "方向", "trader_class": "企业信用等级", "lane": "环节"}[column]]
+        assert any(codes) and list(said.fillna("")) == [VALUES[words].get(c, c) for c in codes]
+        assert not set(said.dropna()) & set(VALUES[words]), column

@@ -7,6 +7,7 @@ comparison of the small scenario, priced, whose option adds a system (an overhea
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -15,6 +16,7 @@ import pytest
 
 from sim.cli import main
 from sim.report.workbook_agency import COLUMNS, LINES, ZH_KINDS
+from sim.report.zh_workbook import item_said, option_said
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL = str(REPO / "tests" / "scenarios" / "small.toml")
@@ -56,7 +58,7 @@ def test_each_options_items_and_checks_add_up_to_its_agency_cost_a_year(folder, 
     total_kind = ZH_KINDS["total"] if zh else "total"
     lines = {ZH_KINDS[k] if zh else k for k in LINES} - {ZH_KINDS["checks"] if zh else "checks"}
     for option in ("baseline", "it"):
-        mine = [r for r in rows if r[head["option"]] == option]
+        mine = [r for r in rows if r[head["option"]] == (option_said(option) if zh else option)]
         parts = [float(r[head["cost_per_year"]]) for r in mine if r[head["kind"]] not in lines]
         (total,) = [r for r in mine if r[head["kind"]] == total_kind]
         assert sum(parts) == pytest.approx(float(year[option]), rel=1e-12)
@@ -65,7 +67,8 @@ def test_each_options_items_and_checks_add_up_to_its_agency_cost_a_year(folder, 
         assert {r[head["reps"]] for r in mine} == {2}
         assert {r[head["money"]] for r in mine} == {"USD（2019 年价格）" if zh
                                                     else "USD at 2019 prices"}
-    staff = [r for r in rows if r[head["item"]] == "document_check"]
+    staff = [r for r in rows if r[head["item"]] == (item_said("document_check") if zh
+                                                     else "document_check")]
     assert staff and {r[head["quantity_unit"]] for r in staff} == {"人·小时" if zh
                                                                    else "head-hours"}
 
@@ -131,7 +134,7 @@ def test_the_headline_sheet_has_the_overhead_after_the_agencies_cost(folder, lan
     want = summary[summary["metric"] == "agency_cost_overhead_per_consignment"]
     for r in rows[at:at + 2]:
         assert r[metric] == "agency_cost_overhead_per_consignment" and words in str(r[figure])
-        (value,) = want.loc[want["option"] == r[option], "mean"]
+        (value,) = want.loc[want["option"].map(option_said if zh else str) == r[option], "mean"]
         assert float(str(r[mean])) == pytest.approx(float(value))
     assert float(str(rows[at + 1][mean])) > 0  # (the option's system)
 
@@ -151,3 +154,16 @@ def test_an_agency_table_without_costs_is_refused_naming_it(tmp_path):
     with pytest.raises(ResultsFolderError, match=r"rep-0000-agency\.csv lacks the column"
                                                  r"\(s\) cost"):
         agency_sheet(tmp_path, "run", "en")
+
+
+def test_the_chinese_sheet_says_the_baseline_and_the_items_in_chinese(folder):
+    """A customs officer reads 基准方案 and 审单, not ``baseline`` and ``declaration_review``;
+    a fixed post or a system keeps its own name after its kind."""
+    head = {k: z for k, _, z in COLUMNS}
+    rows = _rows(folder / "workbook-zh.xlsx", "政府部门成本")
+    assert {r[head["option"]] for r in rows} == {"基准方案", "it"}
+    items = {str(r[head["item"]]) for r in rows}
+    assert "单证审核" in items and "document_check" not in items
+    assert "信息系统：it" in items and "systems:it" not in items
+    english = {i for i in items if re.fullmatch(r"[a-z_]+", i)}
+    assert not english, english

@@ -19,6 +19,7 @@ from sim.model.agency_costs import OVERHEAD  # (the items' port that is no port'
 from sim.model.costs import HOURS_PER_YEAR
 from sim.report.folder import ResultsFolderError, read_csv, read_object
 from sim.report.workbook_sheets import Sheet
+from sim.report.zh_workbook import item_said, option_said
 
 #: the rows' kinds whose quantity is head-hours (the others', equipment's and systems', is
 #: unit-years)
@@ -140,7 +141,9 @@ def _option_items(name: str, path: Path, meta: Any, summary: pd.DataFrame, money
         grouped[["price", "utilisation"]].mean()).reset_index()
     days = float(read_object(path / "scenario.json").get("days") or math.nan)
     items["cost_per_year"] = items["cost"] * HOURS_PER_YEAR / (days * 24.0)
-    items.insert(0, "option", name)
+    items.insert(0, "option", option_said(name) if zh else name)
+    if zh:
+        items["item"] = [item_said(str(i)) for i in items["item"]]
     items["overhead"] = [_yes(p == OVERHEAD, zh) for p in items["port"]]
     items["quantity_unit"] = [_quantity_unit(k, zh) for k in items["kind"]]
     items["price_unit"] = [_price_unit(k, money, zh) for k in items["kind"]]
@@ -148,7 +151,7 @@ def _option_items(name: str, path: Path, meta: Any, summary: pd.DataFrame, money
     checks = _mean(summary, name, "agency_checks_cost_per_year")
     overheads = float(items.loc[items["port"] == OVERHEAD, "cost_per_year"].sum())
     total = float(items["cost_per_year"].sum()) + checks
-    lines = pd.DataFrame([_line(name, k, v, zh) for k, v in
+    lines = pd.DataFrame([_line(option_said(name) if zh else name, k, v, zh) for k, v in
                           (("checks", checks), ("overheads", overheads), ("total", total))])
     out = pd.concat([items, lines], ignore_index=True)
     out["money"], out["reps"] = money, len(frames)

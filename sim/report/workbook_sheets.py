@@ -14,6 +14,7 @@ import pandas as pd
 
 from sim.report.folder import read_csv, read_object
 from sim.report.route_labels import route_labels, with_route_label
+from sim.report.zh_workbook import option_said
 
 #: the folder's tables a sheet shows whole (file, sheet name in English and in Chinese,
 #: what it is in each); a comparison's ``differences.csv`` only with a comparison
@@ -100,7 +101,8 @@ def headline_table(folder: Path, kind: str, lang: str) -> pd.DataFrame:
     for metric, what in _with_routes(figures, summary, lang, labels):
         for r in summary[summary["metric"] == metric].to_dict("records"):
             row = {"figure": what, "metric": metric,
-                   "unit": _unit(str(r["unit"]), lang), "option": r["option"],
+                   "unit": _unit(str(r["unit"]), lang),
+                   "option": option_said(r["option"]) if lang == "zh" else r["option"],
                    "mean": r["mean"], "low": r["shown_low"], "high": r["shown_high"],
                    "n": r["n"]}
             if kind == "compare":
@@ -272,6 +274,10 @@ def sheets(folder: Path, kind: str, lang: str) -> list[Sheet]:
             table.insert(list(table.columns).index("metric") + 1, "metric_zh",
                          [labelled(with_route_label(metric_name(str(m)) or "", str(m), labels,
                                                     lang), named) for m in table["metric"]])
+        if zh and file in ("summary.csv", "differences.csv"):
+            from sim.report.zh_workbook import coded_values
+
+            table = coded_values(table)
         if zh and file == "enforcement.csv":
             from sim.report.zh_workbook import enforcement_table
 

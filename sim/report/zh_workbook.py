@@ -73,6 +73,8 @@ def enforcement_table(table: pd.DataFrame) -> pd.DataFrame:
 
     words = {"direction": VALUES["direction"], "truth": {**VALUES["type"], "compliant": COMPLIANT}}
     out = table.copy()
+    if "option" in out.columns:
+        out["option"] = [option_said(o) for o in out["option"]]
     for column, code in CODES.items():
         if column not in out.columns:
             continue
@@ -90,7 +92,60 @@ def readme_said(text: str) -> str:
     found = _SEEDS.fullmatch(text.strip())
     if found:
         return f"每个方案的第 r 次重复运行使用 {found.group(1)}"
-    return UNCHANGED.get(text, text)
+    return re.sub(r"^reform (\S+)$", r"改革 \1", UNCHANGED.get(text, text))
+
+
+#: the options the folder names itself (an option of a comparison keeps its own name)
+OPTIONS = {"baseline": "基准方案", "run": "本次运行"}
+#: the code columns kept beside the values the full tables say in Chinese
+VALUE_CODES = {"direction": CODES["direction"], "trader_class": "企业信用等级代码",
+               "lane": "环节代码"}
+
+
+def option_said(name: object) -> str:
+    """An option's name as a Chinese sheet shows it: the baseline and a single run in words,
+    a comparison's own option as it was named (``single_window``)."""
+    return OPTIONS.get(str(name), str(name))
+
+
+#: an overhead cost item's kind before its own name (``posts:customs_officer``), in Chinese
+ITEM_KINDS = {"posts": "固定岗位", "patrol": "巡查", "systems": "信息系统"}
+
+
+def item_said(item: str) -> str:
+    """An agency cost item (``sim.model.agency_costs``) as a Chinese sheet shows it: a lane
+    by its Chinese name, the auditors as 稽查, a fixed post, a patrol route or a system as
+    its kind in Chinese then its own name (a role, a route, a system: the scenario's own
+    words); an organisation unit's staff, or an item not known here, as written."""
+    from sim.report.zh_glossary import VALUES
+
+    if item in VALUES["lane"]:
+        return VALUES["lane"][item]
+    if item == "audit":
+        return VALUES["finder"]["audit"]
+    kind, colon, name = item.partition(":")
+    if colon and kind in ITEM_KINDS:
+        return f"{ITEM_KINDS[kind]}：{name}"
+    return item
+
+
+def coded_values(table: pd.DataFrame) -> pd.DataFrame:
+    """A full table (``summary.csv``, ``differences.csv``) with its options, directions,
+    trader classes and lanes in Chinese, each code kept in a column after it (the metrics'
+    names are built from the codes: a reader filters and joins on them, as on the
+    enforcement sheet's); an empty cell (a figure of all directions) stays empty."""
+    from sim.report.zh_glossary import VALUES
+
+    words = {"direction": VALUES["direction"], "trader_class": VALUES["class"],
+             "lane": VALUES["lane"]}
+    out = table.copy()
+    if "option" in out.columns:
+        out["option"] = [option_said(o) for o in out["option"]]
+    for column in [c for c in VALUE_CODES if c in out.columns]:
+        codes = out[column].astype(object).fillna("").astype(str)
+        out[column] = [words[column].get(c, c) for c in codes]
+        out.insert(list(out.columns).index(column) + 1, VALUE_CODES[column], codes)
+    return out
 
 
 #: the trading-across-borders table's columns (:data:`sim.experiment.trading_table.FIGURES`
@@ -130,11 +185,15 @@ def trading_table(table: pd.DataFrame) -> pd.DataFrame:
     in Chinese (each code kept in a column after it, as the enforcement sheet keeps it) and
     its figures' headers in Chinese (option, port, direction and class are named by the
     workbook's common headers)."""
-    from sim.report.zh_glossary import VALUES
+    from sim.report.zh_glossary import MODES, VALUES
 
     out = table.copy()
     if "dimension" in out.columns:
         out["dimension"] = [DIMENSIONS.get(str(d), str(d)) for d in out["dimension"]]
+    if "mode" in out.columns:  # (a port's mode of transport, as the console says it)
+        out["mode"] = [MODES.get(str(m), str(m)) for m in out["mode"]]
+    if "option" in out.columns:
+        out["option"] = [option_said(o) for o in out["option"]]
     words = {"direction": VALUES["direction"], "trader_class": VALUES["class"]}
     for column in [c for c in words if c in out.columns]:
         codes = out[column].astype(object).fillna("").astype(str)
