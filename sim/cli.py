@@ -1631,9 +1631,22 @@ def _main(argv: list[str]) -> int:
     except ReplicationsFailed as exc:
         print(f"error: {exc}\n{exc.hint()}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # (the reader stopped early, `| head`, `| more`: no error to say)
+        _quiet_stdout()
+        return 1
     except OSError as exc:  # (a WriteError: a file that cannot be written, said in turn)
         print(error_line(str(exc), error_lang(args)), file=sys.stderr)
         return 1
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so that flushing it at exit after a closed
+    pipe raises nothing more (as the Python docs advise for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # (a stdout without a file: a test's)
+        pass
 
 
 if __name__ == "__main__":
