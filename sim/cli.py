@@ -1074,7 +1074,7 @@ def _print_run_table(
     if static := static_line(scenario, lang):  # (no engine: where its figures would be)
         console.print(static, highlight=False, soft_wrap=True, markup=False)
     if validation:
-        console.print(validation_table(validation))
+        console.print(validation_table(validation, lang))
     from sim.experiment.ran_on import ran_on_lines
 
     for line in ran_on_lines(out, lang):  # (a run on a Dask scheduler given by its address)

@@ -75,34 +75,44 @@ def write_validation(
     return rows
 
 
-def validation_table(rows: Sequence[Mapping[str, Any]]) -> Table:
-    """The rows as a table: observed, simulated mean and interval, inside or not."""
+def validation_table(rows: Sequence[Mapping[str, Any]], lang: str = "en") -> Table:
+    """The rows as a table: observed, simulated mean and interval, inside or not (in
+    Chinese with ``lang`` zh: :mod:`sim.cli_zh_validation`)."""
     from rich.table import Table
 
+    from sim import cli_zh_validation as in_zh
     from sim.cli import _bounds, _fmt
     from sim.experiment.validation import observed_decimals, verdict
 
+    zh = lang == "zh"
+    own = any(r.get("agree") for r in rows)  # figures with intervals of their own
     table = Table(
-        title="Observed against simulated: mean and 95 % CI over the replications",
-        caption=f"{verdict(rows)}; the interval is the simulation's randomness only, not the "
+        title=in_zh.TITLE if zh else "Observed against simulated: mean and 95 % CI over the "
+        "replications",
+        caption=in_zh.verdict(rows) + in_zh.CAPTION.format(file=VALIDATION_FILE)
+        + (in_zh.AGREE if own else "")
+        if zh else f"{verdict(rows)}; the interval is the simulation's randomness only, not the "
         f"observed figure's sampling error ({VALIDATION_FILE} has every column)"
         + ("; agree: the difference's interval, from both figures' intervals, holds 0"
-           if any(r.get("agree") for r in rows) else ""),
+           if own else ""),
     )
-    table.add_column("metric", overflow="fold")
-    own = any(r.get("agree") for r in rows)  # figures with intervals of their own
-    columns = ("observed", "simulated", "ci low", "ci high", "sim - obs", "inside")
-    for col in columns + (("difference 95 % CI", "agree") if own else ()):
+    table.add_column("指标" if zh else "metric", overflow="fold")
+    columns = in_zh.COLUMNS if zh else ("observed", "simulated", "ci low", "ci high",
+                                        "sim - obs", "inside")
+    for col in columns + ((in_zh.OWN_COLUMNS if zh else ("difference 95 % CI", "agree")) if own
+                          else ()):
         table.add_column(col, justify="right", no_wrap=True)
     for r in rows:
-        name = f"{r['metric']} ({r['label']})" if r["label"] else r["metric"]
+        name = (in_zh.metric_label(r["metric"], r["label"] or "") if zh else
+                f"{r['metric']} ({r['label']})" if r["label"] else r["metric"])
         rel = r["relative_difference"]
         diff = _fmt(r["difference"]) + ("" if rel is None else f" ({rel:+.0%})")
         extra: tuple[str, ...] = ()
         if own:
             low, high = r.get("difference_low"), r.get("difference_high")
             span = "" if low is None or high is None else f"[{_fmt(low)}, {_fmt(high)}]"
-            extra = (span, str(r.get("agree") or ""))
+            agree = str(r.get("agree") or "")
+            extra = (span, in_zh.said(agree) if zh else agree)
         digits = observed_decimals(r["observed"])
         shown: tuple[str, ...]
         if digits is None:
@@ -111,7 +121,8 @@ def validation_table(rows: Sequence[Mapping[str, Any]]) -> Table:
         else:
             shown = tuple(_at(r[c], digits) for c in ("observed", "simulated_mean", "ci_low",
                                                      "ci_high"))
-        table.add_row(name, *shown, diff, r["inside"], *extra)
+        table.add_row(name, *shown, diff, in_zh.said(r["inside"]) if zh else r["inside"],
+                      *extra)
     return table
 
 
