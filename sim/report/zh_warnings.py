@@ -15,7 +15,7 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "lane_overload": ("{port}：{lane}利用率 {utilisation_pct}%（高于 {threshold_pct}%），"
                       "排队可能无法稳定，其等待时间不是稳态：请在该处增加能力，或把其等待时间"
                       "视为下限",
-                      "按 85% 负荷计约需 {servers_needed} 个在岗，而非 {servers_now} 个"),
+                      "按 85% 负荷计，约需 {servers_needed} 个在岗人员或窗口，而非 {servers_now} 个"),
     "staff_overload": ("组织单位 {unit}：其{role}人员利用率 {utilisation_pct}%（高于 "
                        "{threshold_pct}%），其排队可能无法稳定，经其传递的请示上报时延、扣留和"
                        "预警因此不是稳态：请在该处增加{role}人员，或把这些数据视为下限",),
@@ -35,7 +35,7 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "unfinished": ("{port}：运行结束后 {drain_days} 天，仍有超过 {threshold_pct}% 的观测批次货物"
                    "未放行：这些货物被删失，未计入通关时间，数据因此偏低；请在其等待处增加能力，或以更长的"
                    "收尾期运行，看其能否完成", "共 {censored}/{cohort} 票，占 {share_pct}%",
-                   "其中最多的最远只到“{milestone}”",
+                   "其中占比最大的一批货物最远只到“{milestone}”",
                    "运行结束时有 {waiting} 票在{queue_lane}等待"),
     "not_out": ("{port}：运行结束后 {drain_days} 天，仍有超过 {threshold_pct}% 的观测批次货物已放行"
                 "但未提离/装载：其到放行的通关时间已计入，整体通关时间却未计入，因此偏低；请延长收尾期"
