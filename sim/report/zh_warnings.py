@@ -15,7 +15,8 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "lane_overload": ("{port}：{lane}利用率 {utilisation_pct}%（高于 {threshold_pct}%），"
                       "排队可能无法稳定，其等待时间不是稳态：请在该处增加能力，或把其等待时间"
                       "视为下限",
-                      "按 85% 负荷计，约需 {servers_needed} 个在岗人员或窗口，而非 {servers_now} 个"),
+                      "按 85% 负荷计，约需 {servers_needed} 个在岗人员或窗口，"
+                      "而非 {servers_now} 个"),
     "staff_overload": ("组织单位 {unit}：其{role}人员利用率 {utilisation_pct}%（高于 "
                        "{threshold_pct}%），其排队可能无法稳定，经其传递的请示上报时延、扣留和"
                        "预警因此不是稳态：请在该处增加{role}人员，或把这些数据视为下限",),
