@@ -21,6 +21,8 @@ from sim.cli_zh_cluster import ERRORS as CLUSTER_ERRORS
 from sim.cli_zh_cluster import said as cluster_said
 from sim.cli_zh_csv import ERRORS as CSV_ERRORS
 from sim.cli_zh_csv import said as csv_said
+from sim.cli_zh_dists import ERRORS as DIST_ERRORS
+from sim.cli_zh_dists import said as dists_said
 from sim.cli_zh_files import ERRORS as FILE_ERRORS
 from sim.cli_zh_files import said as files_said
 from sim.cli_zh_fit import ERRORS as FIT_ERRORS
@@ -474,7 +476,8 @@ _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
 #: (:mod:`sim.cli_zh_files`) and a CSV's content (:mod:`sim.cli_zh_csv`) and the workshop
 #: page's refusals (:mod:`sim.cli_zh_page`) and ``animate``'s (:mod:`sim.cli_zh_animate`),
 #: and a Dask cluster's trouble (:mod:`sim.cli_zh_cluster`) and a duration, rate or time
-#: of day that cannot be read (:mod:`sim.cli_zh_units`), tried first; a results
+#: of day that cannot be read (:mod:`sim.cli_zh_units`) and a distribution written as
+#: another tool writes it (:mod:`sim.cli_zh_dists`), tried first; a results
 #: folder's read errors (:mod:`sim.cli_zh_folder`), tried after the rest, after those of
 #: ``reproduce`` and ``tables`` (:mod:`sim.cli_zh_reproduce`), and a results folder that
 #: cannot be resumed or a file that cannot be written (:mod:`sim.cli_zh_store`)
@@ -485,7 +488,7 @@ _OWN_WORDS = [(re.compile(english), zh, says)
                                   (ANIMATE_ERRORS, animate_said),
                                   (APPRAISE_ERRORS, appraise_said),
                                   (CLUSTER_ERRORS, cluster_said),
-                                  (UNIT_ERRORS, units_said))
+                                  (UNIT_ERRORS, units_said), (DIST_ERRORS, dists_said))
               for english, zh in table]
 _FOLDER = [(re.compile(english), zh, says)
            for table, says in ((REPRODUCE_ERRORS, reproduce_said), (FOLDER_ERRORS, folder_said),

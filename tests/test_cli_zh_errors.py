@@ -396,3 +396,21 @@ def test_every_value_the_units_cannot_read_is_said_in_chinese(parse: str, value:
     zh = error_line(f"my.toml: ports.p.field = {value!r}: {raised.value}", "zh")
     assert zh.startswith("错误：my.toml：ports.p.field = ") and "尚无中文" not in zh, zh
     assert english_left(zh) == [], zh
+
+
+#: a distribution written as another tool writes it: each hint of sim.scenario.dist_hints
+DISTS = ['{dist="normal",mean="30 min"}', '{dist="erlang",mean="30 min"}',
+         '{dist="fixed",mean="30 min"}', '{dist="exponential",lambda=2}',
+         '{dist="lognormal",mu=1,sigma=1}', '{dist="gamma",shape=2,mean="1 h"}',
+         '{dist="triangular",min="1 min",mode="2 min",max="3 min"}']
+
+
+@pytest.mark.parametrize("given", DISTS)
+def test_a_distribution_as_another_tool_writes_it_is_said_in_chinese(given: str, capsys,
+                                                                      tmp_path: Path):
+    argv = ["run", str(MMC), "--set", f"ports.crossing.document_check.service={given}"]
+    english = _error(argv, capsys, tmp_path)
+    assert "docs/from-anylogic.md" in english, english  # (a hint, not the bare message)
+    zh = _error([*argv, "--lang", "zh"], capsys, tmp_path)
+    assert zh.startswith("错误：命令行：") and "尚无中文" not in zh, zh
+    assert english_left(zh) == [] and "（见 docs/from-anylogic.md）" in zh, zh
