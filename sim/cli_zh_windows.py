@@ -1,5 +1,6 @@
 """The errors of dated capacity windows (``[[capacity_windows]]``,
-:mod:`sim.scenario.capacity_windows`) in Chinese: a port or lane that is not there, both or
+:mod:`sim.scenario.capacity_windows`) in Chinese: a port or lane that is not there, a list
+of lanes that is empty, holds ``'*'`` or a lane twice, or is not names, both or
 neither of ``servers`` and ``added``, ``added = 0``, staff on leave on every lane that would
 close one, hours that are not whole, a window outside the run, windows that overlap, and a
 date without a ``start_date`` (:mod:`sim.scenario.timeline`'s words, shared with a
@@ -20,6 +21,18 @@ ERRORS: tuple[tuple[str, str], ...] = (
     (r"port (?P<port>\S+) has no lane (?P<lane>'[^']*') with a number of servers; allowed: "
      r"(?P<allowed>[\w, *]+)",
      "口岸 {port} 没有名为 {lane} 且有在岗人数的通道；可选：{allowed}"),
+    (r"an empty list names no lane; allowed: one lane, a list of lanes or '\*' \(every lane "
+     r"of the port\)",
+     "空列表没有指定任何通道；应为：一个通道、通道列表，或 `'*'`（口岸的全部通道）"),
+    (r"'\*' \(every lane\) in a list of lanes; allowed: lane = '\*' alone, or a list of lanes "
+     r"by name",
+     "通道列表中不能有 `'*'`（全部通道）；应为：单独写 `lane = '*'`，或按名称列出各通道"),
+    (r"lane (?P<lane>'[^']*') is listed twice; allowed: each lane once",
+     "通道 {lane} 列出了两次；每个通道只能列一次"),
+    (r"not a lane's name nor a list of names; allowed: a lane \('scanners'\), '\*' \(every "
+     r"lane of the port\) or a list of lanes \(\['declaration_review', 'document_check'\]\)",
+     "既不是通道名称，也不是名称列表；应为：一个通道（`'scanners'`）、`'*'`（口岸的全部通道）"
+     "或通道列表（`['declaration_review', 'document_check']`）"),
     (r"servers = (?P<s>\S+) and added = (?P<a>\S+) given: give one of them, servers \(the "
      r"servers on duty, whatever the schedule\) or added \(servers added to the schedule's "
      r"staffed hours\)",

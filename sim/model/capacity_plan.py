@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sim.scenario.capacity_windows import finite_lanes
+from sim.scenario.capacity_windows import window_lanes
 
 if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
@@ -34,7 +34,7 @@ def windows_by_lane(
         added = w.servers is None
         count = int(w.added or 0) if added else int(w.servers or 0)
         span = (start, start + int(w.lasts), count, added)
-        lanes = finite_lanes(scenario, w.port) if w.lane == "*" else [w.lane]
+        lanes = window_lanes(scenario, w)
         for lane in lanes:
             out.setdefault((w.port, lane), []).append(span)
     return out

@@ -58,14 +58,14 @@ def window_staff(scenario: Scenario) -> pd.DataFrame:
     hours) above the schedule, the overtime price of one of them and their cost (NaN
     without a price: no ``[costs]`` or no ``costs.staff`` for the lane)."""
     from sim.model.capacity_plan import plan
-    from sim.scenario.capacity_windows import finite_lanes
+    from sim.scenario.capacity_windows import window_lanes
 
     rows = []
     for i, w in enumerate(scenario.capacity_windows):
         port = scenario.ports[w.port]
         start = int(w.hours(scenario.start_date))
         stop = start + int(w.lasts)
-        for lane in finite_lanes(scenario, w.port) if w.lane == "*" else [w.lane]:
+        for lane in window_lanes(scenario, w):
             week = _week(port, lane)
             if week is None:
                 continue

@@ -7,9 +7,10 @@ servers = 0`` is a breakdown (no scanner for 12 hours); ``servers = 0`` on every
 running); more servers than the schedule's is extra staff or overtime after a disruption (the
 server-hours above the schedule are priced as overtime, see docs/disruptions.md). A window
 replaces the lane's schedule hour by hour for its span: ``servers`` is the count on duty then,
-whatever the schedule says. Times are whole hours after the run's start (the warm-up's first
-day) or dates with ``start_date``, as a timeline's ``at``. The model side is
-:mod:`sim.model.capacity_plan`.
+whatever the schedule says. ``lane`` may list several lanes (``["declaration_review",
+"document_check"]``): the same window on each, as one window per lane. Times are whole
+hours after the run's start (the warm-up's first day) or dates with ``start_date``, as a
+timeline's ``at``. The model side is :mod:`sim.model.capacity_plan`.
 """
 
 from __future__ import annotations
@@ -58,11 +59,12 @@ class CapacityWindow(Span):
     """A lane's servers set to ``servers`` from ``at`` for ``lasts``, then its schedule again."""
 
     port: str = Field(description="the port whose lane changes (a name under [ports])")
-    lane: str = Field(
+    lane: str | list[str] = Field(
         description="the lane: gate, declaration_review, document_check, scanners, "
         "image_officers, exam_officers (a cross-trained pool), exam_bays, movers, exam_teams, "
         "quarantine_officers, cold_chain_teams, cold_chain_warehouse; '*' is every lane of "
-        "the port with a finite number of servers"
+        "the port with a finite number of servers; a list of lanes (['declaration_review', "
+        "'document_check']) gives each of them the same window"
     )
     at: str | float = Field(
         description="when it starts: whole hours after the run's start ('30 d', '722 h'; a "
@@ -88,6 +90,17 @@ class CapacityWindow(Span):
         "would leave a lane no server in an hour its schedule staffs); not 0",
     )
 
+    @field_validator("lane", mode="before")
+    @classmethod
+    def _lane_shape(cls, v: Any) -> Any:
+        """One lane's name or a list of names (each checked against the port's lanes with
+        the whole scenario, :func:`check_capacity_windows`)."""
+        if isinstance(v, str) or (isinstance(v, list) and all(isinstance(x, str) for x in v)):
+            return v
+        raise ValueError("not a lane's name nor a list of names; allowed: a lane ('scanners'), "
+                         "'*' (every lane of the port) or a list of lanes (['declaration_review', "
+                         "'document_check'])")
+
     @field_validator("added")
     @classmethod
     def _not_zero(cls, v: int | None) -> int | None:
@@ -98,6 +111,42 @@ class CapacityWindow(Span):
                              "to add (1 or more) or to take away (-1 or less) in the "
                              "schedule's staffed hours")
         return v
+
+
+def window_lanes(scenario: Scenario, w: CapacityWindow) -> list[str]:
+    """The lane keys window ``w`` changes: its lane, each of its list, or every lane of its
+    port with servers (``lane = "*"``)."""
+    if w.lane == "*":
+        return finite_lanes(scenario, w.port)
+    return [w.lane] if isinstance(w.lane, str) else list(w.lane)
+
+
+def _check_lane(scenario: Scenario, i: int, w: CapacityWindow) -> list[str]:
+    """The lanes window ``i`` changes; :class:`AtField` at its lane (or the list's entry)
+    that its port has not with servers, at an empty list, a ``'*'`` in a list or a lane
+    listed twice."""
+    at = ("capacity_windows", i, "lane")
+    lanes = finite_lanes(scenario, w.port)
+    allowed = "*, " + ", ".join(lanes)
+    if isinstance(w.lane, str):
+        if w.lane != "*" and w.lane not in lanes:
+            raise AtField(at, f"port {w.port} has no lane {w.lane!r} with a number of "
+                          f"servers; allowed: {allowed}")
+        return window_lanes(scenario, w)
+    if not w.lane:
+        raise AtField(at, "an empty list names no lane; allowed: one lane, a list of "
+                      "lanes or '*' (every lane of the port)", w.lane)
+    for j, lane in enumerate(w.lane):
+        if lane == "*":
+            raise AtField((*at, j), "'*' (every lane) in a list of lanes; allowed: "
+                          "lane = '*' alone, or a list of lanes by name", lane)
+        if lane not in lanes:
+            raise AtField((*at, j), f"port {w.port} has no lane {lane!r} with a number of "
+                          f"servers; allowed: " + ", ".join(lanes))
+        if lane in w.lane[:j]:
+            raise AtField((*at, j), f"lane {lane!r} is listed twice; allowed: each lane "
+                          "once", lane)
+    return list(w.lane)
 
 
 def _lanes_of(port: Port) -> dict[str, Any]:
@@ -168,13 +217,7 @@ def check_capacity_windows(scenario: Scenario) -> None:
         if w.port not in scenario.ports:
             allowed = ", ".join(scenario.ports)
             raise AtField((*at, "port"), f"unknown port {w.port!r}; allowed: {allowed}")
-        lanes = finite_lanes(scenario, w.port)
-        if w.lane != "*" and w.lane not in lanes:
-            raise AtField(
-                (*at, "lane"),
-                f"port {w.port} has no lane {w.lane!r} with a number of servers; allowed: *, "
-                + ", ".join(lanes),
-            )
+        lanes = _check_lane(scenario, i, w)
         if (w.servers is None) == (w.added is None):
             raise AtField(
                 (*at, "servers"),
@@ -198,7 +241,7 @@ def check_capacity_windows(scenario: Scenario) -> None:
             raise AtField((*at, problem[0]), problem[1])
         if w.lane == "*" and w.added is not None and w.added < 0:
             _thins_without_closing(scenario, i, int(start), int(w.lasts))
-        for lane in lanes if w.lane == "*" else [w.lane]:
+        for lane in lanes:
             for a, b, k in spans.get((w.port, lane), []):
                 if start < b and a < start + w.lasts:
                     raise AtField(

@@ -60,7 +60,7 @@ def exam_window_hours(scenario: Scenario) -> list[str]:
     """A warning per window that sets more exam staff than the schedule has in hours no
     examination can start (outside the port's exam slots): which window, lane and port, the
     hours, the staff-hours above the schedule then, and what to give instead."""
-    from sim.scenario.capacity_windows import finite_lanes
+    from sim.scenario.capacity_windows import window_lanes
 
     out = []
     for i, w in enumerate(scenario.capacity_windows):
@@ -68,7 +68,7 @@ def exam_window_hours(scenario: Scenario) -> list[str]:
         if w.servers is None or port is None or port.exam is None:
             continue
         slots = port.exam.slots
-        lanes = finite_lanes(scenario, w.port) if w.lane == "*" else [w.lane]
+        lanes = window_lanes(scenario, w)
         start = int(w.hours(scenario.start_date))
         span = range(start, start + int(w.lasts))
         for lane in (x for x in lanes if x in STAFF):
