@@ -47,7 +47,9 @@ class DatedFactor(Strict):
         ge=0,
         le=MAX_FACTOR,
         description="multiplies the rate of every hour of these days, on top of the weekly "
-        "and monthly profiles (0: no arrivals; at most 20)",
+        "and monthly profiles (0: no arrivals; at most 20); of the honest traffic only: "
+        "smuggling groups' loads keep their own rate, and those due on a day of factor 0 "
+        "at the port come when it takes trucks again (docs/spring-festival.md)",
     )
     note: str = Field(default="", description="what the window is and where its factor "
                       "comes from")
