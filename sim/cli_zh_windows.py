@@ -1,6 +1,7 @@
 """The errors of dated capacity windows (``[[capacity_windows]]``,
 :mod:`sim.scenario.capacity_windows`) in Chinese: a port or lane that is not there, a list
-of lanes that is empty, holds ``'*'`` or a lane twice, or is not names, both or
+of lanes that is empty, holds ``'*'`` or a lane twice, or is not names, ``each_day`` that
+is not two whole hours or covers no hour of the window, both or
 neither of ``servers`` and ``added``, ``added = 0``, staff on leave on every lane that would
 close one, hours that are not whole, a window outside the run, windows that overlap, and a
 date without a ``start_date`` (:mod:`sim.scenario.timeline`'s words, shared with a
@@ -33,6 +34,15 @@ ERRORS: tuple[tuple[str, str], ...] = (
      r"lane of the port\) or a list of lanes \(\['declaration_review', 'document_check'\]\)",
      "既不是通道名称，也不是名称列表；应为：一个通道（`'scanners'`）、`'*'`（口岸的全部通道）"
      "或通道列表（`['declaration_review', 'document_check']`）"),
+    (r"not two whole hours of the day, from and to; allowed: \['HH:00', 'HH:00'\], from "
+     r"00:00 to 23:00, to 00:00 to 24:00, not the same hour \(\['15:00', '09:00'\]: 15:00 "
+     r"to 09:00 the next morning\)",
+     "不是一天中的两个整点（起、止）；应为 `['HH:00', 'HH:00']`，起点 00:00 至 23:00，"
+     "终点 00:00 至 24:00，两者不同（`['15:00', '09:00']`：15:00 至次日 09:00）"),
+    (r"no hour of the window \((?P<h>\S+) h from (?P<when>.+?)\) is in these hours of the "
+     r"day; allowed: hours the window covers, or a longer window",
+     "时段（自 {when} 起 {h} 小时）中没有一个小时落在这些每日时段内；应为：时段覆盖的"
+     "每日时段，或延长时段"),
     (r"servers = (?P<s>\S+) and added = (?P<a>\S+) given: give one of them, servers \(the "
      r"servers on duty, whatever the schedule\) or added \(servers added to the schedule's "
      r"staffed hours\)",

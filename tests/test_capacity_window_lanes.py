@@ -1,7 +1,8 @@
 """One capacity window may name several lanes (``lane = ["declaration_review",
-"document_check"]``): it is the same as one window per lane with the same dates and count, run
-for run; the Spring Festival example says its staff on leave so; a bad list is refused by
-field path and value, in Chinese too."""
+"document_check"]``) and set only some hours of each of its days (``each_day = ["15:00",
+"09:00"]``: reduced opening hours): it is the same as one window per lane and day, run for
+run; the Spring Festival example says its staff on leave so; a bad list or bad hours are
+refused by field path and value, in Chinese too."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from sim.cli_zh_errors import error_line
 from sim.model.capacity_plan import windows_by_lane
 from sim.model.same import same
 from sim.report.zh_reforms import UNTRANSLATED
+from sim.scenario.capacity_windows import window_spans
 from tests.test_cli_lang_notes import english_left
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,13 +37,18 @@ def _long(windows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+RUN = {"warmup_days": 1, "days": 2, "drain_days": 1}
+
+
+def _runs(*forms: list[dict[str, Any]]) -> list[Any]:
+    return [sim.simulate(sim.load_scenario(SMALL, {**RUN, "capacity_windows": f} if f else RUN),
+                         3, log=True) for f in forms]
+
+
 def test_a_window_of_several_lanes_runs_as_one_window_per_lane():
     short = [_window(["declaration_review", "document_check"], at="1 d", lasts="1 d"),
              _window(["scanners", "exam_bays"], at="40 h", lasts="8 h", added=None, servers=0)]
-    run = {"warmup_days": 1, "days": 2, "drain_days": 1}
-    a, b, plain = (sim.simulate(sim.load_scenario(SMALL, {**run, **over}), 3, log=True)
-                   for over in ({"capacity_windows": short},
-                                {"capacity_windows": _long(short)}, {}))
+    a, b, plain = _runs(short, _long(short), [])
     assert same(a.metrics(), b.metrics()) and a.log.equals(b.log)
     assert a.resources.equals(b.resources) and a.queues.equals(b.queues)
     assert not a.log.equals(plain.log)  # (the windows change the run: the list is not ignored)
@@ -57,6 +64,34 @@ def test_the_spring_festival_example_plans_its_lanes_as_the_long_form():
     assert windows_by_lane(short) == windows_by_lane(long)
 
 
+def test_reduced_hours_each_day_are_one_window_that_runs_as_one_per_day():
+    """Open 09:00 to 15:00 for two days: one window closing 15:00 to 09:00 each day is the
+    three windows a day at a time (00:00-09:00, 15:00-09:00, 15:00-24:00)."""
+    short = [_window(["declaration_review", "scanners"], at="1 d", lasts="2 d", added=None,
+                     servers=0, each_day=["15:00", "09:00"])]
+    plain_keys = {k: v for k, v in short[0].items() if v is not None and k != "each_day"}
+    by_day = [{**plain_keys, "at": f"{a} h", "lasts": f"{b - a} h"}
+              for a, b in ((24, 33), (39, 57), (63, 72))]
+    loaded = sim.load_scenario(SMALL, {**RUN, "capacity_windows": short})
+    assert window_spans(loaded.capacity_windows[0], 24) == [(24, 33), (39, 57), (63, 72)]
+    a, b, plain = _runs(short, _long(by_day), [])
+    assert same(a.metrics(), b.metrics()) and a.log.equals(b.log)
+    assert a.resources.equals(b.resources) and a.queues.equals(b.queues)
+    assert not a.log.equals(plain.log)
+    one = sim.load_scenario(SMALL, {**RUN, "capacity_windows": _long(by_day)[:1]})
+    assert "each_day" not in one.capacity_windows[0].model_dump()  # (hashes as before)
+
+
+def test_windows_on_other_hours_of_the_same_days_do_not_overlap():
+    day, night = (_window("scanners", servers=0, added=None, each_day=h)
+                  for h in (["09:00", "15:00"], ["15:00", "09:00"]))
+    assert len(sim.load_scenario(SMALL, {"capacity_windows": [day, night]}
+                                 ).capacity_windows) == 2
+    with pytest.raises(sim.ScenarioError, match="overlaps capacity_windows.0 at lane scanners"):
+        sim.load_scenario(SMALL, {"capacity_windows": [
+            day, {**night, "each_day": ["14:00", "09:00"]}]})
+
+
 MISTAKES = {
     "empty": ([], r"capacity_windows\.0\.lane = \[\]: an empty list names no lane"),
     "star": (["scanners", "*"], r"capacity_windows\.0\.lane\.1 = '\*': '\*' \(every lane\)"),
@@ -69,11 +104,25 @@ MISTAKES = {
 }
 
 
-@pytest.mark.parametrize("mistake", sorted(MISTAKES))
-def test_a_bad_list_of_lanes_is_refused_by_its_entry_in_english_and_chinese(mistake: str):
-    lane, said = MISTAKES[mistake]
+HOURS = {
+    "one hour": (["09:00"], {}, r"each_day = \['09:00'\]: not two whole hours of the day"),
+    "half hour": (["09:30", "15:00"], {}, r"each_day = \['09:30', '15:00'\]: not two whole"),
+    "the same": (["09:00", "09:00"], {}, r"each_day = \['09:00', '09:00'\]: not two whole"),
+    "none in it": (["15:00", "18:00"], {"at": "200 h", "lasts": "3 h"},
+                   r"each_day: no hour of the window \(3 h from 200 h\) is in these hours"),
+}
+
+
+@pytest.mark.parametrize("mistake", sorted(MISTAKES) + sorted(HOURS))
+def test_a_bad_list_or_bad_hours_are_refused_by_field_in_english_and_chinese(mistake: str):
+    if mistake in MISTAKES:
+        lane, said = MISTAKES[mistake]
+        window = _window(lane)
+    else:
+        hours, more, said = HOURS[mistake]
+        window = _window("scanners", each_day=hours, **more)
     with pytest.raises(sim.ScenarioError, match=said) as caught:
-        sim.load_scenario(SMALL, {"capacity_windows": [_window(lane)]})
+        sim.load_scenario(SMALL, {"capacity_windows": [window]})
     zh = error_line(str(caught.value), "zh")
     assert UNTRANSLATED not in zh and not english_left(zh), zh
 

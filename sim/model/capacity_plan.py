@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sim.scenario.capacity_windows import window_lanes
+from sim.scenario.capacity_windows import window_lanes, window_spans
 
 if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
@@ -27,16 +27,16 @@ def windows_by_lane(
 ) -> dict[tuple[str, str], list[tuple[int, int, int, bool]]]:
     """Each (port, lane) a window touches, with its windows as (first hour, end hour,
     servers, added): ``added`` when the servers are added to the schedule's staffed hours
-    rather than set; ``lane = "*"`` stands for every lane of the port with servers."""
+    rather than set; ``lane = "*"`` stands for every lane of the port with servers, a list
+    for each of its lanes; a window with ``each_day`` is one span per day's hours."""
     out: dict[tuple[str, str], list[tuple[int, int, int, bool]]] = {}
     for w in scenario.capacity_windows:
         start = int(w.hours(scenario.start_date))
         added = w.servers is None
         count = int(w.added or 0) if added else int(w.servers or 0)
-        span = (start, start + int(w.lasts), count, added)
-        lanes = window_lanes(scenario, w)
-        for lane in lanes:
-            out.setdefault((w.port, lane), []).append(span)
+        spans = [(a, b, count, added) for a, b in window_spans(w, start)]
+        for lane in window_lanes(scenario, w):
+            out.setdefault((w.port, lane), []).extend(spans)
     return out
 
 

@@ -58,7 +58,7 @@ def window_staff(scenario: Scenario) -> pd.DataFrame:
     hours) above the schedule, the overtime price of one of them and their cost (NaN
     without a price: no ``[costs]`` or no ``costs.staff`` for the lane)."""
     from sim.model.capacity_plan import plan
-    from sim.scenario.capacity_windows import window_lanes
+    from sim.scenario.capacity_windows import window_lanes, window_spans
 
     rows = []
     for i, w in enumerate(scenario.capacity_windows):
@@ -70,10 +70,11 @@ def window_staff(scenario: Scenario) -> pd.DataFrame:
             if week is None:
                 continue
             count = int(w.servers if w.servers is not None else w.added or 0)
-            spans = [(start, stop, count)]
+            spans = [(a, b, count) for a, b in window_spans(w, start)]
             planned = plan(week, [] if w.servers is None else spans, stop,
                            spans if w.servers is None else [])
-            above = sum(max(planned[h] - week[h % WEEK], 0) for h in range(start, stop))
+            above = sum(max(planned[h] - week[h % WEEK], 0)
+                        for a, b, _ in spans for h in range(a, b))
             heads, price = 1.0, float("nan")
             staff = scenario.costs.staff.get(lane) if scenario.costs is not None else None
             if scenario.costs is not None and staff is not None:

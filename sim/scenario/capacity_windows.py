@@ -15,12 +15,12 @@ timeline's ``at``. The model side is :mod:`sim.model.capacity_plan`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import Field, ValidationError, field_validator
 
 from sim.lane_catalogue import WINDOW_KEYS
-from sim.scenario.base import Strict
+from sim.scenario.base import Extended, Strict
 from sim.scenario.limits import AtField
 from sim.scenario.timeline import Dated, RunTime
 
@@ -55,8 +55,11 @@ class Span(Strict):
         return Dated.model_construct(reform="", at=self.at).hours(start)
 
 
-class CapacityWindow(Span):
-    """A lane's servers set to ``servers`` from ``at`` for ``lasts``, then its schedule again."""
+class CapacityWindow(Span, Extended):
+    """A lane's servers set to ``servers`` from ``at`` for ``lasts``, then its schedule again
+    (with ``each_day``, only in those hours of each day)."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("each_day",)
 
     port: str = Field(description="the port whose lane changes (a name under [ports])")
     lane: str | list[str] = Field(
@@ -90,6 +93,29 @@ class CapacityWindow(Span):
         "would leave a lane no server in an hour its schedule staffs); not 0",
     )
 
+    each_day: list[str] | None = Field(
+        default=None,
+        description="only these hours of each day of the window: ['15:00', '09:00'] is "
+        "from 15:00 to 09:00 the next morning (past midnight), ['09:00', '15:00'] from "
+        "09:00 to 15:00; whole hours, 00:00 to 24:00; reduced opening hours over a holiday "
+        "are one window, servers = 0 in the hours closed",
+    )
+
+    @field_validator("each_day")
+    @classmethod
+    def _clock_pair(cls, v: list[str] | None) -> list[str] | None:
+        """Two whole hours of the clock, not the same (the window's hours of each day)."""
+        if v is None:
+            return v
+        hours = [_clock_hour(x) for x in v]
+        if len(hours) != 2 or hours[0] is None or hours[1] is None or hours[0] == 24 \
+                or hours[0] == hours[1] % 24:
+            raise ValueError("not two whole hours of the day, from and to; allowed: "
+                             "['HH:00', 'HH:00'], from 00:00 to 23:00, to 00:00 to 24:00, "
+                             "not the same hour (['15:00', '09:00']: 15:00 to 09:00 the next "
+                             "morning)")
+        return v
+
     @field_validator("lane", mode="before")
     @classmethod
     def _lane_shape(cls, v: Any) -> Any:
@@ -111,6 +137,32 @@ class CapacityWindow(Span):
                              "to add (1 or more) or to take away (-1 or less) in the "
                              "schedule's staffed hours")
         return v
+
+
+def _clock_hour(v: str) -> int | None:
+    """The hour of a whole hour of the clock ('09:00' -> 9, '24:00' -> 24), or None."""
+    hh, sep, mm = v.partition(":")
+    if sep and len(hh) == 2 and hh.isdigit() and mm == "00" and int(hh) <= 24:
+        return int(hh)
+    return None
+
+
+def window_spans(w: CapacityWindow, start: int) -> list[tuple[int, int]]:
+    """The (first, end) hours window ``w``, starting at hour ``start`` of the run, sets: its
+    whole span, or with ``each_day`` the runs of its hours whose hour of the day is in it."""
+    end = start + int(w.lasts)
+    if w.each_day is None:
+        return [(start, end)]
+    a, b = (int(_clock_hour(x) or 0) for x in w.each_day)
+    inside = [(a <= h % 24 < b) if a < b else (h % 24 >= a or h % 24 < b)
+              for h in range(start, end)]
+    out: list[tuple[int, int]] = []
+    for h, on in zip(range(start, end), inside, strict=True):
+        if on and out and out[-1][1] == h:
+            out[-1] = (out[-1][0], h + 1)
+        elif on:
+            out.append((h, h + 1))
+    return out
 
 
 def window_lanes(scenario: Scenario, w: CapacityWindow) -> list[str]:
@@ -209,8 +261,9 @@ def span_problem(start: float, end: float, scenario: Scenario) -> tuple[str, str
 
 def check_capacity_windows(scenario: Scenario) -> None:
     """Raise :class:`AtField` at the first window that names no port or lane the model
-    builds with servers, that is not whole hours, that falls outside the run, or that
-    overlaps another window of the same lane (which count would hold?)."""
+    builds with servers, that is not whole hours, that falls outside the run, whose
+    ``each_day`` hours it does not cover, or that overlaps another window of the same lane
+    (which count would hold?)."""
     spans: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
     for i, w in enumerate(scenario.capacity_windows):
         at = ("capacity_windows", i)
@@ -239,17 +292,23 @@ def check_capacity_windows(scenario: Scenario) -> None:
         problem = span_problem(start, start + w.lasts, scenario)
         if problem:
             raise AtField((*at, problem[0]), problem[1])
+        mine = window_spans(w, int(start))
+        if not mine:
+            when = w.at if isinstance(w.at, str) else f"{start:g} h"
+            raise AtField((*at, "each_day"), f"no hour of the window ({w.lasts:g} h from "
+                          f"{when}) is in these hours of the day; allowed: hours the "
+                          "window covers, or a longer window")
         if w.lane == "*" and w.added is not None and w.added < 0:
-            _thins_without_closing(scenario, i, int(start), int(w.lasts))
+            _thins_without_closing(scenario, i, mine)
         for lane in lanes:
             for a, b, k in spans.get((w.port, lane), []):
-                if start < b and a < start + w.lasts:
+                if any(x < b and a < y for x, y in mine):
                     raise AtField(
                         (*at, "at"),
                         f"capacity_windows.{i} overlaps capacity_windows.{k} at lane "
                         f"{lane} of port {w.port}: give each hour of a lane one count",
                     )
-            spans.setdefault((w.port, lane), []).append((start, start + w.lasts, i))
+            spans.setdefault((w.port, lane), []).extend((x, y, i) for x, y in mine)
 
 
 def _hourly(scenario: Scenario, pname: str, lane: str) -> list[int]:
@@ -264,16 +323,18 @@ def _hourly(scenario: Scenario, pname: str, lane: str) -> list[int]:
     return hourly
 
 
-def _thins_without_closing(scenario: Scenario, i: int, start: int, lasts: int) -> None:
+def _thins_without_closing(scenario: Scenario, i: int, mine: list[tuple[int, int]]) -> None:
     """Raise :class:`AtField` when window ``i``, a negative ``added`` on every lane of its
     port (``lane = "*"``: staff on leave), would leave a lane no server in an hour its
     schedule staffs: a one-server lane (the crossing's one scanner) shut by a window meant
     to thin its staff. Closing is ``servers = 0``; leave by lane is ``added`` on that lane."""
     w = scenario.capacity_windows[i]
     added = int(w.added or 0)
+    start, lasts = w.hours(scenario.start_date), int(w.lasts)
+    hours = sorted({h % 168 for a, b in mine for h in range(a, b)})
     for lane in finite_lanes(scenario, w.port):
         hourly = _hourly(scenario, w.port, lane)
-        staffed = [hourly[h % 168] for h in range(start, start + min(lasts, 168))]
+        staffed = [hourly[h] for h in hours]
         few = [n for n in staffed if 0 < n <= -added]
         if not few:
             continue

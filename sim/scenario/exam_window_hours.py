@@ -60,7 +60,7 @@ def exam_window_hours(scenario: Scenario) -> list[str]:
     """A warning per window that sets more exam staff than the schedule has in hours no
     examination can start (outside the port's exam slots): which window, lane and port, the
     hours, the staff-hours above the schedule then, and what to give instead."""
-    from sim.scenario.capacity_windows import window_lanes
+    from sim.scenario.capacity_windows import window_lanes, window_spans
 
     out = []
     for i, w in enumerate(scenario.capacity_windows):
@@ -70,7 +70,7 @@ def exam_window_hours(scenario: Scenario) -> list[str]:
         slots = port.exam.slots
         lanes = window_lanes(scenario, w)
         start = int(w.hours(scenario.start_date))
-        span = range(start, start + int(w.lasts))
+        span = [h for a, b in window_spans(w, start) for h in range(a, b)]
         for lane in (x for x in lanes if x in STAFF):
             week = _schedule(port, lane)
             if week is None:
