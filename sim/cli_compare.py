@@ -122,6 +122,9 @@ def add_compare_parser(
     add_settings(p)
 
     _add_outputs(p, out_path)
+    from sim.cli_aeo_payback import add_options
+
+    add_options(p)
 
 
 def _add_outputs(p: argparse.ArgumentParser, out_path: Callable[[str], Path]) -> None:
@@ -204,6 +207,9 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     if args.scenario is None and args.reforms and args.reforms[-1].endswith(".toml"):
         args.scenario = Path(args.reforms.pop())  # `--reforms A B file.toml`: the scenario
     _check_precision_flags(args)
+    from sim.cli_aeo_payback import check
+
+    check(args)
     overrides = settings_with_days(args)
     notes = Notes(chosen(args))
     base = _load(args.scenario, overrides, notes)
@@ -343,7 +349,10 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
               + (f" (all in {out}/failures.json)" if res.path is not None else ""),
               file=sys.stderr)
     _notes(res, notes)
+    from sim.cli_aeo_payback import show as payback
+
     if args.json:
+        payback(res, args, out, notes, lambda _: None)  # (its file and warnings: JSON alone)
         _precision_warnings(res, notes)
         from sim.cli_warnings import coded
 
@@ -361,6 +370,8 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     console.print(table(res, rows, narrow=console.width < NARROW, lang=lang))
     if not res.interactions.empty:
         console.print(interaction_table(res, rows, lang))
+    payback(res, args, out, notes, lambda line: console.print(
+        line, highlight=False, soft_wrap=True, markup=False))
     console.file.flush()
     _precision_warnings(res, notes)  # (last, where they are seen)
     from sim.experiment.ran_on import ran_on_lines

@@ -101,7 +101,8 @@ FIELDS = (
                "setting given, its value and the "
                "setting it replaces; `old`: the rival's value when it is not an hourly list, "
                "as the message gives it; `same_as`: a reform's strength at its default or "
-               "lowest value, which makes the same option as `given`, the value typed for it)"),
+               "lowest value, which makes the same option as `given`, the value typed for it; "
+               "`currency`: the money of an AEO payback's saving)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

@@ -295,6 +295,13 @@ CODES: tuple[Code, ...] = (
          "an option's reforms have no running cost given (cost_per_year = 0): its cost "
          "figures leave out their IT, licences and training",
          r"the running cost of (?P<reforms>.+?) was not given \(cost_per_year = 0\)"),
+    Code("aeo_payback_unclaimed", "warning", False,
+         "the certified traders' saving a declaration (compare --declarations-a-year) holds 0 "
+         "in its interval: no payback of AEO certification can be claimed from it",
+         rf"(?P<port>\w+) (?P<direction>import|export): the certified traders' saving a "
+         rf"declaration, (?:(?P<f_saving>-?{_N})|nan) (?P<currency>\w+) "
+         rf"\[(?:(?P<f_saving_low>-?{_N})|nan), (?:(?P<f_saving_high>-?{_N})|nan)\], holds 0 "
+         r"in its interval"),
     Code("capacity_unpriced", "note", False,
          "an option or a sweep changes a lane's capacity that no price reaches (costs.staff "
          "does not list the lane): its cost figures leave out what the added servers cost",

@@ -405,6 +405,10 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
         {"ports.p.review.capacity": 8})[0],
     "reform_uncosted": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                             ).uncosted_words(["ai_review", "training"]),
+    "aeo_payback_unclaimed": lambda _: __import__("sim.experiment.aeo_payback", fromlist=["x"]
+                                                  ).unclaimed_words(
+        {"port": "sea_port", "direction": "import", "saving": 33.8, "saving_low": -13.8,
+         "saving_high": 77.2, "unit": "USD"}),
     "option_identical": lambda _: _idle_option(),
     "capacity_unpriced": lambda _: _unpriced_sweep()[0],
     "audit_share_unpriced": lambda _: __import__("sim.scenario.dormant", fromlist=["x"]).unpriced(

@@ -109,6 +109,10 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                         "改变的人员和设备，不含所需的信息系统、软件许可或培训费用；如需成本收益"
                         "分析，请给出 cost_per_year，或在之后用 bordersim appraise --running "
                         "OPTION=AMOUNT 给出每年运行成本",),
+    "aeo_payback_unclaimed": ("{port} {direction}：获得认证的企业每票报关单节省金额的置信区间"
+                              "包含 0：不能据此认定认证可以收回成本（请增加重复次数或天数）",
+                              "每票节省 {saving} {currency}，区间 [{saving_low}, "
+                              "{saving_high}]"),
     "capacity_unpriced": ("{setting}：情景 {scenario} 的 costs.staff 未列出{lane}，"
                           "其能力没有价格（其人员不计为海关等部门的人员）：成本数据不含这一"
                           "改动的成本；请在 costs.staff 中为其定价",),

@@ -1,0 +1,121 @@
+"""``bordersim compare``'s AEO payback options: a trader's declarations a year and the
+certification's own costs, set against the certified traders' saving a declaration
+(:mod:`sim.experiment.aeo_payback`). They are the trader's figures, not the port's, so they
+are typed where the gains are computed, not kept in the scenario: rerunning a comparison
+into its folder with other figures resumes it (nothing is simulated again) and prints the
+payback anew. Without ``--declarations-a-year`` nothing here prints or is written."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+#: the file written into the results folder
+FILE = "aeo-payback.csv"
+
+
+def _number(least: float, what: str) -> Callable[[str], float]:
+    """An argparse type: a finite number, ``least`` or more (``what`` says which)."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text.replace(",", "").replace("_", ""))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not math.isfinite(value) or value < least:
+            raise argparse.ArgumentTypeError(f"{what}; got {text}")
+        return value
+
+    return parse
+
+
+def add_options(p: argparse.ArgumentParser) -> None:
+    """Add the trader's figures to ``compare``'s parser."""
+    p.add_argument("--declarations-a-year", type=_positive, metavar="N",
+                   help="your declarations a year at the port and direction you read, with an "
+                   "aeo_mutual_recognition option: prints its certified traders' saving a "
+                   "year against the certification's costs and the months to pay back, and "
+                   f"writes {FILE}")
+    p.add_argument("--certification-once", type=_number(0, "must be 0 or more"),
+                   metavar="AMOUNT",
+                   help="the one-off cost of getting certified (audits, consultants, "
+                   "systems), in the scenario's currency at its prices; no default: "
+                   "enter your own")
+    p.add_argument("--certification-a-year", type=_number(0, "must be 0 or more"),
+                   metavar="AMOUNT",
+                   help="the yearly cost of keeping the status (a compliance officer's "
+                   "time, audits, systems), in the same money; no default: enter your own")
+
+
+def _positive(text: str) -> float:
+    value = _number(0, "must be more than 0")(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0; got {text}")
+    return value
+
+
+def check(args: argparse.Namespace) -> None:
+    """Refuse a certification cost without the declarations it is set against."""
+    from sim.cli import UsageError
+
+    given = [f for f, v in (("--certification-once", args.certification_once),
+                            ("--certification-a-year", args.certification_a_year))
+             if v is not None]
+    if given and args.declarations_a_year is None:
+        raise UsageError(f"{' and '.join(given)} given without --declarations-a-year N: "
+                         "the payback needs your declarations a year to scale the saving")
+
+
+def show(res: Any, args: argparse.Namespace, out: Path, notes: Any,
+         say: Callable[[str], None]) -> None:
+    """With ``--declarations-a-year``: write :data:`FILE` into ``out``, print each row's
+    payback (``say``, in the notes' language) and warn where its saving's interval holds 0."""
+    if args.declarations_a_year is None:
+        return
+    import pandas as pd
+
+    from sim.experiment.aeo_payback import COLUMNS, Certification, payback_rows, unclaimed_words
+
+    ask = Certification(args.declarations_a_year, args.certification_once,
+                        args.certification_a_year)
+    rows = payback_rows(res.gains, ask)
+    pd.DataFrame(rows, columns=list(COLUMNS)).to_csv(out / FILE, index=False)
+    if notes.lang == "zh":
+        from sim.cli_zh_aeo_payback import lines
+    else:
+        lines = _lines
+    for line in lines(rows, ask):
+        say(line)
+    for row in rows:
+        if not row["claimable"]:
+            notes.add(f"warning ({row['option']}): {unclaimed_words(row)}")
+
+
+def _lines(rows: list[dict[str, Any]], ask: Any) -> list[str]:
+    """The payback in English: a heading, then one line per option, port and direction."""
+    head = f"AEO certification for one trader ({ask.declarations_a_year:,.0f} declarations a year"
+    if ask.cost_once is None and ask.cost_a_year is None:
+        head += ("; the certification's costs not given: enter yours with "
+                 "--certification-once and --certification-a-year")
+    if not rows:
+        return [head + "): no certified traders' trader cost in this comparison (an "
+                "aeo_mutual_recognition option on a scenario with [costs] has one)"]
+    return [head + "):", *(_line(r) for r in rows)]
+
+
+def _line(r: dict[str, Any]) -> str:
+    u = r["unit"]
+    said = (f"  {r['option']}  {r['port']} {r['direction']}: saves {r['saving']:,.1f} {u} a "
+            f"declaration [{r['saving_low']:,.1f}, {r['saving_high']:,.1f}] (n {r['n']:,}); "
+            f"{r['saved_a_year']:,.0f} {u} a year [{r['saved_low_a_year']:,.0f}, "
+            f"{r['saved_high_a_year']:,.0f}]")
+    if r["cost_a_year"] is not None:
+        said += f", net of {r['cost_a_year']:,.0f} a year to keep the status {r['net_a_year']:,.0f}"
+    if r["cost_once"] is not None:
+        months = r["months_to_pay_back"]
+        said += ("; never repays the one-off cost" if months is None else
+                 f"; repays the one-off {r['cost_once']:,.0f} in {months:,.1f} months")
+    return said + ("" if r["claimable"] else " (not claimable: the interval holds 0)")

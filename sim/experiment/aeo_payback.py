@@ -1,0 +1,90 @@
+"""Does AEO certification pay for one trader? The saving a declaration that a comparison's
+certified traders got (its who-gains rows ``general → aeo_advanced``, measure ``trader_cost``:
+each certified consignment set against itself uncertified), times the trader's declarations a
+year, against what the status costs the trader: a one-off cost of getting certified and a
+yearly cost of keeping it (staff, audits, systems). The costs are the trader's own figures:
+no published figure is in this project's research notes, so there is no default.
+
+The payback is claimed only when the saving's interval lies above 0: where it holds 0 the
+comparison cannot tell the saving from none, and :func:`unclaimed_words` says so.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from sim.experiment.gains import COST
+
+#: the who-gains group of a consignment the option certified
+CERTIFIED = "general → aeo_advanced"
+#: the columns of ``aeo-payback.csv``, one row per option, port and direction
+COLUMNS = (
+    "option", "port", "direction", "unit", "n", "saving", "saving_low", "saving_high",
+    "declarations_a_year", "saved_a_year", "saved_low_a_year", "saved_high_a_year",
+    "cost_a_year", "net_a_year", "cost_once", "months_to_pay_back", "claimable",
+)
+
+
+@dataclass(frozen=True)
+class Certification:
+    """What the trader enters: declarations a year at the port and direction read, the
+    one-off cost of getting certified and the yearly cost of keeping it (``None``: not
+    given), in the comparison's currency at its prices."""
+
+    declarations_a_year: float
+    cost_once: float | None = None
+    cost_a_year: float | None = None
+
+
+def payback(saving: float, low: float, high: float, ask: Certification) -> dict[str, Any]:
+    """The payback of one saving a declaration (``saving`` and its interval ``low``-``high``,
+    a fall in cost counted positive): the yearly saving and its interval, net of the yearly
+    cost, and the months the net saving takes to repay the one-off cost (``None`` when it
+    never does or no one-off cost was given). ``claimable`` only when the interval lies
+    above 0."""
+    n = ask.declarations_a_year
+    kept = ask.cost_a_year or 0.0
+    net = saving * n - kept
+    months = None
+    if ask.cost_once is not None and net > 0:
+        months = 12.0 * ask.cost_once / net
+    return {
+        "declarations_a_year": n, "saved_a_year": saving * n, "saved_low_a_year": low * n,
+        "saved_high_a_year": high * n, "cost_a_year": ask.cost_a_year, "net_a_year": net,
+        "cost_once": ask.cost_once, "months_to_pay_back": months,
+        "claimable": bool(math.isfinite(low) and low > 0),
+    }
+
+
+def payback_rows(gains: pd.DataFrame, ask: Certification) -> list[dict[str, Any]]:
+    """One row per option, port and direction with certified consignments (:data:`COLUMNS`),
+    their saving a declaration (``-mean_change``; the interval's ends swap) and its
+    :func:`payback`. Empty when the comparison certified no one or priced no trader cost."""
+    if gains.empty or "group" not in gains:
+        return []
+    rows = gains[(gains["measure"] == COST) & (gains["dimension"] == "trader_class")
+                 & (gains["group"] == CERTIFIED)]
+    out = []
+    for r in rows.to_dict("records"):
+        saving, low, high = (0.0 - r[k] for k in ("mean_change", "ci_high", "ci_low"))
+        out.append({"option": r["option"], "port": r["port"], "direction": r["direction"],
+                    "unit": r["unit"], "n": r["n"], "saving": saving, "saving_low": low,
+                    "saving_high": high, **payback(saving, low, high, ask)})
+    return out
+
+
+def unclaimed_words(row: dict[str, Any]) -> str:
+    """The warning for a row whose saving's interval holds 0 (or is unknown): no payback can
+    be claimed from it."""
+    return (f"{row['port']} {row['direction']}: the certified traders' saving a declaration, "
+            f"{_money(row['saving'])} {row['unit']} [{_money(row['saving_low'])}, "
+            f"{_money(row['saving_high'])}], holds 0 in its interval: no payback can be "
+            "claimed (run more replications or days)")
+
+
+def _money(x: float) -> str:
+    return f"{x:,.1f}" if math.isfinite(x) else "nan"

@@ -1,0 +1,98 @@
+"""Does AEO certification pay (sim.experiment.aeo_payback, compare --declarations-a-year):
+the payback's arithmetic on a given saving, the warning when the saving's interval holds 0,
+and nothing printed or written without the trader's declarations."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from sim.cli import Notes, UsageError
+from sim.cli_aeo_payback import FILE, check, show
+from sim.experiment.aeo_payback import CERTIFIED, Certification, payback, payback_rows
+from sim.warning_codes import record
+
+
+def _gains(change: float, low: float, high: float) -> pd.DataFrame:
+    """A pooled who-gains table: one certified group's trader cost, and rows to leave out."""
+    row = {"option": "aeo", "measure": "trader_cost", "dimension": "trader_class",
+           "port": "sea_port", "direction": "import", "group": CERTIFIED, "unit": "USD",
+           "n": 75, "mean_change": change, "ci_low": low, "ci_high": high}
+    return pd.DataFrame([row, {**row, "group": "general"},
+                         {**row, "measure": "clearance", "unit": "h"},
+                         {**row, "dimension": "trader_class_standardised", "port": "all"}])
+
+
+def test_payback_arithmetic_on_a_given_saving():
+    ask = Certification(declarations_a_year=1200, cost_once=20_000, cost_a_year=10_000)
+    got = payback(42.0, 12.0, 68.0, ask)
+    assert got["saved_a_year"] == pytest.approx(42 * 1200)
+    assert (got["saved_low_a_year"], got["saved_high_a_year"]) == pytest.approx((14_400, 81_600))
+    assert got["net_a_year"] == pytest.approx(42 * 1200 - 10_000)
+    assert got["months_to_pay_back"] == pytest.approx(20_000 / ((50_400 - 10_000) / 12))
+    assert got["claimable"]
+    never = payback(8.0, 2.0, 14.0, ask)  # (9,600 a year saved against 10,000 to keep it)
+    assert never["net_a_year"] == pytest.approx(-400) and never["months_to_pay_back"] is None
+    no_costs = payback(42.0, 12.0, 68.0, Certification(1200))
+    assert no_costs["net_a_year"] == pytest.approx(50_400)
+    assert no_costs["months_to_pay_back"] is None and no_costs["cost_a_year"] is None
+
+
+def test_rows_take_the_certified_groups_trader_cost_as_a_saving():
+    rows = payback_rows(_gains(-42.0, -68.0, -12.0), Certification(1200, 20_000, 10_000))
+    assert len(rows) == 1  # (not the uncertified, the hours nor the standardised rows)
+    r = rows[0]
+    assert (r["saving"], r["saving_low"], r["saving_high"]) == (42.0, 12.0, 68.0)
+    assert r["months_to_pay_back"] == pytest.approx(12 * 20_000 / (42 * 1200 - 10_000))
+    assert payback_rows(pd.DataFrame(), Certification(1200)) == []
+
+
+def _args(**given: float | None) -> argparse.Namespace:
+    return argparse.Namespace(**{"declarations_a_year": None, "certification_once": None,
+                                 "certification_a_year": None, **given})
+
+
+def _show(gains: pd.DataFrame, args: argparse.Namespace, out: Path) -> tuple[list[str], Notes]:
+    said: list[str] = []
+    notes = Notes()
+    show(SimpleNamespace(gains=gains), args, out, notes, said.append)
+    return said, notes
+
+
+@pytest.mark.parametrize(("low", "high", "warned"), [(-68.0, -12.0, False), (-68.0, 5.0, True),
+                                                     (math.nan, math.nan, True)])
+def test_warns_when_the_savings_interval_holds_zero(tmp_path: Path, low, high, warned):
+    args = _args(declarations_a_year=1200.0, certification_once=20_000.0)
+    said, notes = _show(_gains(-42.0, low, high), args, tmp_path)
+    assert any("sea_port import: saves 42.0 USD a declaration" in line for line in said)
+    warnings = [record(line) for line in notes.lines if line.startswith("warning")]
+    assert [w["code"] for w in warnings] == (["aeo_payback_unclaimed"] if warned else [])
+    if warned:
+        assert warnings[0]["option"] == "aeo" and warnings[0]["port"] == "sea_port"
+    table = pd.read_csv(tmp_path / FILE)
+    assert list(table["claimable"]) == [not warned]
+
+
+def test_absent_inputs_print_and_write_nothing(tmp_path: Path):
+    said, notes = _show(_gains(-42.0, -68.0, 5.0), _args(), tmp_path)
+    assert said == [] and notes.lines == [] and not (tmp_path / FILE).exists()
+
+
+def test_a_cost_without_declarations_is_refused():
+    with pytest.raises(UsageError, match="--certification-a-year given without"):
+        check(_args(certification_a_year=10_000.0))
+    check(_args(declarations_a_year=1.0, certification_a_year=10_000.0))
+
+
+def test_chinese_lines_carry_the_same_figures():
+    from sim.cli_zh_aeo_payback import lines
+
+    rows = payback_rows(_gains(-42.0, -68.0, -12.0), Certification(1200, 20_000, 10_000))
+    zh = lines(rows, Certification(1200, 20_000, 10_000))
+    assert "每票报关单节省 42.0 USD [12.0, 68.0]" in zh[1] and "50,400" in zh[1]
+    assert f"{12 * 20_000 / 40_400:,.1f} 个月" in zh[1]
