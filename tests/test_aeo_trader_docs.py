@@ -28,7 +28,8 @@ def _blocks(kind: str) -> list[str]:
 
 def test_the_commands_name_what_the_default_scenario_takes():
     known = metric_names(sim.load_scenario(sim.default_scenario_path()))
-    (run,), (compare,) = ([shlex.split(line) for line in b.splitlines()] for b in _blocks("sh"))
+    (run,), (compare,), (pays,) = ([shlex.split(line) for line in b.splitlines()]
+                                   for b in _blocks("sh"))
     assert run[:2] == ["bordersim", "run"] and compare[:2] == ["bordersim", "compare"]
     picked = shown([run[run.index("--show") + 1]], known)
     # each of the four classes' imports and exports: inspection rate, mean and p90
@@ -40,6 +41,14 @@ def test_the_commands_name_what_the_default_scenario_takes():
     base = sim.load_scenario(sim.default_scenario_path(), {"days": 1})
     for spec in reforms:
         assert parse(spec).apply(base) is not None
+    # the payback's command: the trader's figures are compare's options, its reform certifies
+    from sim.cli import build_parser
+
+    asked = build_parser().parse_args(pays[1:])
+    assert asked.declarations_a_year > 0 and asked.certification_once is not None
+    assert asked.certification_a_year is not None
+    assert [r.split(":")[0] for r in asked.reforms] == ["aeo_mutual_recognition"]
+    assert parse(asked.reforms[0]).apply(base) is not None
     assert "[docs/aeo-trader.md](docs/aeo-trader.md)" in (ROOT / "README.md").read_text()
     assert "(aeo-trader.md)" in (ROOT / "docs" / "README.md").read_text()
 
