@@ -51,9 +51,9 @@ def add_options(p: argparse.ArgumentParser) -> None:
 
 
 def _positive(text: str) -> float:
-    value = _number(0, "must be more than 0")(text)
+    value = _number(0, "must be a positive number")(text)
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be more than 0; got {text}")
+        raise argparse.ArgumentTypeError(f"must be a positive number; got {text}")
     return value
 
 

@@ -6,6 +6,20 @@ from __future__ import annotations
 
 from typing import Any
 
+#: the refusal of a certification cost given without the declarations (regex -> Chinese)
+ERRORS: tuple[tuple[str, str], ...] = (
+    (r"(?P<given>--certification-\S+(?: and --certification-\S+)?) given without "
+     r"--declarations-a-year N: the payback needs your declarations a year to scale the saving",
+     "给出了 {given}，但没有给出 --declarations-a-year N：计算收回成本需要贵企业每年的报关单"
+     "票数来换算节省金额"),
+)
+def errors_said(words: dict[str, str]) -> dict[str, str]:
+    """A refusal's parts as written, its flags joined in Chinese."""
+    if "given" in words:
+        return {**words, "given": words["given"].replace(" and ", " 和 ")}
+    return words
+
+
 #: import, export
 DIRECTION = {"import": "进口", "export": "出口"}
 

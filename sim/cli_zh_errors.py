@@ -12,6 +12,8 @@ import argparse
 import re
 from collections.abc import Callable, Sequence
 
+from sim.cli_zh_aeo_payback import ERRORS as PAYBACK_ERRORS
+from sim.cli_zh_aeo_payback import errors_said as payback_said
 from sim.cli_zh_animate import ERRORS as ANIMATE_ERRORS
 from sim.cli_zh_animate import said as animate_said
 from sim.cli_zh_appraise import ERRORS as APPRAISE_ERRORS
@@ -487,8 +489,9 @@ _OWN_WORDS = [(re.compile(english), zh, says)
                                   (CSV_ERRORS, csv_said), (PAGE_ERRORS, page_said),
                                   (ANIMATE_ERRORS, animate_said),
                                   (APPRAISE_ERRORS, appraise_said),
-                                  (CLUSTER_ERRORS, cluster_said),
-                                  (UNIT_ERRORS, units_said), (DIST_ERRORS, dists_said))
+                                   (PAYBACK_ERRORS, payback_said),
+                                   (CLUSTER_ERRORS, cluster_said),
+                                   (UNIT_ERRORS, units_said), (DIST_ERRORS, dists_said))
               for english, zh in table]
 _FOLDER = [(re.compile(english), zh, says)
            for table, says in ((REPRODUCE_ERRORS, reproduce_said), (FOLDER_ERRORS, folder_said),

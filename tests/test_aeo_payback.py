@@ -89,6 +89,15 @@ def test_a_cost_without_declarations_is_refused():
     check(_args(declarations_a_year=1.0, certification_a_year=10_000.0))
 
 
+def test_the_refusal_is_said_in_chinese(capsys):
+    from sim.cli import main
+
+    assert main(["compare", "--certification-once", "5", "--certification-a-year", "1",
+                 "--lang", "zh"]) == 2
+    said = capsys.readouterr().err
+    assert "给出了 --certification-once 和 --certification-a-year，但没有给出" in said, said
+
+
 def test_chinese_lines_carry_the_same_figures():
     from sim.cli_zh_aeo_payback import lines
 
