@@ -70,11 +70,12 @@ def check(args: argparse.Namespace) -> None:
 
 
 def show(res: Any, args: argparse.Namespace, out: Path, notes: Any,
-         say: Callable[[str], None]) -> None:
+         say: Callable[[str], None]) -> list[dict[str, Any]] | None:
     """With ``--declarations-a-year``: write :data:`FILE` into ``out``, print each row's
-    payback (``say``, in the notes' language) and warn where its saving's interval holds 0."""
+    payback (``say``, in the notes' language), warn where its saving's interval holds 0 and
+    return the rows (for ``--json``); without it, do nothing and return None."""
     if args.declarations_a_year is None:
-        return
+        return None
     import pandas as pd
 
     from sim.experiment.aeo_payback import COLUMNS, Certification, payback_rows, unclaimed_words
@@ -92,6 +93,7 @@ def show(res: Any, args: argparse.Namespace, out: Path, notes: Any,
     for row in rows:
         if not row["claimable"]:
             notes.add(f"warning ({row['option']}): {unclaimed_words(row)}")
+    return rows
 
 
 def _lines(rows: list[dict[str, Any]], ask: Any) -> list[str]:

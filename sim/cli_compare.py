@@ -352,12 +352,14 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     from sim.cli_aeo_payback import show as payback
 
     if args.json:
-        payback(res, args, out, notes, lambda _: None)  # (its file and warnings: JSON alone)
+        pays = payback(res, args, out, notes, lambda _: None)  # (its rows: in the JSON)
         _precision_warnings(res, notes)
         from sim.cli_warnings import coded
 
         sys.stdout.write(dump_json({**res.to_json(), "notes": notes.lines,
-                                    "warning_records": coded(notes.lines)}, ascii_only=True))
+                                    "warning_records": coded(notes.lines),
+                                    **({} if pays is None else {"aeo_payback": pays})},
+                                   ascii_only=True))
         return
     console = Console()
     if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)

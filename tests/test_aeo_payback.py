@@ -60,7 +60,8 @@ def _args(**given: float | None) -> argparse.Namespace:
 def _show(gains: pd.DataFrame, args: argparse.Namespace, out: Path) -> tuple[list[str], Notes]:
     said: list[str] = []
     notes = Notes()
-    show(SimpleNamespace(gains=gains), args, out, notes, said.append)
+    rows = show(SimpleNamespace(gains=gains), args, out, notes, said.append)
+    assert rows is None if args.declarations_a_year is None else len(rows or []) == 1
     return said, notes
 
 
