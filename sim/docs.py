@@ -215,7 +215,7 @@ NOTES = {
     "Sampling.infested_share": "share of the units infested in an infested consignment, more "
     "than 0 (at least one unit; one share for all goods)",
     "Sampling.sample_units": "units drawn for the sample, without replacement, at random from the "
-    "whole consignment; changes detection only (no extra time or cost)",
+    "whole consignment, as one laboratory sample; its time is minutes_per_unit's",
     "Sampling.lab_sensitivity": "the laboratory finds an infested sample",
     "Sampling.visual_sensitivity": "the visual check finds an infestation (done with or without a "
     "sample)",
@@ -262,6 +262,8 @@ UNITS = {
     "Sampling.sample_units": "units",
     "CommodityPlan.units_per_container": "units",
     "CommodityPlan.sample_units": "units",
+    "Sampling.minutes_per_unit": "minutes per unit",
+    "CommodityPlan.minutes_per_unit": "minutes per unit",
     "Storage.per_container_day": "currency per container-day",
 }
 

@@ -146,6 +146,8 @@ Where things live:
 - ``pest_catch.py`` quarantine pests by commodity: the infested consignments, the share a
                    quarantine check met and sampled, found before release (by the
                    laboratory alone too) and released unfound
+- ``sample_time.py`` the time a quarantine check spends drawing its sample: minutes per
+                   unit drawn, added to the check of a consignment that sends one
 - ``delay_tails.py`` the tail of clearance delay: the share of containers held past each
                    time target, by port, direction and commodity, the still held counted
                    (``spoilage.py``: perishables held past their shelf life, the share

@@ -23,6 +23,7 @@ from sim.model.organisation import Organisation
 from sim.model.port_lanes import build_lanes
 from sim.model.positions import Positions, shift_discharge
 from sim.model.route import Route
+from sim.model.sample_time import drawing_plans
 from sim.model.selection import Observation, Selector
 from sim.model.slots import SlotBook
 from sim.model.steps import clearance_steps
@@ -106,6 +107,7 @@ class Port:
             self.lab = Lab(env, name, lab.batch_size, lab.cutoffs, window) if lab else None
             self.slots = SlotBook(env, spec.exam.slots) if spec.exam else None
         self.lab_tests = [scenario.commodities[k].lab_test for k in self.commodities]
+        self.drawing = drawing_plans(scenario, spec)  # time to draw a sample (sample_time)
         self.booking_lead = spec.exam.booking_lead if spec.exam else 0.0
         self.assess = spec.declaration.assess
         self.direct_pickup, self.direct_lead, self.direct_cutoffs = direct_of(spec)

@@ -26,7 +26,7 @@ from scipy import special
 from sim.scenario.base import DIRECTIONS, FIRST_TYPES, ILLICIT, TRADER_CLASSES, Extended, Strict
 from sim.scenario.distributions import DurationDist, fixed
 from sim.scenario.ipr import IprProcedure
-from sim.scenario.limits import AtField, Probability, Real, whole
+from sim.scenario.limits import AtField, Probability, Real, real, whole
 
 #: the multiplier tables of a prevalence, in the order a combination's total multiplies them
 _BY = ("by_port", "by_commodity", "by_class", "by_origin", "by_direction")
@@ -49,6 +49,8 @@ DEFAULT_OUTCOMES: dict[str, Outcome] = {
 PerType = dict[str, Probability]
 Units = Annotated[int, BeforeValidator(whole), StrictValue(), Field(ge=1, le=10**7)]
 Staff = Annotated[int, BeforeValidator(whole), StrictValue(), Field(ge=0, le=10**6)]
+#: an officer's minutes per unit drawn for a sample (at most 10 h a unit: beyond any plan)
+Minutes = Annotated[float, BeforeValidator(real), Field(ge=0, le=600, allow_inf_nan=False)]
 Multipliers = dict[str, Real]
 
 
@@ -115,7 +117,7 @@ def _some_infested(v: float | None) -> float | None:
     return v
 
 
-class CommodityPlan(Strict):
+class CommodityPlan(Extended):
     """One commodity's own sampling plan (fruit, timber and frozen goods are packed, infested
     and sampled differently): each field it gives replaces ``enforcement.sampling``'s for
     that commodity's consignments; a field left out keeps the scenario-wide one."""
@@ -124,6 +126,12 @@ class CommodityPlan(Strict):
     infested_share: Probability | None = None
     sample_units: Units | None = None
     lab_sensitivity: Probability | None = None
+    ADDED: ClassVar[tuple[str, ...]] = ("minutes_per_unit",)
+    minutes_per_unit: Minutes | None = Field(
+        default=None,
+        description="the officer's minutes per unit drawn for this commodity's sample "
+        "(none: enforcement.sampling's)",
+    )
 
     _infested = field_validator("infested_share")(_some_infested)
 
@@ -141,19 +149,29 @@ class Sampling(Extended):
 
     Simplifications: without ``by_commodity`` the infested share is one number for all goods,
     and ``units_per_container`` is global (a parcel or a truck counts as that many units); units
-    are drawn at random from the whole consignment (no box-level or clustered sampling); and
-    the number of units sampled costs no extra time or money (the check takes its own time,
-    the laboratory test its cost and turnaround): ``sample_units`` changes only detection."""
+    are drawn at random from the whole consignment (no box-level or clustered sampling).
+
+    Drawing the units takes the officer time: ``minutes_per_unit`` for each unit drawn is
+    added to the quarantine check of a consignment that sends a sample (0 by default: the
+    check takes its own time only). The units drawn go to the laboratory as one sample (one
+    place in a batch, one test's fee), however many they are: an assumption (the units of
+    a lot are bulked into one laboratory sample), so a bigger sample costs check time, not
+    laboratory room."""
 
     units_per_container: Units = 1000
     infested_share: Probability = 0.02
     sample_units: Units = 150
     lab_sensitivity: Probability = 0.9
     visual_sensitivity: Probability = 0.3
-    ADDED: ClassVar[tuple[str, ...]] = ("by_commodity",)
+    ADDED: ClassVar[tuple[str, ...]] = ("by_commodity", "minutes_per_unit")
     by_commodity: dict[str, CommodityPlan] = Field(
         default_factory=dict,
         description="a commodity's own plan: the fields it gives replace these for its goods",
+    )
+    minutes_per_unit: Minutes = Field(
+        default=0.0,
+        description="the officer's minutes per unit drawn, added to the quarantine check of "
+        "a consignment that sends a sample (0: drawing costs no time)",
     )
 
     _infested = field_validator("infested_share")(_some_infested)
@@ -168,6 +186,11 @@ class Sampling(Extended):
             own.sample_units or self.sample_units,
             self.lab_sensitivity if own.lab_sensitivity is None else own.lab_sensitivity,
         )
+
+    def minutes(self, commodity: str) -> float:
+        """A commodity's minutes per unit drawn: its own plan's where given, else these."""
+        own = self.by_commodity.get(commodity, CommodityPlan()).minutes_per_unit
+        return self.minutes_per_unit if own is None else own
 
 
 class OriginInspection(Strict):

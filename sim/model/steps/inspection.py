@@ -24,6 +24,7 @@ from sim.model.milestones import (
     TRADER,
 )
 from sim.model.route import LANE, WAITS, Step, at_port
+from sim.model.sample_time import check_work
 from sim.model.steps import yard
 from sim.model.steps.after import reviewed_after
 from sim.model.steps.checks import read_by_officer, scanned
@@ -200,7 +201,7 @@ class Inspect(Step):
             staff = (p.quarantine_officers,)
             move = r[R.quarantine_move]
             start, end = yield from self.examine(
-                j, staff, r[R.quarantine_time], move, move, QUARANTINE
+                j, staff, check_work(p, r), move, move, QUARANTINE
             )
             m[Q_START], m[Q_END] = start, end
         if physical:
@@ -220,12 +221,12 @@ class Inspect(Step):
         if physical and quarantine:
             return (
                 (p.teams, p.quarantine_officers),
-                max(r[R.exam_time], r[R.quarantine_time]),
+                max(r[R.exam_time], check_work(p, r)),
                 CUSTOMS,
             )
         if physical:
             return (p.teams,), r[R.exam_time], CUSTOMS
-        return (p.quarantine_officers,), r[R.quarantine_time], QUARANTINE
+        return (p.quarantine_officers,), check_work(p, r), QUARANTINE
 
     def examine(
         self,
