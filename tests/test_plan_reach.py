@@ -15,11 +15,15 @@ from sim.cli import main
 from sim.cli_lang import line
 from sim.experiment.compare_notes import idle_notes
 from sim.experiment.options import Option
-from sim.experiment.plan_reach import plan_commodities, plan_reach, sampled_share
+from sim.experiment.plan_reach import changed_plan, plan_commodities, plan_reach, sampled_share
+from sim.faces import same
+from sim.faces.choices import Variants
+from sim.scenario.loader import load_scenario
 from sim.warning_codes import record
 from tests.short_runs import short_run
 
 SMALL = Path(__file__).resolve().parent / "scenarios" / "small.toml"
+FROZEN_30 = {"enforcement.sampling.by_commodity.frozen": {"sample_units": 30}}
 
 
 def test_an_identical_sampling_option_points_at_the_share_sampled(tmp_path, capsys):
@@ -85,3 +89,36 @@ def test_the_note_is_a_record_with_its_share_and_its_chinese():
     zh = line(notes[0], "zh")
     assert "受感染货物中只有 3% 被抽样送检" in zh and "少见的货物" in zh
     assert "sampling plan" not in notes[1] and "sampled_pct" not in record(notes[1])["figures"]
+
+
+def test_which_commodities_two_scenarios_plans_differ_in():
+    base = load_scenario(SMALL)
+    assert changed_plan(base, base) is None
+    wide = load_scenario(SMALL, {"enforcement.sampling.sample_units": 30})
+    assert changed_plan(base, wide) == []
+    frozen = load_scenario(SMALL, FROZEN_30)
+    assert changed_plan(base, frozen) == ["frozen"]
+    assert changed_plan(frozen, wide) == []
+    empty = load_scenario(SMALL, {"enforcement.sampling.by_commodity.frozen": {}})
+    assert changed_plan(base, empty) is None  # (a plan giving nothing is the same plan)
+
+
+def test_the_workshop_pages_identical_note_has_the_sampling_clause_in_both_languages():
+    """The page's note for an option whose figures are the baseline's gives the share of
+    infested consignments sampled, as compare's note does; an option that leaves the plan
+    alone gets no such clause."""
+    base = load_scenario(SMALL)
+    plan = load_scenario(SMALL, FROZEN_30)
+    reps = [{"pest_consignments_frozen": 4.0, "pest_sampled_share_frozen": 0.25},
+            {"pest_consignments_frozen": 2.0, "pest_sampled_share_frozen": 0.5}]  # 2 of 6
+    full = {"option": reps, "baseline": [dict(r) for r in reps]}
+    (note,) = same.identical(Variants(base, plan, {}), full)
+    assert ("the sampling plan changed, but only 33 % of infested frozen consignments are "
+            "sampled (pest_sampled_share_frozen)") in note
+    rec = record("note: " + note)
+    assert rec["code"] == "option_identical" and rec["figures"]["sampled_pct"] == 33, rec
+    zh = line("note: " + note, "zh")
+    assert "抽样方案已改变" in zh and "33%" in zh and "sampling plan" not in zh, zh
+    other = load_scenario(SMALL, {"ports.sea.quarantine.sample_share": 0.5})
+    (plain,) = same.identical(Variants(base, other, {}), full)
+    assert "sampling plan" not in plain and record("note: " + plain)["code"] == "option_identical"

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from sim.experiment.options import BASELINE, Option
+
+if TYPE_CHECKING:
+    from sim.scenario.schema import Scenario
 
 #: the settings of the sampling plan (the scenario-wide ones and ``by_commodity``)
 SAMPLING = "enforcement.sampling"
@@ -83,3 +86,34 @@ def reach_words(commodity: str, share: float) -> str:
             f"consignments are sampled ({metric}): raise the quarantine check's selection "
             f"({selection}) or its share sampled (ports.<port>.quarantine.sample_share) to "
             "see it")
+
+
+def changed_plan(baseline: Scenario, option: Scenario) -> list[str] | None:
+    """:func:`plan_commodities` read off two scenarios rather than an option's overrides
+    (the workshop page has the scenarios): ``[]`` where the scenario-wide plan differs, the
+    commodities whose own plans differ, None where the plans are the same."""
+    from sim.scenario.enforcement import CommodityPlan
+
+    a, b = baseline.enforcement.sampling, option.enforcement.sampling
+    if a == b:
+        return None
+    if a.model_copy(update={"by_commodity": {}}) != b.model_copy(update={"by_commodity": {}}):
+        return []
+    none = CommodityPlan()
+    named = [c for c in dict.fromkeys([*a.by_commodity, *b.by_commodity])
+             if a.by_commodity.get(c, none) != b.by_commodity.get(c, none)]  # fmt: skip
+    return named or None
+
+
+def page_reach(baseline: Scenario, option: Scenario,
+               rows: Sequence[Mapping[str, float]]) -> str:
+    """The workshop page's sampling clause (:func:`reach_words`) for an option whose
+    figures are the baseline's, from the baseline's replications' metrics (``rows``); empty
+    where the option leaves the plan alone or no infested consignment arrived."""
+    commodities = changed_plan(baseline, option)
+    if commodities is None or not rows:
+        return ""
+    share = sampled_share(pd.DataFrame(list(rows)), commodities)
+    if math.isnan(share):
+        return ""
+    return reach_words(commodities[0] if len(commodities) == 1 else "", share)

@@ -61,7 +61,9 @@ def unchanged(pair: Variants) -> list[str]:
 
 def identical(pair: Variants, full: Mapping[str, Sequence[Mapping[str, float]]]) -> list[str]:
     """The note of an option whose scenario differs from the baseline's but whose figures
-    are the baseline's to the last digit in every replication (NaN equal to NaN)."""
+    are the baseline's to the last digit in every replication (NaN equal to NaN); for a
+    change of the sampling plan, how few infested consignments were sampled, as compare's
+    note says (:func:`sim.experiment.plan_reach.page_reach`)."""
     if pair.option is pair.baseline or pair.option == pair.baseline:
         return []
     sides = full.get("option", []), full.get("baseline", [])
@@ -69,8 +71,11 @@ def identical(pair: Variants, full: Mapping[str, Sequence[Mapping[str, float]]])
         return []
     if not all(same(o, b) for o, b in zip(*sides, strict=True)):  # (NaN equal to NaN)
         return []
+    from sim.experiment.plan_reach import page_reach
+
+    plan = page_reach(pair.baseline, pair.option, sides[1])  # (as compare's note has it)
     return ["its figures are the baseline's to the last digit in every replication: what it "
             "changes acted on no consignment in these runs, so its differences of exactly 0 "
-            "are no estimate of its effect (it may act on rare consignments: more Replications "
-            "or Observed days on this page would show it)"]  # (its controls, not flags)
+            f"are no estimate of its effect{plan} (it may act on rare consignments: more "
+            "Replications or Observed days on this page would show it)"]  # (its controls)
 
