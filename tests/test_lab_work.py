@@ -151,9 +151,9 @@ def test_the_laboratory_guides_command_names_what_the_default_scenario_has():
     stems = set(re.findall(r"`(lab_[a-z_]+?)_port_<port>`", page))
     assert len(stems) >= 4
     assert all(f"{st}_port_sea_port" in picked for st in stems), stems - set(picked)
-    options = [parse_option(o) for label in ("compare 1", "compare 2")
+    options = [parse_option(o) for label in ("compare 1", "compare 2", "compare 3")
                for o in re.findall(r"--option '([^']+)'", labelled[label])]
-    assert len(options) == 4
+    assert len(options) == 5
     for option in options:  # (read as the command line reads them)
         changed = sim.load_scenario(sim.default_scenario_path(), dict(option.overrides))
         assert changed.model_dump() != s.model_dump(), option.name
