@@ -43,21 +43,21 @@ def quarantine_only(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def test_each_unit_drawn_adds_its_minutes_to_a_sampled_check_exactly():
-    """A check that sends a sample takes its drawn time plus minutes x units drawn (the
-    plan's, or the whole consignment where it holds fewer); one that does not, its own."""
-    minutes = 0.5
-    for units in (10, 1200):  # (1200: more than one container's 500 units)
-        df = quarantine_only(
-            log(**{"enforcement.sampling.sample_units": units,
-                   "enforcement.sampling.minutes_per_unit": minutes,
-                   "ports.sea.quarantine.sample_share": 0.5})  # fmt: skip
-        )
-        sampled = df["sample"] > 0
-        drawn = np.minimum(units, df.containers * 500)
-        expected = df.quarantine_time + np.where(sampled, drawn * minutes / 60, 0.0)
-        assert sampled.sum() > 5 and (~sampled).sum() > 5
-        assert (drawn < units).any() == (units > 500)
-        np.testing.assert_allclose(df.quarantine_end - df.quarantine_start, expected, rtol=1e-9)
+    """A check that sends a sample takes its drawn time plus minutes x units drawn: the
+    plan's 1200, or the whole consignment where it holds fewer (500 units a container); one
+    that does not send a sample, its own time."""
+    minutes, units = 0.5, 1200
+    df = quarantine_only(
+        log(**{"enforcement.sampling.sample_units": units,
+               "enforcement.sampling.minutes_per_unit": minutes,
+               "ports.sea.quarantine.sample_share": 0.5})  # fmt: skip
+    )
+    sampled = df["sample"] > 0
+    drawn = np.minimum(units, df.containers * 500)
+    expected = df.quarantine_time + np.where(sampled, drawn * minutes / 60, 0.0)
+    assert sampled.sum() > 5 and (~sampled).sum() > 5
+    assert (drawn[sampled] < units).any() and (drawn[sampled] == units).any()
+    np.testing.assert_allclose(df.quarantine_end - df.quarantine_start, expected, rtol=1e-9)
 
 
 def test_a_bigger_sample_finds_more_and_takes_longer_than_a_smaller_one():
@@ -105,3 +105,30 @@ def test_a_commodity_plan_gives_its_own_minutes():
 def test_a_bad_minutes_per_unit_is_refused_naming_the_field(bad: Any):
     with pytest.raises(sim.ScenarioError, match=r"enforcement\.sampling\.minutes_per_unit"):
         sim.load_scenario(SMALL, {"enforcement.sampling.minutes_per_unit": bad})
+
+
+def test_a_commodity_plans_minutes_and_units_reach_its_checks_only():
+    """Frozen goods' own plan (20 units at 1 minute) adds 20 minutes to their sampled
+    checks; the scenario-wide 0 minutes leaves every other check its drawn time."""
+    df = quarantine_only(log(**{
+        "selection.quarantine": {"*": {"*": 0.3}, "frozen": {"*": 1.0}},
+        "enforcement.sampling.by_commodity.frozen": {"sample_units": 20, "minutes_per_unit": 1},
+    }))  # fmt: skip
+    extra = df.quarantine_end - df.quarantine_start - df.quarantine_time
+    frozen = (df.commodity == "frozen") & (df["sample"] > 0)
+    assert frozen.sum() > 5 and (~frozen).sum() > 5
+    np.testing.assert_allclose(extra[frozen], 20 / 60, rtol=1e-9)
+    np.testing.assert_allclose(extra[~frozen], 0.0, atol=1e-9)
+
+
+def test_separate_inspections_lengthen_the_quarantine_check_too():
+    """With separate inspections (before 2018) the quarantine check is booked on its own:
+    its sampled checks take the drawing time as well, the exam's are untouched."""
+    df = log(**{"inspection.mode": "separate", "enforcement.sampling.sample_units": 30,
+                "enforcement.sampling.minutes_per_unit": 2.0,
+                "ports.sea.quarantine.sample_share": 0.5})  # fmt: skip
+    checked = df[df.quarantine_start.notna()]
+    sampled = checked["sample"] > 0
+    assert sampled.sum() > 5 and (~sampled).sum() > 5
+    np.testing.assert_allclose(checked.quarantine_end - checked.quarantine_start,
+                               checked.quarantine_time + np.where(sampled, 1.0, 0.0))
