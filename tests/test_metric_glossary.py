@@ -373,7 +373,7 @@ def test_a_pattern_that_picks_none_suggests_itself_led_by_a_star(bundled):
     ("found_pest_by_quarantine", "found_<type>_by_<finder>", "consignments",
      "经检疫查出的检疫性有害生物票数"),
     ("value_seized_counterfeit", "value_seized_<type>", "currency, observed days",
-     "侵权假冒商品查获违规货值"),
+     "侵权假冒商品查扣违规货值"),
     ("value_slipped_frozen", "value_slipped_<type>", "currency, observed days",
      "未经检疫的冻品漏查违规货值（观测期内）"),
     ("slipped_tobacco", "slipped_<type>", "consignments",

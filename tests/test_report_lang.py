@@ -210,7 +210,7 @@ def test_the_chinese_page_has_its_language_its_labels_and_the_same_numbers(folde
     assert sum(1 for tag, t in zh.texts if tag == "li" and "运行时间过短" in t) == 1
     said = [t for tag, t in zh.texts if tag == "li" and t.startswith("重复运行 rep-0000：口岸 sea")]
     assert said  # (a replication's warning of the Stability section)
-    for start in ("影响范围：", "各类违规货物查出率", "查获情况（基准方案"):  # (the headline's)
+    for start in ("影响范围：", "各类违规货物查出率", "查扣情况（基准方案"):  # (the headline's)
         assert any(t.startswith(start) for tag, t in zh.texts if tag == "li"), start
     # the figures: every number of the English page's texts, as many times, in the Chinese
     numbers = [Counter(n for _, t in p.texts for n in _NUMBER.findall(t)) for p in (en, zh)]

@@ -52,7 +52,7 @@ def test_a_seizure_counts_clear_change_is_in_chinese_with_its_figures():
                     ("consignments_detained", 0.6, 0.2, 1.0),
                     ("consignments_rejected", 0.0, 0.0, 0.0)])
     assert _left(items) == []
-    assert ("查获情况（基准方案，观测 28 天、每次重复运行均值：查扣 14.3 票，扣留 0.3 票，"
+    assert ("查扣情况（基准方案，观测 28 天、每次重复运行均值：查扣 14.3 票，扣留 0.3 票，"
             "查获后退运 1.3 票）：查扣票数：减少 4.60（95% 置信区间 2.20 至 7.00）；"
             "扣留票数：增加 0.60（95% 置信区间 0.20 至 1.00）"
             "（其余 1 项数据无经确认的变化）") in items
@@ -75,7 +75,7 @@ def test_a_change_too_imprecise_to_tell_says_the_baselines_value_in_chinese():
             "95% 置信区间 -326,527 至 382,314，基准方案为 1,405,645 USD）：增加重复运行次数可使"
             "区间变窄") in items
     # the brief says it of the part too (the baseline's seizures: only the count measured)
-    assert ("查获情况（基准方案，观测 28 天、每次重复运行均值：查获后退运 1.3 票）："
+    assert ("查扣情况（基准方案，观测 28 天、每次重复运行均值：查获后退运 1.3 票）："
             "精度不足，无法判断：增加重复运行次数可使区间变窄（见下文）") in items
     assert any(i.endswith("精度不足，无法判断：增加重复运行次数可使区间变窄（见下文）")
                for i in items), items

@@ -142,7 +142,7 @@ def test_words_a_customs_reader_would_take_for_another_procedure_are_not_used():
 def test_a_list_of_options_figures_is_punctuated_in_chinese():
     line = ("Seizures per 1000 declarations (goods seized, detained or rejected; mean over "
             "replications): baseline 1.49, single_window 1.49, joint_inspection 1.50.")
-    assert text(line) == ("每 1000 份报关单查获数（查扣、扣留或退运的货物；各次重复运行的均值）："
+    assert text(line) == ("每 1000 份报关单查扣数（查扣、扣留或退运的货物；各次重复运行的均值）："
                           "基准方案 1.49，single_window 1.49，joint_inspection 1.50。")
     # a figure after a Chinese word has a space before it, as everywhere on the page
     from sim.model.stability import too_short

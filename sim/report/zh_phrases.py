@@ -229,7 +229,7 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
      "比例在 0\u20131 之间；原始区间见 {f}）。{c}时间单位为小时。"),
     (r"Seizures per 1000 declarations \(goods seized, detained or rejected; mean over "
      r"replications\): (?P<v>.+)\.",
-     "每 1000 份报关单查获数（查扣、扣留或退运的货物；各次重复运行的均值）：{v}。"),
+     "每 1000 份报关单查扣数（查扣、扣留或退运的货物；各次重复运行的均值）：{v}。"),
     (r"(?P<p>[a-z0-9_]+) \u00b7 (?P<d>import|export)", "{p} \u00b7 {d}"),
     (r"class (?P<c>[a-z_]+) \(standardised\)", "{c}（标准化）"),
     (r"What it is: (?P<said>.+)", "内容：{said}"),
@@ -347,7 +347,7 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (rf"Seizures \(the baseline, a replication's mean over (?P<d>{_N}) observed days: "
      rf"(?P<a>{_N}) consignments seized, (?P<b>{_N}) consignments detained, (?P<c>{_N}) "
      r"consignments rejected after a find\)",
-     "查获情况（基准方案，观测 {d} 天、每次重复运行均值：查扣 {a} 票，扣留 {b} 票，"
+     "查扣情况（基准方案，观测 {d} 天、每次重复运行均值：查扣 {a} 票，扣留 {b} 票，"
      "查获后退运 {c} 票）"),
     (r"share of each illicit type's consignments detected, in percentage points \(95 % CI\)",
      "各类违规货物查出率，单位为百分点（95% 置信区间）"),
@@ -443,7 +443,7 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
      "。被巡查挡在某一路线之外的货物会转向其他路线，或不再尝试"),
     # (the Seizures line of a baseline with only some of the three counts measured)
     (rf"Seizures \(the baseline, a replication's mean over (?P<d>{_N}) observed days: ",
-     "查获情况（基准方案，观测 {d} 天、每次重复运行均值："),
+     "查扣情况（基准方案，观测 {d} 天、每次重复运行均值："),
     (rf"(?P<n>{_N}) consignments seized", "查扣 {n} 票"),
     (rf"(?P<n>{_N}) consignments detained", "扣留 {n} 票"),
     (rf"(?P<n>{_N}) consignments rejected after a find", "查获后退运 {n} 票"),

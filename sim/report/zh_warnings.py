@@ -283,13 +283,13 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                       "成本少这么多；请观测更多天（--days），使每个口岸都有完成的货物",),
     "metric_unmeasured": ("按名称要求显示（--show）的 {metric} 在任何重复运行中均未测得，"
                           "其数值缺失（summary.json 中为 null）",),
-    "seizures_not_success": ("本方案的每 1000 份报关单查获数与基准方案不同（配对差值 "
-                             "{seizures_per_1000_diff}），查获多少本身不是得失",
+    "seizures_not_success": ("本方案的每 1000 份报关单查扣数与基准方案不同（配对差值 "
+                             "{seizures_per_1000_diff}），查扣多少本身不是得失",
                              "{fixed_flow:.0}本情景中违规货物的到达率不随海关的做法而变（无走私"
-                             "团伙），模型无法体现威慑：查获更多只是查出了更多同样的货物；请以漏查"
+                             "团伙），模型无法体现威慑：查扣更多只是查出了更多同样的货物；请以漏查"
                              "违规货值（value_slipped、harm_slipped）和守法企业的负担"
                              "（burden_share_goods、burden_clearance_h_goods）评判",
-                             "{adaptive:.0}本情景中的走私团伙按预期损失选择路线：查获减少可能是"
+                             "{adaptive:.0}本情景中的走私团伙按预期损失选择路线：查扣减少可能是"
                              "因为走私尝试少了（attempts_deterred），增加可能是因为他们转向口岸；"
                              "请以全部漏查违规货值（value_slipped_total）和守法企业的负担"
                              "（burden_share_goods、burden_clearance_h_goods）评判"),

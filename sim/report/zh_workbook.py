@@ -24,8 +24,8 @@ FIGURES: dict[str, str] = {
     "detected_value": "放行前查出货值",
     "audit_detected": "放行后经稽查等查出票数",
     "audit_detected_value": "放行后经稽查等查出货值",
-    "seized": "查获数",
-    "seized_value": "查获货值",
+    "seized": "查扣数",
+    "seized_value": "查扣货值",
     "held": "运行结束时仍在海关手中未查出的票数",
     "held_value": "运行结束时仍在海关手中未查出的货值",
 }

@@ -1,0 +1,54 @@
+"""One concept, one Chinese term (docs/reports-zh.md, "The glossary"): a seizure is 查扣, a
+check's find 查获, a detection 查出. A workshop read 查扣票数 in the metric names and 查获 for
+the same count in the workbook; these tests hold every place that names a metric of the
+seizure family (the metric names, their meanings, the workbook's enforcement sheet, the
+headline) to 查扣, and the families of finds to theirs. Tables only: no run."""
+
+from __future__ import annotations
+
+from sim.report.zh_glossary import TERMS
+from sim.report.zh_meanings import MEANINGS
+from sim.report.zh_metrics import METRICS
+from sim.report.zh_workbook import FIGURES
+
+SEIZED = TERMS["seized"]
+FOUND = TERMS["found by a check (a hit; a smuggling attempt caught)"]
+DETECTED = TERMS["detected (illicit goods found, as a count or a share)"]
+
+
+def _seizure_family(name: str) -> bool:
+    """A metric (or a workbook figure) that counts seizures, as its English name says."""
+    return "seiz" in name
+
+
+def test_the_glossary_keeps_three_terms_apart() -> None:
+    assert len({SEIZED, FOUND, DETECTED, TERMS["rejected / returned"]}) == 4
+
+
+def test_every_seizure_metric_says_seized_never_found() -> None:
+    names = {en: zh for en, zh in METRICS.items() if _seizure_family(en)}
+    assert len(names) >= 5  # consignments_seized, value_seized*, seizures_per_1000*, cost_*
+    wrong = {en: zh for en, zh in names.items() if SEIZED not in zh or FOUND in zh}
+    assert wrong == {}
+
+
+def test_the_meanings_of_the_seizure_metrics_say_seized_never_found() -> None:
+    said = {key: zh for key, zh in MEANINGS.items() if _seizure_family(key[0])}
+    assert len(said) >= 5
+    assert {key: zh for key, zh in said.items() if FOUND in zh} == {}
+
+
+def test_the_workbook_counts_seizures_in_the_metrics_word() -> None:
+    seized = {en: zh for en, zh in FIGURES.items() if _seizure_family(en)}
+    assert seized and all(zh.startswith(SEIZED) for zh in seized.values())
+    assert FIGURES["seized"] == METRICS["consignments_seized"].removesuffix("票数") + "数"
+
+
+def test_finds_and_detections_never_say_seized() -> None:
+    finds = {en: zh for en, zh in METRICS.items()
+             if en.startswith(("hit_rate", "smuggling_caught", "detected_", "detection_rate"))}
+    assert len(finds) >= 10
+    assert {en: zh for en, zh in finds.items() if SEIZED in zh} == {}
+    hits = [zh for en, zh in finds.items() if en.startswith("hit_rate")]
+    detections = [zh for en, zh in finds.items() if en.startswith("detect")]
+    assert all(FOUND in zh for zh in hits) and all(DETECTED in zh for zh in detections)
