@@ -53,7 +53,10 @@ FIELDS = (
      "`exam_slots`); `null` if none"),
     ("metric", "the metric its figure is of (e.g. `utilisation_<port>_<lane>`), `null` if none"),
     ("fields", "other names it concerns (`unit`, `role`, `direction`, `group`, `reform`, "
-               "`route`, `reforms`: the reforms of an option, comma-separated; `scenario`; "
+               "`route`, `capacity_field`: the scenario field an overloaded lane's capacity is "
+               "set in (`ports.<port>.<lane>.capacity`; the figure `servers_needed` is the "
+               "value the warning advises), `reforms`: the reforms of an option, "
+               "comma-separated; `scenario`; "
                "`why`, `what`: a reason in English words; `given`, `section`: a setting and "
                "the section it creates; `entry`, `at`, `slower`: a dated reform's place in "
                "the timeline, its date, its slower transition; `every`: said of every "

@@ -59,7 +59,8 @@ CODES: tuple[Code, ...] = (
          "a lane (or laboratory) is more than 95 % utilised: its queue may not settle",
          rf"(?P<port>[^:]+): (?P<lane>\w+) is (?P<f_utilisation_pct>{_N})% utilised "
          rf"\(above (?P<f_threshold_pct>{_N})%\)",
-         (rf"needs about (?P<f_servers_needed>{_N}) on duty, not (?P<f_servers_now>{_N})",),
+         (rf"needs about (?P<f_servers_needed>{_N}) on duty, not (?P<f_servers_now>{_N})"
+          rf"(?: \((?P<capacity_field>[^()]+?\.capacity) = {_N}\))?",),
          "utilisation_{port}_{lane}"),
     Code("staff_overload", "warning", True,
          "an organisation unit's staff of one role are more than 95 % utilised",

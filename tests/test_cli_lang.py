@@ -46,6 +46,14 @@ def test_each_message_is_said_in_chinese_with_its_figures(code: str, tmp_path: P
             assert number(value) in zh, (name, zh)
 
 
+def test_an_overloaded_lanes_chinese_names_the_field_to_set_and_its_value():
+    """The English ends with the setting to compare (``ports.p_1.document_check.capacity =
+    4``); a workshop's Chinese dropped it, the record having no field for it."""
+    english = "warning: " + GENERATORS["lane_overload"](Path())
+    assert "(ports.p_1.document_check.capacity = 4)" in english
+    assert "ports.p_1.document_check.capacity = 4" in line(english, "zh")
+
+
 def test_english_is_left_as_it_is_and_an_unknown_line_is_marked():
     text = "warning: sea: document_check is 97.5% utilised (above 95%); more"
     assert line(text, "en") is text

@@ -32,6 +32,20 @@ def _lane(name: str = "document_check", weeks: dict[int, float] | None = None):
                            weekly_waits=lambda: weeks or {})  # fmt: skip
 
 
+def _overload() -> str:
+    """An overloaded document check whose work asked (504 one-hour jobs in a week: 3 servers'
+    work an hour on 3 on duty) needs 4 at 85 %: its warning names the field to set."""
+    from sim.model.weekly import Weekly
+
+    weekly = Weekly()
+    weekly.weeks[0] = [0.0, 504.0, 0.0]
+    lane = SimpleNamespace(port="p_1", name="document_check", unlimited=False, weekly=weekly,
+                           hourly=[3], served=504, service_sum=504.0,
+                           weekly_waits=lambda: {})  # fmt: skip
+    return stability.check([lane], (0.0, 168.0), {("p_1", "document_check"): 0.97},
+                           ports=["p_1"])[0]
+
+
 def _rising() -> str:
     from sim.model.weekly import Weekly
 
@@ -382,8 +396,7 @@ def _strength_as_default() -> str:
 
 
 GENERATORS: dict[str, Callable[[Path], str]] = {
-    "lane_overload": lambda _: stability.check([_lane()], (0.0, 168.0),
-                                               {("p_1", "document_check"): 0.97})[0],
+    "lane_overload": lambda _: _overload(),
     "staff_overload": lambda _: _staff_overload(),
     "wait_rising": lambda _: _rising(),
     "closure_backlog": lambda _: _closure_backlog(),
@@ -523,6 +536,11 @@ def test_the_fields_and_figures_of_the_lane_warnings():
     assert (over["port"], over["lane"], over["metric"]) == (
         "p_1", "document_check", "utilisation_p_1_document_check")
     assert over["figures"]["utilisation_pct"] == 97 and over["figures"]["threshold_pct"] == 95
+    assert over["fields"] == {"capacity_field": "ports.p_1.document_check.capacity"}
+    assert (over["figures"]["servers_needed"], over["figures"]["servers_now"]) == (4, 3)
+    bare = record("warning: " + stability.check([_lane()], (0.0, 168.0),
+                                                {("p_1", "document_check"): 0.97})[0])
+    assert bare["fields"] == {} and "servers_needed" not in bare["figures"]
     rising = record("warning: " + _rising())
     assert (rising["port"], rising["lane"], rising["code"]) == ("p_1", "document_check",
                                                                  "wait_rising")

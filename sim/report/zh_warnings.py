@@ -16,7 +16,9 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                       "排队可能无法稳定，其等待时间不是稳态：请在该处增加能力，或把其等待时间"
                       "视为下限",
                       "按 85% 负荷计，约需 {servers_needed} 个在岗人员或窗口，"
-                      "而非 {servers_now} 个"),
+                      "而非 {servers_now} 个",
+                      "即 {capacity_field} = {servers_needed}；请比较该方案，看其对通关时间的"
+                      "影响"),
     "staff_overload": ("组织单位 {unit}：其{role}人员利用率 {utilisation_pct}%（高于 "
                        "{threshold_pct}%），其排队可能无法稳定，经其传递的请示上报时延、扣留和"
                        "预警因此不是稳态：请在该处增加{role}人员，或把这些数据视为下限",),
