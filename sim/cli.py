@@ -173,7 +173,11 @@ class Parser(argparse.ArgumentParser):
         self.register("action", "store", Once)
 
     def error(self, message: str) -> NoReturn:
-        """argparse's usage error (exit status 2), in Chinese under ``--lang zh``."""
+        """argparse's usage error (exit status 2), in Chinese under ``--lang zh``; a
+        mistyped command or choice names the one it is near (:mod:`sim.cli_choices`)."""
+        from sim.cli_choices import with_near_choice
+
+        message = with_near_choice(message)
         if self.lang == "zh":
             from sim.cli_zh_usage import fail
 

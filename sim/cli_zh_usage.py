@@ -20,6 +20,8 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"invalid int value: (?P<value>.+)", "无效的整数值：{value}"),
     (r"invalid float value: (?P<value>.+)", "无效的数值：{value}"),
     (r"invalid (?P<type>\S+) value: (?P<value>.+)", "无效的 {type} 值：{value}"),
+    (r"invalid choice: (?P<value>'[^']*'); did you mean (?P<near>\S+)\? \(choose from "
+     r"(?P<choices>.+)\)", "无效的取值：{value}；是否应为 {near}？（可选：{choices}）"),
     (r"invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)",
      "无效的取值：{value}（可选：{choices}）"),
     (r"unrecognized arguments: (?P<args>.+?) \(did you mean (?P<near>.+)\?\)",

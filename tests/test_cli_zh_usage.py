@@ -20,6 +20,11 @@ CASES = {
         "bordersim run: 错误：参数 --executor：无效的取值：'foo'（可选：'serial', 'processes', "
         "'dask'）", "bordersim run: error: argument --executor: invalid choice: 'foo' (choose "
         "from 'serial', 'processes', 'dask')"),
+    # a choice mistyped gets the one it is near, as a mistyped option does
+    ("run", "--executor", "proceses"): (
+        "bordersim run: 错误：参数 --executor：无效的取值：'proceses'；是否应为 processes？（可选："
+        "'serial', 'processes', 'dask'）", "bordersim run: error: argument --executor: invalid "
+        "choice: 'proceses'; did you mean processes? (choose from 'serial', 'processes', 'dask')"),
     ("compare", "--reform", "x"): (
         "bordersim compare: 错误：无法识别的参数：--reform（是否应为 --reforms？）",
         "bordersim compare: error: unrecognized arguments: --reform (did you mean --reforms?)"),
@@ -56,6 +61,20 @@ def test_argparses_errors_are_chinese_and_english_as_before(argv: tuple[str, ...
     monkeypatch.setenv("BORDERSIM_LANG", "zh")
     status, said = _error(list(argv), capsys)
     assert status == 2 and said.startswith("用法：bordersim") and said.endswith(f"\n{zh}\n")
+
+
+@pytest.mark.parametrize(("typed", "near"), [("rnu", "run"), ("comapre", "compare"),
+                                             ("workbok", "workbook")])
+def test_a_mistyped_command_names_the_command_it_is_near(typed: str, near: str, capsys,
+                                                         monkeypatch):
+    """A workshop's ``bordersim rnu`` got the list of commands and no "是否应为 run"."""
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    status, said = _error([typed], capsys)
+    assert status == 2 and f"invalid choice: '{typed}'; did you mean {near}? (choose from" in said
+    status, said = _error([typed, "--lang", "zh"], capsys)
+    assert status == 2 and f"无效的取值：'{typed}'；是否应为 {near}？（可选：" in said
+    status, said = _error(["xyzzy"], capsys)  # (nothing near: the list alone)
+    assert "did you mean" not in said and "invalid choice: 'xyzzy' (choose from" in said
 
 
 def test_lang_zh_on_the_command_line_is_enough(capsys, monkeypatch):
