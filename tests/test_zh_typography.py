@@ -58,7 +58,7 @@ ALLOWED_WORDS = frozenset({
     "SimPy", "Python", "Parquet", "Excel", "Dask", "git", "Sobol", "Saltelli", "Welch",
     "Markdown", "LaTeX",
     "Holm", "Student", "Kolmogorov", "Smirnov", "Horvitz", "Thompson", "eneltec", "Smart",
-    "Sharing", "Doing", "Business", "Marino",
+    "Sharing", "Doing", "Business", "Marino", "Jackson", "Erlang",
 })
 
 #: patterns correct on purpose that a rule would mark, each with why (the text as written)

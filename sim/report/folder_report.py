@@ -71,6 +71,7 @@ def write_folder_report(path: str | Path, out: str | Path | None = None,
     from sim.report.route_labels import labelled_page, route_labels
     from sim.report.translate import translate
     from sim.report.zh_labels import chinese_labels, labelled
+    from sim.report.zh_scenarios import chinese_description
 
     folder, kind = Path(path), kind_of(Path(path))
     with plots_in(lang):  # (a Chinese page's plots in Chinese, where a font draws it)
@@ -80,6 +81,7 @@ def write_folder_report(path: str | Path, out: str | Path | None = None,
             page = labelled_page(page, route_labels(folder, kind, lang))
             page = labelled(page, chinese_labels(folder, kind), escape=True)
             page = chinese_ports(page, folder, kind)
+            page = chinese_description(page, folder, kind)
         atomic_write(target, noted(page))
     return target
 
