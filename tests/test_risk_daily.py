@@ -1,7 +1,8 @@
 """The risk engine's achieved rate by observed day and class (sim.model.risk_daily, and a
 folder's risk-daily.csv, sim.experiment.risk_daily_series): its days add up to the whole
 window's report, each day's rate is its inspections over its decisions, the target is
-beside the ordinary classes' rows, and a run without an engine writes none."""
+beside the ordinary classes' rows, and a run without an engine writes none. The table is a
+field of the run's result, saved by the store as the other tables are."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pandas as pd
 import pytest
 
 import sim
-from sim.model.risk_daily import daily_of
+from sim.experiment.store import RunStore
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 CELL = ["port", "direction", "trader_class"]
@@ -22,7 +23,7 @@ CELL = ["port", "direction", "trader_class"]
 def test_the_days_add_up_to_the_whole_windows_report(fast):
     scenario = sim.load_scenario(SMALL, {"risk.target": 0.05, "days": 2})
     result = sim.simulate(scenario, 3, fast=fast)
-    daily = daily_of(result.risk)
+    daily = result.risk_daily
     assert daily is not None and set(daily["day"]) == {0, 1}
     summed = daily.groupby(CELL)[["decided", "inspected"]].sum()
     whole = result.risk.set_index(CELL)[["decided", "inspected"]]
@@ -31,6 +32,20 @@ def test_the_days_add_up_to_the_whole_windows_report(fast):
     ordinary = daily["trader_class"] == "general"
     assert (daily.loc[ordinary, "target"] == 0.05).all()
     assert daily.loc[~ordinary, "target"].isna().all()  # (a cap's or a floor's class)
+    assert not result.risk.attrs  # (a field of its own, not carried by the report)
+
+
+def test_the_daily_table_is_a_field_of_the_result_that_the_store_saves(tmp_path):
+    scenario = sim.load_scenario(SMALL, {"risk.target": 0.05, "days": 1})
+    result = sim.simulate(scenario, 2)
+    assert isinstance(result.risk_daily, pd.DataFrame) and not result.risk_daily.empty
+    store = RunStore(tmp_path / "out")
+    store.open(scenario, 1, 2)
+    store.save(0, result)
+    saved = (tmp_path / "out" / "reps" / "rep-0000-risk-daily.csv").read_text()
+    assert saved == result.risk_daily.to_csv(index=False)
+    off = sim.simulate(sim.load_scenario(SMALL, {"days": 1}), 2)
+    assert off.risk is None and off.risk_daily is None
 
 
 def test_a_folder_has_the_daily_rate_across_replications(tmp_path):

@@ -987,9 +987,7 @@ class RunStore:
             tables["-log.parquet"] = parquet_bytes(_with_replication(result.log, r))
         if result.smuggling is not None:  # the truth layer of smuggling, per day
             tables["-smuggling.csv"] = result.smuggling.to_csv(index=False).encode("utf-8")
-        from sim.model.risk_daily import daily_of
-
-        risk = (result.risk, result.risk_thresholds, daily_of(result.risk))
+        risk = (result.risk, result.risk_thresholds, result.risk_daily)
         for suffix, frame in zip(_RISK_TABLES, risk, strict=True):
             if frame is not None:  # the risk engine's rates and thresholds
                 tables[suffix] = frame.to_csv(index=False).encode("utf-8")

@@ -67,6 +67,8 @@ class RunResult:
     - ``risk`` and ``risk_thresholds`` (with a risk engine): its decisions, inspections and
       achieved inspection rate per port, direction and class, with the ordinary classes'
       target (:func:`sim.model.risk_report.report`), and its threshold at each refresh;
+      ``risk_daily``: the same decisions, inspections and rates by observed day, with the
+      target the engine held that day (:mod:`sim.model.risk_daily`);
       ``risk_metrics``: the AUC its scores achieved, measured against the hidden truth
       (:mod:`sim.model.risk_auc`);
     - ``costs`` and ``agency`` (with a scenario's ``[costs]``, see :mod:`sim.model.costbook`):
@@ -134,6 +136,9 @@ class RunResult:
     risk: pd.DataFrame | None = None
     #: the risk engine's threshold at each refresh, per port and direction (a time series)
     risk_thresholds: pd.DataFrame | None = None
+    #: the risk engine's report by observed day (None without one): per day, port, direction
+    #: and class, its decisions, inspections, achieved rate and target (sim.model.risk_daily)
+    risk_daily: pd.DataFrame | None = None
     #: the risk engine's achieved AUC, measured against the truth (sim.model.risk_auc)
     risk_metrics: dict[str, float] = field(default_factory=dict)
     #: the observed window: its days after a warm-up of ``warmup_days`` (None: not known)

@@ -7,11 +7,11 @@ The cohort's ledger (``RiskEngine.counted``, :class:`sim.model.risk_parts.Ledger
 swapped, when the world wires the engine (:func:`sim.model.eras.wire_risk_engine`), for a
 :class:`DailyLedger` that also books each decision on the observed day it is taken (day 0
 starts at the end of the warm-up; decisions in the drain days count on the last observed
-day, as the enforcement series counts arrivals). Its table travels in the report's
-``attrs["daily"]``, column by column (:func:`sim.model.risk_report.report`; read it back
-with :func:`daily_of`), written as
-``rep-NNNN-risk-daily.csv``. A day's target is the median of the targets the engine held at
-its refreshes that day (a throttle or a dated change moves it), else the one set."""
+day, as the enforcement series counts arrivals). Its table is the run result's
+``risk_daily`` (:func:`daily_table`, collected by :func:`sim.model.risk_report.risk_fields`),
+written as ``rep-NNNN-risk-daily.csv``. A day's target is the median of the targets the
+engine held at its refreshes that day (a throttle or a dated change moves it), else the one
+set."""
 
 from __future__ import annotations
 
@@ -98,9 +98,3 @@ def _held_targets(engine: RiskEngine) -> dict[tuple[int, str, str], float]:
     held = trace.groupby(["day", "port", "direction"], as_index=False)["target"].median()
     return {(int(day), str(port), str(d)): float(target)
             for day, port, d, target in held.itertuples(index=False)}
-
-
-def daily_of(report: pd.DataFrame | None) -> pd.DataFrame | None:
-    """The daily table a risk report carries (:func:`daily_table`), None without one."""
-    daily = None if report is None else report.attrs.get("daily")
-    return None if daily is None else pd.DataFrame(daily, columns=COLUMNS)

@@ -4,7 +4,7 @@ direction and class, and its thresholds as a time series (see :mod:`sim.model.ri
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -46,11 +46,17 @@ def report(engine: RiskEngine) -> pd.DataFrame:
                         "raised": int(led.raised[port][d, k]),
                     }
                 )
-    out = pd.DataFrame(rows)
-    daily = daily_table(engine)  # (by day: the result has no field of its own; as lists,
-    if daily is not None:  # which pandas compares when it carries attrs, unlike a frame)
-        out.attrs["daily"] = daily.to_dict("list")
-    return out
+    return pd.DataFrame(rows)
+
+
+def risk_fields(engine: RiskEngine | None) -> dict[str, Any]:
+    """The run result's fields of a risk engine (``RunResult.risk``, ``risk_thresholds``,
+    ``risk_daily`` and ``risk_metrics``): its tables as the World collects the others, so
+    that a store and a comparison read them all alike; empty without an engine."""
+    if engine is None:
+        return {}
+    return {"risk": engine.report(), "risk_thresholds": engine.thresholds(),
+            "risk_daily": daily_table(engine), "risk_metrics": engine.metrics()}  # fmt: skip
 
 
 def thresholds(engine: RiskEngine) -> pd.DataFrame:

@@ -40,7 +40,7 @@ from sim.model.port_lanes import exam_waiting, review_centres
 from sim.model.recorder import Recorder
 from sim.model.result import RunResult
 from sim.model.risk import RiskEngine
-from sim.model.risk_report import target_warnings
+from sim.model.risk_report import risk_fields, target_warnings
 from sim.model.selection import Selector, TableSelector
 from sim.model.smuggling import Smugglers
 from sim.model.streams import SMUGGLING_INDEX, replication_seed
@@ -309,8 +309,6 @@ class World:
             organisation_metrics=self.organisation.metrics(),
             warnings=self._warnings(utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,
-            risk=engine.report() if engine is not None else None,
-            risk_thresholds=engine.thresholds() if engine is not None else None,
-            risk_metrics=engine.metrics() if engine is not None else {},
+            **risk_fields(engine),
             **costs,
         )
