@@ -2,7 +2,9 @@
 folder's risk-daily.csv, sim.experiment.risk_daily_series): its days add up to the whole
 window's report, each day's rate is its inspections over its decisions, the target is
 beside the ordinary classes' rows, and a run without an engine writes none. The table is a
-field of the run's result, saved by the store as the other tables are."""
+field of the run's result, saved by the store as the other tables are; the ledger's cheap
+bookings (gathered by day, closed when the day ends or the counts are read) count every
+decision on the day the clock says, as booking each one on its day's row would."""
 
 from __future__ import annotations
 
@@ -14,6 +16,9 @@ import pytest
 
 import sim
 from sim.experiment.store import RunStore
+from sim.model.risk_daily import DailyLedger
+from sim.model.risk_parts import CELLS, KINDS, Ledger
+from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 CELL = ["port", "direction", "trader_class"]
@@ -46,6 +51,42 @@ def test_the_daily_table_is_a_field_of_the_result_that_the_store_saves(tmp_path)
     assert saved == result.risk_daily.to_csv(index=False)
     off = sim.simulate(sim.load_scenario(SMALL, {"days": 1}), 2)
     assert off.risk is None and off.risk_daily is None
+
+
+def test_the_gathered_bookings_count_as_each_booked_on_its_day():
+    """Random bookings, blocks and single decisions, in the warm-up, on each day (some a
+    hair before a day's end) and in the drain: the ledger's days and tables are what
+    booking each one on the row of the day its clock shows gives."""
+    rng = np.random.default_rng(5)
+    start, days, ports = 30.0, 3, ["sea", "road"]
+    now = [0.0]
+    led, plain = DailyLedger(ports, lambda: now[0], start, days), Ledger(ports)
+    want = {p: np.zeros_like(led.daily[p]) for p in ports}
+    ends = [start + 24.0 * d for d in range(1, days + 1)]
+    times = np.sort(np.concatenate([rng.uniform(0, start + 24 * days + 40, 400),
+                                    np.array(ends) - 1e-9, ends]))  # fmt: skip
+    for t in times.tolist():
+        now[0], port = t, ports[int(rng.integers(2))]
+        day = min(max(int((t - start) // 24), 0), days - 1)
+        if rng.random() < 0.3:
+            counts = rng.integers(0, 4, KINDS * CELLS)
+            led.book(port, counts)
+            plain.book(port, counts)
+            kinds = counts.reshape(plain.tables[port].shape)
+            want[port][day, 0] += kinds.sum(axis=0)
+            want[port][day, 1] += kinds[1] + kinds[3]
+        else:
+            d, k = int(rng.integers(len(DIRECTIONS))), int(rng.integers(len(TRADER_CLASSES)))
+            chosen, illicit = bool(rng.random() < 0.3), int(rng.random() < 0.1)
+            led.add_one(port, d, k, chosen, illicit)
+            plain.add_one(port, d, k, chosen, illicit)
+            want[port][day, :, d, k] += (1, chosen)
+        if rng.random() < 0.05:  # (read mid-run: today's bookings are counted)
+            assert all(np.array_equal(a, b)
+                       for a, b in zip(led.counts(port), plain.counts(port), strict=True))
+    for p in ports:
+        assert np.array_equal(led.daily[p], want[p]), p
+        assert np.array_equal(led.tables[p], plain.tables[p]), p
 
 
 def test_a_folder_has_the_daily_rate_across_replications(tmp_path):
