@@ -51,9 +51,13 @@ def test_the_report_shows_the_engines_achieved_rates_against_its_targets(folder)
     assert 'data-plot="risk-thresholds"' in section
 
 
-def test_a_report_without_the_engine_has_no_such_section(tmp_path):
+def test_a_report_with_the_engine_off_says_so_and_shows_none_of_its_figures(tmp_path):
+    from sim.report.risk_section import OFF
+
     out = tmp_path / "run"
     assert main(["run", DEFAULT, "--days", "1", "--set", "warmup_days=1", "--reps", "1",
                  "--set", "drain_days=1", "--out", str(out)]) == 0  # fmt: skip
     assert main(["report", str(out)]) == 0
-    assert "The risk engine" not in (out / "report.html").read_text()
+    page = html.unescape((out / "report.html").read_text())
+    section = page.split("<h2>The risk engine</h2>")[1].split("<h2>")[0]
+    assert OFF in section and "<table" not in section and "data-plot" not in section

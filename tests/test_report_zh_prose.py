@@ -155,7 +155,9 @@ def test_the_risk_engines_and_the_interactions_notes_are_in_chinese():
     engine = next(c for c in risk_section.__code__.co_consts
                   if isinstance(c, str) and c.startswith("<p class='note'>What the engine"))
     engine = engine.removeprefix("<p class='note'>").removesuffix("</p>")
-    for english in (interactions, engine):
+    from sim.report.risk_section import OFF
+
+    for english in (interactions, engine, OFF):
         assert _prose(text(english) or english) == [], english[:60]
     scores = text("The AUC its scores reached against the hidden truth (0.5 chance, 1 perfect), "
                   "mean over replications: baseline 0.712, fast 0.700.")

@@ -3,7 +3,8 @@
 rates beside it, the AUC its scores reached and the share of decisions alerts raised) and its
 threshold over time. A planner who switches the engine on, or tunes it, reads here whether it
 held its target and how well it ranked; the tables are the replications' ``-risk.csv`` and
-``-risk-thresholds.csv``."""
+``-risk-thresholds.csv``. Where the scenario sets the engine up but it was off, the section
+says so in one line (a planner must not read the static tables' rates as the engine's)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def risk_section(variants: Mapping[str, Variant], res: CompareResult) -> list[st
 
     rates = {n: v.tables["risk"] for n, v in variants.items() if "risk" in v.tables}
     if not rates:
-        return []
+        return _engine_off(variants)
     out = [
         "<h2>The risk engine</h2>",
         "<p class='note'>What the engine achieved over the cohort's declarations, mean over "
@@ -52,6 +53,19 @@ def risk_section(variants: Mapping[str, Variant], res: CompareResult) -> list[st
                        "each port and direction at each refresh, for each option",
                        "risk-thresholds"))
     return out
+
+
+#: the section when the scenario sets up the engine but no option switched it on
+OFF = ("The risk engine was off in this run (its scenario's [risk] enabled = false): the "
+       "static selection tables chose the inspections, and no figure here measures the engine.")
+
+
+def _engine_off(variants: Mapping[str, Variant]) -> list[str]:
+    """A line saying the engine was off, where a scenario has a [risk] section (else none:
+    a scenario without one never meant to run it)."""
+    if not any(isinstance(v.scenario.get("risk"), dict) for v in variants.values()):
+        return []
+    return ["<h2>The risk engine</h2>", f"<p class='note'>{OFF}</p>"]
 
 
 def achieved(table: pd.DataFrame) -> pd.DataFrame:

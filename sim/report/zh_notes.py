@@ -134,6 +134,10 @@ NOTES: dict[str, str] = {
     "Units by level with their staff and the utilisation of each unit's busiest role; one "
     "tree per option whose structure differs.":
         "按层级列出各单位及其人员和各单位最繁忙岗位的利用率；架构不同的方案各有一棵树。",
+    "The risk engine was off in this run (its scenario's [risk] enabled = false): the static "
+    "selection tables chose the inspections, and no figure here measures the engine.":
+        "本次运行未启用风险布控引擎（情景的 [risk] enabled = false）：查验由静态布控表选定，"
+        "本报告中没有衡量该引擎的数据。",
     "What the engine achieved over the cohort's declarations, mean over replications: the "
     "ordinary classes' inspection rate (its selections for a scan, exam or quarantine check "
     "over its decisions) against the target it holds, and the credit classes' rates it sets "
