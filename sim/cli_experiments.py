@@ -154,6 +154,9 @@ def _add_sweep_parser(sub: Any) -> None:
         help="results folder (default: a new results/sweep-<scenario>-<time>); rerunning into "
         "the same folder resumes",
     )
+    from sim.cli_sweep_observed import add_sweep_observed
+
+    add_sweep_observed(sw)
     sw.add_argument("--json", action="store_true", help="print only JSON on stdout")
     sw.add_argument(
         "--json-object",
@@ -372,6 +375,9 @@ def _checked_sweep(args: argparse.Namespace) -> tuple[Any, Any, dict[str, Any]]:
             raise UsageError(str(exc)) from None
     if args.lhs is not None:  # (the metrics whose PRCCs are printed; checked before running)
         args.metric = _lhs_metrics(args, base, path, overrides)
+    from sim.cli_sweep_observed import check_sweep_observed
+
+    check_sweep_observed(args, base, path)  # (--observed's figures, before anything runs)
     args.warned = []  # (told by the folder as it is opened: see _warner)
     args.json = args.json or args.json_object
     return base, path, overrides
@@ -660,8 +666,11 @@ def _points(
     metrics = list(dict.fromkeys([*usual, *args.shown]))
     metrics = [m for m in metrics if m in summary.columns]
     screened = _prcc(args, rows, metrics, out) if args.lhs is not None else None
+    from sim.cli_sweep_observed import sweep_observed
+
     if args.json:  # (each point's 95 % intervals too: a script reads no intervals.csv)
         args.json_list = ("points", _json_points(summary, rows, list(design.columns)))
+        sweep_observed(args, rows, list(design.columns), out)  # (observed.csv alone)
         return 0
     zh = args.lang == "zh"
     _print_point_means(args, summary, rows, design, metrics)
@@ -675,6 +684,7 @@ def _points(
         from sim.cli_sweep_tables import print_prcc
 
         print_prcc(screened, args.metric, len(design), args.lang, metrics)
+    sweep_observed(args, rows, list(design.columns), out)  # (the figures against each point)
     if zh:
         from sim.cli_zh_sweep import results
 

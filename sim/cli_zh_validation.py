@@ -45,3 +45,11 @@ def metric_label(metric: str, label: str) -> str:
 def said(value: object) -> str:
     """A row's ``inside`` or ``agree`` value in words (empty stays empty)."""
     return VERDICTS.get(str(value or ""), str(value or ""))
+
+
+#: ``sweep --observed``: the table's title, the lines naming where each figure is inside,
+#: and the caveat under them
+SWEEP_TITLE = "各扫描点的实测值对比：模拟均值 [各次重复运行的 95% 置信区间]，是否在区间内"
+SWEEP_INSIDE = "{metric}（实测值 {observed}）落在区间内的取值：{at}"
+SWEEP_NONE = "无"
+SWEEP_CAVEAT = "（该区间只反映仿真的随机性，不含实测值自身的抽样误差；{file} 中有各扫描点的全部列）"

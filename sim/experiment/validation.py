@@ -69,13 +69,16 @@ class ObservedFigure:
     high: float | None = None
 
 
-def read_observed(path: Path, allowed: Sequence[str] = COLUMNS) -> list[ObservedFigure]:
+def read_observed(
+    path: Path, allowed: Sequence[str] = COLUMNS, text: str | None = None
+) -> list[ObservedFigure]:
     """The figures of the observed-figures CSV at ``path`` (a header row naming
     :data:`COLUMNS`; blank lines and lines starting with ``#`` skipped; ``allowed``:
     :data:`TABLE_COLUMNS` to read them back from a run's ``validation.csv``). Anything that
     would make the table guess is an :class:`ObservedError` naming the file, the line, the
-    column and the value."""
-    header, body = _rows(path, allowed)
+    column and the value. ``text``: the file's text when it is already read (the figures a
+    sweep's ``observed.csv`` holds), ``path`` then only naming it."""
+    header, body = _rows(path, allowed, text)
     figures: list[ObservedFigure] = []
     seen: dict[str, int] = {}
     for line, row in body:
@@ -100,11 +103,11 @@ def read_observed(path: Path, allowed: Sequence[str] = COLUMNS) -> list[Observed
 
 
 def _rows(
-    path: Path, allowed: Sequence[str]
+    path: Path, allowed: Sequence[str], given: str | None = None
 ) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header (checked) and the other rows with their line numbers."""
     try:
-        text = read_text(path, MAX_BYTES)
+        text = read_text(path, MAX_BYTES) if given is None else given
     except FileProblem as exc:
         raise ObservedError(f"observed figures {str(path)!r} {exc}") from None
     except OSError as exc:
