@@ -685,12 +685,14 @@ def _points(
 
         print_prcc(screened, args.metric, len(design), args.lang, metrics)
     sweep_observed(args, rows, list(design.columns), out)  # (the figures against each point)
+    observed = (out / "observed.csv").is_file()
     if zh:
         from sim.cli_zh_sweep import results
 
-        print(results(out, screened is not None))
+        print(results(out, screened is not None, observed))
         return 0
     screening = "prcc.csv: each parameter's PRCC per metric, " if screened is not None else ""
+    screening += "observed.csv: the observed figures at each point, " if observed else ""
     print(f"results: {out} (sweep.csv, summary.csv, intervals.csv: each point's 95 % "
           "intervals, differences.csv: each point against point 0, paired, "
           f"{screening}warnings.json)")

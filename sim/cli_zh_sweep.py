@@ -40,9 +40,11 @@ DIFFERENCES = ("与扫描点 0 的差值，按重复运行配对（各点使用�
                "* 表示经各点间 Holm 多重比较校正后显著：")
 
 
-def results(out: object, screened: bool) -> str:
-    """The last line: the results folder and what its files hold."""
+def results(out: object, screened: bool, observed: bool = False) -> str:
+    """The last line: the results folder and what its files hold (``observed``: with the
+    observed figures' ``observed.csv``)."""
     prcc = "prcc.csv：各参数对各指标的 PRCC；" if screened else ""
+    prcc += "observed.csv：各扫描点的实测值对比；" if observed else ""
     return (f"结果文件夹：{out}（sweep.csv、summary.csv、intervals.csv：各点的 95% 置信区间；"
             f"differences.csv：各点与扫描点 0 的配对差值；{prcc}warnings.json）")
 

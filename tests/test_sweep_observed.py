@@ -73,6 +73,7 @@ def test_the_inside_line_names_the_one_value_where_a_figure_is_inside(swept: dic
     assert lines == [f"{METRIC} (observed {_fmt(float(_placed(swept)))}) inside at: 0.3",
                      "clearance_h_mean (observed 10,000) inside at: none"]
     assert "the simulation's randomness only" in printed
+    assert "observed.csv: the observed figures at each point" in printed.splitlines()[-1]
 
 
 def _placed(swept: dict[str, Any]) -> str:
@@ -86,6 +87,7 @@ def test_a_resumed_sweep_keeps_its_observed_figures(swept: dict[str, Any]):
     assert f"{METRIC}（实测值 " in printed and "落在区间内的取值：0.3" in printed
     assert "clearance_h_mean（实测值 10,000）落在区间内的取值：无" in printed
     assert "该区间只反映仿真的随机性" in printed
+    assert "observed.csv：各扫描点的实测值对比" in printed.splitlines()[-1]
 
 
 @pytest.mark.parametrize(("extra", "said"), [
