@@ -423,11 +423,14 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
 def _print_sweep_json(args: argparse.Namespace, said: list[str], records: list[Any]) -> None:
     """The sweep's JSON on stdout: its list (``args.json_list``: the name of what it holds,
     and the list), or with ``--json-object`` an object of that list under its name beside
-    ``notes`` and ``warning_records``, as ``run --json`` and ``compare --json`` give them."""
+    ``notes`` and ``warning_records``, as ``run --json`` and ``compare --json`` give them
+    (and ``observed``, the rows of ``observed.csv``, with ``--observed``)."""
     from sim.experiment.store import dump_json
 
     name, listed = args.json_list
     printed = {name: listed, "notes": said, "warning_records": records}
+    if getattr(args, "observed_rows", None):  # (sweep --observed: observed.csv's rows)
+        printed["observed"] = args.observed_rows
     sys.stdout.write(dump_json(printed if args.json_object else listed, ascii_only=True))
 
 

@@ -57,7 +57,8 @@ def check_sweep_observed(args: argparse.Namespace, base: Any, path: Any) -> None
 def sweep_observed(args: argparse.Namespace, rows: Any, params: list[str], out: Path) -> None:
     """Write ``observed.csv`` (also for a sweep resumed without ``--observed`` into a folder
     that has one: its figures set against the points now there) and, unless ``--json``,
-    print the table and the lines naming where each figure falls inside."""
+    print the table and the lines naming where each figure falls inside (with it:
+    ``args.observed_rows``, for ``--json-object``)."""
     from sim.cli import UsageError
     from sim.experiment.store import atomic_write
     from sim.experiment.sweep_observed import (
@@ -77,7 +78,8 @@ def sweep_observed(args: argparse.Namespace, rows: Any, params: list[str], out: 
         raise UsageError(str(exc)) from None
     table = observed_rows(figures, rows, params)
     atomic_write(kept, observed_csv(table, params))
-    if args.json:
+    if args.json:  # (--json-object gives the rows under "observed")
+        args.observed_rows = table
         return
     from rich.console import Console
 

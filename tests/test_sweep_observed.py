@@ -90,6 +90,17 @@ def test_a_resumed_sweep_keeps_its_observed_figures(swept: dict[str, Any]):
     assert "observed.csv：各扫描点的实测值对比" in printed.splitlines()[-1]
 
 
+def test_json_object_gives_the_observed_rows(swept: dict[str, Any]):
+    import json
+
+    printed = json.loads(_sweep(swept["out"], "--json-object"))
+    kept = _csv(swept["out"] / "observed.csv")
+    assert [(str(r["point"]), r["metric"], r["inside"]) for r in printed["observed"]] == \
+        [(r["point"], r["metric"], r["inside"]) for r in kept]
+    assert [r["simulated_mean"] for r in printed["observed"]] == \
+        [float(r["simulated_mean"]) for r in kept]
+
+
 @pytest.mark.parametrize(("extra", "said"), [
     (["--lhs", "4", "--range", f"{FIELD}=0.05:0.3"], "--observed cannot be combined with --lhs"),
     ([], "is not a metric of scenario"),
