@@ -149,7 +149,7 @@ def per_replication(logs: Sequence[pd.DataFrame], port: str, rules: TripRules, d
     ``replication`` column (a results folder's logs), else its place in ``logs``."""
     out = []
     for i, log in enumerate(logs):
-        r = int(log["replication"].iloc[0]) if "replication" in log and len(log) else i
+        r = _replication(log, i)
         t = trips(log, port)
         if commodity is not None:
             t = t[t["commodity"] == commodity]
@@ -163,10 +163,31 @@ def per_replication(logs: Sequence[pd.DataFrame], port: str, rules: TripRules, d
                 out.append({"replication": r, "direction": direction, "group": label,
                             "_day": int(name) if per_day else -1,
                             **figures_of(g, rules, 1.0 if per_day else days)})
-    table = pd.DataFrame(out)
-    if by == "day" and len(table):  # (days in their order, whichever replication has one)
-        table = table.sort_values(["direction", "_day", "replication"], kind="stable")
-    return table.drop(columns="_day", errors="ignore").reset_index(drop=True)
+    return _complete(pd.DataFrame(out), [_replication(log, i) for i, log in enumerate(logs)])
+
+
+def _replication(log: pd.DataFrame, i: int) -> int:
+    """A log's replication: its ``replication`` column (a results folder's), else ``i``."""
+    return int(log["replication"].iloc[0]) if "replication" in log and len(log) else i
+
+
+def _complete(table: pd.DataFrame, reps: Sequence[int]) -> pd.DataFrame:
+    """Every group of a direction in every replication, in one order: a group with no truck
+    in a replication (no arrival in a late band that day) counts 0 trucks a day there and
+    has no other figure, so that its ``trucks_per_day`` is averaged over every replication,
+    not only those that had one; the ``all`` row first, then days in their order, else the
+    groups by name (a band's hours), whichever replication had them first."""
+    if not len(table):
+        return table.drop(columns="_day", errors="ignore")
+    keys = table[["direction", "group", "_day"]].drop_duplicates()
+    grid = keys.merge(pd.DataFrame({"replication": list(reps)}), how="cross")
+    table = grid.merge(table, on=["replication", "direction", "group", "_day"], how="left")
+    table["trucks_per_day"] = table["trucks_per_day"].fillna(0.0)
+    table["_rest"] = table["group"] != "all"
+    table = table.sort_values(["direction", "_rest", "_day", "group", "replication"],
+                              kind="stable")
+    return table.drop(columns=["_day", "_rest"])[
+        ["replication", "direction", "group", *FIGURES]].reset_index(drop=True)
 
 
 def summary(per_rep: pd.DataFrame) -> pd.DataFrame:
@@ -187,7 +208,9 @@ def paired_change(base: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
     """Each figure's change from ``base`` to ``other`` (per-replication tables of runs on the
     same seeds), with its 95 % paired interval, by direction and group."""
     keys = ["replication", "direction", "group"]
-    both = base.merge(other, on=keys, suffixes=("_base", "_other"))
+    both = base.merge(other, on=keys, suffixes=("_base", "_other"), how="left")
+    # (a group of the baseline's that the other run never had: no trucks there)
+    both["trucks_per_day_other"] = both["trucks_per_day_other"].fillna(0.0)
     rows = []
     for (direction, group), g in both.groupby(["direction", "group"], sort=False):
         for f in FIGURES:
