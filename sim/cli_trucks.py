@@ -15,8 +15,9 @@ from typing import Any
 from sim.cli_csv_path import csv_path
 
 LABELS = {"trucks_per_day": ("trucks/d", 1, 1), "turnaround_h_p50": ("p50 h", 1, 2),
-          "turnaround_h_p90": ("p90 h", 1, 2), "turnaround_h_mean": ("mean h", 1, 2),
-          "held_share": ("held %", 100, 1), "hold_h_mean": ("hold h", 1, 1),
+          "turnaround_h_p90": ("p90 h", 1, 2), "turnaround_h_p95": ("p95 h", 1, 2),
+          "turnaround_h_mean": ("mean h", 1, 2), "held_share": ("held %", 100, 1),
+          "hold_h_mean": ("hold h", 1, 1), "overnight_share": ("night %", 100, 1),
           "duty_share_mean": ("duty %", 100, 0), "over_limit_share": ("over %", 100, 1),
           "cost_per_trip": ("cost/trip", 1, 1)}  # fmt: skip
 #: (``fees_per_trip``, the border fees alone, is in the CSV)
@@ -62,10 +63,11 @@ def add_parser(sub: Any) -> None:
         "cost per trip, by the hour trucks arrive",
         description="Read a run's per-consignment logs (bordersim run --log) and give, for "
         "the trucks of a land port, by direction and by the hour they arrive (when to "
-        "dispatch) or by trader class: trucks a day, the turnaround's median, 90th "
-        "percentile and mean (arrival to leaving the crossing), the share held for an "
-        "examination and the hold's mean hours, the share of a driver's daily duty limit a "
-        "trip takes and the share of trips over it, and the cost per trip, each with its "
+        "dispatch) or by trader class: trucks a day, the turnaround's median, 90th and "
+        "95th percentiles and mean (arrival to leaving the crossing), the share held for an "
+        "examination and the hold's mean hours, the share kept over a night, the share of a "
+        "driver's daily duty limit a trip takes and the share of trips over it, and the "
+        "cost per trip, each with its "
         "95 % interval over the replications. With --against, a run of a change on the "
         "same seed (a reform): each figure's change with its 95 % paired interval "
         "(docs/trucks.md).",

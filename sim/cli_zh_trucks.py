@@ -12,12 +12,14 @@ from sim.report.zh_glossary import VALUES
 
 #: the columns of :data:`sim.cli_trucks.LABELS` in Chinese (a test keeps the keys equal)
 LABELS = {"trucks_per_day": "货车/日", "turnaround_h_p50": "中位数",
-          "turnaround_h_p90": "第 90 百分位", "turnaround_h_mean": "均值",
-          "held_share": "查验扣留 %", "hold_h_mean": "扣留小时", "duty_share_mean": "工时 %",
+          "turnaround_h_p90": "第 90 百分位", "turnaround_h_p95": "第 95 百分位",
+          "turnaround_h_mean": "均值", "held_share": "查验扣留 %", "hold_h_mean": "扣留小时",
+          "overnight_share": "过夜 %", "duty_share_mean": "工时 %",
           "over_limit_share": "超限 %", "cost_per_trip": "每趟成本"}
 #: what the columns are, said once under the first line
-LEGEND = ("货车/日：每日货车数；中位数、第 90 百分位、均值：周转时间（从到达口岸至离开，小时）；"
-          "查验扣留 %：被扣留查验的货车占比；扣留小时：被扣留货车的平均扣留时间；"
+LEGEND = ("货车/日：每日货车数；中位数、第 90、第 95 百分位、均值：周转时间（从到达口岸至离开，"
+          "小时）；查验扣留 %：被扣留查验的货车占比；扣留小时：被扣留货车的平均扣留时间；"
+          "过夜 %：在口岸过夜（离开日期晚于到达日期）的货车占比；"
           "工时 %：单趟工时占驾驶员每日工时上限的比例（均值）；超限 %：超过上限的趟次占比")
 #: the width the English right-aligns a column to (``:>13s``), in display columns
 WIDTH = 13
