@@ -99,6 +99,12 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--truck-cost-per-h", type=_hours, metavar="X",
                    help="a truck and driver's cost an hour, in the run's currency (default: "
                    "not priced; the cost per trip is then the border fees only)")
+    p.add_argument("--fleet", type=_limit, metavar="N",
+                   help="with --against: also each change for a fleet of N trucks a day over "
+                   "a year (truck-hours at the crossing, trips over the duty limit, nights "
+                   "kept, cost), the crossing's own mix of hours")
+    p.add_argument("--fleet-days", type=_limit, default=365.0, metavar="D",
+                   help="the fleet's working days a year (default 365: an assumption)")
     p.add_argument("--csv", type=csv_path, metavar="FILE",
                    help="also write every replication's figures to FILE (CSV)")
     from sim.cli_lang import add_lang
@@ -129,6 +135,9 @@ def _run(args: argparse.Namespace) -> int:
         port, days, seed, reps = _folder(args.folder, args.port, "RESULTS_DIR")
         _check_commodity(args.folder, args.commodity)
         others = _others(args, port, days, seed, reps)
+        if args.fleet is not None and not others:
+            raise ValueError("--fleet: a fleet's yearly change is a reform's: give "
+                             "--against NAME=DIR, a run of the change on the same seed")
     except ValueError as e:
         print(error_line(str(e), lang), file=sys.stderr)
         return 2
@@ -153,7 +162,10 @@ def _run(args: argparse.Namespace) -> int:
         other = per_replication(_logs(folder), port, rules, days, by, args.commodity, start)
         print(_zh().against_baseline(name) if lang == "zh" else
               f"\n{name} against the baseline:")
-        _print_changes(paired_change(base, other), reps, lang)
+        change = paired_change(base, other)
+        _print_changes(change, reps, lang)
+        if args.fleet is not None:
+            _print_fleet(change, args.fleet, args.fleet_days, lang)
         tables.append(other.assign(option=name))
     if args.csv is not None:
         import pandas as pd
@@ -298,6 +310,36 @@ def _print_changes(c: Any, reps: int = 2, lang: str = "en") -> None:
     what = ("change +- half its 95 % paired interval" if reps > 1
             else "one replication's change, no interval (give the runs --reps 2 or more)")
     _print(c, "change", _zh().what("change", reps) if lang == "zh" else what, lang)
+
+
+#: the words of a fleet's yearly figures (:data:`sim.analysis.trucks_fleet.YEARLY`)
+YEAR_WORDS = {"truck_hours": "truck-hours at the crossing",
+              "trips_over_limit": "trips over the duty limit",
+              "nights_kept": "trucks kept overnight", "cost": "cost"}
+
+
+def _print_fleet(change: Any, per_day: float, days: float, lang: str) -> None:
+    """A change's yearly total for a fleet, a line a direction (a figure not known, such as
+    an unpriced cost, left out)."""
+    from sim.analysis.trucks_fleet import fleet_year
+
+    year = fleet_year(change, per_day, days)
+    lines = {str(d): [(str(r["figure"]), _year(r)) for r in g.to_dict("records")
+                      if not math.isnan(r["change"])]
+             for d, g in year.groupby("direction", sort=False)}
+    if lang == "zh":
+        print("\n".join(_zh().fleet(lines, per_day, days)))
+        return
+    print(f"\n  for a fleet of {per_day:g} trucks a day, {days:g} days a year (its trucks "
+          "arriving as the crossing's do; change +- half its 95 % paired interval):")
+    for direction, cells in lines.items():
+        print(f"  {direction}s: " + "; ".join(f"{c} {YEAR_WORDS[f]}" for f, c in cells))
+
+
+def _year(r: Any) -> str:
+    """A yearly change as printed: signed, whole units, ``+-`` half its interval if any."""
+    half = (r["high"] - r["low"]) / 2
+    return f"{r['change']:+,.0f}" + ("" if math.isnan(half) else f" +-{half:,.0f}")
 
 
 #: beside a level whose interval reaches below 0 (as the run and compare tables' mark,

@@ -109,3 +109,18 @@ def against_baseline(name: str) -> str:
 def csv_line(path: object) -> str:
     """Where every replication's figures were written (standard error)."""
     return f"每次重复运行的数据：{path}"
+
+
+#: a fleet's yearly figures in Chinese (``sim.cli_trucks.YEAR_WORDS``; a test keeps the keys)
+YEAR_WORDS = {"truck_hours": "货车在口岸的小时", "trips_over_limit": "超出工时上限的趟次",
+              "nights_kept": "在口岸过夜的货车", "cost": "成本"}
+
+
+def fleet(lines: dict[str, list[tuple[str, str]]], per_day: float, days: float) -> list[str]:
+    """A change's yearly total for a fleet, a line a direction, with the English cells."""
+    out = ["", f"  按车队每日 {per_day:g} 辆货车、每年 {days:g} 天计（其货车到达时段与口岸相同；"
+           "变化 +- 其 95% 配对区间的半宽）："]
+    for direction, cells in lines.items():
+        out.append(f"  {VALUES['direction'].get(direction, direction)}："
+                   + "；".join(f"{YEAR_WORDS[f]} {c}" for f, c in cells))
+    return out

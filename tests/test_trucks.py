@@ -238,7 +238,8 @@ def test_the_pages_commands_are_valid_as_written(capsys):
 
     parser, _ = _build()
     commands = _page_commands()
-    assert [c[1] for c in commands] == ["run", "trucks", "trucks", "run", "run", "trucks"]
+    assert [c[1] for c in commands] == [
+        "run", "trucks", "trucks", "run", "run", "trucks", "trucks"]
     for argv in commands:
         if argv[1] == "run":
             sets = [a for i, a in enumerate(argv) if i and argv[i - 1] == "--set"]
