@@ -78,10 +78,12 @@ def add_parser(sub: Any) -> None:
                    metavar="NAME=DIR", help="a run of a change on the same seed and "
                    "replications, with --log (repeatable)")
     p.add_argument("--port", help="the land port (default: the scenario's only land port)")
-    p.add_argument("--by", choices=("hour", "class", "commodity", "day"), default="hour",
+    p.add_argument("--by", choices=("hour", "class", "commodity", "day", "weekday"),
+                   default="hour",
                    help="group trucks by the hour they arrive (default), trader class, "
-                   "commodity or the day they arrive (its date with the scenario's "
-                   "start_date: a holiday's days, the surge before it and the backlog after)")
+                   "commodity, the day they arrive (its date with the scenario's "
+                   "start_date: a holiday's days, the surge before it and the backlog after) "
+                   "or the day of the week they arrive (Monday to Sunday, over the weeks)")
     p.add_argument("--commodity", metavar="NAME",
                    help="only the trucks carrying this commodity (a key of the scenario's "
                    "[commodities]), such as the goods your trucks carry")
@@ -143,9 +145,10 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     rules = TripRules(args.drive_h, args.duty_limit, args.truck_cost_per_h, args.every)
     by = {"hour": "hour", "class": "trader_class", "commodity": "commodity",
-          "day": "day"}[args.by]
-    start = _start_date(args.folder)
-    base = per_replication(_logs(args.folder), port, rules, days, by, args.commodity, start)
+          "day": "day", "weekday": "weekday"}[args.by]
+    start, warmup = _start_date(args.folder), _warmup(args.folder)
+    base = per_replication(_logs(args.folder), port, rules, days, by, args.commodity, start,
+                           warmup)
     if args.vs is not None and args.vs not in set(base["group"]):  # (before any table)
         print(error_line(f"--vs: {args.vs!r} is not a group of the table; allowed: "
                          f"{', '.join(dict.fromkeys(base['group']))}", lang), file=sys.stderr)
@@ -159,7 +162,8 @@ def _run(args: argparse.Namespace) -> int:
         _print_changes(against_group(base, args.vs), reps, lang)
     tables = [base.assign(option="baseline")]
     for name, folder in others:
-        other = per_replication(_logs(folder), port, rules, days, by, args.commodity, start)
+        other = per_replication(_logs(folder), port, rules, days, by, args.commodity, start,
+                                warmup)
         print(_zh().against_baseline(name) if lang == "zh" else
               f"\n{name} against the baseline:")
         change = paired_change(base, other)
@@ -262,6 +266,15 @@ def _start_date(folder: Path) -> Any:
         return dt.date.fromisoformat(text) if isinstance(text, str) else None
     except ValueError:
         return None
+
+
+def _warmup(folder: Path) -> float:
+    """The run's warm-up in days (the observed days start after it: which weekdays they
+    are); 0 when the scenario says none."""
+    from sim.report.folder import read_object
+
+    value = read_object(folder / "scenario.json").get("warmup_days")
+    return float(value) if isinstance(value, int | float) else 0.0
 
 
 def _cost_basis(rules: Any, costed: bool) -> str:

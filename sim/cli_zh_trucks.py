@@ -35,6 +35,8 @@ def group(name: str) -> str:
     ``2026-02-16 周一`` or ``第 21 天``, a band or a commodity as it is."""
     if name == "all":
         return "全部"
+    if name in WEEKDAYS:  # (--by weekday)
+        return WEEKDAYS[name]
     if name.startswith("day ") and name[4:].isdigit():
         return f"第 {name[4:]} 天"
     date, _, day = name.partition(" ")

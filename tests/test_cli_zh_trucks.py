@@ -53,15 +53,16 @@ def _cells(text: str) -> list[list[str]]:
             and ":" not in ln and ln.split()[0] not in {"group", "分组"}]
 
 
-@pytest.mark.parametrize("by", ["hour", "class", "commodity", "day"])
+@pytest.mark.parametrize("by", ["hour", "class", "commodity", "day", "weekday"])
 def test_the_trucks_view_in_chinese_has_the_english_cells(tiny, capsys, monkeypatch, by):
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("BORDERSIM_LANG", raising=False)
     csv = tiny / f"t-{by}.csv"
-    extra = {"hour": ["--against", f"slow={tiny / 'slow'}", "--vs", "06-08", "--csv", str(csv)],
+    extra = {"hour": ["--against", f"slow={tiny / 'slow'}", "--vs", "06-08", "--csv", str(csv),
+                      "--fleet", "40"],
              "class": ["--by", "class", "--truck-cost-per-h", "30"],
              "commodity": ["--by", "commodity", "--commodity", "general"],
-             "day": ["--by", "day"]}[by]
+             "day": ["--by", "day"], "weekday": ["--by", "weekday"]}[by]
     argv = ["trucks", str(tiny / "base"), "--port", "p", *extra]
     en, en_err = _said(argv, capsys)
     zh, zh_err = _said([*argv, "--lang", "zh"], capsys)
@@ -77,8 +78,11 @@ def test_the_trucks_view_in_chinese_has_the_english_cells(tiny, capsys, monkeypa
     if by == "day":  # (a day of arrival in Chinese: the run's day, or a date's weekday)
         assert "\n  第 1 天 " in zh and "\n  第 2 天 " in zh
         assert zh_trucks.group("2026-02-16 Mon") == "2026-02-16 周一"
+    if by == "weekday":  # (a day of the week in Chinese)
+        assert any(f"\n  {d} " in zh for d in zh_trucks.WEEKDAYS.values()), zh
     if "--against" in argv:
         assert "\nslow 与基准方案对比：\n" in zh
+        assert "按车队每日 40 辆货车、每年 365 天计" in zh and "货车在口岸的小时" in zh
         assert "\n各组与 06-08 对比（同一批重复运行）：\n" in zh
         assert zh_err == f"每次重复运行的数据：{csv}\n" and "figures" in en_err
     monkeypatch.setenv("BORDERSIM_LANG", "zh")

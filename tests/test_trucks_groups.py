@@ -8,7 +8,7 @@ import math
 
 import pandas as pd
 
-from sim.analysis.trucks import TripRules, paired_change, per_replication
+from sim.analysis.trucks import TripRules, paired_change, per_replication, weekdays_observed
 from sim.model.milestones import MILESTONES, OWNERS
 
 
@@ -42,3 +42,20 @@ def test_a_band_the_reform_run_lacks_changes_by_all_its_trucks():
     c = paired_change(base, other)
     row = c[(c["group"] == "02-04") & (c["figure"] == "trucks_per_day")].iloc[0]
     assert row["n"] == 2 and row["change"] == -1.0
+
+
+def test_by_weekday_puts_each_weeks_same_day_together_over_its_days():
+    logs = [_log(0, [9.0, 24 * 7 + 9.0, 24 * 2 + 9.0, 24 * 6 + 9.0])]  # Mon, Mon, Wed, Sun
+    table = per_replication(logs, "land", TripRules(), days=14.0, by="weekday")
+    per_day = dict(zip(table["group"], table["trucks_per_day"], strict=True))
+    assert list(per_day) == ["all", "Mon", "Wed", "Sun"]  # (the week's order, not a-z)
+    assert per_day["Mon"] == 1.0 and per_day["Wed"] == 0.5  # (two of each in 14 days)
+    assert per_day["all"] == 4 / 14
+
+
+def test_a_weekdays_trucks_a_day_are_over_the_observed_days_of_it():
+    assert weekdays_observed(42.0, 7.0).tolist() == [1] * 7
+    assert weekdays_observed(0.0, 10.0).tolist() == [2, 2, 2, 1, 1, 1, 1]
+    logs = [_log(0, [24 * 3 + 9.0])]  # a Thursday, the run observed from day 3 for 8 days
+    table = per_replication(logs, "land", TripRules(), days=8.0, by="weekday", warmup=3.0)
+    assert table.loc[table["group"] == "Thu", "trucks_per_day"].tolist() == [0.5]

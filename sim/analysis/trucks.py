@@ -110,6 +110,19 @@ def day_label(day: int, start: dt.date | None) -> str:
     return f"{date.isoformat()} {date.strftime('%a')}"
 
 
+#: the days of the week of ``--by weekday``: the run's clock starts on a Monday (a
+#: scenario's ``start_date`` is a Monday), so day ``d`` of the run is ``WEEKDAYS[d % 7]``
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def weekdays_observed(first_day: float, days: float) -> np.ndarray:
+    """How many of each weekday (Monday first) the observed days hold, from run day
+    ``first_day`` (the warm-up's length) for ``days`` days: a weekday's trucks a day is its
+    trucks over this count, not over the whole run's days."""
+    run_days = np.arange(int(np.floor(first_day)), int(np.ceil(first_day + days)))
+    return np.bincount(run_days % 7, minlength=7)
+
+
 def figures_of(t: pd.DataFrame, rules: TripRules, days: float) -> dict[str, float]:
     """The figures of :data:`FIGURES` of one group of trucks of one replication."""
     turn = t["turnaround_h"].to_numpy(dtype=float)
@@ -150,30 +163,50 @@ def _percentile(values: np.ndarray, q: float) -> float:
 
 def per_replication(logs: Sequence[pd.DataFrame], port: str, rules: TripRules, days: float,
                     by: str = "hour", commodity: str | None = None,
-                    start: dt.date | None = None) -> pd.DataFrame:
+                    start: dt.date | None = None, warmup: float = 0.0) -> pd.DataFrame:
     """Every replication's figures by direction and group (``by``: ``hour``, the dispatch
     band, ``trader_class``, ``commodity`` or ``day``, the day of arrival labelled by
     :func:`day_label` with ``start``, in the order of the days), with an ``all`` group of
     every truck of the direction; with ``commodity``, of that commodity's trucks only. A
     day's ``trucks_per_day`` is that day's trucks. A log's replication is its
-    ``replication`` column (a results folder's logs), else its place in ``logs``."""
+    ``replication`` column (a results folder's logs), else its place in ``logs``. With
+    ``by="weekday"``, the day of the week it arrived (Monday first), its ``trucks_per_day``
+    over the observed days' count of that weekday (from ``warmup`` for ``days``)."""
     out = []
     for i, log in enumerate(logs):
         r = _replication(log, i)
         t = trips(log, port)
         if commodity is not None:
             t = t[t["commodity"] == commodity]
-        key = band_of(t["hour"], rules.band_h) if by == "hour" else t[by]
+        key = (band_of(t["hour"], rules.band_h) if by == "hour" else
+               t["day"] % 7 if by == "weekday" else t[by])
         for direction, d in t.groupby("direction", sort=True):
             whole_day = by == "hour" and rules.band_h == 24  # (one band: the all row)
             groups = [("all", d), *([] if whole_day else d.groupby(key[d.index], sort=True))]
             for name, g in groups:
-                per_day = name != "all" and by == "day"  # (one day's trucks, not a mean)
-                label = day_label(int(name), start) if per_day else str(name)
-                out.append({"replication": r, "direction": direction, "group": label,
-                            "_day": int(name) if per_day else -1,
-                            **figures_of(g, rules, 1.0 if per_day else days)})
+                out.append({"replication": r, "direction": direction,
+                            **_group(name, by, start),
+                            **figures_of(g, rules, _days_of(name, by, days, warmup))})
     return _complete(pd.DataFrame(out), [_replication(log, i) for i, log in enumerate(logs)])
+
+
+def _group(name: object, by: str, start: dt.date | None) -> dict[str, object]:
+    """A group's label and its place among the days (``_day``; -1: not a day's group)."""
+    if name == "all" or by not in ("day", "weekday"):
+        return {"group": str(name), "_day": -1}
+    n = int(str(name))
+    return {"group": day_label(n, start) if by == "day" else WEEKDAYS[n], "_day": n}
+
+
+def _days_of(name: object, by: str, days: float, warmup: float) -> float:
+    """The days a group's trucks came over: one day's, a weekday's count, else all."""
+    if name == "all":
+        return days
+    if by == "day":  # (one day's trucks, not a mean)
+        return 1.0
+    if by == "weekday":
+        return float(weekdays_observed(warmup, days)[int(str(name))])
+    return days
 
 
 def _replication(log: pd.DataFrame, i: int) -> int:
