@@ -107,6 +107,9 @@ def add_parser(sub: Any) -> None:
                    "kept, cost), the crossing's own mix of hours")
     p.add_argument("--fleet-days", type=_limit, default=365.0, metavar="D",
                    help="the fleet's working days a year (default 365: an assumption)")
+    p.add_argument("--fleet-group", default="all", metavar="GROUP",
+                   help="the group of the table the fleet's trucks are in (a band such as "
+                   "08-10 when they all arrive then, a class; default all)")
     p.add_argument("--csv", type=csv_path, metavar="FILE",
                    help="also write every replication's figures to FILE (CSV)")
     from sim.cli_lang import add_lang
@@ -149,10 +152,12 @@ def _run(args: argparse.Namespace) -> int:
     start, warmup = _start_date(args.folder), _warmup(args.folder)
     base = per_replication(_logs(args.folder), port, rules, days, by, args.commodity, start,
                            warmup)
-    if args.vs is not None and args.vs not in set(base["group"]):  # (before any table)
-        print(error_line(f"--vs: {args.vs!r} is not a group of the table; allowed: "
-                         f"{', '.join(dict.fromkeys(base['group']))}", lang), file=sys.stderr)
-        return 2
+    for option, group in (("--vs", args.vs), ("--fleet-group", args.fleet_group)):
+        if group is not None and group not in set(base["group"]):  # (before any table)
+            print(error_line(f"{option}: {group!r} is not a group of the table; allowed: "
+                             f"{', '.join(dict.fromkeys(base['group']))}", lang),
+                  file=sys.stderr)
+            return 2
     _print_head(port, args.commodity, reps, days, rules,
                 bool(base["fees_per_trip"].notna().any()), lang)
     _print_levels(base, reps, lang)
@@ -169,7 +174,7 @@ def _run(args: argparse.Namespace) -> int:
         change = paired_change(base, other)
         _print_changes(change, reps, lang)
         if args.fleet is not None:
-            _print_fleet(change, args.fleet, args.fleet_days, lang)
+            _print_fleet(change, args.fleet, args.fleet_days, args.fleet_group, lang)
         tables.append(other.assign(option=name))
     if args.csv is not None:
         import pandas as pd
@@ -331,20 +336,21 @@ YEAR_WORDS = {"truck_hours": "truck-hours at the crossing",
               "nights_kept": "trucks kept overnight", "cost": "cost"}
 
 
-def _print_fleet(change: Any, per_day: float, days: float, lang: str) -> None:
-    """A change's yearly total for a fleet, a line a direction (a figure not known, such as
-    an unpriced cost, left out)."""
+def _print_fleet(change: Any, per_day: float, days: float, group: str, lang: str) -> None:
+    """A change's yearly total for a fleet whose trucks are ``group``'s, a line a direction
+    (a figure not known, such as an unpriced cost, left out)."""
     from sim.analysis.trucks_fleet import fleet_year
 
-    year = fleet_year(change, per_day, days)
+    year = fleet_year(change, per_day, days, group)
     lines = {str(d): [(str(r["figure"]), _year(r)) for r in g.to_dict("records")
                       if not math.isnan(r["change"])]
              for d, g in year.groupby("direction", sort=False)}
     if lang == "zh":
-        print("\n".join(_zh().fleet(lines, per_day, days)))
+        print("\n".join(_zh().fleet(lines, per_day, days, group)))
         return
+    whose = "arriving as the crossing's do" if group == "all" else f"all of group {group}"
     print(f"\n  for a fleet of {per_day:g} trucks a day, {days:g} days a year (its trucks "
-          "arriving as the crossing's do; change +- half its 95 % paired interval):")
+          f"{whose}; change +- half its 95 % paired interval):")
     for direction, cells in lines.items():
         print(f"  {direction}s: " + "; ".join(f"{c} {YEAR_WORDS[f]}" for f, c in cells))
 

@@ -118,9 +118,11 @@ YEAR_WORDS = {"truck_hours": "货车在口岸的小时", "trips_over_limit": "�
               "nights_kept": "在口岸过夜的货车", "cost": "成本"}
 
 
-def fleet(lines: dict[str, list[tuple[str, str]]], per_day: float, days: float) -> list[str]:
+def fleet(lines: dict[str, list[tuple[str, str]]], per_day: float, days: float,
+          name: str = "all") -> list[str]:
     """A change's yearly total for a fleet, a line a direction, with the English cells."""
-    out = ["", f"  按车队每日 {per_day:g} 辆货车、每年 {days:g} 天计（其货车到达时段与口岸相同；"
+    whose = "其货车到达时段与口岸相同" if name == "all" else f"其货车均属 {group(name)} 组"
+    out = ["", f"  按车队每日 {per_day:g} 辆货车、每年 {days:g} 天计（{whose}；"
            "变化 +- 其 95% 配对区间的半宽）："]
     for direction, cells in lines.items():
         out.append(f"  {VALUES['direction'].get(direction, direction)}："

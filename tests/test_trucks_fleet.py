@@ -35,6 +35,8 @@ def test_a_fleets_year_is_the_change_per_trip_times_its_trips():
         -0.5 * 12000, -0.7 * 12000, -0.3 * 12000)
     assert year.iloc[1]["change"] == -0.02 * 12000 and math.isnan(year.iloc[1]["low"])
     assert math.isnan(year.iloc[2]["change"])
+    band = fleet_year(change, per_day=40.0, days=300.0, group="08-10")  # (all arrive then)
+    assert band["change"].tolist() == [-9.0 * 12000]
 
 
 def test_the_fleets_words_are_said_in_english_and_chinese():
@@ -63,7 +65,7 @@ def _folder(path: Path, stays: list[float]) -> Path:
 
 def test_fleet_needs_a_reform_run_and_prints_a_line_a_direction(tmp_path, capsys):
     base = _folder(tmp_path / "base", [1.0, 3.0])
-    faster = _folder(tmp_path / "faster", [0.5, 2.5])  # half an hour less a trip
+    faster = _folder(tmp_path / "faster", [0.5, 3.0])  # the 10:00 truck half an hour less
     assert main(["trucks", str(base), "--fleet", "40"]) == 2
     assert "error: --fleet: a fleet's yearly change is a reform's: give --against" in (
         capsys.readouterr().err)
@@ -71,5 +73,14 @@ def test_fleet_needs_a_reform_run_and_prints_a_line_a_direction(tmp_path, capsys
                  "--against", f"faster={faster}"]) == 0
     said = capsys.readouterr().out
     assert "for a fleet of 40 trucks a day, 300 days a year" in said
-    assert ("  imports: -6,000 +-0 truck-hours at the crossing; +0 +-0 trips over the duty "
+    assert ("  imports: -3,000 +-0 truck-hours at the crossing; +0 +-0 trips over the duty "
             "limit; +0 +-0 trucks kept overnight\n") in said  # (uncosted: no cost)
+    assert main(["trucks", str(base), "--fleet", "40", "--against", f"faster={faster}",
+                 "--fleet-days", "300", "--every", "1", "--fleet-group", "10-11"]) == 0
+    said = capsys.readouterr().out
+    assert "(its trucks all of group 10-11;" in said
+    assert "  imports: -6,000 +-0 truck-hours at the crossing;" in said
+    assert main(["trucks", str(base), "--fleet", "40", "--against", f"faster={faster}",
+                 "--every", "1", "--fleet-group", "07-08"]) == 2
+    assert "--fleet-group: '07-08' is not a group of the table; allowed: all, 10-11, 11-12" in (
+        capsys.readouterr().err)

@@ -4,8 +4,8 @@ a day and its working days a year, so that a manager reads driver-hours, trips o
 duty limit, nights at the crossing and money saved a year instead of multiplying by hand.
 
 The company's trucks are taken as the crossing's: each direction's ``all`` group, spread
-over the day as the crossing's trucks are (a company that dispatches in one band reads that
-band's change per trip in the table). A constant times a paired interval is that interval
+over the day as the crossing's trucks are, or one group's (a company that dispatches all
+its trucks in one band). A constant times a paired interval is that interval
 times the constant, so the yearly figures keep the 95 % interval exactly."""
 
 from __future__ import annotations
@@ -19,13 +19,15 @@ YEARLY = {"turnaround_h_mean": "truck_hours", "over_limit_share": "trips_over_li
           "overnight_share": "nights_kept", "cost_per_trip": "cost"}
 
 
-def fleet_year(change: pd.DataFrame, per_day: float, days: float) -> pd.DataFrame:
+def fleet_year(change: pd.DataFrame, per_day: float, days: float,
+               group: str = "all") -> pd.DataFrame:
     """Each direction's yearly change for ``per_day`` trucks a day on ``days`` days a year
     (long: ``direction, figure, change, low, high``; a figure that is not known, such as an
-    unpriced cost, NaN), read off the ``all`` rows of ``change``."""
+    unpriced cost, NaN), read off the ``group`` rows of ``change`` (``all``: the trucks
+    spread as the crossing's; a band such as ``08-10``: a fleet that arrives then)."""
     trips = per_day * days
     rows = []
-    for r in change[change["group"] == "all"].to_dict("records"):
+    for r in change[change["group"] == group].to_dict("records"):
         if r["figure"] not in YEARLY:
             continue
         low, high = r["low"], r["high"]
