@@ -32,13 +32,14 @@ WEEKDAYS = {"Mon": "周一", "Tue": "周二", "Wed": "周三", "Thu": "周四", 
 
 def group(name: str) -> str:
     """A group's name: ``all`` as 全部, a trader class by the glossary, a day of arrival as
-    ``2026-02-16 周一`` or ``第 21 天``, a band or a commodity as it is."""
+    ``2026-02-16 周一`` or ``第 21 天 周一``, a band or a commodity as it is."""
     if name == "all":
         return "全部"
     if name in WEEKDAYS:  # (--by weekday)
         return WEEKDAYS[name]
-    if name.startswith("day ") and name[4:].isdigit():
-        return f"第 {name[4:]} 天"
+    number, _, weekday = name[4:].partition(" ")
+    if name.startswith("day ") and number.isdigit():  # (``day 42 Mon``)
+        return f"第 {number} 天" + (f" {WEEKDAYS[weekday]}" if weekday in WEEKDAYS else "")
     date, _, day = name.partition(" ")
     if day in WEEKDAYS and len(date) == 10:
         return f"{date} {WEEKDAYS[day]}"

@@ -76,7 +76,7 @@ def test_the_trucks_view_in_chinese_has_the_english_cells(tiny, capsys, monkeypa
     left = set(re.findall(r"[A-Za-z]{4,}", zh + zh_err.replace(str(csv), ""))) - KEPT
     assert left == set(), left
     if by == "day":  # (a day of arrival in Chinese: the run's day, or a date's weekday)
-        assert "\n  第 1 天 " in zh and "\n  第 2 天 " in zh
+        assert "\n  第 1 天 周二 " in zh and "\n  第 2 天 周三 " in zh
         assert zh_trucks.group("2026-02-16 Mon") == "2026-02-16 周一"
     if by == "weekday":  # (a day of the week in Chinese)
         assert any(f"\n  {d} " in zh for d in zh_trucks.WEEKDAYS.values()), zh

@@ -271,14 +271,14 @@ def test_by_day_labels_each_arrival_day_by_its_date_in_order():
     assert list(tue["trucks_per_day"]) == [2.0] and list(tue["turnaround_h_mean"]) == [16.0]
     assert list(table[table["group"] == "all"]["trucks_per_day"]) == [1.5, 1.0]
     plain = per_replication([one], "land", TripRules(), days=2, by="day")
-    assert list(plain["group"]) == ["all", "day 21", "day 22"]
+    assert list(plain["group"]) == ["all", "day 21 Mon", "day 22 Tue"]  # (day 0: a Monday)
 
 
 def test_the_command_gives_each_arrival_day(tiny, capsys):
     capsys.readouterr()
     assert main(["trucks", str(tiny / "base"), "--port", "p", "--by", "day"]) == 0
     out = capsys.readouterr().out
-    assert "\n  day 1 " in out and "\n  day 2 " in out  # (no start_date: the run's days)
+    assert "\n  day 1 Tue " in out and "\n  day 2 Wed " in out  # (no start_date: run days)
 
 
 def test_wide_cells_never_run_into_each_other(capsys):

@@ -103,9 +103,10 @@ def band_of(hour: pd.Series, band_h: int) -> pd.Series:
 def day_label(day: int, start: dt.date | None) -> str:
     """A day of the run as a manager reads it: its date and weekday with the scenario's
     ``start_date`` (``2026-02-16 Mon``: a holiday's days are dates, not run numbers), else
-    ``day N`` counted from the run's start (the warm-up's first day is day 0)."""
+    ``day N Www`` counted from the run's start (the warm-up's first day is day 0, a Monday:
+    ``day 42 Mon``), so that a weekday's pattern shows without a ``start_date``."""
     if start is None:
-        return f"day {day}"
+        return f"day {day} {WEEKDAYS[day % 7]}"
     date = start + dt.timedelta(days=day)
     return f"{date.isoformat()} {date.strftime('%a')}"
 
