@@ -143,6 +143,9 @@ def _run(args: argparse.Namespace) -> int:
         if args.fleet is not None and not others:
             raise ValueError("--fleet: a fleet's yearly change is a reform's: give "
                              "--against NAME=DIR, a run of the change on the same seed")
+        if args.fleet is None and args.fleet_group != "all":
+            raise ValueError("--fleet-group: it picks the row --fleet multiplies: give "
+                             "--fleet N (trucks a day) too")
     except ValueError as e:
         print(error_line(str(e), lang), file=sys.stderr)
         return 2

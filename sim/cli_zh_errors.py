@@ -442,6 +442,13 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "运行）"),
     (r"--vs: (?P<vs>'.*') is not a group of the table; allowed: (?P<groups>.*)",
      "--vs：{vs} 不是表中的分组；可选：{groups}"),
+    (r"--fleet-group: (?P<g>'.*') is not a group of the table; allowed: (?P<groups>.*)",
+     "--fleet-group：{g} 不是表中的分组；可选：{groups}"),
+    (r"--fleet: a fleet's yearly change is a reform's: give --against NAME=DIR, a run of the "
+     r"change on the same seed", "--fleet：车队一年的变化来自某项改革：请给出 --against "
+     "NAME=DIR，即以相同随机种子运行该变化的结果文件夹"),
+    (r"--fleet-group: it picks the row --fleet multiplies: give --fleet N \(trucks a day\) "
+     r"too", "--fleet-group：它选择 --fleet 相乘的那一行：请同时给出 --fleet N（每日货车数）"),
     (r"--commodity: (?P<name>'.*') is not a commodity of (?P<f>.+)'s scenario; allowed: "
      r"(?P<known>.*)", "--commodity：{name} 不是 {f} 情景中的商品类别；可选：{known}"),
     # bordersim operating-curve (sim.cli_operating_curve): its port and its lists' values

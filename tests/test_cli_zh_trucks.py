@@ -28,7 +28,7 @@ tiny = test_trucks.tiny
 ERROR_KEPT = {"RESULTS", "against", "port", "every", "commodity", "duty", "limit", "gold",
               "nodir", "bordersim", "SCENARIO", "seed", "reps", "days", "json", "meta",
               "scenario", "ports", "advance", "results", "VALUE", "NAME", "base", "other",
-              "nolog", "damaged", "none", "compared", "general", "compare"}
+              "nolog", "damaged", "none", "compared", "general", "compare", "fleet", "group"}
 
 
 def _said(argv: list[str], capsys: pytest.CaptureFixture[str], code: int = 0) -> tuple[str, str]:
@@ -111,7 +111,11 @@ def test_each_error_is_said_in_chinese(tiny, tmp_path, capsys, monkeypatch):
                 [base, "--port", "p", "--commodity", "gold"], [str(nolog), "--port", "p"],
                 [base, "--port", "p", "--against", f"o={other}"], [str(damaged), "--port", "p"],
                 [str(tmp_path / "none"), "--port", "p"], [base, "--every", "5"],
-                [base, "--against", "nodir"], [base, "--duty-limit", "0"]]
+                [base, "--against", "nodir"], [base, "--duty-limit", "0"],
+                [base, "--port", "p", "--fleet", "40"],
+                [base, "--port", "p", "--fleet-group", "06-08"],
+                [base, "--port", "p", "--fleet", "40", "--against", f"o={base}",
+                 "--fleet-group", "25-26"]]
     shutil.copytree(tiny / "base", tmp_path / "compared")
     (tmp_path / "compared" / "compare.json").write_text("{}")
     mistakes.append([str(tmp_path / "compared"), "--port", "p"])

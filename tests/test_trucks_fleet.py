@@ -69,6 +69,9 @@ def test_fleet_needs_a_reform_run_and_prints_a_line_a_direction(tmp_path, capsys
     assert main(["trucks", str(base), "--fleet", "40"]) == 2
     assert "error: --fleet: a fleet's yearly change is a reform's: give --against" in (
         capsys.readouterr().err)
+    assert main(["trucks", str(base), "--fleet-group", "10-12"]) == 2  # (alone: nothing)
+    assert "error: --fleet-group: it picks the row --fleet multiplies" in (
+        capsys.readouterr().err)
     assert main(["trucks", str(base), "--fleet", "40", "--fleet-days", "300",
                  "--against", f"faster={faster}"]) == 0
     said = capsys.readouterr().out
