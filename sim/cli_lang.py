@@ -126,6 +126,7 @@ def sentence(rec: dict[str, Any], english: str) -> str:
             words[key] = VALUES[table].get(rec["fields"][key], rec["fields"][key])
     if "role" in rec["fields"]:
         words["role"] = VALUES["role"].get(rec["fields"]["role"], rec["fields"]["role"])
+    _plan_commodity(words, rec["fields"].get("commodity"))
     from sim.report.zh_reasons import eras, fields, organisation
 
     organisation(words)  # (a structure's stated assumptions)
@@ -145,6 +146,14 @@ def sentence(rec: dict[str, Any], english: str) -> str:
     if rec["code"].startswith("other_"):
         return out
     return out + _replications(english)
+
+
+def _plan_commodity(words: dict[str, str], commodity: str | None) -> None:
+    """The commodity a changed sampling plan is of (``option_identical``'s clause), named
+    as the English names it and as the Chinese metric names keep it (the scenario's own
+    name); for a plan of every commodity, the glossary's placeholder."""
+    words["plan_commodity"] = commodity or "<商品>"
+    words["infested"] = f"受感染的 {commodity} 货物" if commodity else "受感染货物"
 
 
 def _replications(english: str) -> str:

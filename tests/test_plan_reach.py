@@ -87,7 +87,10 @@ def test_the_note_is_a_record_with_its_share_and_its_chinese():
     assert rec["fields"]["commodity"] == "plants"
     assert rec["fields"]["more"] == "more --reps or --days"
     zh = line(notes[0], "zh")
-    assert "受感染货物中只有 3% 被抽样送检" in zh and "少见的货物" in zh
+    assert "受感染的 plants 货物中只有 3% 被抽样送检" in zh and "少见的货物" in zh
+    # (the commodity named, as the English names it: not the glossary's pattern)
+    assert "（pest_sampled_share_plants）" in zh and "selection.quarantine.plants" in zh, zh
+    assert "<商品>）" not in zh.replace("ports.<口岸>", ""), zh
     assert "sampling plan" not in notes[1] and "sampled_pct" not in record(notes[1])["figures"]
 
 
@@ -119,6 +122,17 @@ def test_the_workshop_pages_identical_note_has_the_sampling_clause_in_both_langu
     assert rec["code"] == "option_identical" and rec["figures"]["sampled_pct"] == 33, rec
     zh = line("note: " + note, "zh")
     assert "抽样方案已改变" in zh and "33%" in zh and "sampling plan" not in zh, zh
+    assert "受感染的 frozen 货物" in zh and "（pest_sampled_share_frozen）" in zh, zh
     other = load_scenario(SMALL, {"ports.sea.quarantine.sample_share": 0.5})
     (plain,) = same.identical(Variants(base, other, {}), full)
     assert "sampling plan" not in plain and record("note: " + plain)["code"] == "option_identical"
+
+
+def test_a_plan_of_every_commodity_keeps_the_glossarys_pattern_in_both_languages():
+    """A change of the scenario-wide plan names no commodity: the metric's pattern stands
+    for each, in English and in Chinese."""
+    (note,) = idle_notes({"scenario": "default", "identical": ["w"],
+                          "plan_reach": {"w": ["", 0.2]}})
+    assert "(pest_sampled_share_<commodity>)" in note, note
+    zh = line(note, "zh")
+    assert "受感染货物中只有 20% 被抽样送检（pest_sampled_share_<商品>）" in zh, zh

@@ -128,9 +128,10 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "option_identical": ("其各项数据在每次重复运行中都与基准方案完全相同：其改变的内容在这些运行中"
                          "未作用于任何货物，因此恰为 0 的差值并不是对其效果的估计",
                          # (a change of the sampling plan: how few infested goods were sampled)
-                         "抽样方案已改变，但受感染货物中只有 {sampled_pct}% 被抽样送检"
-                         "（pest_sampled_share_<商品>）：请提高检疫查验的布控比例"
-                         "（selection.quarantine.<商品>）或其抽样比例"
+                         # ({infested}: of the commodity named, {plan_commodity} its key)
+                         "抽样方案已改变，但{infested}中只有 {sampled_pct}% 被抽样送检"
+                         "（pest_sampled_share_{plan_commodity}）：请提高检疫查验的布控比例"
+                         "（selection.quarantine.{plan_commodity}）或其抽样比例"
                          "（ports.<口岸>.quarantine.sample_share）才能看出其效果",
                          # (what shows it where the note is read: flags, or the page's controls)
                          "它可能只作用于少见的货物：{more}"),
