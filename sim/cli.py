@@ -24,7 +24,7 @@ import re
 import signal
 import sys
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -325,7 +325,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     if cli_zh_usage.wanted(argv):  # (argparse's usage errors)
         for p in (parser, *commands.values()):
             p.lang = "zh"  # type: ignore[attr-defined]
-    args, extra = parser.parse_known_args(argv)
+    args, extra = parser.parse_known_args(lang_after_command(argv, commands))
     vars(args).pop(GIVEN, None)
     if extra:
         command = commands[args.command]
@@ -333,6 +333,18 @@ def _parse(argv: list[str]) -> argparse.Namespace:
             f"unrecognized arguments: {' '.join(extra)}{_did_you_mean(command, extra)}"
         )
     return args
+
+
+def lang_after_command(argv: list[str], commands: Mapping[str, Any]) -> list[str]:
+    """``bordersim --lang zh run ...`` as ``bordersim run --lang zh ...``: the language
+    typed before the command is that command's own ``--lang`` (a workshop types it first),
+    so it is checked, and refused where the command has none, as it is after it."""
+    n = 1 if argv[:1] and argv[0].startswith("--lang=") else 2 if argv[:1] == ["--lang"] else 0
+    if n == 0 or len(argv) < n:
+        return argv
+    if len(argv) == n or argv[n] not in commands:  # (no command, a mistyped one, --help:
+        return argv[n:]  # the top-level parser's answer, in the language given)
+    return [argv[n], *argv[:n], *argv[n + 1:]]
 
 
 def _did_you_mean(command: argparse.ArgumentParser, extra: list[str]) -> str:

@@ -84,6 +84,35 @@ def test_lang_zh_on_the_command_line_is_enough(capsys, monkeypatch):
     assert _error(["run", "--days", "x", "--lang=zh"], capsys)[1].endswith("'x'\n")
 
 
+@pytest.mark.parametrize("first", [["--lang", "zh"], ["--lang=zh"]])
+def test_lang_before_the_command_is_the_commands_own(first, capsys, monkeypatch):
+    """``bordersim --lang zh run ...`` as ``bordersim run ... --lang zh``: the same error in
+    Chinese in both orders, the same refusal where it is given twice; a mistyped command
+    or none is the top-level parser's answer in Chinese, never the command "zh"."""
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    before = _error([*first, "run", "--days", "x"], capsys)
+    assert before == _error(["run", "--days", "x", *first], capsys), before
+    assert before[0] == 2 and before[1].endswith("错误：参数 --days：无效的数值：'x'\n")
+    twice = _error([*first, "check", "--lang", "en"], capsys)[1]
+    assert "参数 --lang：给出了两次" in twice, twice
+    typo = _error([*first, "rnu"], capsys)[1]
+    assert "无效的取值：'rnu'；是否应为 run？" in typo and "'zh'" not in typo, typo
+    assert _error(first, capsys)[1].endswith("错误：缺少以下必需参数：COMMAND\n")
+    english = _error(["--lang", "en", "run", "--days", "x"], capsys)[1]
+    assert english.endswith("error: argument --days: invalid float value: 'x'\n"), english
+
+
+def test_lang_before_the_command_runs_it_in_that_language(capsys, monkeypatch):
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    assert main(["--lang", "zh", "check", "tests/scenarios/small.toml", "--metrics"]) == 0
+    assert "arrivals_per_hour_" in capsys.readouterr().out
+    from sim.cli import _build, lang_after_command
+
+    commands = _build()[1]
+    assert lang_after_command(["--lang", "zh", "run", "a.toml"], commands) == [
+        "run", "--lang", "zh", "a.toml"]
+
+
 def test_a_message_not_known_stays_english_marked_untranslated():
     marked = "（此条尚无中文译文）something else"
     assert translate("argument --x: something else") == f"参数 --x：{marked}"
