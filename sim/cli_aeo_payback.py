@@ -84,6 +84,8 @@ def show(res: Any, args: argparse.Namespace, out: Path, notes: Any,
                         args.certification_a_year)
     rows = payback_rows(res.gains, ask)
     pd.DataFrame(rows, columns=list(COLUMNS)).to_csv(out / FILE, index=False)
+    if (out / "report.html").is_file() and not getattr(args, "no_report", False):
+        _report_again(out)
     if notes.lang == "zh":
         from sim.cli_zh_aeo_payback import lines
     else:
@@ -94,6 +96,17 @@ def show(res: Any, args: argparse.Namespace, out: Path, notes: Any,
         if not row["claimable"]:
             notes.add(f"warning ({row['option']}): {unclaimed_words(row)}")
     return rows
+
+
+def _report_again(out: Path) -> None:
+    """The comparison's ``report.html`` written again with :data:`FILE` in it (it was
+    written as the comparison finished, before these figures were read), its checksum
+    in the folder's seal renewed so that a resumed comparison still finds it intact."""
+    from sim.experiment.finish_seal import renew
+    from sim.report.folder_report import write_folder_report
+
+    write_folder_report(out)
+    renew(out, "report.html")
 
 
 def _lines(rows: list[dict[str, Any]], ask: Any) -> list[str]:

@@ -106,3 +106,39 @@ def test_chinese_lines_carry_the_same_figures():
     zh = lines(rows, Certification(1200, 20_000, 10_000))
     assert "每票报关单节省 42.0 USD [12.0, 68.0]" in zh[1] and "50,400" in zh[1]
     assert f"{12 * 20_000 / 40_400:,.1f} 个月" in zh[1]
+
+
+def _section(tmp_path: Path, low: float, high: float) -> list[str]:
+    """The report's section of a folder into which compare's payback was written."""
+    from sim.report.aeo_payback_section import aeo_payback_section
+
+    args = _args(declarations_a_year=1200.0, certification_a_year=10_000.0,
+                 certification_once=20_000.0)
+    _show(_gains(-42.0, low, high), args, tmp_path)
+    return aeo_payback_section(tmp_path)
+
+
+def test_the_report_shows_the_payback_with_its_warning_in_both_languages(tmp_path: Path):
+    from sim.report.translate import translate
+
+    assert _section(tmp_path, -68.0, -12.0)[0].startswith("<h2 id='aeo-payback'>")
+    page = "".join(_section(tmp_path, -68.0, -12.0))
+    assert "1,200 declarations a year" in page and "<td>42.0 [12.0, 68.0]</td>" in page
+    assert f"<td>{12 * 20_000 / 40_400:,.1f}</td>" in page and "class='warn'" not in page
+    page = "".join(_section(tmp_path, -68.0, 5.0))  # (the saving's interval holds 0)
+    warned = [p for p in page.split("<p") if "class='warn'" in p]
+    assert len(warned) == 1 and "warning (aeo): sea_port import" in warned[0], page
+    zh = translate(f"<html lang='en'><body>{page}</body></html>", "zh")
+    assert "单个企业的 AEO 认证能否收回成本" in zh and "每年 1,200 票报关单" in zh, zh
+    assert "警告（方案 aeo）：sea_port 进口：获得认证的企业每票报关单节省金额的置信区间包含 0" in zh
+    assert "data-untranslated" not in zh and "<td>进口</td>" in zh, zh
+
+
+def test_no_payback_file_no_section_and_a_damaged_one_is_named(tmp_path: Path):
+    from sim.report.aeo_payback_section import aeo_payback_section
+    from sim.report.folder import ResultsFolderError
+
+    assert aeo_payback_section(tmp_path) == []
+    (tmp_path / FILE).write_text("option,port\naeo,sea_port\n", encoding="utf-8")
+    with pytest.raises(ResultsFolderError, match=f"{FILE}: not what bordersim compare"):
+        aeo_payback_section(tmp_path)

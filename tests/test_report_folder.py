@@ -863,3 +863,31 @@ def test_a_damaged_folder_is_said_in_words_not_the_systems(
     err = capsys.readouterr().err
     assert says in err, err
     assert "Too many levels" not in err and "Not a directory" not in err
+
+
+def test_the_payback_compare_reads_after_its_finish_is_in_its_report(compare_folder, tmp_path):
+    """compare's report.html is written as the comparison finishes, before the AEO payback
+    options are read: writing aeo-payback.csv writes the report again with it, and renews
+    the report's checksum in the folder's seal (a resumed comparison finds it intact)."""
+    import argparse
+    import hashlib
+    from types import SimpleNamespace
+
+    from sim.cli import Notes
+    from sim.cli_aeo_payback import show
+    from sim.experiment.aeo_payback import CERTIFIED
+
+    folder = Path(shutil.copytree(compare_folder, tmp_path / "copy"))
+    assert "id='aeo-payback'" not in (folder / "report.html").read_text(encoding="utf-8")
+    gains = pd.DataFrame([{"option": "review4", "measure": "trader_cost", "port": "sea",
+                           "dimension": "trader_class", "direction": "import", "n": 9,
+                           "group": CERTIFIED, "unit": "USD", "mean_change": -42.0,
+                           "ci_low": -68.0, "ci_high": 5.0}])
+    args = argparse.Namespace(declarations_a_year=1200.0, certification_once=None,
+                              certification_a_year=None, no_report=False)
+    show(SimpleNamespace(gains=gains), args, folder, Notes(), lambda _: None)
+    text = (folder / "report.html").read_text(encoding="utf-8")
+    assert "id='aeo-payback'" in text and "warning (review4): sea import" in text
+    seal = json.loads((folder / "finished.json").read_text(encoding="utf-8"))
+    assert seal["files"]["report.html"] == hashlib.sha256(
+        (folder / "report.html").read_bytes()).hexdigest()

@@ -91,6 +91,21 @@ def seal(folder: Path, digest: str, command: Any, names: Iterable[str]) -> None:
     atomic_write(folder / FILE, dump_json(seal))
 
 
+def renew(folder: Path, name: str) -> None:
+    """The checksum of ``name`` in ``folder``'s seal renewed after a command wrote it again
+    from the same inputs and what it adds (``report.html`` with the AEO payback the
+    command line reads after the finish); nothing where no seal lists it."""
+    try:
+        found = json.loads((folder / FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return
+    files = found.get("files") if isinstance(found, dict) else None
+    if not isinstance(files, dict) or name not in files:
+        return
+    files[name] = hashlib.sha256((folder / name).read_bytes()).hexdigest()
+    atomic_write(folder / FILE, dump_json(found))
+
+
 def unseal(folder: Path) -> None:
     """Remove the seal before the files it covers are written again."""
     (folder / FILE).unlink(missing_ok=True)

@@ -33,9 +33,10 @@ def render_folder(path: str | Path) -> str:
 
     if kind != "compare":
         return render(res, variants)
+    from sim.report.aeo_payback_section import aeo_payback_section
     from sim.report.appraisal_section import appraisal_section
 
-    return render(res, variants, appraisal_section(path))
+    return render(res, variants, appraisal_section(path) + aeo_payback_section(path))
 
 
 def check_folder(path: str | Path) -> str:
