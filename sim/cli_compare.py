@@ -337,17 +337,7 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
 
     from sim.experiment.store import dump_json
 
-    lost = _failed_options(res)
-    for f in res.failures:
-        if f["option"] not in lost:
-            print(f"error: option {f['option']} replication {f['replication']} (seed "
-                  f"{f['seed']}, scenario {f['scenario']}) failed: {f['error']}", file=sys.stderr)
-    for name, first in lost.items():
-        n = sum(f["option"] == name for f in res.failures)
-        print(f"error: option {name}: every replication failed ({n}), so it has no figures; "
-              f"the first (replication {first['replication']}): {first['error']}"
-              + (f" (all in {out}/failures.json)" if res.path is not None else ""),
-              file=sys.stderr)
+    _say_failures(res, out)
     _notes(res, notes)
     from sim.cli_aeo_payback import show as payback
 
@@ -380,6 +370,26 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
 
     for line in ran_on_lines(out, lang):  # (a comparison on a Dask scheduler's address)
         console.print(line, highlight=False, soft_wrap=True, markup=False)
+    _footer(console, out, args, lang, costed="total_cost_per_year" in names)
+
+
+def _say_failures(res: CompareResult, out: Path) -> None:
+    """Each failed replication on stderr; an option whose every replication failed once."""
+    lost = _failed_options(res)
+    for f in res.failures:
+        if f["option"] not in lost:
+            print(f"error: option {f['option']} replication {f['replication']} (seed "
+                  f"{f['seed']}, scenario {f['scenario']}) failed: {f['error']}", file=sys.stderr)
+    for name, first in lost.items():
+        n = sum(f["option"] == name for f in res.failures)
+        print(f"error: option {name}: every replication failed ({n}), so it has no figures; "
+              f"the first (replication {first['replication']}): {first['error']}"
+              + (f" (all in {out}/failures.json)" if res.path is not None else ""),
+              file=sys.stderr)
+
+
+def _footer(console: Any, out: Path, args: argparse.Namespace, lang: str, costed: bool) -> None:
+    """Where the results are and what to open next (``costed``: a scenario with [costs])."""
     if lang == "zh":
         from sim.cli_zh import footer
 
@@ -391,7 +401,7 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     console.print(f"one workbook for Excel or WPS (headline figures, intervals, paired "
                   f"differences): {bordersim_line('workbook', out)}", highlight=False,
                   soft_wrap=True, markup=False)
-    if "total_cost_per_year" in names:  # (a scenario with [costs])
+    if costed:
         console.print(f"business case over years (set-up costs, NPV, payback, cost per hour "
                       f"saved): {bordersim_line('appraise', out)}", highlight=False,
                       soft_wrap=True, markup=False)

@@ -596,6 +596,36 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def _rep_tables(result: RunResult, r: int) -> dict[str, bytes]:
+    """Replication ``r``'s tables as the bytes of their files, by file suffix (the optional
+    ones only where the run has them)."""
+    frames = (
+        result.clearance,
+        result.resources,
+        result.intervals,
+        result.owners,
+        result.queues,
+        result.enforcement,
+        result.enforcement_daily,
+    )
+    tables: dict[str, bytes] = {
+        suffix: frame.to_csv(index=False).encode("utf-8")
+        for suffix, frame in zip(_TABLES, frames, strict=True)
+    }
+    for suffix, frame in zip(_COST_TABLES, (result.costs, result.agency), strict=True):
+        if frame is not None:
+            tables[suffix] = frame.to_csv(index=False).encode("utf-8")
+    if result.log is not None:  # (its replication first: the logs of a folder concat)
+        tables["-log.parquet"] = parquet_bytes(_with_replication(result.log, r))
+    if result.smuggling is not None:  # the truth layer of smuggling, per day
+        tables["-smuggling.csv"] = result.smuggling.to_csv(index=False).encode("utf-8")
+    risk = (result.risk, result.risk_thresholds, result.risk_daily)
+    for suffix, frame in zip(_RISK_TABLES, risk, strict=True):
+        if frame is not None:  # the risk engine's rates and thresholds
+            tables[suffix] = frame.to_csv(index=False).encode("utf-8")
+    return tables
+
+
 class RunStore:
     """One results folder. ``open`` it, ``save`` replications, ``finish`` with the tables."""
 
@@ -967,30 +997,7 @@ class RunStore:
         Dask scheduler and worker that ran it (a cluster run's; kept as ``ran_on``)."""
         if metrics is None:
             metrics = result.metrics()
-        frames = (
-            result.clearance,
-            result.resources,
-            result.intervals,
-            result.owners,
-            result.queues,
-            result.enforcement,
-            result.enforcement_daily,
-        )
-        tables: dict[str, bytes] = {
-            suffix: frame.to_csv(index=False).encode("utf-8")
-            for suffix, frame in zip(_TABLES, frames, strict=True)
-        }
-        for suffix, frame in zip(_COST_TABLES, (result.costs, result.agency), strict=True):
-            if frame is not None:
-                tables[suffix] = frame.to_csv(index=False).encode("utf-8")
-        if result.log is not None:  # (its replication first: the logs of a folder concat)
-            tables["-log.parquet"] = parquet_bytes(_with_replication(result.log, r))
-        if result.smuggling is not None:  # the truth layer of smuggling, per day
-            tables["-smuggling.csv"] = result.smuggling.to_csv(index=False).encode("utf-8")
-        risk = (result.risk, result.risk_thresholds, result.risk_daily)
-        for suffix, frame in zip(_RISK_TABLES, risk, strict=True):
-            if frame is not None:  # the risk engine's rates and thresholds
-                tables[suffix] = frame.to_csv(index=False).encode("utf-8")
+        tables = _rep_tables(result, r)
         for suffix, data in tables.items():
             atomic_write(self._rep(r, suffix), data)
         for suffix in _OPTIONAL:  # (an earlier run's table, not this one's: a stale log)
