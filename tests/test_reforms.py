@@ -57,6 +57,7 @@ ELSEWHERE = {
     "clearance_integration": Path(__file__).parents[1] / "docs" / "examples" / "transit"
     / "inland.toml",
     "patrol_staff": Path(__file__).parents[1] / "sim" / "scenarios" / "beilun-border.toml",
+    "green_lane": Path(__file__).parents[1] / "docs" / "examples" / "air-cargo" / "terminal.toml",
 }
 
 
@@ -80,6 +81,7 @@ def test_every_reform_changes_exactly_the_fields_it_declares(default, name):
 
 #: reforms that change nothing on the default scenario, and why (every other reform must)
 NOT_ON_DEFAULT = {
+    "green_lane": "the default marks no perishable commodity: its commodities must be named",
     "joint_inspection": "the default's practice already (2019)",
     "merged_inspection": "the default's practice already (2019)",
     "cancel_clearance_form": "the default's practice already (2019)",

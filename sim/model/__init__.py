@@ -66,7 +66,9 @@ Where things live:
                    (``fifo_state.py``: what a FIFO lane's booked jobs show;
                    ``lane_periods.py``: their observed window marked by period;
                    ``lane_law.py``: the chance to wait, the arrival rate and the mean
-                   number in service, for Erlang C and Little's law)
+                   number in service, for Erlang C and Little's law;
+                   ``green_lane.py``: a port's green-lane commodities, first in the exam
+                   yard's queues and the laboratory's batches)
 - ``links.py``     which FIFO lanes feed which (lazy booking from lane to lane)
 - ``work.py``      work that grows with a declaration's containers
 - ``exam_figures.py`` the exam yard's figures per container (boxes a day, exam hours a box,

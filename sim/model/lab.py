@@ -36,6 +36,8 @@ class Lab:
         self.batch_size = batch_size
         self.cutoffs = sorted(c % 24 for c in cutoffs)
         self._waiting: dict[str, deque[tuple[simpy.Event, float, float, bool]]] = {}
+        #: how many samples at the head of each test's queue are a green lane's (they go first)
+        self._first: dict[str, int] = {}
         self.waits = LogHistogram()  # submit -> batch start, cohort samples
         self.batches = 0
         self.samples = 0
@@ -50,10 +52,20 @@ class Lab:
         self.cutoffs_seen = self.waiting_sum = self.waiting_max = 0
         env.process(self._run())
 
-    def submit(self, incubation: float, cohort: bool, test: str = "standard") -> simpy.Event:
-        """Hand in a sample for ``test`` now; the event fires with (batch start, result)."""
+    def submit(
+        self, incubation: float, cohort: bool, test: str = "standard", first: bool = False
+    ) -> simpy.Event:
+        """Hand in a sample for ``test`` now; the event fires with (batch start, result).
+        ``first``: a green lane's sample, queued behind the green lane's samples already
+        waiting and ahead of every other (sim.model.green_lane)."""
         ev = self.env.event()
-        self._waiting.setdefault(test, deque()).append((ev, self.env.now, incubation, cohort))
+        waiting = self._waiting.setdefault(test, deque())
+        if first:
+            ahead = self._first.get(test, 0)
+            waiting.insert(ahead, (ev, self.env.now, incubation, cohort))
+            self._first[test] = ahead + 1
+        else:
+            waiting.append((ev, self.env.now, incubation, cohort))
         return ev
 
     @property
@@ -98,9 +110,11 @@ class Lab:
                 yield self.env.timeout(t - self.env.now)
                 if self.window[0] <= t < self.window[1]:
                     self._count_waiting()
-                for waiting in self._waiting.values():  # each test runs its own batch
+                for test, waiting in self._waiting.items():  # each test: its own batch
                     if waiting:
                         size = min(self.batch_size, len(waiting))
+                        if self._first.get(test):
+                            self._first[test] = max(0, self._first[test] - size)
                         if self.window[0] <= t < self.window[1]:
                             self.room += self.batch_size
                             self.filled += size

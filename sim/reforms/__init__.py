@@ -22,6 +22,7 @@ from sim.reforms import (
     cold_chain,
     control_order,
     declaration,
+    green_lane,
     organisation,
     patrol_staff,
     pending,
@@ -49,6 +50,7 @@ REFORMS: dict[str, Reform] = {
         *transit.TRANSIT,
         *pending.PENDING,
         *certificates.CERTIFICATES,
+        *green_lane.GREEN_LANE,
     ]
 }
 

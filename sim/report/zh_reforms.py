@@ -151,6 +151,11 @@ MECHANISMS: dict[str, tuple[str, str]] = {
     "fewer_returns": ("844e868c",
         "审单关员退回修改的报关单减少：每个企业类别经审单后被退回的比例下降 points（不低于 0），"
         "等待报关行修改和第二次审单的报关单随之减少"),
+    "green_lane": ("323942c7",
+        "易腐货物绿色通道：覆盖商品的货物在两处设有优先顺序的队列中优先：查验场的队列（查验位、"
+        "查验组、检疫关员和吊装设备，如同 exam.aeo_priority 下 AEO 企业的查验），以及实验室的批次"
+        "（排在同一检测的其他样品之前）；不模拟其专用通道、较少的查验或较快的查验，也不模拟审单、"
+        "单证审核、机检或冷链队伍处的优先，这些队列保持原有顺序（sim/model/green_lane.py）"),
 }  # fmt: skip
 
 #: how an English text with no Chinese is printed (as the other tables mark it)

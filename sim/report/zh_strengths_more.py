@@ -92,6 +92,11 @@ MORE_STRENGTHS: dict[str, tuple[str, str]] = {
     "electronic_certificates.coverage": ("e91bd2fb", "检疫查验货物中证书以电子方式送达的比例"),
     "electronic_certificates.verify_share": ("4d6d6788",
         "现场检疫查验中用于核验纸质证书的时间比例"),
+    "green_lane.commodities": ("1b352b9e",
+        "覆盖的商品：列表（[\"frozen\"]）或 \"all\"（none：情景中的易腐商品，即设有 spoils_after "
+        "或受冷链措施约束者；情景未标出时必须给出）"),
+    "green_lane.ports": ("66dbf3a1",
+        "设绿色通道的口岸：列表或 \"all\"（none：所有陆路口岸；情景无陆路口岸时为所有口岸）"),
 }  # fmt: skip
 
 #: ``reform:index`` -> (digest of the English source, its Chinese)
@@ -205,4 +210,7 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
     "fewer_returns:1": ("3cf56b4d",
         "假设：这 6 个百分点从经审单的报关单被退回的比例中扣除"
         "（来源未说明该比率以哪些报关单为基数）"),
+    "green_lane:0": ("3e65ee01",
+        "假设：中国陆路口岸的做法（生鲜果蔬和冷冻货物快速通关），据提出问题的运输企业所述；"
+        "docs/research/ 中没有关于绿色通道的公开来源，何者优先、在何处优先是本模型的理解"),
 }  # fmt: skip

@@ -23,6 +23,7 @@ TITLES: dict[str, tuple[str, str | None]] = {
     "7.4": ("31fecaec", "风险管理"),
     "7.5": ("a6b68a3e", "后续稽查"),
     "7.7": ("45dc27fe", "对经认证的经营者的贸易便利化措施"),
+    "7.9": ("935015b5", "易腐货物"),
     "8.1": ("64f44f4d", "边境机构合作（第1款：成员本国的边境机构）"),
     "10.1": ("88f6ee84", "手续和单证要求"),
     "10.4": ("7eed6280", "单一窗口"),
@@ -87,6 +88,7 @@ WHYS: dict[str, tuple[str, str]] = {
         "不涉及内地通关"),
     "fewer_returns": ("edf90978",
         "两步申报试点报告的效果（退回修改的报关单减少），本身不是一项措施"),
+    "green_lane": ("a518e48a", "安排查验和实验室检测时给予易腐货物优先（第1款(b)项）"),
 }  # fmt: skip
 
 #: a reform that implements no measure of the Agreement

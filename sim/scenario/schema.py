@@ -841,7 +841,7 @@ class Port(Extended):
     """A port of entry and the lanes it runs. ``arrivals`` are imports; ``exports`` (when
     given) are a flow of their own."""
 
-    ADDED: ClassVar[tuple[str, ...]] = ("transit", "label_zh", "duty_payment")
+    ADDED: ClassVar[tuple[str, ...]] = ("transit", "label_zh", "duty_payment", "green_lane")
 
     label: str = ""
     label_zh: str = Field(default="", description=LABEL_ZH)
@@ -872,6 +872,12 @@ class Port(Extended):
         "which release waits for (e.g. a bonded zone's gate, where goods released for "
         "domestic sale pay duty and import VAT); none: after_release.duty_payment, the "
         "scenario's, applies",
+    )
+    green_lane: list[str] = Field(
+        default_factory=list,
+        description="a green lane (绿色通道): commodities whose consignments go first in the "
+        "exam yard's queues (bays, exam teams, quarantine officers, movers) and in the "
+        "laboratory's batches; each must be one of the scenario's commodities; empty: none",
     )
 
     @functools.cached_property
@@ -1142,6 +1148,12 @@ class Scenario(Extended):
                         )
             self._lanes_needed(pname, port)
             self._lab_tests(pname, port)
+            for com in port.green_lane:
+                if com not in self.commodities:
+                    raise ValueError(
+                        f"ports.{pname}.green_lane: unknown commodity {com!r}; "
+                        f"allowed: {', '.join(self.commodities)}"
+                    )
             cold = port.quarantine.cold_chain if port.quarantine else None
             for com in cold.commodities if cold else ():
                 if com not in self.commodities:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.model.draws import AEO_CLASSES, R
+from sim.model.green_lane import green
 from sim.model.ipr_hold import released_after_reply
 from sim.model.milestones import (
     CUSTOMS,
@@ -246,6 +247,6 @@ class Inspect(Step):
             asked = j.t if j.t > j.env.now else j.env.now
             appointment = yield slots.ask(asked, j.c.index, j.t + p.booking_lead)
         phases, premises = yard.to_the_bay(j, staff, work, move_in, move_out, agency, appointment)
-        aeo = p.aeo_priority and int(r[R.trader_class]) in AEO_CLASSES
-        times = yield from run_phases(j, phases, 0 if aeo else 1)
+        first = (p.aeo_priority and int(r[R.trader_class]) in AEO_CLASSES) or green(p, r)
+        times = yield from run_phases(j, phases, 0 if first else 1)
         return times[0 if premises else 1]

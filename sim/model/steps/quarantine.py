@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.model.draws import R
+from sim.model.green_lane import green
 from sim.model.ipr_hold import released_after_reply
 from sim.model.milestones import (
     LAB_END,
@@ -61,7 +62,7 @@ class QuarantineResult(Step):
                 yield env.timeout(t - env.now)
             j.m[LAB_START] = t
             test = p.lab_tests[int(r[R.commodity])]
-            result = p.lab.submit(r[R.incubation], j.c.cohort, test)
+            result = p.lab.submit(r[R.incubation], j.c.cohort, test, green(p, r))
             if early(p, r):  # released before the result: see steps.after.LabResult
                 j.c.pending = result  # (the cold-chain hold is no lab test: still taken)
                 if p.cold_chain is not None and p.cold_chain.applies(r):
