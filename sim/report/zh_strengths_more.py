@@ -93,10 +93,10 @@ MORE_STRENGTHS: dict[str, tuple[str, str]] = {
     "electronic_certificates.verify_share": ("4d6d6788",
         "现场检疫查验中用于核验纸质证书的时间比例"),
     "green_lane.commodities": ("1b352b9e",
-        "覆盖的商品：列表（[\"frozen\"]）或 \"all\"（none：情景中的易腐商品，即设有 spoils_after "
+        "覆盖的商品：列表（[\"frozen\"]）或 \"all\"（未给出：情景中的易腐商品，即设有 spoils_after "
         "或受冷链措施约束者；情景未标出时必须给出）"),
     "green_lane.ports": ("66dbf3a1",
-        "设绿色通道的口岸：列表或 \"all\"（none：所有陆路口岸；情景无陆路口岸时为所有口岸）"),
+        "设绿色通道的口岸：列表或 \"all\"（未给出：所有陆路口岸；情景无陆路口岸时为所有口岸）"),
 }  # fmt: skip
 
 #: ``reform:index`` -> (digest of the English source, its Chinese)
