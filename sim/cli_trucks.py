@@ -73,7 +73,8 @@ def add_parser(sub: Any) -> None:
         "(docs/trucks.md).",
     )
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR",
-                   help="a run's results folder, run with --log")
+                   help="a run's results folder, run with --log, or a comparison's "
+                   "(bordersim compare): its baseline, then each option against it")
     p.add_argument("--against", type=_against, action="append", default=[],
                    metavar="NAME=DIR", help="a run of a change on the same seed and "
                    "replications, with --log (repeatable)")
@@ -137,6 +138,7 @@ def _run(args: argparse.Namespace) -> int:
 
     lang = chosen(args)
     try:
+        args.folder, args.against = _comparison(args.folder, args.against)
         port, days, seed, reps = _folder(args.folder, args.port, "RESULTS_DIR")
         _check_commodity(args.folder, args.commodity)
         others = _others(args, port, days, seed, reps)
@@ -231,9 +233,8 @@ def _folder(folder: Path, port: str | None, what: str) -> tuple[str, float, Any,
     """A run folder's land port, observed days, seed and replications with a log; a
     ValueError saying what is wrong and what to do."""
     if (folder / "compare.json").is_file():
-        raise ValueError(f"{what}: {folder} is a comparison's folder, whose logs keep no exam "
-                         "columns: run each option apart (bordersim run SCENARIO [--set "
-                         "KEY=VALUE] --seed S --log --out DIR) and give --against NAME=DIR")
+        raise ValueError(f"{what}: {folder} is a comparison's folder: give it as RESULTS_DIR "
+                         "(its baseline and each option are read, each against the baseline)")
     from sim.report.folder import ResultsFolderError, read_json
 
     try:  # (never through a link: the folder may be one others can write to)
@@ -259,7 +260,47 @@ def _folder(folder: Path, port: str | None, what: str) -> tuple[str, float, Any,
     if reps == 0:
         raise ValueError(f"{what}: {folder} kept no per-consignment log: run it again with "
                          "--log (bordersim run SCENARIO --log --out DIR)")
+    _check_columns(folder, what)
     return port, float(scenario["days"]), meta.get("seed"), reps
+
+
+def _check_columns(folder: Path, what: str) -> None:
+    """A ValueError when the run's first log lacks the exam columns (a comparison saved
+    before its logs kept them: :mod:`sim.experiment.trip_columns`)."""
+    import pyarrow.parquet as pq
+
+    first = min((folder / "reps").glob("rep-*-log.parquet"))
+    if first.is_symlink():
+        return  # (refused when read: sim.report.folder.read_parquet)
+    try:
+        names = pq.read_schema(first).names
+    except (OSError, ValueError):
+        return  # (a damaged log is said when read)
+    if "exam_start" not in names:
+        raise ValueError(f"{what}: {folder}'s logs keep no exam columns (a comparison run "
+                         "before its logs kept them): run the comparison again with "
+                         "--out NEW_DIR")
+
+
+def _comparison(folder: Path, against: list[tuple[str, Path]]) -> tuple[Path,
+                                                                         list[tuple[str, Path]]]:
+    """A comparison's folder (``compare.json``) read as its baseline's run folder with each
+    of its options against it, in the comparison's order, before any ``--against`` given;
+    any other folder as given."""
+    if not (folder / "compare.json").is_file():
+        return folder, against
+    from sim.report.folder import read_object
+
+    options = read_object(folder / "compare.json").get("options")
+    names = [o.get("name") for o in options if isinstance(o, dict)] if isinstance(
+        options, list) else []
+    here = folder / "options"
+    if "baseline" not in names or not (here / "baseline").is_dir():
+        raise ValueError(f"RESULTS_DIR: {folder} is a comparison's folder without its "
+                         "baseline's runs: run the comparison again")
+    found = [(n, here / n) for n in names if isinstance(n, str) and n != "baseline"
+             and n == Path(n).name and (here / n).is_dir()]
+    return here / "baseline", [*found, *against]
 
 
 def _start_date(folder: Path) -> Any:

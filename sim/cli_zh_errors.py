@@ -412,12 +412,18 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"(?P<w>RESULTS_DIR|--against [^:]+): (?P<f>.+) kept no per-consignment log: run it "
      r"again with --log \(bordersim run SCENARIO --log --out DIR\)",
      "{w}：{f} 没有保存逐票记录：请加 --log 重新运行（bordersim run SCENARIO --log --out DIR）"),
-    (r"(?P<w>RESULTS_DIR|--against [^:]+): (?P<f>.+) is a comparison's folder, whose logs keep "
-     r"no exam columns: run each option apart \(bordersim run SCENARIO \[--set KEY=VALUE\] "
-     r"--seed S --log --out DIR\) and give --against NAME=DIR",
-     "{w}：{f} 是方案比较（compare）的结果文件夹，其记录没有查验列：请把每个方案分别运行"
-     "（bordersim run SCENARIO [--set KEY=VALUE] --seed S --log --out DIR），再用 --against "
-     "NAME=DIR 给出"),
+    (r"(?P<w>RESULTS_DIR|--against [^:]+): (?P<f>.+) is a comparison's folder: give it as "
+     r"RESULTS_DIR \(its baseline and each option are read, each against the baseline\)",
+     "{w}：{f} 是方案比较（compare）的结果文件夹：请把它作为 RESULTS_DIR 给出（将读取其基准方案"
+     "和每个方案，各自与基准方案对比）"),
+    (r"(?P<w>RESULTS_DIR|--against [^:]+): (?P<f>.+)'s logs keep no exam columns \(a "
+     r"comparison run before its logs kept them\): run the comparison again with --out NEW_DIR",
+     "{w}：{f} 的记录没有查验列（该方案比较运行时其记录尚不保存这些列）：请用 --out NEW_DIR "
+     "重新运行该方案比较"),
+    (r"RESULTS_DIR: (?P<f>.+) is a comparison's folder without its baseline's runs: run the "
+     r"comparison again",
+     "RESULTS_DIR：{f} 是方案比较（compare）的结果文件夹，但没有基准方案的运行结果：请重新运行"
+     "该方案比较"),
     (r"(?P<w>RESULTS_DIR|--against [^:]+): (?P<f>.+): not a run's results folder "
      r"\(\[Errno \d+\] (?P<oserr>[^:]+): (?P<path>.+)\)",
      "{w}：{f}：不是一次运行的结果文件夹（{oserr}：{path}）"),

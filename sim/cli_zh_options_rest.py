@@ -92,6 +92,9 @@ HELPS: dict[tuple[str, str], str] = {
         "式查验带来的变化，附按重复运行计算的 95% 配对置信区间。此处只仿真伙伴一侧的排队。",
     ("folder", "5fbd45d1"):
         "一次运行的结果文件夹（运行时加了 --log）",
+    ("folder", "426d15a7"):
+        "一次运行的结果文件夹（运行时加了 --log），或方案比较（bordersim compare）的结果文件夹："
+        "先读其基准方案，再读每个方案并与之对比",
     ("--partner", "a86d4472"):
         "伙伴方的管控（TOML；如 docs/examples/mong-cai/partner.toml）",
     ("--seed", "cc692394"):

@@ -233,13 +233,13 @@ def _page_commands() -> list[list[str]]:
 
 def test_the_pages_commands_are_valid_as_written(capsys):
     """Every ``--set`` of the page's runs is a field of the default scenario with a value it
-    takes (checked, not run), and every ``trucks`` command parses."""
+    takes (checked, not run), and every ``trucks`` and ``compare`` command parses."""
     from sim.cli import _build
 
     parser, _ = _build()
     commands = _page_commands()
     assert [c[1] for c in commands] == [
-        "run", "trucks", "trucks", "run", "run", "trucks", "trucks"]
+        "run", "trucks", "trucks", "run", "run", "trucks", "compare", "trucks", "trucks"]
     for argv in commands:
         if argv[1] == "run":
             sets = [a for i, a in enumerate(argv) if i and argv[i - 1] == "--set"]

@@ -58,6 +58,8 @@ from sim.experiment.composition import (
 )
 from sim.experiment.executors import Executor, Failure, Task, get_executor
 from sim.experiment.gains import (
+    LOG_COLUMNS,
+    OUTCOME,
     TOLERANCE_H,
     UNPAIRED,
     current_columns,
@@ -107,6 +109,7 @@ from sim.experiment.store import (
     scenario_differences,
     scenario_hash,
 )
+from sim.experiment.trip_columns import lean, with_trip_columns
 from sim.made_where import provenance, resume_warning
 from sim.model.credit_rules import engine_caps
 from sim.model.result import RunResult
@@ -911,7 +914,9 @@ class Comparison:
         trimmed = trim_log(result.log, scenario) if self.log and result.log is not None else None
         if store is not None and folder is not None:
             folder.save_warnings(name, r, result.warnings)
-            store.save(r, dataclasses.replace(result, log=trimmed), metrics_r,
+            saved = (with_trip_columns(trimmed, result.log, scenario)  # (for bordersim trucks)
+                     if trimmed is not None and result.log is not None else trimmed)
+            store.save(r, dataclasses.replace(result, log=saved), metrics_r,
                        where_ran(self.executor, (name, r)))
         if trimmed is not None:
             logs[name] = trimmed
@@ -1683,8 +1688,9 @@ class _CompareFolder:
         atomic_write(self._rep(option, r, "-warnings.json"), dump_json(list(warnings)))
 
     def load_log(self, option: str, r: int) -> pd.DataFrame | None:
+        """A saved log as who gains reads it (without the trucks' columns it also keeps)."""
         path = self._rep(option, r, "-log.parquet")
-        return pd.read_parquet(path) if path.exists() else None
+        return lean(pd.read_parquet(path), (*LOG_COLUMNS, OUTCOME)) if path.exists() else None
 
     def load_tables(self, option: str, r: int) -> dict[str, pd.DataFrame | None]:
         out: dict[str, pd.DataFrame | None] = {}
