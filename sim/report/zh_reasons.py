@@ -23,6 +23,11 @@ MISSING_SECTION: tuple[tuple[str, str], ...] = (
      "改革 {name} 要修改 [risk] 部分，而情景 {scenario} 中没有该部分；可先加上，如 {sets}"
      "（风险布控引擎按 5% 的目标查验率运行，窗口按该情景的报关单量选定，其余字段取默认值："
      "bordersim check 可查看）"),
+    (r"reform (?P<name>green_lane): the scenario (?P<scenario>'[^']*') marks no perishable "
+     r"commodity \(commodities\.<c>\.spoils_after, or a port's quarantine\.cold_chain\); name "
+     r"those the lane covers, e\.g\. (?P<example>\S+); it has: (?P<has>.+)",
+     "改革 {name}：情景 {scenario} 未标明易腐商品（commodities.<c>.spoils_after，或口岸的 "
+     "quarantine.cold_chain）；请写明绿色通道覆盖的商品，如 {example}；情景中有：{has}"),
 )
 
 #: a reform whose raised prevalence would make one declaration's illicit shares add up to
