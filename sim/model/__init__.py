@@ -18,6 +18,9 @@ Where things live:
                    leave the desk, from the time they really lodge
 - ``holds.py``     dated holds: arrivals (a port closed) or declarations (a declaration
                    system down) held for a while and let in at the end
+- ``approach.py``  a land crossing's approach: trucks wait on it (parking, then the road)
+                   until the crossing holds fewer than its ``inside``, in the order they
+                   reached it
 - ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls) and a port's arrival
                    processes
 - ``draws/``       every per-consignment random quantity, declared once (named draws): the

@@ -123,3 +123,16 @@ def planned_assessment(port: Port, arrived: np.ndarray, r: np.ndarray) -> np.nda
     # (a returned declaration: corrected, then reviewed a second time)
     again = np.where(review & (r[:, R.amended] > 0), r[:, R.amend_time] + r[:, R.review_time], 0)
     return np.asarray(lodged + np.where(review, r[:, R.review_time], 0.0) + again + port.assess)
+
+
+def enter(port: Port, index: np.ndarray, arrived: np.ndarray, u: np.ndarray, export: bool) -> None:
+    """Hand a block of ``port``'s consignments on, each under the rules of the era it is
+    assessed in (``port``'s own without a timeline)."""
+    if not port.eras:
+        port._hand_on(index, arrived, u, export)
+        return
+    ports = [port] + [p for _, p in port.eras]
+    era, call = era_of(port, arrived, u, export)
+    for k in np.unique(era).tolist():  # each era's rules for the consignments assessed in it
+        rows = era == k
+        ports[k]._hand_on(index[rows], arrived[rows], u[rows], export, call)

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
 import simpy
 
 from sim.model import holds, transit_leg, transit_plans
+from sim.model.approach import Approach
 from sim.model.bulk import Bulk
 from sim.model.cell import Cell
 from sim.model.consignment import Consignment, requirement_rows
 from sim.model.decisions import Decisions
 from sim.model.draws import DRAWS, FLOW_WIDTH, WIDTH, Context, R
-from sim.model.eras import era_of
+from sim.model.eras import enter
 from sim.model.lab import Lab
 from sim.model.lane import Lane
 from sim.model.milestones import CAUGHT
@@ -124,6 +126,7 @@ class Port:
         self.decisions = Decisions(self, selector)
         self.orders = Orders(scenario, name)  # control orders: checks beside the selector's
         self.launch = launch  # hands on what the port makes (the World finishes or starts it)
+        self.approach = Approach.of(self, partial(enter, self), shared)  # (a land crossing's)
         self._streams(seed)
 
     def _streams(self, seed: np.random.SeedSequence) -> None:
@@ -203,6 +206,7 @@ class Port:
         """Turn a block of uniform rows into consignments (imports, or exports) and hand them
         on: decided now (a static selector) or at their assessment (a dynamic one, see
         :mod:`decisions`)."""
+        reached = arrived  # (when they reach the port; a hold lets them in later)
         if self.scenario.holds:  # (arrivals due while the port is closed come at its end)
             arrived = holds.held_arrivals(self.scenario, self.name, arrived)
         if surge:  # added arrivals: indices of their own (imports' and exports' apart)
@@ -215,14 +219,10 @@ class Port:
             first = self.created
             self.created += len(arrived)
         index = np.arange(first, first + len(arrived))
-        if not self.eras:
-            self._hand_on(index, arrived, u, export)
-            return
-        ports = [self] + [p for _, p in self.eras]
-        era, call = era_of(self, arrived, u, export)
-        for k in np.unique(era).tolist():  # each era's rules for the consignments assessed in it
-            rows = era == k
-            ports[k]._hand_on(index[rows], arrived[rows], u[rows], export, call)
+        if self.approach is None:  # (or trucks wait on the approach for room: approach.py)
+            enter(self, index, arrived, u, export)
+        else:
+            self.approach.reach(index, reached, arrived, u, export)
 
     def _hand_on(
         self,

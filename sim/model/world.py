@@ -17,6 +17,7 @@ import pandas as pd
 import simpy
 
 from sim.model import stability, tables
+from sim.model.approach import approach_metrics, truck_left, with_reached
 from sim.model.arrivals import port_arrivals, surge, surges
 from sim.model.bulk import Bulk, BulkRun
 from sim.model.calls import CallTally
@@ -167,6 +168,7 @@ class World:
 
     def done(self, c: Consignment) -> None:
         self.open_flows.pop(id(c), None)
+        truck_left(self.ports[c.port], c)  # (its place inside a crossing is free: approach.py)
         if c.outcome in (SEIZED, DETAINED):  # a case, and an alert
             self.organisation.caught(self.ports[c.port].name, c, max(x for x in c.m if x == x))
         self.recorder.record(c)
@@ -292,7 +294,7 @@ class World:
                 self.samples, columns=["t_h", "port", "lane", "queue", "busy", "capacity"]
             ),
             events=self.env.scheduled,
-            log=tables.log_frame(rec, names, self.scenario, self.costs),
+            log=with_reached(tables.log_frame(rec, names, self.scenario, self.costs), self.ports),
             paths=dict(self.paths),
             inspections=dict(rec.inspections),
             enforcement=rec.enforcement.table(),
@@ -305,7 +307,7 @@ class World:
             lab_hold_metrics=self.lab_holds.metrics(),
             tail_metrics=self.tails.metrics(),
             call_metrics=self.calls.metrics(),
-            idling_metrics=self.idling.metrics(),
+            idling_metrics=self.idling.metrics() | approach_metrics(self.ports),
             organisation_metrics=self.organisation.metrics(),
             warnings=self._warnings(utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,

@@ -23,6 +23,7 @@ from pydantic import (
 from sim.scenario import limits
 from sim.scenario.advance_window import check_advance_window
 from sim.scenario.after_release import AfterRelease
+from sim.scenario.approach import Approach, check_approach
 from sim.scenario.base import ANY, CHECKS, LABEL_ZH, TRADER_CLASSES, ByDirection, Extended, Strict
 from sim.scenario.base import DIRECTIONS as DIRECTIONS
 from sim.scenario.base import ILLICIT as ILLICIT
@@ -841,7 +842,8 @@ class Port(Extended):
     """A port of entry and the lanes it runs. ``arrivals`` are imports; ``exports`` (when
     given) are a flow of their own."""
 
-    ADDED: ClassVar[tuple[str, ...]] = ("transit", "label_zh", "duty_payment", "green_lane")
+    ADDED: ClassVar[tuple[str, ...]] = ("transit", "label_zh", "duty_payment", "green_lane",
+                                        "approach")
 
     label: str = ""
     label_zh: str = Field(default="", description=LABEL_ZH)
@@ -878,6 +880,12 @@ class Port(Extended):
         description="a green lane (绿色通道): commodities whose consignments go first in the "
         "exam yard's queues (bays, exam teams, quarantine officers, movers) and in the "
         "laboratory's batches; each must be one of the scenario's commodities; empty: none",
+    )
+    approach: Approach | None = Field(
+        default=None,
+        description="a land crossing's approach: the trucks it holds at once and the parking "
+        "area before it (sim/scenario/approach.py, docs/trucks.md); none: a truck enters as "
+        "it reaches the crossing",
     )
 
     @functools.cached_property
@@ -1167,6 +1175,7 @@ class Scenario(Extended):
         check_capacity_windows(self)
         check_holds(self)
         check_idling(self)
+        check_approach(self)
         self._organisation()
         self._auditors_priced()
         if self.smuggling is not None:

@@ -1,0 +1,172 @@
+"""A land crossing's approach: trucks that reached the crossing wait there until it has room.
+
+The crossing holds at most ``inside`` trucks at once (``[ports.<port>.approach]``,
+:mod:`sim.scenario.approach`). A truck reaches the approach (its moment ``reached``); it
+enters the crossing (its ``arrived``, where its flow starts) when fewer than ``inside``
+trucks are inside, in the order the trucks reached it, and no earlier than a dated hold of
+the port's arrivals lets it in (a closed gate: :mod:`holds`). It counts as inside until its
+flow ends (an import's ``exited``, an export's ``loaded``, a seizure or a rejection: when
+the journey books it). Waiting, the first ``parking`` trucks stand in the parking area and
+the rest on the road.
+
+Every consignment a port with an approach makes (imports, exports, a surge's) is one truck
+and queues; its whole flow, the lodging of its declaration included, is handed on at its
+entry, as a flow (no bulk block: a truck's leaving frees its space at its own time).
+Smuggling groups' attempts at the port (:mod:`smuggled`) do not queue. Without the section
+no process starts and no number is drawn: the port runs as before.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Generator
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import simpy
+
+from sim.model.consignment import Consignment
+from sim.model.milestones import M
+
+if TYPE_CHECKING:
+    from sim.model.port import Port
+
+#: what an approach hands a truck on to at its entry: (index, arrived, uniforms, export)
+Enter = Callable[[np.ndarray, np.ndarray, np.ndarray, bool], None]
+
+
+class Approach:
+    """One land crossing's approach queue and its tallies over the observed window."""
+
+    def __init__(self, port: Port, inside: int, parking: int, enter: Enter):
+        self.env, self.name, self.enter = port.env, port.name, enter
+        self.warmup, self.stop = port.warmup, port.stop
+        self.gate = simpy.Resource(port.env, capacity=inside)
+        self.parking = parking
+        self.held: dict[int, Any] = {}  # truck index -> its request for a place inside
+        self.reached: dict[int, float] = {}  # truck index -> when it reached the approach
+        self.most_inside = 0  # the most trucks inside at once (an invariant: <= inside)
+        self.waits: list[float] = []  # observed trucks' hours before entry
+        self.spilled = 0  # observed trucks that found the parking area full
+        # time-weighted waiting trucks in parking and on the road over the window, and peaks
+        self.area = [0.0, 0.0]
+        self.peak = [0, 0]
+        self.last = port.warmup
+
+    @classmethod
+    def of(cls, port: Port, enter: Enter, shared: Any = None) -> Approach | None:
+        """The approach of ``port``, if its scenario gives one (None otherwise, and for an
+        era of a port: the port's own approach lets its trucks in). Its trucks go as flows."""
+        spec = port.spec.approach
+        if spec is None:
+            return None
+        port.bulk = False
+        return None if shared is not None else cls(port, spec.inside, spec.parking, enter)
+
+    # -- trucks ----------------------------------------------------------------------------
+    def reach(
+        self, index: np.ndarray, reached: np.ndarray, earliest: np.ndarray, u: np.ndarray,
+        export: bool,
+    ) -> None:
+        """Queue a block of trucks: each reaches the approach at ``reached`` and may enter
+        no earlier than ``earliest`` (later only while a hold keeps the gate shut)."""
+        for k in range(len(index)):
+            self.env.process(self._truck(int(index[k]), float(reached[k]),
+                                         float(earliest[k]), u[k : k + 1], export))  # fmt: skip
+
+    def _truck(
+        self, i: int, reached: float, earliest: float, u: np.ndarray, export: bool
+    ) -> Generator[simpy.Event, Any, None]:
+        env = self.env
+        if reached > env.now:
+            yield env.timeout(reached - env.now)
+        if earliest > env.now:  # (the gate shut by a hold: the truck waits for it)
+            yield env.timeout(earliest - env.now)
+        observed = self.warmup <= reached < self.stop
+        full = self.gate.count >= self.gate.capacity
+        if observed and full and len(self.gate.queue) >= self.parking:
+            self.spilled += 1
+        self._tally()
+        request = self.gate.request()
+        self._tally()  # (its peak, with this truck)
+        yield request
+        self.most_inside = max(self.most_inside, self.gate.count)
+        self.held[i], self.reached[i] = request, reached
+        if observed:
+            self.waits.append(env.now - reached)
+        self.enter(np.array([i]), np.array([env.now]), u, export)
+
+    def left(self, c: Consignment) -> None:
+        """A truck's flow ended (or it was seized or rejected): its place inside is free at
+        its flow's end (an import's exit, an export's loading), or now."""
+        request = self.held.pop(c.index, None)
+        if request is None:  # (not a queued truck: a smuggling group's attempt)
+            return
+        end = max(c.m[M["exited"]], c.m[M["loaded"]])
+        wait = end - self.env.now if end == end and end > self.env.now else 0.0
+        self.env.timeout(wait).callbacks.append(partial(self._free, request))
+
+    def _free(self, request: Any, _: simpy.Event) -> None:
+        self._tally()  # (the next truck enters at once: the waiting count falls)
+        self.gate.release(request)
+
+    def _tally(self) -> None:
+        """Add the waiting trucks' time since the last change (within the window), and
+        their count now to the peaks: called before a change and after it."""
+        now = min(self.env.now, self.stop)
+        waiting = len(self.gate.queue)
+        here = (min(waiting, self.parking), max(waiting - self.parking, 0))
+        if now > self.last:
+            for k in (0, 1):
+                self.area[k] += here[k] * (now - self.last)
+            self.last = now
+        if self.warmup <= self.env.now < self.stop:
+            for k in (0, 1):
+                self.peak[k] = max(self.peak[k], here[k])
+
+    # -- figures ---------------------------------------------------------------------------
+    def metrics(self) -> dict[str, float]:
+        """The approach's figures over the observed window (see docs/trucks.md)."""
+        self._tally()
+        hours, days = self.stop - self.warmup, (self.stop - self.warmup) / 24
+        w = np.asarray(self.waits)
+        tail = f"_port_{self.name}"
+        return {
+            f"approach_wait_h_mean{tail}": float(w.mean()) if len(w) else math.nan,
+            f"approach_wait_h_p90{tail}": float(np.quantile(w, 0.9)) if len(w) else math.nan,
+            f"approach_parking_mean{tail}": self.area[0] / hours,
+            f"approach_road_mean{tail}": self.area[1] / hours,
+            f"approach_parking_peak{tail}": float(self.peak[0]),
+            f"approach_road_peak{tail}": float(self.peak[1]),
+            f"approach_road_trucks_per_day{tail}": self.spilled / days,
+        }
+
+
+def truck_left(port: Port, c: Consignment) -> None:
+    """``c``'s flow at ``port`` ended: free its place inside, if the port has an approach."""
+    if port.approach is not None:
+        port.approach.left(c)
+
+
+def approach_metrics(ports: list[Port]) -> dict[str, float]:
+    """Every approach's figures (none without one)."""
+    return {k: v for p in ports if p.approach is not None for k, v in p.approach.metrics().items()}
+
+
+def with_reached(log: pd.DataFrame | None, ports: list[Port]) -> pd.DataFrame | None:
+    """The log with a ``reached`` column when a port has an approach (when each truck reached
+    it; ``arrived`` for consignments that did not queue): none added otherwise."""
+    queued = [p for p in ports if p.approach is not None]
+    if log is None or not queued:
+        return log
+    reached = log["arrived"].to_numpy(float).copy()
+    index = log["index"].to_numpy()
+    for p in queued:
+        assert p.approach is not None
+        rows = (log["port"] == p.name).to_numpy()
+        at = pd.Series(p.approach.reached, dtype=float).reindex(index[rows])
+        reached[rows] = np.where(at.isna(), reached[rows], at.to_numpy())
+    log.insert(list(log.columns).index("arrived"), "reached", reached)
+    return log

@@ -1,0 +1,107 @@
+"""A land crossing's approach (sim/model/approach.py): trucks wait before the crossing until
+it holds fewer than ``inside`` trucks, in the order they reached it; the rest of the run is
+as without the section."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import sim
+from sim.model.run import simulate
+from sim.model.world import World
+from sim.scenario.loader import ScenarioError
+
+ROOT = Path(__file__).resolve().parent.parent
+MMC = ROOT / "scenarios/teaching-mmc.toml"  # one land crossing, one lane of two officers
+SHORT = {"days": 2, "warmup_days": 1, "drain_days": 1}
+TAIL = "_port_crossing"
+
+
+def _scenario(inside: int | None = None, parking: int = 2) -> sim.Scenario:
+    given = {} if inside is None else {"ports.crossing.approach": {"inside": inside,
+                                                                   "parking": parking}}
+    return sim.load_scenario(MMC, {**SHORT, **given})
+
+
+def _same(a: float, b: float) -> bool:
+    return a == b or (math.isnan(a) and math.isnan(b))
+
+
+def test_a_crossing_with_room_for_all_runs_as_without_an_approach():
+    without, roomy = simulate(_scenario(), 1).metrics(), simulate(_scenario(10_000), 1).metrics()
+    new = {k: v for k, v in roomy.items() if k not in without}
+    assert new and all(k.startswith("approach_") for k in new)
+    assert all(v == 0 for v in new.values())  # (no truck ever waited)
+    assert all(_same(without[k], roomy[k]) for k in without)
+
+
+def _trucks(inside: int, parking: int = 2) -> tuple[World, dict[str, float], pd.DataFrame]:
+    """A short run's world, metrics and log (trucks in the order they reached the crossing,
+    with the end of each one's flow)."""
+    world = World(_scenario(inside, parking), 1, log=True).run()
+    result = world.result()
+    log = result.log
+    assert log is not None
+    log = log.assign(end=np.fmax(log["exited"], log["loaded"]))
+    return world, result.metrics(), log.sort_values(["reached", "index"]).reset_index(drop=True)
+
+
+def test_one_truck_inside_enters_when_the_one_before_it_leaves():
+    _, _, log = _trucks(1)
+    reached, arrived = log["reached"].to_numpy(float), log["arrived"].to_numpy(float)
+    ends = log["end"].to_numpy(float)
+    assert len(log) > 50 and (arrived > reached).sum() > 10  # (a queue formed)
+    done = int(np.argmax(np.isnan(ends))) if np.isnan(ends).any() else len(ends) - 1
+    # single-server arithmetic, in the order trucks reached: the later of its own reaching
+    # and the leaving of the truck before it (up to the first truck still inside at the end)
+    expected = np.maximum(reached[1 : done + 1], ends[:done])
+    assert arrived[1 : done + 1] == pytest.approx(expected)
+
+
+def test_the_trucks_inside_never_exceed_inside():
+    world, _, log = _trucks(3)
+    approach = world.ports[0].approach
+    assert approach is not None and approach.most_inside == 3  # (bound, and reached)
+    entered = log.dropna(subset=["arrived"])
+    for t in entered["arrived"]:
+        inside = (entered["arrived"] <= t) & ~(entered["end"] <= t)
+        assert inside.sum() <= 3
+
+
+def test_waiting_trucks_fill_the_parking_area_then_the_road():
+    world, m, log = _trucks(2, parking=2)
+    approach = world.ports[0].approach
+    assert approach is not None and not approach.gate.queue  # (every truck entered)
+    assert m[f"approach_parking_peak{TAIL}"] == 2 and m[f"approach_road_peak{TAIL}"] > 0
+    # the waiting trucks over time, from the log, split at the parking area's 2 spaces
+    start, stop = world.warmup, world.stop
+    cuts = np.unique(np.clip(np.r_[log["reached"], log["arrived"].dropna(), start, stop],
+                             start, stop))
+    mid = (cuts[:-1] + cuts[1:]) / 2
+    waiting = ((log["reached"].to_numpy()[:, None] <= mid)
+               & ~(log["arrived"].to_numpy()[:, None] <= mid)).sum(axis=0)
+    hours = stop - start
+    parking = (np.minimum(waiting, 2) * np.diff(cuts)).sum() / hours
+    road = (np.maximum(waiting - 2, 0) * np.diff(cuts)).sum() / hours
+    assert m[f"approach_parking_mean{TAIL}"] == pytest.approx(parking)
+    assert m[f"approach_road_mean{TAIL}"] == pytest.approx(road)
+    # a truck spills onto the road when it finds 2 trucks waiting before it
+    observed = log[(log["reached"] >= start) & (log["reached"] < stop)]
+    found = [((log["reached"] < t) & ~(log["arrived"] <= t)).sum() for t in observed["reached"]]
+    spilled = sum(n >= 2 for n in found) / ((stop - start) / 24)
+    assert m[f"approach_road_trucks_per_day{TAIL}"] == pytest.approx(spilled)
+    waits = observed["arrived"] - observed["reached"]
+    assert m[f"approach_wait_h_mean{TAIL}"] == pytest.approx(waits.mean())
+
+
+def test_an_approach_is_a_land_crossings_and_holds_a_truck():
+    with pytest.raises(ScenarioError, match=r"ports\.sea\.approach.*'sea'.*allowed: only at"):
+        sim.load_scenario(ROOT / "tests/scenarios/small.toml",
+                          {"ports.sea.approach": {"inside": 5, "parking": 0}})
+    with pytest.raises(ScenarioError, match=r"ports\.crossing\.approach\.inside"):
+        _scenario(0)
