@@ -75,6 +75,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      r"scenario file\)",
      "未知口岸 {key}；情景中的口岸为 {allowed}（设置某个字段不能新建口岸：请在情景文件中添加 "
      "{table}）"),
+    (r"an approach is a land crossing's, and this port's mode is (?P<mode>'[^']*'); allowed: "
+     r"only at a port with mode = 'land'",
+     "入境前排队区（`approach`）只适用于陆路口岸，此口岸的 `mode` 为 {mode}；"
+     "只可用于 `mode = 'land'` 的口岸"),
     (r"a whole number of servers from 0 to (?P<most>[\d,]+), or \"unlimited\"",
      "应为 0 至 {most} 的整数（在岗人数或窗口数），或 \"unlimited\"（不限）"),
     (r"(?:(?P<dist>\w+) mean: )?a duration needs a unit, written as a string such as "

@@ -23,6 +23,8 @@ ESTIMAND = (
 #: when a metric family appears (:attr:`sim.experiment.metric_glossary_data.Entry.only`), in
 #: Chinese: ``（不是情景 'x' 的指标；只在……时出现）``
 ONLY = {
+    "with an approach (`[ports.<port>.approach]`, docs/trucks.md)":
+        "口岸设有入境前排队区（[ports.<port>.approach]，docs/trucks.md）",
     "with `enforcement.ipr` set (none by default)":
         "设置了 enforcement.ipr（知识产权海关保护，默认没有）",
     "with `enforcement.ipr` set (none by default) and `enforcement.ipr.bond_per_case` above 0":

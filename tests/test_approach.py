@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 import sim
+from sim.cli_zh_errors import error_line
 from sim.model.run import simulate
 from sim.model.world import World
 from sim.scenario.loader import ScenarioError
@@ -100,8 +101,10 @@ def test_waiting_trucks_fill_the_parking_area_then_the_road():
 
 
 def test_an_approach_is_a_land_crossings_and_holds_a_truck():
-    with pytest.raises(ScenarioError, match=r"ports\.sea\.approach.*'sea'.*allowed: only at"):
+    with pytest.raises(ScenarioError, match=r"ports\.sea\.approach.*'sea'.*allowed: only at") as e:
         sim.load_scenario(ROOT / "tests/scenarios/small.toml",
                           {"ports.sea.approach": {"inside": 5, "parking": 0}})
+    zh = error_line(str(e.value), "zh")
+    assert "只适用于陆路口岸" in zh and "'sea'" in zh and "尚无中文" not in zh
     with pytest.raises(ScenarioError, match=r"ports\.crossing\.approach\.inside"):
         _scenario(0)

@@ -69,6 +69,13 @@ def costed_transit() -> MetricNames:
     return metric_names(sim.load_scenario(DEFAULT, {"ports.sea_port.transit": transit}))
 
 
+@pytest.fixture(scope="module")
+def approach() -> MetricNames:
+    """The bundled default with an approach before its land crossing (approach_*)."""
+    given = {"ports.land_border.approach": {"inside": 20, "parking": 10}}
+    return metric_names(sim.load_scenario(DEFAULT, given))
+
+
 def _used(known: list[MetricNames]) -> dict[str, set[str]]:
     """Each entry's stem -> the forms of it (its modifiers, "" for the bare stem) that
     ``known``'s scenarios name."""
@@ -81,20 +88,20 @@ def _used(known: list[MetricNames]) -> dict[str, set[str]]:
 
 
 def test_every_metric_of_every_bundled_scenario_has_exactly_one_entry(
-    bundled, marked, costed_transit
+    bundled, marked, costed_transit, approach
 ):
-    for k in [*bundled, marked, costed_transit]:
+    for k in [*bundled, marked, costed_transit, approach]:
         wrong = {n: [e.stem for e in glossary.matches(n, k)] for n in k.listing()}
         wrong = {n: stems for n, stems in wrong.items() if len(stems) != 1}
         assert wrong == {}, f"scenario {k.scenario}: names without exactly one entry"
 
 
-def test_no_entry_is_unused_unless_marked(bundled, marked, costed_transit):
+def test_no_entry_is_unused_unless_marked(bundled, marked, costed_transit, approach):
     """Every entry matches a name of some bundled scenario, in its bare form and with each
     modifier it claims; one marked ``only`` matches none of theirs (else drop the mark) and
     one of the scenario that has what it needs."""
     used = _used(bundled)
-    with_marked = _used([marked, costed_transit])
+    with_marked = _used([marked, costed_transit, approach])
     for e in glossary.ENTRIES:
         if e.only:
             assert e.stem not in used, f"{e.stem} is marked only {e.only!r} but is used"

@@ -10,11 +10,13 @@ meanings are in their own modules, merged here (:mod:`sim.report.zh_meanings_enf
 :mod:`sim.report.zh_meanings_work`, :mod:`sim.report.zh_meanings_lab`,
 :mod:`sim.report.zh_meanings_pests`, :mod:`sim.report.zh_meanings_time`,
 :mod:`sim.report.zh_meanings_groups`,
-:mod:`sim.report.zh_meanings_returns`, :mod:`sim.report.zh_meanings_transit`), and their shared
+:mod:`sim.report.zh_meanings_returns`, :mod:`sim.report.zh_meanings_transit`,
+:mod:`sim.report.zh_meanings_approach`), and their shared
 phrases in :mod:`sim.report.zh_meanings_phrases`."""
 
 from __future__ import annotations
 
+from sim.report.zh_meanings_approach import MEANINGS as _APPROACH
 from sim.report.zh_meanings_cost import MEANINGS as _COST
 from sim.report.zh_meanings_enforcement import MEANINGS as _ENFORCEMENT
 from sim.report.zh_meanings_flow import MEANINGS as _FLOW
@@ -147,6 +149,7 @@ MEANINGS: dict[tuple[str, str], str] = {
     **_GROUPS,
     **_RETURNS,
     **_TRANSIT,
+    **_APPROACH,
 }
 
 

@@ -331,6 +331,13 @@ METRICS: dict[str, str] = {
         "每日怠速二氧化碳排放（口岸 <port>，<direction>）",
     "idling_stretch_hours_<stretch>_port_<port>_<direction>":
         "<stretch>环节每日车辆等待车时（口岸 <port>，<direction>）",
+    "approach_wait_h_mean_port_<port>": "卡车入境前等待时间均值（口岸 <port>）",
+    "approach_wait_h_p90_port_<port>": "卡车入境前等待时间第 90 百分位（口岸 <port>）",
+    "approach_parking_mean_port_<port>": "停车场等待卡车数（时间加权，口岸 <port>）",
+    "approach_road_mean_port_<port>": "道路上等待卡车数（时间加权，口岸 <port>）",
+    "approach_parking_peak_port_<port>": "停车场等待卡车数峰值（口岸 <port>）",
+    "approach_road_peak_port_<port>": "道路上等待卡车数峰值（口岸 <port>）",
+    "approach_road_trucks_per_day_port_<port>": "每日排到道路上的卡车数（口岸 <port>）",
     "returned_share": "退单率（被退回修改的报关单比例）",
     "returned_h_mean": "退单至接单时间均值（每票退单）",
     "returned_h_added": "退单增加的通关时间（每票货物平均）",

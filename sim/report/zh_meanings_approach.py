@@ -1,0 +1,27 @@
+"""What a land crossing's approach figures mean in Chinese (:mod:`sim.model.approach`), for
+:mod:`sim.report.zh_meanings`, which merges them into its ``MEANINGS``; keyed the same way."""
+
+from __future__ import annotations
+
+_REACHED = "统计范围为观测期内到达入境前排队区、并在运行结束前进入口岸的卡车（含进口和出口）"
+_TIME = "按观测期时间加权"
+
+#: (stem, digest of its English meaning) -> its meaning in Chinese
+MEANINGS: dict[tuple[str, str], str] = {
+    ("approach_wait_h_mean_port_<port>", "858bafa7"):
+        "卡车在入境前排队区等待进入口岸的小时数均值（日志中自 `reached` 至 `arrived`），"
+        f"{_REACHED}；到达时口岸有空位的卡车计为 0。",
+    ("approach_wait_h_p90_port_<port>", "03e9e137"):
+        "approach_wait_h_mean_port_<port> 所平均的小时数的第 90 百分位，统计范围相同（精确值，"
+        "不读自直方图）。",
+    ("approach_parking_mean_port_<port>", "f5c417a3"):
+        f"在排队区停车场等待的卡车数（等待进入者中的前 `parking` 辆），{_TIME}。",
+    ("approach_road_mean_port_<port>", "45615b80"):
+        f"在口岸前道路上等待的卡车数（超出停车场 `parking` 个车位的等待者），{_TIME}。",
+    ("approach_parking_peak_port_<port>", "50bdbcce"):
+        "观测期内同时在停车场等待的卡车数的最大值（至多为其 `parking` 个车位）。",
+    ("approach_road_peak_port_<port>", "3beb7b82"):
+        "观测期内同时在道路上等待的卡车数的最大值。",
+    ("approach_road_trucks_per_day_port_<port>", "ae41c534"):
+        "每日排到道路上的卡车数：观测期内到达排队区时口岸已满、停车场也已满的卡车，除以观测天数。",
+}
