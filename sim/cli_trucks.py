@@ -155,8 +155,8 @@ def _run(args: argparse.Namespace) -> int:
     by = {"hour": "hour", "class": "trader_class", "commodity": "commodity",
           "day": "day", "weekday": "weekday"}[args.by]
     start, warmup = _start_date(args.folder), _warmup(args.folder)
-    base = per_replication(_logs(args.folder), port, rules, days, by, args.commodity, start,
-                           warmup)
+    logs = _logs(args.folder)
+    base = per_replication(logs, port, rules, days, by, args.commodity, start, warmup)
     for option, group in (("--vs", args.vs), ("--fleet-group", args.fleet_group)):
         if group is not None and group not in set(base["group"]):  # (before any table)
             print(error_line(f"{option}: {group!r} is not a group of the table; allowed: "
@@ -164,7 +164,8 @@ def _run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
     _print_head(port, args.commodity, reps, days, rules,
-                bool(base["fees_per_trip"].notna().any()), lang)
+                bool(base["fees_per_trip"].notna().any()), lang,
+                any("reached" in log.columns for log in logs))
     _print_levels(base, reps, lang)
     if args.vs is not None:
         print(_zh().against_group(args.vs) if lang == "zh" else
@@ -215,18 +216,21 @@ def _others(args: argparse.Namespace, port: str, days: float, seed: Any,
 
 
 def _print_head(port: str, commodity: str | None, reps: int, days: float, rules: Any,
-                costed: bool, lang: str) -> None:
+                costed: bool, lang: str, approach: bool = False) -> None:
     """The first line: the port, the runs, a trip's duty against the limit, the cost basis
-    (in Chinese, with a legend of the columns under it)."""
+    (in Chinese, with a legend of the columns under it); with an ``approach`` (a log with
+    ``reached``), that the turnaround counts from reaching it."""
     if lang == "zh":
         zh = _zh()
-        print(zh.head(port, commodity, reps, days, rules, costed))
+        print(zh.head(port, commodity, reps, days, rules, costed, approach))
         print(zh.LEGEND)
         return
     only = "" if commodity is None else f", {commodity} trucks only"
     print(f"{port}{only}: {reps} replication(s) of {days:g} observed days; a trip's duty "
           f"{rules.drive_h:g} h + its turnaround against a {rules.duty_limit_h:g} h limit; "
-          f"{_cost_basis(rules, costed)}")
+          f"{_cost_basis(rules, costed)}"
+          + ("; turnaround from reaching the approach (its queue before the crossing "
+             "included)" if approach else ""))
 
 
 def _folder(folder: Path, port: str | None, what: str) -> tuple[str, float, Any, int]:

@@ -47,12 +47,14 @@ def group(name: str) -> str:
 
 
 def head(port: str, commodity: str | None, reps: int, days: float, rules: Any,
-         costed: bool) -> str:
-    """The first line: the port, the runs, a trip's duty against the limit, the cost basis."""
+         costed: bool, approach: bool = False) -> str:
+    """The first line: the port, the runs, a trip's duty against the limit, the cost basis
+    (and, with an approach, that the turnaround counts from reaching it)."""
     only = "" if commodity is None else f"（仅运载 {commodity} 的货车）"
     return (f"{port}{only}：{reps} 次重复运行，每次观测 {days:g} 天；单趟工时为行驶 "
             f"{rules.drive_h:g} 小时加周转时间，对照驾驶员每日工时上限 {rules.duty_limit_h:g} "
-            f"小时；{cost_basis(rules, costed)}")
+            f"小时；{cost_basis(rules, costed)}"
+            + ("；周转时间自到达入境前排队区起算（含口岸前的排队）" if approach else ""))
 
 
 def cost_basis(rules: Any, costed: bool) -> str:

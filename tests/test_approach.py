@@ -108,3 +108,22 @@ def test_an_approach_is_a_land_crossings_and_holds_a_truck():
     assert "只适用于陆路口岸" in zh and "'sea'" in zh and "尚无中文" not in zh
     with pytest.raises(ScenarioError, match=r"ports\.crossing\.approach\.inside"):
         _scenario(0)
+
+
+def test_trucks_times_the_turnaround_from_reaching_the_approach(tmp_path, capsys):
+    from sim.analysis.trucks import trips
+    from sim.cli import main
+
+    _, _, log = _trucks(1)
+    t = trips(log, "crossing")
+    kept = log[log["cohort"]]
+    assert len(t) == len(kept) and (kept["arrived"] > kept["reached"]).any()
+    expected = np.where(kept["end"].isna(), np.inf, kept["end"] - kept["reached"])
+    assert t["turnaround_h"].to_numpy() == pytest.approx(expected)
+    out = tmp_path / "run"
+    assert main(["run", str(MMC), "--reps", "1", "--days", "1", "--seed", "1", "--log",
+                 "--out", str(out), "--set", "warmup_days=0", "--set", "drain_days=1",
+                 "--set", "ports.crossing.approach={inside=2, parking=1}"]) == 0
+    capsys.readouterr()
+    assert main(["trucks", str(out)]) == 0
+    assert "turnaround from reaching the approach" in capsys.readouterr().out

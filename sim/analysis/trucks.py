@@ -63,7 +63,8 @@ class TripRules:
 
 def trips(log: pd.DataFrame, port: str) -> pd.DataFrame:
     """One row per truck of ``port`` in the observed cohort of one replication's log:
-    ``direction``, ``trader_class``, ``commodity``, ``hour`` (of arrival, 0-23), ``day``
+    ``direction``, ``trader_class``, ``commodity``, ``hour`` (of arrival, 0-23; at a port with
+    an approach, of reaching it, as the turnaround is timed from then), ``day``
     (of arrival, from the run's start: 0 is the warm-up's first), ``turnaround_h`` (inf:
     still at the crossing at the end), ``held``, ``hold_h`` (0 when not held) and ``fees``
     (the trader's border fees, NaN when the run was not costed) and ``overnight`` (kept
@@ -78,7 +79,8 @@ def trips(log: pd.DataFrame, port: str) -> pd.DataFrame:
     hours = partition(col, own, early, crossing).hours
     hold = sum((np.nan_to_num(hours[s]) for s in HOLD_STRETCHES), np.zeros(len(rows)))
     end = np.where(rows["direction"].astype(str) == "import", col["exited"], col["loaded"])
-    arrived = col["arrived"]
+    # (at a port with an approach, from reaching it: its queue before the crossing counts)
+    arrived = rows["reached"].to_numpy(dtype=float) if "reached" in rows else col["arrived"]
     turnaround = np.where(np.isnan(end), np.inf, end - arrived)
     night = np.ceil((arrived - NIGHT_H) / 24.0) * 24.0 + NIGHT_H  # (the next 03:00 on)
     overnight = np.isnan(end) | (night < np.nan_to_num(end))
