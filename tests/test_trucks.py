@@ -239,11 +239,13 @@ def test_the_pages_commands_are_valid_as_written(capsys):
     parser, _ = _build()
     commands = _page_commands()
     assert [c[1] for c in commands] == [
-        "run", "trucks", "trucks", "run", "run", "trucks", "compare", "trucks", "trucks"]
+        "run", "trucks", "trucks", "run", "run", "trucks", "compare", "trucks", "trucks", "run",
+        "run", "trucks"]
     for argv in commands:
-        if argv[1] == "run":
+        if argv[1] == "run":  # (on the scenario the command names, else the default)
             sets = [a for i, a in enumerate(argv) if i and argv[i - 1] == "--set"]
-            check = ["check", *(x for s in sets for x in ("--set", s))]
+            named = [str(ROOT / argv[2])] if argv[2].endswith(".toml") else []
+            check = ["check", *named, *(x for s in sets for x in ("--set", s))]
             assert main(check) == 0, argv
         else:
             parser.parse_args(argv[1:])
