@@ -127,3 +127,19 @@ def test_trucks_times_the_turnaround_from_reaching_the_approach(tmp_path, capsys
     capsys.readouterr()
     assert main(["trucks", str(out)]) == 0
     assert "turnaround from reaching the approach" in capsys.readouterr().out
+
+
+def test_a_closed_gate_keeps_trucks_on_the_approach_until_it_opens():
+    """A hold of the port's arrivals: the trucks that reach the crossing while it is shut
+    wait outside (parking, then road) and enter at its end, keeping their ``reached``."""
+    hold = [{"of": "arrivals", "port": "crossing", "at": "30 h", "lasts": "6 h"}]
+    s = sim.load_scenario(MMC, {**SHORT, "holds": hold,
+                                "ports.crossing.approach": {"inside": 10_000, "parking": 5}})
+    result = simulate(s, 1, log=True)
+    log, m = result.log, result.metrics()
+    assert log is not None
+    shut = log[(log["reached"] >= 30) & (log["reached"] < 36)]
+    assert len(shut) > 5 and (shut["arrived"] == 36).all()
+    assert (log.drop(shut.index)["arrived"] == log.drop(shut.index)["reached"]).all()
+    assert m[f"approach_parking_peak{TAIL}"] == 5
+    assert m[f"approach_road_peak{TAIL}"] == len(shut) - 5

@@ -49,6 +49,7 @@ class Approach:
         self.reached: dict[int, float] = {}  # truck index -> when it reached the approach
         self.most_inside = 0  # the most trucks inside at once (an invariant: <= inside)
         self.waits: list[float] = []  # observed trucks' hours before entry
+        self.waiting = 0  # trucks on the approach now (for room inside, or the gate to open)
         self.spilled = 0  # observed trucks that found the parking area full
         # time-weighted waiting trucks in parking and on the road over the window, and peaks
         self.area = [0.0, 0.0]
@@ -82,19 +83,22 @@ class Approach:
         env = self.env
         if reached > env.now:
             yield env.timeout(reached - env.now)
-        if earliest > env.now:  # (the gate shut by a hold: the truck waits for it)
-            yield env.timeout(earliest - env.now)
-        observed = self.warmup <= reached < self.stop
-        full = self.gate.count >= self.gate.capacity
-        if observed and full and len(self.gate.queue) >= self.parking:
-            self.spilled += 1
-        self._tally()
-        request = self.gate.request()
-        self._tally()  # (its peak, with this truck)
-        yield request
+        request = self.gate.request() if earliest <= env.now else None  # (None: gate shut)
+        if request is None or not request.triggered:  # it waits on the approach
+            if self.warmup <= reached < self.stop and self.waiting >= self.parking:
+                self.spilled += 1  # (the parking area is full: it waits on the road)
+            self._tally()
+            self.waiting += 1
+            self._tally()  # (its peak, with this truck)
+            if request is None:  # (the gate shut by a hold: it waits for it to open)
+                yield env.timeout(earliest - env.now)
+                request = self.gate.request()
+            yield request
+            self._tally()
+            self.waiting -= 1
         self.most_inside = max(self.most_inside, self.gate.count)
         self.held[i], self.reached[i] = request, reached
-        if observed:
+        if self.warmup <= reached < self.stop:
             self.waits.append(env.now - reached)
         self.enter(np.array([i]), np.array([env.now]), u, export)
 
@@ -109,14 +113,13 @@ class Approach:
         self.env.timeout(wait).callbacks.append(partial(self._free, request))
 
     def _free(self, request: Any, _: simpy.Event) -> None:
-        self._tally()  # (the next truck enters at once: the waiting count falls)
-        self.gate.release(request)
+        self.gate.release(request)  # (the first truck waiting, if any, enters now)
 
     def _tally(self) -> None:
         """Add the waiting trucks' time since the last change (within the window), and
         their count now to the peaks: called before a change and after it."""
         now = min(self.env.now, self.stop)
-        waiting = len(self.gate.queue)
+        waiting = self.waiting
         here = (min(waiting, self.parking), max(waiting - self.parking, 0))
         if now > self.last:
             for k in (0, 1):
