@@ -94,8 +94,7 @@ class World:
         self.calls = CallTally.of(scenario, self.end).wire(self.recorder)
         self.idling = IdlingTally.of(scenario).wire(self.recorder)
         self.pests = PestCatchTally.of(scenario, self.end).wire(self.recorder)
-        self.lanes = [lane for p in self.ports for lane in p.lanes.values()]
-        self.lanes += list(self.centres.values())
+        self.lanes = [x for p in self.ports for x in p.lanes.values()] + [*self.centres.values()]
         self.open_flows: dict[int, Consignment] = {}
         self.open_blocks: dict[int, BulkRun] = {}
         self.arrived = 0
