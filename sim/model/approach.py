@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 import simpy
 
+from sim.analysis.sketch import LogHistogram
 from sim.model.consignment import Consignment
 from sim.model.milestones import M
 
@@ -48,7 +49,7 @@ class Approach:
         self.held: dict[int, Any] = {}  # truck index -> its request for a place inside
         self.reached: dict[int, float] = {}  # truck index -> when it reached the approach
         self.most_inside = 0  # the most trucks inside at once (an invariant: <= inside)
-        self.waits: list[float] = []  # observed trucks' hours before entry
+        self.waits = LogHistogram()  # observed trucks' hours before entry (a stream)
         self.waiting = 0  # trucks on the approach now (for room inside, or the gate to open)
         self.spilled = 0  # observed trucks that found the parking area full
         # time-weighted waiting trucks in parking and on the road over the window, and peaks
@@ -99,7 +100,7 @@ class Approach:
         self.most_inside = max(self.most_inside, self.gate.count)
         self.held[i], self.reached[i] = request, reached
         if self.warmup <= reached < self.stop:
-            self.waits.append(env.now - reached)
+            self.waits.add(env.now - reached)
         self.enter(np.array([i]), np.array([env.now]), u, export)
 
     def left(self, c: Consignment) -> None:
@@ -134,11 +135,10 @@ class Approach:
         """The approach's figures over the observed window (see docs/trucks.md)."""
         self._tally()
         hours, days = self.stop - self.warmup, (self.stop - self.warmup) / 24
-        w = np.asarray(self.waits)
-        tail = f"_port_{self.name}"
+        w, tail = self.waits, f"_port_{self.name}"
         return {
-            f"approach_wait_h_mean{tail}": float(w.mean()) if len(w) else math.nan,
-            f"approach_wait_h_p90{tail}": float(np.quantile(w, 0.9)) if len(w) else math.nan,
+            f"approach_wait_h_mean{tail}": w.mean,  # (nan without an observed truck)
+            f"approach_wait_h_p90{tail}": w.quantile(0.9) if len(w) else math.nan,
             f"approach_parking_mean{tail}": self.area[0] / hours,
             f"approach_road_mean{tail}": self.area[1] / hours,
             f"approach_parking_peak{tail}": float(self.peak[0]),
