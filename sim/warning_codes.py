@@ -131,6 +131,15 @@ CODES: tuple[Code, ...] = (
          rf"resident lane of route '(?P<route>[^']+)': members who came on the last observed "
          rf"day waited (?P<f_wait_h_mean>{_N}) hours on average",
          (), "resident_lane_member_wait_h_mean_route_{route}"),
+    Code("approach_rising", "warning", True,
+         "the trucks waiting on a land crossing's approach kept rising through the observed "
+         "days: the crossing lets in too few trucks at once, its approach queue had not "
+         "settled",
+         rf"(?P<port>[^:]+): the trucks waiting on the approach rose through the observed "
+         rf"days \(from (?P<f_earlier_trucks>{_N}) to (?P<f_later_trucks>{_N}) on average",
+         (r"daily means (?P<daily>[^;]*);", rf"mean wait (?P<f_wait_h_mean>{_N}) h\)",
+          rf"raise (?P<inside_field>\S+\.approach\.inside) \(now (?P<f_inside>{_N})\)"),
+         "approach_wait_h_mean_port_{port}"),
     Code("empty_run", "warning", False,
          "no consignment arrived in the observed days of some replications",
          r"no consignment arrived in the observed days of",
@@ -582,6 +591,8 @@ def _tidy(fields: dict[str, Any], figures: dict[str, Any]) -> None:
         fields["lane"] = SAID_AS[lane]
     if "weekly" in fields:
         figures["weekly_mean_wait_h"] = [_figure(x) for x in fields.pop("weekly").split(", ")]
+    if "daily" in fields:  # (an approach's trucks waiting, by observed day)
+        figures["daily_mean_trucks"] = [_figure(x) for x in fields.pop("daily").split(", ")]
 
 
 def code_of(message: str) -> str:

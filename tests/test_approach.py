@@ -148,3 +148,40 @@ def test_a_closed_gate_keeps_trucks_on_the_approach_until_it_opens():
     assert (log.drop(shut.index)["arrived"] == log.drop(shut.index)["reached"]).all()
     assert m[f"approach_parking_peak{TAIL}"] == 5
     assert m[f"approach_road_peak{TAIL}"] == len(shut) - 5
+
+
+def _judged(inside: int, log: bool = False) -> World:
+    """A week's run of the teaching crossing at 3 trucks an hour (its lane 75 % loaded)."""
+    s = sim.load_scenario(MMC, {"days": 7, "warmup_days": 1, "drain_days": 1,
+                                "ports.crossing.arrivals.rate": "3/h",
+                                "ports.crossing.approach": {"inside": inside, "parking": 2}})
+    return World(s, 1, log=log).run()
+
+
+def test_an_approach_that_does_not_settle_warns_and_names_what_to_raise():
+    from sim.warning_codes import classify
+
+    warned = [w for w in _judged(1).result().warnings if "approach" in w]  # (half its pace)
+    assert len(warned) == 1
+    code, fields, figures = classify(warned[0])
+    assert code.code == "approach_rising" and fields["port"] == "crossing"
+    assert fields["inside_field"] == "ports.crossing.approach.inside" and figures["inside"] == 1
+    assert figures["later_trucks"] > figures["earlier_trucks"] > 0
+    assert len(figures["daily_mean_trucks"]) == 7
+
+
+def test_a_settled_approach_with_a_queue_does_not_warn():
+    world = _judged(2)  # (as many inside as officers: trucks do wait, and the queue settles)
+    approach = world.ports[0].approach
+    assert approach is not None and approach.waits.mean > 0.1
+    assert not [w for w in world.result().warnings if "approach" in w]
+
+
+def test_a_run_without_a_log_keeps_no_truck_by_truck_record():
+    without, logged = _judged(2), _judged(2, log=True)
+    for world in (without, logged):
+        world.result()
+    a, b = without.ports[0].approach, logged.ports[0].approach
+    assert a is not None and b is not None and len(b.waits) > 100
+    assert not a.reached and len(b.reached or {}) >= len(b.waits)
+    assert not a.held  # (every truck's place inside was freed)

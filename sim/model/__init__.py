@@ -21,6 +21,8 @@ Where things live:
 - ``approach.py``  a land crossing's approach: trucks wait on it (parking, then the road)
                    until the crossing holds fewer than its ``inside``, in the order they
                    reached it
+- ``approach_settle.py`` whether an approach's queue settled: the trucks waiting by observed
+                   day, and the warning when they keep rising
 - ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls) and a port's arrival
                    processes
 - ``draws/``       every per-consignment random quantity, declared once (named draws): the

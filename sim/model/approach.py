@@ -28,6 +28,7 @@ import pandas as pd
 import simpy
 
 from sim.analysis.sketch import LogHistogram
+from sim.model.approach_settle import DailyWaiting, unsettled
 from sim.model.consignment import Consignment
 from sim.model.milestones import M
 
@@ -41,13 +42,15 @@ Enter = Callable[[np.ndarray, np.ndarray, np.ndarray, bool], None]
 class Approach:
     """One land crossing's approach queue and its tallies over the observed window."""
 
-    def __init__(self, port: Port, inside: int, parking: int, enter: Enter):
-        self.env, self.name, self.enter = port.env, port.name, enter
+    def __init__(self, port: Port, inside: int, parking: int, enter: Enter, log: bool = False):
+        self.env, self.name, self.enter, self.inside = port.env, port.name, enter, inside
         self.warmup, self.stop = port.warmup, port.stop
         self.gate = simpy.Resource(port.env, capacity=inside)
         self.parking = parking
         self.held: dict[int, Any] = {}  # truck index -> its request for a place inside
-        self.reached: dict[int, float] = {}  # truck index -> when it reached the approach
+        #: truck index -> when it reached the approach: only for the log's ``reached`` column
+        #: (without a log, memory does not grow with the trucks)
+        self.reached: dict[int, float] | None = {} if log else None
         self.most_inside = 0  # the most trucks inside at once (an invariant: <= inside)
         self.waits = LogHistogram()  # observed trucks' hours before entry (a stream)
         self.waiting = 0  # trucks on the approach now (for room inside, or the gate to open)
@@ -56,16 +59,19 @@ class Approach:
         self.area = [0.0, 0.0]
         self.peak = [0, 0]
         self.last = port.warmup
+        self.daily = DailyWaiting((port.warmup, port.stop))  # (whether the queue settled)
 
     @classmethod
-    def of(cls, port: Port, enter: Enter, shared: Any = None) -> Approach | None:
+    def of(cls, port: Port, enter: Enter, shared: Any = None, log: bool = False
+           ) -> Approach | None:
         """The approach of ``port``, if its scenario gives one (None otherwise, and for an
-        era of a port: the port's own approach lets its trucks in). Its trucks go as flows."""
+        era of a port: the port's own approach lets its trucks in). Its trucks go as flows;
+        ``log``: the run keeps a per-consignment log (each truck's ``reached`` is kept for it)."""
         spec = port.spec.approach
         if spec is None:
             return None
         port.bulk = False
-        return None if shared is not None else cls(port, spec.inside, spec.parking, enter)
+        return None if shared is not None else cls(port, spec.inside, spec.parking, enter, log)
 
     # -- trucks ----------------------------------------------------------------------------
     def reach(
@@ -98,7 +104,9 @@ class Approach:
             self._tally()
             self.waiting -= 1
         self.most_inside = max(self.most_inside, self.gate.count)
-        self.held[i], self.reached[i] = request, reached
+        self.held[i] = request
+        if self.reached is not None:
+            self.reached[i] = reached
         if self.warmup <= reached < self.stop:
             self.waits.add(env.now - reached)
         self.enter(np.array([i]), np.array([env.now]), u, export)
@@ -123,6 +131,7 @@ class Approach:
         waiting = self.waiting
         here = (min(waiting, self.parking), max(waiting - self.parking, 0))
         if now > self.last:
+            self.daily.add(self.last, now, waiting)
             for k in (0, 1):
                 self.area[k] += here[k] * (now - self.last)
             self.last = now
@@ -158,6 +167,17 @@ def approach_metrics(ports: list[Port]) -> dict[str, float]:
     return {k: v for p in ports if p.approach is not None for k, v in p.approach.metrics().items()}
 
 
+def approach_warnings(ports: list[Port]) -> list[str]:
+    """A warning for each approach whose waiting trucks kept rising (:mod:`approach_settle`)."""
+    out = []
+    for p in ports:
+        if p.approach is not None:
+            a = p.approach
+            a._tally()  # (up to the end of the window)
+            out += unsettled(a.name, a.daily, a.waits.mean, a.inside)
+    return out
+
+
 def with_reached(log: pd.DataFrame | None, ports: list[Port]) -> pd.DataFrame | None:
     """The log with a ``reached`` column when a port has an approach (when each truck reached
     it; ``arrived`` for consignments that did not queue): none added otherwise."""
@@ -167,7 +187,7 @@ def with_reached(log: pd.DataFrame | None, ports: list[Port]) -> pd.DataFrame | 
     reached = log["arrived"].to_numpy(float).copy()
     index = log["index"].to_numpy()
     for p in queued:
-        assert p.approach is not None
+        assert p.approach is not None and p.approach.reached is not None, "a log's run keeps it"
         rows = (log["port"] == p.name).to_numpy()
         at = pd.Series(p.approach.reached, dtype=float).reindex(index[rows])
         reached[rows] = np.where(at.isna(), reached[rows], at.to_numpy())

@@ -89,6 +89,7 @@ class Port:
         bulk: bool = True,
         shared: Port | None = None,
         centres: dict[str, Lane] | None = None,
+        log: bool = False,  # (the run keeps a per-consignment log: an approach keeps more)
     ):
         self.env, self.scenario, self.name, self.index = env, scenario, name, index
         self.spec = spec = scenario.ports[name]
@@ -126,7 +127,7 @@ class Port:
         self.decisions = Decisions(self, selector)
         self.orders = Orders(scenario, name)  # control orders: checks beside the selector's
         self.launch = launch  # hands on what the port makes (the World finishes or starts it)
-        self.approach = Approach.of(self, partial(enter, self), shared)  # (a land crossing's)
+        self.approach = Approach.of(self, partial(enter, self), shared, log)  # (a crossing's)
         self._streams(seed)
 
     def _streams(self, seed: np.random.SeedSequence) -> None:

@@ -17,7 +17,7 @@ import pandas as pd
 import simpy
 
 from sim.model import stability, tables
-from sim.model.approach import approach_metrics, truck_left, with_reached
+from sim.model.approach import approach_metrics, approach_warnings, truck_left, with_reached
 from sim.model.arrivals import port_arrivals, surge, surges
 from sim.model.bulk import Bulk, BulkRun
 from sim.model.calls import CallTally
@@ -76,7 +76,7 @@ class World:
             selector = RiskEngine(scenario, seed=self.seed) if on else TableSelector(scenario)
         self.selector = selector
         self.centres = review_centres(env, scenario)
-        self.ports = self._ports(selector, bulk)
+        self.ports = self._ports(selector, bulk, log)
         if scenario.timeline:
             add_eras(self, selector_given, bulk)
         names, modes = list(scenario.ports), [p.mode for p in scenario.ports.values()]
@@ -102,11 +102,11 @@ class World:
         self.samples: list[tuple[Any, ...]] = []
         self.smugglers = self._smugglers()
 
-    def _ports(self, selector: Selector, bulk: bool) -> list[Port]:
+    def _ports(self, selector: Selector, bulk: bool, log: bool) -> list[Port]:
         """The scenario's ports, in its order, each told the run's selector and organisation."""
         return [Port(self.env, self.scenario, name, i, self.seed, selector=selector,
                      organisation=self.organisation, window=(self.warmup, self.stop),
-                     launch=self.launch, bulk=bulk, centres=self.centres)
+                     launch=self.launch, bulk=bulk, centres=self.centres, log=log)
                 for i, name in enumerate(self.scenario.ports)]  # fmt: skip
 
     def _smugglers(self) -> Smugglers | None:
@@ -255,6 +255,7 @@ class World:
             ),
             *(target_warnings(self.selector) if isinstance(self.selector, RiskEngine) else []),
             *(self.smugglers.warnings() if self.smugglers is not None else []),
+            *approach_warnings(self.ports),  # (an approach queue that did not settle)
         ]
 
     # -- results -------------------------------------------------------------------------

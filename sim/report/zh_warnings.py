@@ -75,6 +75,11 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                               "{wait_h_mean} 小时（边民和受雇承运人在其关员处排队）：排队全程"
                               "增长，其等待时间取决于运行时长；请增加关员，或核查更大的限额"
                               "（每批货所需的受雇承运人更少）",),
+    "approach_rising": ("{port}：引道上等待的货车在观测各天持续增加（前半段平均 "
+                        "{earlier_trucks} 辆，后半段 {later_trucks} 辆；平均等待 {wait_h_mean} "
+                        "小时），引道排队在运行结束时仍未稳定，其等待时间不是稳态：口岸同时容纳"
+                        "的货车过少，跟不上其通道的处理速度；请提高 {inside_field}（现为 "
+                        "{inside}），或增加其通道的能力",),
     "credit_floor_missed": ("选择表对失信企业报关单的查验率为 {discredited_pct}%，低于我国"
                             "信用管理规则 {floor_pct}% 的下限（2019 年：84.76%）：选择表不执行"
                             "信用规则；请提高其失信企业查验率（selection.<check>.<commodity>."
