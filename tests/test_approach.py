@@ -185,3 +185,32 @@ def test_a_run_without_a_log_keeps_no_truck_by_truck_record():
     assert a is not None and b is not None and len(b.waits) > 100
     assert not a.reached and len(b.reached or {}) >= len(b.waits)
     assert not a.held  # (every truck's place inside was freed)
+
+
+def test_queued_trucks_requirements_are_drawn_per_block_as_without_an_approach(monkeypatch):
+    from sim.model.draws import DRAWS
+
+    drawn = {"n": 0}
+    table = DRAWS.table
+
+    def counted(*args: object, **kw: object) -> np.ndarray:
+        drawn["n"] += 1
+        return table(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DRAWS, "table", counted)
+    simulate(_scenario(), 1)
+    without, drawn["n"] = drawn["n"], 0
+    world = World(_scenario(1), 1).run()
+    assert world.arrived > 50 and drawn["n"] == without  # (not one table a truck)
+
+
+def test_drawing_ahead_gives_the_numbers_drawn_at_entry(monkeypatch):
+    import sim.model.approach as approach
+
+    ahead = World(_scenario(1), 1, log=True).run().result()
+    monkeypatch.setattr(approach, "drawn_ahead", lambda *_: None)
+    at_entry = World(_scenario(1), 1, log=True).run().result()
+    assert ahead.log is not None and at_entry.log is not None
+    assert ahead.metrics()[f"approach_wait_h_mean{TAIL}"] > 1  # (trucks queued)
+    pd.testing.assert_frame_equal(ahead.log, at_entry.log)
+    assert all(_same(v, at_entry.metrics()[k]) for k, v in ahead.metrics().items())

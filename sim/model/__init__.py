@@ -23,6 +23,8 @@ Where things live:
                    reached it
 - ``approach_settle.py`` whether an approach's queue settled: the trucks waiting by observed
                    day, and the warning when they keep rising
+- ``approach_ahead.py`` an approach's trucks' requirements drawn once per block when they
+                   reach it (each row given its entry time), not one truck at a time
 - ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls) and a port's arrival
                    processes
 - ``draws/``       every per-consignment random quantity, declared once (named draws): the

@@ -28,6 +28,7 @@ import pandas as pd
 import simpy
 
 from sim.analysis.sketch import LogHistogram
+from sim.model.approach_ahead import at_entry, drawn_ahead
 from sim.model.approach_settle import DailyWaiting, unsettled
 from sim.model.consignment import Consignment
 from sim.model.milestones import M
@@ -44,6 +45,7 @@ class Approach:
 
     def __init__(self, port: Port, inside: int, parking: int, enter: Enter, log: bool = False):
         self.env, self.name, self.enter, self.inside = port.env, port.name, enter, inside
+        self.port = port
         self.warmup, self.stop = port.warmup, port.stop
         self.gate = simpy.Resource(port.env, capacity=inside)
         self.parking = parking
@@ -79,13 +81,18 @@ class Approach:
         export: bool,
     ) -> None:
         """Queue a block of trucks: each reaches the approach at ``reached`` and may enter
-        no earlier than ``earliest`` (later only while a hold keeps the gate shut)."""
+        no earlier than ``earliest`` (later only while a hold keeps the gate shut). Their
+        requirements are drawn now, for the block (:mod:`approach_ahead`), where they can be."""
+        table = drawn_ahead(self.port, earliest, u, export)
         for k in range(len(index)):
-            self.env.process(self._truck(int(index[k]), float(reached[k]),
-                                         float(earliest[k]), u[k : k + 1], export))  # fmt: skip
+            row = None if table is None else table[k : k + 1]
+            truck = self._truck(int(index[k]), float(reached[k]), float(earliest[k]),
+                                u[k : k + 1], export, row)  # fmt: skip
+            self.env.process(truck)
 
     def _truck(
-        self, i: int, reached: float, earliest: float, u: np.ndarray, export: bool
+        self, i: int, reached: float, earliest: float, u: np.ndarray, export: bool,
+        row: np.ndarray | None,
     ) -> Generator[simpy.Event, Any, None]:
         env = self.env
         if reached > env.now:
@@ -109,7 +116,11 @@ class Approach:
             self.reached[i] = reached
         if self.warmup <= reached < self.stop:
             self.waits.add(env.now - reached)
-        self.enter(np.array([i]), np.array([env.now]), u, export)
+        if row is None:  # (drawn at its entry, under the rules then)
+            self.enter(np.array([i]), np.array([env.now]), u, export)
+        else:
+            self.port._hand_on(np.array([i]), np.array([env.now]), u, export,
+                               table=at_entry(row, env.now))  # fmt: skip
 
     def left(self, c: Consignment) -> None:
         """A truck's flow ended (or it was seized or rejected): its place inside is free at

@@ -232,18 +232,14 @@ class Port:
         u: np.ndarray,
         export: bool,
         call_containers: float | None = None,
+        table: np.ndarray | None = None,
     ) -> None:
-        """Draw a block's requirements under this port's rules, decide, and launch it."""
-        ctx = Context(
-            self.scenario,
-            self.spec,
-            self.commodities,
-            arrived,
-            export=export,
-            port_name=self.name,
-            call_containers=call_containers,
-        )
-        table = DRAWS.table(ctx, u)
+        """Draw a block's requirements under this port's rules (``table``: drawn already, as
+        an approach does when its trucks reach it: :mod:`approach_ahead`), decide, launch it."""
+        if table is None:
+            ctx = Context(self.scenario, self.spec, self.commodities, arrived, export=export,
+                          port_name=self.name, call_containers=call_containers)
+            table = DRAWS.table(ctx, u)
         if not export:  # (a call waiting for a berth or track is discharged later)
             shift_discharge(self.positions, self.spec, table, arrived, call_containers)
         transit_leg.arrive_inland(self.scenario, self.name, table, arrived)  # (and holds)
