@@ -11,7 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sim.cli_validation import PUBLISHED
-from sim.experiment.sweep_observed import OBSERVED_FILE
+
+#: the sweep folder's file of the observed figures against every point (kept here, not in
+#: the experiment layer, so that building the command line imports none of it)
+OBSERVED_FILE = "observed.csv"
 
 if TYPE_CHECKING:
     from rich.table import Table

@@ -30,9 +30,6 @@ from sim.experiment.validation import (
 if TYPE_CHECKING:
     import pandas as pd
 
-#: the file a sweep writes its observed figures' rows to
-OBSERVED_FILE = "observed.csv"
-
 
 def point_summaries(rows: pd.DataFrame, params: Sequence[str]) -> dict[int, dict[str, Any]]:
     """Each point's figures as a run's ``summary.json`` holds them (metric -> mean, raw
