@@ -472,13 +472,13 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"(?P<f>.+) kept no per-consignment log: run it again with --log \(bordersim run "
      r"SCENARIO --log --out DIR\)",
      "{f} 没有保存逐票记录：请加 --log 重新运行（bordersim run SCENARIO --log --out DIR）"),
-    (r"(?P<f>.+) is a comparison's folder, whose logs keep only the observed cohort's rows and "
-     r"no exam columns \(not the warm-up's trucks, which load the partner's desks at the "
-     r"start\): run the baseline and each change apart \(bordersim run SCENARIO \[--set "
-     r"KEY=VALUE\] --log --out DIR\) and give each run's folder",
-     "{f} 是方案比较（compare）的结果文件夹，其记录只保留观测期货物的行，没有查验列（也没有预热期"
-     "的货车，而这些货车在开始时就占用对方的查验台）：请把基准方案和每项改动分别运行（bordersim "
-     "run SCENARIO [--set KEY=VALUE] --log --out DIR），再分别给出各次运行的文件夹"),
+    (r"(?P<f>.+) is a comparison's folder, whose saved logs keep only the observed cohort's "
+     r"trucks, not the warm-up's that load the partner's desks when the observed days start "
+     r"\(read, the partner's queue would start empty and its times read short\): run each "
+     r"option apart on the comparison's seed \((?P<runs>.+)\) and give each run's folder",
+     "{f} 是方案比较（compare）的结果文件夹，其保存的记录只有观测期的货车，没有预热期的货车"
+     "（这些货车在观测开始时已占用对方的查验台；照此读取，对方的排队将从空开始，时间偏短）："
+     "请以该比较的随机种子分别运行每个方案（{runs}），再分别给出各次运行的文件夹"),
     (r"(?P<p>.+): port: (?P<port>'.*') is not a port of (?P<f>.+)'s scenario; allowed: one of "
      r"its land ports \((?P<land>.*)\)",
      "{p}：port：{port} 不是 {f} 情景中的口岸；应为其陆路口岸之一（{land}）"),

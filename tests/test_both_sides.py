@@ -189,3 +189,24 @@ def test_the_command_asks_for_a_run_with_its_log(tmp_path, capsys):
     (out / "compare.json").write_text("{}", encoding="utf-8")  # as a comparison's folder
     assert main(["both-sides", str(out), "--partner", str(EXAMPLE)]) == 2
     assert "comparison's folder" in capsys.readouterr().err
+
+
+def test_a_comparisons_folder_is_refused_with_each_options_run_to_give(tmp_path, capsys):
+    """Its saved logs lack the warm-up's trucks (the partner's queue would start empty), so
+    the refusal says, option by option, the run on the comparison's seed to give instead."""
+    import json
+
+    out = tmp_path / "cmp"
+    out.mkdir()
+    options = [{"name": "baseline"}, {"name": "advance"}, {"name": "../x"}]
+    (out / "compare.json").write_text(json.dumps({"options": options, "seed": 7, "reps": 3}),
+                                      encoding="utf-8")
+    assert main(["both-sides", str(out), "--partner", str(EXAMPLE)]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    for name in ("baseline", "advance"):
+        run = f"bordersim run {out / 'options' / name / 'scenario.json'} --seed 7 --reps 3 --log"
+        assert run in err, err
+    assert "../x" not in err and "warm-up" in err
+    assert main(["both-sides", str(out), "--partner", str(EXAMPLE), "--lang", "zh"]) == 2
+    zh = capsys.readouterr().err
+    assert "预热期" in zh and "尚无中文" not in zh, zh
