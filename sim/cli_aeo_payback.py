@@ -3,7 +3,9 @@ certification's own costs, set against the certified traders' saving a declarati
 (:mod:`sim.experiment.aeo_payback`). They are the trader's figures, not the port's, so they
 are typed where the gains are computed, not kept in the scenario: rerunning a comparison
 into its folder with other figures resumes it (nothing is simulated again) and prints the
-payback anew. Without ``--declarations-a-year`` nothing here prints or is written."""
+payback anew, the file written again (atomically) only when its rows changed.
+``--payback-port`` and ``--payback-direction`` keep one port's or direction's rows. Without
+``--declarations-a-year`` nothing here prints or is written."""
 
 from __future__ import annotations
 
@@ -48,6 +50,12 @@ def add_options(p: argparse.ArgumentParser) -> None:
                    metavar="AMOUNT",
                    help="the yearly cost of keeping the status (a compliance officer's "
                    "time, audits, systems), in the same money; no default: enter your own")
+    p.add_argument("--payback-port", metavar="NAME",
+                   help=f"with --declarations-a-year: only this port's rows (printed and in "
+                   f"{FILE})")
+    p.add_argument("--payback-direction", choices=("import", "export"),
+                   help=f"with --declarations-a-year: only this direction's rows (printed and "
+                   f"in {FILE})")
 
 
 def _positive(text: str) -> float:
@@ -67,6 +75,47 @@ def check(args: argparse.Namespace) -> None:
     if given and args.declarations_a_year is None:
         raise UsageError(f"{' and '.join(given)} given without --declarations-a-year N: "
                          "the payback needs your declarations a year to scale the saving")
+    picked = [f for f, v in (("--payback-port", getattr(args, "payback_port", None)),
+                             ("--payback-direction", getattr(args, "payback_direction", None)))
+              if v is not None]
+    if picked and args.declarations_a_year is None:
+        raise UsageError(f"{' and '.join(picked)} given without --declarations-a-year N: "
+                         "they pick the payback's rows, which need your declarations a year")
+
+
+def check_port(args: argparse.Namespace, scenario: Any) -> None:
+    """Refuse a ``--payback-port`` that is not a port of the comparison's ``scenario``
+    (before anything is simulated), naming the ports allowed."""
+    from sim.cli import UsageError
+
+    port = getattr(args, "payback_port", None)
+    if port is not None and port not in scenario.ports:
+        raise UsageError(f"--payback-port: {port!r} is not a port of the scenario "
+                         f"{scenario.name!r}; allowed: {', '.join(sorted(scenario.ports))}")
+
+
+def picked(rows: list[dict[str, Any]], args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The payback's rows of ``--payback-port`` and ``--payback-direction`` (all when not
+    given): a trader reads one port and direction, as ``--declarations-a-year`` counts."""
+    port = getattr(args, "payback_port", None)
+    direction = getattr(args, "payback_direction", None)
+    return [r for r in rows if (port is None or r["port"] == port)
+            and (direction is None or r["direction"] == direction)]
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` atomically (a reader, or a comparison stopped part-way,
+    never sees half a file) unless it already holds it; whether it was written."""
+    from sim.experiment.store import atomic_write
+
+    try:
+        if path.is_file() and not path.is_symlink() and path.read_text(
+                encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass  # (unreadable: written anew)
+    atomic_write(path, text)
+    return True
 
 
 def show(res: Any, args: argparse.Namespace, out: Path, notes: Any,
@@ -82,9 +131,10 @@ def show(res: Any, args: argparse.Namespace, out: Path, notes: Any,
 
     ask = Certification(args.declarations_a_year, args.certification_once,
                         args.certification_a_year)
-    rows = payback_rows(res.gains, ask)
-    pd.DataFrame(rows, columns=list(COLUMNS)).to_csv(out / FILE, index=False)
-    if (out / "report.html").is_file() and not getattr(args, "no_report", False):
+    rows = picked(payback_rows(res.gains, ask), args)
+    text = pd.DataFrame(rows, columns=list(COLUMNS)).to_csv(index=False)
+    written = write_if_changed(out / FILE, text)
+    if written and (out / "report.html").is_file() and not getattr(args, "no_report", False):
         _report_again(out)
     if notes.lang == "zh":
         from sim.cli_zh_aeo_payback import lines

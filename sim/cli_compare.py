@@ -207,12 +207,13 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     if args.scenario is None and args.reforms and args.reforms[-1].endswith(".toml"):
         args.scenario = Path(args.reforms.pop())  # `--reforms A B file.toml`: the scenario
     _check_precision_flags(args)
-    from sim.cli_aeo_payback import check
+    from sim.cli_aeo_payback import check, check_port
 
     check(args)
     overrides = settings_with_days(args)
     notes = Notes(chosen(args))
     base = _load(args.scenario, overrides, notes)
+    check_port(args, base)
     for message in set_change_notes(base, [key for key, _ in args.settings]):
         notes.add(f"note: {message} (in every option: the baseline's too)")
     _check_max_reps(args)

@@ -6,12 +6,19 @@ from __future__ import annotations
 
 from typing import Any
 
-#: the refusal of a certification cost given without the declarations (regex -> Chinese)
+#: the refusals of a certification cost or a row filter given without the declarations, and
+#: of a port not in the scenario (regex -> Chinese)
 ERRORS: tuple[tuple[str, str], ...] = (
     (r"(?P<given>--certification-\S+(?: and --certification-\S+)?) given without "
      r"--declarations-a-year N: the payback needs your declarations a year to scale the saving",
      "给出了 {given}，但没有给出 --declarations-a-year N：计算收回成本需要贵企业每年的报关单"
      "票数来换算节省金额"),
+    (r"(?P<given>--payback-\S+(?: and --payback-\S+)?) given without --declarations-a-year N: "
+     r"they pick the payback's rows, which need your declarations a year",
+     "给出了 {given}，但没有给出 --declarations-a-year N：这些选项筛选收回成本表的行，而该表需要"
+     "贵企业每年的报关单票数"),
+    (r"--payback-port: (?P<port>'.*') is not a port of the scenario (?P<name>'.*'); allowed: "
+     r"(?P<ports>.*)", "--payback-port：{port} 不是情景 {name} 中的口岸；可选：{ports}"),
 )
 def errors_said(words: dict[str, str]) -> dict[str, str]:
     """A refusal's parts as written, its flags joined in Chinese."""

@@ -126,6 +126,11 @@ _MAIN: dict[tuple[str, str], str] = {
     ("--certification-a-year", "6a5cae2f"):
         "维持认证的每年成本（合规人员的时间、审核、信息系统），货币同上；无默认值：请输入贵企"
         "业自己的数字",
+    ("--payback-port", "804658fd"):
+        "与 --declarations-a-year 同用：只保留该口岸的行（打印的和 aeo-payback.csv 中的）",
+    ("--payback-direction", "abc6ed52"):
+        "与 --declarations-a-year 同用：只保留该方向（进口或出口）的行（打印的和 "
+        "aeo-payback.csv 中的）",
     ("--json", "07e13df4"):
         "只打印 JSON：{\"options\": {方案: {指标: {mean, "
         "ci_low, ci_high}}}, \"differences\": {.."

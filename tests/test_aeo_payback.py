@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from sim.cli import Notes, UsageError
-from sim.cli_aeo_payback import FILE, check, show
+from sim.cli_aeo_payback import FILE, check, check_port, show
 from sim.experiment.aeo_payback import CERTIFIED, Certification, payback, payback_rows
 from sim.warning_codes import record
 
@@ -52,7 +52,7 @@ def test_rows_take_the_certified_groups_trader_cost_as_a_saving():
     assert payback_rows(pd.DataFrame(), Certification(1200)) == []
 
 
-def _args(**given: float | None) -> argparse.Namespace:
+def _args(**given: float | str | None) -> argparse.Namespace:
     return argparse.Namespace(**{"declarations_a_year": None, "certification_once": None,
                                  "certification_a_year": None, **given})
 
@@ -142,3 +142,53 @@ def test_no_payback_file_no_section_and_a_damaged_one_is_named(tmp_path: Path):
     (tmp_path / FILE).write_text("option,port\naeo,sea_port\n", encoding="utf-8")
     with pytest.raises(ResultsFolderError, match=f"{FILE}: not what bordersim compare"):
         aeo_payback_section(tmp_path)
+
+
+def _two_ports() -> pd.DataFrame:
+    """The certified group at the sea port's imports and exports and the airport's imports."""
+    one = _gains(-42.0, -68.0, -12.0)
+    return pd.concat([one, one.assign(direction="export", mean_change=-7.0),
+                      one.assign(port="airport", mean_change=-3.0)], ignore_index=True)
+
+
+@pytest.mark.parametrize(("port", "direction", "kept"), [
+    (None, None, {("sea_port", "import"), ("sea_port", "export"), ("airport", "import")}),
+    ("sea_port", None, {("sea_port", "import"), ("sea_port", "export")}),
+    (None, "import", {("sea_port", "import"), ("airport", "import")}),
+    ("sea_port", "export", {("sea_port", "export")})])
+def test_the_rows_are_picked_by_port_and_direction(tmp_path: Path, port, direction, kept):
+    args = _args(declarations_a_year=100.0, payback_port=port, payback_direction=direction)
+    said: list[str] = []
+    rows = show(SimpleNamespace(gains=_two_ports()), args, tmp_path, Notes(), said.append)
+    assert {(r["port"], r["direction"]) for r in rows or []} == kept
+    table = pd.read_csv(tmp_path / FILE)
+    assert set(zip(table["port"], table["direction"], strict=True)) == kept
+    assert len(said) == 1 + len(kept)  # (the heading, then a line a row)
+
+
+def test_a_resumed_payback_is_rewritten_atomically_only_when_its_inputs_changed(tmp_path):
+    def write(**given: float | str | None) -> tuple[int, str]:
+        show(SimpleNamespace(gains=_two_ports()), _args(**given), tmp_path, Notes(),
+             lambda _: None)
+        return (tmp_path / FILE).stat().st_ino, (tmp_path / FILE).read_text(encoding="utf-8")
+
+    first = write(declarations_a_year=100.0)
+    assert write(declarations_a_year=100.0) == first  # (the same inputs: left as it was)
+    more = write(declarations_a_year=200.0)  # (a new file renamed over the old one)
+    assert more[0] != first[0] and more[1] != first[1]
+    picked = write(declarations_a_year=200.0, payback_direction="export")
+    assert picked[0] != more[0] and len(pd.read_csv(tmp_path / FILE)) == 1
+    assert not [p for p in tmp_path.iterdir() if p.name != FILE]  # (no temporary left)
+
+
+def test_a_filter_without_declarations_or_an_unknown_port_is_refused(capsys):
+    with pytest.raises(UsageError, match="--payback-direction given without"):
+        check(_args(payback_direction="import"))
+    scenario = SimpleNamespace(name="default", ports={"sea_port": 0, "airport": 0})
+    with pytest.raises(UsageError, match=r"'sea' is not a port .* allowed: airport, sea_port"):
+        check_port(_args(payback_port="sea"), scenario)
+    check_port(_args(payback_port="airport"), scenario)
+    from sim.cli import main
+
+    assert main(["compare", "--payback-port", "sea_port", "--lang", "zh"]) == 2
+    assert "给出了 --payback-port，但没有给出" in capsys.readouterr().err
