@@ -689,6 +689,10 @@ def _points(
         print_prcc(screened, args.metric, len(design), args.lang, metrics)
     sweep_observed(args, rows, list(design.columns), out)  # (the figures against each point)
     observed = (out / "observed.csv").is_file()
+    from sim.experiment.ran_on import ran_on_lines
+
+    for line in ran_on_lines(out, args.lang):  # (a sweep on a Dask scheduler's address)
+        print(line)
     if zh:
         from sim.cli_zh_sweep import results
 

@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from sim.experiment.executors import Executor, Failure, ReplicationsFailed, Task, get_executor
+from sim.experiment.ran_on import where_ran
 from sim.experiment.reporter import reporter_of
 from sim.experiment.store import StoreMismatch, scenario_hash
 from sim.experiment.sweep_pairs import point_differences
@@ -341,14 +342,15 @@ def _finished(
     warned: dict[tuple[int, int], list[str]],
     at: tuple[int, int],
     on_done: OnDone | None,
+    where: dict[str, str] | None = None,
 ) -> dict[str, float]:
     """A finished replication ``at`` (point, replication): its metrics, its warnings kept
-    in ``warned`` and both stored; ``on_done`` told."""
+    in ``warned`` and both stored, with where it ran (``where``); ``on_done`` told."""
     i, r = at
     metrics: dict[str, float] = result.metrics()
     warned[at] = list(result.warnings)
     if store is not None:
-        store.save(i, r, values, point_hash, tuple(result.seed), metrics, warned[at])
+        store.save(i, r, values, point_hash, tuple(result.seed), metrics, warned[at], where)
     if on_done is not None:
         on_done(i, r, metrics)
     return metrics
@@ -402,9 +404,9 @@ def sweep(
     reporter_of(executor).resumed(sorted(rows), [t.key for t in tasks])  # (what it kept)
     warned = store.warnings if store is not None else {}  # (loaded ones already there)
 
-    def done(at: tuple[int, int], result: Any) -> None:
+    def done(at: tuple[int, int], result: Any, where: dict[str, str] | None) -> None:
         i = at[0]
-        rows[at] = _finished(result, store, values[i], hashes[i], warned, at, on_done)
+        rows[at] = _finished(result, store, values[i], hashes[i], warned, at, on_done, where)
 
     failures = _run_all(tasks, executor, workers, store, done)
     table = _table(rows, values, warned)
@@ -440,18 +442,20 @@ def _run_all(
     executor: str | Executor,
     workers: int | None,
     store: SweepStore | None,
-    done: Callable[[tuple[int, int], Any], None],
+    done: Callable[[tuple[int, int], Any, dict[str, str] | None], None],
 ) -> list[Failure]:
     """Run ``tasks`` on the ``executor``, handing each finished replication (its point and
-    replication, its result) to ``done``; the replications that raised. Interrupted, the
-    folder's history says so (what was computed until then is kept) and it is raised again."""
+    replication, its result, where it ran: :func:`where_ran`) to ``done``; the replications
+    that raised. Interrupted, the folder's history says so (what was computed until then is
+    kept) and it is raised again."""
     failures: list[Failure] = []
     try:
-        for key, result in get_executor(executor, workers=workers).map(tasks):
+        runner = get_executor(executor, workers=workers)
+        for key, result in runner.map(tasks):
             if isinstance(result, Failure):
                 failures.append(result)
                 continue
-            done(_point_rep(key), result)
+            done(_point_rep(key), result, where_ran(runner, key))
     except BaseException:  # (interrupted: what it computed until then is said, and kept)
         if store is not None:
             store.record_history(interrupted=True)

@@ -341,9 +341,12 @@ class SweepStore:
         seed: tuple[int, ...],
         metrics: dict[str, float],
         warnings: list[str] | None = None,
+        ran_on: dict[str, str] | None = None,
     ) -> None:
         """Write replication ``r`` at ``point``, with its identity, its warnings (a queue that
-        did not settle, say) and a checksum of itself."""
+        did not settle, say), where it ran (``ran_on``: the Dask scheduler and worker of a
+        scheduler given by its address, as a run's replication keeps it) and a checksum of
+        itself."""
         record = json_safe(
             {
                 "format": POINT_FORMAT,
@@ -357,6 +360,7 @@ class SweepStore:
                 "seed": list(seed),
                 "metrics": metrics,
                 "warnings": list(warnings or []),
+                **({"ran_on": dict(ran_on)} if ran_on else {}),
             }
         )
         self.warnings[point, r] = list(warnings or [])
