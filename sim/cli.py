@@ -1012,7 +1012,10 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     records = coded(notes.lines, unsettled)
     write_records(out, records)
     if args.json:
-        _print_run_json(summary, unsettled, scenario, validation, notes, records)
+        from sim.experiment.risk_daily_json import folder_daily_json
+
+        daily = folder_daily_json(out)  # (with a risk engine: its figures day by day)
+        _print_run_json(summary, unsettled, scenario, validation, notes, records, daily)
     else:
         _print_run_table(summary, per_rep, scenario, extra, unsettled, validation, out,
                          notes.lang, args.only)
@@ -1026,10 +1029,12 @@ def _print_run_json(
     validation: list[dict[str, Any]],
     notes: Notes,
     records: list[dict[str, Any]] | None = None,
+    risk_daily: dict[str, Any] | None = None,
 ) -> None:
     """A run's summary as JSON on standard output (nothing else there): the notes are in
-    it too, and whether a queue did not settle, for a pipeline that reads no stderr; and
-    ``warning_records``, the notes coded (see :mod:`sim.warning_codes`)."""
+    it too, and whether a queue did not settle, for a pipeline that reads no stderr;
+    ``warning_records``, the notes coded (see :mod:`sim.warning_codes`); and, with a risk
+    engine, ``risk_daily`` (:mod:`sim.experiment.risk_daily_json`)."""
     from sim.experiment.store import dump_json
     from sim.model.stability import too_short
 
@@ -1041,6 +1046,8 @@ def _print_run_json(
     }
     if validation:
         flags["validation"] = validation
+    if risk_daily is not None:
+        flags["risk_daily"] = risk_daily
     sys.stdout.write(dump_json({**summary, **flags, "notes": notes.lines,
                                 "warning_records": records or []}, ascii_only=True))
 

@@ -346,10 +346,13 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
         pays = payback(res, args, out, notes, lambda _: None)  # (its rows: in the JSON)
         _precision_warnings(res, notes)
         from sim.cli_warnings import coded
+        from sim.experiment.risk_daily_json import folder_daily_json
 
+        daily = folder_daily_json(out)  # (with a risk engine: each option's days)
         sys.stdout.write(dump_json({**res.to_json(), "notes": notes.lines,
                                     "warning_records": coded(notes.lines),
-                                    **({} if pays is None else {"aeo_payback": pays})},
+                                    **({} if pays is None else {"aeo_payback": pays}),
+                                    **({} if daily is None else {"risk_daily": daily})},
                                    ascii_only=True))
         return
     console = Console()
