@@ -39,6 +39,17 @@ class Reporter:
         """Write one line as it is."""
         self.write(line)
 
+    def warning(self, message: str) -> None:
+        """A warning of the experiment layer that does not stop it (a results folder resumed
+        in another environment: :mod:`sim.made_where`), as ``warning: MESSAGE``; in Chinese
+        as the command line says its warnings (:func:`sim.cli_lang.line`)."""
+        text = f"warning: {message}"
+        if self.lang != "en":
+            from sim.cli_lang import line
+
+            text = line(text, self.lang)
+        self.write(text)
+
     def resumed(self, kept: Sequence[Hashable], todo: Sequence[Hashable]) -> None:
         """What a resumed command found finished and kept, and what it runs (nothing for a
         fresh folder): :func:`sim.experiment.resume_tally.resumed_line`."""

@@ -79,7 +79,7 @@ def replicate(
     seed = check_seed(seed)
     log = check_flag(log, "log")
     scenario = checked(scenario)
-    store = _a_store(store, log)
+    store = _a_store(store, log, run)
     reps = first_round(reps, target, store)
     if store is not None:
         store.open(scenario, seed, reps)
@@ -191,11 +191,15 @@ def _held(store: RunStore | None) -> int:
     return n
 
 
-def _a_store(store: RunStore | str | Path | None, log: bool) -> RunStore | None:
-    """``store`` as a :class:`RunStore` (a folder's path opens one); a log asked for with no
-    store to write it into is refused, not computed and dropped."""
+def _a_store(store: RunStore | str | Path | None, log: bool,
+             executor: object = None) -> RunStore | None:
+    """``store`` as a :class:`RunStore` (a folder's path opens one, its warnings said by
+    ``executor``'s reporter); a log asked for with no store to write it into is refused,
+    not computed and dropped."""
     if isinstance(store, str | Path):
-        return RunStore(store)
+        from sim.experiment.reporter import reporter_of
+
+        return RunStore(store, reporter=reporter_of(executor))
     if store is not None and not isinstance(store, RunStore):
         raise TypeError(f"store must be a RunStore or a folder's path; got {type(store).__name__}")
     if log and store is None:

@@ -100,6 +100,7 @@ from sim.version import __version__
 if TYPE_CHECKING:  # only for annotations: the module stays light for ``bordersim check``
     import pandas as pd
 
+    from sim.experiment.reporter import Reporter
     from sim.model.result import RunResult
     from sim.scenario.schema import Scenario
 
@@ -634,6 +635,7 @@ class RunStore:
         path: str | Path,
         on_notice: Callable[[str], None] | None = None,
         on_warning: Callable[[str], None] | None = None,
+        reporter: Reporter | None = None,
     ):
         self.path = Path(path)
         self.reps_dir = self.path / "reps"
@@ -654,14 +656,19 @@ class RunStore:
         self.computed: list[int] = []
         self.on_notice = on_notice
         self.on_warning = on_warning
+        #: says a warning when no ``on_warning`` hears it (the runner hands its executor's)
+        self.reporter = reporter
 
     def warn(self, message: str) -> None:
-        """Tell ``on_warning`` (else stderr) of a doubt about the folder that does not stop
-        the run: a resumed folder made in another environment (:mod:`sim.made_where`)."""
+        """Tell ``on_warning`` (else the ``reporter``: English on stderr when none was given)
+        of a doubt about the folder that does not stop the run: a resumed folder made in
+        another environment (:mod:`sim.made_where`)."""
         if self.on_warning is not None:
             self.on_warning(message)
         else:
-            print(f"warning: {message}", file=sys.stderr)
+            from sim.experiment.reporter import ENGLISH
+
+            (self.reporter or ENGLISH).warning(message)
 
     def notice(self, message: str) -> None:
         """Record (and tell ``on_notice``) something found and repaired in the folder."""

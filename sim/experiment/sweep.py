@@ -395,7 +395,7 @@ def sweep(
     hashes = [scenario_hash(s) for s in scenarios]
     store = None
     if out is not None:
-        store = SweepStore(out, on_notice, on_warning)
+        store = SweepStore(out, on_notice, on_warning, reporter_of(executor))
         shown = f"<{scenario.name}>" if isinstance(scenario, Scenario) else scenario
         store.open(shown, design, hashes, seed, reps, command, *_base(scenario, overrides))
     values = _point_values(design)

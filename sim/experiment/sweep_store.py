@@ -31,7 +31,6 @@ import datetime as dt
 import hashlib
 import json
 import math
-import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +40,7 @@ import pandas as pd
 
 from sim.build import build, libraries
 from sim.experiment.history import by_unit, close, ended_whole, entry, history_of
+from sim.experiment.reporter import ENGLISH, Reporter
 from sim.experiment.rewrites import stale
 from sim.experiment.store import (
     Disagree,
@@ -87,11 +87,14 @@ class SweepStore:
     """A sweep's results folder. ``open`` it, ``load`` or ``save`` points, ``finish``."""
 
     def __init__(self, path: str | Path, on_notice: Callable[[str], None] | None = None,
-                 on_warning: Callable[[str], None] | None = None):
+                 on_warning: Callable[[str], None] | None = None,
+                 reporter: Reporter | None = None):
         """``on_notice``: told of each file found damaged (and written again);
-        ``on_warning``: of a folder resumed in another environment (else stderr)."""
+        ``on_warning``: of a folder resumed in another environment (else ``reporter``
+        says it: the sweep hands its executor's; English on stderr when none)."""
         self.path = Path(path)
         self.on_warning = on_warning
+        self.reporter = reporter
         self.points_dir = self.path / "points"
         self.seed: int | None = None
         self.version = __version__  # that point files must carry (meta.json's when reading)
@@ -169,7 +172,7 @@ class SweepStore:
         self.seed, self.build, self._meta = seed, build(), meta
 
     def _compare_environment(self, old: dict[str, Any], meta: dict[str, Any]) -> None:
-        """On resume: warn (``on_warning``, else stderr) of each way this sweep's environment
+        """On resume: warn (``on_warning``, else the reporter) of each way this sweep's environment
         differs from the one ``meta.json`` recorded (:mod:`sim.made_where`); never refuse."""
         said = resume_warning(self.path, old, meta)
         if said is None:
@@ -177,7 +180,7 @@ class SweepStore:
         if self.on_warning is not None:
             self.on_warning(said)
         else:
-            print(f"warning: {said}", file=sys.stderr)
+            (self.reporter or ENGLISH).warning(said)
 
     def _present(self) -> dict[str, list[int]]:
         """The (point, replication) runs whose files the folder holds, by point (to say
