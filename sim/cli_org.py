@@ -127,6 +127,10 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
     for name, (sc, tree) in variants.items():
         table[name]["alert_units"] = alert_units(sc.organisation, tree, list(sc.ports))
     _print_table(table, names, lang, scenario.organisation.price_year)
+    from sim.report.org_heads import lines
+
+    for text in lines({n: tree for n, (_, tree) in variants.items()}, lang):
+        print(text)  # (which staff move where: the total is equal by construction)
     command = compare_command(args.scenario, scenario, names, args.settings, args.days)
     print(zh.first_look(args.seed, command) if lang == "zh" else
           f"one replication per structure (seed {args.seed}), so no intervals: a first look. "

@@ -39,10 +39,18 @@ def said() -> dict[str, tuple[str, str]]:
 def test_the_table_has_the_same_figures_in_chinese(said):
     en, zh = said["en"][0].splitlines(), said["zh"][0].splitlines()
     assert len(en) == len(zh) and zh[0].split() == en[0].split()  # (the structures, as given)
-    for english, chinese in zip(en[1:-1], zh[1:-1], strict=True):
+    heads = next(i for i, line in enumerate(en) if line.startswith("where the heads sit"))
+    for english, chinese in zip(en[1:heads], zh[1:heads], strict=True):
         cells = [re.split(r"\s{2,}", line.strip())[1:] for line in (english, chinese)]
         assert cells[0] == cells[1] and len(cells[0]) == 2, (english, chinese)
         assert not re.search(r"[a-z]{4,}", chinese.split("  ")[0]), chinese
+    assert zh[heads].startswith("组织人员所在层级"), zh[heads]  # (where the heads sit)
+    assert zh[heads + 1].split() == en[heads + 1].split()  # (the structures and the change)
+    for english, chinese in zip(en[heads + 2:-2], zh[heads + 2:-2], strict=True):
+        numbers = [re.split(r"\s{2,}", line.strip())[1:] for line in (english, chinese)]
+        assert numbers[0] == numbers[1] and len(numbers[0]) == 3, (english, chinese)
+        assert not re.search(r"[a-z]{4,}", chinese.split("  ")[0].strip()), chinese
+    assert sorted(re.findall(r"\d+", zh[-2])) == sorted(re.findall(r"\d+", en[-2])), zh[-2]
     assert zh[1].startswith("请示上报至批复时间均值（小时）"), zh[1]
     assert zh[-1].startswith("每种结构只运行一次（种子 1），因此没有区间"), zh[-1]
     assert zh[-1].endswith(en[-1].rsplit(": ", 1)[1]), zh[-1]  # (the command, as in English)
