@@ -131,3 +131,22 @@ def test_the_brief_and_headline_give_the_seizure_counts_with_the_baselines_own()
             "to 5.00); the baseline's: 22</li>") in lines
     assert ("<li>consignments rejected after a find (a count, as for those seized): no change "
             "(the same in every replication); the baseline's: 2.5</li>") in lines
+
+
+def test_an_outcome_that_moves_in_no_replication_is_said_unchanged_not_unclear():
+    """Guangdong's dumbbell without a risk engine: its seizures and detection are the
+    baseline's in every replication; "no clear change" would read as a change lost in noise."""
+    said = _brief([
+        ("opt", "clearance_h_mean_import", -0.03, -0.18, 0.12, False),
+        ("opt", "detection_rate", 0.0, 0.0, 0.0, False),
+        ("opt", "value_slipped", 0.0, 0.0, 0.0, False),
+        ("opt", "consignments_seized", 0.0, 0.0, 0.0, False),
+        ("opt", "consignments_detained", 0.0, 0.0, 0.0, False),
+        ("opt", "total_cost_per_consignment", 0.0, 0.0, 0.0, False),
+        ("opt", "agency_cost_per_year", 10.0, -5.0, 25.0, False),
+    ])
+    assert ("<li>Illicit goods detected and slipping through: no change (the same in every "
+            "replication)</li>") in said
+    assert "<li>Seizures: no change (the same in every replication)</li>" in said
+    assert "<li>Clearance time: no clear change</li>" in said
+    assert "<li>Cost: no clear change</li>" in said  # (one figure moved: not "no change")

@@ -1,10 +1,11 @@
 """An option's answer in brief, atop its headline lines: one line each for the outcomes a
 decision weighs (clearance time, the detection of illicit goods and what slips through,
 seizures, with the baseline's own counts, and cost), giving only the changes that are clear
-and confirmed, each with its 95 % interval, and otherwise one plain verdict (no clear change;
-too imprecise to tell; a change Holm's correction does not confirm). The headline's
-twenty-odd lines an option has are all true, but a reader who stops after a few of them could
-miss the one change that matters or take a line on an unchanged figure for the answer."""
+and confirmed, each with its 95 % interval, and otherwise one plain verdict (no change, the
+same in every replication; no clear change; too imprecise to tell; a change Holm's
+correction does not confirm). The headline's twenty-odd lines an option has are all true,
+but a reader who stops after a few of them could miss the one change that matters or take a
+line on an unchanged figure for the answer."""
 
 from __future__ import annotations
 
@@ -48,6 +49,11 @@ OUTCOMES: tuple[tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], .
      (("total_cost_per_consignment_port_{p}_import", "cost per import declaration"),
       ("total_cost_per_consignment_port_{p}_export", "cost per export declaration"))),
 )
+
+#: an outcome none of whose figures moves in any replication (the headline's words): an
+#: option that cannot reach it in the scenario (the organisation's structure with no risk
+#: engine, for seizures) is not "no clear change", which reads as a change lost in noise
+SAME = "no change (the same in every replication)"
 
 _WORDS = {m: (kind, words) for m, _, kind, words in (*hl.HEADLINE, *hl.AT_PORT)}
 
@@ -100,9 +106,11 @@ def _counts(
 def _said(row: Mapping[Any, Any], what: str, spec: str, currency: str) -> tuple[str, str]:
     """(verdict, sentence) of one figure (``spec``: its metric as the headline's tables name
     it): ``clear`` (and confirmed by Holm), ``unconfirmed`` (clear of 0, not confirmed),
-    ``imprecise`` or ``none``."""
+    ``imprecise``, ``same`` (not a hair's change in any replication) or ``none``."""
     kind, words = _WORDS[spec]
     text = hl._sentence(row, what, kind, words, currency)
+    if text.endswith(SAME):
+        return "same", text
     if hl._clear(row) is None:
         return ("imprecise" if "too imprecise to tell" in text else "none"), text
     return ("unconfirmed" if hl._unconfirmed(row) else "clear"), text
@@ -121,4 +129,6 @@ def _verdict(said: list[tuple[str, str]]) -> str:
                 "the number of options (see below)")
     if "imprecise" in kinds:
         return "too imprecise to tell: more replications would narrow it (see below)"
+    if kinds == {"same"}:  # (not "no clear change", which implies a change lost in noise)
+        return SAME
     return "no clear change"
