@@ -418,3 +418,19 @@ def test_the_trader_costs_p90_by_port_has_its_entry_unit_and_chinese(stem, unit,
     known = metric_names(sim.load_scenario(DEFAULT))
     assert {"trader_cost_p90_port_sea_port_import",
             "trader_cost_p90_port_land_border_export"} <= set(known.names)
+
+
+def test_the_goods_wait_on_the_organisation_by_port_has_its_entry_unit_and_chinese():
+    """Which ports a structure's holds favour: one entry (org_hold_h_mean's, by port), hours,
+    a Chinese name and meaning, and Guangdong's spindle yields it for each of its ports."""
+    from sim.report.translate import metric_name
+    from sim.report.zh_meanings import meaning
+
+    entry = glossary.lookup("org_hold_h_mean_port_gz_post")
+    assert entry is not None and entry.stem == "org_hold_h_mean" and "port" in entry.by
+    assert glossary.unit(entry) == "hours"
+    assert metric_name("org_hold_h_mean_port_gz_post") == "每次请示暂扣平均时长（口岸 gz_post）"
+    assert meaning(entry.stem, entry.meaning) is not None
+    spindle = sim.load_scenario(ROOT / "sim" / "scenarios" / "guangdong-spindle.toml")
+    known = metric_names(spindle)
+    assert {f"org_hold_h_mean_port_{p}" for p in spindle.ports} <= set(known.names)

@@ -111,6 +111,7 @@ def test_a_run_folder_gives_a_self_contained_report_with_its_numbers(run_folder,
     shown = {row["data-metric"] for row in rows}
     assert {"org_staff_cost_per_year_tariff", "org_staff_heads_management"} <= shown
     assert any(m.startswith("escalation_latency_h_mean_case") for m in shown)
+    assert any(m.startswith("org_hold_h_mean_port_") for m in shown)  # (which ports gain)
     tree = page.all("img", data_plot="org-tree")[0]
     assert tree["data-structures"] == "hybrid"
     assert "Guangdong" in text and "gz_nansha" in text  # the scenario: description and ports

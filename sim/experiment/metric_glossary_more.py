@@ -548,7 +548,10 @@ ORGANISATION = [
     Entry("org_hold_h_mean", ORG_LAYER,
           "Mean hours goods waited on the organisation per hold that held them (as "
           "`org_holds`): from the later of the hold's start and the goods' arrival until its "
-          "last holding escalation was decided, as the log's `own_organisation` books it."),
+          "last holding escalation was decided, as the log's `own_organisation` books it. "
+          "`_port_<port>`: the holds of that port's goods (missing where none held goods): "
+          "where a structure's gain at one port is another's loss.",
+          ("port",)),
     Entry("alert_propagation_h_mean", ORG_LAYER,
           "Mean hours from a seizure in the observed window to a port's receipt of its alert, "
           "over the receipts only (`_port_<port>`: the alerts that port received): ports an "

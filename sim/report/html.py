@@ -619,6 +619,7 @@ _ORG_DETAIL = (
     "org_staff_cost_per_year_",
     "alert_reach_port_",
     "alert_propagation_h_mean_port_",
+    "org_hold_h_mean_port_",
 )
 
 
@@ -634,7 +635,9 @@ def _org_detail(res: CompareResult) -> list[str]:
         "<h3>The organisation by escalation, role and port</h3>",
         "<p class='note'>Escalation latency by type (<code>case</code>, <code>ruling</code>, "
         "<code>quarantine</code>) and by type and deciding level; staff and their cost per "
-        "year by role; the share of alerts that reach each port and the time they take.</p>",
+        "year by role; the share of alerts that reach each port and the time they take; the "
+        "goods' wait per hold at each port (where a structure's gain at one port is another's "
+        "loss).</p>",
         metric_table(res, rows),
     ]
 

@@ -30,9 +30,11 @@ _EXIT = ("：即至提离或装载的时间，免费期后的仓储费按此计�
 
 #: (stem, digest of its English meaning) -> its meaning in Chinese
 MEANINGS: dict[tuple[str, str], str] = {
-    ("org_hold_h_mean", "6041ebcf"):
+    ("org_hold_h_mean", "b02d4398"):
         "每次暂扣货物的请示平均使货物等待海关层级请示的小时数（同 org_holds）：自暂扣开始与货物到"
-        "港两者中较晚者起，至其最后一个暂扣货物的请示批复为止，按日志的 own_organisation 计。",
+        "港两者中较晚者起，至其最后一个暂扣货物的请示批复为止，按日志的 own_organisation 计。"
+        "_port_<port>：该口岸货物的暂扣（没有暂扣货物的口岸缺失）：一种结构在某一口岸的得益可能"
+        "是另一口岸的损失。",
     ("org_holds", "26df23c0"):
         "因海关层级请示暂扣货物的次数（放行前暂扣货物的请示，于观测期内在风险评估时上报），只计使"
         "货物等待的：在货物到港前已批复的见 org_holds_before_arrival。",

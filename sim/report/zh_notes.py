@@ -154,9 +154,11 @@ NOTES: dict[str, str] = {
     **SWEEP_NOTES,
     "Escalation latency by type (": "按类型（",
     ") and by type and deciding level; staff and their cost per year by role; the share of "
-    "alerts that reach each port and the time they take.":
+    "alerts that reach each port and the time they take; the goods' wait per hold at each "
+    "port (where a structure's gain at one port is another's loss).":
         "）及按类型和决定层级列出的请示上报至批复时间；按岗位列出的人员及其年度成本；预警到达"
-        "各口岸的比例及所需时间。",
+        "各口岸的比例及所需时间；各口岸每次请示暂扣的货物等待时长（一种结构在某一口岸的得益可能"
+        "是另一口岸的损失）。",
 }
 
 #: a sentence with figures or names in it: a pattern and its Chinese (figures as written)

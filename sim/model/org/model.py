@@ -201,7 +201,7 @@ class OrgModel(Organisation):
             end = max(end, (yield p))
         booked = c.own[ORGANISATION]
         clock.to(end, ORGANISATION)  # from the later of the hold's start and the goods' arrival
-        self.stats.hold(t, c.own[ORGANISATION] - booked)
+        self.stats.hold(t, c.own[ORGANISATION] - booked, port)
         return end
 
     def _port_name(self, c: Consignment) -> str:

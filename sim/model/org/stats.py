@@ -50,6 +50,7 @@ RUN_DEPENDENT = {
     "escalation_latency_h_mean_": "escalation_latency_h_mean",
     "escalation_latency_h_p90_": "escalation_latency_h_p90",
     "alert_propagation_h_mean_port_": "alert_propagation_h_mean",
+    "org_hold_h_mean_port_": "org_hold_h_mean",
 }
 
 
@@ -84,6 +85,8 @@ def run_dependent_names(spec: Any, tree: Any, ports: list[str]) -> set[str]:
         for stat in ("mean", "p90"):
             out.add(f"escalation_latency_h_{stat}_{kind}")
             out |= {f"escalation_latency_h_{stat}_{kind}_{level}" for level in levels}
+    if any(spec.escalation(k).share > 0 for k in ("ruling", "quarantine")):
+        out |= {f"org_hold_h_mean_port_{p}" for p in ports}  # (before release: holds goods)
     if tree.any_handles("alert"):
         for port in ports:
             issuer = tree.path(port, "alert", spec.level_of("alert"))[-1]
@@ -102,6 +105,7 @@ class OrgStats:
         self.decided: dict[str, int] = defaultdict(int)
         self.latency: dict[tuple[str, str], LogHistogram] = defaultdict(LogHistogram)
         self.held = LogHistogram()  # time goods waited on the organisation, per hold
+        self.held_by_port: dict[str, LogHistogram] = defaultdict(LogHistogram)
         self.held_nothing = 0  # holds decided before the goods arrived
         self.alerts = LogHistogram()
         self.alerts_raised = 0  # alerts of seizures inside the window
@@ -125,13 +129,16 @@ class OrgStats:
             self.open -= 1
             self.latency[(kind, level)].add(t - t0)
 
-    def hold(self, t0: float, waited: float) -> None:
-        """A hold that started at ``t0`` (assessment, maybe before the goods arrived) and
-        kept the goods ``waited`` hours (what their clock booked to the organisation)."""
+    def hold(self, t0: float, waited: float, port: str = "") -> None:
+        """A hold at ``port`` that started at ``t0`` (assessment, maybe before the goods
+        arrived) and kept the goods ``waited`` hours (what their clock booked to the
+        organisation): by port too, as a structure's gain at one port may be another's loss."""
         if not self.inside(t0):
             return
         if waited > 0:
             self.held.add(waited)
+            if port:
+                self.held_by_port[port].add(waited)
         else:
             self.held_nothing += 1
 
@@ -172,6 +179,8 @@ class OrgStats:
         out["org_hold_h_mean"] = self.held.mean
         out["org_holds"] = float(self.held.n)
         out["org_holds_before_arrival"] = float(self.held_nothing)
+        for port, h in sorted(self.held_by_port.items()):
+            out[f"org_hold_h_mean_port_{port}"] = h.mean
         out["alert_propagation_h_mean"] = self.alerts.mean
         out["alert_propagation_h_p90"] = self.alerts.quantile(0.9)
         out["alerts_raised"] = float(self.alerts_raised)
