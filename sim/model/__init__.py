@@ -27,6 +27,8 @@ Where things live:
                    reach it (each row given its entry time), not one truck at a time
 - ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls) and a port's arrival
                    processes
+- ``call_draws.py`` a call pattern's vessel calls (``arrivals.calls``): each week's slots,
+                   each call's time within its window and its boxes, from a stream of their own
 - ``draws/``       every per-consignment random quantity, declared once (named draws): the
                    registry in ``base.py``, declarations by stage in ``goods.py``,
                    ``declaration.py``, ``checks.py``, ``release.py``, ``after.py``

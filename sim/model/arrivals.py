@@ -1,8 +1,8 @@
 """When consignments arrive at a port: Poisson arrivals with an hour-of-week profile (and a
 month-of-year one and dated factors, on the scenario's calendar), made by inverting the
 cumulative intensity, one block of ``GROUP`` at a time; at a sea port, vessel calls that each
-bring a batch of declarations (random, or a schedule's); and the processes that make each
-block of a port's arrivals just early enough."""
+bring a batch of declarations (random, a call pattern's or a schedule's); and the processes
+that make each block of a port's arrivals just early enough."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import simpy
 
+from sim.model.call_draws import pattern_calls
 from sim.model.draws import FLOW_WIDTH, WIDTH
-from sim.model.streams import SURGE, JointRows, UniformRows, port_stream
+from sim.model.streams import CALLS, SURGE, JointRows, UniformRows, port_stream
 from sim.scenario.dated_arrivals import day_factors
 from sim.scenario.schema import Arrivals
 
@@ -107,6 +108,10 @@ def arrival_groups(
     """Blocks of (arrival time, uniform rows), in arrival order, before ``until``: a block of
     Poisson arrivals, or one vessel call's declarations (``start``: the run's first day); a
     schedule's calls as listed, their declarations' rows drawn as any call's."""
+    if spec.calls is not None:  # (``rng``: the port's stream of calls)
+        for t, n in pattern_calls(spec.calls, rng, until):
+            yield np.full(n, t), rows.take(n)
+        return
     if spec.schedule is not None:
         listed = spec.schedule
         for t, n in zip(listed.hours, listed.declarations, strict=True):
@@ -146,9 +151,10 @@ def port_arrivals(
             port.scenario.start_date,
         )
     else:
-        groups = arrival_groups(
-            port.spec.arrivals, port._arrival_rng, port._rows, until, port.scenario.start_date
-        )
+        spec = port.spec.arrivals
+        rng = (port_stream(port.seed, port.name, CALLS) if spec.calls is not None
+               else port._arrival_rng)
+        groups = arrival_groups(spec, rng, port._rows, until, port.scenario.start_date)
     yield from _made_in_time(port, groups, export)
 
 

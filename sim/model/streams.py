@@ -31,6 +31,9 @@ SMUGGLING_INDEX = 2 << 40
 #: partner customs' alerts (smart sharing): one stream per partner origin, keyed by its name,
 #: so sharing changes no consignment's draws
 PARTNER = 6
+#: a call pattern's vessel calls (``arrivals.calls``): their times and boxes, drawn from a
+#: stream of their own so that ports without a pattern keep every draw
+CALLS = 7
 #: added arrivals' indices start here (exports' at SURGE_INDEX + EXPORT_INDEX)
 SURGE_INDEX = 4 << 40
 

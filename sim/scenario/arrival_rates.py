@@ -62,6 +62,10 @@ def rate_line(arrivals: Any) -> str:
             f"; {_num(arrivals.rate * 24 * surge)} calls/d of {_num(per_call)} declarations "
             "on average"
         )
+    if arrivals.calls is not None:
+        from sim.scenario.call_pattern import pattern_line
+
+        return f"{text}; {pattern_line(arrivals.calls)}"
     week = arrivals.weekly_rates()
     peak = max(range(len(week)), key=week.__getitem__)
     day, hour = divmod(peak, 24)

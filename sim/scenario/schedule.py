@@ -221,6 +221,14 @@ def unscheduled_fields(scenario: Scenario) -> dict[str, str]:
     (a ``--set`` or an option changing them is told so, not shown as no difference)."""
     out = {}
     for name, port in scenario.ports.items():
+        if port.arrivals.calls is not None:
+            out.update(dict.fromkeys(
+                (f"ports.{name}.arrivals.{f}" for f in
+                 ("rate", "hourly", "weekly", "monthly", "hour_of_week", "batch.size")),
+                f"the calls at {name!r} come from its call pattern (ports.{name}.arrivals."
+                "calls), which replaces the rate and size of random calls (change its slots "
+                "or boxes instead)"))
+            continue
         if port.arrivals.schedule is None:
             continue
         why = (f"the calls at {name!r} come from its schedule (ports.{name}.arrivals.schedule), "
@@ -232,9 +240,13 @@ def unscheduled_fields(scenario: Scenario) -> dict[str, str]:
 
 
 def check_filled(arrivals: Any) -> None:
-    """Raise :class:`AtField` where a scheduled ``arrivals`` adds random calls (``extra``)."""
-    if arrivals.schedule is None:
+    """Raise :class:`AtField` where a scheduled ``arrivals`` (or one with a call pattern)
+    adds random calls (``extra``)."""
+    if arrivals.schedule is None and arrivals.calls is None:
         return
+    if arrivals.extra > 0 and arrivals.calls is not None:
+        raise AtField("extra", "extra adds random calls, and the call pattern gives the "
+                      "calls: add slots to the pattern (or raise its boxes), or set extra = 0")
     if arrivals.extra > 0:
         raise AtField("extra", "extra adds random calls, and a schedule fixes them: put the "
                       "added calls in the schedule, or set extra = 0")
@@ -248,11 +260,19 @@ def check_schedules(scenario: Scenario) -> None:
     warmup = scenario.warmup_days * 24.0
     stop = warmup + scenario.days * 24.0
     for pname, port in scenario.ports.items():
+        if port.exports is not None and port.exports.arrivals.calls is not None:
+            raise AtField(("ports", pname, "exports", "arrivals", "calls"),
+                          "exports arrive by truck, one declaration at a time: a call pattern "
+                          "gives the vessel calls of imports; delete it here", value=UNSHOWN)
         if port.exports is not None and port.exports.arrivals.schedule is not None:
             raise AtField(("ports", pname, "exports", "arrivals", "schedule"),
                           "exports arrive by truck, one declaration at a time: a schedule "
                           "lists the vessel or train calls of imports; delete it here",
                           value=UNSHOWN)
+        if port.arrivals.calls is not None and port.arrivals.batch is None:
+            raise AtField(("ports", pname, "arrivals", "calls"), "a call pattern gives vessel "
+                          "calls: give arrivals.batch (its discharge_rate unloads each call) "
+                          "too", value=UNSHOWN)
         schedule = port.arrivals.schedule
         if schedule is None:
             continue

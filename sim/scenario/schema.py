@@ -28,6 +28,7 @@ from sim.scenario.base import ANY, CHECKS, LABEL_ZH, TRADER_CLASSES, ByDirection
 from sim.scenario.base import DIRECTIONS as DIRECTIONS
 from sim.scenario.base import ILLICIT as ILLICIT
 from sim.scenario.base import MODES as MODES
+from sim.scenario.call_pattern import CallPattern, fill_from_calls
 from sim.scenario.capacity_windows import CapacityWindow, check_capacity_windows
 from sim.scenario.costs import CostsField
 from sim.scenario.dated_arrivals import MAX_WINDOWS, DatedFactor, check_apart
@@ -198,7 +199,7 @@ class Arrivals(Extended):
     fixed times instead (the profiles then shape nothing).
     """
 
-    ADDED: ClassVar[tuple[str, ...]] = ("dated",)
+    ADDED: ClassVar[tuple[str, ...]] = ("dated", "calls")
 
     rate: ArrivalRate
     hourly: list[Weight] = Field(default_factory=lambda: [1.0] * 24)
@@ -235,6 +236,13 @@ class Arrivals(Extended):
         "rate and batch.size are then replaced by what the schedule comes to (no need to write "
         "them); every declaration's draws stay random (docs/vessel-schedule.md)",
     )
+    calls: CallPattern | None = Field(
+        default=None,
+        description="vessel calls generated every week instead of random ones: {slots = "
+        "['Mon 06:00', 'Wed 14:00'], window_h = 2, boxes = {dist = ...}, "
+        "boxes_per_declaration = 2.06}, drawn from a stream of their own; rate and batch.size "
+        "are then replaced by what the pattern comes to (docs/vessel-schedule.md)",
+    )
     extra: Real = Field(
         default=0.0,
         ge=0,
@@ -258,7 +266,7 @@ class Arrivals(Extended):
     @model_validator(mode="before")
     @classmethod
     def _scheduled(cls, data: Any, info: Any) -> Any:
-        return fill_from_schedule(data, info)
+        return fill_from_schedule(fill_from_calls(data), info)
 
     @field_validator("hourly", "weekly", "monthly", "hour_of_week")
     @classmethod

@@ -1,0 +1,126 @@
+"""A generated vessel call pattern (``arrivals.calls``): a berth plan's weekly slots ("three
+mainline calls a week, Monday 06:00, Wednesday 14:00 and Saturday 02:00"), each call
+arriving within ``window_h`` hours either side of its slot and bringing a random number of
+boxes, turned into import declarations at ``boxes_per_declaration``.
+
+The calls are drawn in the run (``sim/model/call_draws.py``) from a stream of their own, so
+ports without a pattern keep every draw; here the pattern is checked, and the port's
+``rate`` and ``batch.size`` are replaced by what it comes to on average (its calls a week,
+its calls' declarations), so that ``bordersim check --arrivals`` and the run-length hints
+read the pattern, as they read a schedule (``sim/scenario/schedule.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+from pydantic import Field, field_validator
+
+from sim.scenario import limits
+from sim.scenario.base import Strict
+from sim.scenario.distributions import number_dist
+from sim.scenario.limits import AtField
+
+DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_SLOT = re.compile(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([01]\d|2[0-3]):([0-5]\d)", re.ASCII)
+SLOT_ALLOWED = "a weekday and a time of day as 'Mon 06:00' (Mon to Sun, 00:00 to 23:59)"
+MAX_SLOTS = 168  #: calls a week one pattern may hold (one an hour)
+#: quantiles of the boxes per call that stand for its declarations in ``batch.size``
+_QUANTILES = (np.arange(100) + 0.5) / 100
+
+
+def slot_hour(slot: str) -> float:
+    """A slot ('Wed 14:30') as hours after Monday 00:00 (a run's hour 0 is a Monday's)."""
+    m = _SLOT.fullmatch(slot)
+    if m is None:
+        raise ValueError(f"{slot!r} is not a slot; {SLOT_ALLOWED}")
+    return DAYS.index(m[1]) * 24 + int(m[2]) + int(m[3]) / 60
+
+
+class CallPattern(Strict):
+    """Vessel calls every week at the berth plan's slots, each within ``window_h`` of its
+    slot, with a random number of boxes (docs/vessel-schedule.md)."""
+
+    slots: list[str] = Field(
+        min_length=1,
+        max_length=MAX_SLOTS,
+        description="the berth slots of a week, one a call: ['Mon 06:00', 'Wed 14:00', "
+        "'Sat 02:00'] (the run's first day is a Monday); the same slot twice is two calls",
+    )
+    window_h: float = Field(
+        default=0.0,
+        ge=0,
+        le=84,
+        description="hours either side of its slot within which a call arrives, uniformly "
+        "(a vessel early or late; 2: from two hours before to two after); 0: on the slot",
+    )
+    boxes: number_dist(limits.MAX_BATCH_SIZE) = Field(  # type: ignore[valid-type]
+        description="import boxes (containers) a call discharges: a distribution, "
+        "{ dist = 'triangular', low = 3500, mode = 4000, high = 4500 }",
+    )
+    boxes_per_declaration: float = Field(
+        gt=0,
+        le=1000,
+        description="boxes an import declaration covers, which turns a call's boxes into "
+        "declarations (rounded, at least 1); about 2.06 in the default scenario "
+        "(docs/calibration-default.md)",
+    )
+
+    @field_validator("slots")
+    @classmethod
+    def _slots(cls, v: list[str]) -> list[str]:
+        for i, slot in enumerate(v):
+            if not isinstance(slot, str) or _SLOT.fullmatch(slot) is None:
+                raise ValueError(f"slot {i + 1}, {slot!r}, is not allowed; {SLOT_ALLOWED}")
+        return v
+
+    def declarations(self, u: np.ndarray) -> np.ndarray:
+        """The declarations of calls whose boxes are at quantiles ``u``: boxes over
+        ``boxes_per_declaration``, rounded, from 1 to the largest call allowed."""
+        boxes = self.boxes.ppf(u)
+        n = np.rint(np.asarray(boxes, dtype=float) / self.boxes_per_declaration)
+        out: np.ndarray = np.clip(n, 1, limits.MAX_BATCH_SIZE).astype(int)
+        return out
+
+
+def fill_from_calls(data: Any) -> Any:
+    """An ``arrivals`` table (as written) with ``rate`` and ``batch.size`` replaced by what
+    its call pattern comes to; a pattern beside a schedule refused (one without ``batch`` is,
+    by :func:`sim.scenario.schedule.check_schedules`)."""
+    if not isinstance(data, dict) or data.get("calls") is None:
+        return data
+    if data.get("schedule") is not None:
+        raise AtField("calls", "a call pattern generates the calls and a schedule lists them: "
+                      "give one of calls and schedule, not both (to add a few calls to a "
+                      "pattern, give them all in the schedule instead)", value=limits.UNSHOWN)
+    try:
+        pattern = CallPattern.model_validate(data["calls"])
+    except ValueError as exc:
+        errors = getattr(exc, "errors", None)
+        if not errors:
+            raise AtField("calls", str(exc)) from None
+        first = errors()[0]
+        where = ("calls", *(str(p) for p in first["loc"]))
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise AtField(where, message, value=first.get("input", limits.NOTHING)) from None
+    out = {**data, "calls": pattern, "rate": f"{len(pattern.slots)} / 168 h"}
+    if isinstance(data.get("batch"), dict):  # (none: refused with the scenario's checks)
+        sizes = [float(n) for n in pattern.declarations(_QUANTILES)]
+        out["batch"] = {**data["batch"], "size": {"dist": "empirical", "values": sizes}}
+    return out
+
+
+def pattern_line(pattern: CallPattern) -> str:
+    """Where a pattern's calls come and how big they are (``bordersim check --arrivals``):
+    its slots, their window and the range of a call's declarations (1st to 99th
+    percentile of its boxes)."""
+    low, high = pattern.declarations(np.array([0.01, 0.99])).tolist()
+    window = f" within {pattern.window_h:g} h either side" if pattern.window_h else ""
+    return (
+        f"a call pattern of {len(pattern.slots)} calls a week at {', '.join(pattern.slots)}"
+        f"{window}, {low:,} to {high:,} declarations a call (1st to 99th percentile of "
+        f"{pattern.boxes.mean:,.0f} boxes on average at {pattern.boxes_per_declaration:g} a "
+        "declaration), drawn anew each replication"
+    )

@@ -1,0 +1,113 @@
+"""A generated vessel call pattern (``arrivals.calls``): the port's imports come in bunches,
+one a berth slot a week, each within its window and of the size its boxes allow; the draws
+are reproducible under a seed and of a stream of their own; the exam yard feels each call;
+a pattern that cannot be followed is refused naming the field, the value and what is
+allowed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import sim
+from sim.scenario.call_pattern import slot_hour
+from sim.scenario.loader import ScenarioError
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+SHORT = {"drain_days": 1, "days": 2}  # (7 days of warm-up: calls of two weeks, 216 h)
+PATTERN = {
+    "slots": ["Mon 06:00", "Thu 12:00"],
+    "window_h": 2,
+    "boxes": {"dist": "triangular", "low": 300, "mode": 400, "high": 500},
+    "boxes_per_declaration": 2,
+}
+
+
+def patterned(**over: object) -> sim.Scenario:
+    """small.toml's sea port fed by ``PATTERN`` (changed by ``over``)."""
+    return sim.load_scenario(SMALL, {**SHORT, "ports.sea.arrivals.calls": {**PATTERN, **over}})
+
+
+def sea_log(scenario: sim.Scenario, seed: int):
+    result = sim.simulate(scenario, seed, log=True)
+    log = result.log
+    return result, log[log.port == "sea"]
+
+
+def test_imports_bunch_into_one_call_per_slot_within_its_window_and_size():
+    scenario = patterned()
+    _, log = sea_log(scenario, 1)
+    calls = log[log.direction == "import"].groupby("arrived").size()
+    until = (scenario.warmup_days + scenario.days) * 24
+    slots = [slot_hour(s) + 168 * w for w in range(2) for s in PATTERN["slots"]]
+    expected = [s for s in slots if s + 2 < until]  # (a slot whose window ends in the run)
+    # one call per slot, each within window_h of its slot
+    assert len(calls) in (len(expected), len(expected) + 1)
+    for slot in expected:
+        near = [t for t in calls.index if abs(t - slot) <= PATTERN["window_h"]]
+        assert len(near) == 1, (slot, calls.index.tolist())
+    for t in calls.index:
+        assert min(abs(t - s) for s in slots) <= PATTERN["window_h"]
+    # each call's declarations: its boxes (300 to 500) over 2 boxes a declaration
+    assert calls.between(150, 250).all(), calls.tolist()
+    assert calls.nunique() > 1  # (drawn, not the mode every time)
+
+
+def test_calls_are_reproducible_under_a_seed_and_leave_other_draws_alone():
+    _, first = sea_log(patterned(), 4)
+    _, again = sea_log(patterned(), 4)
+    _, other = sea_log(patterned(), 5)
+    _, plain = sea_log(sim.load_scenario(SMALL, SHORT), 4)
+    imports = [x[x.direction == "import"] for x in (first, again, other)]
+    assert imports[0].arrived.tolist() == imports[1].arrived.tolist()
+    assert set(imports[0].arrived) != set(imports[2].arrived)
+    # exports arrive from streams of their own: the same with and without the pattern
+    ex, ex_plain = (x[x.direction == "export"].set_index("index") for x in (first, plain))
+    assert np.array_equal(ex.arrived.to_numpy(), ex_plain.arrived.to_numpy())
+    assert ex.containers.tolist() == ex_plain.containers.tolist()
+
+
+def test_the_exam_yard_queue_peaks_after_each_call():
+    result, log = sea_log(patterned(), 1)
+    q = result.queues
+    bays = q[(q.port == "sea") & (q.lane == "exam_bays")].set_index("t_h").queue
+    for t in sorted(log[log.direction == "import"].arrived.unique()):
+        before = bays[(bays.index >= t - 8) & (bays.index < t)].max()
+        after = bays[(bays.index >= t) & (bays.index < t + 36)].max()
+        assert after > before, (t, before, after)
+
+
+def test_rate_and_size_are_the_patterns_and_the_resolved_scenario_loads_again(tmp_path):
+    s = patterned()
+    a = s.ports["sea"].arrivals
+    assert a.rate == pytest.approx(2 / 168)
+    assert a.batch is not None and 150 <= a.batch.size.mean <= 250
+    resolved = tmp_path / "scenario.json"
+    resolved.write_text(json.dumps(s.model_dump(mode="json", by_alias=True)))
+    assert sim.load_scenario(resolved) == s
+
+
+@pytest.mark.parametrize(
+    ("over", "message"),
+    [
+        ({"ports.sea.arrivals.calls.slots": ["Mon 6am"]},
+         r"ports\.sea\.arrivals\.calls\.slots.*'Mon 6am'.*'Mon 06:00' \(Mon to Sun"),
+        ({"ports.sea.arrivals.calls.window_h": -1},
+         r"ports\.sea\.arrivals\.calls\.window_h.*-1.*greater than or equal to 0"),
+        ({"ports.sea.arrivals.calls.boxes_per_declaration": 0},
+         r"ports\.sea\.arrivals\.calls\.boxes_per_declaration.*greater than 0"),
+        ({"ports.sea.arrivals.schedule": {"hours": [6], "declarations": [9]}},
+         r"ports\.sea\.arrivals\.calls.*give one of calls and schedule, not both"),
+        ({"ports.sea.arrivals.extra": 1}, r"ports\.sea\.arrivals\.extra.*call pattern"),
+        ({"ports.sea.mode": "land", "ports.sea.arrivals.batch": None},
+         r"ports\.sea\.arrivals\.calls.*give arrivals\.batch"),
+        ({"ports.sea.exports.arrivals.calls": PATTERN},
+         r"ports\.sea\.exports\.arrivals\.calls.*exports arrive by truck"),
+    ],
+)
+def test_a_pattern_that_cannot_be_followed_is_refused(over, message):
+    with pytest.raises(ScenarioError, match=message):
+        sim.load_scenario(SMALL, {**SHORT, "ports.sea.arrivals.calls": PATTERN, **over})
