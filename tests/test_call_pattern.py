@@ -13,6 +13,8 @@ import numpy as np
 import pytest
 
 import sim
+from sim.model.call_draws import pattern_calls
+from sim.model.streams import CALLS, port_stream, replication_seed
 from sim.scenario.call_pattern import slot_hour
 from sim.scenario.loader import ScenarioError
 
@@ -64,6 +66,14 @@ def test_calls_are_reproducible_under_a_seed_and_leave_other_draws_alone():
     imports = [x[x.direction == "import"] for x in (first, again, other)]
     assert imports[0].arrived.tolist() == imports[1].arrived.tolist()
     assert set(imports[0].arrived) != set(imports[2].arrived)
+    # drawn from the port's stream of calls, no other: replication 0 of seed 4
+    scenario = patterned()
+    pattern = scenario.ports["sea"].arrivals.calls
+    assert pattern is not None
+    rng = port_stream(replication_seed(4, 0), "sea", CALLS)
+    drawn = list(pattern_calls(pattern, rng, (scenario.warmup_days + scenario.days) * 24))
+    sizes = imports[0].groupby("arrived", sort=True).size()
+    assert [(t, int(n)) for t, n in sizes.items()] == drawn
     # exports arrive from streams of their own: the same with and without the pattern
     ex, ex_plain = (x[x.direction == "export"].set_index("index") for x in (first, plain))
     assert np.array_equal(ex.arrived.to_numpy(), ex_plain.arrived.to_numpy())
@@ -111,3 +121,10 @@ def test_rate_and_size_are_the_patterns_and_the_resolved_scenario_loads_again(tm
 def test_a_pattern_that_cannot_be_followed_is_refused(over, message):
     with pytest.raises(ScenarioError, match=message):
         sim.load_scenario(SMALL, {**SHORT, "ports.sea.arrivals.calls": PATTERN, **over})
+
+
+def test_the_documented_example_loads_with_three_calls_a_week():
+    example = Path(__file__).parents[1] / "docs" / "examples" / "vessel-schedule" / "pattern.toml"
+    a = sim.load_scenario(example).ports["sea_port"].arrivals
+    assert a.calls is not None and len(a.calls.slots) == 3
+    assert a.rate == pytest.approx(3 / 168)
