@@ -37,6 +37,13 @@ CLAUSES: tuple[tuple[str, str], ...] = (
      rf"(?P<t>[\d,]+) declarations, (?P<d>{_N})/d over its (?P<nd>\d+) days",
      "按时刻表在固定时间到达 {n} 个班次（第 {a} 至 {b} 小时）：共 {t} 份报关单，{nd} 天中平均"
      "每天 {d} 份"),
+    (rf"a call pattern of (?P<n>\d+) calls a week at (?P<days>[A-Z][a-z]{{2}} \d\d:\d\d"
+     rf"(?:, [A-Z][a-z]{{2}} \d\d:\d\d)*)(?: within (?P<w>{_N}) h either side)?, "
+     rf"(?P<a>[\d,]+) to (?P<z>[\d,]+) declarations a call \(1st to 99th percentile of "
+     rf"(?P<x>[\d,]+) boxes on average at (?P<k>{_N}) a declaration\), drawn anew each "
+     r"replication",
+     "按船期模式每周 {n} 个班次，班期为{days}{w}；每班 {a} 至 {z} 份报关单（箱量的第 1 至第 99 "
+     "百分位；平均每班 {x} 箱，每份报关单 {k} 箱），每次重复重新抽取"),
     (r"busiest day (?P<k>\d+) \(hours (?P<a>\d+) to (?P<b>\d+)\), (?P<t>[\d,]+) "
      r"declarations in (?P<c>\d+) call\(s\)",
      "最繁忙的一天为第 {k} 天（第 {a} 至 {b} 小时），{c} 个班次共 {t} 份报关单"),
@@ -97,6 +104,8 @@ def _words(groups: dict[str, str | None]) -> dict[str, str]:
     if words.get("runs"):
         words["runs"] = "休息" if words["runs"] == "off" else "，".join(
             f"{r.split()[0]} 时 {r.split()[1]} 个" for r in words["runs"].split(", "))
+    if "w" in words:
+        words["w"] = f"，各在班期前后 {words['w']} 小时内到达" if words["w"] else ""
     if words.get("night"):
         words["night"] = f"（其中夜班津贴 {words['night']}）"
     return words

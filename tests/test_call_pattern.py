@@ -16,6 +16,7 @@ import sim
 from sim.model.call_draws import pattern_calls
 from sim.model.streams import CALLS, port_stream, replication_seed
 from sim.scenario.call_pattern import slot_hour
+from sim.scenario.dormant import idle_changes
 from sim.scenario.loader import ScenarioError
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
@@ -128,3 +129,11 @@ def test_the_documented_example_loads_with_three_calls_a_week():
     a = sim.load_scenario(example).ports["sea_port"].arrivals
     assert a.calls is not None and len(a.calls.slots) == 3
     assert a.rate == pytest.approx(3 / 168)
+
+
+def test_a_change_to_the_random_calls_of_a_patterned_port_is_told_it_acts_on_nothing():
+    s = patterned()
+    why = idle_changes(s, ["ports.sea.arrivals.weekly"])
+    assert why is not None and "come from its call pattern (ports.sea.arrivals.calls)" in why
+    assert idle_changes(s, ["ports.sea.arrivals.batch.size"]) is not None
+    assert idle_changes(s, ["ports.sea.arrivals.batch.discharge_rate"]) is None  # it unloads

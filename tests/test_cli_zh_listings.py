@@ -21,12 +21,17 @@ def _check(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[str, st
 
 
 RUSH = "docs/examples/office-hours/spring-festival-rush.toml"
+#: a weekly call pattern (docs/vessel-schedule.md), and one whose calls come on the slot
+PATTERN = "docs/examples/vessel-schedule/pattern.toml"
+ON_SLOT = "ports.sea_port.arrivals.calls.window_h=0"
 #: a dated window outside the run too (its note)
 AWAY = "ports.sz_yantian.exports.arrivals.dated=[{from='2027-01-04',to='2027-01-05',factor=2}]"
 
 
 @pytest.mark.parametrize("view", [["--arrivals"], ["--roster"], ["--arrivals", RUSH],
-                                  ["--arrivals", RUSH, "--set", AWAY]])
+                                  ["--arrivals", RUSH, "--set", AWAY],
+                                  ["--arrivals", PATTERN],
+                                  ["--arrivals", PATTERN, "--set", ON_SLOT]])
 def test_a_listing_is_chinese_with_the_english_figures(view: list[str], capsys, monkeypatch):
     monkeypatch.delenv("BORDERSIM_LANG", raising=False)
     en, _ = _check(view, capsys)
