@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 import sim
+from sim.experiment.outlook import OutlookError, growth_changes
 from sim.model.call_draws import pattern_calls
 from sim.model.streams import CALLS, port_stream, replication_seed
 from sim.scenario.call_pattern import slot_hour
@@ -137,3 +138,8 @@ def test_a_change_to_the_random_calls_of_a_patterned_port_is_told_it_acts_on_not
     assert why is not None and "come from its call pattern (ports.sea.arrivals.calls)" in why
     assert idle_changes(s, ["ports.sea.arrivals.batch.size"]) is not None
     assert idle_changes(s, ["ports.sea.arrivals.batch.discharge_rate"]) is None  # it unloads
+
+
+def test_an_outlook_refuses_to_grow_a_pattern_it_cannot_grow():
+    with pytest.raises(OutlookError, match=r"ports\.sea\.arrivals\.calls is a weekly pattern"):
+        growth_changes(patterned(), 1.1)

@@ -18,7 +18,8 @@ that load over 85 %: a factor on each hour's servers, and a number where the lan
 plain ``capacity``. ``plan_year`` is the first year that projected load exceeds 85 %: the
 capacity should be in place by then. A lane starved by an overloaded lane before it shows less
 load than it would be offered, so read a later lane's figures after the first one's fix.
-Vessel-call schedules (``arrivals.schedule``) and smuggling attempts are not grown.
+Vessel-call schedules and patterns (``arrivals.schedule``, ``arrivals.calls``) and smuggling
+attempts are not grown.
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ def check_growth(growth: float, years: int, every: int = 1) -> list[int]:
 
 def growth_changes(scenario: Scenario, factor: float) -> dict[str, str]:
     """The changes (dotted path: rate) that multiply every port's arrival rates by
-    ``factor``; a port whose arrivals follow a schedule of calls cannot be grown so."""
+    ``factor``; a port whose arrivals follow a schedule or a pattern of calls cannot be
+    grown so."""
     out = {}
     for name, port in scenario.ports.items():
         flows = [("arrivals", port.arrivals)]
@@ -76,6 +78,13 @@ def growth_changes(scenario: Scenario, factor: float) -> dict[str, str]:
                     f"scenario {scenario.name!r}: ports.{name}.{path}.schedule is a list of "
                     "dated calls, which an outlook cannot grow; give the port a rate "
                     "(and batch) to grow instead"
+                )
+            if arrivals.calls is not None:
+                raise OutlookError(
+                    f"scenario {scenario.name!r}: ports.{name}.{path}.calls is a weekly "
+                    "pattern of calls whose rate the pattern fixes, which an outlook cannot "
+                    "grow yet; give each year's boxes or slots in a scenario of its own, or "
+                    "the port a rate (and batch) to grow instead"
                 )
             out[f"ports.{name}.{path}.rate"] = f"{arrivals.rate * factor!r}/h"
     return out

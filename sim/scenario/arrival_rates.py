@@ -112,7 +112,9 @@ def _dated(arrivals: Any, scenario: Any) -> str:
     """The busiest and quietest days of the run's arriving days (warm-up and observed) with
     the dated factors (``arrivals.dated``), their declarations and their date's factor."""
     start = scenario.start_date
-    if not arrivals.dated or start is None or arrivals.schedule is not None:
+    if not arrivals.dated or start is None or arrivals.schedule is not None or (
+        arrivals.calls is not None
+    ):
         return ""
     from sim.scenario.dated_arrivals import day_factors, outside
 
