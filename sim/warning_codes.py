@@ -404,6 +404,11 @@ CODES: tuple[Code, ...] = (
          rf"ports\.(?P<port>\w+)\.arrivals\.schedule has no call after hour "
          rf"(?P<f_last_hour>{_N}), and the observed days run to hour (?P<f_stop_hour>{_N}): "
          rf"(?P<f_idle_days>{_N}) days"),
+    Code("pattern_idle_observed", "note", False,
+         "a port's vessel call pattern has no slot whose call can come in the observed days "
+         "(a short run on days without a slot): they observe no import arriving there",
+         rf"ports\.(?P<port>\w+)\.arrivals\.calls has no slot whose call can come in the "
+         rf"observed days \(hours (?P<f_start_hour>{_N}) to (?P<f_stop_hour>{_N})"),
     Code("unnamed_child", "note", False,
          "a scenario file extends another and sets no name: its results folders and reports "
          "take its parent's name",

@@ -16,8 +16,8 @@ import sim
 from sim.experiment.outlook import OutlookError, growth_changes
 from sim.model.call_draws import pattern_calls
 from sim.model.streams import CALLS, port_stream, replication_seed
-from sim.scenario.call_pattern import slot_hour
-from sim.scenario.dormant import idle_changes
+from sim.scenario.call_pattern import pattern_notes, slot_hour
+from sim.scenario.dormant import idle_changes, unused_parts
 from sim.scenario.loader import ScenarioError
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
@@ -143,3 +143,14 @@ def test_a_change_to_the_random_calls_of_a_patterned_port_is_told_it_acts_on_not
 def test_an_outlook_refuses_to_grow_a_pattern_it_cannot_grow():
     with pytest.raises(OutlookError, match=r"ports\.sea\.arrivals\.calls is a weekly pattern"):
         growth_changes(patterned(), 1.1)
+
+
+def test_a_pattern_with_no_slot_in_the_observed_days_is_noted():
+    assert pattern_notes(patterned()) == []  # Monday 06:00 in the observed Monday, Tuesday
+    thursday = patterned(slots=["Thu 12:00"])
+    (note,) = pattern_notes(thursday)
+    assert note.startswith("ports.sea.arrivals.calls has no slot whose call can come in the "
+                           "observed days (hours 168 to 216")
+    assert note in unused_parts(thursday)
+    # a window that reaches into the observed days: a call may come there, no note
+    assert pattern_notes(patterned(slots=["Sun 23:00"], window_h=2)) == []

@@ -337,6 +337,18 @@ def _periods() -> list[str]:
                                                   "start_date": "2018-04-16"}))
 
 
+def _pattern_note() -> str:
+    """A call pattern's one slot (Thursday) outside a run that observes a Monday only."""
+    from sim.scenario.call_pattern import pattern_notes
+    from sim.scenario.loader import load_scenario
+
+    small = MMC.parents[1] / "tests" / "scenarios" / "small.toml"
+    calls = {"slots": ["Thu 12:00"], "boxes": 400, "boxes_per_declaration": 2}
+    scenario = load_scenario(small, {"days": 1, "ports.sea.arrivals.calls": calls})
+    (note,) = pattern_notes(scenario)
+    return note
+
+
 def _schedule_note(tmp: Path, which: int) -> str:
     """A schedule's notes: its one call after the warm-up, and days after it without one."""
     from sim.scenario.loader import load_scenario
@@ -486,6 +498,7 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "sweep_same_figures": lambda _: _sweep_flat("figures"),
     "schedule_no_warmup_calls": lambda tmp: _schedule_note(tmp, 0),
     "schedule_idle_end": lambda tmp: _schedule_note(tmp, 1),
+    "pattern_idle_observed": lambda tmp: _pattern_note(),
     "unnamed_child": lambda tmp: _unnamed_child(tmp),
     "engine_cap_exceeded": lambda _: __import__("sim.model.credit_rules", fromlist=["x"]
                                                 ).credit_rules(

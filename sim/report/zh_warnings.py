@@ -224,6 +224,9 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "schedule_idle_end": ("{port}：船期表在第 {last_hour} 小时之后没有靠泊，而观测期到第 "
                           "{stop_hour} 小时：该口岸有 {idle_days} 天观测不到进口货物到港；"
                           "请缩短 days，或给出这些天的靠泊",),
+    "pattern_idle_observed": ("{port}：船期模式中没有哪个班期的靠泊能落在观测期内（第 "
+                              "{start_hour} 至 {stop_hour} 小时，预热期第一天为周一 00:00）："
+                              "该口岸观测不到进口货物到港；请延长 days，或在观测期内增加班期",),
     "unnamed_child": ("{child} 继承情景 {parent}，但没有设置 name：其名称与上级情景相同，为 "
                       "'{name}'，其运行的结果文件夹（results/{name}-<日期>-<时间>）和报告也以此"
                       "命名；请为它设置自己的 name = \"...\"",),

@@ -13,7 +13,7 @@ read the pattern, as they read a schedule (``sim/scenario/schedule.py``).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from pydantic import Field, field_validator
@@ -22,6 +22,9 @@ from sim.scenario import limits
 from sim.scenario.base import Strict
 from sim.scenario.distributions import number_dist
 from sim.scenario.limits import AtField
+
+if TYPE_CHECKING:
+    from sim.scenario.schema import Scenario
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _SLOT = re.compile(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([01]\d|2[0-3]):([0-5]\d)", re.ASCII)
@@ -124,3 +127,26 @@ def pattern_line(pattern: CallPattern) -> str:
         f"{pattern.boxes.mean:,.0f} boxes on average at {pattern.boxes_per_declaration:g} a "
         "declaration), drawn anew each replication"
     )
+
+
+def pattern_notes(scenario: Scenario) -> list[str]:
+    """A note per port whose call pattern can bring no call in the observed days (a short
+    run on days without a slot): they would observe no import arriving there."""
+    start = scenario.warmup_days * 24.0
+    stop = start + scenario.days * 24.0
+    out = []
+    for pname, port in scenario.ports.items():
+        pattern = port.arrivals.calls
+        if pattern is None:
+            continue
+        w = pattern.window_h
+        first_week, last_week = int((start - w) // 168), int((stop + w) // 168)
+        if any(start - w < slot_hour(s) + 168 * k < stop + w
+               for s in pattern.slots for k in range(first_week, last_week + 1)):
+            continue
+        out.append(
+            f"ports.{pname}.arrivals.calls has no slot whose call can come in the observed "
+            f"days (hours {start:g} to {stop:g}, the warm-up's first day Monday 00:00): "
+            f"{pname} observes no import arriving; lengthen days, or add a slot in them"
+        )
+    return out

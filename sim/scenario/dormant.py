@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from sim.lane_catalogue import PATHS
 from sim.scenario.base import TRADER_CLASSES
+from sim.scenario.call_pattern import pattern_notes
 from sim.scenario.cost_notes import slips, unpriced_staff
 from sim.scenario.enforcement import cut_samples
 from sim.scenario.export_selection import idle_export_tables
@@ -245,6 +246,7 @@ def unused_parts(scenario: Any) -> list[str]:
     out += unfound_types(scenario)  # (an illicit type carried that no check can find)
     out += partial_exam_notes(scenario)  # (boxes_opened below 1: exam time unchanged)
     out += schedule_notes(scenario)  # (a schedule leaving the warm-up or the end without calls)
+    out += pattern_notes(scenario)  # (a call pattern with no slot in the observed days)
     from sim.scenario.target_drain import targets_past_drain
 
     out += targets_past_drain(scenario)  # (a time target longer than the drain)
