@@ -111,8 +111,6 @@ def test_rate_and_size_are_the_patterns_and_the_resolved_scenario_loads_again(tm
          r"ports\.sea\.arrivals\.calls\.window_h.*-1.*greater than or equal to 0"),
         ({"ports.sea.arrivals.calls.boxes_per_declaration": 0},
          r"ports\.sea\.arrivals\.calls\.boxes_per_declaration.*greater than 0"),
-        ({"ports.sea.arrivals.schedule": {"hours": [6], "declarations": [9]}},
-         r"ports\.sea\.arrivals\.calls.*give one of calls and schedule, not both"),
         ({"ports.sea.arrivals.extra": 1}, r"ports\.sea\.arrivals\.extra.*call pattern"),
         ({"ports.sea.mode": "land", "ports.sea.arrivals.batch": None},
          r"ports\.sea\.arrivals\.calls.*give arrivals\.batch"),
@@ -154,3 +152,31 @@ def test_a_pattern_with_no_slot_in_the_observed_days_is_noted():
     assert note in unused_parts(thursday)
     # a window that reaches into the observed days: a call may come there, no note
     assert pattern_notes(patterned(slots=["Sun 23:00"], window_h=2)) == []
+
+
+PATTERN_TOML = """
+[ports.sea.arrivals.calls]
+slots = ["Mon 06:00", "Thu 12:00"]
+boxes = { dist = "triangular", low = 300, mode = 400, high = 500 }
+boxes_per_declaration = 2
+"""
+
+
+def test_a_pattern_and_a_schedule_in_one_table_are_refused_and_a_later_one_replaces(tmp_path):
+    """Written together, refused; written over the other (a child file, --set), the later
+    replaces the earlier, as a lane's capacity replaces its schedule."""
+    schedule = "schedule = { hours = [170], declarations = [9] }\n"
+    both = tmp_path / "both.toml"
+    both.write_text(f'extends = "{SMALL.as_posix()}"\ndays = 2\n[ports.sea.arrivals]\n'
+                    f"{schedule}{PATTERN_TOML}")
+    with pytest.raises(ScenarioError, match=r"ports\.sea\.arrivals\.calls.*give one of "
+                       r"calls and schedule, not both"):
+        sim.load_scenario(both)
+    parent = tmp_path / "parent.toml"
+    parent.write_text(f'extends = "{SMALL.as_posix()}"\nname = "p"\ndays = 2\n{PATTERN_TOML}')
+    child = tmp_path / "child.toml"
+    child.write_text(f'extends = "parent.toml"\nname = "c"\n[ports.sea.arrivals]\n{schedule}')
+    listed = sim.load_scenario(child).ports["sea"].arrivals
+    assert listed.calls is None and listed.schedule is not None
+    drawn = sim.load_scenario(child, {"ports.sea.arrivals.calls": PATTERN}).ports["sea"]
+    assert drawn.arrivals.schedule is None and drawn.arrivals.calls is not None

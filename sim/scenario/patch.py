@@ -25,11 +25,13 @@ class PathProblem(ValueError):
 #: ``capacity`` written over a table (by ``--set``, an option, a reform or a child file's
 #: table) drops the ``schedule`` or ``shifts`` it had, and so on for each of the three; so
 #: do a patrol's ``staff`` and ``schedule``, export loading's ``departures`` (with its
-#: ``cutoff``) and ``delay``, and the organisation's tree written out (``units``) and
-#: generated (``generate``).
+#: ``cutoff``) and ``delay``, the organisation's tree written out (``units``) and
+#: generated (``generate``), and a port's calls listed (``arrivals.schedule``) and drawn
+#: from a pattern (``arrivals.calls``).
 RIVALS: dict[str, tuple[str, ...]] = {
     "capacity": ("schedule", "shifts"),
-    "schedule": ("capacity", "staff", "shifts"),
+    "schedule": ("capacity", "staff", "shifts", "calls"),
+    "calls": ("schedule",),
     "shifts": ("capacity", "schedule"),
     "staff": ("schedule",),
     "departures": ("delay",),
