@@ -214,3 +214,27 @@ def test_drawing_ahead_gives_the_numbers_drawn_at_entry(monkeypatch):
     assert ahead.metrics()[f"approach_wait_h_mean{TAIL}"] > 1  # (trucks queued)
     pd.testing.assert_frame_equal(ahead.log, at_entry.log)
     assert all(_same(v, at_entry.metrics()[k]) for k, v in ahead.metrics().items())
+
+
+def _advance(inside: int) -> pd.DataFrame:
+    """The log of a short run of the teaching crossing where every truck's declaration is
+    lodged 2 h ahead and reviewed (a desk of 5 officers, 10 min each): a queue forms."""
+    s = sim.load_scenario(MMC, {**SHORT, "ports.crossing.approach": {"inside": inside,
+                                                                       "parking": 2},
+                                "declaration.review_share": {"*": 1.0},
+                                "ports.crossing.review": {"capacity": 5, "service": "10 min"},
+                                "ports.crossing.declaration.advance_share": 1.0,
+                                "ports.crossing.declaration.advance_lead": "2 h"})
+    log = simulate(s, 1, log=True).log
+    assert log is not None
+    return log
+
+
+def test_a_queued_trucks_advance_declaration_is_reviewed_while_it_waits():
+    """Lodged its lead before the truck reached the approach (not before its entry) and
+    reviewed then, as without an approach: it enters with its review done."""
+    log = _advance(1)
+    queued = log[log["arrived"] > log["reached"] + 1]
+    assert len(queued) > 20  # (trucks waited over an hour)
+    assert np.allclose(queued["lodged"], queued["reached"] - 2)
+    assert (queued["accepted"] < queued["reached"]).all()  # (a free desk: 10 min)

@@ -25,6 +25,8 @@ Where things live:
                    day, and the warning when they keep rising
 - ``approach_ahead.py`` an approach's trucks' requirements drawn once per block when they
                    reach it (each row given its entry time), not one truck at a time
+- ``approach_docs.py`` a queued truck's advance declaration lodged from when it reached
+                   the approach and reviewed while it waits, as without an approach
 - ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls) and a port's arrival
                    processes
 - ``call_draws.py`` a call pattern's vessel calls (``arrivals.calls``): each week's slots,

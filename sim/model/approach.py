@@ -29,6 +29,7 @@ import simpy
 
 from sim.analysis.sketch import LogHistogram
 from sim.model.approach_ahead import at_entry, drawn_ahead
+from sim.model.approach_docs import QueuedDocs, lodged_from
 from sim.model.approach_settle import DailyWaiting, unsettled
 from sim.model.consignment import Consignment
 from sim.model.milestones import M
@@ -62,6 +63,7 @@ class Approach:
         self.peak = [0, 0]
         self.last = port.warmup
         self.daily = DailyWaiting((port.warmup, port.stop))  # (whether the queue settled)
+        self.docs = QueuedDocs(port)  # advance declarations lodged and reviewed while waiting
 
     @classmethod
     def of(cls, port: Port, enter: Enter, shared: Any = None, log: bool = False
@@ -82,17 +84,20 @@ class Approach:
     ) -> None:
         """Queue a block of trucks: each reaches the approach at ``reached`` and may enter
         no earlier than ``earliest`` (later only while a hold keeps the gate shut). Their
-        requirements are drawn now, for the block (:mod:`approach_ahead`), where they can be."""
+        requirements are drawn now, for the block (:mod:`approach_ahead`), where they can be;
+        their advance declarations are lodged from ``reached`` (:mod:`approach_docs`)."""
         table = drawn_ahead(self.port, earliest, u, export)
+        seen = (reached >= self.warmup) & (reached < self.stop)
+        early = self.docs.early(index, reached, table, seen).tolist()
         for k in range(len(index)):
             row = None if table is None else table[k : k + 1]
             truck = self._truck(int(index[k]), float(reached[k]), float(earliest[k]),
-                                u[k : k + 1], export, row)  # fmt: skip
+                                u[k : k + 1], export, row, early[k])  # fmt: skip
             self.env.process(truck)
 
     def _truck(
         self, i: int, reached: float, earliest: float, u: np.ndarray, export: bool,
-        row: np.ndarray | None,
+        row: np.ndarray | None, early: bool,
     ) -> Generator[simpy.Event, Any, None]:
         env = self.env
         if reached > env.now:
@@ -119,8 +124,10 @@ class Approach:
         if row is None:  # (drawn at its entry, under the rules then)
             self.enter(np.array([i]), np.array([env.now]), u, export)
         else:
-            self.port._hand_on(np.array([i]), np.array([env.now]), u, export,
-                               table=at_entry(row, env.now))  # fmt: skip
+            table = at_entry(row, env.now)
+            if early:  # (its declaration lodged its lead before it reached the approach)
+                lodged_from(table, env.now, reached)
+            self.port._hand_on(np.array([i]), np.array([env.now]), u, export, table=table)
 
     def left(self, c: Consignment) -> None:
         """A truck's flow ended (or it was seized or rejected): its place inside is free at

@@ -92,6 +92,8 @@ class Review(Step):
         return np.full(len(r), int(finite(p.review)))
 
     def visit(self, j: Journey) -> tuple[Any, float, float]:
+        if j.port.approach is not None:  # (a queued truck's review, booked while it waited)
+            j.port.approach.docs.review_of(j.c)
         return j.port.review, j.t, j.r[R.review_time]
 
     def visited(self, j: Journey, start: float, end: float) -> None:
