@@ -238,3 +238,16 @@ def test_a_queued_trucks_advance_declaration_is_reviewed_while_it_waits():
     assert len(queued) > 20  # (trucks waited over an hour)
     assert np.allclose(queued["lodged"], queued["reached"] - 2)
     assert (queued["accepted"] < queued["reached"]).all()  # (a free desk: 10 min)
+
+
+def test_a_queued_trucks_figures_count_it_by_when_it_reached_the_approach():
+    """The observed cohort (clearance, costs, seizures, `bordersim trucks`) holds the trucks
+    that reached the approach in the observed window, however long they then queued."""
+    log = _trucks(1)[2]  # (a queue that grows: trucks reach in the window and enter after it)
+    s = _scenario(1)
+    start, stop = s.warmup_days * 24, (s.warmup_days + s.days) * 24
+    by_reach = (log["reached"] >= start) & (log["reached"] < stop)
+    by_entry = (log["arrived"] >= start) & (log["arrived"] < stop)
+    assert (by_reach != by_entry).sum() > 5  # (the two rules differ here)
+    assert (log["cohort"].astype(bool) == by_reach).all()
+

@@ -10,8 +10,10 @@ the journey books it). Waiting, the first ``parking`` trucks stand in the parkin
 the rest on the road.
 
 Every consignment a port with an approach makes (imports, exports, a surge's) is one truck
-and queues; its whole flow, the lodging of its declaration included, is handed on at its
-entry, as a flow (no bulk block: a truck's leaving frees its space at its own time).
+and queues; its flow is handed on at its entry, as a flow (no bulk block: a truck's leaving
+frees its space at its own time), but an advance declaration is lodged from its reaching and
+reviewed while it waits (:mod:`approach_docs`), and the observed cohort takes it by when it
+reached the approach (the day's traffic: docs/trucks.md).
 Smuggling groups' attempts at the port (:mod:`smuggled`) do not queue. Without the section
 no process starts and no number is drawn: the port runs as before.
 """
@@ -37,8 +39,9 @@ from sim.model.milestones import M
 if TYPE_CHECKING:
     from sim.model.port import Port
 
-#: what an approach hands a truck on to at its entry: (index, arrived, uniforms, export)
-Enter = Callable[[np.ndarray, np.ndarray, np.ndarray, bool], None]
+#: what an approach hands a truck on to at its entry: (index, arrived, uniforms, export,
+#: reached: when it reached the approach, which places it in the observed cohort)
+Enter = Callable[[np.ndarray, np.ndarray, np.ndarray, bool, np.ndarray], None]
 
 
 class Approach:
@@ -122,12 +125,13 @@ class Approach:
         if self.warmup <= reached < self.stop:
             self.waits.add(env.now - reached)
         if row is None:  # (drawn at its entry, under the rules then)
-            self.enter(np.array([i]), np.array([env.now]), u, export)
+            self.enter(np.array([i]), np.array([env.now]), u, export, np.array([reached]))
         else:
             table = at_entry(row, env.now)
             if early:  # (its declaration lodged its lead before it reached the approach)
                 lodged_from(table, env.now, reached)
-            self.port._hand_on(np.array([i]), np.array([env.now]), u, export, table=table)
+            self.port._hand_on(np.array([i]), np.array([env.now]), u, export, table=table,
+                               reached=np.array([reached]))  # fmt: skip
 
     def left(self, c: Consignment) -> None:
         """A truck's flow ended (or it was seized or rejected): its place inside is free at

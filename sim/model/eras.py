@@ -125,14 +125,17 @@ def planned_assessment(port: Port, arrived: np.ndarray, r: np.ndarray) -> np.nda
     return np.asarray(lodged + np.where(review, r[:, R.review_time], 0.0) + again + port.assess)
 
 
-def enter(port: Port, index: np.ndarray, arrived: np.ndarray, u: np.ndarray, export: bool) -> None:
+def enter(port: Port, index: np.ndarray, arrived: np.ndarray, u: np.ndarray, export: bool,
+          reached: np.ndarray | None = None) -> None:
     """Hand a block of ``port``'s consignments on, each under the rules of the era it is
-    assessed in (``port``'s own without a timeline)."""
+    assessed in (``port``'s own without a timeline); ``reached``: queued trucks' reaching
+    the approach (the cohort's time: :mod:`approach`)."""
     if not port.eras:
-        port._hand_on(index, arrived, u, export)
+        port._hand_on(index, arrived, u, export, reached=reached)
         return
     ports = [port] + [p for _, p in port.eras]
     era, call = era_of(port, arrived, u, export)
     for k in np.unique(era).tolist():  # each era's rules for the consignments assessed in it
         rows = era == k
-        ports[k]._hand_on(index[rows], arrived[rows], u[rows], export, call)
+        seen = None if reached is None else reached[rows]
+        ports[k]._hand_on(index[rows], arrived[rows], u[rows], export, call, reached=seen)

@@ -233,9 +233,11 @@ class Port:
         export: bool,
         call_containers: float | None = None,
         table: np.ndarray | None = None,
+        reached: np.ndarray | None = None,
     ) -> None:
         """Draw a block's requirements under this port's rules (``table``: drawn already, as
-        an approach does when its trucks reach it: :mod:`approach_ahead`), decide, launch it."""
+        an approach does when its trucks reach it: :mod:`approach_ahead`), decide, launch it.
+        ``reached``: queued trucks' reaching the approach, which places them in the cohort."""
         if table is None:
             ctx = Context(self.scenario, self.spec, self.commodities, arrived, export=export,
                           port_name=self.name, call_containers=call_containers)
@@ -243,7 +245,8 @@ class Port:
         if not export:  # (a call waiting for a berth or track is discharged later)
             shift_discharge(self.positions, self.spec, table, arrived, call_containers)
         transit_leg.arrive_inland(self.scenario, self.name, table, arrived)  # (and holds)
-        cohort = (arrived >= self.warmup) & (arrived < self.stop)
+        seen = arrived if reached is None else reached
+        cohort = (seen >= self.warmup) & (seen < self.stop)
         transit_plans.admit(self, index, arrived, table)  # (escalations that do not hold)
         uniforms = {check: u[:, DRAWS.column(f"sel_{check}")] for check in DECISIONS}
         if self.decisions.dynamic:
