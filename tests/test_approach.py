@@ -251,3 +251,18 @@ def test_a_queued_trucks_figures_count_it_by_when_it_reached_the_approach():
     assert (by_reach != by_entry).sum() > 5  # (the two rules differ here)
     assert (log["cohort"].astype(bool) == by_reach).all()
 
+
+def test_after_a_closure_queued_trucks_enter_first_come_first_served():
+    """A closure of the crossing (a hold of its arrivals) while trucks queue for room: none
+    enters while it is shut, and they enter in the order they reached the approach, those
+    that waited for room before the closure first."""
+    hold = [{"of": "arrivals", "port": "crossing", "at": "30 h", "lasts": "6 h"}]
+    s = sim.load_scenario(MMC, {**SHORT, "holds": hold, "ports.crossing.arrivals.rate": "3/h",
+                                "ports.crossing.approach": {"inside": 2, "parking": 2}})
+    log = simulate(s, 1, log=True).log
+    assert log is not None
+    log = log.dropna(subset=["arrived"]).sort_values(["reached", "index"])
+    before = log[(log["reached"] < 30) & (log["arrived"] > 30)]
+    assert len(before) > 2 and len(log[log["reached"].between(30, 36)]) > 5
+    assert not log["arrived"].between(30, 36, inclusive="neither").any()  # (shut)
+    assert (np.diff(log["arrived"].to_numpy(float)) >= 0).all()  # (by reached)

@@ -67,6 +67,7 @@ class Approach:
         self.last = port.warmup
         self.daily = DailyWaiting((port.warmup, port.stop))  # (whether the queue settled)
         self.docs = QueuedDocs(port)  # advance declarations lodged and reviewed while waiting
+        self.shut = _closures(port)  # (start, end) of the holds that shut its arrivals
 
     @classmethod
     def of(cls, port: Port, enter: Enter, shared: Any = None, log: bool = False
@@ -116,6 +117,9 @@ class Approach:
                 yield env.timeout(earliest - env.now)
                 request = self.gate.request()
             yield request
+            opens = self._opens(env.now)
+            if opens > env.now:  # (room inside, but the crossing is shut: in at its end)
+                yield env.timeout(opens - env.now)
             self._tally()
             self.waiting -= 1
         self.most_inside = max(self.most_inside, self.gate.count)
@@ -142,6 +146,14 @@ class Approach:
         end = max(c.m[M["exited"]], c.m[M["loaded"]])
         wait = end - self.env.now if end == end and end > self.env.now else 0.0
         self.env.timeout(wait).callbacks.append(partial(self._free, request))
+
+    def _opens(self, t: float) -> float:
+        """When the crossing, shut by a hold of its arrivals at ``t`` (or not), lets trucks in:
+        no truck enters while it is shut, those that waited for room before it first."""
+        for start, end in self.shut:
+            if start <= t < end:
+                return self._opens(end)
+        return t
 
     def _free(self, request: Any, _: simpy.Event) -> None:
         self.gate.release(request)  # (the first truck waiting, if any, enters now)
@@ -176,6 +188,13 @@ class Approach:
             f"approach_road_peak{tail}": float(self.peak[1]),
             f"approach_road_trucks_per_day{tail}": self.spilled / days,
         }
+
+
+def _closures(port: Port) -> list[tuple[float, float]]:
+    """The (start, end) hours of the holds that shut ``port``'s arrivals (none without)."""
+    from sim.model.holds import spans  # (here: a cycle via the steps)
+
+    return spans(port.scenario, port.name, "arrivals") if port.scenario.holds else []
 
 
 def truck_left(port: Port, c: Consignment) -> None:

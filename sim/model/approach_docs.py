@@ -61,7 +61,7 @@ class QueuedDocs:
               cohort: np.ndarray) -> np.ndarray:
         """Which trucks of a block reaching the approach lodge from their ``reached`` (their
         review, if they have one at a FIFO desk, is booked at the lodging now)."""
-        from sim.model.holds import spans  # (here: holds imports the steps, which import this)
+        from sim.model.holds import spans  # (here: a cycle via the steps)
 
         p = self.port
         if table is None or p.decisions.dynamic or spans(p.scenario, p.name, "declarations"):
