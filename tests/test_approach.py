@@ -266,3 +266,21 @@ def test_after_a_closure_queued_trucks_enter_first_come_first_served():
     assert len(before) > 2 and len(log[log["reached"].between(30, 36)]) > 5
     assert not log["arrived"].between(30, 36, inclusive="neither").any()  # (shut)
     assert (np.diff(log["arrived"].to_numpy(float)) >= 0).all()  # (by reached)
+
+
+def test_the_places_held_by_trucks_waiting_for_a_laboratory_result_are_a_figure():
+    """The mean trucks inside waiting for a laboratory result: the hours between each truck's
+    sample and result that it spent inside, in the observed window, over the window's hours."""
+    s = sim.load_scenario(ROOT / "scenarios/beilun-border.toml", {
+        "days": 2, "warmup_days": 1, "drain_days": 3,
+        "ports.dongxing.approach": {"inside": 30, "parking": 10}})
+    result = simulate(s, 1, log=True)
+    log, m = result.log, result.metrics()
+    assert log is not None
+    log = log[(log["port"] == "dongxing") & log["lab_end"].notna()]
+    assert len(log) > 3 and (log["released"] >= log["lab_end"]).all()  # (held for them)
+    start = np.maximum(np.maximum(log["lab_start"], log["arrived"]), 24.0)  # (in the window)
+    hours = (np.minimum(log["lab_end"], 72.0) - start).clip(lower=0)
+    figure = m["approach_inside_lab_mean_port_dongxing"]
+    assert figure > 0.5  # (trucks do wait inside for results)
+    assert figure == pytest.approx(hours.sum() / 48)

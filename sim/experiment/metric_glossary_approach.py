@@ -36,4 +36,10 @@ APPROACH = [
           "Trucks a day that spilled onto the road: those that reached the approach in the "
           "observed window when the crossing was full and the parking area too, divided by "
           "the observed days.", only=ONLY),
+    Entry(f"approach_inside_lab_mean{_TAIL}", LANE_LAYER,
+          f"Trucks inside the crossing waiting for a laboratory result (from the sample's "
+          f"submission, `lab_start`, to its result, `lab_end`, while the truck is inside), "
+          f"{_TIME}, over the trucks whose flow ended by the end of the run. The places left "
+          f"for the other trucks are `inside` less this: when they are too few, the queue "
+          f"does not settle (docs/trucks.md).", only=ONLY),
 ]

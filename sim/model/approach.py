@@ -68,6 +68,7 @@ class Approach:
         self.daily = DailyWaiting((port.warmup, port.stop))  # (whether the queue settled)
         self.docs = QueuedDocs(port)  # advance declarations lodged and reviewed while waiting
         self.shut = _closures(port)  # (start, end) of the holds that shut its arrivals
+        self.lab_hours = 0.0  # truck-hours inside, in the window, waiting for a lab result
 
     @classmethod
     def of(cls, port: Port, enter: Enter, shared: Any = None, log: bool = False
@@ -146,6 +147,10 @@ class Approach:
         end = max(c.m[M["exited"]], c.m[M["loaded"]])
         wait = end - self.env.now if end == end and end > self.env.now else 0.0
         self.env.timeout(wait).callbacks.append(partial(self._free, request))
+        lab = (c.m[M["lab_start"]], c.m[M["lab_end"]])
+        if lab[0] == lab[0] and lab[1] == lab[1]:  # (sampled, and it had the result here)
+            start = max(lab[0], c.arrived, self.warmup)  # (its hours inside waiting for it)
+            self.lab_hours += max(min(lab[1], self.env.now + wait, self.stop) - start, 0.0)
 
     def _opens(self, t: float) -> float:
         """When the crossing, shut by a hold of its arrivals at ``t`` (or not), lets trucks in:
@@ -187,6 +192,7 @@ class Approach:
             f"approach_parking_peak{tail}": float(self.peak[0]),
             f"approach_road_peak{tail}": float(self.peak[1]),
             f"approach_road_trucks_per_day{tail}": self.spilled / days,
+            f"approach_inside_lab_mean{tail}": self.lab_hours / hours,
         }
 
 

@@ -24,4 +24,8 @@ MEANINGS: dict[tuple[str, str], str] = {
         "观测期内同时在道路上等待的卡车数的最大值。",
     ("approach_road_trucks_per_day_port_<port>", "ae41c534"):
         "每日排到道路上的卡车数：观测期内到达排队区时口岸已满、停车场也已满的卡车，除以观测天数。",
+    ("approach_inside_lab_mean_port_<port>", "9997e0ad"):
+        "口岸内等待实验室检测结果的卡车数（自送样 `lab_start` 至出结果 `lab_end`、卡车仍在口岸内的"
+        f"时段），{_TIME}，统计范围为运行结束前流程已结束的卡车。其余卡车可用的车位为 `inside` "
+        "减去此数：车位过少时，排队不会趋于稳定（docs/trucks.md）。",
 }
