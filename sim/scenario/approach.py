@@ -27,7 +27,9 @@ class Approach(Strict):
     inside: int = Field(
         ge=1,
         description="trucks the crossing holds at once (its yard and lanes' standing room); "
-        "a truck that reaches it when it holds this many waits on the approach",
+        "a truck that reaches it when it holds this many waits on the approach; a truck "
+        "waiting for a laboratory result keeps its place, so the others have this less "
+        "approach_inside_lab_mean (docs/trucks.md: near it, waits jump)",
     )
     parking: int = Field(
         ge=0,
