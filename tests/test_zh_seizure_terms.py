@@ -52,3 +52,26 @@ def test_finds_and_detections_never_say_seized() -> None:
     hits = [zh for en, zh in finds.items() if en.startswith("hit_rate")]
     detections = [zh for en, zh in finds.items() if en.startswith("detect")]
     assert all(FOUND in zh for zh in hits) and all(DETECTED in zh for zh in detections)
+
+
+def _reform_texts() -> list[tuple[str, str, str]]:
+    """Every reform's mechanism and strengths as (where, English, Chinese printed)."""
+    from sim.reforms import REFORMS
+    from sim.report.zh_reforms import mechanism
+    from sim.report.zh_strengths import strength
+
+    out = []
+    for name, reform in REFORMS.items():
+        out.append((name, reform.mechanism, mechanism(name, reform.mechanism) or ""))
+        for key, param in reform.params.items():
+            out.append((f"{name}.{key}", param.doc, strength(name, key, param.doc)))
+    return out
+
+
+def test_the_reforms_call_a_seizure_seized_never_found() -> None:
+    """A reform that speaks of seizures (smart_sharing's partner alerts) says 查扣, as the
+    metrics do, not 查获 (a check's find), in its mechanism and in each strength."""
+    texts = [t for t in _reform_texts() if "seizure" in t[1].lower()]
+    assert len(texts) >= 3  # smart_sharing: mechanism, alerts_per_day, alert_delay_h
+    wrong = {where: zh for where, _, zh in texts if SEIZED not in zh or FOUND in zh}
+    assert wrong == {}
