@@ -223,6 +223,16 @@ def out_path(text: str) -> Path:
     return Path(text)
 
 
+#: the top-level help's last lines: the language switch, which the commands take (typed
+#: before the command or after it), not the top-level parser, so it is in no option list
+LANG_EPILOG = (
+    "--lang zh (before or after the command: bordersim --lang zh run ...) prints a command's "
+    "tables, notes, warnings, errors and --help in Simplified Chinese; --lang en in English. "
+    "Set the environment variable BORDERSIM_LANG=zh to make Chinese the default, this help "
+    "included. Each command's options: bordersim COMMAND --help."
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     return _build()[0]
 
@@ -230,7 +240,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The parser and, by name, each command's own parser."""
     parser: argparse.ArgumentParser = Parser(
-        prog="bordersim", description="Simulate goods crossing a border (SimPy)."
+        prog="bordersim", description="Simulate goods crossing a border (SimPy).",
+        epilog=LANG_EPILOG,
     )
     from sim.cli_version import VersionAction  # (the build, worked out only when asked)
 

@@ -10,6 +10,10 @@ import argparse
 from typing import Any
 
 DESCRIPTION = "模拟货物通过口岸的通关过程（离散事件仿真，SimPy）。"
+#: the top-level help's last lines (:data:`sim.cli.LANG_EPILOG`)
+EPILOG = ("加 --lang zh（写在命令之前或之后均可：bordersim --lang zh 命令 ...），该命令的表格、"
+          "提示、警告、报错和 --help 即为简体中文；--lang en 为英文。设置环境变量 "
+          "BORDERSIM_LANG=zh 后默认输出中文（包括本帮助）。各命令的选项：bordersim 命令 --help。")
 #: each command -> its one line in ``bordersim --help`` (argparse's ``%%`` for a percent)
 COMMANDS = {
     "run": "对一个情景进行多次重复运行并汇总结果",
@@ -84,6 +88,7 @@ def in_chinese(parser: argparse.ArgumentParser,
     """Put the Chinese of :data:`COMMANDS` and argparse's words on ``parser`` and each
     command's parser (in place; a command not listed keeps its English line)."""
     parser.description = DESCRIPTION
+    parser.epilog = EPILOG
     _options_in_chinese(commands)
     for p in (parser, *commands.values()):
         p.formatter_class = _formatter(p.formatter_class)  # type: ignore[arg-type]

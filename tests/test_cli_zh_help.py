@@ -36,3 +36,14 @@ def test_a_commands_help_has_argparses_words_in_chinese(capsys):
     assert said.startswith("用法：bordersim run") and "显示此帮助信息并退出" in said
     assert "\n选项：\n" in said and "\n位置参数：\n" in said and "选项:" not in said  # (full width)
     assert _help(["run", "--help"], capsys).startswith("usage: bordersim run")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--lang", "zh", "--help"], ["--help", "--lang=zh"]])
+def test_the_top_level_help_says_how_to_get_chinese(argv: list[str], capsys, monkeypatch):
+    """``--lang`` belongs to the commands, so argparse lists it in no option of the
+    top-level help; its last lines name it (and BORDERSIM_LANG), in either language."""
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    said = _help(argv, capsys)
+    tail = said.split("\n\n")[-1]
+    assert "--lang zh" in tail and "BORDERSIM_LANG=zh" in tail, tail
+    assert ("简体中文" in tail) == ("zh" in " ".join(argv)), tail
