@@ -291,3 +291,15 @@ def test_without_a_chinese_font_the_page_says_once_under_its_first_plot(folder, 
     assert "其余说明性段落（及图中文字）" in page or "data-untranslated" not in page
     assert main(["report", str(folder), "--out", str(tmp_path / "en.html")]) == 0
     assert NOTE not in (tmp_path / "en.html").read_text(encoding="utf-8")
+
+
+def test_a_ports_mode_of_transport_is_chinese_and_its_name_stays(folder):
+    """The scenario's table of ports and Trading across Borders say each port's mode in
+    Chinese (sea: 海运), while a port named like a mode (the small scenario's ``sea``)
+    keeps its name in the cell beside it."""
+    from sim.report.zh_glossary import MODES
+
+    page = translate(render_folder(folder), "zh")
+    modes = re.findall(r"<td class='mode'>([^<]*)</td>", page)
+    assert len(modes) >= 2 and set(modes) <= set(MODES.values()), modes
+    assert "<tr><td>sea</td><td class='mode'>海运</td>" in page

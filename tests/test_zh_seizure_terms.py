@@ -6,6 +6,8 @@ headline) to 查扣, and the families of finds to theirs. Tables only: no run.""
 
 from __future__ import annotations
 
+import re
+
 from sim.report.zh_glossary import TERMS
 from sim.report.zh_meanings import MEANINGS
 from sim.report.zh_metrics import METRICS
@@ -54,13 +56,21 @@ def test_finds_and_detections_never_say_seized() -> None:
     assert all(FOUND in zh for zh in hits) and all(DETECTED in zh for zh in detections)
 
 
-def _reform_texts() -> list[tuple[str, str, str]]:
-    """Every reform's mechanism and strengths as (where, English, Chinese printed)."""
+#: the noun, a seizure (not "seized", which may be a smuggling attempt caught: 查获)
+SEIZURE = re.compile(r"\bseizures?\b", re.I)
+
+
+def _texts() -> list[tuple[str, str, str]]:
+    """Every reform's mechanism and strengths, and the report's phrases, notes and
+    sentences, as (where, English, Chinese printed)."""
     from sim.reforms import REFORMS
+    from sim.report.zh_notes import NOTE_SENTENCES, NOTES
+    from sim.report.zh_phrases import PHRASES, SENTENCES
     from sim.report.zh_reforms import mechanism
     from sim.report.zh_strengths import strength
 
-    out = []
+    out = [(en[:40], en, zh) for en, zh in {**PHRASES, **NOTES}.items()]
+    out += [(p.pattern[:40], p.pattern, zh) for p, zh in SENTENCES + NOTE_SENTENCES]
     for name, reform in REFORMS.items():
         out.append((name, reform.mechanism, mechanism(name, reform.mechanism) or ""))
         for key, param in reform.params.items():
@@ -68,10 +78,12 @@ def _reform_texts() -> list[tuple[str, str, str]]:
     return out
 
 
-def test_the_reforms_call_a_seizure_seized_never_found() -> None:
-    """A reform that speaks of seizures (smart_sharing's partner alerts) says 查扣, as the
-    metrics do, not 查获 (a check's find), in its mechanism and in each strength."""
-    texts = [t for t in _reform_texts() if "seizure" in t[1].lower()]
-    assert len(texts) >= 3  # smart_sharing: mechanism, alerts_per_day, alert_delay_h
-    wrong = {where: zh for where, _, zh in texts if SEIZED not in zh or FOUND in zh}
+def test_every_seizure_in_a_reform_or_the_report_is_seized() -> None:
+    """Each seizure an English text names (smart_sharing's partner alerts, the report's
+    enforcement note) is 查扣 in its Chinese, as in the metrics, never 查获 (a check's find):
+    at least as many 查扣 as the English has seizures."""
+    texts = [t for t in _texts() if SEIZURE.search(t[1])]
+    assert len(texts) >= 5  # smart_sharing's mechanism and two strengths, the report's
+    wrong = {where: zh for where, en, zh in texts
+             if zh.count(SEIZED) < len(SEIZURE.findall(en))}
     assert wrong == {}

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from sim.report import flow_plots, interval_plots, plots
+from sim.report.trading_section import MODE
 
 if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult
@@ -51,7 +52,8 @@ def scenario_section(variants: Mapping[str, Variant]) -> list[str]:
         pairs.append(("organisation", f"structure {org.get('structure') or 'explicit'}"))
     ports = s.get("ports", {})
     port_rows = "".join(
-        f"<tr><td>{html.escape(str(pid))}</td><td>{html.escape(str(p.get('mode', '')))}</td>"
+        f"<tr><td>{html.escape(str(pid))}</td>"
+        f"<td{MODE}>{html.escape(str(p.get('mode', '')))}</td>"
         f"<td>{html.escape(str(p.get('label') or ''))}</td></tr>"
         for pid, p in ports.items()
         if isinstance(p, dict)

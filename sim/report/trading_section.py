@@ -14,6 +14,9 @@ import pandas as pd
 if TYPE_CHECKING:
     from sim.report.folder import Variant
 
+#: a cell's attribute that says it holds a port's mode of transport (``land``), which the
+#: Chinese page says in Chinese (陆路) where a port's name stays as written
+MODE = " class='mode'"
 #: the columns shown: (figure, heading)
 SHOWN = (
     ("documentary_time_h", "documentary h"),
@@ -61,7 +64,7 @@ def trading_section(variants: Mapping[str, Variant]) -> list[str]:
 def _row(r: pd.Series, paired: bool) -> str:
     from sim.report.html import _fmt
 
-    cells = "".join(f"<td>{html.escape(str(r[c]))}</td>"
+    cells = "".join(f"<td{MODE if c == 'mode' else ''}>{html.escape(str(r[c]))}</td>"
                     for c in ("option", "port", "mode", "direction"))  # fmt: skip
     for col, _ in SHOWN:
         cells += f"<td>{_fmt(r.get(col, float('nan')))}</td>"

@@ -51,17 +51,24 @@ def translate(page: str, lang: str, names: Collection[str] = ()) -> str:
         raise ValueError(f"language {lang!r} is not one of {', '.join(LANGUAGES)}")
     if lang == "en":
         return page
+    from sim.report.trading_section import MODE
+    from sim.report.zh_glossary import MODES
+
     parts = _TAG.split(page)
-    style = False
+    style = mode = False
     left = 0
     for i, part in enumerate(parts):
         if i % 2:  # a tag
             name = part[1:].split(None, 1)[0].rstrip(">").lower() if len(part) > 1 else ""
             style = name == "style" and not part.startswith("</")
+            mode = part == f"<td{MODE}>"  # (a port's mode of transport: never a port's name)
             continue
         if style or not part.strip():
             continue
         raw = html.unescape(part)
+        if mode and raw.strip() in MODES:
+            parts[i] = MODES[raw.strip()]
+            continue
         zh = text(raw.strip(), names)
         if zh is None:  # (the command line, as typed, is kept on purpose: not left)
             left += bool(_ENGLISH.search(raw)) and not raw.strip().startswith("bordersim ")

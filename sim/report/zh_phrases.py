@@ -91,7 +91,7 @@ PHRASES: dict[str, str] = {
     "are the model's hidden truth (assumptions of the scenario). More seizures are not better "
     "in themselves: where smugglers are deterred, seizures fall while less slips through.":
         "查获命中与查扣是海关看得到的；违规货物的实际比例、查出率和漏查情况是模型中的真实情况"
-        "（情景的假设）。查获多本身并不代表更好：走私分子受到震慑时，查获减少，漏查也减少。",
+        "（情景的假设）。查扣多本身并不代表更好：走私分子受到震慑时，查扣减少，漏查也减少。",
     "start date": "起始日期", "organisation": "组织架构", "money": "货币",
     "not recorded (a folder made before it was)": "未记录（该文件夹早于此项记录）",
     "The run is not steady-state": "本次运行非稳态", "The run": "本次运行",
