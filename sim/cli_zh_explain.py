@@ -67,7 +67,9 @@ def explain_line(english: str, known: MetricNames) -> str:
     zh_name = metric_name(name) or name
     if said is None:
         said = UNTRANSLATED + text
-    return f"{name}\t{unit(shown_unit)}\t{zh_name}：{said}"
+    # (a meaning that opens with the metric's own name, as the English "Mean clearance
+    # time: ..." does, says it once)
+    return f"{name}\t{unit(shown_unit)}\t{zh_name}：{said.removeprefix(zh_name + '：')}"
 
 
 def _unknown(english: str) -> str:

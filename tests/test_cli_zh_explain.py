@@ -23,8 +23,10 @@ def _explain(capsys: pytest.CaptureFixture[str], lang: str) -> tuple[str, str]:
 def test_the_run_tables_metrics_are_explained_in_chinese(capsys, monkeypatch):
     monkeypatch.delenv("BORDERSIM_LANG", raising=False)
     out, err = _explain(capsys, "zh")
-    assert out.startswith("clearance_h_mean\t小时\t海关通关时间均值：海关通关时间均值：自货物到港")
+    assert out.startswith("clearance_h_mean\t小时\t海关通关时间均值：自货物到港")
     assert len(out.splitlines()) == len(KEY_METRICS)
+    said = [ln.split("\t")[2] for ln in out.splitlines()]  # (the name once, then its meaning)
+    assert [s for s in said if s.split("：")[0] == s.split("：")[1]] == []
     assert "尚无中文" not in out + err
     # (a metric's own name in backquotes is no sentence: only words outside them count)
     assert english_left(out + err) == [], english_left(out + err)
