@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 import sim
-from sim.cli import build_parser, main
+from sim.cli import _build, build_parser, lang_after_command, main
 from sim.reforms.compose import parse
 from sim.scenario.loader import bundled_scenario
+from tests.test_cli_lang_notes import english_left
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "workshop-zh.md"
 #: the page's placeholder for a results folder
@@ -62,7 +63,7 @@ def test_every_command_is_taken_by_its_parser(line, said, capsys):
     """Each command parses, but ``--help``, which exits 0, and a mistake in the arguments
     themselves the page shows (``bordersim run: 错误：...``, a mistyped command's
     ``bordersim: 错误：...``), which argparse refuses."""
-    argv = _argv(line)
+    argv = lang_after_command(_argv(line), _build()[1])  # (bordersim --lang zh --help)
     refused = any(s.startswith(("bordersim ", "bordersim:")) for s in said)  # (bordersim rnu)
     if "--help" in argv or refused:
         with pytest.raises(SystemExit) as done:
@@ -97,7 +98,7 @@ def test_every_error_the_page_shows_is_printed(line, sample, capsys, monkeypatch
 
 def test_the_file_the_page_has_written_checks_with_its_note(capsys, monkeypatch, tmp_path):
     (toml,) = _blocks("toml")
-    ((line, said),) = [(c, s) for c, s in COMMANDS if " check " in c]
+    ((line, said),) = [(c, s) for c, s in COMMANDS if " check " in c and ".toml" in c]
     name = _argv(line)[1]
     (tmp_path / name).write_text(toml, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -109,3 +110,59 @@ def test_the_file_the_page_has_written_checks_with_its_note(capsys, monkeypatch,
     (tmp_path / name).write_text(toml + 'name = "我的情景"\n', encoding="utf-8")
     assert main(_argv(line)) == 0
     assert capsys.readouterr().err == "", "the page says the note goes with a name"
+
+
+#: the run sheet's commands, shortened for the test: a day observed after a day's warm-up,
+#: two replications (in place of the sheet's --reps: a second one is refused)
+SHORT = ["--days", "1", "--set", "warmup_days=1", "--set", "drain_days=1"]
+
+
+def _shortened(argv: list[str]) -> list[str]:
+    """``argv`` as the test runs it: a command that simulates, shortened (:data:`SHORT`)."""
+    if argv[0] not in ("run", "compare", "sweep"):
+        return argv
+    at = argv.index("--reps")
+    return [*argv[:at + 1], "2", *argv[at + 2:], *SHORT]
+
+
+def _run_sheet() -> list[tuple[str, str]]:
+    """The run sheet's commands in order, each with the comment above it (its step, time
+    and what to point at)."""
+    text = PAGE.read_text(encoding="utf-8")
+    found = re.search(r"<!-- run-sheet -->\n```sh\n(.*?)```", text, re.S)
+    assert found, "no run sheet (<!-- run-sheet --> before an sh block) on the page"
+    out, said = [], ""
+    for line in found[1].splitlines():
+        if line.startswith("# "):
+            said = line[2:]
+        elif line.startswith("bordersim "):
+            out.append((line, said))
+            said = ""
+    return out
+
+
+def test_the_run_sheet_runs_in_order_in_chinese(capsys, monkeypatch, tmp_path):
+    """Each command of the facilitator's run sheet, in its order (the report, workbook and
+    hours read the comparison's folder), succeeds from an empty folder and prints Chinese;
+    each says its step, how long it took and what to point at."""
+    sheet = _run_sheet()
+    assert len(sheet) >= 8
+    steps = [re.match(r"(\d+)\. 约 [0-9.至 ]+秒：\S", said) for _, said in sheet]
+    assert all(steps), [said for _, said in sheet]
+    assert [int(m[1]) for m in steps if m] == list(range(1, len(sheet) + 1))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("BORDERSIM_LANG", raising=False)
+    for line, _ in sheet:
+        try:
+            status = main(_shortened(_argv(line)))
+        except SystemExit as exc:  # (--help)
+            status = exc.code
+        printed = capsys.readouterr()
+        assert status in (0, None), (line, printed.err[-2000:])
+        assert re.search(r"[\u4e00-\u9fff]", printed.out), line
+        assert "尚无中文" not in printed.out + printed.err, line
+        assert english_left(printed.out + printed.err) == [], (line, english_left(
+            printed.out + printed.err))
+    assert (tmp_path / "结果" / "对比" / "report-zh.html").is_file()
+    assert (tmp_path / "结果" / "对比" / "workbook-zh.xlsx").is_file()
