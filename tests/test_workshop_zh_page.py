@@ -164,5 +164,6 @@ def test_the_run_sheet_runs_in_order_in_chinese(capsys, monkeypatch, tmp_path):
         assert "尚无中文" not in printed.out + printed.err, line
         assert english_left(printed.out + printed.err) == [], (line, english_left(
             printed.out + printed.err))
-    assert (tmp_path / "结果" / "对比" / "report-zh.html").is_file()
+    page = (tmp_path / "结果" / "对比" / "report-zh.html").read_text(encoding="utf-8")
+    assert "data-untranslated" not in page  # (its top would say some paragraphs are English)
     assert (tmp_path / "结果" / "对比" / "workbook-zh.xlsx").is_file()

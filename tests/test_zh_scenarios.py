@@ -13,7 +13,12 @@ import pytest
 
 from sim.report.sections import scenario_section
 from sim.report.translate import translate
-from sim.report.zh_scenarios import DESCRIPTIONS, chinese_description, description_zh
+from sim.report.zh_scenarios import (
+    DESCRIPTIONS,
+    chinese_description,
+    description_zh,
+    translated,
+)
 
 BUNDLED = sorted((Path(__file__).resolve().parents[1] / "sim" / "scenarios").glob("*.toml"))
 
@@ -47,8 +52,18 @@ def test_the_chinese_page_shows_the_description_in_chinese(path: Path, tmp_path:
     assert english in page  # (the translated page still has the English: this replaces it)
     shown = chinese_description(page, tmp_path, "run")
     assert english not in shown and DESCRIPTIONS[name][1] in shown
+    # (nor does the page's top say a paragraph is left in English, for the one replaced)
+    names = translated(tmp_path, "run")
+    assert names == {english}
+    body = "<body>{}</body>".format  # (the note of texts left in English opens the body)
+    section = "".join(scenario_section({"run": SimpleNamespace(scenario=scenario)}))
+    assert "data-untranslated='1'" in translate(body(section), "zh")
+    assert "data-untranslated" not in translate(body(section), "zh", names)
     scenario["description"] = english + " (my own)"
     (tmp_path / "scenario.json").write_text(json.dumps(scenario), encoding="utf-8")
     page = translate("".join(scenario_section({"run": SimpleNamespace(scenario=scenario)})),
-                     "zh")
+                     "zh", translated(tmp_path, "run"))
     assert chinese_description(page, tmp_path, "run") == page
+    section = "".join(scenario_section({"run": SimpleNamespace(scenario=scenario)}))
+    said = translate(body(section), "zh", translated(tmp_path, "run"))
+    assert "data-untranslated='1'" in said  # (a description of one's own: said to be English)

@@ -72,11 +72,12 @@ def write_folder_report(path: str | Path, out: str | Path | None = None,
     from sim.report.route_labels import labelled_page, route_labels
     from sim.report.translate import translate
     from sim.report.zh_labels import chinese_labels, labelled
-    from sim.report.zh_scenarios import chinese_description
+    from sim.report.zh_scenarios import chinese_description, translated
 
     folder, kind = Path(path), kind_of(Path(path))
     with plots_in(lang):  # (a Chinese page's plots in Chinese, where a font draws it)
-        names = declared_names(folder, kind) if lang == "zh" else frozenset[str]()
+        names = (declared_names(folder, kind) | translated(folder, kind) if lang == "zh"
+                 else frozenset[str]())
         page = translate(render_folder(path), lang, names)
         if lang == "zh":  # (a port, a route by its scenario's Chinese label, else its label)
             page = labelled_page(page, route_labels(folder, kind, lang))

@@ -46,7 +46,8 @@ _REPS = re.compile(r"(rep-[0-9]+(?:, rep-[0-9]+)*): (.+)", re.S)
 def translate(page: str, lang: str, names: Collection[str] = ()) -> str:
     """``page`` (a report's HTML) in ``lang``: ``"en"`` gives it back unchanged. ``names``:
     the ids its folder declares (ports, routes, options: :mod:`sim.report.place_names`),
-    which a line keeps as written and are never taken for English left untranslated."""
+    which a line keeps as written and are never taken for English left untranslated, nor is
+    a whole text among them (a bundled scenario's description, put in Chinese afterwards)."""
     if lang not in LANGUAGES:
         raise ValueError(f"language {lang!r} is not one of {', '.join(LANGUAGES)}")
     if lang == "en":
@@ -71,7 +72,8 @@ def translate(page: str, lang: str, names: Collection[str] = ()) -> str:
             continue
         zh = text(raw.strip(), names)
         if zh is None:  # (the command line, as typed, is kept on purpose: not left)
-            left += bool(_ENGLISH.search(raw)) and not raw.strip().startswith("bordersim ")
+            left += (bool(_ENGLISH.search(raw)) and not raw.strip().startswith("bordersim ")
+                     and raw.strip() not in names)  # (a name, or a text put in Chinese later)
             continue
         lead, trail = raw[: len(raw) - len(raw.lstrip())], raw[len(raw.rstrip()):]
         parts[i] = html.escape(lead + zh + trail, quote=False)

@@ -56,6 +56,19 @@ def description_zh(name: str, english: str) -> str | None:
     return known[1] if known is not None and known[0] == digest(english) else None
 
 
+def translated(folder: Path, kind: str) -> frozenset[str]:
+    """The English description :func:`chinese_description` will replace on the folder's
+    Chinese page (none when it has no Chinese), so that the page does not count it among the
+    texts left in English and say, at its top, that some paragraphs are."""
+    from sim.report.route_labels import scenarios
+
+    runs = scenarios(folder, kind)
+    if not runs:
+        return frozenset()
+    name, english = str(runs[0].get("name", "")), str(runs[0].get("description", ""))
+    return frozenset({english}) if description_zh(name, english) is not None else frozenset()
+
+
 def chinese_description(page: str, folder: Path, kind: str) -> str:
     """A Chinese report page whose table of the scenario (the first option's, as the page
     shows it) gives a bundled scenario's description in Chinese; any other page as it was."""
