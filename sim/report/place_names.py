@@ -35,7 +35,8 @@ def chinese_ports(page: str, folder: Path, kind: str) -> str:
         zh, en = said_label(table, "zh"), said_label(table, "en")
         if zh == en:
             continue
-        row = re.compile(f"(<tr><td>{re.escape(html.escape(str(port)))}</td><td>[^<]*</td><td>)"
+        row = re.compile(f"(<tr><td>{re.escape(html.escape(str(port)))}</td>"
+                         f"<td[^>]*>[^<]*</td><td>)"  # (its mode's cell: class='mode')
                          f"{re.escape(html.escape(en))}(</td></tr>)")
         page = row.sub(partial(_said, html.escape(zh)), page, count=1)
     return page
