@@ -60,6 +60,22 @@ ERRORS: tuple[tuple[str, str], ...] = (
      r"columns", "{name} 不同：原文件 {a} 行，现在 {b} 行，或列不同"),
     (r"(?P<name>\S+) differs in (?P<moved>\d+) of (?P<cells>\d+) cells; most: (?P<most>.*)",
      "{name} 的 {cells} 个单元格中有 {moved} 个不同；变化最大的：{most}"),
+    # bordersim reproduce: the original's files against its own checksums
+    # (sim.reproduce_stored)
+    (r"(?P<f>.+) does not match the scenario_hash of (?P<m>.+) \(one of them was changed "
+     r"after the run\): the scenario re-run is not the one that made the figures",
+     "{f} 与 {m} 记录的情景校验值（scenario_hash）不符（运行后其中之一被改动）：重新运行的情景"
+     "并非得出这些数字的情景"),
+    (r"(?P<f>.+): missing, though (?P<s>.+) records it as written",
+     "{f}：缺失，但 {s} 记录它已写出"),
+    (r"(?P<f>.+): changed after the comparison finished \(its SHA-256 is not the one "
+     r"(?P<s>.+) records\)", "{f}：在方案比较完成后被改动（其 SHA-256 与 {s} 记录的不同）"),
+    (r"(?P<s>.+): no files listed \(damaged\)", "{s}：没有列出文件（已损坏）"),
+    (r"the replications and (?P<m>.+) disagree: (?P<f>.+) carries (?P<k>\w+) (?P<got>.+), "
+     r"meta\.json records (?P<fld>\w+) (?P<want>.+); meta\.json may have been edited \(or "
+     r"the replication copied from another run\)",
+     "各次重复运行与 {m} 不一致：{f} 的 {k} 为 {got}，meta.json 记录的 {fld} 为 {want}；"
+     "meta.json 可能被编辑过（或该重复运行复制自另一次运行）"),
     (r"the re-run made (?P<made>\d+) replications, not (?P<reps>\d+)",
      "重新运行得到 {made} 次重复运行，而不是 {reps} 次"),
     (r"(?P<name>\S+) \(added by another command, not by (?P<kind>run|compare)\)",

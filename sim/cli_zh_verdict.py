@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 #: the verdicts (the English's REPRODUCED and NOT REPRODUCED)
 REPRODUCED, NOT_REPRODUCED = "复现成功", "未能复现"
+#: the English's :data:`sim.reproduce_compare.STORED`
+STORED = "原文件夹自身的校验和表明这些文件在写出后被编辑、损坏或删除（其数字不能按发表的样子采信）"
 
 
 def _said(english: str) -> str:
@@ -24,6 +26,16 @@ def _said(english: str) -> str:
     from sim.cli_zh_errors import problem
 
     return problem(english)
+
+
+def _stored(english: str) -> str:
+    """A file of the original that fails its checksum (``PATH: REASON``, the store's own
+    reasons, as a report says them: :mod:`sim.report.zh_reasons`) in Chinese."""
+    from sim.report.zh_reasons import reason
+
+    path, sep, why = english.partition(": ")
+    zh = reason(why) if sep else None
+    return f"{path}：{zh}" if zh is not None else _said(english)
 
 
 def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
@@ -44,7 +56,13 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
             lines += [f"  {_said(e)}" for e in out.environment]
         return lines
     lines.append(f"{NOT_REPRODUCED}：{len(out.moved)} 个数字有变化，另有 {len(out.problems)} "
-                 "处其他差异")
+                 "处其他差异" + (f"，原文件夹有 {len(out.stored)} 个文件在写出后被改动"
+                                 if out.stored else ""))
+    if out.stored:
+        lines.append(f"  {STORED}：")
+        lines += [f"  {_stored(p)}" for p in out.stored[:SHOWN]]
+        if len(out.stored) > SHOWN:
+            lines.append(f"  …… 另有 {len(out.stored) - SHOWN} 个文件")
     worst = ranked(out.moved)
     for place, name, a, b in worst[:SHOWN]:
         lines.append(f"  {where(place)}：{name} {change(a, b)}")

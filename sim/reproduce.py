@@ -206,6 +206,9 @@ def reproduce(folder: Path, out: Path | None = None, reps: int | None = None,
                           f"check 1 to {rec.reps}")
         k = rec.reps if reps is None else reps
         new = out or folder.with_name(folder.name + "-reproduced")
+        from sim.reproduce_stored import stored_problems
+
+        stored = stored_problems(rec)  # (before the re-run: as the folder was handed over)
         status, said = rerun(rec, new, k)
         if status != 0:
             print(said, end="", file=sys.stderr)
@@ -214,6 +217,7 @@ def reproduce(folder: Path, out: Path | None = None, reps: int | None = None,
         from sim.reproduce_compare import compare_folders, verdict
 
         outcome = compare_folders(rec, new, k)
+        outcome.stored = stored
     except Refused as exc:
         print(error_line(str(exc), lang), file=sys.stderr)
         return 2

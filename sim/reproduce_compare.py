@@ -19,6 +19,9 @@ _SUMMARIES = ("summary.json", "warning-records.json")
 #: a folder's files that other commands add after it finished (bordersim appraise)
 _ADDED_LATER = ("appraisal.csv",)
 SHOWN = 10  # the figures that moved most, listed
+#: the heading of the original's files that fail the checksums it keeps of them
+STORED = ("the original folder's own checksums say these files were edited, damaged or "
+          "deleted after it was written (its figures cannot be trusted as published)")
 
 
 @dataclass
@@ -33,10 +36,12 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
     environment: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # files not compared, and why
+    stored: list[str] = field(default_factory=list)  # the original's files that fail its
+    # own checksums (:mod:`sim.reproduce_stored`)
 
     @property
     def same(self) -> bool:
-        return not self.moved and not self.problems
+        return not self.moved and not self.problems and not self.stored
 
 
 def _equal(a: Any, b: Any) -> bool:
@@ -250,7 +255,14 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
             lines += [f"  {e}" for e in out.environment]
         return lines
     lines.append(f"NOT REPRODUCED: {_count(len(out.moved), 'figure')} moved, "
-                 f"{_count(len(out.problems), 'other difference')}")
+                 f"{_count(len(out.problems), 'other difference')}"
+                 + (f", {_count(len(out.stored), 'file')} of the original changed since it "
+                    "was written" if out.stored else ""))
+    if out.stored:
+        lines.append(f"  {STORED}:")
+        lines += [f"  {p}" for p in out.stored[:SHOWN]]
+        if len(out.stored) > SHOWN:
+            lines.append(f"  ... and {len(out.stored) - SHOWN} more files")
     worst = ranked(out.moved)
     for where, name, a, b in worst[:SHOWN]:
         lines.append(f"  {where}: {name} {change(a, b)}")

@@ -223,3 +223,58 @@ def test_refusals_are_said_in_chinese_with_their_values(folders, tmp_path, capsy
     assert f"{copy}：没有 summary.json，说明运行未完成" in refused(str(copy))
     (copy / "scenario.json").unlink()
     assert f"{copy / 'scenario.json'}：缺失；重新运行的是" in refused(str(copy))
+
+
+def test_files_edited_after_the_run_are_named_though_the_rerun_matches(folders, tmp_path,
+                                                                        capsys):
+    """The re-run is compared with the replication records, which an edited table leaves as
+    they were: a hand-edited table and a truncated log were called reproduced, bit for bit.
+    The folder's own checksums name each file now, and the verdict is not reproduced."""
+    copy = _copy(folders["run"], tmp_path)
+    table = copy / "reps" / "rep-0000-clearance.csv"
+    table.write_text(table.read_text().replace(",", ",1", 1))
+    log = copy / "reps" / "rep-0001-log.parquet"
+    log.write_bytes(log.read_bytes()[:500])
+    assert main(["reproduce", str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert "NOT REPRODUCED: 0 figures moved, 0 other differences, 2 files of the original " \
+           "changed since it was written" in out
+    assert f"{copy / 'reps' / 'rep-0000.json'}: rep-0000-clearance.csv does not match its " \
+           "checksum" in out
+    assert "rep-0001-log.parquet does not match its checksum" in out
+
+
+def test_a_comparisons_files_changed_after_its_finish_are_named(folders, tmp_path, capsys):
+    copy = _copy(folders["compare"], tmp_path)
+    (copy / "gains.csv").unlink()
+    (copy / "options" / "fast" / "reps" / "rep-0001-queues.csv").unlink()
+    assert main(["reproduce", str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert f"{copy / 'gains.csv'}: missing, though {copy / 'finished.json'} records it" in out
+    assert "rep-0001-queues.csv, one of its tables, is missing" in out
+
+
+def test_a_version_edited_in_the_record_is_not_taken_for_older_code(folders, tmp_path, capsys):
+    """meta.json's version edited by hand read as a folder made by other code that still
+    reproduced; its replications carry the version that made them, and disagree."""
+    copy = _copy(folders["run"], tmp_path)
+    _edit(copy / "meta.json", lambda m: m.update(version="0.0.1"))
+    assert main(["reproduce", str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert "carries version '" in out and "meta.json records version '0.0.1'" in out
+    assert main(["reproduce", str(copy), "--lang", "zh", "--out", str(tmp_path / "zh")]) == 1
+    out = capsys.readouterr().out
+    assert english_left(out) == [] and "meta.json 记录的 version 为 '0.0.1'" in out, out
+
+
+def test_files_edited_after_the_run_are_said_in_chinese(folders, tmp_path, capsys):
+    copy = _copy(folders["run"], tmp_path)
+    table = copy / "reps" / "rep-0000-clearance.csv"
+    table.write_text(table.read_text().replace(",", ",1", 1))
+    _edit(copy / "scenario.json", lambda s: s.update(drain_days=6.0))
+    assert main(["reproduce", str(copy), "--lang", "zh"]) == 1
+    out = capsys.readouterr().out
+    assert english_left(out) == [] and "尚无中文" not in out, out
+    assert "原文件夹有 2 个文件在写出后被改动" in out
+    assert "rep-0000.json：其表 rep-0000-clearance.csv 与校验和不符" in out
+    assert "scenario.json 与 " in out and "重新运行的情景并非得出这些数字的情景" in out

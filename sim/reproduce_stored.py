@@ -1,0 +1,79 @@
+"""Whether a results folder is still as it was written, checked before it is re-run
+(:mod:`sim.reproduce`): the re-run is compared with what the replication records say, so a
+table edited, truncated or deleted after the run (a replication's CSV, its Parquet log), a
+``scenario.json`` that is no longer the one run, a ``meta.json`` that no longer agrees with
+its replications, or a comparison's pooled file changed after its finish would otherwise go
+unseen and the folder be called reproduced. Each is named here, file by file, by the
+checksums the folder keeps of itself: each replication's record and tables
+(:meth:`sim.experiment.store.RunStore.verify`), each option's scenario hash, and a
+comparison's ``finished.json`` seal of its pooled files."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from sim.reproduce import Recorded, read_json, run_dir
+
+
+def stored_problems(rec: Recorded) -> list[str]:
+    """Every file of ``rec``'s folder that no longer matches the checksum the folder keeps of
+    it, one line each naming the file (empty: the folder is as it was written)."""
+    problems: list[str] = []
+    for option in rec.options:
+        folder = run_dir(rec.folder, option)
+        problems += _scenario(folder)
+        problems += _replications(folder, rec.reps)
+    if rec.kind == "compare":
+        problems += _sealed(rec.folder)
+    return problems
+
+
+def _scenario(folder: Path) -> list[str]:
+    """``scenario.json`` against the ``scenario_hash`` its ``meta.json`` records."""
+    from sim.experiment.store import record_hash
+
+    scenario, meta = folder / "scenario.json", folder / "meta.json"
+    if record_hash(read_json(scenario)) == read_json(meta).get("scenario_hash"):
+        return []
+    return [f"{scenario} does not match the scenario_hash of {meta} (one of them was changed "
+            "after the run): the scenario re-run is not the one that made the figures"]
+
+
+def _replications(folder: Path, reps: int) -> list[str]:
+    """Each replication's record and tables against their checksums and ``meta.json``."""
+    from sim.experiment.store import RunStore
+
+    try:
+        store = RunStore.reading(folder)
+    except ValueError as exc:
+        return [str(exc)]
+    problems = []
+    for r in range(reps):
+        try:
+            store.verify(r)
+        except ValueError as exc:  # (a Disagree too: it names both files)
+            problems.append(str(exc))
+    return problems
+
+
+def _sealed(folder: Path) -> list[str]:
+    """A comparison's pooled files against the checksums its ``finished.json`` records of
+    them as written (nothing when it has none: a folder finished before seals were kept)."""
+    from sim.experiment.finish_seal import FILE
+
+    seal = folder / FILE
+    if not seal.exists() and not seal.is_symlink():
+        return []
+    files = read_json(seal).get("files")
+    if not isinstance(files, dict):
+        return [f"{seal}: no files listed (damaged)"]
+    problems = []
+    for name, sha in files.items():
+        path = folder / str(name)
+        if not path.is_file() or path.is_symlink():
+            problems.append(f"{path}: missing, though {seal} records it as written")
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+            problems.append(f"{path}: changed after the comparison finished (its SHA-256 is "
+                            f"not the one {seal} records)")
+    return problems
