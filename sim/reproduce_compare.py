@@ -152,8 +152,9 @@ def _replications(rec: Recorded, new: Path, out: Outcome) -> None:
 
 def _summaries(rec: Recorded, new: Path, out: Outcome) -> None:
     """Compare the folder's summary files byte for byte (the figures of the JSON ones one
-    by one where they differ)."""
-    names = sorted({p.name for p in rec.folder.glob("*.csv")} | set(_SUMMARIES))
+    by one where they differ); a file of either folder that the other lacks is named."""
+    names = sorted({p.name for folder in (rec.folder, new) for p in folder.glob("*.csv")}
+                   | set(_SUMMARIES))  # (the re-run's too: one deleted from the original)
     for name in names:
         old, fresh = rec.folder / name, new / name
         if not old.exists() and not fresh.exists():

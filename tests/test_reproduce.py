@@ -278,3 +278,14 @@ def test_files_edited_after_the_run_are_said_in_chinese(folders, tmp_path, capsy
     assert "原文件夹有 2 个文件在写出后被改动" in out
     assert "rep-0000.json：其表 rep-0000-clearance.csv 与校验和不符" in out
     assert "scenario.json 与 " in out and "重新运行的情景并非得出这些数字的情景" in out
+
+
+def test_a_summary_table_deleted_from_the_folder_is_named(folders, tmp_path, capsys):
+    """Only the original's CSV files were compared, so one deleted from it (a run's pooled
+    tables have no seal) left the verdict reproduced, over one file fewer."""
+    copy = _copy(folders["run"], tmp_path)
+    (copy / "enforcement.csv").unlink()
+    assert main(["reproduce", str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert "NOT REPRODUCED: 0 figures moved, 1 other difference" in out
+    assert "enforcement.csv is in only the re-run" in out
