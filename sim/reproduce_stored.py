@@ -6,7 +6,8 @@ its replications, or a comparison's pooled file changed after its finish would o
 unseen and the folder be called reproduced. Each is named here, file by file, by the
 checksums the folder keeps of itself: each replication's record and tables
 (:meth:`sim.experiment.store.RunStore.verify`), each option's scenario hash, and a
-comparison's ``finished.json`` seal of its pooled files."""
+comparison's who-gains tables (:func:`sim.experiment.compare.stored_gains`) and
+``finished.json`` seal of its pooled files."""
 
 from __future__ import annotations
 
@@ -25,7 +26,26 @@ def stored_problems(rec: Recorded) -> list[str]:
         problems += _scenario(folder)
         problems += _replications(folder, rec.reps)
     if rec.kind == "compare":
+        problems += _gains(rec.folder, rec.reps)
         problems += _sealed(rec.folder)
+    return problems
+
+
+def _gains(folder: Path, reps: int) -> list[str]:
+    """A comparison's who-gains tables of each replication (``gains/rep-NNNN.csv``) against
+    the checksum beside each (none: run with ``--no-gains``)."""
+    from sim.experiment.compare import stored_gains
+
+    if not (folder / "gains").is_dir():
+        return []
+    problems = []
+    for r in range(reps):
+        path = folder / "gains" / f"rep-{r:04d}.csv"
+        if not path.is_file() or path.is_symlink():
+            problems.append(f"{path}: missing, though every replication has one")
+        elif stored_gains(path, r) is None:
+            problems.append(f"{path} does not match its checksum (changed, truncated or "
+                            "written by another version)")
     return problems
 
 

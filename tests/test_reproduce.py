@@ -248,10 +248,18 @@ def test_a_comparisons_files_changed_after_its_finish_are_named(folders, tmp_pat
     copy = _copy(folders["compare"], tmp_path)
     (copy / "gains.csv").unlink()
     (copy / "options" / "fast" / "reps" / "rep-0001-queues.csv").unlink()
+    gains = copy / "gains" / "rep-0000.csv"
+    gains.write_bytes(gains.read_bytes()[:-20])
+    (copy / "gains" / "rep-0001.csv").unlink()
     assert main(["reproduce", str(copy)]) == 1
     out = capsys.readouterr().out
+    assert f"{gains} does not match its checksum (changed, truncated" in out
+    assert f"{copy / 'gains' / 'rep-0001.csv'}: missing, though every replication" in out
     assert f"{copy / 'gains.csv'}: missing, though {copy / 'finished.json'} records it" in out
     assert "rep-0001-queues.csv, one of its tables, is missing" in out
+    assert main(["reproduce", str(copy), "--lang", "zh", "--out", str(tmp_path / "zh")]) == 1
+    out = capsys.readouterr().out
+    assert english_left(out) == [] and "原文件夹有 4 个文件在写出后被改动" in out, out
 
 
 def test_a_version_edited_in_the_record_is_not_taken_for_older_code(folders, tmp_path, capsys):
