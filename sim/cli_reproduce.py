@@ -1,7 +1,9 @@
-"""``bordersim reproduce RESULTS_DIR [--out DIR] [--reps K] [--lang en|zh]``: re-run a
-finished run's or comparison's folder from what it records and compare every figure with the
-original (:mod:`sim.reproduce`; docs/reproduce.md); ``--lang zh`` says the verdict and errors
-in Chinese (:mod:`sim.cli_zh_verdict`). Only the standard library is imported at start-up."""
+"""``bordersim reproduce RESULTS_DIR [--out DIR] [--reps K] [--check-only] [--lang en|zh]``:
+re-run a finished run's or comparison's folder from what it records and compare every figure
+with the original (:mod:`sim.reproduce`; docs/reproduce.md), or with ``--check-only`` check
+it against itself, re-running nothing (:mod:`sim.reproduce_stored`); ``--lang zh`` says the
+verdict and errors in Chinese (:mod:`sim.cli_zh_verdict`). Only the standard library is
+imported at start-up."""
 
 from __future__ import annotations
 
@@ -32,6 +34,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--reps", type=_positive_int, metavar="K",
                    help="re-run and check only the first K replications (the summary files, "
                    "over all of them, are then not compared)")
+    p.add_argument("--check-only", action="store_true",
+                   help="re-run nothing: check the folder against the checksums it keeps of "
+                   "its files and its pooled tables against its replications, and name each "
+                   "file edited, truncated or deleted since it was written (exit 1; 0 when "
+                   "none)")
     from sim.cli_lang import add_lang
 
     add_lang(p, "language of the verdict, the figures that moved and the errors printed (en "
@@ -43,4 +50,15 @@ def run(args: argparse.Namespace) -> int:
     from sim.cli_lang import chosen
     from sim.reproduce import reproduce
 
+    if args.check_only:
+        import sys
+
+        from sim.cli_zh_errors import error_line
+        from sim.reproduce_stored import check_only
+
+        if args.out is not None or args.reps is not None:
+            print(error_line("--check-only re-runs nothing: give no --out or --reps",
+                             chosen(args)), file=sys.stderr)
+            return 2
+        return check_only(args.folder, chosen(args))
     return reproduce(args.folder, args.out, args.reps, chosen(args))

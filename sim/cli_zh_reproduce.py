@@ -71,6 +71,8 @@ ERRORS: tuple[tuple[str, str], ...] = (
     (r"(?P<f>.+): changed after the comparison finished \(its SHA-256 is not the one "
      r"(?P<s>.+) records\)", "{f}：在方案比较完成后被改动（其 SHA-256 与 {s} 记录的不同）"),
     (r"(?P<s>.+): no files listed \(damaged\)", "{s}：没有列出文件（已损坏）"),
+    (r"--check-only re-runs nothing: give no --out or --reps",
+     "--check-only 不重新运行：请不要同时给出 --out 或 --reps"),
     (r"(?P<f>.+): missing, though every replication has one", "{f}：缺失，但每次重复运行都应有"),
     (r"(?P<f>.+) does not match its checksum \(changed, truncated or written by another "
      r"version\)", "{f} 与其校验和不符（被改动、截断或由其他版本写出）"),

@@ -80,6 +80,24 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
     return lines
 
 
+def checked(rec: Recorded, problems: list[str]) -> list[str]:
+    """The lines of ``reproduce --check-only`` (:func:`sim.reproduce_stored.check_only`),
+    in Chinese."""
+    from sim.reproduce_compare import SHOWN
+
+    options = f"，{len(rec.options)} 个方案" if rec.kind == "compare" else ""
+    lines = [f"已对照 {rec.folder} 自身的记录核对，未重新运行：{KINDS[rec.kind]}{options}，"
+             f"{rec.reps} 次重复运行"]
+    if not problems:
+        return [*lines, "与写出时一致：每个文件都与结果文件夹保存的校验和相符，汇总表与各次重复运行"
+                        "相符（未重新运行：不加 --check-only 即可重新运行并比较每个数字）"]
+    lines += [f"已被改动：结果文件夹有 {len(problems)} 个文件在写出后被改动", f"  {STORED}："]
+    lines += [f"  {_stored(p)}" for p in problems[:SHOWN]]
+    if len(problems) > SHOWN:
+        lines.append(f"  …… 另有 {len(problems) - SHOWN} 个文件")
+    return lines
+
+
 def rows_line(name: str, n: int) -> str:
     """A table written and its rows (the English: ``NAME  N rows``)."""
     from sim.cli_lang import pad

@@ -97,3 +97,65 @@ def _sealed(folder: Path) -> list[str]:
             problems.append(f"{path}: changed after the comparison finished (its SHA-256 is "
                             f"not the one {seal} records)")
     return problems
+
+
+def pooled_problems(rec: Recorded) -> list[str]:
+    """The first pooled table of ``rec``'s folder (``summary.csv``, ``enforcement.csv``,
+    ``metrics.csv``, the weekly series, ...) that does not match the tables worked out again
+    from its replications, as ``bordersim tables`` checks them before exporting."""
+    from sim.report.folder import ResultsFolderError, read_compare, read_run
+    from sim.warehouse.derived import check_exported
+
+    try:
+        res, variants = (read_compare if rec.kind == "compare" else read_run)(rec.folder)
+        check_exported(rec.folder, rec.kind, res, variants, ())  # (the seal: _sealed)
+    except ResultsFolderError as exc:
+        return [str(exc)]
+    return []
+
+
+#: the verdict of a folder checked against itself (``reproduce --check-only``)
+AS_WRITTEN = ("AS WRITTEN: every file matches the checksums the folder keeps of it, and its "
+              "pooled tables match its replications (nothing was re-run: reproduce without "
+              "--check-only re-runs it and compares every figure)")
+
+
+def check_only(folder: Path, lang: str = "en") -> int:
+    """``bordersim reproduce --check-only``: ``folder`` checked against itself, re-running
+    nothing; 0 as written, 1 a file changed (each named), 2 refused."""
+    import sys
+
+    from sim.cli_zh_errors import error_line
+    from sim.reproduce import Refused, read_folder
+
+    try:
+        rec = read_folder(folder)
+        problems = stored_problems(rec)
+        problems = problems or pooled_problems(rec)  # (those would repeat the first)
+    except Refused as exc:
+        print(error_line(str(exc), lang), file=sys.stderr)
+        return 2
+    if lang == "zh":
+        from sim.cli_zh_verdict import checked
+
+        print("\n".join(checked(rec, problems)))
+    else:
+        print("\n".join(_checked(rec, problems)))
+    return 1 if problems else 0
+
+
+def _checked(rec: Recorded, problems: list[str]) -> list[str]:
+    """The lines of :func:`check_only`'s verdict."""
+    from sim.reproduce_compare import SHOWN, STORED
+
+    options = f", {len(rec.options)} options" if rec.kind == "compare" else ""
+    lines = [f"checked {rec.folder} against itself, re-running nothing: {rec.kind}{options}, "
+             f"{rec.reps} replications"]
+    if not problems:
+        return [*lines, AS_WRITTEN]
+    lines += [f"CHANGED: {len(problems)} file{'' if len(problems) == 1 else 's'} of the folder "
+              "changed since it was written", f"  {STORED}:"]
+    lines += [f"  {p}" for p in problems[:SHOWN]]
+    if len(problems) > SHOWN:
+        lines.append(f"  ... and {len(problems) - SHOWN} more files")
+    return lines

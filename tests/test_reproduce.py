@@ -297,3 +297,25 @@ def test_a_summary_table_deleted_from_the_folder_is_named(folders, tmp_path, cap
     out = capsys.readouterr().out
     assert "NOT REPRODUCED: 0 figures moved, 1 other difference" in out
     assert "enforcement.csv is in only the re-run" in out
+
+
+def test_check_only_names_an_edited_file_without_rerunning(folders, tmp_path, capsys):
+    """An auditor of a long study checks the folder against itself in seconds: every file
+    by its checksum and the pooled tables against the replications, nothing re-run."""
+    assert main(["reproduce", str(folders["compare"]), "--check-only"]) == 0
+    assert "AS WRITTEN: every file matches" in capsys.readouterr().out
+    copy = _copy(folders["run"], tmp_path)
+    assert main(["reproduce", str(copy), "--check-only"]) == 0
+    assert not (tmp_path / "copy-reproduced").exists()  # (nothing re-run)
+    capsys.readouterr()
+    table = copy / "enforcement.csv"
+    table.write_text(table.read_text().replace(",0", ",1", 1))
+    assert main(["reproduce", str(copy), "--check-only"]) == 1
+    out = capsys.readouterr().out
+    assert "CHANGED: 1 file of the folder changed since it was written" in out
+    assert f"{table} does not match the replications' enforcement tables (column" in out
+    assert main(["reproduce", str(copy), "--check-only", "--lang", "zh"]) == 1
+    out = capsys.readouterr().out
+    assert english_left(out) == [] and "尚无中文" not in out and "已被改动：" in out, out
+    assert main(["reproduce", str(copy), "--check-only", "--reps", "1"]) == 2
+    assert "--check-only re-runs nothing: give no --out or --reps" in capsys.readouterr().err
