@@ -72,7 +72,9 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
     if len(out.problems) > SHOWN:
         lines.append(f"  …… 另有 {len(out.problems) - SHOWN} 处差异")
     if out.environment:
-        lines.append("由不同的代码或在不同的平台上生成，这可能是原因：")
+        lines.append("由不同的代码或在不同的平台上生成，" + (
+            "这可能解释有变化的数字，但不能解释文件夹写出后被改动的文件：" if out.stored
+            else "这可能是原因："))
         lines += [f"  {_said(e)}" for e in out.environment]
     else:
         lines.append("版本、构建、Python、库和机器都相同：数字本应相同；结果文件夹中的文件可能"

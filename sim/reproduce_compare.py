@@ -273,7 +273,9 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
     if len(out.problems) > SHOWN:
         lines.append(f"  ... and {len(out.problems) - SHOWN} more differences")
     if out.environment:
-        lines.append("made by other code or on another platform, which may explain it:")
+        lines.append("made by other code or on another platform, which may explain "
+                     + ("figures that moved, not files changed since the folder was written:"
+                        if out.stored else "it:"))
         lines += [f"  {e}" for e in out.environment]
     else:
         lines.append("the same version, build, Python, libraries and machine: the figures "

@@ -270,9 +270,12 @@ def test_a_version_edited_in_the_record_is_not_taken_for_older_code(folders, tmp
     assert main(["reproduce", str(copy)]) == 1
     out = capsys.readouterr().out
     assert "carries version '" in out and "meta.json records version '0.0.1'" in out
+    assert "version: 0.0.1 in the original" in out  # (named, but not as the explanation)
+    assert "which may explain figures that moved, not files changed since the folder" in out
     assert main(["reproduce", str(copy), "--lang", "zh", "--out", str(tmp_path / "zh")]) == 1
     out = capsys.readouterr().out
     assert english_left(out) == [] and "meta.json 记录的 version 为 '0.0.1'" in out, out
+    assert "但不能解释文件夹写出后被改动的文件" in out
 
 
 def test_files_edited_after_the_run_are_said_in_chinese(folders, tmp_path, capsys):
