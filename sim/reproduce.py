@@ -26,7 +26,9 @@ from sim.shell_line import bordersim_line
 #: what the command line of a comparison says about its options, kept as recorded
 _OPTION_FLAGS = ("--option", "--options-file", "--reforms")
 #: flags of the recorded command that change what is written, kept as recorded
-_KEPT_SWITCHES = {"run": ("--log", "--observed"), "compare": ("--no-gains",)}
+_KEPT_SWITCHES = {"run": ("--log", "--observed"),
+                  "compare": ("--no-gains", "--declarations-a-year", "--certification-once",
+                              "--certification-a-year")}  # (the last: aeo-payback.csv)
 #: a --precision target's flags, kept when every replication is re-run
 _PRECISION = ("--precision", "--metric", "--precision-on", "--max-reps", "--reps")
 
