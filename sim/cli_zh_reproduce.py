@@ -71,6 +71,7 @@ ERRORS: tuple[tuple[str, str], ...] = (
     (r"(?P<f>.+): changed after the comparison finished \(its SHA-256 is not the one "
      r"(?P<s>.+) records\)", "{f}：在方案比较完成后被改动（其 SHA-256 与 {s} 记录的不同）"),
     (r"(?P<s>.+): no files listed \(damaged\)", "{s}：没有列出文件（已损坏）"),
+    (r"(?P<f>\S+\.json) is missing", "{f} 缺失"),  # (a sweep's point file)
     (r"--check-only re-runs nothing: give no --out or --reps",
      "--check-only 不重新运行：请不要同时给出 --out 或 --reps"),
     (r"(?P<f>.+): missing, though every replication has one", "{f}：缺失，但每次重复运行都应有"),

@@ -88,11 +88,13 @@ def checked(rec: Recorded, problems: list[str]) -> list[str]:
     from sim.reproduce_compare import SHOWN
 
     options = f"，{len(rec.options)} 个方案" if rec.kind == "compare" else ""
-    lines = [f"已对照 {rec.folder} 自身的记录核对，未重新运行：{KINDS[rec.kind]}{options}，"
-             f"{rec.reps} 次重复运行"]
+    reps = f"，{rec.reps} 次重复运行" if rec.kind != "sweep" else ""
+    lines = [f"已对照 {rec.folder} 自身的记录核对，未重新运行：{KINDS[rec.kind]}{options}{reps}"]
     if not problems:
+        again = ("参数扫描请用其 meta.json 中记录的命令重新运行" if rec.kind == "sweep" else
+                 "不加 --check-only 即可重新运行并比较每个数字")
         return [*lines, "与写出时一致：每个文件都与结果文件夹保存的校验和相符，汇总表与各次重复运行"
-                        "相符（未重新运行：不加 --check-only 即可重新运行并比较每个数字）"]
+                        f"相符（未重新运行：{again}）"]
     lines += [f"已被改动：结果文件夹有 {len(problems)} 个文件在写出后被改动", f"  {STORED}："]
     lines += [f"  {_stored(p)}" for p in problems[:SHOWN]]
     if len(problems) > SHOWN:

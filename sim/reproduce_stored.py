@@ -128,10 +128,14 @@ def check_only(folder: Path, lang: str = "en") -> int:
     from sim.cli_zh_errors import error_line
     from sim.reproduce import Refused, read_folder
 
+    sweep = sweep_problems(folder)
     try:
-        rec = read_folder(folder)
-        problems = stored_problems(rec)
-        problems = problems or pooled_problems(rec)  # (those would repeat the first)
+        if sweep is not None:  # (a sweep is not re-run, but it is checked)
+            rec, problems = Recorded(folder, "sweep", folder, 0, 0, 0.0, [], [""]), sweep
+        else:
+            rec = read_folder(folder)
+            problems = stored_problems(rec)
+            problems = problems or pooled_problems(rec)  # (those would repeat the first)
     except Refused as exc:
         print(error_line(str(exc), lang), file=sys.stderr)
         return 2
@@ -144,15 +148,38 @@ def check_only(folder: Path, lang: str = "en") -> int:
     return 1 if problems else 0
 
 
+def sweep_problems(folder: Path) -> list[str] | None:
+    """A sweep's folder checked as ``bordersim report`` reads one (each point file by its
+    checksum and identity, ``design.csv``, ``sweep.csv`` and the tables pooled from them:
+    :func:`sim.report.sweep_folder.read_sweep`): the first file that fails, or nothing;
+    None when ``folder`` is not a sweep's."""
+    from sim.report.folder import ResultsFolderError, kind_of
+    from sim.report.sweep_folder import read_sweep
+
+    try:
+        if kind_of(folder) != "sweep":
+            return None
+    except ResultsFolderError:
+        return None  # (refused as reproduce refuses it)
+    try:
+        read_sweep(folder)
+    except ResultsFolderError as exc:
+        return [str(exc)]
+    return []
+
+
 def _checked(rec: Recorded, problems: list[str]) -> list[str]:
     """The lines of :func:`check_only`'s verdict."""
     from sim.reproduce_compare import SHOWN, STORED
 
     options = f", {len(rec.options)} options" if rec.kind == "compare" else ""
-    lines = [f"checked {rec.folder} against itself, re-running nothing: {rec.kind}{options}, "
-             f"{rec.reps} replications"]
+    reps = f", {rec.reps} replications" if rec.kind != "sweep" else ""
+    lines = [f"checked {rec.folder} against itself, re-running nothing: {rec.kind}{options}"
+             f"{reps}"]
     if not problems:
-        return [*lines, AS_WRITTEN]
+        return [*lines, AS_WRITTEN if rec.kind != "sweep" else AS_WRITTEN.replace(
+            "reproduce without --check-only re-runs it and compares every figure",
+            "a sweep is re-run with the command in its meta.json")]
     lines += [f"CHANGED: {len(problems)} file{'' if len(problems) == 1 else 's'} of the folder "
               "changed since it was written", f"  {STORED}:"]
     lines += [f"  {p}" for p in problems[:SHOWN]]

@@ -322,3 +322,19 @@ def test_check_only_names_an_edited_file_without_rerunning(folders, tmp_path, ca
     assert english_left(out) == [] and "尚无中文" not in out and "已被改动：" in out, out
     assert main(["reproduce", str(copy), "--check-only", "--reps", "1"]) == 2
     assert "--check-only re-runs nothing: give no --out or --reps" in capsys.readouterr().err
+
+
+def test_check_only_checks_a_sweeps_folder(tmp_path, capsys):
+    """A sweep is not re-run by reproduce, but its folder is checked against itself."""
+    sweep = tmp_path / "sweep"
+    assert main(["sweep", str(SMALL), "--days", "1", "--reps", "1", "--param",
+                 "ports.sea.scan.scanners.capacity=1,2", "--out", str(sweep)]) == 0
+    capsys.readouterr()
+    assert main(["reproduce", str(sweep), "--check-only"]) == 0
+    out = capsys.readouterr().out
+    assert "against itself, re-running nothing: sweep" in out and "AS WRITTEN" in out
+    assert "a sweep is re-run with the command in its meta.json" in out
+    (sweep / "points" / "p0001-r0000.json").unlink()
+    assert main(["reproduce", str(sweep), "--check-only", "--lang", "zh"]) == 1
+    out = capsys.readouterr().out
+    assert "p0001-r0000.json" in out and english_left(out) == [], out
