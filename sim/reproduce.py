@@ -28,7 +28,8 @@ _OPTION_FLAGS = ("--option", "--options-file", "--reforms")
 #: flags of the recorded command that change what is written, kept as recorded
 _KEPT_SWITCHES = {"run": ("--log", "--observed"),
                   "compare": ("--no-gains", "--declarations-a-year", "--certification-once",
-                              "--certification-a-year")}  # (the last: aeo-payback.csv)
+                              "--certification-a-year", "--payback-port",
+                              "--payback-direction")}  # (the last five: aeo-payback.csv)
 #: a --precision target's flags, kept when every replication is re-run
 _PRECISION = ("--precision", "--metric", "--precision-on", "--max-reps", "--reps")
 

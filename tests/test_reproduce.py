@@ -156,11 +156,13 @@ def test_the_rerun_command_takes_from_the_record_what_defines_the_figures(tmp_pa
     command = ["bordersim", "compare", "gone.toml", "--set", "days=3", "--option",
                "alt:@gone.toml,days=4", "--reforms", "single_window", "joint_inspection",
                "--precision", "0.1", "--metric", "clearance_h_mean", "--executor",
-               "processes", "--no-gains", "--declarations-a-year", "800", "--out", "old"]
+               "processes", "--no-gains", "--declarations-a-year", "800", "--payback-port", "sea",
+               "--payback-direction", "import", "--out", "old"]
     rec = Recorded(tmp_path, "compare", tmp_path / "s.json", 3, 12, 2.0, command, [])
     assert rerun_argv(rec, tmp_path / "new", 12) == [
         "compare", str(tmp_path / "s.json"), "--seed", "3", "--days", "2.0", "--out",
-        str(tmp_path / "new"), "--no-gains", "--declarations-a-year", "800", "--option",
+        str(tmp_path / "new"), "--no-gains", "--declarations-a-year", "800", "--payback-port",
+        "sea", "--payback-direction", "import", "--option",
         f"alt:@{tmp_path / 'options' / 'alt' / 'scenario.json'}", "--reforms",
         "single_window", "joint_inspection", "--precision", "0.1", "--metric",
         "clearance_h_mean", "--no-report"]
