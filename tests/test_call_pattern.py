@@ -180,3 +180,23 @@ def test_a_pattern_and_a_schedule_in_one_table_are_refused_and_a_later_one_repla
     assert listed.calls is None and listed.schedule is not None
     drawn = sim.load_scenario(child, {"ports.sea.arrivals.calls": PATTERN}).ports["sea"]
     assert drawn.arrivals.schedule is None and drawn.arrivals.calls is not None
+
+
+def test_slots_whose_calls_can_unload_at_once_need_the_berths_said():
+    """small.toml unloads 100 boxes an hour: a call of 400 boxes on average takes 4 h, and
+    with 2 h either side of its slot two calls clash when their slots are under 8 h apart
+    (the same slot twice, and across the week's end, too), unless batch.positions says how
+    many berths there are."""
+    with pytest.raises(ScenarioError, match=r"ports\.sea\.arrivals\.calls\.slots: the calls of "
+                       r"slots 'Mon 06:00' and 'Mon 13:54', 7\.9 h apart, can unload at once: "
+                       r"a call takes 4 h to discharge \(400 boxes on average at 100 an hour\)"
+                       r".*give arrivals\.batch\.positions.*at least 8 h apart"):
+        patterned(slots=["Thu 12:00", "Mon 13:54", "Mon 06:00"])
+    for slots in (["Mon 06:00", "Mon 06:00"], ["Sun 22:00", "Mon 02:00"]):
+        with pytest.raises(ScenarioError, match="can unload at once"):
+            patterned(slots=slots)
+    assert patterned(slots=["Mon 06:00", "Mon 14:00"]).ports["sea"].arrivals.calls is not None
+    berths = sim.load_scenario(SMALL, {**SHORT, "ports.sea.arrivals.batch.positions": 1,
+                                       "ports.sea.arrivals.calls": PATTERN | {
+                                           "slots": ["Mon 06:00", "Mon 06:00"]}})
+    assert berths.ports["sea"].arrivals.calls is not None

@@ -150,3 +150,35 @@ def pattern_notes(scenario: Scenario) -> list[str]:
             f"{pname} observes no import arriving; lengthen days, or add a slot in them"
         )
     return out
+
+
+def check_berths(scenario: Scenario) -> None:
+    """Raise :class:`AtField` at a call pattern two of whose calls can unload at once while
+    ``arrivals.batch.positions`` is not given: each would unload at the full
+    ``discharge_rate``, as if the port had a berth and cranes for each, unsaid. Two slots
+    clash when the later can come (``window_h`` early) before the earlier's call, come
+    ``window_h`` late, has discharged its average boxes (the same slot twice, and slots
+    across the week's end, included)."""
+    for pname, port in scenario.ports.items():
+        pattern, batch = port.arrivals.calls, port.arrivals.batch
+        if pattern is None or batch is None or batch.positions is not None:
+            continue
+        hours = sorted((slot_hour(s), f"'{s}'") for s in pattern.slots)
+        unload = pattern.boxes.mean / batch.discharge_rate
+        need = unload + 2 * pattern.window_h
+        after = [*hours[1:], (hours[0][0] + 168, f"{hours[0][1]} of the next week")]
+        for (t, early), (u, late) in zip(hours, after, strict=True):
+            if u - t >= need:
+                continue
+            raise AtField(
+                ("ports", pname, "arrivals", "calls", "slots"),
+                f"the calls of slots {early} and {late}, {u - t:g} h apart, can unload "
+                f"at once: a call takes {unload:.3g} h to discharge "
+                f"({pattern.boxes.mean:,.0f} boxes on average at {batch.discharge_rate:g} an "
+                f"hour) and comes up to {pattern.window_h:g} h either side of its slot, and "
+                "without arrivals.batch.positions each would unload at the full "
+                "discharge_rate, as if the port had a berth for each; give "
+                "arrivals.batch.positions (the berths: a call that finds them all taken waits, "
+                f"in order of arrival), or put the slots at least {need:.3g} h apart",
+                value=limits.UNSHOWN,
+            )

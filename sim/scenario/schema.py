@@ -28,7 +28,7 @@ from sim.scenario.base import ANY, CHECKS, LABEL_ZH, TRADER_CLASSES, ByDirection
 from sim.scenario.base import DIRECTIONS as DIRECTIONS
 from sim.scenario.base import ILLICIT as ILLICIT
 from sim.scenario.base import MODES as MODES
-from sim.scenario.call_pattern import CallPattern, fill_from_calls
+from sim.scenario.call_pattern import CallPattern, check_berths, fill_from_calls
 from sim.scenario.capacity_windows import CapacityWindow, check_capacity_windows
 from sim.scenario.costs import CostsField
 from sim.scenario.dated_arrivals import MAX_WINDOWS, DatedFactor, check_apart
@@ -1180,6 +1180,7 @@ class Scenario(Extended):
         check_advance_window(self)
         check_surge_windows(self)
         check_schedules(self)
+        check_berths(self)
         check_capacity_windows(self)
         check_holds(self)
         check_idling(self)
