@@ -19,6 +19,8 @@ from sim.cli_zh_animate import said as animate_said
 from sim.cli_zh_appraise import ERRORS as APPRAISE_ERRORS
 from sim.cli_zh_appraise import errors_said as appraise_said
 from sim.cli_zh_both_sides import ERRORS as PARTNER_ERRORS
+from sim.cli_zh_calls import ERRORS as CALL_ERRORS
+from sim.cli_zh_calls import said as calls_said
 from sim.cli_zh_cluster import ERRORS as CLUSTER_ERRORS
 from sim.cli_zh_cluster import said as cluster_said
 from sim.cli_zh_csv import ERRORS as CSV_ERRORS
@@ -492,7 +494,8 @@ _COMPILED = [(re.compile(english), zh) for english, zh in MESSAGES]
 #: that says its groups: a damaged results folder's error with its remedy
 #: (:mod:`sim.cli_zh_remedy`), the organisation tree's (:mod:`sim.cli_zh_tree`) and a CSV of
 #: observations that cannot be fitted (:mod:`sim.cli_zh_fit`) and a file that cannot be read
-#: (:mod:`sim.cli_zh_files`) and a CSV's content (:mod:`sim.cli_zh_csv`) and the workshop
+#: (:mod:`sim.cli_zh_files`) and a CSV's content (:mod:`sim.cli_zh_csv`) and a call
+#: pattern's refusals (:mod:`sim.cli_zh_calls`) and the workshop
 #: page's refusals (:mod:`sim.cli_zh_page`) and ``animate``'s (:mod:`sim.cli_zh_animate`),
 #: and a Dask cluster's trouble (:mod:`sim.cli_zh_cluster`) and a duration, rate or time
 #: of day that cannot be read (:mod:`sim.cli_zh_units`) and a distribution written as
@@ -504,6 +507,7 @@ _OWN_WORDS = [(re.compile(english), zh, says)
               for table, says in ((REMEDY_ERRORS, remedy_said), (TREE_ERRORS, tree_said),
                                   (FIT_ERRORS, fit_said), (FILE_ERRORS, files_said),
                                   (CSV_ERRORS, csv_said), (PAGE_ERRORS, page_said),
+                                  (CALL_ERRORS, calls_said),
                                   (ANIMATE_ERRORS, animate_said),
                                   (APPRAISE_ERRORS, appraise_said),
                                    (PAYBACK_ERRORS, payback_said),

@@ -130,6 +130,10 @@ REASONS: tuple[tuple[str, str], ...] = (
      r"replaces the rate and size of random calls \(change the schedule's file instead\)",
      "口岸 {port} 的靠泊来自其船期表（{field}），船期表取代了随机到港的速率和每次"
      "靠泊的报关单数（请改船期表文件）"),
+    (r"the calls at (?P<port>'[^']*') come from its call pattern \((?P<field>[\w.]+)\), "
+     r"which replaces the rate and size of random calls \(change its slots or boxes instead\)",
+     "口岸 {port} 的班次来自其船期模式（{field}），船期模式取代了随机到港的速率和每次"
+     "靠泊的报关单数（请改其班期或箱量）"),
     # what creating a section switches on (sim.scenario.patch.SWITCHED_ON)
     (r"the risk engine is then on and selects instead of the selection tables",
      "风险布控引擎随之启用，由其代替选择表决定查验"),
