@@ -167,18 +167,21 @@ def _run(args: argparse.Namespace) -> int:
                 bool(base["fees_per_trip"].notna().any()), lang,
                 any("reached" in log.columns for log in logs))
     _print_levels(base, reps, lang)
+    _print_left(args.folder, port, logs, lang)
     if args.vs is not None:
         print(_zh().against_group(args.vs) if lang == "zh" else
               f"\neach group against {args.vs}, in the same replications:")
         _print_changes(against_group(base, args.vs), reps, lang)
     tables = [base.assign(option="baseline")]
     for name, folder in others:
-        other = per_replication(_logs(folder), port, rules, days, by, args.commodity, start,
+        other_logs = _logs(folder)
+        other = per_replication(other_logs, port, rules, days, by, args.commodity, start,
                                 warmup)
         print(_zh().against_baseline(name) if lang == "zh" else
               f"\n{name} against the baseline:")
         change = paired_change(base, other)
         _print_changes(change, reps, lang)
+        _print_left(folder, port, other_logs, lang)
         if args.fleet is not None:
             _print_fleet(change, args.fleet, args.fleet_days, args.fleet_group, lang)
         tables.append(other.assign(option=name))
@@ -189,6 +192,16 @@ def _run(args: argparse.Namespace) -> int:
         print(_zh().csv_line(args.csv) if lang == "zh" else
               f"every replication's figures: {args.csv}", file=sys.stderr)
     return 0
+
+
+def _print_left(folder: Path, port: str, logs: list[Any], lang: str) -> None:
+    """The trucks a run left waiting on the approach (in no row of the tables), if the
+    run has an approach at ``port`` (:mod:`sim.cli_trucks_left`)."""
+    from sim.cli_trucks_left import left_figures, left_line
+
+    figures = left_figures(folder, port, logs)
+    if figures is not None:
+        print(left_line(figures, lang))
 
 
 def _zh() -> Any:

@@ -140,6 +140,17 @@ CODES: tuple[Code, ...] = (
          (r"daily means (?P<daily>[^;]*);", rf"mean wait (?P<f_wait_h_mean>{_N}) h\)",
           rf"raise (?P<inside_field>\S+\.approach\.inside) \(now (?P<f_inside>{_N})\)"),
          "approach_wait_h_mean_port_{port}"),
+    Code("approach_left_waiting", "warning", True,
+         "more than 1 % of the trucks that reached a land crossing's approach in the observed "
+         "window were still waiting on it when the run ended: they are in no per-truck figure, "
+         "which so leave out the longest waits (not said where the queue's rise already warned)",
+         rf"(?P<port>[^:]+): (?P<f_left_trucks>{_N}) of the (?P<f_observed_trucks>{_N}) trucks "
+         rf"that reached the approach in the observed window \((?P<f_share_pct>{_N})%, more "
+         rf"than (?P<f_threshold_pct>{_N})%\) were still waiting",
+         (rf"(?P<f_drain_days>{_N}) days after the window closed",
+          rf"mean wait so far (?P<f_wait_so_far_h>{_N}) h\)",
+          rf"raise (?P<inside_field>\S+\.approach\.inside) \(now (?P<f_inside>{_N})\)"),
+         "approach_left_trucks_port_{port}"),
     Code("empty_run", "warning", False,
          "no consignment arrived in the observed days of some replications",
          r"no consignment arrived in the observed days of",

@@ -67,6 +67,12 @@ def _approach_rising() -> str:
     return unsettled("p_1", daily, 30.0, 15)[0]
 
 
+def _approach_left_waiting() -> str:
+    from sim.model.approach_left import left_behind
+
+    return left_behind("p_1", np.array([30.0, 40.0, 50.0]), 97, 15, 1.0)[0]
+
+
 def _closure_backlog() -> str:
     from tests.test_closure_waits import closed_lane, said
 
@@ -422,6 +428,7 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "wait_rising": lambda _: _rising(),
     "closure_backlog": lambda _: _closure_backlog(),
     "approach_rising": lambda _: _approach_rising(),
+    "approach_left_waiting": lambda _: _approach_left_waiting(),
     "unfinished": lambda _: _unfinished(),
     "not_out": lambda _: stability.not_out(["p_1"], np.array([[1000, 0]]), np.array([30]), 2)[0],
     "risk_target_missed": lambda _: _risk_miss(),

@@ -42,4 +42,13 @@ APPROACH = [
           f"{_TIME}, over the trucks whose flow ended by the end of the run. The places left "
           f"for the other trucks are `inside` less this: when they are too few, the queue "
           f"does not settle (docs/trucks.md).", only=ONLY),
+    Entry(f"approach_left_trucks{_TAIL}", LANE_LAYER,
+          "Trucks (imports and exports) that reached the approach in the observed window and "
+          "were still waiting on it when the run ended (after the drain): they have no flow, "
+          "so no per-truck figure (clearance times, costs, the approach's waits, the trucks "
+          "command's turnaround) counts them; a replication's count.", only=ONLY),
+    Entry(f"approach_left_wait_h_mean{_TAIL}", LANE_LAYER,
+          f"Mean hours those trucks (`approach_left_trucks{_TAIL}`) had waited on the approach "
+          f"by the end of the run (from `reached` to the run's end: their wait so far, less "
+          f"than their whole wait); no figure in a replication that left none.", only=ONLY),
 ]

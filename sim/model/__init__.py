@@ -27,6 +27,8 @@ Where things live:
                    reach it (each row given its entry time), not one truck at a time
 - ``approach_docs.py`` a queued truck's advance declaration lodged from when it reached
                    the approach and reviewed while it waits, as without an approach
+- ``approach_left.py`` the trucks still waiting on an approach when the run ends (in no
+                   per-truck figure): their count, their wait so far, and the warning
 - ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls) and a port's arrival
                    processes
 - ``call_draws.py`` a call pattern's vessel calls (``arrivals.calls``): each week's slots,

@@ -32,6 +32,7 @@ import simpy
 from sim.analysis.sketch import LogHistogram
 from sim.model.approach_ahead import at_entry, drawn_ahead
 from sim.model.approach_docs import QueuedDocs, lodged_from
+from sim.model.approach_left import StillQueued, left_behind, left_metrics
 from sim.model.approach_settle import DailyWaiting, unsettled
 from sim.model.consignment import Consignment
 from sim.model.milestones import M
@@ -69,6 +70,7 @@ class Approach:
         self.docs = QueuedDocs(port)  # advance declarations lodged and reviewed while waiting
         self.shut = _closures(port)  # (start, end) of the holds that shut its arrivals
         self.lab_hours = 0.0  # truck-hours inside, in the window, waiting for a lab result
+        self.queued = StillQueued()  # the trucks waiting now (those left at the end: no flow)
 
     @classmethod
     def of(cls, port: Port, enter: Enter, shared: Any = None, log: bool = False
@@ -113,6 +115,7 @@ class Approach:
                 self.spilled += 1  # (the parking area is full: it waits on the road)
             self._tally()
             self.waiting += 1
+            self.queued.waits(i, reached)
             self._tally()  # (its peak, with this truck)
             if request is None:  # (the gate shut by a hold: it waits for it to open)
                 yield env.timeout(earliest - env.now)
@@ -123,6 +126,7 @@ class Approach:
                 yield env.timeout(opens - env.now)
             self._tally()
             self.waiting -= 1
+            self.queued.enters(i)
         self.most_inside = max(self.most_inside, self.gate.count)
         self.held[i] = request
         if self.reached is not None:
@@ -193,7 +197,11 @@ class Approach:
             f"approach_road_peak{tail}": float(self.peak[1]),
             f"approach_road_trucks_per_day{tail}": self.spilled / days,
             f"approach_inside_lab_mean{tail}": self.lab_hours / hours,
-        }
+        } | left_metrics(self.left_hours(), tail)
+
+    def left_hours(self) -> np.ndarray:
+        """The waits so far, at the run's end (now), of the observed trucks still waiting."""
+        return self.queued.hours((self.warmup, self.stop), self.env.now)
 
 
 def _closures(port: Port) -> list[tuple[float, float]]:
@@ -214,14 +222,16 @@ def approach_metrics(ports: list[Port]) -> dict[str, float]:
     return {k: v for p in ports if p.approach is not None for k, v in p.approach.metrics().items()}
 
 
-def approach_warnings(ports: list[Port]) -> list[str]:
-    """A warning for each approach whose waiting trucks kept rising (:mod:`approach_settle`)."""
+def approach_warnings(ports: list[Port], drain_days: float) -> list[str]:
+    """A warning for each approach whose waiting trucks kept rising (:mod:`approach_settle`),
+    else for each that left many observed trucks waiting at the end (:mod:`approach_left`)."""
     out = []
     for p in ports:
         if p.approach is not None:
             a = p.approach
             a._tally()  # (up to the end of the window)
-            out += unsettled(a.name, a.daily, a.waits.mean, a.inside)
+            out += (unsettled(a.name, a.daily, a.waits.mean, a.inside)
+                    or left_behind(a.name, a.left_hours(), len(a.waits), a.inside, drain_days))
     return out
 
 

@@ -255,7 +255,7 @@ class World:
             ),
             *(target_warnings(self.selector) if isinstance(self.selector, RiskEngine) else []),
             *(self.smugglers.warnings() if self.smugglers is not None else []),
-            *approach_warnings(self.ports),  # (an approach queue that did not settle)
+            *approach_warnings(self.ports, self.scenario.drain_days),  # (unsettled, left)
         ]
 
     # -- results -------------------------------------------------------------------------

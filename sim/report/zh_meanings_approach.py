@@ -28,4 +28,11 @@ MEANINGS: dict[tuple[str, str], str] = {
         "口岸内等待实验室检测结果的卡车数（自送样 `lab_start` 至出结果 `lab_end`、卡车仍在口岸内的"
         f"时段），{_TIME}，统计范围为运行结束前流程已结束的卡车。其余卡车可用的车位为 `inside` "
         "减去此数：车位过少时，排队不会趋于稳定（docs/trucks.md）。",
+    ("approach_left_trucks_port_<port>", "b0b58635"):
+        "观测期内到达排队区、运行结束时（收尾期之后）仍在排队区等待的卡车（含进口和出口）："
+        "它们没有通关流程，因此不计入任何按车统计的数据（通关时间、费用、排队区等待时间、"
+        "`bordersim trucks` 命令的周转时间）；为每次重复运行的车数。",
+    ("approach_left_wait_h_mean_port_<port>", "3f40bed3"):
+        "这些卡车（`approach_left_trucks_port_<port>`）至运行结束时已在排队区等待的小时数均值（自 "
+        "`reached` 至运行结束：迄今的等待，短于其全部等待）；未留下卡车的重复运行无此数据。",
 }

@@ -339,6 +339,9 @@ METRICS: dict[str, str] = {
     "approach_road_peak_port_<port>": "道路上等待卡车数峰值（口岸 <port>）",
     "approach_road_trucks_per_day_port_<port>": "每日排到道路上的卡车数（口岸 <port>）",
     "approach_inside_lab_mean_port_<port>": "口岸内等待实验室结果的卡车数（时间加权，口岸 <port>）",
+    "approach_left_trucks_port_<port>": "运行结束时仍在排队区等待的卡车数（口岸 <port>）",
+    "approach_left_wait_h_mean_port_<port>":
+        "运行结束时仍在等待的卡车已等待时间均值（口岸 <port>）",
     "returned_share": "退单率（被退回修改的报关单比例）",
     "returned_h_mean": "退单至接单时间均值（每票退单）",
     "returned_h_added": "退单增加的通关时间（每票货物平均）",

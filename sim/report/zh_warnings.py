@@ -80,6 +80,14 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                         "小时），引道排队在运行结束时仍未稳定，其等待时间不是稳态：口岸同时容纳"
                         "的货车过少，跟不上其通道的处理速度；请提高 {inside_field}（现为 "
                         "{inside}），或增加其通道的能力",),
+    "approach_left_waiting": ("{port}：观测期内到达引道的 {observed_trucks} 辆货车中，有 "
+                              "{left_trucks} 辆（{share_pct}%，超过 {threshold_pct}%）在运行"
+                              "结束时（观测期结束后 {drain_days} 天）仍在引道上等待：它们不计"
+                              "入任何按车统计的数据（通关时间、费用、引道等待时间、"
+                              "`bordersim trucks` 命令的周转时间），这些数据因此漏掉了最长的"
+                              "等待；请提高 {inside_field}（现为 {inside}），增加其通道的能力，"
+                              "或延长收尾期（drain_days）",
+                              "其至运行结束已平均等待 {wait_so_far_h} 小时"),
     "credit_floor_missed": ("选择表对失信企业报关单的查验率为 {discredited_pct}%，低于我国"
                             "信用管理规则 {floor_pct}% 的下限（2019 年：84.76%）：选择表不执行"
                             "信用规则；请提高其失信企业查验率（selection.<check>.<commodity>."
