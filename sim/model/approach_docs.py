@@ -15,7 +15,11 @@ Not where the requirements are drawn at the entry (:mod:`approach_ahead`: a time
 imports in calls), under a dynamic selector (it decides reviewed declarations at their
 assessment, from their lodging, by rules of its own), for transit goods or at a port with a
 declarations' hold (their lodging moves with the leg or the hold): there the lead counts
-from the entry and the review is booked from it, as before.
+from the entry and the review is booked from it, as before. Under a dynamic selector a review
+done while the truck waits would put its assessment before the entry, while the selector
+decides a truck only once its flow starts (at the entry, by :mod:`decisions`): the decision
+would follow its assessment by the hours the truck waited, against the rule that a decision
+uses the state of the run at its assessment's tick (docs/trucks.md).
 """
 
 from __future__ import annotations
