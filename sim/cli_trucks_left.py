@@ -22,23 +22,31 @@ def left_figures(folder: Path, port: str, logs: list[Any]) -> tuple[float, float
     observed trucks at ``port`` and their mean wait so far (hours, over the replications that
     left any; nan when none did); None when the run has no approach at ``port`` (or is one
     saved before these figures were counted)."""
-    from sim.report.folder import read_csv
+    from sim.report.folder import read_json
 
-    file = folder / "replications.csv"
     count, wait = f"approach_left_trucks_port_{port}", f"approach_left_wait_h_mean_port_{port}"
-    if not file.is_file():
+    kept = []  # (each replication's file: a run's folder, or a comparison's option's)
+    for file in sorted((folder / "reps").glob("rep-[0-9][0-9][0-9][0-9].json")):
+        data = read_json(file)
+        metrics = data.get("metrics") if isinstance(data, dict) else None
+        if not isinstance(metrics, dict) or count not in metrics:
+            return None
+        kept.append((metrics[count], metrics.get(wait)))
+    if not kept:
         return None
-    table = read_csv(file)
-    if count not in table.columns or wait not in table.columns:
-        return None
-    left = table[count].to_numpy(float)
+    left = np.array([_number(c) for c, _ in kept])
+    waits = np.array([_number(w) for _, w in kept])
     seen = sum(int(((log["port"] == port) & log["cohort"]).sum()) for log in logs)
     total = float(left.sum()) + seen
     share = float(left.sum()) / total if total else math.nan
-    waits = table[wait].to_numpy(float)
     had = left > 0  # (the mean wait so far, weighted by each replication's trucks)
     mean_wait = float(np.average(waits[had], weights=left[had])) if had.any() else math.nan
     return float(left.mean()), share, mean_wait
+
+
+def _number(value: Any) -> float:
+    """A metric as the replication's file keeps it (NaN, or null, where none)."""
+    return float(value) if isinstance(value, int | float) else math.nan
 
 
 def left_line(figures: tuple[float, float, float], lang: str = "en") -> str:
