@@ -15,7 +15,8 @@ KINDS = {"run": "运行（run）", "compare": "方案比较（compare）", "swee
 ENVIRONMENT = {"version": "版本", "build": "构建", "python": "Python", "libraries": "库",
                "machine": "机器", "platform": "平台", "git": "git 提交"}
 _WHICH = {"original": "原文件夹", "re-run": "重新运行的文件夹"}
-_WHERE = re.compile(r"(?:option (?P<option>\S+): )?replication (?P<r>\d+)")
+_WHERE = re.compile(r"(?:option (?P<option>\S+): |point (?P<point>\d+), )?replication "
+                    r"(?P<r>\d+)")
 _BEFORE = r"\(the same command again resumes it\) before reproducing it"
 
 #: an English reason (the whole of it) -> its Chinese; groups said by :func:`said`
@@ -25,13 +26,20 @@ ERRORS: tuple[tuple[str, str], ...] = (
     (rf"(?P<f>.+): its history records an interrupted command; finish the run {_BEFORE}",
      "{f}：其历史记录中有一条被中断的命令；请先完成这次运行（再次执行同一命令即可继续），再复现"),
     (r"(?P<f>.+): not a folder", "{f}：不是文件夹"),
-    (r"(?P<f>.+): a sweep's folder; reproduce re-runs a run's or a comparison's folder "
-     r"\(re-run a sweep with the command in its meta\.json\)",
-     "{f}：是参数扫描（sweep）的结果文件夹；reproduce 只重新运行 run 或 compare 的结果文件夹"
-     "（参数扫描请用其 meta.json 中记录的命令重新运行）"),
     (r"(?P<f>.+): its command (?P<cmd>.*) is not a `bordersim (?P<kind>\w+)`; only folders "
-     r"of run and compare can be re-run",
-     "{f}：其命令 {cmd} 不是 `bordersim {kind}`；只有 run 和 compare 的结果文件夹可以重新运行"),
+     r"of run, compare and sweep can be re-run",
+     "{f}：其命令 {cmd} 不是 `bordersim {kind}`；只有 run、compare 和 sweep 的结果文件夹可以"
+     "重新运行"),
+    (rf"(?P<f>.+): no sweep\.csv, so the sweep did not finish; finish it {_BEFORE}",
+     "{f}：没有 sweep.csv，说明参数扫描未完成；请先完成（再次执行同一命令即可继续），再复现"),
+    (r"--point picks a sweep's points; (?P<f>.+) is a (?P<kind>\w+)'s folder",
+     "--point 用于选择参数扫描的参数点；{f} 是{kind}的结果文件夹"),
+    (r"--point (?P<p>\d+): the sweep has (?P<n>\d+) points; pick 0 to (?P<m>\d+)",
+     "--point {p}：该参数扫描有 {n} 个参数点；只能选第 0 至 {m} 个"),
+    (r"the re-run of the sweep in (?P<f>.+) failed: (?P<detail>.*)",
+     "{f} 中参数扫描的重新运行失败：{detail}"),
+    (r"(?P<names>.+) \(written by the sweep command as it printed its results, not re-made\)",
+     "{names}（由 sweep 命令在打印结果时写出，未重新生成）"),
     (r"(?P<f>.+): missing; the folder's resolved scenario is what is re-run \(the file the "
      r"command named may have changed\)",
      "{f}：缺失；重新运行的是结果文件夹中解析后的情景（命令所指的情景文件可能已改变）"),
@@ -72,8 +80,8 @@ ERRORS: tuple[tuple[str, str], ...] = (
      r"(?P<s>.+) records\)", "{f}：在方案比较完成后被改动（其 SHA-256 与 {s} 记录的不同）"),
     (r"(?P<s>.+): no files listed \(damaged\)", "{s}：没有列出文件（已损坏）"),
     (r"(?P<f>\S+\.json) is missing", "{f} 缺失"),  # (a sweep's point file)
-    (r"--check-only re-runs nothing: give no --out or --reps",
-     "--check-only 不重新运行：请不要同时给出 --out 或 --reps"),
+    (r"--check-only re-runs nothing: give no --out, --reps or --point",
+     "--check-only 不重新运行：请不要同时给出 --out、--reps 或 --point"),
     (r"(?P<f>.+): missing, though every replication has one", "{f}：缺失，但每次重复运行都应有"),
     (r"(?P<f>.+) does not match its checksum \(changed, truncated or written by another "
      r"version\)", "{f} 与其校验和不符（被改动、截断或由其他版本写出）"),
@@ -130,12 +138,14 @@ ERRORS: tuple[tuple[str, str], ...] = (
 
 
 def where(text: str) -> str:
-    """``option fast: replication 3`` as 方案 fast：重复运行 3 (another place as written)."""
+    """``option fast: replication 3`` as 方案 fast：重复运行 3, ``point 1, replication 0``
+    as 参数点 1，重复运行 0 (another place as written)."""
     found = _WHERE.fullmatch(text)
     if found is None:
         return text.replace("option ", "方案 ", 1).replace(": ", "：") if text.startswith(
             "option ") else text
     head = f"方案 {found['option']}：" if found["option"] else ""
+    head += f"参数点 {found['point']}，" if found["point"] else ""
     return f"{head}重复运行 {found['r']}"
 
 

@@ -42,11 +42,14 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
     """The lines of :func:`sim.reproduce_compare.verdict`, in Chinese."""
     from sim.reproduce_compare import SHOWN, change, ranked
 
+    points = f"{rec.points} 个参数点中的 {out.points} 个，" if rec.kind == "sweep" else ""
     lines = [f"已将 {rec.folder} 重新运行到 {new}：{KINDS[rec.kind]}，随机种子 {rec.seed}，"
-             f"核对 {rec.reps} 次重复运行中的 {out.checked_reps} 次，观测 {rec.days:g} 天"]
+             f"{points}核对 {rec.reps} 次重复运行中的 {out.checked_reps} 次，观测 {rec.days:g} 天"]
     lines.append(f"比较了 {out.replications} 份重复运行记录"
                  + (f"和 {out.files} 个汇总文件" if out.all_reps else
-                    "；未比较汇总文件（它们基于全部重复运行：不加 --reps 重新运行即可比较）"))
+                    "；未比较汇总文件（它们基于全部重复运行：不加 --reps 重新运行即可比较）"
+                    if rec.kind != "sweep" else "；未比较汇总文件（它们基于全部参数点和重复运行："
+                    "不加 --reps 和 --point 重新运行即可比较）"))
     if out.skipped:
         lines.append("未比较：" + "；".join(_said(s) for s in out.skipped))
     if out.same:
@@ -91,8 +94,7 @@ def checked(rec: Recorded, problems: list[str]) -> list[str]:
     reps = f"，{rec.reps} 次重复运行" if rec.kind != "sweep" else ""
     lines = [f"已对照 {rec.folder} 自身的记录核对，未重新运行：{KINDS[rec.kind]}{options}{reps}"]
     if not problems:
-        again = ("参数扫描请用其 meta.json 中记录的命令重新运行" if rec.kind == "sweep" else
-                 "不加 --check-only 即可重新运行并比较每个数字")
+        again = "不加 --check-only 即可重新运行并比较每个数字"
         return [*lines, "与写出时一致：每个文件都与结果文件夹保存的校验和相符，汇总表与各次重复运行"
                         f"相符（未重新运行：{again}）"]
     lines += [f"已被改动：结果文件夹有 {len(problems)} 个文件在写出后被改动", f"  {STORED}："]

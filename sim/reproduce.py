@@ -10,8 +10,8 @@ and, when every replication was re-run, every summary table byte for byte. Repli
 runs under ``SeedSequence(seed, spawn_key=(r,))`` whatever the executor, so the same code on
 the same platform gives the same bytes; where they differ, the differences of version,
 build, Python, libraries and machine between the two folders are named beside the figures
-that moved. A folder that cannot be re-run (unfinished, a scenario file missing, a sweep) is
-refused with exit status 2."""
+that moved. A sweep's folder is re-run point by point (:mod:`sim.reproduce_sweep`). A folder
+that cannot be re-run (unfinished, a scenario file missing) is refused with exit status 2."""
 
 from __future__ import annotations
 
@@ -50,6 +50,7 @@ class Recorded:
     days: float
     command: list[str]
     options: list[str]  # a comparison's option names, "baseline" first; a run: [""]
+    points: int = 0  # a sweep's points
 
 
 def read_json(path: Path) -> dict[str, Any]:
@@ -84,16 +85,17 @@ def read_folder(folder: Path) -> Recorded:
         kind, scenario = "compare", folder / "options" / "baseline" / "scenario.json"
     else:
         meta = read_json(folder / "meta.json")
-        if meta.get("kind") == "sweep":
-            raise Refused(f"{folder}: a sweep's folder; reproduce re-runs a run's or a "
-                          "comparison's folder (re-run a sweep with the command in its "
-                          "meta.json)")
-        names, kind, scenario = [""], "run", folder / "scenario.json"
+        names, scenario = [""], folder / "scenario.json"
+        kind = "sweep" if meta.get("kind") == "sweep" else "run"
     command = [str(c) for c in meta.get("command") or []]
     if len(command) < 2 or command[1] != kind:
         raise Refused(f"{folder}: its command {' '.join(command)!r} is not a `bordersim "
-                      f"{kind}`; only folders of run and compare can be re-run")
+                      f"{kind}`; only folders of run, compare and sweep can be re-run")
     _unfinished(meta, folder)
+    if kind == "sweep":
+        from sim.reproduce_sweep import read_sweep_record
+
+        return read_sweep_record(folder, meta)
     if not scenario.is_file():
         raise Refused(f"{scenario}: missing; the folder's resolved scenario is what is "
                       "re-run (the file the command named may have changed)")
@@ -174,10 +176,8 @@ def rerun_argv(rec: Recorded, out: Path, reps: int) -> list[str]:
     return argv
 
 
-def rerun(rec: Recorded, out: Path, reps: int) -> tuple[int, str]:
-    """Run :func:`rerun_argv` in this process, its tables and notes kept quiet (the
-    verdict compares the folders): its status and what it said on stderr."""
-    from sim.cli import main
+def check_new(out: Path) -> None:
+    """Refuse an ``--out`` that is not empty or lies inside a results folder."""
     from sim.experiment.nesting import check_not_nested
     from sim.experiment.store import StoreMismatch
 
@@ -188,16 +188,63 @@ def rerun(rec: Recorded, out: Path, reps: int) -> tuple[int, str]:
     if out.exists() and any(out.iterdir()):
         raise Refused(f"{out}: not empty; the re-run goes to a new folder (name one with "
                       "--out)")
+
+
+def rerun(rec: Recorded, out: Path, reps: int) -> tuple[int, str]:
+    """Run :func:`rerun_argv` in this process, its tables and notes kept quiet (the
+    verdict compares the folders): its status and what it said on stderr."""
+    from sim.cli import main
+
+    check_new(out)
     printed, said = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(said):
         status = main(rerun_argv(rec, out, reps))
     return status, said.getvalue()
 
 
+def free_name(folder: Path) -> Path:
+    """The default folder of a re-run: ``RESULTS_DIR-reproduced``, or when that one is
+    taken and not empty (an earlier re-run) the first free ``RESULTS_DIR-reproduced-N``."""
+    base = folder.with_name(folder.name + "-reproduced")
+    new, n = base, 1
+    while new.exists() and (not new.is_dir() or any(new.iterdir())):
+        n += 1
+        new = base.with_name(f"{base.name}-{n}")
+    return new
+
+
+def _rerun_any(rec: Recorded, new: Path, k: int, picked: list[int]) -> Any:
+    """Re-run ``rec`` (a sweep's ``picked`` points) into ``new`` and compare: the outcome,
+    the original checked against its own checksums first (as it was handed over)."""
+    import sys
+
+    from sim.reproduce_stored import stored_problems, sweep_problems
+
+    if rec.kind == "sweep":
+        from sim.reproduce_sweep import compare_sweep, rerun_sweep
+
+        stored = sweep_problems(rec.folder) or []
+        check_new(new)
+        rerun_sweep(rec, new, k, picked)
+        outcome = compare_sweep(rec, new, k, picked)
+    else:
+        stored = stored_problems(rec)
+        status, said = rerun(rec, new, k)
+        if status != 0:
+            print(said, end="", file=sys.stderr)
+            raise Refused(f"the re-run `{bordersim_line(*rerun_argv(rec, new, k))}` "
+                          f"exited with status {status} (its error is above)")
+        from sim.reproduce_compare import compare_folders
+
+        outcome = compare_folders(rec, new, k)
+    outcome.stored = stored
+    return outcome
+
+
 def reproduce(folder: Path, out: Path | None = None, reps: int | None = None,
-              lang: str = "en") -> int:
-    """Re-run ``folder`` and print the verdict (in ``lang``: ``zh``, :mod:`sim.cli_zh_verdict`):
-    0 reproduced, 1 not, 2 refused."""
+              lang: str = "en", points: list[int] | None = None) -> int:
+    """Re-run ``folder`` (a sweep's: its ``points``, else all) and print the verdict (in
+    ``lang``: ``zh``, :mod:`sim.cli_zh_verdict`): 0 reproduced, 1 not, 2 refused."""
     import sys
 
     from sim.cli_zh_errors import error_line
@@ -207,24 +254,17 @@ def reproduce(folder: Path, out: Path | None = None, reps: int | None = None,
         if reps is not None and not 1 <= reps <= rec.reps:
             raise Refused(f"--reps {reps}: the folder has {rec.reps} replications; "
                           f"check 1 to {rec.reps}")
+        from sim.reproduce_sweep import picked_points
+
+        picked = picked_points(rec, points)
         k = rec.reps if reps is None else reps
-        new = out or folder.with_name(folder.name + "-reproduced")
-        from sim.reproduce_stored import stored_problems
-
-        stored = stored_problems(rec)  # (before the re-run: as the folder was handed over)
-        status, said = rerun(rec, new, k)
-        if status != 0:
-            print(said, end="", file=sys.stderr)
-            raise Refused(f"the re-run `{bordersim_line(*rerun_argv(rec, new, k))}` "
-                          f"exited with status {status} (its error is above)")
-        from sim.reproduce_compare import compare_folders, verdict
-
-        outcome = compare_folders(rec, new, k)
-        outcome.stored = stored
+        new = out or free_name(folder)
+        outcome = _rerun_any(rec, new, k, picked)
     except Refused as exc:
         print(error_line(str(exc), lang), file=sys.stderr)
         return 2
     from sim import cli_zh_verdict
+    from sim.reproduce_compare import verdict
 
     lines_of = cli_zh_verdict.verdict if lang == "zh" else verdict
     print("\n".join(lines_of(rec, new, outcome)))

@@ -38,6 +38,7 @@ class Outcome:
     skipped: list[str] = field(default_factory=list)  # files not compared, and why
     stored: list[str] = field(default_factory=list)  # the original's files that fail its
     # own checksums (:mod:`sim.reproduce_stored`)
+    points: int = 0  # a sweep's points re-run
 
     @property
     def same(self) -> bool:
@@ -66,7 +67,7 @@ def _leaves(data: Any, path: str = "") -> dict[str, Any]:
     return {path: data}
 
 
-def _figures(where: str, old: dict[str, Any], new: dict[str, Any], out: Outcome) -> None:
+def figures(where: str, old: dict[str, Any], new: dict[str, Any], out: Outcome) -> None:
     """Add to ``out`` every figure of ``old`` that is not the same in ``new``."""
     for name in dict.fromkeys([*old, *new]):
         if name not in new or name not in old:
@@ -94,7 +95,7 @@ def _records(rec: Recorded, new: Path) -> tuple[Path, Path]:
     return run_dir(rec.folder, base) / "meta.json", run_dir(new, base) / "meta.json"
 
 
-def _environment(old: Path, new: Path, out: Outcome) -> None:
+def environment(old: Path, new: Path, out: Outcome) -> None:
     """Name what differs between the code and platform that made the two folders (``old``,
     ``new``: their records, :func:`_records`)."""
     a, b = _json(old), _json(new)
@@ -147,14 +148,17 @@ def _replications(rec: Recorded, new: Path, out: Outcome) -> None:
             for table in dict.fromkeys([*tables_a, *tables_b]):
                 if tables_a.get(table) != tables_b.get(table):
                     out.problems.append(f"{where}: its table rep-{r:04d}{table} differs")
-            _figures(where, old.get("metrics") or {}, fresh.get("metrics") or {}, out)
+            figures(where, old.get("metrics") or {}, fresh.get("metrics") or {}, out)
 
 
-def _summaries(rec: Recorded, new: Path, out: Outcome) -> None:
+def summaries(rec: Recorded, new: Path, out: Outcome,
+              only: tuple[str, ...] | None = None) -> None:
     """Compare the folder's summary files byte for byte (the figures of the JSON ones one
-    by one where they differ); a file of either folder that the other lacks is named."""
+    by one where they differ); a file of either folder that the other lacks is named.
+    ``only``: those files (a sweep's tables); else every CSV of either and the JSON ones."""
     names = sorted({p.name for folder in (rec.folder, new) for p in folder.glob("*.csv")}
-                   | set(_SUMMARIES))  # (the re-run's too: one deleted from the original)
+                   | set(_SUMMARIES)) if only is None else list(only)  # (the re-run's
+    # CSV files too: one deleted from the original)
     for name in names:
         old, fresh = rec.folder / name, new / name
         if not old.exists() and not fresh.exists():
@@ -173,8 +177,8 @@ def _summaries(rec: Recorded, new: Path, out: Outcome) -> None:
         out.files += 1
         if old.read_bytes() == fresh.read_bytes():
             continue
-        if name == "summary.json":
-            _figures(name, _leaves(_json(old)), _leaves(_json(fresh)), out)
+        if name.endswith(".json"):
+            figures(name, _leaves(_json(old)), _leaves(_json(fresh)), out)
         else:
             out.problems.append(_table_change(name, old, fresh))
 
@@ -217,10 +221,10 @@ def compare_folders(rec: Recorded, new: Path, reps: int) -> Outcome:
     out = Outcome(checked_reps=min(reps, made), all_reps=reps == rec.reps == made)
     if made != reps:
         out.problems.append(f"the re-run made {made} replications, not {reps}")
-    _environment(*_records(rec, new), out)
+    environment(*_records(rec, new), out)
     _replications(rec, new, out)
     if out.all_reps:
-        _summaries(rec, new, out)
+        summaries(rec, new, out)
     return out
 
 
@@ -241,12 +245,15 @@ def ranked(moved: list[tuple[str, str, float, float]]) -> list[tuple[str, str, f
 
 def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
     """The lines that say what was compared and whether the figures reproduced."""
-    lines = [f"re-ran {rec.folder} into {new}: {rec.kind}, seed {rec.seed}, "
+    points = f"{out.points} of {rec.points} points, " if rec.kind == "sweep" else ""
+    lines = [f"re-ran {rec.folder} into {new}: {rec.kind}, seed {rec.seed}, {points}"
              f"{out.checked_reps} of {rec.reps} replications, {rec.days:g} observed days"]
     lines.append(f"compared {out.replications} replication records"
                  + (f" and {out.files} summary files" if out.all_reps else
                     "; summary files not compared (they are over all the replications: "
-                    "re-run without --reps to compare them)"))
+                    "re-run without --reps to compare them)" if rec.kind != "sweep" else
+                    "; summary files not compared (they are over all the points and "
+                    "replications: re-run without --reps and --point to compare them)"))
     if out.skipped:
         lines.append("not compared: " + "; ".join(out.skipped))
     if out.same:

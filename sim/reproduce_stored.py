@@ -130,7 +130,7 @@ def check_only(folder: Path, lang: str = "en") -> int:
 
     sweep = sweep_problems(folder)
     try:
-        if sweep is not None:  # (a sweep is not re-run, but it is checked)
+        if sweep is not None:  # (a sweep's files are checked as a report reads them)
             rec, problems = Recorded(folder, "sweep", folder, 0, 0, 0.0, [], [""]), sweep
         else:
             rec = read_folder(folder)
@@ -177,9 +177,7 @@ def _checked(rec: Recorded, problems: list[str]) -> list[str]:
     lines = [f"checked {rec.folder} against itself, re-running nothing: {rec.kind}{options}"
              f"{reps}"]
     if not problems:
-        return [*lines, AS_WRITTEN if rec.kind != "sweep" else AS_WRITTEN.replace(
-            "reproduce without --check-only re-runs it and compares every figure",
-            "a sweep is re-run with the command in its meta.json")]
+        return [*lines, AS_WRITTEN]
     lines += [f"CHANGED: {len(problems)} file{'' if len(problems) == 1 else 's'} of the folder "
               "changed since it was written", f"  {STORED}:"]
     lines += [f"  {p}" for p in problems[:SHOWN]]

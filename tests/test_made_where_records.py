@@ -13,7 +13,8 @@ import pytest
 
 from sim.cli import main
 from sim.reproduce import Recorded
-from sim.reproduce_compare import Outcome, _environment, _records
+from sim.reproduce_compare import Outcome, _records
+from sim.reproduce_compare import environment as _environment
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL = str(REPO / "tests" / "scenarios" / "small.toml")

@@ -123,7 +123,8 @@ def test_folders_that_cannot_be_rerun_are_refused(folders, tmp_path, capsys):
     assert "its history records an interrupted command" in capsys.readouterr().err
     _edit(copy / "meta.json", lambda m: m.update(kind="sweep"))
     assert main(["reproduce", str(copy)]) == 2
-    assert "a sweep's folder" in capsys.readouterr().err
+    assert "is not a `bordersim sweep`; only folders of run, compare and sweep" in \
+        capsys.readouterr().err
     _edit(copy / "meta.json", lambda m: (m.pop("kind"), m["history"][0].pop("interrupted")))
     (copy / "summary.json").unlink()
     assert main(["reproduce", str(copy)]) == 2
@@ -219,7 +220,7 @@ def test_refusals_are_said_in_chinese_with_their_values(folders, tmp_path, capsy
     _edit(copy / "meta.json", lambda m: m["history"][0].update(interrupted=True))
     assert f"{copy}：其历史记录中有一条被中断的命令" in refused(str(copy))
     _edit(copy / "meta.json", lambda m: m.update(kind="sweep"))
-    assert f"{copy}：是参数扫描（sweep）的结果文件夹" in refused(str(copy))
+    assert "不是 `bordersim 参数扫描（sweep）`；只有 run、compare 和 sweep" in refused(str(copy))
     _edit(copy / "meta.json", lambda m: (m.pop("kind"), m["history"][0].pop("interrupted")))
     (copy / "summary.json").unlink()
     assert f"{copy}：没有 summary.json，说明运行未完成" in refused(str(copy))
@@ -324,20 +325,68 @@ def test_check_only_names_an_edited_file_without_rerunning(folders, tmp_path, ca
     out = capsys.readouterr().out
     assert english_left(out) == [] and "尚无中文" not in out and "已被改动：" in out, out
     assert main(["reproduce", str(copy), "--check-only", "--reps", "1"]) == 2
-    assert "--check-only re-runs nothing: give no --out or --reps" in capsys.readouterr().err
+    assert "--check-only re-runs nothing: give no --out, --reps or --point" in \
+        capsys.readouterr().err
 
 
-def test_check_only_checks_a_sweeps_folder(tmp_path, capsys):
-    """A sweep is not re-run by reproduce, but its folder is checked against itself."""
-    sweep = tmp_path / "sweep"
+@pytest.fixture(scope="module")
+def swept(tmp_path_factory) -> Path:
+    """A sweep of two points, one replication each, one observed day."""
+    sweep = tmp_path_factory.mktemp("swept") / "sweep"
     assert main(["sweep", str(SMALL), "--days", "1", "--reps", "1", "--param",
                  "ports.sea.scan.scanners.capacity=1,2", "--out", str(sweep)]) == 0
+    return sweep
+
+
+def test_check_only_checks_a_sweeps_folder(swept, tmp_path, capsys):
+    """A sweep's folder is checked against itself as a run's is."""
+    sweep = _copy(swept, tmp_path)
     capsys.readouterr()
     assert main(["reproduce", str(sweep), "--check-only"]) == 0
     out = capsys.readouterr().out
     assert "against itself, re-running nothing: sweep" in out and "AS WRITTEN" in out
-    assert "a sweep is re-run with the command in its meta.json" in out
+    assert "reproduce without --check-only re-runs it and compares every figure" in out
     (sweep / "points" / "p0001-r0000.json").unlink()
     assert main(["reproduce", str(sweep), "--check-only", "--lang", "zh"]) == 1
     out = capsys.readouterr().out
     assert "p0001-r0000.json" in out and english_left(out) == [], out
+
+
+def test_a_sweep_is_rerun_whole_or_point_by_point(swept, tmp_path, capsys):
+    """reproduce refused sweeps; it re-runs every point (or those --point picks) from the
+    point files' own parameters and compares each point file and the sweep's tables."""
+    copy = _copy(swept, tmp_path)
+    assert main(["reproduce", str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert "sweep, seed 1, 2 of 2 points, 1 of 1 replications, 1 observed days" in out
+    assert "compared 2 replication records and 6 summary files" in out and "REPRODUCED" in out
+    assert "warning-records.json (written by the sweep command as it printed" in out
+    assert main(["reproduce", str(copy), "--point", "1"]) == 0  # (RESULTS_DIR-reproduced
+    out = capsys.readouterr().out  # is taken: the next free name)
+    assert f"into {tmp_path / 'copy-reproduced-2'}: sweep, seed 1, 1 of 2 points" in out
+    assert "summary files not compared (they are over all the points" in out
+    design = (tmp_path / "copy-reproduced-2" / "design.csv").read_text().splitlines()
+    assert design[1:] == ["0,2"]  # (point 1's value: scanners 2)
+
+
+def test_a_sweeps_changed_scenario_is_named_point_by_point(swept, tmp_path, capsys):
+    copy = _copy(swept, tmp_path)
+    _edit(copy / "scenario.json", lambda s: s["ports"]["sea"]["exam"]["teams"].update(
+        capacity=7))
+    assert main(["reproduce", str(copy), "--point", "1", "--out", str(tmp_path / "en")]) == 1
+    out = capsys.readouterr().out
+    assert "point 1, replication 0: scenario_hash was " in out and "NOT REPRODUCED" in out
+    assert main(["reproduce", str(copy), "--point", "1", "--out", str(tmp_path / "zh"),
+                 "--lang", "zh"]) == 1
+    out = capsys.readouterr().out
+    assert "参数点 1，重复运行 0：scenario_hash 原为 " in out and "2 个参数点中的 1 个" in out
+    assert english_left(out) == [], out
+
+
+def test_point_is_refused_where_it_picks_nothing(folders, swept, capsys):
+    assert main(["reproduce", str(swept), "--point", "0,2"]) == 2
+    assert "--point 2: the sweep has 2 points; pick 0 to 1" in capsys.readouterr().err
+    assert main(["reproduce", str(folders["run"]), "--point", "0", "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert f"--point 用于选择参数扫描的参数点；{folders['run']} 是运行（run）的结果文件夹" in err
+    assert english_left(err) == [], err
