@@ -1020,8 +1020,10 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
 
     for line in unmeasured(summary, extra, args.show):
         notes.add(line)
-    records = coded(notes.lines, unsettled)
-    write_records(out, records)
+    write_records(out, records := coded(notes.lines, unsettled))
+    from sim.experiment.run_seal import seal_run
+
+    seal_run(out, ["bordersim", *argv])  # (last: every pooled file is written)
     if args.json:
         from sim.experiment.risk_daily_json import folder_daily_json
 

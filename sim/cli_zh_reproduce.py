@@ -15,6 +15,7 @@ KINDS = {"run": "运行（run）", "compare": "方案比较（compare）", "swee
 ENVIRONMENT = {"version": "版本", "build": "构建", "python": "Python", "libraries": "库",
                "machine": "机器", "platform": "平台", "git": "git 提交"}
 _WHICH = {"original": "原文件夹", "re-run": "重新运行的文件夹"}
+_WHAT = {"comparison": "方案比较", "run": "运行"}
 _WHERE = re.compile(r"(?:option (?P<option>\S+): |point (?P<point>\d+), )?replication "
                     r"(?P<r>\d+)")
 _BEFORE = r"\(the same command again resumes it\) before reproducing it"
@@ -66,8 +67,9 @@ ERRORS: tuple[tuple[str, str], ...] = (
     (r"(?P<where>.+?): its table (?P<t>\S+) differs", "{where}：其表 {t} 不同"),
     (r"(?P<name>\S+) differs: (?P<a>-?\d+) rows in the original, (?P<b>-?\d+) now, or other "
      r"columns", "{name} 不同：原文件 {a} 行，现在 {b} 行，或列不同"),
-    (r"(?P<name>\S+) differs in (?P<moved>\d+) of (?P<cells>\d+) cells; most: (?P<most>.*)",
-     "{name} 的 {cells} 个单元格中有 {moved} 个不同；变化最大的：{most}"),
+    (r"(?P<name>\S+) differs in (?P<moved>\d+) of (?P<cells>\d+) cells, in fields "
+     r"(?P<fields>.*); most: (?P<most>.*)",
+     "{name} 的 {cells} 个单元格中有 {moved} 个不同，分布在字段 {fields}；变化最大的：{most}"),
     # bordersim reproduce: the original's files against its own checksums
     # (sim.reproduce_stored)
     (r"(?P<f>.+) does not match the scenario_hash of (?P<m>.+) \(one of them was changed "
@@ -76,8 +78,13 @@ ERRORS: tuple[tuple[str, str], ...] = (
      "并非得出这些数字的情景"),
     (r"(?P<f>.+): missing, though (?P<s>.+) records it as written",
      "{f}：缺失，但 {s} 记录它已写出"),
-    (r"(?P<f>.+): changed after the comparison finished \(its SHA-256 is not the one "
-     r"(?P<s>.+) records\)", "{f}：在方案比较完成后被改动（其 SHA-256 与 {s} 记录的不同）"),
+    (r"(?P<f>.+): changed after the (?P<what>comparison|run) finished \(its SHA-256 is not "
+     r"the one (?P<s>.+) records\)", "{f}：在{what}完成后被改动（其 SHA-256 与 {s} 记录的不同）"),
+    (r"(?P<f>.+) has no (?P<s>\S+) \(written before run folders listed their pooled files\): "
+     r"a pooled file deleted or emptied since cannot be noticed; reproduce without "
+     r"--check-only compares every one",
+     "{f} 没有 {s}（写于运行文件夹开始列出其汇总文件之前）：此后被删除或清空的汇总文件无法"
+     "察觉；不加 --check-only 重新运行即可逐一比较"),
     (r"(?P<s>.+): no files listed \(damaged\)", "{s}：没有列出文件（已损坏）"),
     (r"(?P<f>\S+\.json) is missing", "{f} 缺失"),  # (a sweep's point file)
     (r"--check-only re-runs nothing: give no --out, --reps or --point",
@@ -162,6 +169,8 @@ def said(words: dict[str, str]) -> dict[str, str]:
     and the place of a difference in Chinese."""
     if words.get("kind") in KINDS:
         words["kind"] = KINDS[words["kind"]]
+    if words.get("what") in _WHAT:
+        words["what"] = _WHAT[words["what"]]
     if words.get("which"):
         words["which"] = _WHICH[words["which"]]
     if words.get("key") == "git":  # (a checkout in words: sim.reproduce_compare._checkout)

@@ -58,9 +58,10 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
             lines.append("但由不同的代码或在不同的平台上生成：")
             lines += [f"  {_said(e)}" for e in out.environment]
         return lines
-    lines.append(f"{NOT_REPRODUCED}：{len(out.moved)} 个数字有变化，另有 {len(out.problems)} "
-                 "处其他差异" + (f"，原文件夹有 {len(out.stored)} 个文件在写出后被改动"
-                                 if out.stored else ""))
+    tables = f"{len(out.tables)} 个表不同，" if out.tables else ""
+    lines.append(f"{NOT_REPRODUCED}：{len(out.moved)} 个数字有变化，{tables}另有 "
+                 f"{len(out.problems)} 处其他差异"
+                 + (f"，原文件夹有 {len(out.stored)} 个文件在写出后被改动" if out.stored else ""))
     if out.stored:
         lines.append(f"  {STORED}：")
         lines += [f"  {_stored(p)}" for p in out.stored[:SHOWN]]
@@ -71,6 +72,7 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
         lines.append(f"  {where(place)}：{name} {change(a, b)}")
     if len(worst) > SHOWN:
         lines.append(f"  …… 另有 {len(worst) - SHOWN} 个数字有变化")
+    lines += [f"  {_said(t)}" for t in out.tables]
     lines += [f"  {_said(p)}" for p in out.problems[:SHOWN]]
     if len(out.problems) > SHOWN:
         lines.append(f"  …… 另有 {len(out.problems) - SHOWN} 处差异")
@@ -85,14 +87,15 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
     return lines
 
 
-def checked(rec: Recorded, problems: list[str]) -> list[str]:
+def checked(rec: Recorded, problems: list[str], note: str | None = None) -> list[str]:
     """The lines of ``reproduce --check-only`` (:func:`sim.reproduce_stored.check_only`),
-    in Chinese."""
+    in Chinese (``note``: what could not be checked)."""
     from sim.reproduce_compare import SHOWN
 
     options = f"，{len(rec.options)} 个方案" if rec.kind == "compare" else ""
     reps = f"，{rec.reps} 次重复运行" if rec.kind != "sweep" else ""
     lines = [f"已对照 {rec.folder} 自身的记录核对，未重新运行：{KINDS[rec.kind]}{options}{reps}"]
+    lines += [f"未核对：{_said(note)}"] if note else []
     if not problems:
         again = "不加 --check-only 即可重新运行并比较每个数字"
         return [*lines, "与写出时一致：每个文件都与结果文件夹保存的校验和相符，汇总表与各次重复运行"

@@ -39,10 +39,12 @@ class Outcome:
     stored: list[str] = field(default_factory=list)  # the original's files that fail its
     # own checksums (:mod:`sim.reproduce_stored`)
     points: int = 0  # a sweep's points re-run
+    tables: list[str] = field(default_factory=list)  # summary CSV files whose cells differ,
+    # each with the fields that differ and how many cells (:func:`_table_change`)
 
     @property
     def same(self) -> bool:
-        return not self.moved and not self.problems and not self.stored
+        return not self.moved and not self.problems and not self.stored and not self.tables
 
 
 def _equal(a: Any, b: Any) -> bool:
@@ -180,7 +182,7 @@ def summaries(rec: Recorded, new: Path, out: Outcome,
         if name.endswith(".json"):
             figures(name, _leaves(_json(old)), _leaves(_json(fresh)), out)
         else:
-            out.problems.append(_table_change(name, old, fresh))
+            out.tables.append(_table_change(name, old, fresh))
 
 
 def _number(text: str) -> float | None:
@@ -191,8 +193,9 @@ def _number(text: str) -> float | None:
 
 
 def _table_change(name: str, old: Path, new: Path) -> str:
-    """How a CSV file differs: its cells that moved and the one that moved most (its row by
-    its words, its column, both values), or that its shape differs."""
+    """How a CSV file differs: how many of its cells differ, field by field (each column
+    with its count), and the one that moved most (its row by its words, its column, both
+    values), or that its shape differs."""
     import csv
 
     with old.open(newline="", encoding="utf-8") as a, new.open(newline="", encoding="utf-8") as b:
@@ -201,18 +204,22 @@ def _table_change(name: str, old: Path, new: Path) -> str:
         return (f"{name} differs: {len(rows_a) - 1} rows in the original, {len(rows_b) - 1} "
                 "now, or other columns")
     header, moved, worst = rows_a[0], 0, (-1.0, "")
+    by_field: dict[str, int] = {}
     for row_a, row_b in zip(rows_a[1:], rows_b[1:], strict=True):
         words = "/".join(c for c in row_a if c and _number(c) is None)[:60]
         for col, x, y in zip(header, row_a, row_b, strict=False):
             if x == y:
                 continue
             moved += 1
+            by_field[col] = by_field.get(col, 0) + 1
             fx, fy = _number(x), _number(y)
             size = abs(fy - fx) / (abs(fx) or 1.0) if fx is not None and fy is not None else 1.0
             if size > worst[0]:
                 worst = (size, f"{words or 'a row'}, {col}: {x} -> {y}")
     cells = sum(len(r) for r in rows_a[1:])
-    return f"{name} differs in {moved} of {cells} cells; most: {worst[1]}"
+    fields = ", ".join(f"{col} ({n})" for col, n in by_field.items())
+    return (f"{name} differs in {moved} of {cells} cells, in fields {fields}; most: "
+            f"{worst[1]}")
 
 
 def compare_folders(rec: Recorded, new: Path, reps: int) -> Outcome:
@@ -262,7 +269,9 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
             lines.append("though made by other code or on another platform:")
             lines += [f"  {e}" for e in out.environment]
         return lines
-    lines.append(f"NOT REPRODUCED: {_count(len(out.moved), 'figure')} moved, "
+    tables = (f"{len(out.tables)} table{' differs' if len(out.tables) == 1 else 's differ'}, "
+              if out.tables else "")
+    lines.append(f"NOT REPRODUCED: {_count(len(out.moved), 'figure')} moved, {tables}"
                  f"{_count(len(out.problems), 'other difference')}"
                  + (f", {_count(len(out.stored), 'file')} of the original changed since it "
                     "was written" if out.stored else ""))
@@ -276,6 +285,7 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
         lines.append(f"  {where}: {name} {change(a, b)}")
     if len(worst) > SHOWN:
         lines.append(f"  ... and {len(worst) - SHOWN} more figures")
+    lines += [f"  {t}" for t in out.tables]  # (every edited file: a folder has few)
     lines += [f"  {p}" for p in out.problems[:SHOWN]]
     if len(out.problems) > SHOWN:
         lines.append(f"  ... and {len(out.problems) - SHOWN} more differences")

@@ -27,8 +27,7 @@ def stored_problems(rec: Recorded) -> list[str]:
         problems += _replications(folder, rec.reps)
     if rec.kind == "compare":
         problems += _gains(rec.folder, rec.reps)
-        problems += _sealed(rec.folder)
-    return problems
+    return problems + _sealed(rec.folder, "comparison" if rec.kind == "compare" else "run")
 
 
 def _gains(folder: Path, reps: int) -> list[str]:
@@ -77,9 +76,10 @@ def _replications(folder: Path, reps: int) -> list[str]:
     return problems
 
 
-def _sealed(folder: Path) -> list[str]:
-    """A comparison's pooled files against the checksums its ``finished.json`` records of
-    them as written (nothing when it has none: a folder finished before seals were kept)."""
+def _sealed(folder: Path, what: str) -> list[str]:
+    """A comparison's or a run's (``what``) pooled files against the checksums its
+    ``finished.json`` records of them as written (:mod:`sim.experiment.run_seal`; nothing
+    when it has none: a folder finished before seals were kept, :func:`unsealed`)."""
     from sim.experiment.finish_seal import FILE
 
     seal = folder / FILE
@@ -94,9 +94,23 @@ def _sealed(folder: Path) -> list[str]:
         if not path.is_file() or path.is_symlink():
             problems.append(f"{path}: missing, though {seal} records it as written")
         elif hashlib.sha256(path.read_bytes()).hexdigest() != sha:
-            problems.append(f"{path}: changed after the comparison finished (its SHA-256 is "
+            problems.append(f"{path}: changed after the {what} finished (its SHA-256 is "
                             f"not the one {seal} records)")
     return problems
+
+
+def unsealed(rec: Recorded) -> str | None:
+    """The line that says a run's folder has no list of its pooled files (written before
+    runs kept one), so a pooled file deleted or emptied cannot be noticed; None when it has
+    one, or is not a run's."""
+    from sim.experiment.finish_seal import FILE
+
+    seal = rec.folder / FILE
+    if rec.kind != "run" or seal.exists() or seal.is_symlink():
+        return None
+    return (f"{rec.folder} has no {FILE} (written before run folders listed their pooled "
+            "files): a pooled file deleted or emptied since cannot be noticed; reproduce "
+            "without --check-only compares every one")
 
 
 def pooled_problems(rec: Recorded) -> list[str]:
@@ -139,12 +153,13 @@ def check_only(folder: Path, lang: str = "en") -> int:
     except Refused as exc:
         print(error_line(str(exc), lang), file=sys.stderr)
         return 2
+    note = unsealed(rec)
     if lang == "zh":
         from sim.cli_zh_verdict import checked
 
-        print("\n".join(checked(rec, problems)))
+        print("\n".join(checked(rec, problems, note)))
     else:
-        print("\n".join(_checked(rec, problems)))
+        print("\n".join(_checked(rec, problems, note)))
     return 1 if problems else 0
 
 
@@ -168,14 +183,14 @@ def sweep_problems(folder: Path) -> list[str] | None:
     return []
 
 
-def _checked(rec: Recorded, problems: list[str]) -> list[str]:
-    """The lines of :func:`check_only`'s verdict."""
+def _checked(rec: Recorded, problems: list[str], note: str | None = None) -> list[str]:
+    """The lines of :func:`check_only`'s verdict (``note``: what could not be checked)."""
     from sim.reproduce_compare import SHOWN, STORED
 
     options = f", {len(rec.options)} options" if rec.kind == "compare" else ""
     reps = f", {rec.reps} replications" if rec.kind != "sweep" else ""
     lines = [f"checked {rec.folder} against itself, re-running nothing: {rec.kind}{options}"
-             f"{reps}"]
+             f"{reps}"] + ([f"not checked: {note}"] if note else [])
     if not problems:
         return [*lines, AS_WRITTEN]
     lines += [f"CHANGED: {len(problems)} file{'' if len(problems) == 1 else 's'} of the folder "

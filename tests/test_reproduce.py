@@ -100,7 +100,8 @@ def test_a_changed_figure_or_table_is_named_with_how_far_it_moved(folders, tmp_p
     out = capsys.readouterr().out
     assert "summary.json: clearance_h_mean/mean" in out and ", -33.33%)" in out
     assert "replication 1: its table rep-0001-queues.csv differs" in out
-    assert "summary.csv differs in 1 of " in out and "cells; most: " in out
+    assert "summary.csv differs in 1 of " in out and "cells, in fields " in out
+    assert "NOT REPRODUCED: 1 figure moved, 1 table differs, 1 other difference" in out
     assert "the same version, build, Python, libraries and machine" in out
 
 
@@ -320,6 +321,10 @@ def test_check_only_names_an_edited_file_without_rerunning(folders, tmp_path, ca
     assert main(["reproduce", str(copy), "--check-only"]) == 1
     out = capsys.readouterr().out
     assert "CHANGED: 1 file of the folder changed since it was written" in out
+    assert f"{table}: changed after the run finished (its SHA-256 is not the one" in out
+    (copy / "finished.json").unlink()  # (a folder from before: its tables are checked)
+    assert main(["reproduce", str(copy), "--check-only"]) == 1
+    out = capsys.readouterr().out
     assert f"{table} does not match the replications' enforcement tables (column" in out
     assert main(["reproduce", str(copy), "--check-only", "--lang", "zh"]) == 1
     out = capsys.readouterr().out
@@ -390,3 +395,65 @@ def test_point_is_refused_where_it_picks_nothing(folders, swept, capsys):
     err = capsys.readouterr().err
     assert f"--point 用于选择参数扫描的参数点；{folders['run']} 是运行（run）的结果文件夹" in err
     assert english_left(err) == [], err
+
+
+def test_check_only_names_a_pooled_file_deleted_or_emptied(folders, tmp_path, capsys):
+    """A run's folder had no list of its pooled files, so --check-only passed a deleted
+    enforcement.csv and an emptied warning-records.json; finished.json lists them now."""
+    copy = _copy(folders["run"], tmp_path)
+    seal = json.loads((copy / "finished.json").read_text())
+    assert {"enforcement.csv", "warning-records.json", "summary.csv"} <= set(seal["files"])
+    (copy / "enforcement.csv").unlink()
+    (copy / "warning-records.json").write_text("")
+    assert main(["reproduce", str(copy), "--check-only"]) == 1
+    out = capsys.readouterr().out
+    assert f"{copy / 'enforcement.csv'}: missing, though {copy / 'finished.json'} records " \
+           "it as written" in out
+    assert f"{copy / 'warning-records.json'}: changed after the run finished" in out
+    assert main(["reproduce", str(copy), "--check-only", "--lang", "zh"]) == 1
+    out = capsys.readouterr().out
+    assert "warning-records.json：在运行完成后被改动" in out and english_left(out) == [], out
+
+
+def test_check_only_says_an_older_run_folder_has_no_list(folders, tmp_path, capsys):
+    copy = _copy(folders["run"], tmp_path)
+    (copy / "finished.json").unlink()
+    assert main(["reproduce", str(copy), "--check-only"]) == 0
+    out = capsys.readouterr().out
+    assert f"not checked: {copy} has no finished.json (written before run folders" in out
+    assert "AS WRITTEN" in out
+    assert main(["reproduce", str(copy), "--check-only", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert f"未核对：{copy} 没有 finished.json" in out and english_left(out) == [], out
+
+
+def test_each_edited_table_is_named_with_its_fields_and_cells(folders, tmp_path, capsys):
+    """An edited cell counted as an other difference and only the one that moved most was
+    shown; each table that differs is named now, with each field and its cells."""
+    import csv
+
+    copy = _copy(folders["run"], tmp_path)
+    for name, fields in (("summary.csv", ("mean", "mean", "unit")), ("enforcement.csv",
+                                                                    ("declarations",))):
+        with (copy / name).open(newline="") as f:
+            rows = list(csv.DictReader(f))
+        for i, column in enumerate(fields):
+            rows[i][column] = "12345"
+        with (copy / name).open("w", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+    assert main(["reproduce", str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert "NOT REPRODUCED: 0 figures moved, 2 tables differ, 0 other differences" in out
+    assert "summary.csv differs in 3 of " in out and "cells, in fields mean (2), unit (1);" in out
+    assert "enforcement.csv differs in 1 of " in out and "in fields declarations (1);" in out
+    from sim.cli_zh_verdict import verdict
+    from sim.reproduce import read_folder
+    from sim.reproduce_compare import Outcome
+
+    tables = [line.strip() for line in out.splitlines() if " cells, in fields " in line]
+    said = "\n".join(verdict(read_folder(copy), tmp_path / "again", Outcome(
+        2, True, tables=tables, environment=["machine: a in the original, b now"])))
+    assert "2 个表不同" in said and "分布在字段 mean (2), unit (1)" in said
+    assert english_left(said) == [], said

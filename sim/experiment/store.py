@@ -124,6 +124,7 @@ _OWN = {
     "warnings.json",
     "warning-records.json",
     "failures.json",
+    "finished.json",  # (the seal of its pooled files: sim.experiment.run_seal)
     # written into the folder later, by bordersim report and workbook
     "report.html",
     "report-zh.html",
@@ -716,6 +717,7 @@ class RunStore:
                 if temporary(left):
                     left.unlink(missing_ok=True)
         self.reps = reps
+        (self.path / "finished.json").unlink(missing_ok=True)  # (sealed again at the finish)
         self._note_extra()
         self._check_warnings_file()  # (also in a folder whose meta.json was lost)
         atomic_write(self.path / "scenario.json", resolved)
