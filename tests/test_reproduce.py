@@ -457,3 +457,16 @@ def test_each_edited_table_is_named_with_its_fields_and_cells(folders, tmp_path,
         2, True, tables=tables, environment=["machine: a in the original, b now"])))
     assert "2 个表不同" in said and "分布在字段 mean (2), unit (1)" in said
     assert english_left(said) == [], said
+
+
+def test_a_run_keeps_its_scenario_files_text_and_hash(folders):
+    """Only the resolved scenario was kept: which file on disk a folder came from could not
+    be told. scenario-source.json keeps the file's name, SHA-256, size and text."""
+    import hashlib
+
+    kept = json.loads((folders["run"] / "scenario-source.json").read_text())
+    raw = SMALL.read_bytes()
+    assert kept["sha256"] == hashlib.sha256(raw).hexdigest() and kept["bytes"] == len(raw)
+    assert kept["text"] == raw.decode() and kept["file"] == str(SMALL)
+    sealed = json.loads((folders["run"] / "finished.json").read_text())["files"]
+    assert "scenario-source.json" in sealed  # (an edit of it is named by --check-only)

@@ -125,6 +125,7 @@ _OWN = {
     "warning-records.json",
     "failures.json",
     "finished.json",  # (the seal of its pooled files: sim.experiment.run_seal)
+    "scenario-source.json",  # (the scenario file's text: sim.experiment.scenario_source)
     # written into the folder later, by bordersim report and workbook
     "report.html",
     "report-zh.html",
