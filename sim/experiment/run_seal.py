@@ -20,7 +20,7 @@ from sim.experiment.store import atomic_write, dump_json, temporary
 #: command into the folder extends) and its scenario (checked by the hash the record
 #: keeps), the seal itself, and what other commands add later
 NOT_SEALED = ("meta.json", "scenario.json", FILE, "report.html", "report-zh.html", "workbook.xlsx",
-              "workbook-zh.xlsx", "appraisal.csv")
+              "workbook-zh.xlsx", "appraisal.csv", "appraisal.json")
 
 
 def unseal(folder: Path) -> None:
