@@ -22,7 +22,8 @@ BAD = {
     'extends = "teaching-mmcx"\nname = "x"\n':
         "no such file beside the file that extends it, nor among the bundled scenarios "
         "(beilun-border.toml, china-2017.toml, "
-        "default.toml, guangdong-dumbbell.toml, guangdong-four.toml, guangdong-spindle.toml, "
+        "default.toml, guangdong-dumbbell.toml, guangdong-enforcement.toml, guangdong-four.toml, "
+        "guangdong-spindle.toml, "
         "guangdong.toml, teaching-jackson.toml, teaching-mmc.toml); did you mean "
         "'teaching-mmc.toml'?",
 }
