@@ -478,7 +478,12 @@ CODES: tuple[Code, ...] = (
           rf"(?P<f_transition_days>{_N}),.*observe past day (?P<f_past_day>{_N}) \(--days "
           rf"(?P<f_days_suggested>{_N}) or more\)",
           rf"; its first (?P<f_running_in_days>{_N}) of (?P<f_observed_days>{_N}) observed days "
-          r"are running-in")),
+          r"are running-in",
+          rf"; every observed day is running-in, counted from the first observed day "
+          rf"\(organisation\.advantages\.transition_days = (?P<f_reform_running_in_days>{_N})\)"
+          rf".*observe more than (?P<f_reform_days_needed>{_N}) days",
+          rf"; the first (?P<f_reform_running_in_first>{_N}) of its (?P<f_reform_observed_days>"
+          rf"{_N}) observed days are running-in, counted from the first observed day")),
     Code("generated_dumbbell", "note", False,
          "a generated dumbbell keeps the headcount and puts the deciding staff of national "
          "tasks in national centres; the front line's inspection staff are the lanes",

@@ -151,13 +151,16 @@ def structure_assumptions(base: Any, variants: Mapping[str, Any]) -> dict[str, s
 
 def running_in(scenario: Any) -> str:
     """When a newly adopted structure's running-in (``advantages.transition_days`` from the
-    run's start) reaches into the observed days: how much of them it covers, so that a
-    running-in cost is not read as the structure's lasting one; "" otherwise."""
+    run's start, or from the first observed day) reaches into the observed days: how much of
+    them it covers, so that a running-in cost is not read as the structure's lasting one; ""
+    otherwise."""
     org = scenario.organisation
     adv = org.advantages
     if org.structure in adv.today or not adv.transition_loss > 0:
         return ""
     warmup, days, t = float(scenario.warmup_days), float(scenario.days), adv.transition_days
+    if adv.transition_from == "observation":
+        return _running_in_from_reform(t, days)
     if not t > warmup:
         return ""
     if t >= warmup + days:
@@ -169,6 +172,21 @@ def running_in(scenario: Any) -> str:
     return (f"; its first {t - warmup:g} of {days:g} observed days are running-in "
             f"(transition_days = {t:g} from the run's start, after {warmup:g} warm-up days): "
             "its figures mix the transition with the structure's lasting effect")
+
+
+def _running_in_from_reform(t: float, days: float) -> str:
+    """:func:`running_in` of a running-in counted from the first observed day (the reform's
+    start, ``transition_from = "observation"``)."""
+    if not t > 0:
+        return ""
+    if t >= days:
+        return (f"; every observed day is running-in, counted from the first observed day "
+                f"(organisation.advantages.transition_days = {t:g}): its figures are the "
+                "transition's, not the structure's lasting effect; observe more than "
+                f"{math.ceil(t + 21):g} days (--days) for that")
+    return (f"; the first {t:g} of its {days:g} observed days are running-in, counted from "
+            "the first observed day (the reform's start): its figures mix the transition with "
+            "the structure's lasting effect")
 
 
 def assumptions(org: Any) -> str:
@@ -196,6 +214,8 @@ def assumptions(org: Any) -> str:
 _ALIAS = {
     "transition_loss": " (the dumbbell reform's running_in_loss)",
     "transition_days": " (its running_in_days)",
+    "transition_shape": " (its running_in_shape)",
+    "transition_from": " (its running_in_from)",
     "uniform_standards": " (the dumbbell reform's uniform_standards multiplies it)",
 }
 

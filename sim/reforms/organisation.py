@@ -44,6 +44,9 @@ def _diff(path: str, old: Any, new: Any) -> Changes:
 def _dumbbell(s: Scenario, p: Mapping[str, Any]) -> Scenario:
     loss, days = p["running_in_loss"], p["running_in_days"]
     s = org_reforms.dumbbell(s, loss if loss > 0 else None, days if days > 0 else None)
+    s = org_reforms.running_in_curve(s, *(
+        v if v != "scenario" else None for v in (p["running_in_shape"], p["running_in_from"])
+    ))
     if p["uniform_standards"] != 1:
         s = org_reforms.uniform_standards(s, p["uniform_standards"])
     return org_reforms.cut_management(s, p["management_cut"])
@@ -87,7 +90,9 @@ REFORMS = [
         "abolishes posts: the structure changes where decisions wait, not what staff cost); "
         "uniform_standards lowers the escalation shares (the paper's uniform law "
         "enforcement, an assumption); built once for the run, so it "
-        "cannot be dated (running_in_days counts from the run's start, warm-up included)",
+        "cannot be dated (running_in_days counts from the run's start, warm-up included, "
+        "unless running_in_from = \"observation\": from the first observed day, taken as the "
+        "reform's start)",
         _section("organisation", _dumbbell, "dumbbell"),
         (
             "seed paper: the dumbbell structure",
@@ -101,6 +106,19 @@ REFORMS = [
                 0.0, "productivity loss while running in (0: the scenario's)", 0, 1
             ),
             "running_in_days": Param(0.0, "days of running-in (0: the scenario's)", 0, 3650),
+            "running_in_shape": Param(
+                "scenario",
+                "how the loss goes: constant (all of it until the running-in ends) or linear "
+                "(fading to none by its last day: an assumption); scenario: the scenario's",
+                None, None, ("scenario", "constant", "linear"),
+            ),
+            "running_in_from": Param(
+                "scenario",
+                "where running_in_days count from: run (the run's start, warm-up included) or "
+                "observation (the first observed day, the reform's start); scenario: the "
+                "scenario's",
+                None, None, ("scenario", "run", "observation"),
+            ),
             "uniform_standards": Param(
                 1.0,
                 "factor on the escalation shares once standards are uniform (multiplies "

@@ -235,6 +235,8 @@ _ALIASES = (
      "（dumbbell 改革的 uniform_standards 与之相乘）"),
     (" (the dumbbell reform's running_in_loss)", "（即 dumbbell 改革的 running_in_loss）"),
     (" (its running_in_days)", "（即其 running_in_days）"),
+    (" (its running_in_shape)", "（即其 running_in_shape）"),
+    (" (its running_in_from)", "（即其 running_in_from）"),
 )
 #: a transfer time as that function writes it: ``to national: lognormal mean 4.0 h``
 _TRANSFER = re.compile(r"to (?P<level>\w+): (?P<dist>\w+) mean (?P<mean>\S+) h")

@@ -97,12 +97,13 @@ MECHANISMS: dict[str, tuple[str, str]] = {
         "稽查按风险评分而非随机选取报关单：被稽查的守法报关单与以前一样多（其中 "
         "enforcement.audit.share 的比例），违规报关单按评分的 AUC 更常被选中，因此以大致相同的"
         "工作量查出更多低报价格（audits_per_year 计入多出的少量稽查）"),
-    "dumbbell": ("2d4d2984",
+    "dumbbell": ("aee8c684",
         "由海关总署和全国业务职能中心作出决定；直属海关只保留协调职能；每个岗位都移至其工作的"
         "决定之处（人数不变，因此海关组织人员成本按构造不变，除非 management_cut 裁撤岗位："
         "结构改变的是决定在何处等待，而非人员成本）；uniform_standards 降低请示上报比例（文献"
         "所说的统一执法，为假设）；在运行开始时一次建成，因此不能设定生效日期"
-        "（running_in_days 从运行开始计，含预热期）"),
+        "（running_in_days 从运行开始计，含预热期；若 running_in_from = \"observation\"，"
+        "则从第一个观测日计，视为改革开始之日）"),
     "merge_affiliated": ("9ff4bbe7",
         "合并直属海关（中间单位减少）：每组的口岸、人员和任务集中由一个海关管理（人员不变："
         "人员成本不变，除非 management_cut 裁撤岗位；否则节省来自合并后的排队）；在运行开始时"

@@ -43,6 +43,12 @@ MORE_STRENGTHS: dict[str, tuple[str, str]] = {
     "risk_based_audit.auc": ("76aae554", "通关后风险评分的 AUC"),
     "dumbbell.running_in_loss": ("45a1e662", "磨合期内的效率损失（0：取情景的值）"),
     "dumbbell.running_in_days": ("88eb37eb", "磨合期天数（0：取情景的值）"),
+    "dumbbell.running_in_shape": ("ee6926b6",
+        "损失如何变化：\"constant\"（磨合期结束前损失不变）或 \"linear\"（到最后一天线性减为"
+        "零：为假设）；\"scenario\"：取情景的值"),
+    "dumbbell.running_in_from": ("ff5d98d1",
+        "running_in_days 从何时起算：\"run\"（运行开始，含预热期）或 \"observation\"（第一个"
+        "观测日，即改革开始之日）；\"scenario\"：取情景的值"),
     "dumbbell.uniform_standards": ("4c464583",
         "标准统一后请示上报比例所乘的系数（乘以 organisation.advantages.uniform_standards；1："
         "取情景的值）"),

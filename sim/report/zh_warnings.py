@@ -369,7 +369,14 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                               "（--days {days_suggested} 或更多）",
                               "其 {observed_days} 个观测日中的前 {running_in_days} 天处于磨合期"
                               "（transition_days 自运行开始起算，在预热期之后）：其数据混合了"
-                              "过渡期与该结构的长期效果"),
+                              "过渡期与该结构的长期效果",
+                              "观测期的每一天都处于磨合期，自第一个观测日起算（organisation."
+                              "advantages.transition_days = {reform_running_in_days}）：其数据"
+                              "反映的是过渡期，而非该结构的长期效果；如需长期效果，请观测超过 "
+                              "{reform_days_needed} 天（--days）",
+                              "其 {reform_observed_days} 个观测日中的前 "
+                              "{reform_running_in_first} 天处于磨合期，自第一个观测日（即改革"
+                              "开始之日）起算：其数据混合了过渡期与该结构的长期效果"),
     "generated_dumbbell": ("自动生成的 dumbbell（哑铃型）结构保持人员总数不变，把由国家层级决策"
                            "的每项任务的决策人员放在国家级中心（海关总署及其中心直达各现场；各"
                            "直属海关只保留协调职能，见 docs/DESIGN.md）；一线的查验人员即各口岸的"

@@ -60,6 +60,17 @@ def dumbbell(
     return _with(s, org.model_copy(update={"structure": "dumbbell", "advantages": adv}))
 
 
+def running_in_curve(s: Scenario, shape: str | None, start: str | None) -> Scenario:
+    """The running-in's curve (``advantages.transition_shape``) and where it counts from
+    (``advantages.transition_from``); None leaves the scenario's."""
+    org = _org(s)
+    update = {k: v for k, v in (("transition_shape", shape), ("transition_from", start)) if v}
+    if not update:
+        return s
+    return _with(s, org.model_copy(update={"advantages": org.advantages.model_copy(
+        update=update)}))
+
+
 def uniform_standards(s: Scenario, factor: float) -> Scenario:
     """``advantages.uniform_standards`` times ``factor``: in the dumbbell, the escalation
     shares fall with it (the paper's "uniformity of law enforcement", an assumption)."""

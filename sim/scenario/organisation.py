@@ -16,7 +16,7 @@ differ by structure, so results are equal only on a tree whose paths are the sam
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic import Strict as StrictValue
@@ -296,8 +296,10 @@ def _today() -> list[Structure]:
     return ["spindle", "hybrid"]
 
 
-class Advantages(Strict):
+class Advantages(Extended):
     """Every advantage of a structure, explicit (all neutral by default)."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("transition_shape", "transition_from")
 
     middle_filter: Probability = Field(
         default=0.0,
@@ -319,6 +321,19 @@ class Advantages(Strict):
         "structure newly adopted (one not in today), never today's",
     )
     transition_days: Real = Field(default=0.0, ge=0, le=3650)
+    transition_shape: Literal["constant", "linear"] = Field(
+        default="constant",
+        description="how the running-in's loss goes: constant (all of transition_loss until "
+        "transition_days end, then none) or linear (all of it on the first day, fading in a "
+        "straight line to none at the end: an assumption, the simplest dip and recovery)",
+    )
+    transition_from: Literal["run", "observation"] = Field(
+        default="run",
+        description="where transition_days count from: the run's start, warm-up included, or "
+        "the first observed day, taken as the reform's start date (the structure is built for "
+        "the whole run, so the warm-up runs it at full productivity to fill its queues: an "
+        "assumption)",
+    )
     today: list[Structure] = Field(
         default_factory=_today,
         description="today's structures, which run with no transition loss: by default the "

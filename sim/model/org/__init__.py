@@ -3,6 +3,8 @@
 - ``units.py``     the staff of one unit in one role: a FIFO queue with ``count`` servers
 - ``model.py``     escalations, alerts and directives travelling through the tree
 - ``messages.py``  what an alert delivers to its listeners (a port's receipt)
+- ``running_in.py`` a newly adopted structure's running-in: its loss by time (constant or
+                   fading), from the run's start or from the first observed day
 - ``keyed.py``     the keyed uniforms and time draws of one message
 - ``stats.py``     what the organisation measures, and its staff cost
 - ``hours.py``     office hours: the wait for the next opening, a window's open hours

@@ -32,6 +32,7 @@ from sim.model.draws import R
 from sim.model.milestones import ORGANISATION
 from sim.model.org import keyed
 from sim.model.org.messages import Alert, Listener
+from sim.model.org.running_in import running_in
 from sim.model.org.stats import (
     OrgStats,
     filter_at,
@@ -78,8 +79,7 @@ class OrgModel(Organisation):
         self.units = self.tree.units
         self.stats = OrgStats(window)
         adv = spec.advantages
-        changed = spec.structure not in adv.today  # only a newly adopted structure runs in
-        slowdown = (adv.transition_loss, adv.transition_days * 24.0) if changed else (0.0, 0.0)
+        slowdown = running_in(adv, spec.structure not in adv.today, window)  # (newly adopted)
         self.queues = {
             (uid, role): StaffQueue(env, uid, role, r.count, window, slowdown, kept(scenario, role))
             for uid, u in self.units.items()

@@ -19,6 +19,7 @@ import simpy
 from sim.analysis.sketch import LogHistogram
 from sim.model.engine import ORG, Gather
 from sim.model.org.hours import Hours, kept
+from sim.model.org.running_in import RunningIn
 
 __all__ = ["Hours", "StaffQueue", "kept"]
 from sim.model.weekly import Weekly
@@ -41,7 +42,7 @@ class StaffQueue:
         role: str,
         count: int,
         window: tuple[float, float],
-        slowdown: tuple[float, float] = (0.0, 0.0),
+        slowdown: RunningIn | None = None,
         hours: Hours | None = None,
     ):
         self.env, self.unit, self.role, self.count = env, unit, role, count
@@ -49,7 +50,7 @@ class StaffQueue:
         self.resource = simpy.Resource(env, capacity=count)
         self._asks = Gather(env, _go, ORG)
         self.start, self.stop = window
-        self.loss, self.loss_until = slowdown  # productivity lost after a structural change
+        self.slowdown = slowdown or RunningIn()  # productivity lost after a structural change
         self.busy = 0.0  # service hours inside the window
         self.wait_total = 0.0  # waits of requests arriving inside the window
         self.waits = LogHistogram()
@@ -58,9 +59,7 @@ class StaffQueue:
 
     def service_time(self, t: float, service: float) -> float:
         """A request's service, longer while a structural change is being run in."""
-        if self.loss and t < self.loss_until:
-            return service / (1.0 - self.loss)
-        return service
+        return self.slowdown.service(t, service)
 
     def serve(
         self, t: float, service: float, key: float = 0.0
