@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sim import cli_zh_org as zh
+from sim.report import org_weeks
 from sim.shell_line import bordersim_line
 
 STRUCTURES = ("spindle", "hybrid", "dumbbell")
@@ -119,11 +120,14 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
         return 2
     if args.plot and not _writable(args.plot, lang):  # (before the runs, not after them)
         return 2
-    panels, table = [], {}
+    panels, table, holds = [], {}, {}
+    weekly = _running_in(variants)  # (by week only when a structure runs in)
     for name, (sc, tree) in variants.items():
-        result = simulate(sc, args.seed)
+        result = simulate(sc, args.seed, log=bool(weekly))
         table[name] = result.metrics()
         panels.append((name, tree, utilisation_by_unit(result.resources)))
+        if weekly:
+            holds[name] = org_weeks.hold_by_week(result.log, float(sc.warmup_days))
     for name, (sc, tree) in variants.items():
         table[name]["alert_units"] = alert_units(sc.organisation, tree, list(sc.ports))
     _print_table(table, names, lang, scenario.organisation.price_year)
@@ -131,6 +135,9 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
 
     for text in lines({n: tree for n, (_, tree) in variants.items()}, lang):
         print(text)  # (which staff move where: the total is equal by construction)
+    if weekly:  # (the dip and the recovery, not only their mean over the run)
+        for text in org_weeks.lines(holds, weekly, lang):
+            print(text)
     command = compare_command(args.scenario, scenario, names, args.settings, args.days)
     print(zh.first_look(args.seed, command) if lang == "zh" else
           f"one replication per structure (seed {args.seed}), so no intervals: a first look. "
@@ -140,6 +147,17 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
         draw_organisations(panels).savefig(args.plot)
         print(zh.trees(args.plot) if lang == "zh" else f"trees written to {args.plot}")
     return 0
+
+
+def _running_in(variants: dict[str, tuple[Any, Any]]) -> dict[str, dict[int, float]]:
+    """Each structure's running-in loss by observed week, of those that run in (none: {})."""
+    out = {}
+    for name, (sc, _) in variants.items():
+        r = org_weeks.scenario_running_in(sc)
+        if r.loss > 0 and r.end > r.start:
+            weeks = math.ceil(float(sc.days) / 7.0)
+            out[name] = org_weeks.loss_by_week(r, float(sc.warmup_days), weeks)
+    return out
 
 
 def staff_cost_words(price_year: int | None) -> str:
