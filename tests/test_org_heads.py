@@ -69,3 +69,33 @@ def test_the_org_command_says_which_heads_move_where(capsys: pytest.CaptureFixtu
     risen = sum(max(0, c) for label, (_, _, c) in rows if label.startswith("  "))
     said = re.search(r"^dumbbell: (\d+) of the (\d+) heads in the spindle", out, re.M)
     assert said and int(said.group(1)) == risen and int(said.group(2)) == totals[0], out
+
+
+def test_the_reports_organisation_section_has_the_heads_table() -> None:
+    """The report shows where each option's structure puts the heads, as ``bordersim org``
+    does: a row per level and role, each option's heads and its change from the first."""
+    from pathlib import Path
+
+    import sim
+    from sim.reforms import apply
+    from sim.report.folder import Variant
+    from sim.report.org_table import tree_from_record, tree_record
+    from sim.report.sections import org_section
+
+    spindle = sim.load_scenario("guangdong-spindle")
+    variants = {}
+    for name, sc in (("baseline", spindle), ("dumbbell", apply(spindle, "dumbbell"))):
+        record = tree_record(sc)
+        assert record is not None
+        variants[name] = Variant(name, Path("."), {}, [0], tree=tree_from_record(record),
+                                 structure=record["structure"])
+    page = "".join(org_section(variants))
+    counts = [heads_by_level(v.tree) for v in variants.values()]
+    national = [sum(n for (level, _), n in c.items() if level == "national") for c in counts]
+    label = LEVEL_WORDS["national"][0]
+    row = re.search(rf"<tr><th>{label}</th><td>([\d,]+)</td><td>([\d,]+)</td><td>([^<]+)</td>",
+                    page)
+    assert row is not None, page
+    assert [int(row[1]), int(row[2])] == national and row[3] == f"{national[1] - national[0]:+d}"
+    assert "<th>baseline: spindle</th><th>dumbbell</th>" in page
+    assert f"{moved(counts[0], counts[1])} of the {sum(counts[0].values())} heads" in page

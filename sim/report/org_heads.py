@@ -90,6 +90,30 @@ def lines(trees: Mapping[str, Any], lang: str = "en") -> list[str]:
     return out
 
 
+def html_table(trees: Mapping[str, Any]) -> str:
+    """The table of :func:`lines` for the HTML report's organisation section: heads by level
+    and role in each structure, each later one's change from the first, and how many move."""
+    from html import escape
+
+    names = list(trees)
+    head = "".join(f"<th>{escape(n)}</th>" for n in names) + "".join(
+        f"<th>{escape(n)} &minus; {escape(names[0])}</th>" for n in names[1:])
+    body = []
+    for label, cells in rows(trees):
+        tag = "td" if label.startswith("  ") else "th"
+        body.append(f"<tr><{tag}>{escape(label.strip())}</{tag}>"
+                    + "".join(f"<td>{c:,d}</td>" for c in cells)
+                    + "".join(f"<td>{_signed(c - cells[0])}</td>" for c in cells[1:]) + "</tr>")
+    counts = [heads_by_level(t) for t in trees.values()]
+    total = sum(counts[0].values())
+    said = "".join(f"<p class='note'>{escape(n)}: {moved(counts[0], c)} of the {total} heads "
+                   f"in the {escape(names[0])} sit at another level or in another role.</p>"
+                   for n, c in zip(names[1:], counts[1:], strict=True))
+    return ("<p class='note'>Where the heads sit: organisation staff by level and role (the "
+            "ports' inspection staff are their lanes, the same in every structure).</p>"
+            f"<table class='org-heads'><tr><th></th>{head}</tr>{''.join(body)}</table>{said}")
+
+
 def _signed(d: int) -> str:
     """A change of heads with its sign (``+12``, ``-40``; ``0`` for none)."""
     return f"{d:+,d}" if d else "0"

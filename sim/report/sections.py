@@ -187,6 +187,7 @@ def queues_section(variants: Mapping[str, Variant]) -> list[str]:
 
 def org_section(variants: Mapping[str, Variant]) -> list[str]:
     """The organisation tree of each option with a distinct structure (staff, utilisation)."""
+    from sim.report.org_heads import html_table
     from sim.report.org_plot import draw_organisations, utilisation_by_unit
 
     panels = []
@@ -215,4 +216,5 @@ def org_section(variants: Mapping[str, Variant]) -> list[str]:
               "org-tree").replace(
             "<img ", f'<img data-structures="{html.escape(structures)}" ', 1)
         + "</div>",
+        html_table({title: tree for title, tree, _ in panels}),
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from sim.report import class_section, smuggling_types
+from sim.report.org_heads import LEVEL_WORDS, ROLE_WORDS
 from sim.report.zh_glossary import VALUES
 from sim.report.zh_sweep_notes import SWEEP_NOTES, SWEEP_SENTENCES
 
@@ -159,11 +160,19 @@ NOTES: dict[str, str] = {
         "）及按类型和决定层级列出的请示上报至批复时间；按岗位列出的人员及其年度成本；预警到达"
         "各口岸的比例及所需时间；各口岸每次请示暂扣的货物等待时长（一种结构在某一口岸的得益可能"
         "是另一口岸的损失）。",
+    "Where the heads sit: organisation staff by level and role (the ports' inspection staff "
+    "are their lanes, the same in every structure).":
+        "组织人员所在层级：按层级和岗位列出（口岸查验人员属各口岸的作业线，各结构相同）。",
+    # (the heads table's levels and roles, in the words of bordersim org's Chinese table)
+    **dict(en_zh for en_zh in (*LEVEL_WORDS.values(), *ROLE_WORDS.values())),
 }
 
 #: a sentence with figures or names in it: a pattern and its Chinese (figures as written)
 NOTE_SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"At (?P<p>[a-z0-9_]+), which it changes:", "本方案改变的口岸 {p}："),
+    # the heads table's moved heads (sim.report.org_heads.html_table)
+    (r"(?P<o>\S+): (?P<k>[0-9,]+) of the (?P<t>[0-9,]+) heads in the (?P<f>\S+) sit at another "
+     r"level or in another role\.", "{o}：{t} 人中有 {k} 人与 {f} 所在层级或岗位不同。"),
     # the risk engine's scores and alerts, each option's figure as written
     (r"The AUC its scores reached against the hidden truth \(0\.5 chance, 1 perfect\), mean "
      r"over replications: (?P<v>.+)\.", "其评分相对真实情况达到的 AUC（0.5 为随机，1 为完美），"
