@@ -203,17 +203,29 @@ def _on(path: Path, lang: str = "en") -> int:
     what it does there, one line each (for picking reforms that act on it)."""
     from sim.cli import _load
     from sim.reforms import REFORMS
-    from sim.reforms.compose import parse
-    from sim.scenario.loader import ScenarioError
-    from sim.scenario.patch import get_path, scenario_data
 
     scenario = _load(path, {})
-    data = scenario_data(scenario)
     width = max(len(n) for n in REFORMS)
     from sim.cli_zh_reforms import effect, library_title
 
     print(library_title(scenario.name) if lang == "zh" else
           f"the reform library on scenario {scenario.name!r} (default strengths):")
+    for name, kind, why in _verdicts(scenario, path):
+        said = effect(kind, why) if lang == "zh" else f"{kind}{': ' + why if why else ''}"
+        _wrapped(f"{name:<{width}}  {said}", width + 2, wide=lang == "zh")
+    return 0
+
+
+def _verdicts(scenario: Any, path: Path) -> list[tuple[str, str, str]]:
+    """Each reform of the library at its default strengths on ``scenario`` (loaded from
+    ``path``): its name, what it does there (:func:`_effect`'s kinds) and why."""
+    from sim.reforms import REFORMS
+    from sim.reforms.compose import parse
+    from sim.scenario.loader import ScenarioError
+    from sim.scenario.patch import get_path, scenario_data
+
+    data = scenario_data(scenario)
+    out = []
     for name, r in REFORMS.items():
         plan = parse(name)
         try:
@@ -226,9 +238,8 @@ def _on(path: Path, lang: str = "en") -> int:
             kind, why = _effect(plan, scenario, len(changes), same)
         if r.missing():
             kind, why = UNAVAILABLE, r.missing()
-        said = effect(kind, why) if lang == "zh" else f"{kind}{': ' + why if why else ''}"
-        _wrapped(f"{name:<{width}}  {said}", width + 2, wide=lang == "zh")
-    return 0
+        out.append((name, kind, why))
+    return out
 
 
 def _refused(exc: Exception, path: Path) -> tuple[str, str]:

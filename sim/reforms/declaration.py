@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sim.reforms.fields import at, ports, scaled, shares_toward
+from sim.reforms.fields import at, dist_mean, ports, scaled, shares_toward
 from sim.reforms.reform import Changes, Param, Reform
 
 _MERGER = (
@@ -69,6 +69,26 @@ def _advance(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
         if own is not None:
             out[f"ports.{name}.exports.advance_share"] = shares_toward(own, s["uptake"])
     return out
+
+
+def _no_time_to_gain(data: dict[str, Any], s: Mapping[str, Any]) -> str:
+    """Advance declaration lodges a declaration its lead before arrival instead of its
+    lodging delay after: where every lead and every delay is 0 h (imports' and exports'),
+    both lodge on arrival, so more advance declarations change nothing."""
+    times = []
+    for _, port in ports(data):
+        own = port["declaration"]
+        times += [own["advance_lead"], own["lodging_delay"]]
+        if port.get("exports") is not None:
+            times += [at(port, f"exports.{k}") or own[k] for k in ("advance_lead",
+                                                                   "lodging_delay")]
+    if any(dist_mean(t) > 0 for t in times):
+        return ""
+    return (
+        "no port lodges before or after arrival (every declaration.advance_lead and "
+        "lodging_delay is 0 h), so a declaration lodged in advance is lodged on arrival, as "
+        "one lodged after it: nothing comes earlier"
+    )
 
 
 def _pickup(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
@@ -169,6 +189,7 @@ REFORMS = [
         _advance,
         ("GAC Order 243 art. 18: declaration up to 3 days before arrival (china-figures.md §3.1)",),
         {"uptake": Param(0.5, "share of the traders now lodging after arrival who switch")},
+        idle=_no_time_to_gain,
     ),
     Reform(
         "reduce_certificates",

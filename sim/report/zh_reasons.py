@@ -111,6 +111,11 @@ REASONS: tuple[tuple[str, str], ...] = (
      r"comes no earlier: only the guarantee fee \(costs\.trader\.guarantee_fee\) acts",
      "没有可省去的缴税等待（after_release.duty_payment 为 0 小时），因此放行不会提前：只有担保"
      "费用（costs.trader.guarantee_fee）起作用"),
+    (r"no port lodges before or after arrival \(every declaration\.advance_lead and "
+     r"lodging_delay is 0 h\), so a declaration lodged in advance is lodged on arrival, as "
+     r"one lodged after it: nothing comes earlier",
+     "没有口岸在货物抵达前或抵达后申报（所有 declaration.advance_lead 与 lodging_delay 均为 0 "
+     "小时），提前申报的报关单也在抵达时申报，与抵达后申报的相同：没有任何环节提前"),
     (r"the scenario audits no declaration \(enforcement\.audit\.share = 0\)",
      "情景中没有报关单接受稽查（enforcement.audit.share = 0）"),
     (r"the audit finds nothing it picks \(enforcement\.audit\.finds\)",
