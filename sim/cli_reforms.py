@@ -220,26 +220,30 @@ def _verdicts(scenario: Any, path: Path) -> list[tuple[str, str, str]]:
     """Each reform of the library at its default strengths on ``scenario`` (loaded from
     ``path``): its name, what it does there (:func:`_effect`'s kinds) and why."""
     from sim.reforms import REFORMS
+
+    return [(name, *_verdict(name, scenario, path)) for name in REFORMS]
+
+
+def _verdict(name: str, scenario: Any, path: Path) -> tuple[str, str]:
+    """What the reform ``name`` at its default strengths does on ``scenario`` (loaded from
+    ``path``), and why: "acts" only where its changes can change a figure of a run (the
+    reform's own idle rule says why not, :meth:`sim.reforms.reform.Reform.no_effect`)."""
+    from sim.reforms import REFORMS
     from sim.reforms.compose import parse
     from sim.scenario.loader import ScenarioError
     from sim.scenario.patch import get_path, scenario_data
 
+    if REFORMS[name].missing():
+        return UNAVAILABLE, REFORMS[name].missing()
+    plan = parse(name)
+    try:
+        changes = plan.fields(scenario)
+        new = scenario_data(plan.apply(scenario))
+    except (ScenarioError, ValueError) as exc:  # (ReformError is a ValueError)
+        return _refused(exc, path)
     data = scenario_data(scenario)
-    out = []
-    for name, r in REFORMS.items():
-        plan = parse(name)
-        try:
-            changes = plan.fields(scenario)
-            new = scenario_data(plan.apply(scenario))
-        except (ScenarioError, ValueError) as exc:  # (ReformError is a ValueError)
-            kind, why = _refused(exc, path)
-        else:
-            same = sum(get_path(data, k) == get_path(new, k) for k in changes)
-            kind, why = _effect(plan, scenario, len(changes), same)
-        if r.missing():
-            kind, why = UNAVAILABLE, r.missing()
-        out.append((name, kind, why))
-    return out
+    same = sum(get_path(data, k) == get_path(new, k) for k in changes)
+    return _effect(plan, scenario, len(changes), same)
 
 
 def _refused(exc: Exception, path: Path) -> tuple[str, str]:

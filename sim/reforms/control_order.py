@@ -37,6 +37,22 @@ def _control_order(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     return {"selection.orders": [*have, order]}
 
 
+#: the port section that does each check (a port without it does not do that check)
+_LANES = {"document": "document_check", "scan": "scan", "physical": "exam",
+          "quarantine": "quarantine"}  # fmt: skip
+
+
+def _no_lane(data: dict[str, Any], s: Mapping[str, Any]) -> str:
+    """An order selects goods for checks: at ports that do none of the ordered checks (no
+    lane for them) the selection sends no consignment anywhere, so nothing changes."""
+    checks = list(CHECKS) if s["checks"] == "all" else list(s["checks"])
+    where = [(n, p) for n, p in ports(data) if s["ports"] == "all" or n in s["ports"]]
+    if any(p.get(_LANES[c]) is not None for _, p in where for c in checks):
+        return ""
+    lanes = ", ".join(f"{c} ({_LANES[c]})" for c in checks)
+    return f"no port it applies to does the checks it orders: {lanes}"
+
+
 ORDERS = [
     Reform(
         "control_order",
@@ -70,5 +86,6 @@ ORDERS = [
                 "the port's quarantine.sample_share; goods the tables chose anyway: the larger)",
             ),
         },
+        idle=_no_lane,
     ),
 ]

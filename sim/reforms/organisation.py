@@ -81,6 +81,27 @@ def _field(s: Scenario, p: Mapping[str, Any]) -> Scenario:
     return org_reforms.merge_field_departments(s, p["slowdown"])
 
 
+def _nothing_to_pool(data: dict[str, Any], s: Mapping[str, Any]) -> str:
+    """Merging directly-affiliated customs pools their heads and queues: in a generated
+    dumbbell every task is decided above them (GAC or a centre), so they hold no heads and
+    no queue, and with no management posts cut nothing changes."""
+    from sim.scenario.organisation import ROLE_OF
+
+    org = data.get("organisation") or {}
+    if org.get("structure") != "dumbbell" or org.get("generate") is None:
+        return ""
+    if s["management_cut"] > 0:
+        return ""
+    spec = patch(data, {}, "organisation reform").organisation
+    assert spec is not None
+    if any(spec.level_of(task) == "regional" for task in ROLE_OF):
+        return ""
+    return (
+        "in this dumbbell no task is decided at the directly-affiliated customs (each goes "
+        "to GAC or a centre), so they hold no heads and no queue to pool"
+    )
+
+
 REFORMS = [
     Reform(
         "dumbbell",
@@ -154,6 +175,7 @@ REFORMS = [
             ),
             "management_cut": MANAGEMENT_CUT,
         },
+        idle=_nothing_to_pool,
         requires=("organisation",),
     ),
     Reform(

@@ -78,6 +78,18 @@ def _stricken(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     return out
 
 
+def _none_carried(data: dict[str, Any], s: Mapping[str, Any]) -> str:
+    """An outbreak multiplies one illicit type's prevalence: where the scenario's goods
+    carry none of that type, a multiple of none is none, and no consignment changes."""
+    kind = s["kind"]
+    if float((at(data, "enforcement.prevalence") or {}).get(kind, 0.0)) > 0:
+        return ""
+    return (
+        f"the scenario's goods carry no {kind} (enforcement.prevalence.{kind} is 0), so "
+        "more of it in the stricken origins' goods is still none"
+    )
+
+
 SHOCKS = [
     Reform(
         "ecommerce_surge",
@@ -161,5 +173,6 @@ SHOCKS = [
                 50.0,
             ),
         },
+        idle=_none_carried,
     ),
 ]

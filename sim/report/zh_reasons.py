@@ -116,6 +116,16 @@ REASONS: tuple[tuple[str, str], ...] = (
      r"one lodged after it: nothing comes earlier",
      "没有口岸在货物抵达前或抵达后申报（所有 declaration.advance_lead 与 lodging_delay 均为 0 "
      "小时），提前申报的报关单也在抵达时申报，与抵达后申报的相同：没有任何环节提前"),
+    (r"the scenario's goods carry no (?P<kind>\w+) \(enforcement\.prevalence\.(?P=kind) is "
+     r"0\), so more of it in the stricken origins' goods is still none",
+     "情景中的货物不含 {kind}（enforcement.prevalence.{kind} 为 0），疫区来源货物中的 {kind} "
+     "即使成倍增加也仍然为零"),
+    (r"no port it applies to does the checks it orders: (?P<lanes>.+)",
+     "布控指令适用的口岸都不做其下令的查验：{lanes}"),
+    (r"in this dumbbell no task is decided at the directly-affiliated customs \(each goes "
+     r"to GAC or a centre\), so they hold no heads and no queue to pool",
+     "在这一哑铃型结构中，直属海关不决定任何事务（均交由海关总署或中心决定），因此直属海关没有"
+     "可合并的人员和排队"),
     (r"the scenario audits no declaration \(enforcement\.audit\.share = 0\)",
      "情景中没有报关单接受稽查（enforcement.audit.share = 0）"),
     (r"the audit finds nothing it picks \(enforcement\.audit\.finds\)",
