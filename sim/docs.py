@@ -684,6 +684,24 @@ def reform_catalogue() -> str:
         "`transition_days` acts from its date, so it is refused on an undated reform (on one "
         "that cannot be dated in the scenario, as unusable there).",
         "",
+        "**What the listing's words mean.** `acts` promises that a run can change some "
+        "figure: the reform changes a field to a new value and nothing in the scenario "
+        "makes that change idle. Where its changes can do nothing there, the listing says "
+        "`no effect` and why, from the reform's own idle rule: advance declaration where "
+        "every advance lead and lodging delay is 0 h (a declaration lodged in advance is "
+        "lodged on arrival, like one lodged after it: the teaching scenarios); an outbreak "
+        "where the goods carry none of the illicit type it multiplies; a control order "
+        "where no port it applies to has a lane for the checks it orders; merging "
+        "directly-affiliated customs in a generated dumbbell, where they decide nothing. "
+        "`changes nothing` means the reform finds no field to change, `already in effect` "
+        "that every field already holds its value. `acts` is still no promise of a change "
+        "in a short run: a reform that acts on rare consignments (a laboratory recall, an "
+        "audit, a credit class few traders have) can leave a run of a day or two identical "
+        "to the baseline. `benchmarks/reform_listing_check.py` runs every bundled scenario "
+        "against every reform listed as acting there (2 days, 1 replication, a fixed seed) "
+        "and prints those that changed nothing, to check the listing after adding a reform "
+        "or a scenario.",
+        "",
     ]
     for name in sorted(REFORMS):
         r = REFORMS[name]
