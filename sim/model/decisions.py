@@ -27,6 +27,7 @@ import numpy as np
 
 from sim.model.bulk import Bulk
 from sim.model.consignment import requirement_rows
+from sim.model.decision_clock import noted
 from sim.model.engine import DECIDE, Instant
 from sim.model.held import Held
 from sim.model.plans_ahead import HOLDABLE, NOT_BULK, PlansAhead
@@ -191,6 +192,7 @@ class Decisions:
             cohorts = cohort
         uniforms = dict(zip(DECISIONS, table[:, _COLUMNS].T, strict=True))  # (copies)
         combo = select(p, table, uniforms, p.env.now, prepared, cohorts)
+        noted(p, index.tolist() if k else [], js)  # (a debug record: decision_clock.py)
         if k:
             plan, visits, goes = self.plans.looked_up(index, table[:k], combo[:k], ahead)
             p.launch(*self._hand_on(index, arrived, table[:k], cohort, plan, (visits, goes)))
@@ -280,6 +282,7 @@ class Decisions:
             yield due.event
             return
         decided, combo = self.alone(j.c.req, cohort=j.c.cohort)
+        noted(self.port, [j.c.index])
         self._decided(j.c, decided, combo)
         j.r = decided
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim.model.consignment import Consignment, requirement_rows
+from sim.model.decision_clock import noted
 from sim.model.draws import R
 from sim.model.fifo import FifoLane
 from sim.model.steps.declaration import prepare, uniforms_of
@@ -76,6 +77,7 @@ class Row:
             return
         d = rows.decisions
         if not d.wait(end + rows.port.assess, self):  # (the Assess step: as the review ends)
+            noted(rows.port, [self.index])
             rows.hand_on_one(self, *d.alone(self.r, self.prep, self.cohort))
 
 
