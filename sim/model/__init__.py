@@ -27,6 +27,8 @@ Where things live:
                    reach it (each row given its entry time), not one truck at a time
 - ``approach_docs.py`` a queued truck's advance declaration lodged from when it reached
                    the approach and reviewed while it waits, as without an approach
+- ``approach_assess.py`` a queued truck's advance declaration with no review, under a risk
+                   engine: assessed at its entry, where it is decided (the one-hour rule)
 - ``approach_left.py`` the trucks still waiting on an approach when the run ends (in no
                    per-truck figure): their count, their wait so far, and the warning
 - ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls) and a port's arrival
@@ -48,7 +50,9 @@ Where things live:
                    finished in bulk together; ``reviewed.py``: declarations reviewed before
                    their decision, as rows until decided; ``plans_ahead.py``: plans for the
                    decisions a row can get, worked out when it is made; ``ticks.py``: what
-                   one tick decides, its rows packed into one array)
+                   one tick decides, its rows packed into one array;
+                   ``decision_clock.py``: a debug record of when each decision took its
+                   state, for tests)
 - ``selection.py`` the Selector interface and the table selector
 - ``orders.py``    control orders: their checks beside the selector's (``order_samples.py``:
                    the laboratory sample an order asks for, drawn with the consignment;

@@ -19,7 +19,8 @@ from the entry and the review is booked from it, as before. Under a dynamic sele
 done while the truck waits would put its assessment before the entry, while the selector
 decides a truck only once its flow starts (at the entry, by :mod:`decisions`): the decision
 would follow its assessment by the hours the truck waited, against the rule that a decision
-uses the state of the run at its assessment's tick (docs/trucks.md).
+uses the state of the run at its assessment's tick (docs/trucks.md). For the same rule, an
+advance declaration with no review is assessed at the entry there (:mod:`approach_assess`).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import simpy
 
-from sim.model import holds, transit_leg, transit_plans
+from sim.model import approach_assess, holds, transit_leg, transit_plans
 from sim.model.approach import Approach
 from sim.model.bulk import Bulk
 from sim.model.cell import Cell
@@ -249,6 +249,7 @@ class Port:
         cohort = (seen >= self.warmup) & (seen < self.stop)
         transit_plans.admit(self, index, arrived, table)  # (escalations that do not hold)
         uniforms = {check: u[:, DRAWS.column(f"sel_{check}")] for check in DECISIONS}
+        approach_assess.assessed_at_entry(self, table, reached)  # (a dynamic selector's)
         if self.decisions.dynamic:
             self.decisions.defer(index, arrived, table, cohort, uniforms)
             return
