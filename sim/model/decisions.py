@@ -192,7 +192,7 @@ class Decisions:
             cohorts = cohort
         uniforms = dict(zip(DECISIONS, table[:, _COLUMNS].T, strict=True))  # (copies)
         combo = select(p, table, uniforms, p.env.now, prepared, cohorts)
-        noted(p, index.tolist() if k else [], js)  # (a debug record: decision_clock.py)
+        noted(p, index if k else (), js)  # (a debug record: decision_clock.py; free when closed)
         if k:
             plan, visits, goes = self.plans.looked_up(index, table[:k], combo[:k], ahead)
             p.launch(*self._hand_on(index, arrived, table[:k], cohort, plan, (visits, goes)))
