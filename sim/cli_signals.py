@@ -35,6 +35,9 @@ AGAIN_AFTER = 0.05
 #: beside a batch scheduler's grace period between SIGTERM and SIGKILL, typically a minute)
 AGAIN_EVERY = 2.0
 
+#: how many times the hook sends a stop signal that keeps landing inside it
+_TRIES = 10
+
 
 class _Stop:
     """The stop signal this command received: its number, and whether the command is closing
@@ -89,16 +92,24 @@ def redeliver_swallowed(terminated: type[BaseException]) -> Callable[[], None]:
     previous = sys.unraisablehook
     timers: list[threading.Timer] = []
 
+    def send_later(signum: int) -> None:
+        again = threading.Timer(AGAIN_AFTER, os.kill, (os.getpid(), signum))
+        again.daemon = True
+        timers.append(again)
+        again.start()
+
     def hook(unraisable: Any) -> None:
         exc = unraisable.exc_value
-        if isinstance(exc, terminated | KeyboardInterrupt):
-            signum = signal.SIGTERM if isinstance(exc, terminated) else signal.SIGINT
-            again = threading.Timer(AGAIN_AFTER, os.kill, (os.getpid(), signum))
-            again.daemon = True
-            timers.append(again)
-            again.start()
+        if not isinstance(exc, terminated | KeyboardInterrupt):
+            previous(unraisable)
             return
-        previous(unraisable)
+        signum = signal.SIGTERM if isinstance(exc, terminated) else signal.SIGINT
+        for _ in range(_TRIES):
+            try:  # (on a loaded machine the sending can land while the timer still starts,
+                send_later(signum)  # here in the hook, where it would be lost: send again)
+                return
+            except (terminated, KeyboardInterrupt):
+                continue
 
     sys.unraisablehook = hook
 
