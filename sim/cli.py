@@ -1251,9 +1251,8 @@ def _open_store(
         reps = first_round(args.reps, args.target, store)
         store.open(scenario, args.seed, reps, command=["bordersim", *argv])
         from sim.experiment.scenario_source import record_source
-        from sim.scenario.loader import default_scenario_path
 
-        record_source(out, args.scenario or default_scenario_path())  # (the file's text)
+        record_source(out, args.scenario)  # (the file's text)
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename and Path(exc.filename) != out else ""
         raise UsageError(

@@ -213,6 +213,9 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     overrides = settings_with_days(args)
     notes = Notes(chosen(args))
     base = _load(args.scenario, overrides, notes)
+    from sim.experiment.scenario_source import read_source
+
+    source = read_source(args.scenario)  # (the file's text, just after it was loaded)
     check_port(args, base)
     for message in set_change_notes(base, [key for key, _ in args.settings]):
         notes.add(f"note: {message} (in every option: the baseline's too)")
@@ -236,11 +239,27 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
         except MetricError as exc:  # a watched metric no replication measured
             raise UsageError(str(exc)) from None
     _show(res, args, out, notes)
-    from sim.cli_warnings import coded, exit_status, write_records
+    from sim.cli_warnings import exit_status
 
-    records = coded(notes.lines)
-    write_records(out, records)
+    records = _write_sealed(out, source, notes)
     return 1 if res.failures else exit_status(records, args.fail_on)
+
+
+def _write_sealed(out: Path, source: dict[str, Any] | None, notes: Notes) -> list[Any]:
+    """The comparison's ``scenario-source.json`` and ``warning-records.json`` (its coded
+    warnings and notes, returned), written after its finish sealed the pooled files and then
+    listed in that seal too, so that ``reproduce --check-only`` names one changed since.
+    They are taken out of the seal first: a command stopped between leaves them unlisted,
+    never listed with another command's checksum."""
+    from sim.cli_warnings import RECORDS_FILE, coded, write_records
+    from sim.experiment import finish_seal, scenario_source
+
+    names = [RECORDS_FILE, scenario_source.FILE]
+    finish_seal.unlist(out, names)
+    scenario_source.write_source(out, source)
+    write_records(out, records := coded(notes.lines))
+    finish_seal.add(out, names)
+    return records
 
 
 def _check_max_reps(args: argparse.Namespace) -> None:

@@ -389,6 +389,9 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
     from sim.scenario.loader import ScenarioError
 
     base, path, overrides = _checked_sweep(args)
+    from sim.experiment.scenario_source import read_source, write_source
+
+    source = read_source(args.scenario)  # (the file's text, just after it was loaded)
     run = {
         "path": path,
         "out": _sweep_out(base, args),
@@ -413,6 +416,7 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
             *_note_flat(args, idle), *_note_sample(args, base)]  # (last, where it is seen)
     from sim.cli_warnings import coded, exit_status, write_records
 
+    write_source(run["out"], source)
     records = coded(said)  # (the points' warnings and the window's notes, coded)
     write_records(run["out"], records)
     if args.json:  # (last: its notes and records are all there now)

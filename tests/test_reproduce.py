@@ -470,3 +470,32 @@ def test_a_run_keeps_its_scenario_files_text_and_hash(folders):
     assert kept["text"] == raw.decode() and kept["file"] == str(SMALL)
     sealed = json.loads((folders["run"] / "finished.json").read_text())["files"]
     assert "scenario-source.json" in sealed  # (an edit of it is named by --check-only)
+
+
+def test_a_comparison_and_a_sweep_keep_their_scenario_files_text(folders, swept):
+    """Only a run kept scenario-source.json; a comparison and a sweep keep it too, and a
+    comparison's seal lists it (a sweep's files are checked as its report reads them)."""
+    import hashlib
+
+    raw = SMALL.read_bytes()
+    for folder in (folders["compare"], swept):
+        kept = json.loads((folder / "scenario-source.json").read_text())
+        assert kept == {"file": str(SMALL), "sha256": hashlib.sha256(raw).hexdigest(),
+                        "bytes": len(raw), "text": raw.decode()}
+    sealed = json.loads((folders["compare"] / "finished.json").read_text())["files"]
+    assert {"scenario-source.json", "warning-records.json"} <= set(sealed)
+
+
+def test_check_only_names_a_comparisons_edited_warning_records(folders, tmp_path, capsys):
+    """A comparison sealed its pooled files before warning-records.json was written, so an
+    edit of it (or of scenario-source.json) went unseen; the seal lists both now."""
+    copy = _copy(folders["compare"], tmp_path)
+    assert main(["reproduce", str(copy), "--check-only"]) == 0
+    _edit(copy / "warning-records.json", lambda w: w.update(records=[]))
+    _edit(copy / "scenario-source.json", lambda s: s.update(text="days = 1\n"))
+    capsys.readouterr()
+    assert main(["reproduce", str(copy), "--check-only"]) == 1
+    out = capsys.readouterr().out
+    for name in ("warning-records.json", "scenario-source.json"):
+        assert f"{copy / name}: changed after the comparison finished" in out, out
+

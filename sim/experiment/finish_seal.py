@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -103,6 +103,47 @@ def renew(folder: Path, name: str) -> None:
     if not isinstance(files, dict) or name not in files:
         return
     files[name] = hashlib.sha256((folder / name).read_bytes()).hexdigest()
+    atomic_write(folder / FILE, dump_json(found))
+
+
+def add(folder: Path, names: Iterable[str]) -> None:
+    """The checksums of ``names`` (files of ``folder`` the command line writes after the
+    finish: ``warning-records.json``, ``scenario-source.json``) listed in its seal, written
+    again atomically; a name whose file is absent is left out, and nothing is written where
+    there is no seal (a finish interrupted: nothing is vouched for)."""
+    def listed(files: dict[str, Any]) -> None:
+        for name in names:
+            path = folder / name
+            if path.is_file() and not path.is_symlink():
+                files[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+            else:
+                files.pop(name, None)
+
+    _change(folder, listed)
+
+
+def unlist(folder: Path, names: Iterable[str]) -> None:
+    """``names`` taken out of ``folder``'s seal before they are written again, so that a
+    command stopped before :func:`add` leaves them unlisted, never listed with a stale
+    checksum."""
+    def dropped(files: dict[str, Any]) -> None:
+        for name in names:
+            files.pop(name, None)
+
+    _change(folder, dropped)
+
+
+def _change(folder: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """``folder``'s seal with its ``files`` changed by ``change``, written atomically;
+    nothing without a seal that lists its files."""
+    try:
+        found = json.loads((folder / FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return
+    files = found.get("files") if isinstance(found, dict) else None
+    if not isinstance(files, dict):
+        return
+    change(files)
     atomic_write(folder / FILE, dump_json(found))
 
 
