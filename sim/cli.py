@@ -1012,6 +1012,9 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     _print_run_notes(notes, unsettled, summary, scenario, len(per_rep))
     for line in args.target.notes(per_rep) if args.target is not None else []:
         notes.add(line)
+    from sim.experiment.run_seal import seal_run, unseal
+
+    unseal(out)  # (the store's seal: sealed again once the files below are written too)
     try:
         validation = write_validation(observed, summary, out)
     except ValueError as exc:  # (a kept validation.csv edited by hand)
@@ -1021,8 +1024,6 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     for line in unmeasured(summary, extra, args.show):
         notes.add(line)
     write_records(out, records := coded(notes.lines, unsettled))
-    from sim.experiment.run_seal import seal_run
-
     seal_run(out, ["bordersim", *argv])  # (last: every pooled file is written)
     if args.json:
         from sim.experiment.risk_daily_json import folder_daily_json

@@ -74,8 +74,10 @@ def _unfinished(meta: dict[str, Any], where: Path) -> None:
                           "run (the same command again resumes it) before reproducing it")
 
 
-def read_folder(folder: Path) -> Recorded:
-    """What ``folder`` records, or :class:`Refused` naming what is missing."""
+def read_folder(folder: Path, checking: bool = False) -> Recorded:
+    """What ``folder`` records, or :class:`Refused` naming what is missing (``checking``:
+    for checking it against itself only, so a folder made from Python, whose command is no
+    ``bordersim`` command and cannot be re-run, is read too)."""
     if not folder.is_dir():
         raise Refused(f"{folder}: not a folder")
     compare = folder / "compare.json"
@@ -88,7 +90,7 @@ def read_folder(folder: Path) -> Recorded:
         names, scenario = [""], folder / "scenario.json"
         kind = "sweep" if meta.get("kind") == "sweep" else "run"
     command = [str(c) for c in meta.get("command") or []]
-    if len(command) < 2 or command[1] != kind:
+    if not checking and (len(command) < 2 or command[1] != kind):
         raise Refused(f"{folder}: its command {' '.join(command)!r} is not a `bordersim "
                       f"{kind}`; only folders of run, compare and sweep can be re-run")
     _unfinished(meta, folder)

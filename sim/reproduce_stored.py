@@ -147,7 +147,7 @@ def check_only(folder: Path, lang: str = "en") -> int:
         if sweep is not None:  # (a sweep's files are checked as a report reads them)
             rec, problems = Recorded(folder, "sweep", folder, 0, 0, 0.0, [], [""]), sweep
         else:
-            rec = read_folder(folder)
+            rec = read_folder(folder, checking=True)  # (one made from Python too)
             problems = stored_problems(rec)
             problems = problems or pooled_problems(rec)  # (those would repeat the first)
     except Refused as exc:

@@ -499,3 +499,18 @@ def test_check_only_names_a_comparisons_edited_warning_records(folders, tmp_path
     for name in ("warning-records.json", "scenario-source.json"):
         assert f"{copy / name}: changed after the comparison finished" in out, out
 
+
+def test_a_run_from_python_lists_its_pooled_files(tmp_path, capsys):
+    """A run made with sim.replicate(store=...) wrote no finished.json, so --check-only could
+    not notice a pooled file deleted; its store seals the folder now, as the command does."""
+    import sim
+
+    folder = tmp_path / "api"
+    sim.replicate(sim.load_scenario(SMALL, {"days": 1}), reps=1, seed=3, store=folder)
+    sealed = json.loads((folder / "finished.json").read_text())
+    assert {"summary.csv", "summary.json", "enforcement.csv"} <= set(sealed["files"])
+    assert main(["reproduce", str(folder), "--check-only"]) == 0
+    (folder / "enforcement.csv").unlink()
+    capsys.readouterr()
+    assert main(["reproduce", str(folder), "--check-only"]) == 1
+    assert f"{folder / 'enforcement.csv'}: missing, though" in capsys.readouterr().out

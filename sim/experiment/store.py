@@ -1055,6 +1055,9 @@ class RunStore:
         self._write_trading([int(r) for r in per_rep.get("replication", [])])
         self._write_warnings()
         self.record_history()
+        from sim.experiment.run_seal import seal_run
+
+        seal_run(self.path, self._meta.get("command"))  # (last: a Python run's files too)
         return summary
 
     def _write_intervals(self, reps: list[int]) -> None:
