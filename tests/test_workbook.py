@@ -365,3 +365,19 @@ def test_chinese_full_tables_say_options_directions_classes_and_lanes_in_chinese
         said = zh[{"direction": "方向", "trader_class": "企业信用等级", "lane": "环节"}[column]]
         assert any(codes) and list(said.fillna("")) == [VALUES[words].get(c, c) for c in codes]
         assert not set(said.dropna()) & set(VALUES[words]), column
+
+
+@pytest.mark.parametrize("kind,name", [("run", "summary.csv"), ("cmp", "enforcement.csv")])
+def test_report_refuses_a_summary_or_enforcement_table_typed_over(folders, tmp_path, capsys,
+                                                                     kind, name):
+    """``report`` showed a typed-over summary.csv or enforcement.csv that ``workbook`` and
+    ``tables`` refuse: it checks them as they do now, before a page vouches for them."""
+    copy = tmp_path / kind
+    shutil.copytree(folders[kind], copy)
+    rows = list(csv.reader((copy / name).open(encoding="utf-8")))
+    col = rows[0].index("mean" if name == "summary.csv" else "declarations")
+    rows[1][col] = str(float(rows[1][col]) + 1)
+    with (copy / name).open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    code, err = _exit(["report", str(copy), "--check"], capsys)
+    assert code == 2 and f"{copy / name} does not match" in err and "Traceback" not in err

@@ -23,6 +23,9 @@ def render_folder(path: str | Path) -> str:
 
             return render_sweep(path)
         res, variants = read_compare(path) if kind == "compare" else read_run(path)
+        from sim.report.workbook_check import check_shown
+
+        check_shown(path, kind, res, variants)  # (summary.csv, enforcement.csv: as workbook)
     except ResultsFolderError as exc:  # (what to do about it, where the command repairs it)
         if not exc.repair:
             raise

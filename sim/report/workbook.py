@@ -47,11 +47,9 @@ def checked(folder: Path) -> tuple[str, dict[str, Any], dict[str, list[str]]]:
         from sim.report.remedy import remedy
 
         raise ResultsFolderError(f"{exc}; {remedy(folder, kind)}", repair=False) from None
-    from sim.report.workbook_check import check_enforcement, check_run_summary
+    from sim.report.workbook_check import check_shown
 
-    if kind == "run":
-        check_run_summary(folder, res)
-    check_enforcement(folder, kind, variants)
+    check_shown(folder, kind, res, variants)
     return kind, dict(res.meta), {k: list(v) for k, v in res.warnings.items()}
 
 

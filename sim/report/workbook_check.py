@@ -1,8 +1,9 @@
-"""The checks ``bordersim workbook`` adds to those of :func:`sim.report.folder.read_run` and
-``read_compare`` for the files it shows that those do not read: a run's ``summary.csv``
-against the summary worked out again from its checked replications, and ``enforcement.csv``
-against each option's mean of its checked replication tables. A file changed by hand (a
-figure typed over in a spreadsheet and saved) is refused, naming it, rather than shown."""
+"""The checks ``bordersim workbook``, ``report`` and ``tables`` add to those of
+:func:`sim.report.folder.read_run` and ``read_compare`` for the files they show that those do
+not read (:func:`check_shown`): a run's ``summary.csv`` against the summary worked out again
+from its checked replications, and ``enforcement.csv`` against each option's mean of its
+checked replication tables. A file changed by hand (a figure typed over in a spreadsheet and
+saved) is refused, naming it, rather than shown."""
 
 from __future__ import annotations
 
@@ -81,3 +82,12 @@ def check_enforcement(folder: Path, kind: str, variants: dict[str, Any]) -> None
                 else list(written[col].astype(str)) == list(built[col].astype(str)))
         if not same:
             raise _changed(file, f"the replications' enforcement tables (column {col!r})")
+
+
+def check_shown(folder: Path, kind: str, res: CompareResult, variants: dict[str, Any]) -> None:
+    """Both checks above, as ``workbook``, ``report`` and ``tables`` make them of a run's or
+    a comparison's folder before showing or exporting its ``summary.csv`` and
+    ``enforcement.csv``."""
+    if kind == "run":
+        check_run_summary(folder, res)
+    check_enforcement(folder, kind, variants)

@@ -163,11 +163,9 @@ def check_compare_seal(folder: Path, kind: str, exported: Iterable[str]) -> None
 def check_exported(folder: Path, kind: str, res: CompareResult, variants: dict[str, Any],
                    exported: Iterable[str]) -> None:
     """Every check above, and the workbook's of ``summary.csv`` and ``enforcement.csv``."""
-    from sim.report.workbook_check import check_enforcement, check_run_summary
+    from sim.report.workbook_check import check_shown
 
-    if kind == "run":
-        check_run_summary(folder, res)
-    check_enforcement(folder, kind, variants)
+    check_shown(folder, kind, res, variants)
     check_metrics(folder, kind, res, variants)
     check_class_differences(folder, kind, res)
     check_run_series(folder, kind, variants)
