@@ -362,6 +362,14 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"--on lists every reform; with NAME give the scenario as its second argument: "
      r"(?P<command>bordersim reforms .+)",
      "--on 用于列出所有改革；给出 NAME 时，请把情景作为第二个参数：{command}"),
+    # ``outlook``'s growth, horizon and step (sim.experiment.outlook.check_growth)
+    (r"--growth (?P<g>\S+): a yearly growth is a share from (?P<low>\S+) to (?P<high>\S+) "
+     r"\(0\.05 or 5% for 5 % a year\)",
+     "--growth {g}：每年增长率是 {low} 至 {high} 之间的比例（每年增长 5 % 写作 0.05 或 5%）"),
+    (r"--years (?P<y>\S+): the horizon is 1 to (?P<most>\d+) whole years",
+     "--years {y}：推算年限须为 1 至 {most} 的整年数"),
+    (r"--every (?P<e>\S+): the step is 1 to the horizon \((?P<y>\d+)\) years",
+     "--every {e}：步长须为 1 年至推算年限（{y} 年）"),
     # ``org`` (sim/cli_org.py)
     (r"--structures: unknown (?P<bad>.+); allowed: (?P<allowed>[\w, ]+)",
      "--structures：未知的结构 {bad}；可用：{allowed}"),

@@ -37,3 +37,17 @@ def test_an_outlooks_rows_and_english_are_as_before(capsys):
     zh, _ = _outlook(capsys, "zh")
     rows = [ln for ln in en.splitlines() if ln.startswith("crossing ")]
     assert rows and all(row in zh.splitlines() for row in rows)
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--growth", "1.1"], "--growth 1.1：每年增长率是 -0.5 至 1 之间的比例"),
+    (["--growth", "0.1", "--years", "99"], "--years 99：推算年限须为 1 至 50 的整年数"),
+    (["--growth", "0.1", "--years", "4", "--every", "5"],
+     "--every 5：步长须为 1 年至推算年限（4 年）"),
+])
+def test_an_outlooks_refused_growth_horizon_or_step_is_said_in_chinese(capsys, args, said):
+    """check_growth's three refusals, whole in Chinese (the values kept as given)."""
+    assert main(["outlook", str(MMC), *args, "--reps", "2", "--lang", "zh"]) != 0
+    err = capsys.readouterr().err
+    assert said in err, err
+    assert "尚无中文" not in err and english_left(err) == [], err
