@@ -61,12 +61,14 @@ _WORDS = {m: (kind, words) for m, _, kind, words in (*hl.HEADLINE, *hl.AT_PORT)}
 def brief(
     rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str, ports: Sequence[str],
     currency: str, scope: str = "", cost_caveat: str = "", days: float | None = None,
+    notes: Sequence[str] = (),
 ) -> str:
     """The option's brief as HTML (empty when it has none of the outcomes' rows); ``ports``:
     those it changes, whose own lines come before the pooled ones; ``scope``: a caveat on
     the figures (a dated reform in force for part of the run: they mix its periods);
     ``cost_caveat``: one on its cost (``; but`` its reform's running cost was not given);
-    ``days``: the observed days, which the baseline's seizure counts are of."""
+    ``days``: the observed days, which the baseline's seizure counts are of; ``notes``:
+    lines after the outcomes' (the money's currency and price year, scaled volumes)."""
     lines = []
     for outcome, pooled, at_port in OUTCOMES:
         found = [(f"at {p}, {what}", m.format(p=p), m) for m, what in at_port for p in ports]
@@ -81,6 +83,7 @@ def brief(
             lines.append(f"{outcome}{level}: {_verdict(said)}{caveat}")
     if not lines:
         return ""
+    lines += notes
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     head = f"<p class='brief'><b>In brief</b>{html.escape(scope)}:</p>"
     return f"{head}<ul class='brief'>{items}</ul>"

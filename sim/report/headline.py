@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from sim.report.brief_money import staff_unit
 from sim.report.headline_moves import deterred_or_displaced
 from sim.report.headline_overhead import overhead_cost
 from sim.report.headline_patrol import patrol_cost
@@ -142,12 +143,14 @@ PERIODS: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
 def headline(
     res: CompareResult, ports: Mapping[str, list[str]] | None = None,
     periods: Periods | None = None, described: Mapping[str, str] | None = None,
+    scaled: bool = False,
 ) -> list[str]:
     """The headline section of a comparison (none for a run); ``ports``: by option, the
     ports it changes (each gets lines of its own when not every port is changed);
     ``periods``: the words of its periods (from the folder's scenarios; else from
     ``compare.json`` alone, by date); ``described``: by option, what it is, said under its
-    heading."""
+    heading; ``scaled``: the scenario's volumes are scaled down (the brief says to quote
+    differences, not levels)."""
     from sim.report.brief import brief
 
     if len(res.names) < 2 or res.differences.empty:
@@ -181,9 +184,19 @@ def headline(
             is_ = (described or {}).get(name)
             said = (f"<p class='what'>What it is: {html.escape(is_)}</p>" if is_ else "",
                     brief(rows, name, list(at_ports), currency, scope, _uncosted(res, name),
-                          float(res.meta.get("days") or 0) or None))
+                          float(res.meta.get("days") or 0) or None,
+                          _brief_notes(res.meta, (name, "org_staff_cost_per_year") in rows,
+                                       scaled)))
             out.append(_option(res, name, items, parts, in_force, said))
     return _with_cut_note(out)
+
+
+def _brief_notes(meta: Mapping[str, Any], staff: bool, scaled: bool) -> tuple[str, ...]:
+    """The brief's closing lines: its money's currency and price year, and its volumes'
+    scaling (:mod:`sim.report.brief_money`)."""
+    from sim.report.brief_money import SCALED, money_line
+
+    return tuple(line for line in (money_line(meta, staff), SCALED if scaled else "") if line)
 
 
 def _with_cut_note(out: list[str]) -> list[str]:
@@ -208,8 +221,9 @@ def _items(
     days = float(res.meta.get("days") or 0) or None
     items = []
     for m, what, kind, words in HEADLINE + ORGANISATION:
-        if (name, m) in rows:
-            line = _sentence(rows[(name, m)], what, kind, words, currency)
+        if (name, m) in rows:  # (the staff's CNY with its price year, as money is said)
+            line = (_sentence(rows[(name, m)], what, kind, words, currency) if kind != "CNY"
+                    else _sentence(rows[(name, m)], what, "money", words, staff_unit(res.meta)))
             items.append(line + _baseline_count(m, rows[(name, m)], line) + _idle(m, idle))
         if m == "detection_rate" and (kinds := _by_kind(rows, name)):
             items.append(kinds)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sim.experiment.gains import COST
 from sim.model.stability import flagged, too_short
 from sim.report import page_policy, plots, sections
+from sim.report.brief_money import scaled_volumes
 from sim.report.class_section import class_section
 from sim.report.headline import headline
 from sim.report.numbers import (
@@ -577,7 +578,7 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None,
         f"<h1>bordersim {kind}: {html.escape(res.scenario)}</h1>",
         *read_first(res),
         *headline(res, changed_ports(res, variants), periods,
-                  what_it_is(list(res.options), variants)),
+                  what_it_is(list(res.options), variants), scaled_volumes(variants)),
         *business,
         *sections.scenario_section(variants),
         "<h2>What was run</h2>",

@@ -94,6 +94,7 @@ def text(en: str, names: Collection[str] = ()) -> str | None:
     (``names``: as :func:`translate`'s)."""
     from sim.report.zh_aeo_payback import text as payback_text
     from sim.report.zh_appraisal import text as appraisal_text
+    from sim.report.zh_brief_money import text as brief_money_text
     from sim.report.zh_notes import NOTE_SENTENCES, NOTES
     from sim.report.zh_phrases import PHRASES, SENTENCES
     from sim.report.zh_reforms import described
@@ -108,8 +109,8 @@ def text(en: str, names: Collection[str] = ()) -> str | None:
         if m:
             return zh.format(**_groups(m))
     # (the business case section's; a coded note of the run's, as the console says it)
-    return (appraisal_text(en) or payback_text(en) or _care(en) or _coded(en) or _by_replication(en)
-            or described(en) or _pieces(en, names))
+    return (appraisal_text(en) or payback_text(en) or brief_money_text(en) or _care(en)
+            or _coded(en) or _by_replication(en) or described(en) or _pieces(en, names))
 
 
 def _care(en: str) -> str | None:
