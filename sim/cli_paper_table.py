@@ -32,6 +32,11 @@ def add_parser(sub: Any) -> None:
                    "default: clearance time of imports and exports, mean and p90, the share "
                    "released within 24 h, agency and trader cost per consignment, detection "
                    "and inspection rates, those the folder has)")
+    p.add_argument("--gains", metavar="MEASURE",
+                   help="instead, who gains and who loses (gains.csv) in MEASURE "
+                   "(overall_clearance, clearance, trader_cost, ...): a row for all "
+                   "consignments and one per port and direction, a column per option, each "
+                   "cell the mean change, its 95 %% interval and the shares better and worse off")
     from sim.cli import out_path
 
     p.add_argument("--out", type=out_path, metavar="FILE",
@@ -47,7 +52,12 @@ def run(args: argparse.Namespace) -> int:
     from sim.report.paper_table import PaperTableError, build
 
     try:
-        table = build(args.folder, args.metric)
+        if args.gains is not None:
+            from sim.report.paper_gains import build_gains
+
+            table = build_gains(args.folder, args.gains)
+        else:
+            table = build(args.folder, args.metric)
     except ResultsFolderError as exc:  # (as the report says it, with how to resume)
         print(f"error: {_with_remedy(exc, args.folder)}", file=sys.stderr)
         return 2

@@ -292,6 +292,10 @@ HELPS: dict[tuple[str, str], str] = {
         "的比例、每票货物的政府部门成本和贸易商成本、查获率和查验率，取文件夹中有的）",
     ("--out", "7e3b97eb"):
         "把表格写入的文件（默认：打印出来）；不会是 RESULTS_DIR 中除 .md 或 .tex 以外的文件",
+    ("--gains", "6496dc4f"):
+        "改为列出谁受益、谁受损（gains.csv），以 MEASURE 计（overall_clearance、clearance、"
+        "trader_cost 等）：全部货物一行，每个口岸和方向各一行，每个方案一列，每格为平均变化、"
+        "其 95% 置信区间，以及变好和变差的货物比例",
     # sweep --observed
     ("--observed", "5884b1df"):
         "观测数据 CSV 文件（格式同 run --observed）或“published”（内置情景所依据的公开数据）："

@@ -29,7 +29,7 @@ def markdown(table: PaperTable) -> str:
         return text.replace("|", "\\|")
 
     lines = [f"Table: {cell(table.caption)}", "",
-             "| metric | " + " | ".join(cell(o) for o in table.options) + " |",
+             f"| {table.head} | " + " | ".join(cell(o) for o in table.options) + " |",
              "|:--|" + "--:|" * len(table.options)]
     for label, cells in table.rows:
         shown = f"&nbsp;&nbsp;{label}" if label == CHANGE else label
@@ -57,7 +57,8 @@ def latex(table: PaperTable) -> str:
         lines.append(f"% Reproduce the results folder: {table.command}")
     lines += [r"\begin{table}[htbp]", r"\centering", rf"\caption{{{escape(table.caption)}}}",
               r"\begin{tabular}{l" + "r" * len(table.options) + "}", r"\hline",
-              "Metric & " + " & ".join(escape(o) for o in table.options) + r" \\", r"\hline"]
+              " & ".join(escape(c) for c in (table.head.capitalize(), *table.options))
+              + r" \\", r"\hline"]
     for label, cells in table.rows:
         shown = rf"\quad {escape(label)}" if label == CHANGE else escape(label)
         lines.append(f"{shown} & " + " & ".join(escape(c) for c in cells) + r" \\")

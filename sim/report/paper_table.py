@@ -33,6 +33,7 @@ class PaperTable:
     notes: list[str] = field(default_factory=list)
     command: str = ""
     skipped: list[str] = field(default_factory=list)  # default metrics the folder lacks
+    head: str = "metric"  # (the rows' column: "who" for who gains, by port and direction)
 
 
 class PaperTableError(ValueError):
