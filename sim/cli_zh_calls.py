@@ -3,8 +3,9 @@ written as 'Mon 06:00', a pattern beside a schedule, ``extra`` beside a pattern,
 of exports or without ``arrivals.batch`` (:mod:`sim.scenario.call_pattern`,
 :func:`sim.scenario.schedule.check_filled` and ``check_schedules``), and slots whose calls
 can unload at once while the berths (``batch.positions``) are not given
-(:func:`sim.scenario.call_pattern.check_berths`), and an outlook that cannot grow a
-pattern's or a schedule's calls. Slots, hours and field names are kept as
+(:func:`sim.scenario.call_pattern.check_berths`), a share below 1 without the random
+calls' rate and size, and an outlook that cannot grow a pattern's (whole or a share) or a
+schedule's calls. Slots, hours and field names are kept as
 written; the terms are those of ``check --arrivals`` (:mod:`sim.cli_zh_listings`: 船期模式,
 班期, 班次, 箱) and of a schedule's errors (:mod:`sim.cli_zh_csv`: 靠泊). Read by
 :mod:`sim.cli_zh_errors`."""
@@ -56,6 +57,19 @@ ERRORS: tuple[tuple[str, str], ...] = (
      "情景 {s}：{field} 是每周的船期模式，班次的频率由它固定，按贸易增长推算"
      "暂不能使其增长；请把每年的箱量或班期各写成一个情景，或为该口岸给出可增长的 rate"
      "（及 arrivals.batch）"),
+    (r"scenario (?P<s>'[^']*'): (?P<field>ports\.[\w.]+\.calls) brings (?P<share>\S+) of "
+     r"the port's imports by a weekly pattern, which an outlook cannot grow yet \(growing "
+     r"rate would grow the random calls beside it only\); give each year's boxes or slots in "
+     r"a scenario of its own, or the port a rate \(and batch\) to grow instead",
+     "情景 {s}：{field} 以每周的船期模式带来该口岸进口的 {share}，按贸易增长推算暂不能使其"
+     "增长（增大 rate 只会增加其旁的随机班次）；请把每年的箱量或班期各写成一个情景，或为该"
+     "口岸给出可增长的 rate（及 arrivals.batch）"),
+    (r"a share of (?P<share>\S+) leaves the rest of the imports to random calls at rate x "
+     r"\(1 - share\): give arrivals\.rate and arrivals\.batch\.size for them \(or share = "
+     r"1\)",
+     "船期模式只占进口的 {share}，其余进口由随机到港的班次按 arrivals.rate ×"
+     "（1 - calls.share）带来：请为其给出 arrivals.rate 与 arrivals.batch.size"
+     "（或设 calls.share = 1）"),
     (r"scenario (?P<s>'[^']*'): (?P<field>ports\.[\w.]+\.schedule) is a list of dated calls, "
      r"which an outlook cannot grow; give the port a rate \(and batch\) to grow instead",
      "情景 {s}：{field} 是逐一列出时间的靠泊清单，按贸易增长推算不能使其增长；"

@@ -22,6 +22,10 @@ CLAUSES: tuple[tuple[str, str], ...] = (
      "平均每小时 {h} 份报关单，每天 {d} 份，每月 {m} 份（每月按 30.44 天计）"),
     (rf"(?P<c>{_N}) calls/d of (?P<n>{_N}) declarations on average",
      "每天 {c} 个船舶/列车班次，平均每班 {n} 份报关单"),
+    (rf"(?P<c>{_N}) random calls/d of (?P<n>{_N}) declarations on average",
+     "每天 {c} 个随机到港的船舶/列车班次，平均每班 {n} 份报关单"),
+    (rf"(?P<s>{_N}) of the imports, the rest by random calls at rate x (?P<r>{_N})",
+     "船期模式带来进口的 {s}，其余由随机到港的班次按 rate 的 {r} 倍带来"),
     (r"spread about evenly over the week's hours", "在一周各小时间大致均匀分布"),
     (rf"busiest hour (?P<day>\w+) (?P<hh>\d\d):00, (?P<n>{_N}) (?P<what>calls|declarations)"
      rf"/h \((?P<x>{_N}) x the average\)",

@@ -30,6 +30,7 @@ SAMPLES: dict[str, list[object]] = {
     "early": ["'Mon 06:00'"], "late": ["'Mon 09:30'", "'Mon 02:00' of the next week"],
     "u - t": [3.5], "unload": [26.6667], "pattern.boxes.mean": [4000.0],
     "batch.discharge_rate": [150.0], "pattern.window_h": [2.5], "need": [31.6667],
+    "pattern.share": [0.6],
 }
 #: a reason passed on as pydantic or the loader words it (said elsewhere)
 SKIP = {"str(exc)", "message"}

@@ -79,6 +79,14 @@ def growth_changes(scenario: Scenario, factor: float) -> dict[str, str]:
                     "dated calls, which an outlook cannot grow; give the port a rate "
                     "(and batch) to grow instead"
                 )
+            if arrivals.calls is not None and arrivals.calls.share < 1:
+                raise OutlookError(
+                    f"scenario {scenario.name!r}: ports.{name}.{path}.calls brings "
+                    f"{arrivals.calls.share:g} of the port's imports by a weekly pattern, "
+                    "which an outlook cannot grow yet (growing rate would grow the random "
+                    "calls beside it only); give each year's boxes or slots in a scenario of "
+                    "its own, or the port a rate (and batch) to grow instead"
+                )
             if arrivals.calls is not None:
                 raise OutlookError(
                     f"scenario {scenario.name!r}: ports.{name}.{path}.calls is a weekly "

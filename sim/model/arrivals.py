@@ -1,14 +1,16 @@
 """When consignments arrive at a port: Poisson arrivals with an hour-of-week profile (and a
 month-of-year one and dated factors, on the scenario's calendar), made by inverting the
 cumulative intensity, one block of ``GROUP`` at a time; at a sea port, vessel calls that each
-bring a batch of declarations (random, a call pattern's or a schedule's); and the processes
-that make each block of a port's arrivals just early enough."""
+bring a batch of declarations (random, a call pattern's, both merged by time, or a
+schedule's); and the processes that make each block of a port's arrivals just early
+enough."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 from collections.abc import Callable, Generator, Iterator
+from heapq import merge
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -104,12 +106,20 @@ def arrival_groups(
     rows: UniformRows | JointRows,
     until: float,
     start: dt.date | None = None,
+    rest: np.random.Generator | None = None,
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Blocks of (arrival time, uniform rows), in arrival order, before ``until``: a block of
     Poisson arrivals, or one vessel call's declarations (``start``: the run's first day); a
-    schedule's calls as listed, their declarations' rows drawn as any call's."""
+    schedule's calls as listed, their declarations' rows drawn as any call's; a call
+    pattern's calls, merged by time, below a share of 1, with random calls drawn from
+    ``rest`` (the port's own stream)."""
     if spec.calls is not None:  # (``rng``: the port's stream of calls)
-        for t, n in pattern_calls(spec.calls, rng, until):
+        calls = pattern_calls(spec.calls, rng, until)
+        if spec.calls.share < 1:
+            if rest is None:
+                raise ValueError("a call pattern of share below 1 needs the port's own stream")
+            calls = merge(calls, random_calls(rest_of(spec), rest, until, start), key=_hour)
+        for t, n in calls:
             yield np.full(n, t), rows.take(n)
         return
     if spec.schedule is not None:
@@ -119,16 +129,37 @@ def arrival_groups(
                 return
             yield np.full(n, t), rows.take(n)
         return
-    batch = spec.batch
-    times_of = arrival_times(spec, rng, until, start)
-    if batch is None:
+    if spec.batch is None:
+        times_of = arrival_times(spec, rng, until, start)
         groups = ((times, rows.take(len(times))) for times in times_of)
         yield from blocks(groups, BLOCK)
         return
-    for calls in times_of:
+    for t, n in random_calls(spec, rng, until, start):
+        yield np.full(n, t), rows.take(n)
+
+
+def random_calls(
+    spec: Arrivals, rng: np.random.Generator, until: float, start: dt.date | None = None
+) -> Iterator[tuple[float, int]]:
+    """Random vessel or train calls (arrival hour, declarations) before ``until``, in
+    arrival order: each block of Poisson times, then its calls' sizes (``batch.size``)."""
+    batch = spec.batch
+    if batch is None:
+        raise ValueError("random calls need arrivals.batch")
+    for calls in arrival_times(spec, rng, until, start):
         sizes = np.maximum(1, np.rint(batch.size.ppf(rng.random(len(calls)))))
-        for t, n in zip(calls, sizes.astype(int), strict=True):
-            yield np.full(n, t), rows.take(n)
+        yield from zip(calls.tolist(), sizes.astype(int).tolist(), strict=True)
+
+
+def rest_of(spec: Arrivals) -> Arrivals:
+    """The random calls beside a call pattern of share below 1: the port's own, at
+    ``rate x (1 - share)``."""
+    share = spec.calls.share if spec.calls is not None else 0.0
+    return spec.model_copy(update={"calls": None, "rate": spec.rate * (1 - share)})
+
+
+def _hour(call: tuple[float, int]) -> float:
+    return call[0]
 
 
 def port_arrivals(
@@ -154,7 +185,8 @@ def port_arrivals(
         spec = port.spec.arrivals
         rng = (port_stream(port.seed, port.name, CALLS) if spec.calls is not None
                else port._arrival_rng)
-        groups = arrival_groups(spec, rng, port._rows, until, port.scenario.start_date)
+        groups = arrival_groups(spec, rng, port._rows, until, port.scenario.start_date,
+                                rest=port._arrival_rng)
     yield from _made_in_time(port, groups, export)
 
 

@@ -15,6 +15,7 @@ import datetime as dt
 import math
 from typing import Any
 
+from sim.scenario.call_pattern import with_pattern
 from sim.scenario.units import MONTH_HOURS
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -50,17 +51,20 @@ def rate_line(arrivals: Any) -> str:
     start, end = arrivals.surge_window()
     timed = arrivals.extra > 0 and (start > 0 or end != float("inf"))
     surge = 1.0 if timed else 1.0 + arrivals.extra
-    hourly = arrivals.rate * per_call * surge
+    hourly = with_pattern(arrivals, arrivals.rate * per_call * surge)
     if hourly == 0:
         return "no arrivals"
     text = (
         f"{_num(hourly)} declarations/h on average, {_num(hourly * 24)}/d, "
         f"{_num(hourly * MONTH_HOURS)}/month (30.44 d)"
     )
+    pattern = arrivals.calls
+    rest = 1.0 - pattern.share if pattern is not None and pattern.share < 1 else 1.0
     if arrivals.batch is not None:
+        random = " random" if rest < 1 else ""
         text += (
-            f"; {_num(arrivals.rate * 24 * surge)} calls/d of {_num(per_call)} declarations "
-            "on average"
+            f"; {_num(arrivals.rate * rest * 24 * surge)}{random} calls/d of {_num(per_call)} "
+            "declarations on average"
         )
     if arrivals.calls is not None:
         from sim.scenario.call_pattern import pattern_line
@@ -113,7 +117,7 @@ def _dated(arrivals: Any, scenario: Any) -> str:
     the dated factors (``arrivals.dated``), their declarations and their date's factor."""
     start = scenario.start_date
     if not arrivals.dated or start is None or arrivals.schedule is not None or (
-        arrivals.calls is not None
+        arrivals.calls is not None and arrivals.calls.share == 1
     ):
         return ""
     from sim.scenario.dated_arrivals import day_factors, outside
@@ -123,8 +127,9 @@ def _dated(arrivals: Any, scenario: Any) -> str:
     per_call = arrivals.batch.size.mean if arrivals.batch is not None else 1.0
     months, dated = arrivals.month_factors(), day_factors(arrivals.dated, start, n)
     dates = [start + dt.timedelta(days=d) for d in range(n)]
-    per_day = [
-        sum(week[24 * (d % 7) : 24 * (d % 7) + 24]) * per_call * months[day.month - 1] * dated[d]
+    per_day = [  # (beside a call pattern's share: its declarations added, its rest scaled)
+        with_pattern(arrivals, sum(week[24 * (d % 7) : 24 * (d % 7) + 24]) * per_call
+                     * months[day.month - 1] * dated[d], 24.0)
         for d, day in enumerate(dates)
     ]
     high = max(range(n), key=per_day.__getitem__)

@@ -8,18 +8,24 @@ ports without a pattern keep every draw; here the pattern is checked, and the po
 ``rate`` and ``batch.size`` are replaced by what it comes to on average (its calls a week,
 its calls' declarations), so that ``bordersim check --arrivals`` and the run-length hints
 read the pattern, as they read a schedule (``sim/scenario/schedule.py``).
+
+A pattern with ``share`` below 1 brings that share of the port's imports (mainline calls);
+the rest come as the port's ordinary random calls at ``rate x (1 - share)`` (feeders), on
+the port's own stream, merged by time with the pattern's. The written ``rate`` and
+``batch.size`` are then kept, and what reads the port's volume sums both
+(:func:`with_pattern`).
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 from pydantic import Field, field_validator
 
 from sim.scenario import limits
-from sim.scenario.base import Strict
+from sim.scenario.base import Extended
 from sim.scenario.distributions import number_dist
 from sim.scenario.limits import AtField
 
@@ -42,9 +48,12 @@ def slot_hour(slot: str) -> float:
     return DAYS.index(m[1]) * 24 + int(m[2]) + int(m[3]) / 60
 
 
-class CallPattern(Strict):
+class CallPattern(Extended):
     """Vessel calls every week at the berth plan's slots, each within ``window_h`` of its
-    slot, with a random number of boxes (docs/vessel-schedule.md)."""
+    slot, with a random number of boxes (docs/vessel-schedule.md); with ``share`` below 1,
+    beside the port's random calls at ``rate x (1 - share)``."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("share",)
 
     slots: list[str] = Field(
         min_length=1,
@@ -70,6 +79,15 @@ class CallPattern(Strict):
         "declarations (rounded, at least 1); about 2.06 in the default scenario "
         "(docs/calibration-default.md)",
     )
+    share: float = Field(
+        default=1.0,
+        gt=0,
+        le=1,
+        description="the share of the port's imports the pattern brings (its mainline "
+        "calls); the rest come as the port's random calls at rate x (1 - share), with "
+        "batch.size, merged by time (feeders). 1: the pattern brings them all and replaces "
+        "rate and batch.size; below 1, give rate and batch.size for the random calls",
+    )
 
     @field_validator("slots")
     @classmethod
@@ -86,6 +104,22 @@ class CallPattern(Strict):
         n = np.rint(np.asarray(boxes, dtype=float) / self.boxes_per_declaration)
         out: np.ndarray = np.clip(n, 1, limits.MAX_BATCH_SIZE).astype(int)
         return out
+
+    def per_hour(self) -> float:
+        """The pattern's declarations an hour on average: its calls a week over 168 hours,
+        times a call's declarations (their mean over the quantiles of its boxes)."""
+        return len(self.slots) / 168 * float(np.mean(self.declarations(_QUANTILES)))
+
+
+def with_pattern(arrivals: Any, random: float, hours: float = 1.0) -> float:
+    """A port's imports over ``hours`` where ``random`` is what its ``rate`` and
+    ``batch.size`` come to over them: unchanged without a pattern or with one of share 1
+    (rate and size are then the pattern's); beside a share, the random calls' ``1 - share``
+    of it plus the pattern's own declarations."""
+    pattern: CallPattern | None = arrivals.calls
+    if pattern is None or pattern.share == 1:
+        return random
+    return random * (1 - pattern.share) + pattern.per_hour() * hours
 
 
 def fill_from_calls(data: Any) -> Any:
@@ -108,6 +142,15 @@ def fill_from_calls(data: Any) -> Any:
         where = ("calls", *(str(p) for p in first["loc"]))
         message = str(first["msg"]).removeprefix("Value error, ")
         raise AtField(where, message, value=first.get("input", limits.NOTHING)) from None
+    if pattern.share < 1:  # (the written rate and size: of the random calls beside it)
+        if data.get("rate") is None or not isinstance(data.get("batch"), dict) or (
+            data["batch"].get("size") is None
+        ):
+            raise AtField(("calls", "share"), f"a share of {pattern.share:g} leaves the rest "
+                          "of the imports to random calls at rate x (1 - share): give "
+                          "arrivals.rate and arrivals.batch.size for them (or share = 1)",
+                          value=limits.UNSHOWN)
+        return {**data, "calls": pattern}
     out = {**data, "calls": pattern, "rate": f"{len(pattern.slots)} / 168 h"}
     if isinstance(data.get("batch"), dict):  # (none: refused with the scenario's checks)
         sizes = [float(n) for n in pattern.declarations(_QUANTILES)]
@@ -126,6 +169,8 @@ def pattern_line(pattern: CallPattern) -> str:
         f"{window}, {low:,} to {high:,} declarations a call (1st to 99th percentile of "
         f"{pattern.boxes.mean:,.0f} boxes on average at {pattern.boxes_per_declaration:g} a "
         "declaration), drawn anew each replication"
+        + (f"; {pattern.share:g} of the imports, the rest by random calls at rate x "
+           f"{1 - pattern.share:g}" if pattern.share < 1 else "")
     )
 
 
@@ -137,7 +182,7 @@ def pattern_notes(scenario: Scenario) -> list[str]:
     out = []
     for pname, port in scenario.ports.items():
         pattern = port.arrivals.calls
-        if pattern is None:
+        if pattern is None or pattern.share < 1:  # (below 1: random calls come too)
             continue
         w = pattern.window_h
         first_week, last_week = int((start - w) // 168), int((stop + w) // 168)

@@ -218,9 +218,12 @@ def schedule_line(schedule: Schedule) -> str:
 
 def unscheduled_fields(scenario: Scenario) -> dict[str, str]:
     """The fields of random calls at each scheduled port -> why they act on nothing there
-    (a ``--set`` or an option changing them is told so, not shown as no difference)."""
+    (a ``--set`` or an option changing them is told so, not shown as no difference); a call
+    pattern of share below 1 leaves them acting on the random calls beside it."""
     out = {}
     for name, port in scenario.ports.items():
+        if port.arrivals.calls is not None and port.arrivals.calls.share < 1:
+            continue
         if port.arrivals.calls is not None:
             out.update(dict.fromkeys(
                 (f"ports.{name}.arrivals.{f}" for f in

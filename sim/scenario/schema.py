@@ -28,7 +28,7 @@ from sim.scenario.base import ANY, CHECKS, LABEL_ZH, TRADER_CLASSES, ByDirection
 from sim.scenario.base import DIRECTIONS as DIRECTIONS
 from sim.scenario.base import ILLICIT as ILLICIT
 from sim.scenario.base import MODES as MODES
-from sim.scenario.call_pattern import CallPattern, check_berths, fill_from_calls
+from sim.scenario.call_pattern import CallPattern, check_berths, fill_from_calls, with_pattern
 from sim.scenario.capacity_windows import CapacityWindow, check_capacity_windows
 from sim.scenario.costs import CostsField
 from sim.scenario.dated_arrivals import MAX_WINDOWS, DatedFactor, check_apart
@@ -241,7 +241,8 @@ class Arrivals(Extended):
         description="vessel calls generated every week instead of random ones: {slots = "
         "['Mon 06:00', 'Wed 14:00'], window_h = 2, boxes = {dist = ...}, "
         "boxes_per_declaration = 2.06}, drawn from a stream of their own; rate and batch.size "
-        "are then replaced by what the pattern comes to (docs/vessel-schedule.md)",
+        "are then replaced by what the pattern comes to, unless its share is below 1 (the "
+        "rest then come as random calls at rate x (1 - share); docs/vessel-schedule.md)",
     )
     extra: Real = Field(
         default=0.0,
@@ -841,6 +842,7 @@ def expected_per_hour(
     imports = port.arrivals.rate * mean_factor(port.arrivals, start, days)
     if port.arrivals.batch is not None:
         imports *= port.arrivals.batch.size.mean
+    imports = with_pattern(port.arrivals, imports)  # (a call pattern's share: its own)
     if port.exports is None:
         return imports, 0.0
     return imports, port.exports.arrivals.rate * mean_factor(port.exports.arrivals, start, days)

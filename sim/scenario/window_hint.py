@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sim.scenario.call_pattern import with_pattern
+
 #: the engine's default window and its credit classes (risk.window, risk.caps, risk.floors)
 DEFAULT_WINDOW = 5000
 CREDIT_CLASSES = ("aeo_advanced", "discredited")
@@ -32,7 +34,8 @@ def quietest_flow(scenario: Any) -> tuple[str, float]:
             per_call = arrivals.batch.size.mean if arrivals.batch is not None else 1.0
             classes = traffic.trader_classes
             ordinary = 1.0 - sum(classes.get(c, 0.0) for c in CREDIT_CLASSES)
-            count = arrivals.rate * per_call * (1.0 + arrivals.extra) * hours * ordinary
+            per_hour = arrivals.rate * per_call * (1.0 + arrivals.extra)
+            count = with_pattern(arrivals, per_hour) * hours * ordinary
             if count > 0:
                 flows.append((label, count))
     return min(flows, key=lambda f: f[1]) if flows else ("", 0.0)
