@@ -70,6 +70,14 @@ ERRORS: tuple[tuple[str, str], ...] = (
      "船期模式只占进口的 {share}，其余进口由随机到港的班次按 arrivals.rate ×"
      "（1 - calls.share）带来：请为其给出 arrivals.rate 与 arrivals.batch.size"
      "（或设 calls.share = 1）"),
+    (r"a share of (?P<share>\S+) leaves the rest of the imports to random calls at rate x "
+     r"\(1 - share\), but rate and batch\.size are what the pattern itself came to with a "
+     r"share of 1 \(filled in for it, as in a resolved scenario\): give the random calls' "
+     r"own arrivals\.rate and arrivals\.batch\.size with the share",
+     "船期模式只占进口的 {share}，其余进口由随机到港的班次按 arrivals.rate ×"
+     "（1 - calls.share）带来，但现有的 rate 与 batch.size 是 calls.share 为 1 时由船期模式"
+     "本身折算填入的（如已解析的情景中那样）：请在给出 calls.share 的同时给出随机班次"
+     "自己的 arrivals.rate 与 arrivals.batch.size"),
     (r"scenario (?P<s>'[^']*'): (?P<field>ports\.[\w.]+\.schedule) is a list of dated calls, "
      r"which an outlook cannot grow; give the port a rate \(and batch\) to grow instead",
      "情景 {s}：{field} 是逐一列出时间的靠泊清单，按贸易增长推算不能使其增长；"

@@ -152,3 +152,16 @@ def test_the_arrivals_line_of_a_share_is_said_in_chinese():
     said = [clause(c) for c in line.split(": ", 1)[1].split("; ")]
     assert None not in said, line
     assert "船期模式带来进口的 0.5，其余由随机到港的班次按 rate 的 0.5 倍带来" in said
+
+
+def test_a_share_given_to_a_resolved_pattern_needs_the_random_calls_rate_and_size():
+    """A resolved scenario's rate and size are the pattern's own at a share of 1: a share
+    given to it by an option or a patch would take them for the random calls'."""
+    whole = sim.load_scenario(SMALL, {**SHORT, "ports.sea.arrivals.calls": PATTERN})
+    with pytest.raises(ScenarioError, match=r"calls\.share.*what the pattern itself came to"):
+        sim.patch(whole, {"ports.sea.arrivals.calls.share": 0.5})
+    given = sim.patch(whole, {"ports.sea.arrivals.calls.share": 0.5,
+                              "ports.sea.arrivals.rate": "3/d",
+                              "ports.sea.arrivals.batch.size": {"dist": "uniform", "low": 70,
+                                                                "high": 210}})
+    assert given == shared(0.5)

@@ -18,6 +18,7 @@ the port's own stream, merged by time with the pattern's. The written ``rate`` a
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -150,12 +151,35 @@ def fill_from_calls(data: Any) -> Any:
                           "of the imports to random calls at rate x (1 - share): give "
                           "arrivals.rate and arrivals.batch.size for them (or share = 1)",
                           value=limits.UNSHOWN)
+        if _filled(pattern, data):
+            raise AtField(("calls", "share"), f"a share of {pattern.share:g} leaves the rest "
+                          "of the imports to random calls at rate x (1 - share), but rate and "
+                          "batch.size are what the pattern itself came to with a share of 1 "
+                          "(filled in for it, as in a resolved scenario): give the random "
+                          "calls' own arrivals.rate and arrivals.batch.size with the share",
+                          value=limits.UNSHOWN)
         return {**data, "calls": pattern}
     out = {**data, "calls": pattern, "rate": f"{len(pattern.slots)} / 168 h"}
     if isinstance(data.get("batch"), dict):  # (none: refused with the scenario's checks)
         sizes = [float(n) for n in pattern.declarations(_QUANTILES)]
         out["batch"] = {**data["batch"], "size": {"dist": "empirical", "values": sizes}}
     return out
+
+
+def _filled(pattern: CallPattern, data: dict[str, Any]) -> bool:
+    """Whether ``data``'s batch.size (or rate) is what a share of 1 fills in for
+    ``pattern`` (a resolved scenario's, then given a share by an option or a patch): random
+    calls of the pattern's own sizes, which nobody wrote."""
+    rate, size = data.get("rate"), data["batch"].get("size")
+    if not isinstance(size, dict) or size.get("dist") != "empirical":
+        return False
+    values = size.get("values")
+    if values == [float(n) for n in pattern.declarations(_QUANTILES)]:
+        return True  # (this pattern's sizes)
+    # (an earlier pattern's, changed with the share: its rate, and sizes of 100 quantiles)
+    return (isinstance(rate, (int, float)) and isinstance(values, list)
+            and len(values) == len(_QUANTILES)
+            and math.isclose(rate, len(pattern.slots) / 168, rel_tol=1e-12))
 
 
 def pattern_line(pattern: CallPattern) -> str:
