@@ -34,9 +34,9 @@ ERRORS: tuple[tuple[str, str], ...] = (
     (rf"(?P<f>.+): no sweep\.csv, so the sweep did not finish; finish it {_BEFORE}",
      "{f}：没有 sweep.csv，说明参数扫描未完成；请先完成（再次执行同一命令即可继续），再复现"),
     (r"--point picks a sweep's points; (?P<f>.+) is a (?P<kind>\w+)'s folder",
-     "--point 用于选择参数扫描的参数点；{f} 是{kind}的结果文件夹"),
+     "--point 用于选择参数扫描的扫描点；{f} 是{kind}的结果文件夹"),
     (r"--point (?P<p>\d+): the sweep has (?P<n>\d+) points; pick 0 to (?P<m>\d+)",
-     "--point {p}：该参数扫描有 {n} 个参数点；只能选第 0 至 {m} 个"),
+     "--point {p}：该参数扫描有 {n} 个扫描点；只能选第 0 至 {m} 个"),
     (r"the re-run of the sweep in (?P<f>.+) failed: (?P<detail>.*)",
      "{f} 中参数扫描的重新运行失败：{detail}"),
     (r"(?P<names>.+) \(written by the sweep command as it printed its results, not re-made\)",
@@ -146,13 +146,13 @@ ERRORS: tuple[tuple[str, str], ...] = (
 
 def where(text: str) -> str:
     """``option fast: replication 3`` as 方案 fast：重复运行 3, ``point 1, replication 0``
-    as 参数点 1，重复运行 0 (another place as written)."""
+    as 扫描点 1，重复运行 0 (another place as written)."""
     found = _WHERE.fullmatch(text)
     if found is None:
         return text.replace("option ", "方案 ", 1).replace(": ", "：") if text.startswith(
             "option ") else text
     head = f"方案 {found['option']}：" if found["option"] else ""
-    head += f"参数点 {found['point']}，" if found["point"] else ""
+    head += f"扫描点 {found['point']}，" if found["point"] else ""
     return f"{head}重复运行 {found['r']}"
 
 

@@ -42,13 +42,13 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
     """The lines of :func:`sim.reproduce_compare.verdict`, in Chinese."""
     from sim.reproduce_compare import SHOWN, change, ranked
 
-    points = f"{rec.points} 个参数点中的 {out.points} 个，" if rec.kind == "sweep" else ""
+    points = f"{rec.points} 个扫描点中的 {out.points} 个，" if rec.kind == "sweep" else ""
     lines = [f"已将 {rec.folder} 重新运行到 {new}：{KINDS[rec.kind]}，随机种子 {rec.seed}，"
              f"{points}核对 {rec.reps} 次重复运行中的 {out.checked_reps} 次，观测 {rec.days:g} 天"]
     lines.append(f"比较了 {out.replications} 份重复运行记录"
                  + (f"和 {out.files} 个汇总文件" if out.all_reps else
                     "；未比较汇总文件（它们基于全部重复运行：不加 --reps 重新运行即可比较）"
-                    if rec.kind != "sweep" else "；未比较汇总文件（它们基于全部参数点和重复运行："
+                    if rec.kind != "sweep" else "；未比较汇总文件（它们基于全部扫描点和重复运行："
                     "不加 --reps 和 --point 重新运行即可比较）"))
     if out.skipped:
         lines.append("未比较：" + "；".join(_said(s) for s in out.skipped))

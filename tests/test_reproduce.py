@@ -384,7 +384,7 @@ def test_a_sweeps_changed_scenario_is_named_point_by_point(swept, tmp_path, caps
     assert main(["reproduce", str(copy), "--point", "1", "--out", str(tmp_path / "zh"),
                  "--lang", "zh"]) == 1
     out = capsys.readouterr().out
-    assert "参数点 1，重复运行 0：scenario_hash 原为 " in out and "2 个参数点中的 1 个" in out
+    assert "扫描点 1，重复运行 0：scenario_hash 原为 " in out and "2 个扫描点中的 1 个" in out
     assert english_left(out) == [], out
 
 
@@ -393,7 +393,7 @@ def test_point_is_refused_where_it_picks_nothing(folders, swept, capsys):
     assert "--point 2: the sweep has 2 points; pick 0 to 1" in capsys.readouterr().err
     assert main(["reproduce", str(folders["run"]), "--point", "0", "--lang", "zh"]) == 2
     err = capsys.readouterr().err
-    assert f"--point 用于选择参数扫描的参数点；{folders['run']} 是运行（run）的结果文件夹" in err
+    assert f"--point 用于选择参数扫描的扫描点；{folders['run']} 是运行（run）的结果文件夹" in err
     assert english_left(err) == [], err
 
 
