@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from sim import cli_zh_org as zh
-from sim.report import org_weeks
 from sim.shell_line import bordersim_line
 
 STRUCTURES = ("spindle", "hybrid", "dumbbell")
@@ -107,6 +106,7 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
     from sim.cli import settings_with_days
     from sim.cli_lang import chosen
     from sim.model.run import simulate
+    from sim.report import org_weeks
     from sim.report.org_plot import draw_organisations, utilisation_by_unit
 
     lang = chosen(args)
@@ -151,6 +151,8 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
 
 def _running_in(variants: dict[str, tuple[Any, Any]]) -> dict[str, dict[int, float]]:
     """Each structure's running-in loss by observed week, of those that run in (none: {})."""
+    from sim.report import org_weeks
+
     out = {}
     for name, (sc, _) in variants.items():
         r = org_weeks.scenario_running_in(sc)
