@@ -1001,13 +1001,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         per_rep = _replicate_with_progress(scenario, args, store, err)
     except MetricError as exc:  # a watched metric no replication measured (--precision)
         raise UsageError(f"{exc} (the replications run are kept in {out})") from None
-    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    if not (summary.get("consignments_arrived") or {}).get("mean"):
-        raise UsageError(
-            f"no consignment arrived in the {scenario.days:g} observed day(s) after the "
-            f"{scenario.warmup_days:g}-day warm-up, so there is nothing to summarise; "
-            f"run longer (--days) or check the arrival rates (the run is kept in {out})"
-        )
+    summary = _run_summary(out, scenario)
     unsettled = store.warnings()
     _print_run_notes(notes, unsettled, summary, scenario, len(per_rep))
     for line in args.target.notes(per_rep) if args.target is not None else []:
@@ -1034,6 +1028,18 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
         _print_run_table(summary, per_rep, scenario, extra, unsettled, validation, out,
                          notes.lang, args.only)
     return exit_status(records, args.fail_on)
+
+
+def _run_summary(out: Path, scenario: Scenario) -> dict[str, Any]:
+    """The run's pooled summary, or a clear refusal when nothing arrived to summarise."""
+    summary: dict[str, Any] = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    if not (summary.get("consignments_arrived") or {}).get("mean"):
+        raise UsageError(
+            f"no consignment arrived in the {scenario.days:g} observed day(s) after the "
+            f"{scenario.warmup_days:g}-day warm-up, so there is nothing to summarise; "
+            f"run longer (--days) or check the arrival rates (the run is kept in {out})"
+        )
+    return summary
 
 
 def _print_run_json(

@@ -204,12 +204,9 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     from sim.experiment.compare import MIN_SEQUENTIAL_REPS
     from sim.experiment.metric_names import MetricError
 
-    if args.scenario is None and args.reforms and args.reforms[-1].endswith(".toml"):
-        args.scenario = Path(args.reforms.pop())  # `--reforms A B file.toml`: the scenario
-    _check_precision_flags(args)
-    from sim.cli_aeo_payback import check, check_port
+    _check_flags(args)
+    from sim.cli_aeo_payback import check_port
 
-    check(args)
     overrides = settings_with_days(args)
     notes = Notes(chosen(args))
     base = _load(args.scenario, overrides, notes)
@@ -243,6 +240,17 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
 
     records = _write_sealed(out, source, notes)
     return 1 if res.failures else exit_status(records, args.fail_on)
+
+
+def _check_flags(args: argparse.Namespace) -> None:
+    """The command line's own checks, before any scenario is read (a scenario file given
+    last after ``--reforms`` taken as the scenario)."""
+    if args.scenario is None and args.reforms and args.reforms[-1].endswith(".toml"):
+        args.scenario = Path(args.reforms.pop())  # `--reforms A B file.toml`: the scenario
+    _check_precision_flags(args)
+    from sim.cli_aeo_payback import check
+
+    check(args)
 
 
 def _write_sealed(out: Path, source: dict[str, Any] | None, notes: Notes) -> list[Any]:

@@ -679,7 +679,6 @@ def _points(
         args.json_list = ("points", _json_points(summary, rows, list(design.columns)))
         sweep_observed(args, rows, list(design.columns), out)  # (observed.csv alone)
         return 0
-    zh = args.lang == "zh"
     _print_point_means(args, summary, rows, design, metrics)
     if screened is None:  # (a sampled point 0 is no baseline)
         _print_differences(rows, list(design.columns), metrics, args.lang)
@@ -692,22 +691,27 @@ def _points(
 
         print_prcc(screened, args.metric, len(design), args.lang, metrics)
     sweep_observed(args, rows, list(design.columns), out)  # (the figures against each point)
+    _print_files(out, screened is not None, args.lang)
+    return 0
+
+
+def _print_files(out: Path, screened: bool, lang: str) -> None:
+    """Where the sweep ran (a Dask scheduler's address) and the files it wrote."""
     observed = (out / "observed.csv").is_file()
     from sim.experiment.ran_on import ran_on_lines
 
-    for line in ran_on_lines(out, args.lang):  # (a sweep on a Dask scheduler's address)
+    for line in ran_on_lines(out, lang):  # (a sweep on a Dask scheduler's address)
         print(line)
-    if zh:
+    if lang == "zh":
         from sim.cli_zh_sweep import results
 
-        print(results(out, screened is not None, observed))
-        return 0
-    screening = "prcc.csv: each parameter's PRCC per metric, " if screened is not None else ""
+        print(results(out, screened, observed))
+        return
+    screening = "prcc.csv: each parameter's PRCC per metric, " if screened else ""
     screening += "observed.csv: the observed figures at each point, " if observed else ""
     print(f"results: {out} (sweep.csv, summary.csv, intervals.csv: each point's 95 % "
           "intervals, differences.csv: each point against point 0, paired, "
           f"{screening}warnings.json)")
-    return 0
 
 
 def _print_point_means(

@@ -142,12 +142,7 @@ def _run(args: argparse.Namespace) -> int:
         port, days, seed, reps = _folder(args.folder, args.port, "RESULTS_DIR")
         _check_commodity(args.folder, args.commodity)
         others = _others(args, port, days, seed, reps)
-        if args.fleet is not None and not others:
-            raise ValueError("--fleet: a fleet's yearly change is a reform's: give "
-                             "--against NAME=DIR, a run of the change on the same seed")
-        if args.fleet is None and args.fleet_group != "all":
-            raise ValueError("--fleet-group: it picks the row --fleet multiplies: give "
-                             "--fleet N (trucks a day) too")
+        _check_fleet(args, bool(others))
     except ValueError as e:
         print(error_line(str(e), lang), file=sys.stderr)
         return 2
@@ -192,6 +187,16 @@ def _run(args: argparse.Namespace) -> int:
         print(_zh().csv_line(args.csv) if lang == "zh" else
               f"every replication's figures: {args.csv}", file=sys.stderr)
     return 0
+
+
+def _check_fleet(args: argparse.Namespace, against: bool) -> None:
+    """``--fleet`` needs a change to multiply (``--against``), ``--fleet-group`` a fleet."""
+    if args.fleet is not None and not against:
+        raise ValueError("--fleet: a fleet's yearly change is a reform's: give "
+                         "--against NAME=DIR, a run of the change on the same seed")
+    if args.fleet is None and args.fleet_group != "all":
+        raise ValueError("--fleet-group: it picks the row --fleet multiplies: give "
+                         "--fleet N (trucks a day) too")
 
 
 def _print_left(folder: Path, port: str, logs: list[Any], lang: str) -> None:
