@@ -618,7 +618,7 @@ _RESERVED: list[Path] = []
 #: the files a results folder gets when it is opened, before any replication finishes
 _OPENING = frozenset(
     {"meta.json", "scenario.json", "organisation.json", "compare.json", "warnings.json",
-     "design.csv"}
+     "design.csv", "scenario-source.json"}
 )
 
 
