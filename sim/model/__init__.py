@@ -29,6 +29,8 @@ Where things live:
                    the approach and reviewed while it waits, as without an approach
 - ``approach_assess.py`` a queued truck's advance declaration with no review, under a risk
                    engine: assessed at its entry, where it is decided (the one-hour rule)
+- ``approach_eras.py`` a truck's era at a crossing with an approach under a timeline:
+                   planned from its entry as its journey will record its assessment
 - ``approach_left.py`` the trucks still waiting on an approach when the run ends (in no
                    per-truck figure): their count, their wait so far, and the warning
 - ``arrivals.py``  arrival times (hour-of-week Poisson, vessel calls) and a port's arrival

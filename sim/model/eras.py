@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from sim.model.approach_eras import entry_plan
 from sim.model.draws import DRAWS, Context, R
 from sim.model.risk import RiskEngine
 from sim.model.risk_alert_tally import AlertTally
@@ -76,7 +77,7 @@ def wire_risk_engine(world: World, engine: RiskEngine) -> None:
 
 
 def era_of(
-    port: Port, arrived: np.ndarray, u: np.ndarray, export: bool
+    port: Port, arrived: np.ndarray, u: np.ndarray, export: bool, entry: bool = False
 ) -> tuple[np.ndarray, float]:
     """The era whose rules each consignment follows (0: ``port``'s rules; k:
     ``port.eras[k - 1]``): the one in force at its assessment. The assessment time is planned
@@ -86,7 +87,9 @@ def era_of(
     reform never acts before its date: a consignment whose assessment the later era's own
     rules would plan before that era begins (goods already in port when advance lodging
     starts, say) keeps the earlier rules. Also the block's containers (under the rules in
-    force at arrival), since a vessel's call may be split between eras."""
+    force at arrival), since a vessel's call may be split between eras. ``entry``: trucks
+    entering a crossing with an approach now, planned as their journeys will record their
+    assessment (:mod:`approach_eras`)."""
     starts = [t for t, _ in port.eras]
     ports = [port] + [p for _, p in port.eras]
     on_arrival = np.searchsorted(starts, arrived, side="right")
@@ -95,14 +98,14 @@ def era_of(
     for k in np.unique(on_arrival).tolist():
         rows = on_arrival == k
         r = planned_table(ports[k], arrived[rows], u[rows], export)
-        assessed[rows] = planned_assessment(ports[k], arrived[rows], r)
+        assessed[rows] = planned_assessment(ports[k], arrived[rows], r, entry)
         containers += float(r[:, R.containers].sum())
     era = np.searchsorted(starts, assessed, side="right")
     for k in range(len(starts), 0, -1):  # (latest first: a row let down is checked again)
         rows = np.flatnonzero((era == k) & (on_arrival < k))
         if len(rows):
             r = planned_table(ports[k], arrived[rows], u[rows], export)
-            early = planned_assessment(ports[k], arrived[rows], r) < starts[k - 1]
+            early = planned_assessment(ports[k], arrived[rows], r, entry) < starts[k - 1]
             era[rows[early]] = k - 1
     return era, containers
 
@@ -115,14 +118,21 @@ def planned_table(port: Port, arrived: np.ndarray, u: np.ndarray, export: bool) 
     return DRAWS.table(ctx, u)
 
 
-def planned_assessment(port: Port, arrived: np.ndarray, r: np.ndarray) -> np.ndarray:
+def planned_assessment(port: Port, arrived: np.ndarray, r: np.ndarray,
+                       entry: bool = False) -> np.ndarray:
     """When each consignment of a block (its requirement table ``r``) would be assessed
-    under ``port``'s rules, with no wait in the officer review queue."""
-    lodged = lodged_at(r, arrived)
+    under ``port``'s rules, with no wait in the officer review queue. ``entry``: trucks
+    entering a crossing with an approach now, whose times are planned as their journeys
+    will record them (:mod:`approach_eras`)."""
+    if entry:
+        r, lodged, start = entry_plan(port, r, arrived)
+    else:
+        start = lodged = lodged_at(r, arrived)
     review = (r[:, R.review] > 0) & (port.review is not None)
     # (a returned declaration: corrected, then reviewed a second time)
     again = np.where(review & (r[:, R.amended] > 0), r[:, R.amend_time] + r[:, R.review_time], 0)
-    return np.asarray(lodged + np.where(review, r[:, R.review_time], 0.0) + again + port.assess)
+    first = np.where(review, start + r[:, R.review_time], lodged)
+    return np.asarray(first + again + port.assess)
 
 
 def enter(port: Port, index: np.ndarray, arrived: np.ndarray, u: np.ndarray, export: bool,
@@ -134,7 +144,7 @@ def enter(port: Port, index: np.ndarray, arrived: np.ndarray, u: np.ndarray, exp
         port._hand_on(index, arrived, u, export, reached=reached)
         return
     ports = [port] + [p for _, p in port.eras]
-    era, call = era_of(port, arrived, u, export)
+    era, call = era_of(port, arrived, u, export, entry=reached is not None)
     for k in np.unique(era).tolist():  # each era's rules for the consignments assessed in it
         rows = era == k
         seen = None if reached is None else reached[rows]
