@@ -26,6 +26,9 @@ CLAUSES: tuple[tuple[str, str], ...] = (
      "每天 {c} 个随机到港的船舶/列车班次，平均每班 {n} 份报关单"),
     (rf"(?P<s>{_N}) of the imports, the rest by random calls at rate x (?P<r>{_N})",
      "船期模式带来进口的 {s}，其余由随机到港的班次按 rate 的 {r} 倍带来"),
+    (rf"the pattern brings (?P<s>{_N}) of the declarations on average \((?P<p>{_N})/d of "
+     rf"(?P<t>{_N})/d\)",
+     "船期模式平均带来报关单的 {s}（每天 {t} 份中的 {p} 份）"),
     (r"spread about evenly over the week's hours", "在一周各小时间大致均匀分布"),
     (rf"busiest hour (?P<day>\w+) (?P<hh>\d\d):00, (?P<n>{_N}) (?P<what>calls|declarations)"
      rf"/h \((?P<x>{_N}) x the average\)",

@@ -420,6 +420,16 @@ CODES: tuple[Code, ...] = (
          "(a short run on days without a slot): they observe no import arriving there",
          rf"ports\.(?P<port>\w+)\.arrivals\.calls has no slot whose call can come in the "
          rf"observed days \(hours (?P<f_start_hour>{_N}) to (?P<f_stop_hour>{_N})"),
+    Code("pattern_share_off", "note", False,
+         "a port's vessel call pattern brings a share of its imports more than 10 % "
+         "(relative) off the share written: the port's imports differ from what its rate "
+         "and batch.size say",
+         rf"ports\.(?P<port>\w+)\.arrivals\.calls brings (?P<f_expected_share>{_N}) of the "
+         rf"port's imports on average \((?P<f_pattern_per_day>{_N}) declarations/d of "
+         rf"(?P<f_imports_per_day>{_N})/d\), not the share of (?P<f_written_share>{_N}) "
+         rf"written \(more than (?P<f_tolerance_pct>{_N})% off it\): the port's imports come "
+         rf"to {_N}/d where its rate and batch\.size say (?P<f_said_per_day>{_N})/d; for a "
+         rf"share of {_N}, give the calls about (?P<f_boxes_needed>{_N}) boxes on average"),
     Code("unnamed_child", "note", False,
          "a scenario file extends another and sets no name: its results folders and reports "
          "take its parent's name",

@@ -355,6 +355,18 @@ def _pattern_note() -> str:
     return note
 
 
+def _share_note() -> str:
+    """A call pattern of share 0.5 whose calls bring far more than half the sea port's."""
+    from sim.scenario.call_share import share_notes
+    from sim.scenario.loader import load_scenario
+
+    small = MMC.parents[1] / "tests" / "scenarios" / "small.toml"
+    calls = {"slots": ["Thu 12:00"], "boxes": 4000, "boxes_per_declaration": 2, "share": 0.5}
+    scenario = load_scenario(small, {"days": 1, "ports.sea.arrivals.calls": calls})
+    (note,) = share_notes(scenario)
+    return note
+
+
 def _schedule_note(tmp: Path, which: int) -> str:
     """A schedule's notes: its one call after the warm-up, and days after it without one."""
     from sim.scenario.loader import load_scenario
@@ -506,6 +518,7 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "schedule_no_warmup_calls": lambda tmp: _schedule_note(tmp, 0),
     "schedule_idle_end": lambda tmp: _schedule_note(tmp, 1),
     "pattern_idle_observed": lambda tmp: _pattern_note(),
+    "pattern_share_off": lambda tmp: _share_note(),
     "unnamed_child": lambda tmp: _unnamed_child(tmp),
     "engine_cap_exceeded": lambda _: __import__("sim.model.credit_rules", fromlist=["x"]
                                                 ).credit_rules(

@@ -235,6 +235,11 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "pattern_idle_observed": ("{port}：船期模式中没有哪个班期的靠泊能落在观测期内（第 "
                               "{start_hour} 至 {stop_hour} 小时，预热期第一天为周一 00:00）："
                               "该口岸观测不到进口货物到港；请延长 days，或在观测期内增加班期",),
+    "pattern_share_off": ("{port}：船期模式平均带来该口岸进口的 {expected_share}（每天 "
+                          "{pattern_per_day} 份报关单，共 {imports_per_day} 份），而非所写的 "
+                          "calls.share {written_share}（相差超过 {tolerance_pct}%）：该口岸的"
+                          "进口与其 rate 和 batch.size 所示的每天 {said_per_day} 份不同；要带来"
+                          "所写的份额，请使每班平均约 {boxes_needed} 箱，或写明其实际带来的份额",),
     "unnamed_child": ("{child} 继承情景 {parent}，但没有设置 name：其名称与上级情景相同，为 "
                       "'{name}'，其运行的结果文件夹（results/{name}-<日期>-<时间>）和报告也以此"
                       "命名；请为它设置自己的 name = \"...\"",),

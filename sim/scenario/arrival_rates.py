@@ -68,8 +68,10 @@ def rate_line(arrivals: Any) -> str:
         )
     if arrivals.calls is not None:
         from sim.scenario.call_pattern import pattern_line
+        from sim.scenario.call_share import share_clause
 
-        return f"{text}; {pattern_line(arrivals.calls)}"
+        share = share_clause(arrivals)  # (None without a share: the line as before)
+        return f"{text}; {pattern_line(arrivals.calls)}" + (f"; {share}" if share else "")
     week = arrivals.weekly_rates()
     peak = max(range(len(week)), key=week.__getitem__)
     day, hour = divmod(peak, 24)

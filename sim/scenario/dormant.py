@@ -247,6 +247,9 @@ def unused_parts(scenario: Any) -> list[str]:
     out += partial_exam_notes(scenario)  # (boxes_opened below 1: exam time unchanged)
     out += schedule_notes(scenario)  # (a schedule leaving the warm-up or the end without calls)
     out += pattern_notes(scenario)  # (a call pattern with no slot in the observed days)
+    from sim.scenario.call_share import share_notes
+
+    out += share_notes(scenario)  # (a call pattern's share its boxes do not bring)
     from sim.scenario.target_drain import targets_past_drain
 
     out += targets_past_drain(scenario)  # (a time target longer than the drain)
