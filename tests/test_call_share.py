@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -24,7 +25,8 @@ from sim.model.call_draws import pattern_calls
 from sim.model.draws import WIDTH
 from sim.model.streams import CALLS, UniformRows, port_stream, replication_seed
 from sim.scenario.arrival_rates import arrival_lines
-from sim.scenario.dormant import idle_changes
+from sim.scenario.call_share import expected_share, share_notes
+from sim.scenario.dormant import idle_changes, unused_parts
 from sim.scenario.loader import ScenarioError
 from sim.scenario.schema import expected_per_hour
 from tests.test_cli_lang_notes import english_left
@@ -165,3 +167,44 @@ def test_a_share_given_to_a_resolved_pattern_needs_the_random_calls_rate_and_siz
                               "ports.sea.arrivals.batch.size": {"dist": "uniform", "low": 70,
                                                                 "high": 210}})
     assert given == shared(0.5)
+
+
+def _boxed(share: float, expected: float) -> sim.Scenario:
+    """small.toml's sea port with a pattern of share ``share`` whose calls (two a week, of
+    fixed boxes) bring ``expected`` of its declarations on average."""
+    random = RATE * (1 - share) * SIZE_MEAN  # (the random calls' declarations an hour)
+    per_call = expected * random / (1 - expected) * 168 / 2
+    return shared(share, **{"ports.sea.arrivals.calls.boxes": 2 * per_call})
+
+
+@pytest.mark.parametrize(("expected", "noted"), [
+    (0.5, False), (0.5 * 0.91, False), (0.5 * 1.09, False), (0.5 * 0.89, True),
+    (0.5 * 1.11, True), (0.2, True),
+])
+def test_a_pattern_bringing_a_share_far_from_the_one_written_is_noted(expected, noted):
+    scenario = _boxed(0.5, expected)
+    line = next(x for x in arrival_lines(scenario) if x.startswith("ports.sea.arrivals:"))
+    assert f"; the pattern brings {expected:.3g} of the declarations on average (" in line
+    notes = [n for n in unused_parts(scenario) if "arrivals.calls brings" in n]
+    assert len(notes) == noted, notes
+    if noted:
+        assert notes[0].startswith(f"ports.sea.arrivals.calls brings {expected:.3g} of the "
+                                   "port's imports on average")
+        assert "say 420/d" in notes[0]  # (3 calls a day of 140 declarations)
+
+
+def test_the_boxes_a_note_suggests_bring_the_share_written():
+    (note,) = share_notes(_boxed(0.3, 0.7))
+    boxes = float(re.search(r"give the calls about ([\d,]+) boxes", note)[1].replace(",", ""))
+    fixed = shared(0.3, **{"ports.sea.arrivals.calls.boxes": boxes})
+    assert share_notes(fixed) == []
+    found = expected_share(fixed.ports["sea"].arrivals)
+    assert found is not None and found[0] == pytest.approx(0.3, rel=0.01)
+
+
+def test_a_whole_pattern_and_a_port_without_one_say_no_share():
+    whole = sim.load_scenario(SMALL, {**SHORT, "ports.sea.arrivals.calls": PATTERN})
+    plain = sim.load_scenario(SMALL, SHORT)
+    for scenario in (whole, shared(1.0), plain):
+        assert share_notes(scenario) == []
+        assert not any("the pattern brings" in x for x in arrival_lines(scenario))
