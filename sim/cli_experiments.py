@@ -419,9 +419,21 @@ def sweep(args: argparse.Namespace, argv: list[str]) -> int:
     write_source(run["out"], source)
     records = coded(said)  # (the points' warnings and the window's notes, coded)
     write_records(run["out"], records)
+    _seal_sweep(run["out"], run["command"])
     if args.json:  # (last: its notes and records are all there now)
         _print_sweep_json(args, said, records)
     return code or exit_status(records, args.fail_on)
+
+
+def _seal_sweep(out: Path, command: list[str]) -> None:
+    """Seal the finished sweep's folder again, with what the command added after its store
+    sealed it (``prcc.csv``, ``observed.csv``, ``scenario-source.json``, ...): last, once
+    every file is written; nothing where the store left no seal (the sweep did not finish)."""
+    from sim.experiment.finish_seal import FILE
+    from sim.experiment.run_seal import seal_sweep
+
+    if (out / FILE).is_file():
+        seal_sweep(out, command)
 
 
 def _print_sweep_json(args: argparse.Namespace, said: list[str], records: list[Any]) -> None:

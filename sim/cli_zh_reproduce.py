@@ -15,7 +15,7 @@ KINDS = {"run": "运行（run）", "compare": "方案比较（compare）", "swee
 ENVIRONMENT = {"version": "版本", "build": "构建", "python": "Python", "libraries": "库",
                "machine": "机器", "platform": "平台", "git": "git 提交"}
 _WHICH = {"original": "原文件夹", "re-run": "重新运行的文件夹"}
-_WHAT = {"comparison": "方案比较", "run": "运行"}
+_WHAT = {"comparison": "方案比较", "run": "运行", "sweep": "参数扫描"}
 _WHERE = re.compile(r"(?:option (?P<option>\S+): |point (?P<point>\d+), )?replication "
                     r"(?P<r>\d+)")
 _BEFORE = r"\(the same command again resumes it\) before reproducing it"
@@ -78,12 +78,12 @@ ERRORS: tuple[tuple[str, str], ...] = (
      "并非得出这些数字的情景"),
     (r"(?P<f>.+): missing, though (?P<s>.+) records it as written",
      "{f}：缺失，但 {s} 记录它已写出"),
-    (r"(?P<f>.+): changed after the (?P<what>comparison|run) finished \(its SHA-256 is not "
+    (r"(?P<f>.+): changed after the (?P<what>comparison|run|sweep) finished \(its SHA-256 is not "
      r"the one (?P<s>.+) records\)", "{f}：在{what}完成后被改动（其 SHA-256 与 {s} 记录的不同）"),
-    (r"(?P<f>.+) has no (?P<s>\S+) \(written before run folders listed their pooled files\): "
-     r"a pooled file deleted or emptied since cannot be noticed; reproduce without "
-     r"--check-only compares every one",
-     "{f} 没有 {s}（写于运行文件夹开始列出其汇总文件之前）：此后被删除或清空的汇总文件无法"
+    (r"(?P<f>.+) has no (?P<s>\S+) \(written before (?P<what>run|sweep) folders listed their "
+     r"pooled files\): a pooled file deleted or emptied since cannot be noticed; reproduce "
+     r"without --check-only compares every one",
+     "{f} 没有 {s}（写于{what}文件夹开始列出其汇总文件之前）：此后被删除或清空的汇总文件无法"
      "察觉；不加 --check-only 重新运行即可逐一比较"),
     (r"(?P<s>.+): no files listed \(damaged\)", "{s}：没有列出文件（已损坏）"),
     (r"(?P<f>\S+\.json) is missing", "{f} 缺失"),  # (a sweep's point file)

@@ -77,7 +77,7 @@ def _replications(folder: Path, reps: int) -> list[str]:
 
 
 def _sealed(folder: Path, what: str) -> list[str]:
-    """A comparison's or a run's (``what``) pooled files against the checksums its
+    """A comparison's, a run's or a sweep's (``what``) pooled files against the checksums its
     ``finished.json`` records of them as written (:mod:`sim.experiment.run_seal`; nothing
     when it has none: a folder finished before seals were kept, :func:`unsealed`)."""
     from sim.experiment.finish_seal import FILE
@@ -100,17 +100,17 @@ def _sealed(folder: Path, what: str) -> list[str]:
 
 
 def unsealed(rec: Recorded) -> str | None:
-    """The line that says a run's folder has no list of its pooled files (written before
-    runs kept one), so a pooled file deleted or emptied cannot be noticed; None when it has
-    one, or is not a run's."""
+    """The line that says a run's or a sweep's folder has no list of its pooled files
+    (written before they kept one), so a pooled file deleted or emptied cannot be noticed;
+    None when it has one, or is a comparison's."""
     from sim.experiment.finish_seal import FILE
 
     seal = rec.folder / FILE
-    if rec.kind != "run" or seal.exists() or seal.is_symlink():
+    if rec.kind not in ("run", "sweep") or seal.exists() or seal.is_symlink():
         return None
-    return (f"{rec.folder} has no {FILE} (written before run folders listed their pooled "
-            "files): a pooled file deleted or emptied since cannot be noticed; reproduce "
-            "without --check-only compares every one")
+    return (f"{rec.folder} has no {FILE} (written before {rec.kind} folders listed their "
+            "pooled files): a pooled file deleted or emptied since cannot be noticed; "
+            "reproduce without --check-only compares every one")
 
 
 def pooled_problems(rec: Recorded) -> list[str]:
@@ -145,7 +145,8 @@ def check_only(folder: Path, lang: str = "en") -> int:
     sweep = sweep_problems(folder)
     try:
         if sweep is not None:  # (a sweep's files are checked as a report reads them)
-            rec, problems = Recorded(folder, "sweep", folder, 0, 0, 0.0, [], [""]), sweep
+            rec = Recorded(folder, "sweep", folder, 0, 0, 0.0, [], [""])
+            problems = _sweep_and_seal(folder, sweep)
         else:
             rec = read_folder(folder, checking=True)  # (one made from Python too)
             problems = stored_problems(rec)
@@ -161,6 +162,13 @@ def check_only(folder: Path, lang: str = "en") -> int:
     else:
         print("\n".join(_checked(rec, problems, note)))
     return 1 if problems else 0
+
+
+def _sweep_and_seal(folder: Path, read: list[str]) -> list[str]:
+    """A sweep's pooled files against its seal, file by file, and then what reading it as a
+    report does found (``read``), unless that names a file the seal named already."""
+    sealed = _sealed(folder, "sweep")
+    return sealed + [p for p in read if not any(s.partition(": ")[0] in p for s in sealed)]
 
 
 def sweep_problems(folder: Path) -> list[str] | None:

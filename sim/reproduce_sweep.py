@@ -94,6 +94,7 @@ def rerun_sweep(rec: Recorded, out: Path, reps: int, picked: list[int]) -> str:
 def compare_sweep(rec: Recorded, new: Path, reps: int, picked: list[int]) -> Any:
     """Compare the re-run in ``new`` (the picked points, renumbered from 0 in their order)
     with ``rec``: each point file and, when all were re-run, :data:`TABLES`."""
+    from sim.experiment.finish_seal import FILE
     from sim.reproduce_compare import Outcome, environment, figures, summaries
 
     made = int(read_json(new / "meta.json")["reps"])
@@ -117,7 +118,7 @@ def compare_sweep(rec: Recorded, new: Path, reps: int, picked: list[int]) -> Any
         summaries(rec, new, out, TABLES)
         added = sorted(p.name for p in rec.folder.iterdir()
                        if p.is_file() and p.suffix in (".csv", ".json")
-                       and p.name not in (*TABLES, "meta.json", "scenario.json"))
+                       and p.name not in (*TABLES, "meta.json", "scenario.json", FILE))
         if added:
             out.skipped.append(f"{', '.join(added)} (written by the sweep command as it "
                                "printed its results, not re-made)")

@@ -514,3 +514,57 @@ def test_a_run_from_python_lists_its_pooled_files(tmp_path, capsys):
     capsys.readouterr()
     assert main(["reproduce", str(folder), "--check-only"]) == 1
     assert f"{folder / 'enforcement.csv'}: missing, though" in capsys.readouterr().out
+
+
+def test_check_only_names_a_sweeps_edited_pooled_files(swept, tmp_path, capsys):
+    """A sweep's folder had no seal, so an edit of scenario-source.json (which reading the
+    folder as a report does not check) went unseen; finished.json lists its pooled files."""
+    sweep = _copy(swept, tmp_path)
+    seal = json.loads((sweep / "finished.json").read_text())
+    assert seal["kind"] == "sweep"
+    assert {"summary.csv", "scenario-source.json", "warning-records.json", "design.csv",
+            "scenario.json"} <= set(seal["files"])
+    assert "meta.json" not in seal["files"]
+    _edit(sweep / "scenario-source.json", lambda s: s.update(text="days = 1\n"))
+    summary = sweep / "summary.csv"
+    summary.write_text(summary.read_text().replace("\n", "\n\n", 1))
+    capsys.readouterr()
+    assert main(["reproduce", str(sweep), "--check-only"]) == 1
+    out = capsys.readouterr().out
+    for name in ("scenario-source.json", "summary.csv"):
+        assert f"{sweep / name}: changed after the sweep finished" in out, out
+    assert "CHANGED: 2 files" in out, out
+    assert main(["reproduce", str(sweep), "--check-only", "--lang", "zh"]) == 1
+    out = capsys.readouterr().out
+    assert "scenario-source.json：在参数扫描完成后被改动" in out and english_left(out) == [], out
+
+
+def test_check_only_says_an_older_sweep_folder_has_no_list(swept, tmp_path, capsys):
+    sweep = _copy(swept, tmp_path)
+    (sweep / "finished.json").unlink()
+    capsys.readouterr()
+    assert main(["reproduce", str(sweep), "--check-only"]) == 0
+    out = capsys.readouterr().out
+    assert f"not checked: {sweep} has no finished.json (written before sweep folders" in out
+    assert "AS WRITTEN" in out
+    assert main(["reproduce", str(sweep), "--check-only", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert f"未核对：{sweep} 没有 finished.json（写于参数扫描文件夹" in out
+    assert english_left(out) == [], out
+
+
+def test_a_sweep_stopped_before_its_finish_leaves_no_seal(swept, tmp_path, monkeypatch):
+    """The seal is removed as a sweep opens its folder and written last: one resumed and
+    stopped before it finished leaves none (never one listing the files of the command
+    before)."""
+    from sim.experiment.sweep_store import SweepStore
+
+    sweep = _copy(swept, tmp_path)
+
+    def stopped(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(SweepStore, "finish", stopped)
+    assert main(["sweep", str(SMALL), "--days", "1", "--reps", "2", "--param",
+                 "ports.sea.scan.scanners.capacity=1,2", "--out", str(sweep)]) != 0
+    assert not (sweep / "finished.json").exists()

@@ -139,6 +139,9 @@ class SweepStore:
         asked = Asked(str(scenario), design, over, base, command)
         old, created = self._check_folder(digest, seed, asked)
         started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        from sim.experiment.run_seal import unseal
+
+        unseal(self.path)  # (sealed again once finished: a stop from here on leaves none)
         self.points_dir.mkdir(parents=True, exist_ok=True)
         self._same_before = old is not None and ended_whole(old) and old.get("reps") == reps
         self._write("design.csv", design.to_csv(index_label="point"), old is not None,
@@ -373,7 +376,8 @@ class SweepStore:
 
     def finish(self, rows: pd.DataFrame, params: list[str]) -> None:
         """Write ``sweep.csv``, ``summary.csv``, ``intervals.csv``, ``differences.csv`` and
-        ``warnings.json`` (each point's warnings, from any of its replications)."""
+        ``warnings.json`` (each point's warnings, from any of its replications), then seal
+        them in ``finished.json`` (:mod:`sim.experiment.run_seal`)."""
 
         warned = point_warnings(self.warnings)
         files = {
@@ -386,6 +390,11 @@ class SweepStore:
         for name, text in files.items():
             self._write(name, text, self._same_before, "the point files")
         self.record_history()
+        from sim.experiment.run_seal import seal_sweep
+
+        # (last; only the store's own files: the sweep command seals what it adds after)
+        seal_sweep(self.path, self._meta.get("command"),
+                   ("scenario.json", "design.csv", *files))
 
     def record_history(
         self, failed: Iterable[tuple[int, int]] = (), interrupted: bool = False
