@@ -210,7 +210,7 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     overrides = settings_with_days(args)
     notes = Notes(chosen(args))
     base = _load(args.scenario, overrides, notes)
-    from sim.experiment.scenario_source import read_source
+    from sim.experiment.scenario_source import option_sources, read_source
 
     source = read_source(args.scenario)  # (the file's text, just after it was loaded)
     check_port(args, base)
@@ -218,6 +218,7 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
         notes.add(f"note: {message} (in every option: the baseline's too)")
     _check_max_reps(args)
     plan = _prepare(args, overrides, notes)
+    sources = option_sources(plan.opts)  # (each option's own file, read just after it)
     args.shown = shown_rows(args, base, list(plan.variants.values()))  # (an option's too)
     _check_warmup(plan, notes)
     named = base.model_copy(update={"name": f"compare-{base.name}"})
@@ -238,7 +239,7 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     _show(res, args, out, notes)
     from sim.cli_warnings import exit_status
 
-    records = _write_sealed(out, source, notes)
+    records = _write_sealed(out, {"": source, **sources}, notes)
     return 1 if res.failures else exit_status(records, args.fail_on)
 
 
@@ -253,18 +254,20 @@ def _check_flags(args: argparse.Namespace) -> None:
     check(args)
 
 
-def _write_sealed(out: Path, source: dict[str, Any] | None, notes: Notes) -> list[Any]:
-    """The comparison's ``scenario-source.json`` and ``warning-records.json`` (its coded
-    warnings and notes, returned), written after its finish sealed the pooled files and then
-    listed in that seal too, so that ``reproduce --check-only`` names one changed since.
+def _write_sealed(out: Path, sources: dict[str, dict[str, Any] | None],
+                  notes: Notes) -> list[Any]:
+    """The comparison's ``scenario-source.json`` (and each option's own, of ``sources``:
+    :func:`sim.experiment.scenario_source.write_sources`) and ``warning-records.json`` (its
+    coded warnings and notes, returned), written after its finish sealed the pooled files and
+    then listed in that seal too, so that ``reproduce --check-only`` names one changed since.
     They are taken out of the seal first: a command stopped between leaves them unlisted,
     never listed with another command's checksum."""
     from sim.cli_warnings import RECORDS_FILE, coded, write_records
     from sim.experiment import finish_seal, scenario_source
 
-    names = [RECORDS_FILE, scenario_source.FILE]
+    names = [RECORDS_FILE, *map(scenario_source.source_file, sources)]
     finish_seal.unlist(out, names)
-    scenario_source.write_source(out, source)
+    scenario_source.write_sources(out, sources)
     write_records(out, records := coded(notes.lines))
     finish_seal.add(out, names)
     return records

@@ -568,3 +568,26 @@ def test_a_sweep_stopped_before_its_finish_leaves_no_seal(swept, tmp_path, monke
     assert main(["sweep", str(SMALL), "--days", "1", "--reps", "2", "--param",
                  "ports.sea.scan.scanners.capacity=1,2", "--out", str(sweep)]) != 0
     assert not (sweep / "finished.json").exists()
+
+
+def test_an_options_own_scenario_file_is_kept_in_its_folder(tmp_path, capsys):
+    """Only the baseline's scenario file was kept; an option given as NAME:@FILE keeps its
+    own file's name, hash and text in options/NAME/, listed in the comparison's seal."""
+    import hashlib
+
+    mine = tmp_path / "mine.toml"
+    mine.write_text(SMALL.read_text() + "\n# the option's own copy\n")
+    out = tmp_path / "compare"
+    assert main(["compare", str(SMALL), "--reps", "1", "--days", "1", "--option",
+                 f"mine:@{mine}", "--no-report", "--no-gains", "--out", str(out)]) == 0
+    kept = json.loads((out / "options" / "mine" / "scenario-source.json").read_text())
+    assert kept["file"] == str(mine) and kept["text"] == mine.read_text()
+    assert kept["sha256"] == hashlib.sha256(mine.read_bytes()).hexdigest()
+    assert not (out / "options" / "baseline" / "scenario-source.json").exists()
+    sealed = json.loads((out / "finished.json").read_text())["files"]
+    assert {"scenario-source.json", "options/mine/scenario-source.json"} <= set(sealed)
+    _edit(out / "options" / "mine" / "scenario-source.json", lambda s: s.update(text="x"))
+    capsys.readouterr()
+    assert main(["reproduce", str(out), "--check-only"]) == 1
+    edited = out / "options/mine/scenario-source.json"
+    assert f"{edited}: changed after the comparison finished" in capsys.readouterr().out

@@ -8,11 +8,15 @@ the loader reads a scenario (a regular file, at most
 (:func:`read_source`); the text is stored as a JSON string, so no byte of it is ever written
 raw to a terminal or a page (docs/security.md). Every command that makes a results folder
 writes it with :func:`record_source` or, when its folder is made only as it runs (a
-comparison's, a sweep's), reads it first and writes it with :func:`write_source`."""
+comparison's, a sweep's), reads it first and writes it with :func:`write_source`. A
+comparison's option given a scenario file of its own (``--option NAME:@FILE``, an options
+file's ``scenario``) has its file recorded the same way, in its own folder
+``options/NAME/`` (:func:`option_sources`, :func:`write_sources`)."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -54,3 +58,25 @@ def record_source(folder: Path, scenario: Path | None) -> None:
     """Write ``folder``'s :data:`FILE` from the scenario file ``scenario`` (None: the
     bundled default), read now."""
     write_source(folder, read_source(scenario))
+
+
+def option_sources(options: Iterable[Any]) -> dict[str, dict[str, Any] | None]:
+    """The record of each option's own scenario file (options with a ``scenario``, as
+    :class:`sim.experiment.options.Option` has), by option name; read now (just after the
+    options were loaded)."""
+    return {str(o.name): read_source(Path(o.scenario)) for o in options if o.scenario}
+
+
+def source_file(option: str) -> str:
+    """Where in a comparison's folder :data:`FILE` of ``option`` is (``""``: the
+    scenario file the command was given, at the top level)."""
+    return f"options/{option}/{FILE}" if option else FILE
+
+
+def write_sources(folder: Path, sources: Mapping[str, dict[str, Any] | None]) -> list[str]:
+    """Write each record of ``sources`` (by option name; ``""``: the file the command was
+    given) with :func:`write_source` where :func:`source_file` puts it in ``folder``; the
+    names of those places, relative to ``folder``."""
+    for option, record in sources.items():
+        write_source((folder / source_file(option)).parent, record)
+    return [source_file(option) for option in sources]
