@@ -53,6 +53,17 @@ class Recorded:
     points: int = 0  # a sweep's points
 
 
+def require_finished(folder: Path, scenario: Path, last: str, kind: str) -> None:
+    """Refuse a folder without its resolved ``scenario`` (what is re-run) or without ``last``,
+    the file its ``kind`` of command writes when it finishes."""
+    if not scenario.is_file():
+        raise Refused(f"{scenario}: missing; the folder's resolved scenario is what is "
+                      "re-run (the file the command named may have changed)")
+    if not (folder / last).is_file():
+        raise Refused(f"{folder}: no {last}, so the {kind} did not finish; finish it "
+                      "(the same command again resumes it) before reproducing it")
+
+
 def read_json(path: Path) -> dict[str, Any]:
     """A JSON object of the folder, read as a report reads one (never through a symbolic
     link, of bounded size: :func:`sim.report.folder.read_object`), or :class:`Refused`."""
@@ -98,12 +109,7 @@ def read_folder(folder: Path, checking: bool = False) -> Recorded:
         from sim.reproduce_sweep import read_sweep_record
 
         return read_sweep_record(folder, meta)
-    if not scenario.is_file():
-        raise Refused(f"{scenario}: missing; the folder's resolved scenario is what is "
-                      "re-run (the file the command named may have changed)")
-    if not (folder / "summary.json").is_file():
-        raise Refused(f"{folder}: no summary.json, so the run did not finish; finish it "
-                      "(the same command again resumes it) before reproducing it")
+    require_finished(folder, scenario, "summary.json", "run")
     try:
         seed, reps, days = int(meta["seed"]), int(meta["reps"]), float(meta["days"])
     except (KeyError, TypeError, ValueError) as exc:

@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from sim.reproduce import Recorded, Refused, read_json
+from sim.reproduce import Recorded, Refused, read_json, require_finished
 
 #: the files a sweep's store writes, compared byte for byte when every point was re-run
 TABLES = ("design.csv", "sweep.csv", "summary.csv", "intervals.csv", "differences.csv",
@@ -31,12 +31,7 @@ TABLES = ("design.csv", "sweep.csv", "summary.csv", "intervals.csv", "difference
 def read_sweep_record(folder: Path, meta: dict[str, Any]) -> Recorded:
     """What a sweep's ``folder`` records (``meta``: its ``meta.json``), or :class:`Refused`."""
     scenario = folder / "scenario.json"
-    if not scenario.is_file():
-        raise Refused(f"{scenario}: missing; the folder's resolved scenario is what is "
-                      "re-run (the file the command named may have changed)")
-    if not (folder / "sweep.csv").is_file():
-        raise Refused(f"{folder}: no sweep.csv, so the sweep did not finish; finish it "
-                      "(the same command again resumes it) before reproducing it")
+    require_finished(folder, scenario, "sweep.csv", "sweep")
     try:
         seed, reps, points = int(meta["seed"]), int(meta["reps"]), int(meta["points"])
         over = dict(meta.get("overrides") or {})
