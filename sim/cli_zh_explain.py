@@ -23,6 +23,8 @@ ESTIMAND = (
 #: when a metric family appears (:attr:`sim.experiment.metric_glossary_data.Entry.only`), in
 #: Chinese: ``（不是情景 'x' 的指标；只在……时出现）``
 ONLY = {
+    "with a bonded zone (ports.<port>.bonded_zone), named for its gate":
+        "设有保税区（ports.<port>.bonded_zone，指标按其卡口命名）",
     "with an approach (`[ports.<port>.approach]`, docs/trucks.md)":
         "口岸设有入境前排队区（[ports.<port>.approach]，docs/trucks.md）",
     "with `enforcement.ipr` set (none by default)":

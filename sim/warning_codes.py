@@ -151,6 +151,15 @@ CODES: tuple[Code, ...] = (
           rf"mean wait so far (?P<f_wait_so_far_h>{_N}) h\)",
           rf"raise (?P<inside_field>\S+\.approach\.inside) \(now (?P<f_inside>{_N})\)"),
          "approach_left_trucks_port_{port}"),
+    Code("bonded_stock_rising", "warning", True,
+         "a bonded zone's stock rose through the observed days by more than chance: its gate "
+         "calls off fewer goods than its entry port's transit goods bring in, the stock had "
+         "not settled (sim.model.bonded_stock)",
+         rf"(?P<port>[^:]+): the bonded zone's stock rose through the observed days \(from "
+         rf"(?P<f_middle_stock>{_N}) consignments at the window's middle to "
+         rf"(?P<f_end_stock>{_N}) at its end",
+         (rf"(?P<f_entered>{_N}) entered and (?P<f_called_off>{_N}) were called off",),
+         "bonded_stock_mean_port_{port}"),
     Code("empty_run", "warning", False,
          "no consignment arrived in the observed days of some replications",
          r"no consignment arrived in the observed days of",

@@ -18,6 +18,7 @@ from sim.experiment.metric_names import MetricNames, metric_names
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ROOT / "tests" / "scenarios" / "small.toml"
+TWO = ROOT / "tests" / "scenarios" / "two_ports.toml"
 DEFAULT = ROOT / "sim" / "scenarios" / "default.toml"
 BUNDLED = sorted((ROOT / "sim" / "scenarios").glob("*.toml")) + [SMALL]
 #: the scenario that yields the entries marked ``only``: small with a risk engine and two
@@ -70,6 +71,14 @@ def costed_transit() -> MetricNames:
 
 
 @pytest.fixture(scope="module")
+def bonded() -> MetricNames:
+    """Two ports, one a bonded zone's gate that the other's transit goods fill (bonded_*)."""
+    given = {"ports.p.transit": {"share": {"*": 0.5}, "formalities": "0 h", "travel": "1 h"},
+             "ports.q.bonded_zone": {"entry": "p"}}
+    return metric_names(sim.load_scenario(TWO, given))
+
+
+@pytest.fixture(scope="module")
 def approach() -> MetricNames:
     """The bundled default with an approach before its land crossing (approach_*)."""
     given = {"ports.land_border.approach": {"inside": 20, "parking": 10}}
@@ -98,15 +107,15 @@ def _used(known: list[MetricNames]) -> dict[str, set[str]]:
 
 
 def test_every_metric_of_every_bundled_scenario_has_exactly_one_entry(
-    bundled, marked, costed_transit, approach
+    bundled, marked, costed_transit, approach, bonded
 ):
-    for k in [*bundled, marked, costed_transit, approach]:
+    for k in [*bundled, marked, costed_transit, approach, bonded]:
         wrong = {n: [e.stem for e in glossary.matches(n, k)] for n in k.listing()}
         wrong = {n: stems for n, stems in wrong.items() if len(stems) != 1}
         assert wrong == {}, f"scenario {k.scenario}: names without exactly one entry"
 
 
-def test_no_entry_is_unused_unless_marked(bundled, marked, costed_transit, approach):
+def test_no_entry_is_unused_unless_marked(bundled, marked, costed_transit, approach, bonded):
     """Every entry matches a name of some bundled scenario, in its bare form and with each
     modifier it claims; one marked ``only`` matches none of theirs (else drop the mark) and
     one of the scenario that has what it needs."""
@@ -114,7 +123,7 @@ def test_no_entry_is_unused_unless_marked(bundled, marked, costed_transit, appro
     # a bundled scenario with its risk engine on (guangdong-enforcement) meets the condition
     # of the entries marked only "with a risk engine switched on": they may be its names
     engine_off = _used([k for k, p in zip(bundled, BUNDLED, strict=True) if not _engine_on(p)])
-    with_marked = _used([marked, costed_transit, approach])
+    with_marked = _used([marked, costed_transit, approach, bonded])
     for e in glossary.ENTRIES:
         if e.only:
             meets = used if not e.only.startswith(ENGINE_ON) else engine_off

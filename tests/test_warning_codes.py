@@ -58,6 +58,15 @@ def _rising() -> str:
     return stability.check([lane], (0.0, 4 * 168.0), {("p_1", "document_check"): 0.5})[0]
 
 
+def _bonded_stock_rising() -> str:
+    from sim.model.bonded_stock import BondedStockTally
+
+    tally = BondedStockTally(["sea", "gate"], {1: 0}, (0.0, 48.0))
+    tally.zones[0].ins.append(np.column_stack([np.arange(0.0, 48.0, 0.5), np.ones(96)]))
+    tally.zones[0].outs.append(np.array([[10.0, 0.0], [40.0, 1.0]]))
+    return tally.warnings()[0]
+
+
 def _approach_rising() -> str:
     from sim.model.approach_settle import DailyWaiting, unsettled
 
@@ -440,6 +449,7 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "wait_rising": lambda _: _rising(),
     "closure_backlog": lambda _: _closure_backlog(),
     "approach_rising": lambda _: _approach_rising(),
+    "bonded_stock_rising": lambda _: _bonded_stock_rising(),
     "approach_left_waiting": lambda _: _approach_left_waiting(),
     "unfinished": lambda _: _unfinished(),
     "not_out": lambda _: stability.not_out(["p_1"], np.array([[1000, 0]]), np.array([30]), 2)[0],

@@ -189,6 +189,11 @@ def metric_unit(name: str) -> str:
     for stem, lane_unit in LANE_UNITS.items():  # (a border-resident lane, per route)
         if name.startswith(stem + "_route_"):
             return lane_unit
+    from sim.model.bonded_stock import UNITS as BONDED_UNITS
+
+    for stem, bonded_unit in BONDED_UNITS.items():  # (a bonded zone's stock, per gate)
+        if name.startswith(stem + "_"):
+            return bonded_unit
     from sim.model.lab_work import UNITS as LAB_UNITS
 
     for stem, lab_unit in LAB_UNITS.items():  # (a laboratory's workload, per port)

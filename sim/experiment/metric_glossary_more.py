@@ -5,6 +5,7 @@ page's order (:data:`ENTRIES`)."""
 from __future__ import annotations
 
 from sim.experiment.metric_glossary_approach import APPROACH
+from sim.experiment.metric_glossary_bonded import BONDED
 from sim.experiment.metric_glossary_calls import CALLS
 from sim.experiment.metric_glossary_data import (
     CLEARANCE,
@@ -659,7 +660,7 @@ RISK = [
 ]
 
 ENTRIES = (
-    CLEARANCE + RETURNS + TRANSIT + TRANSIT_SPLIT + TAILS + CALLS + LAB_HOLDS + LAB_WORK + COUNTS
-    + TRUTH + EFFECTIVENESS + PESTS + SEEN + SMUGGLING + COSTS + LANES + LANE_LAW + EXAM_YARD
-    + ORGANISATION + RISK + IDLING + ILLICIT_BY_PORT + IPR + APPROACH
+    CLEARANCE + RETURNS + TRANSIT + TRANSIT_SPLIT + TAILS + CALLS + BONDED + LAB_HOLDS + LAB_WORK
+    + COUNTS + TRUTH + EFFECTIVENESS + PESTS + SEEN + SMUGGLING + COSTS + LANES + LANE_LAW
+    + EXAM_YARD + ORGANISATION + RISK + IDLING + ILLICIT_BY_PORT + IPR + APPROACH
 )

@@ -177,5 +177,8 @@ Where things live:
                    tracks): a call that finds them taken waits, its discharge shifted
 - ``calls.py``     clearance by call: when the last box of a vessel or train call is released
                    and discharged (a train free to leave), and its boxes on average
+- ``bonded_stock.py`` a bonded zone's stock: the entry port's transit goods linked to the
+                   gate's call-offs oldest first; stock, stays, flows and a warning when
+                   the stock does not settle
 - ``consignment.py``, ``streams.py``  a consignment's object and its random streams
 """

@@ -122,6 +122,8 @@ class RunResult:
     tail_metrics: dict[str, float] = field(default_factory=dict)
     #: when a vessel's or train's call's last box is ready, by port (sim.model.calls)
     call_metrics: dict[str, float] = field(default_factory=dict)
+    #: with a bonded zone: its stock, stays and flows, by gate (sim.model.bonded_stock)
+    bonded_metrics: dict[str, float] = field(default_factory=dict)
     #: with a scenario's [idling]: vehicle-hours, fuel and CO2 of the goods' wait
     #: (sim.model.idling)
     idling_metrics: dict[str, float] = field(default_factory=dict)
@@ -202,6 +204,7 @@ class RunResult:
         out.update(self.lab_hold_metrics)
         out.update(self.tail_metrics)
         out.update(self.call_metrics)
+        out.update(self.bonded_metrics)
         out.update(self.idling_metrics)
         c = self.clearance
         ports = c.loc[(c.metric == "clearance") & (c.dimension == "port"), "group"]

@@ -19,6 +19,7 @@ import simpy
 from sim.model import stability, tables
 from sim.model.approach import approach_metrics, approach_warnings, truck_left, with_reached
 from sim.model.arrivals import port_arrivals, surge, surges
+from sim.model.bonded_stock import BondedStockTally
 from sim.model.bulk import Bulk, BulkRun
 from sim.model.calls import CallTally
 from sim.model.closure_waits import at_ports
@@ -92,6 +93,7 @@ class World:
         self.lab_holds = LabHoldTally.of(scenario, self.ports).wire(self.recorder)
         self.tails = DelayTailTally.of(scenario, self.ports, self.end).wire(self.recorder)
         self.calls = CallTally.of(scenario, self.end).wire(self.recorder)
+        self.bonded = BondedStockTally.of(scenario, (self.warmup, self.stop)).wire(self.recorder)
         self.idling = IdlingTally.of(scenario).wire(self.recorder)
         self.pests = PestCatchTally.of(scenario, self.end).wire(self.recorder)
         self.lanes = [x for p in self.ports for x in p.lanes.values()] + [*self.centres.values()]
@@ -256,6 +258,7 @@ class World:
             *(target_warnings(self.selector) if isinstance(self.selector, RiskEngine) else []),
             *(self.smugglers.warnings() if self.smugglers is not None else []),
             *approach_warnings(self.ports, self.scenario.drain_days),  # (unsettled, left)
+            *self.bonded.warnings(),  # (a bonded zone's stock that does not settle)
         ]
 
     # -- results -------------------------------------------------------------------------
@@ -307,6 +310,7 @@ class World:
             lab_hold_metrics=self.lab_holds.metrics(),
             tail_metrics=self.tails.metrics(),
             call_metrics=self.calls.metrics(),
+            bonded_metrics=self.bonded.metrics(),
             idling_metrics=self.idling.metrics() | approach_metrics(self.ports),
             organisation_metrics=self.organisation.metrics(),
             warnings=self._warnings(utilisation),

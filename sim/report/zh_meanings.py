@@ -11,12 +11,13 @@ meanings are in their own modules, merged here (:mod:`sim.report.zh_meanings_enf
 :mod:`sim.report.zh_meanings_pests`, :mod:`sim.report.zh_meanings_time`,
 :mod:`sim.report.zh_meanings_groups`,
 :mod:`sim.report.zh_meanings_returns`, :mod:`sim.report.zh_meanings_transit`,
-:mod:`sim.report.zh_meanings_approach`), and their shared
-phrases in :mod:`sim.report.zh_meanings_phrases`."""
+:mod:`sim.report.zh_meanings_approach`, :mod:`sim.report.zh_meanings_bonded`), and their
+shared phrases in :mod:`sim.report.zh_meanings_phrases`."""
 
 from __future__ import annotations
 
 from sim.report.zh_meanings_approach import MEANINGS as _APPROACH
+from sim.report.zh_meanings_bonded import MEANINGS as _BONDED
 from sim.report.zh_meanings_cost import MEANINGS as _COST
 from sim.report.zh_meanings_enforcement import MEANINGS as _ENFORCEMENT
 from sim.report.zh_meanings_flow import MEANINGS as _FLOW
@@ -150,6 +151,7 @@ MEANINGS: dict[tuple[str, str], str] = {
     **_RETURNS,
     **_TRANSIT,
     **_APPROACH,
+    **_BONDED,
 }
 
 

@@ -80,6 +80,10 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                         "小时），引道排队在运行结束时仍未稳定，其等待时间不是稳态：口岸同时容纳"
                         "的货车过少，跟不上其通道的处理速度；请提高 {inside_field}（现为 "
                         "{inside}），或增加其通道的能力",),
+    "bonded_stock_rising": ("{port}：保税区库存在观测各天持续增加（观测期中点 {middle_stock} 票，"
+                            "结束时 {end_stock} 票；后半段进区 {entered} 票、出区 "
+                            "{called_off} 票），卡口出区的货物少于进区的货物，库存未稳定，其数据"
+                            "不是稳态；请提高卡口的到达率或出口量，或降低入境口岸的转关比例",),
     "approach_left_waiting": ("{port}：观测期内到达引道的 {observed_trucks} 辆货车中，有 "
                               "{left_trucks} 辆（{share_pct}%，超过 {threshold_pct}%）在运行"
                               "结束时（观测期结束后 {drain_days} 天）仍在引道上等待：它们不计"

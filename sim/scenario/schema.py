@@ -28,6 +28,7 @@ from sim.scenario.base import ANY, CHECKS, LABEL_ZH, TRADER_CLASSES, ByDirection
 from sim.scenario.base import DIRECTIONS as DIRECTIONS
 from sim.scenario.base import ILLICIT as ILLICIT
 from sim.scenario.base import MODES as MODES
+from sim.scenario.bonded import BondedZone, check_bonded
 from sim.scenario.call_pattern import CallPattern, check_berths, fill_from_calls, with_pattern
 from sim.scenario.capacity_windows import CapacityWindow, check_capacity_windows
 from sim.scenario.costs import CostsField
@@ -853,7 +854,7 @@ class Port(Extended):
     given) are a flow of their own."""
 
     ADDED: ClassVar[tuple[str, ...]] = ("transit", "label_zh", "duty_payment", "green_lane",
-                                        "approach")
+                                        "approach", "bonded_zone")
 
     label: str = ""
     label_zh: str = Field(default="", description=LABEL_ZH)
@@ -896,6 +897,12 @@ class Port(Extended):
         description="a land crossing's approach: the trucks it holds at once and the parking "
         "area before it (sim/scenario/approach.py, docs/trucks.md); none: a truck enters as "
         "it reaches the crossing",
+    )
+    bonded_zone: BondedZone | None = Field(
+        default=None,
+        description="this port is a bonded zone's gate: its imports (domestic sale) and "
+        "exports call goods off from the stock that another port's transit goods fill "
+        "(sim/scenario/bonded.py, docs/bonded-zone.md); none: no stock is kept",
     )
 
     @functools.cached_property
@@ -1187,6 +1194,7 @@ class Scenario(Extended):
         check_holds(self)
         check_idling(self)
         check_approach(self)
+        check_bonded(self)
         self._organisation()
         self._auditors_priced()
         if self.smuggling is not None:
