@@ -24,7 +24,8 @@ stays are streamed into a log-histogram (mean and 90th percentile), not listed.
 The stock did not settle (a warning) when it rose over the window's second half by more
 than ``NOISE`` standard deviations of a settled stock's change, the square root of the
 entries and linked call-offs of that half (Poisson flows: an assumption): the first half
-holds the zone's fill from empty, the second should scatter around a level.
+holds the zone's fill from empty, the second should scatter around a level. Goods that stay
+longer than half the window still fill the zone in its second half: observe more days.
 """
 
 from __future__ import annotations
