@@ -436,6 +436,7 @@ def test_who_gains_reports_each_consignments_trader_cost_change(tmp_path):
         ("revenue_evaded", "cost"),
         ("trader_fees_per_consignment_import", "cost"),
         ("border_burden_per_consignment", "cost"),
+        ("agency_cost_unshared_per_year", "cost"),  # (money, not a share: never cut at 1)
         ("clearance_h_mean_import", "time"),
         ("consignments_seized", "count"),
         ("seizures_per_1000", "count"),

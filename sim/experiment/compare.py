@@ -145,7 +145,8 @@ SIGNED = ("lab_hold_h_", "lab_hold_cost_per_container_", "lab_hold_fees_per_cont
 
 def metric_kind(name: str) -> str:
     """``share`` (bounded by 0 and 1; rates), ``time`` (hours), ``cost`` or ``count``."""
-    if name.startswith(_SHARE_PREFIXES) or any(p in name for p in _SHARE_PARTS):
+    bare = name.replace("unshared", "")  # (a cost "unshared" by consignments is no share)
+    if name.startswith(_SHARE_PREFIXES) or any(p in bare for p in _SHARE_PARTS):
         return "share"
     if any(p in name for p in _MONEY):
         return "cost"
