@@ -27,7 +27,8 @@ SHOWN = (
     ("clearance_h_p90_import", "clearance p90, imports (h)"),
     ("clearance_h_p90_export", "clearance p90, exports (h)"),
     ("org_staff_heads", "organisation staff"),
-    ("org_staff_cost_per_year", "staff cost per year (CNY)"),  # (with its price year)
+    ("org_staff_cost_cny", "staff cost per year (CNY)"),  # (as priced, with its price year)
+    ("org_staff_cost_per_year", "staff cost per year"),  # (converted: staff_money_words)
 )
 
 
@@ -128,9 +129,12 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
         panels.append((name, tree, utilisation_by_unit(result.resources)))
         if weekly:
             holds[name] = org_weeks.hold_by_week(result.log, float(sc.warmup_days))
+    from sim.model.org.stats import staff_cost_per_year
+
     for name, (sc, tree) in variants.items():
         table[name]["alert_units"] = alert_units(sc.organisation, tree, list(sc.ports))
-    _print_table(table, names, lang, scenario.organisation.price_year)
+        table[name]["org_staff_cost_cny"] = staff_cost_per_year(tree.units)  # (as priced)
+    _print_table(table, names, lang, scenario.organisation.price_year, scenario.costs)
     from sim.report.org_heads import lines
 
     for text in lines({n: tree for n, (_, tree) in variants.items()}, lang):
@@ -163,29 +167,40 @@ def _running_in(variants: dict[str, tuple[Any, Any]]) -> dict[str, dict[int, flo
 
 
 def staff_cost_words(price_year: int | None) -> str:
-    """The staff cost row's words: its currency (CNY a head, whatever the scenario's costs
-    are in) and the price year it is at (``organisation.price_year``), or that none is given."""
+    """The row of the staff cost as the organisation prices it: in CNY a head, whatever the
+    scenario's costs are in, at ``organisation.price_year`` (or that none is given)."""
     year = (f"{price_year} prices" if price_year is not None else
             "no price year given: organisation.price_year")
     return f"staff cost per year (CNY, {year})"
 
 
+def staff_money_words(costs: Any) -> str:
+    """The converted staff cost row's words: the scenario's reporting currency and price
+    year, and the rate it was converted at (``costs.exchange.CNY``), so that the row beside
+    the agencies' figures is in their money and says where it came from."""
+    return (f"staff cost per year ({costs.currency} at {costs.price_year} prices: "
+            f"CNY x {costs.rate('CNY'):g}, costs.exchange)")
+
+
 def _print_table(table: dict[str, dict[str, float]], names: list[str], lang: str = "en",
-                 price_year: int | None = None) -> None:
+                 price_year: int | None = None, costs: Any = None) -> None:
     """The structures' figures, one row per :data:`SHOWN` (its words in Chinese under
     ``zh``, padded by their width on the console: a Chinese character takes two columns);
-    the staff cost's with its currency and ``price_year`` (:func:`staff_cost_words`)."""
+    the staff cost as priced, in CNY with its ``price_year`` (:func:`staff_cost_words`), and
+    with ``costs`` converted into their currency (:func:`staff_money_words`): both shown,
+    each labelled, never a mix. Without ``costs`` there is no reporting currency: CNY alone."""
     from sim.cli_lang import columns, pad
 
-    shown = [(k, staff_cost_words(price_year) if k == "org_staff_cost_per_year" else w)
-             for k, w in SHOWN]
+    words = {"org_staff_cost_cny": staff_cost_words(price_year),
+             "org_staff_cost_per_year": staff_money_words(costs) if costs is not None else ""}
+    shown = [(k, words.get(k, w)) for k, w in SHOWN if words.get(k, w)]
     labels = [zh.label(key, words, price_year) if lang == "zh" else words
               for key, words in shown]
     width = max(columns(label) for label in labels)
     print(f"{'':{width}}  " + "  ".join(f"{n:>12}" for n in names))
-    for (key, _), label in zip(SHOWN, labels, strict=True):
+    for (key, _), label in zip(shown, labels, strict=True):
         cells = [table[n].get(key, math.nan) for n in names]
-        whole = key.endswith(("_heads", "_per_year"))  # (whole people; a budget in units)
+        whole = key.endswith(("_heads", "_per_year", "_cny"))  # (whole people; a budget)
         spec = "12,.0f" if whole else "12,.2f"
         print(f"{pad(label, width, right=False)}  " + "  ".join(f"{c:{spec}}" for c in cells))
 

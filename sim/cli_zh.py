@@ -166,6 +166,20 @@ def money(english: str) -> str:
         org = ("" if not found[3] else f"；海关组织人员成本按 {found[5]} 年价格计" if found[5]
                else "；海关组织人员成本以 CNY 计" + (f"，{found[4]} 年价格" if found[4] else ""))
         return f"{found[1]}（{found[2]} 年价格{org}）"
+    found = re.fullmatch(r"([A-Z]{3}) at (\d{4}) prices \(the organisation's staff converted "
+                         r"from CNY at (?:([0-9.e+-]+) [A-Z]{3} a CNY, )?costs\.exchange"
+                         r"(?:, their (\d{4}) prices)?\)", english)
+    if found:
+        rate = f" 1 CNY = {found[3]} {found[1]}" if found[3] else ""
+        year = f"，人员按 {found[4]} 年价格" if found[4] else ""
+        return (f"{found[1]}（{found[2]} 年价格；海关组织人员成本由 CNY 按 costs.exchange"
+                f"{rate} 折算{year}）")
+    found = re.fullmatch(r"([A-Z]{3}) for goods' values \(no \[costs\] section: the default "
+                         r"currency\); no staff cost figures \(the organisation's staff, priced "
+                         r"in CNY, are reported in \[costs\]'s currency\)", english)
+    if found:
+        return (f"货物价值以 {found[1]} 计（情景中没有 [costs] 部分，取默认币种）；不给出人员成本"
+                "（海关组织人员以 CNY 定价，按 [costs] 的币种报告）")
     found = re.fullmatch(r"([A-Z]{3}) for goods' values \(no \[costs\] section: the default "
                          r"currency\), CNY for the organisation's staff cost figures"
                          r"(?:, (\d{4}) prices)?", english)

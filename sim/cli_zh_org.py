@@ -5,6 +5,8 @@ same figures as the English (:mod:`sim.cli_org`). A row's words are its metric's
 
 from __future__ import annotations
 
+import re
+
 #: rows that are not a metric of the run, or whose metric's name needs more words
 _OWN = {
     "alert_reach": "预警覆盖口岸比例（预警 × 口岸）",
@@ -17,10 +19,15 @@ _UNITS = {"(h)": "（小时）", "": ""}
 def label(key: str, english: str, price_year: int | None = None) -> str:
     """The Chinese words of the row of metric ``key`` (``english``: its English label); the
     staff cost's with its currency and ``price_year`` (``organisation.price_year``)."""
-    if key == "org_staff_cost_per_year":
+    if key == "org_staff_cost_cny":
         year = (f"{price_year} 年价格" if price_year is not None else
                 "未注明价格年份：organisation.price_year")
         return f"关员年度人员成本（人民币元，{year}）"
+    converted = re.fullmatch(r"staff cost per year \(([A-Z]{3}) at (\d{4}) prices: CNY x "
+                             r"([0-9.e+-]+), costs\.exchange\)", english)
+    if key == "org_staff_cost_per_year" and converted:
+        cur, year, rate = converted.groups()
+        return f"关员年度人员成本（{cur}，{year} 年价格；人民币按汇率 {rate} 折算）"
     if key in _OWN:
         return _OWN[key]
     from sim.report.translate import metric_name

@@ -408,8 +408,8 @@ CODES: tuple[Code, ...] = (
          r"what the swept values of (?P<key>.+?)(?: \((?P<fixed>the other swept fields "
          r"fixed)\)| \(at (?P<fixed_at>[^)]*)\))? change acted on nothing in these runs"),
     Code("scenario_uncosted", "note", False,
-         "a scenario without [costs] whose organisation is costed: its staff cost is the "
-         "only cost figure",
+         "a scenario without [costs] whose organisation has staff: no cost figure, its "
+         "staff cost included (no currency to report it in)",
          r"the scenario has no \[costs\] section: the agencies' and traders' costs of "
          r"clearance are not measured"),
     Code("schedule_no_warmup_calls", "note", False,

@@ -1,6 +1,7 @@
 """The brief says what its money and volumes are (:mod:`sim.report.brief_money`): every
-amount's currency and price year, the organisation's staff cost in CNY with its own price
-year beside its figure, and, for a scenario whose description says its volumes are scaled
+amount's currency and price year, the organisation's staff cost converted into it (in a
+record written before staff were converted: in CNY with its own price year beside its
+figure), and, for a scenario whose description says its volumes are scaled
 down (the Guangdong scenarios), to quote differences, not levels; all of it in Chinese too.
 Made-up differences, put in Chinese as ``bordersim report --lang zh`` does (no run)."""
 
@@ -25,6 +26,10 @@ SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 GUANGDONG = {"currency": "USD",
              "money": "USD at 2019 prices (the organisation's staff cost figures in CNY, "
                       "2019 prices)"}  # fmt: skip
+#: Guangdong's record now: the organisation's staff converted into USD at costs.exchange
+CONVERTED = {"currency": "USD",
+             "money": "USD at 2019 prices (the organisation's staff converted from CNY at "
+                      "0.145 USD a CNY, costs.exchange)"}  # fmt: skip
 ROWS = [("total_cost_per_consignment", 3.5, 1.25, 5.75),
         ("org_staff_cost_per_year", -145700.0, -150000.0, -140000.0)]  # fmt: skip
 
@@ -50,6 +55,19 @@ def test_the_staff_cost_says_its_currency_and_price_year_beside_its_figure():
     assert "145,700 CNY at 2019 prices less" in staff, staff
     (cost,) = [i for i in items if i.startswith("cost per declaration")]
     assert "3.50 USD at 2019 prices more" in cost, cost
+
+
+def test_staff_converted_into_the_scenarios_currency_are_said_in_it_one_money():
+    """The staff cost converted at costs.exchange is in the brief's one money: said in USD
+    beside its figure, and the money line names one currency, not two."""
+    items = _items(_page(CONVERTED))
+    (staff,) = [i for i in items if i.startswith("organisation: staff cost per year")]
+    assert "145,700 USD at 2019 prices less" in staff and "CNY" not in staff, staff
+    (money,) = [i for i in items if i.startswith("Money: ")]
+    assert "every amount in USD at 2019 prices" in money and "staff" not in money, money
+    chinese = _items(translate(_page(CONVERTED), "zh"))
+    assert not [i for i in chinese if _ENGLISH.search(i)]
+    assert any("人员成本" in i and "145,700" in i and "USD（2019 年价格）" in i for i in chinese)
 
 
 def test_the_brief_names_both_currencies_where_the_staff_are_priced_in_another():

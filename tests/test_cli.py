@@ -614,13 +614,13 @@ def test_a_time_given_twice_in_periods_at_is_refused(capsys):
     )
 
 
-def _table_rows(summary, reps, counts=None):
+def _table_rows(summary, reps, counts=None, currency=None):
     from rich.console import Console
 
     from sim.cli import _table
 
     console = Console(width=240, record=True)
-    console.print(_table(summary, reps, counts=counts))
+    console.print(_table(summary, reps, currency, counts=counts))
     return {
         line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
         for line in console.export_text().splitlines()
@@ -630,16 +630,16 @@ def _table_rows(summary, reps, counts=None):
 
 def test_the_run_table_accounts_for_every_consignment_and_the_organisation():
     """Arrived = released + seized + detained + rejected + censored: every outcome has its
-    row; with an organisation, its latencies and its staff cost (in CNY, as the organisation
-    section prices heads, whatever currency the scenario's goods are in)."""
+    row; with an organisation, its latencies and its staff cost (in the scenario's currency,
+    converted from the CNY the organisation section prices heads in: one money)."""
     outcomes = ("released", "seized", "detained", "rejected", "censored")
     org = ("escalation_latency_h_mean", "org_hold_h_mean", "alert_propagation_h_mean",
            "directive_propagation_h_mean", "org_staff_cost_per_year")
     one = {"mean": 1.0, "ci_low": 0.5, "ci_high": 1.5}
     names = ["consignments_arrived", *(f"consignments_{o}" for o in outcomes), *org]
-    rows = _table_rows({m: dict(one) for m in names}, 2)
+    rows = _table_rows({m: dict(one) for m in names}, 2, currency="USD")
     assert set(names) <= set(rows)
-    assert rows["org_staff_cost_per_year"][0] == "CNY per year"
+    assert rows["org_staff_cost_per_year"][0] == "USD per year"
     assert rows["escalation_latency_h_mean"][0] == "hours"
 
 

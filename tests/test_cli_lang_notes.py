@@ -89,13 +89,13 @@ def test_a_scenario_without_costs_says_its_money_in_chinese():
     assert org is not None and org.price_year == 2019
     english = money_of(None, True, org.price_year)  # (as run and compare call it, unpriced)
     assert english.startswith("USD for goods' values")
-    assert money(english) == ("货物价值以 USD 计（情景中没有 [costs] 部分，取默认币种），"
-                              "海关组织人员成本以 CNY 计，2019 年价格")
+    assert money(english) == ("货物价值以 USD 计（情景中没有 [costs] 部分，取默认币种）；不给出"
+                              "人员成本（海关组织人员以 CNY 定价，按 [costs] 的币种报告）")
     english = money_of(scenario.costs, True, org.price_year)
-    assert english == (
-        "USD at 2019 prices (the organisation's staff cost figures in CNY, 2019 prices)"
-    )
-    assert money(english) == "USD（2019 年价格；海关组织人员成本以 CNY 计，2019 年价格）"
+    assert english == ("USD at 2019 prices (the organisation's staff converted from CNY at "
+                       "0.145 USD a CNY, costs.exchange)")
+    assert money(english) == ("USD（2019 年价格；海关组织人员成本由 CNY 按 costs.exchange "
+                              "1 CNY = 0.145 USD 折算）")
 
 
 def test_every_reason_a_field_can_act_on_nothing_has_its_chinese():

@@ -103,7 +103,13 @@ def test_the_staff_cost_row_names_its_currency_and_price_year(said):
     en, zh = said["en"][0], said["zh"][0]
     assert f"staff cost per year (CNY, {year} prices)" in en, en
     assert f"关员年度人员成本（人民币元，{year} 年价格）" in zh, zh
+    # and beside it converted into the scenario's currency, the rate said: both, each named
+    cny, usd = (next(line for line in en.splitlines() if line.startswith(w)) for w in (
+        "staff cost per year (CNY", "staff cost per year (USD at 2019 prices: CNY x 0.145, "))
+    as_priced, converted = (float(re.split(r"\s{2,}", r)[1].replace(",", "")) for r in (cny, usd))
+    assert converted == pytest.approx(as_priced * 0.145, abs=1)
+    assert "关员年度人员成本（USD，2019 年价格；人民币按汇率 0.145 折算）" in zh, zh
     # a scenario that gives no year is told where to give it, in both languages
     assert staff_cost_words(None).endswith("(CNY, no price year given: organisation.price_year)")
-    chinese = cli_zh_org.label("org_staff_cost_per_year", staff_cost_words(None), None)
+    chinese = cli_zh_org.label("org_staff_cost_cny", staff_cost_words(None), None)
     assert chinese == "关员年度人员成本（人民币元，未注明价格年份：organisation.price_year）"

@@ -757,10 +757,20 @@ def test_organisation_units_are_costed_through_the_cost_module():
     r = sim.simulate(build(data), 1)
     rows = {k: v for k, v in _agency_rows(r).items() if k.startswith("org/")}
     assert rows
-    m = r.metrics()  # (the organisation's own figure stays in CNY; the agency's, in USD)
+    m = r.metrics()  # (one money: the organisation's figure converted as the agency's is)
     days = data["days"]
-    cny = m["org_staff_cost_per_year"]
-    assert cny > 0 and sum(rows.values()) * 365 / days == pytest.approx(0.5 * cny)
+    usd = m["org_staff_cost_per_year"]
+    assert usd > 0 and sum(rows.values()) * 365 / days == pytest.approx(usd)
+    from sim.model.org.stats import staff_cost_per_year
+    from sim.scenario.org_tree import check
+
+    scenario = build(data)
+    assert scenario.organisation is not None
+    priced = staff_cost_per_year(check(scenario.organisation, list(scenario.ports)).units)
+    assert priced > 0 and usd == pytest.approx(0.5 * priced, rel=1e-12)  # (CNY x the rate)
+    unpriced = sim.simulate(build({**data, "costs": None}), 1).metrics()
+    assert "org_staff_cost_per_year" not in unpriced  # (no [costs]: no currency to report in)
+    assert unpriced["org_staff_heads"] == m["org_staff_heads"]
 
 
 # --- running costs of some ports ----------------------------------------------------------
@@ -833,27 +843,28 @@ def test_the_tables_say_what_money_is_in_and_at_which_years_prices(tmp_path, cap
     assert money_of(sim.load_scenario(default).costs) == "USD at 2019 prices"
     assert money_of(sim.load_scenario(SMALL).costs) == ""
     costed = sim.load_scenario(default).costs
-    assert money_of(costed, organisation=True) == (  # (staff of an organisation: in CNY)
-        "USD at 2019 prices (the organisation's staff cost figures in CNY)"
-    )
-    # (with the year of the staff's prices where organisation.price_year gives it, as
-    # bordersim org says it; in Chinese too)
-    said = money_of(costed, organisation=True, org_year=2021)
-    assert said == "USD at 2019 prices (the organisation's staff cost figures in CNY, 2021 prices)"
-    assert zh_money(said) == "USD（2019 年价格；海关组织人员成本以 CNY 计，2021 年价格）"
     assert costed is not None
+    costed = costed.model_copy(update={"exchange": {"CNY": 0.145}})
+    assert money_of(costed, organisation=True) == (  # (staff converted, the rate said)
+        "USD at 2019 prices (the organisation's staff converted from CNY at 0.145 USD a CNY, "
+        "costs.exchange)"
+    )
+    # (with the year of the staff's prices where it is another, as bordersim org says it;
+    # in Chinese too)
+    said = money_of(costed, organisation=True, org_year=2021)
+    assert said.endswith("0.145 USD a CNY, costs.exchange, their 2021 prices)")
+    assert zh_money(said) == ("USD（2019 年价格；海关组织人员成本由 CNY 按 costs.exchange "
+                              "1 CNY = 0.145 USD 折算，人员按 2021 年价格）")
     in_cny = costed.model_copy(update={"currency": "CNY"})
     assert money_of(in_cny, organisation=True) == "CNY at 2019 prices"
     assert money_of(in_cny, organisation=True, org_year=2019) == "CNY at 2019 prices"
     said = money_of(in_cny, organisation=True, org_year=2021)  # (another year's prices)
     assert said == "CNY at 2019 prices (the organisation's staff cost figures at 2021 prices)"
     assert zh_money(said) == "CNY（2019 年价格；海关组织人员成本按 2021 年价格计）"
-    # uncosted with an organisation (Guangdong): goods' values and staff in two currencies
-    assert money_of(None, organisation=True) == (
-        "USD for goods' values (no [costs] section: the default currency), CNY for the "
-        "organisation's staff cost figures"
-    )
-    assert zh_money(money_of(None, True, 2019)).endswith("海关组织人员成本以 CNY 计，2019 年价格")
+    # uncosted with an organisation: goods' values alone, no staff cost in another currency
+    assert money_of(None, organisation=True).endswith("no staff cost figures (the "
+        "organisation's staff, priced in CNY, are reported in [costs]'s currency)")
+    assert zh_money(money_of(None, True, 2019)).endswith("按 [costs] 的币种报告）")
     # (a day and no drain: the money's unit is printed whatever the run's figures; the small
     # scenario priced with the default's [costs]: the unit is the [costs] section's alone)
     short = ["--days", "1", "--set", "warmup_days=0", "--set", "drain_days=0"]
@@ -875,7 +886,7 @@ def test_the_tables_say_what_money_is_in_and_at_which_years_prices(tmp_path, cap
     assert main(["run", *argv, "--out", str(tmp_path / "g")]) == 0
     said = " ".join(capsys.readouterr().out.split())
     assert "(no [costs] section" in said  # (and guangdong's organisation.price_year)
-    assert "CNY for the organisation's staff cost figures, 2019 prices" in said
+    assert "no staff cost figures" in said
     # the bundled Guangdong (and so its variants) prices in USD, its staff converted from CNY
     argv = ["guangdong", "--reps", "1", *short, "--reforms", "dumbbell", "--no-report"]
     assert main(["compare", *argv, "--no-gains", "--out", str(tmp_path / "gc")]) == 0

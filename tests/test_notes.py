@@ -950,10 +950,11 @@ def test_a_headcount_change_far_from_saturation_is_said_to_show_in_cost_only():
     assert headroom_notes(res(0.19, lean_heads=122.0)) == []
 
 
-def test_a_scenario_without_prices_says_its_only_cost_is_the_organisations_staff():
-    """Guangdong has no [costs]: the dumbbell's comparison showed a staff cost in CNY and no
-    agency or trader cost, without a word; and the staff cost's "no change" is by
-    construction (every structure places the same heads), now said with the assumptions."""
+def test_a_scenario_without_prices_says_it_has_no_cost_figure_not_even_the_staffs():
+    """A Guangdong without [costs]: the dumbbell's comparison showed no agency or trader cost,
+    without a word (nor a staff cost: it is reported in [costs]'s currency); and the staff
+    cost's "no change" is by construction (every structure places the same heads), now said
+    with the assumptions."""
     from sim.experiment.compare_notes import uncosted_scenario
     from sim.experiment.composition import structure_assumptions
 
@@ -961,9 +962,9 @@ def test_a_scenario_without_prices_says_its_only_cost_is_the_organisations_staff
         rows = [("baseline", m, 1.0) for m in metrics]
         return SimpleNamespace(summary=pd.DataFrame(rows, columns=["option", "metric", "mean"]))
 
-    assert uncosted_scenario(res("org_staff_cost_per_year"))[0].startswith(
+    assert uncosted_scenario(res("org_staff_heads"))[0].startswith(
         "note: the scenario has no [costs] section")
-    assert uncosted_scenario(res("org_staff_cost_per_year", "total_cost_per_consignment")) == []
+    assert uncosted_scenario(res("org_staff_heads", "total_cost_per_consignment")) == []
     assert uncosted_scenario(res("clearance_h_mean")) == []
     base = sim.load_scenario(SPINDLE)
     dumbbell = parse("dumbbell").apply(base)

@@ -137,7 +137,7 @@ SHARED = (
     "escalation_latency_h_mean",
     "escalation_latency_h_p90",
     "alert_propagation_h_mean",
-    "org_staff_cost_per_year",
+    "org_staff_heads",
     "clearance_h_p90",
     "overall_clearance_h_mean",
     "escalations_raised",
@@ -571,7 +571,7 @@ def test_staff_and_their_cost_are_given_by_role_as_the_tree_holds_them():
         for role in ROLES:
             staff = [u.staff[role] for u in units if role in u.staff]
             assert m[f"org_staff_heads_{role}"] == sum(r.count for r in staff) > 0
-            cost = sum(r.count * r.cost_per_year for r in staff)
+            cost = sum(r.count * r.cost_per_year for r in staff) * sc.costs.rate("CNY")
             assert m[f"org_staff_cost_per_year_{role}"] == pytest.approx(cost, rel=1e-12)
         assert sum(m[f"org_staff_heads_{r}"] for r in ROLES) == m["org_staff_heads"]
         total = sum(m[f"org_staff_cost_per_year_{r}"] for r in ROLES)

@@ -313,7 +313,7 @@ def test_the_headline_of_a_patrol_gives_what_became_of_the_smugglers_attempts():
 
 def test_the_headline_of_an_organisation_comparison_gives_its_key_figures():
     """Options that differ in their organisation: escalation latency, the goods' wait per
-    hold, the alerts' reach and the staff cost (in CNY, whatever the currency) are told as
+    hold, the alerts' reach and the staff cost (in the scenario's currency) are told as
     the other bullets are; without an organisation, none of them."""
     from types import SimpleNamespace
 

@@ -556,7 +556,7 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
                                                                    "(the file was changed)", 3),
     "scenario_uncosted": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                               ).uncosted_scenario(SimpleNamespace(
-        summary=__import__("pandas").DataFrame({"metric": ["org_staff_cost_per_year"]})
+        summary=__import__("pandas").DataFrame({"metric": ["org_staff_heads"]})
     ))[0].removeprefix("note: "),
     "metric_unpaired": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                             ).unpaired({"baseline": {"a"}, "o": {"a", "b"}},

@@ -228,11 +228,11 @@ def metric_unit(name: str) -> str:
     return "consignments"
 
 
-#: units that are not the scenario's currency or a count of consignments: the organisation's
-#: staff are costed in CNY per head (sim.scenario.organisation), whatever ``[costs]`` says
+#: units that are not a count of consignments (the organisation's staff, priced in CNY a
+#: head, are converted into ``[costs]``'s currency at ``costs.exchange.CNY``: one money)
 _FIXED_UNITS = {
-    "org_staff_cost_per_year": "CNY per year",
-    "org_staff_cost_run": "CNY, observed days",
+    "org_staff_cost_per_year": "currency per year",
+    "org_staff_cost_run": "currency, observed days",
     "org_staff_heads": "heads",
     "org_local_knowledge_auc_bonus": "AUC",
     "seizures_per_1000": "per 1,000 declarations",

@@ -208,14 +208,16 @@ def _crowds_more(rule: str, means: Mapping[str, float], base: Mapping[str, float
 
 
 def uncosted_scenario(res: CompareResult) -> list[str]:
-    """A scenario without prices whose organisation is costed: its only cost figure is the
-    organisation's staff (in CNY), not the agencies' or traders' costs of clearance."""
+    """A scenario without prices whose organisation has staff: no cost figure at all, the
+    organisation's staff included (money is given in ``[costs]``'s currency alone)."""
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
-    if "org_staff_cost_per_year" not in names or "total_cost_per_consignment" in names:
+    if "org_staff_heads" not in names or "total_cost_per_consignment" in names:
         return []
     return ["note: the scenario has no [costs] section: the agencies' and traders' costs of "
-            "clearance are not measured, and the organisation's staff cost (CNY) is its only "
-            "cost figure; a cost-benefit needs prices (see the default scenario's [costs])"]
+            "clearance are not measured, nor the organisation's staff cost (its heads are "
+            "priced in CNY, and without [costs] there is no currency to report them in: "
+            "bordersim org shows them in CNY); a cost-benefit needs prices (see the default "
+            "scenario's [costs])"]
 
 
 #: the busiest organisation unit's utilisation below which a change of its headcount cannot

@@ -581,11 +581,16 @@ ORGANISATION = [
           "90th percentile of directive propagation (as `directive_propagation_h_mean`)."),
     Entry("org_staff_heads", ORG_LAYER, "Staff of every unit and role of the organisation."),
     Entry("org_staff_cost_per_year", ORG_LAYER,
-          "Heads x cost per head per year over every unit and role."),
+          "Heads x cost per head per year over every unit and role, in the scenario's "
+          "currency: heads are priced in CNY (`organisation`), converted at "
+          "`costs.exchange.CNY`, so it is money of the same kind as every other cost figure. "
+          "Already inside `agency_staff_cost_per_year` and `agency_cost_per_year` (do not add "
+          "it to them); absent without `[costs]` (`bordersim org` shows it in CNY)."),
     Entry("org_staff_heads_<role>", ORG_LAYER,
           "Staff of one role over every unit (where a structure puts its heads)."),
     Entry("org_staff_cost_per_year_<role>", ORG_LAYER,
-          "Heads x cost per head per year of one role over every unit."),
+          "Heads x cost per head per year of one role over every unit, in the scenario's "
+          "currency (as `org_staff_cost_per_year`)."),
     Entry("org_staff_cost_run", ORG_LAYER,
           "The organisation's staff cost per year scaled to the observed days."),
     Entry("org_local_knowledge_auc_bonus", ORG_LAYER,

@@ -1,7 +1,7 @@
 """What the brief says of its money and its volumes, so that a planner copying its figures
 into a page of their own quotes them rightly: the currency and price year of every amount
-(the scenario's own, and the organisation's staff cost in CNY where the scenario prices its
-staff so, as ``compare.json``'s ``money`` records it), and, when the scenario says its
+(the scenario's own, which the organisation's staff cost is converted into; in CNY only in
+a record written before that, as ``compare.json``'s ``money`` says), and, when the scenario says its
 volumes are scaled down to run in seconds (the Guangdong scenarios' ``description``), that
 only the differences can be quoted, not the levels."""
 
@@ -28,12 +28,14 @@ SCALED = ("Volumes: scaled down in this scenario to run in seconds (its descript
 
 
 def staff_unit(meta: Mapping[str, Any]) -> str:
-    """The money unit of the organisation's staff cost: ``CNY at 2019 prices`` (its staff
-    are priced in CNY a head whatever the scenario's currency), ``CNY`` without a year."""
-    found = _STAFF.search(str(meta.get("money") or ""))
-    if found is None:  # (no part on the staff: they are in the scenario's own unit, if CNY)
-        unit = money_unit(meta)
-        return unit if unit.startswith("CNY") else "CNY"
+    """The money unit of the organisation's staff cost: the scenario's own (``USD at 2019
+    prices``: converted from CNY at ``costs.exchange``); in a record written before staff
+    were converted, ``CNY at 2019 prices`` (``CNY`` without a year) as it says."""
+    money = str(meta.get("money") or "")
+    found = _STAFF.search(money)
+    if found is None:  # (converted into the scenario's own money; an older, unpriced record:
+        unit = money_unit(meta)  # its staff in CNY beside goods' values in the default)
+        return "CNY" if "CNY for the organisation's staff" in money else unit
     year = found["y"] or found["at"]
     return f"CNY at {year} prices" if year else "CNY"
 

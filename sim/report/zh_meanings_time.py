@@ -43,8 +43,14 @@ MEANINGS: dict[tuple[str, str], str] = {
         "们没有扣住货物（上报数 = 此项 + org_holds）。",
     ("org_local_knowledge_auc_bonus", "6a4889fe"):
         "情景为熟悉组织结构的属地知识设定的识别优势（AUC 加成）：这是回报的设置值，不是测量值。",
-    ("org_staff_cost_per_year", "cd04e8b7"): "所有单位和岗位的人数 × 每人每年成本。",
-    ("org_staff_cost_per_year_<role>", "3b805161"): "某一岗位在所有单位的人数 × 每人每年成本。",
+    ("org_staff_cost_per_year", "bd745479"):
+        "所有单位和岗位的人数 × 每人每年成本，以情景的币种计：人员以人民币定价"
+        "（organisation.generate.cost_per_year 等），按 costs.exchange.CNY 折算，"
+        "因此与其他各项成本数据是同一种货币。已包含在 "
+        "agency_staff_cost_per_year 和 agency_cost_per_year 中（不要与之相加）；没有 [costs] "
+        "时不给出（“bordersim org”以人民币显示）。",
+    ("org_staff_cost_per_year_<role>", "682adf73"):
+        "某一岗位在所有单位的人数 × 每人每年成本，以情景的币种计（同 org_staff_cost_per_year）。",
     ("org_staff_cost_run", "a6738128"): "组织的年度人员成本按观测天数折算。",
     ("org_staff_heads", "08652706"): "组织所有单位和岗位的人员数。",
     ("org_staff_heads_<role>", "6deac2d4"):

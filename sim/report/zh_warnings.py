@@ -181,9 +181,10 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                            "的“无效果”（它可能作用于少见的货物：更多 --reps 或 --days 可以显示）",
                            "{fixed:.0}此为其他扫描参数固定时沿 {key} 的各点",
                            "此为 {fixed_at} 时沿 {key} 的各点"),
-    "scenario_uncosted": ("情景中没有 [costs] 部分：不计量海关等部门和企业的通关成本，海关组织的"
-                          "人员成本（人民币）是唯一的成本数据；成本收益分析需要价格（参见默认情景"
-                          "的 [costs]）",),
+    "scenario_uncosted": ("情景中没有 [costs] 部分：不计量海关等部门和企业的通关成本，也不计量"
+                          "海关组织的人员成本（其人员以人民币定价，没有 [costs] 就没有报告币种："
+                          "“bordersim org”以人民币显示）；成本收益分析需要价格（参见默认情景的 "
+                          "[costs]）",),
     # ({by_run:.0} and the like print nothing: each clause is said only when its words matched)
     "folder_file_rebuilt": ("续算时发现 {file} 已损坏（{why}）",
                             "{by_run:.0}已按本次运行重新写入",

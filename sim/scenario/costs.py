@@ -247,25 +247,25 @@ def currency_of(costs: Costs | None) -> str:
 
 def money_of(costs: Costs | None, organisation: bool = False,
              org_year: int | None = None) -> str:
-    """What a scenario's money figures are: "USD at 2019 prices" ("" without costs: goods'
-    values alone, in the currency their distributions give). With an ``organisation``, whose
-    staff are priced in CNY a head, its staff cost figures stay in CNY: said where the rest
-    is in another currency (also without costs: goods' values then carry the default
-    currency's label), with the year of their prices where the scenario gives it
-    (``org_year``: ``organisation.price_year``, as ``bordersim org`` says it), and that year
-    alone where the rest is in CNY at another year's prices."""
-    year = f", {org_year} prices" if org_year is not None else ""
+    """What a scenario's money figures are: "USD at 2019 prices" (without costs: goods'
+    values alone, in the currency their distributions give, and no staff cost). With an
+    ``organisation``, whose staff are priced in CNY a head, their cost figures are converted
+    into the section's currency at ``costs.exchange.CNY``: said with the rate, so a reader
+    sees one money and where it came from, and with the year of the staff's prices where it
+    is another (``org_year``: ``organisation.price_year``, as ``bordersim org`` says it)."""
     if costs is None:
-        if not organisation:
-            return ""
-        return (
+        return "" if not organisation else (
             f"{currency_of(None)} for goods' values (no [costs] section: the default "
-            f"currency), CNY for the organisation's staff cost figures{year}"
-        )
+            "currency); no staff cost figures (the organisation's staff, priced in CNY, "
+            "are reported in [costs]'s currency)")
     org = ""
+    other_year = org_year is not None and org_year != costs.price_year
     if organisation and costs.currency.upper() != "CNY":
-        org = f" (the organisation's staff cost figures in CNY{year})"
-    elif organisation and org_year is not None and org_year != costs.price_year:
+        at = f", their {org_year} prices" if other_year else ""
+        rate = costs.exchange.get("CNY")  # (given wherever an organisation is: schema.py)
+        said = f"{rate:g} {costs.currency} a CNY, " if rate is not None else ""
+        org = f" (the organisation's staff converted from CNY at {said}costs.exchange{at})"
+    elif organisation and other_year:
         org = f" (the organisation's staff cost figures at {org_year} prices)"
     return f"{costs.currency} at {costs.price_year} prices{org}"
 

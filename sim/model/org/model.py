@@ -36,9 +36,9 @@ from sim.model.org.running_in import running_in
 from sim.model.org.stats import (
     OrgStats,
     filter_at,
+    reporting_rate,
     run_dependent_names,
-    staff_by_role,
-    staff_cost_per_year,
+    staff_metrics,
 )
 from sim.model.org.units import StaffQueue, kept
 from sim.model.organisation import Organisation
@@ -72,7 +72,7 @@ class OrgModel(Organisation):
         spec = scenario.organisation
         assert spec is not None
         self.spec, self.seed, self.window = spec, seed, window
-        self.days = scenario.days
+        self.days, self.rate = scenario.days, reporting_rate(scenario)  # (CNY -> its money)
         self.port_names = list(scenario.ports)
         self.assess = {name: p.declaration.assess for name, p in scenario.ports.items()}
         self.tree = check(spec, list(scenario.ports))
@@ -310,10 +310,6 @@ class OrgModel(Organisation):
 
     def metrics(self) -> dict[str, float]:
         out = self.stats.metrics(self.port_names)
-        per_year = staff_cost_per_year(self.units)
-        out["org_staff_heads"] = float(sum(u.heads() for u in self.units.values()))
-        out["org_staff_cost_per_year"] = per_year
-        out["org_staff_cost_run"] = per_year * self.days / 365.0
-        out.update(staff_by_role(self.units))
+        out.update(staff_metrics(self.units, self.rate, self.days))
         out["org_local_knowledge_auc_bonus"] = self.auc_bonus("")
         return out

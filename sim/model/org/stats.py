@@ -12,14 +12,14 @@ from sim.analysis.sketch import LogHistogram
 
 
 def staff_cost_per_year(units: dict[str, Any]) -> float:
-    """Heads x cost per head per year over every unit and role (CNY). One small function so
-    that a general cost module can replace it."""
+    """Heads x cost per head per year over every unit and role (CNY, as the organisation
+    section prices a head). One small function so that a general cost module can replace it."""
     return float(sum(r.count * r.cost_per_year for u in units.values() for r in u.staff.values()))
 
 
-def staff_by_role(units: dict[str, Any]) -> dict[str, float]:
-    """Heads and their cost per year (CNY) of each staff role over every unit: where a
-    structure puts its heads is the organisation's main cost lever, by role."""
+def staff_by_role(units: dict[str, Any], rate: float = 1.0) -> dict[str, float]:
+    """Heads and their cost per year (CNY x ``rate``) of each staff role over every unit:
+    where a structure puts its heads is the organisation's main cost lever, by role."""
     from sim.scenario.organisation import ROLES
 
     out = {}
@@ -28,7 +28,29 @@ def staff_by_role(units: dict[str, Any]) -> dict[str, float]:
         out[f"org_staff_heads_{role}"] = float(sum(r.count for r in staff))
         out[f"org_staff_cost_per_year_{role}"] = float(
             sum(r.count * r.cost_per_year for r in staff)
-        )
+        ) * rate
+    return out
+
+
+def reporting_rate(scenario: Any) -> float | None:
+    """The value of 1 CNY in the scenario's reporting currency (``costs.currency``, at
+    ``costs.exchange.CNY``; 1 when it is CNY), so that the organisation's staff cost is in
+    the same money as every other cost figure, never a mix; None without ``[costs]``: no
+    reporting currency, so no staff cost figure (``bordersim org`` shows it in CNY)."""
+    costs = getattr(scenario, "costs", None)
+    return None if costs is None else costs.rate("CNY")
+
+
+def staff_metrics(units: dict[str, Any], rate: float | None, days: float) -> dict[str, float]:
+    """The organisation's heads, and with a ``rate`` (:func:`reporting_rate`) their cost a
+    year and over the observed ``days`` in the reporting currency, in all and by role."""
+    by_role = staff_by_role(units, rate if rate is not None else 1.0)
+    out = {"org_staff_heads": float(sum(u.heads() for u in units.values()))}
+    out.update({k: v for k, v in by_role.items() if rate is not None or "_heads_" in k})
+    if rate is not None:
+        per_year = staff_cost_per_year(units) * rate
+        out["org_staff_cost_per_year"] = per_year
+        out["org_staff_cost_run"] = per_year * days / 365.0
     return out
 
 
