@@ -5,6 +5,8 @@ the lines a Holm correction qualifies, and the terms a customs reader must not c
 
 from __future__ import annotations
 
+import re
+
 from sim.report.translate import metric_name, text
 
 
@@ -292,3 +294,18 @@ def test_an_exit_is_a_loading_only_for_exports():
     assert metric_name("exited_within_24h_export") == "24 小时内装载比例（出口）"
     assert metric_name("exited_within_24h_port_sea_port_import") == (
         "24 小时内提离比例（口岸 sea_port，进口）")
+
+
+def test_a_count_of_jobs_in_a_state_says_the_state_in_brackets():
+    """A unit counts with its measure word (件, 票, 次); the state the counted things are in
+    (waiting, in service) follows in full-width brackets: run into the measure word as a verb
+    (件等待, 件服务中) it reads "a piece waits", not a count of waiting jobs."""
+    from sim.experiment.compare import metric_unit
+    from sim.report.zh_glossary import UNITS
+
+    states = {en: zh for en, zh in UNITS.items()
+              if en.startswith("jobs ") and not en.startswith("jobs per ")}
+    assert "jobs waiting" in states and "jobs in service" in states
+    assert all(re.fullmatch(r"件（[\u4e00-\u9fff]+）", zh) for zh in states.values()), states
+    assert [zh for zh in UNITS.values() if re.match(r"[件票次](等待|服务)", zh)] == []
+    assert UNITS[metric_unit("queue_mean_sea_scanners")] == states["jobs waiting"]
