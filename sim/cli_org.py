@@ -38,6 +38,10 @@ def add_parser(sub: Any, add_settings: Callable[[argparse.ArgumentParser], None]
         help="run a scenario's organisation in several structures and draw the trees",
         description="Run one replication of the scenario in each structure asked for (same "
         "seed) and print escalation latency, alert and directive propagation and staff; "
+        "where a structure runs in (organisation.advantages.transition_loss and "
+        "transition_days set, for a structure not among organisation.advantages.today), also "
+        "a table by observed week: the goods' wait per organisation hold and the running-in's "
+        "productivity loss, so the dip and the recovery show; "
         "with --plot, draw the trees one above the other with staff and utilisation per unit.",
     )
     p.add_argument("scenario", type=Path, metavar="SCENARIO", help="scenario TOML file")

@@ -47,10 +47,12 @@ HELPS: dict[tuple[str, str], str] = {
     ("--csv", "eb6d7cce"):
         "另把该表写入 FILE（CSV，每个方案和指标一行）",
     # org
-    ("description", "ffabae27"):
+    ("description", "5cc5ec60"):
         "以所要求的每种组织结构各运行一次情景（相同的随机种子），打印上报时延、预警和指令的"
-        "传达以及人员；加 --plot 时，把各组织层级图上下排列画出，并标出每个单位的人员和利用"
-        "率。",
+        "传达以及人员；某结构有磨合期时（设了 organisation.advantages.transition_loss 与 "
+        "transition_days，且该结构不在 organisation.advantages.today 之列），另按观测周列表："
+        "货物每次被组织机构扣留的等待，及磨合期的效率损失，以见其下降与恢复；加 --plot 时，"
+        "把各组织层级图上下排列画出，并标出每个单位的人员和利用率。",
     ("scenario", "6f55c031"):
         "情景 TOML 文件",
     ("--structures", "c6825794"):

@@ -54,3 +54,17 @@ def test_holds_are_by_observed_week_of_arrival_the_unheld_and_warm_up_left_out()
         "own_organisation": [50.0, 2.0, 4.0, 6.0, 0.0],
     })
     assert hold_by_week(log, 7.0) == {1: 3.0, 2: 6.0}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_help_says_the_weekly_table_and_what_turns_it_on(lang, capsys, monkeypatch):
+    """``bordersim org --help`` names the weekly table by its title's words (the command
+    prints it only when a structure runs in), and the settings that make one run in."""
+    from sim.report.org_weeks import lines
+
+    monkeypatch.setenv("COLUMNS", "300")  # (one line per paragraph: no word split)
+    title = lines({}, {}, lang)[0].split("：" if lang == "zh" else ":")[0]
+    with pytest.raises(SystemExit):
+        main(["org", "--help", "--lang", lang])
+    said = " ".join(capsys.readouterr().out.split())
+    assert title in said and "transition_loss" in said and "transition_days" in said, said
