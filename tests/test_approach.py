@@ -286,3 +286,24 @@ def test_the_places_held_by_trucks_waiting_for_a_laboratory_result_are_a_figure(
     figure = m["approach_inside_lab_mean_port_dongxing"]
     assert figure > 0.5  # (trucks do wait inside for results)
     assert figure == pytest.approx(hours.sum() / 48)
+
+
+@pytest.mark.parametrize("timeline", [False, True], ids=["drawn ahead", "drawn at entry"])
+def test_an_unreviewed_advance_declaration_is_lodged_when_the_trader_lodged(timeline):
+    """Under the selection tables a queued truck's advance declaration with no review is
+    lodged its lead before the truck reached the approach, whether its requirements are
+    drawn when it reaches the approach or at its entry (a timeline's eras), and for a truck
+    of the run's first hours (lodged before the run's start): never counted back from an
+    entry that no trader can foresee."""
+    over: dict[str, object] = {"timeline": [{"reform": "single_window", "at": "20 h"}]}
+    s = sim.load_scenario(MMC, {"days": 1, "warmup_days": 0.5, "drain_days": 0.5,
+                                "ports.crossing.approach": {"inside": 1, "parking": 2},
+                                "declaration.review_share": {"*": 0.0},
+                                "ports.crossing.declaration.advance_share": 1.0,
+                                "ports.crossing.declaration.advance_lead": "6 h",
+                                **(over if timeline else {})})
+    log = simulate(s, 1, log=True).log
+    assert log is not None
+    queued = log[log["arrived"] > log["reached"] + 1]
+    assert len(queued) > 20 and (queued["lodged"] < 0).any()  # (some in the first hours)
+    assert np.allclose(queued["lodged"], queued["reached"] - 6)

@@ -27,8 +27,9 @@ Where things live:
                    reach it (each row given its entry time), not one truck at a time
 - ``approach_docs.py`` a queued truck's advance declaration lodged from when it reached
                    the approach and reviewed while it waits, as without an approach
-- ``approach_assess.py`` a queued truck's advance declaration with no review, under a risk
-                   engine: assessed at its entry, where it is decided (the one-hour rule)
+- ``approach_assess.py`` a queued truck's advance declaration with no review: under a risk
+                   engine assessed at its entry, where it is decided (the one-hour rule);
+                   under the selection tables lodged from when it reached the approach
 - ``approach_eras.py`` a truck's era at a crossing with an approach under a timeline:
                    planned from its entry as its journey will record its assessment
 - ``approach_left.py`` the trucks still waiting on an approach when the run ends (in no

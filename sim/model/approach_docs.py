@@ -15,12 +15,15 @@ Not where the requirements are drawn at the entry (:mod:`approach_ahead`: a time
 imports in calls), under a dynamic selector (it decides reviewed declarations at their
 assessment, from their lodging, by rules of its own), for transit goods or at a port with a
 declarations' hold (their lodging moves with the leg or the hold): there the lead counts
-from the entry and the review is booked from it, as before. Under a dynamic selector a review
-done while the truck waits would put its assessment before the entry, while the selector
-decides a truck only once its flow starts (at the entry, by :mod:`decisions`): the decision
-would follow its assessment by the hours the truck waited, against the rule that a decision
-uses the state of the run at its assessment's tick (docs/trucks.md). For the same rule, an
-advance declaration with no review is assessed at the entry there (:mod:`approach_assess`).
+from the entry and the review is booked from it, as before. A declaration with no review
+queue before its assessment is not booked here: under the selection tables it is lodged from
+``reached`` when the truck enters, wherever its table is drawn (:mod:`approach_assess`).
+Under a dynamic selector a review done while the truck waits would put its assessment before
+the entry, while the selector decides a truck only once its flow starts (at the entry, by
+:mod:`decisions`): the decision would follow its assessment by the hours the truck waited,
+against the rule that a decision uses the state of the run at its assessment's tick
+(docs/trucks.md). For the same rule, an advance declaration with no review is assessed at
+the entry there (:mod:`approach_assess`).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from sim.model.approach_assess import unqueued
 from sim.model.consignment import Consignment
 from sim.model.draws import R
 from sim.model.fifo import FifoLane
@@ -64,8 +68,9 @@ class QueuedDocs:
 
     def early(self, index: np.ndarray, reached: np.ndarray, table: np.ndarray | None,
               cohort: np.ndarray) -> np.ndarray:
-        """Which trucks of a block reaching the approach lodge from their ``reached`` (their
-        review, if they have one at a FIFO desk, is booked at the lodging now)."""
+        """Which trucks of a block reaching the approach, reviewed at a desk that may queue,
+        lodge from their ``reached`` (their review, at a FIFO desk, is booked at the lodging
+        now); one with no such review lodges from it at the entry (:mod:`approach_assess`)."""
         from sim.model.holds import spans  # (here: a cycle via the steps)
 
         p = self.port
@@ -75,6 +80,7 @@ class QueuedDocs:
         early = ((table[:, R.advance] > 0) & (inland(table, reached) == reached)
                  & (lodged < reached) & (lodged >= p.env.now))  # fmt: skip
         lane = p.review
+        early &= ~unqueued(p, table)  # (the rest lodge from ``reached`` at the entry)
         if lane is None or lane.unlimited or not isinstance(lane, FifoLane):
             return np.asarray(early)
         booked = early & (table[:, R.review] > 0)

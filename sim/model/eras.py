@@ -77,7 +77,8 @@ def wire_risk_engine(world: World, engine: RiskEngine) -> None:
 
 
 def era_of(
-    port: Port, arrived: np.ndarray, u: np.ndarray, export: bool, entry: bool = False
+    port: Port, arrived: np.ndarray, u: np.ndarray, export: bool,
+    reached: np.ndarray | None = None,
 ) -> tuple[np.ndarray, float]:
     """The era whose rules each consignment follows (0: ``port``'s rules; k:
     ``port.eras[k - 1]``): the one in force at its assessment. The assessment time is planned
@@ -87,9 +88,9 @@ def era_of(
     reform never acts before its date: a consignment whose assessment the later era's own
     rules would plan before that era begins (goods already in port when advance lodging
     starts, say) keeps the earlier rules. Also the block's containers (under the rules in
-    force at arrival), since a vessel's call may be split between eras. ``entry``: trucks
-    entering a crossing with an approach now, planned as their journeys will record their
-    assessment (:mod:`approach_eras`)."""
+    force at arrival), since a vessel's call may be split between eras. ``reached``: trucks
+    entering a crossing with an approach now, when they reached it; they are planned as their
+    journeys will record their assessment (:mod:`approach_eras`)."""
     starts = [t for t, _ in port.eras]
     ports = [port] + [p for _, p in port.eras]
     on_arrival = np.searchsorted(starts, arrived, side="right")
@@ -98,14 +99,16 @@ def era_of(
     for k in np.unique(on_arrival).tolist():
         rows = on_arrival == k
         r = planned_table(ports[k], arrived[rows], u[rows], export)
-        assessed[rows] = planned_assessment(ports[k], arrived[rows], r, entry)
+        seen = None if reached is None else reached[rows]
+        assessed[rows] = planned_assessment(ports[k], arrived[rows], r, seen)
         containers += float(r[:, R.containers].sum())
     era = np.searchsorted(starts, assessed, side="right")
     for k in range(len(starts), 0, -1):  # (latest first: a row let down is checked again)
         rows = np.flatnonzero((era == k) & (on_arrival < k))
         if len(rows):
             r = planned_table(ports[k], arrived[rows], u[rows], export)
-            early = planned_assessment(ports[k], arrived[rows], r, entry) < starts[k - 1]
+            seen = None if reached is None else reached[rows]
+            early = planned_assessment(ports[k], arrived[rows], r, seen) < starts[k - 1]
             era[rows[early]] = k - 1
     return era, containers
 
@@ -119,13 +122,13 @@ def planned_table(port: Port, arrived: np.ndarray, u: np.ndarray, export: bool) 
 
 
 def planned_assessment(port: Port, arrived: np.ndarray, r: np.ndarray,
-                       entry: bool = False) -> np.ndarray:
+                       reached: np.ndarray | None = None) -> np.ndarray:
     """When each consignment of a block (its requirement table ``r``) would be assessed
-    under ``port``'s rules, with no wait in the officer review queue. ``entry``: trucks
-    entering a crossing with an approach now, whose times are planned as their journeys
-    will record them (:mod:`approach_eras`)."""
-    if entry:
-        r, lodged, start = entry_plan(port, r, arrived)
+    under ``port``'s rules, with no wait in the officer review queue. ``reached``: trucks
+    entering a crossing with an approach now, when they reached it; their times are planned
+    as their journeys will record them (:mod:`approach_eras`)."""
+    if reached is not None:
+        r, lodged, start = entry_plan(port, r, arrived, reached)
     else:
         start = lodged = lodged_at(r, arrived)
     review = (r[:, R.review] > 0) & (port.review is not None)
@@ -144,7 +147,7 @@ def enter(port: Port, index: np.ndarray, arrived: np.ndarray, u: np.ndarray, exp
         port._hand_on(index, arrived, u, export, reached=reached)
         return
     ports = [port] + [p for _, p in port.eras]
-    era, call = era_of(port, arrived, u, export, entry=reached is not None)
+    era, call = era_of(port, arrived, u, export, reached)
     for k in np.unique(era).tolist():  # each era's rules for the consignments assessed in it
         rows = era == k
         seen = None if reached is None else reached[rows]

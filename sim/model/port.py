@@ -249,7 +249,7 @@ class Port:
         cohort = (seen >= self.warmup) & (seen < self.stop)
         transit_plans.admit(self, index, arrived, table)  # (escalations that do not hold)
         uniforms = {check: u[:, DRAWS.column(f"sel_{check}")] for check in DECISIONS}
-        approach_assess.assessed_at_entry(self, table, reached)  # (a dynamic selector's)
+        approach_assess.lead_at_entry(self, table, arrived, reached)  # (a queued truck's)
         if self.decisions.dynamic:
             self.decisions.defer(index, arrived, table, cohort, uniforms)
             return
