@@ -67,11 +67,12 @@ def lodged_when_reached(port: Port, table: np.ndarray, entered: np.ndarray,
     from sim.model.holds import spans  # (here: a cycle via the steps)
     from sim.model.transit_leg import inland
 
-    if reached is None or port.decisions.dynamic or spans(port.scenario, port.name,
-                                                          "declarations"):
+    if reached is None or port.decisions.dynamic:
         return
-    rows = (table[:, R.advance] > 0) & (inland(table, entered) == entered) & unqueued(port,
-                                                                                     table)
+    rows = (table[:, R.advance] > 0) & (inland(table, entered) == entered)
+    if not rows.any() or spans(port.scenario, port.name, "declarations"):
+        return
+    rows &= unqueued(port, table)
     table[rows, R.advance_lead] += (entered - reached)[rows]
 
 
