@@ -87,8 +87,10 @@ def _unfinished(meta: dict[str, Any], where: Path) -> None:
 
 def read_folder(folder: Path, checking: bool = False) -> Recorded:
     """What ``folder`` records, or :class:`Refused` naming what is missing (``checking``:
-    for checking it against itself only, so a folder made from Python, whose command is no
-    ``bordersim`` command and cannot be re-run, is read too)."""
+    for checking it against itself only, so a sweep's folder made from Python, whose
+    command is no ``bordersim`` command and cannot be re-run, is read too). A run's or a
+    comparison's folder made from Python records no command (``command`` is empty): it is
+    re-run by the same Python call (:mod:`sim.reproduce_python`)."""
     if not folder.is_dir():
         raise Refused(f"{folder}: not a folder")
     compare = folder / "compare.json"
@@ -101,7 +103,9 @@ def read_folder(folder: Path, checking: bool = False) -> Recorded:
         names, scenario = [""], folder / "scenario.json"
         kind = "sweep" if meta.get("kind") == "sweep" else "run"
     command = [str(c) for c in meta.get("command") or []]
-    if not checking and (len(command) < 2 or command[1] != kind):
+    if kind != "sweep" and command[:1] != ["bordersim"]:  # (made by sim.compare, or by
+        command = []  # sim.replicate under Python's argv: re-run by the same Python call)
+    if not checking and (command or kind == "sweep") and command[1:2] != [kind]:
         raise Refused(f"{folder}: its command {' '.join(command)!r} is not a `bordersim "
                       f"{kind}`; only folders of run, compare and sweep can be re-run")
     _unfinished(meta, folder)
@@ -235,6 +239,13 @@ def _rerun_any(rec: Recorded, new: Path, k: int, picked: list[int]) -> Any:
         check_new(new)
         rerun_sweep(rec, new, k, picked)
         outcome = compare_sweep(rec, new, k, picked)
+    elif not rec.command:  # (made from Python: re-run by the same Python call)
+        from sim.reproduce_compare import compare_folders
+        from sim.reproduce_python import rerun_python
+
+        stored = stored_problems(rec)
+        rerun_python(rec, new, k)
+        outcome = compare_folders(rec, new, k)
     else:
         stored = stored_problems(rec)
         status, said = rerun(rec, new, k)

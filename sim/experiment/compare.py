@@ -676,6 +676,7 @@ class Comparison:
             "precision_on": self.precision_on if self.precision is not None else None,
             "max_reps": max_reps,
             "tolerance_h": self.tolerance_h,
+            "log": self.log,  # (the logs joined for who gains: False is --no-gains)
             "options": [self._identity(o) for o in self.opts],
             **self._option_notes(base_hash),
             "command": command,
