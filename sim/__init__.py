@@ -8,7 +8,8 @@ The Python API in three calls::
     result.clearance                               # pandas DataFrames
     longer = sim.patch(scenario, {"days": 14})     # a changed copy, validated again
 
-and the experiments: ``replicate`` (replications, into a ``RunStore`` folder), ``compare``
+and the experiments: ``replicate`` (replications, into a ``RunStore`` folder; ``summarise``
+their mean and interval per metric, as the folder's ``summary.csv``), ``compare``
 (options against a baseline, paired), ``sweep`` / ``lhs`` (points of parameters;
 ``sweep_summary`` and ``sweep_intervals`` per point, ``sweep_differences`` each point against
 point 0 paired by replication, as its folder holds them; ``sweep_numeric`` its swept values
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from sim.experiment.runner import python_replicate as replicate
     from sim.experiment.sensitivity import python_sobol as sobol
     from sim.experiment.store import RunStore
+    from sim.experiment.summary_table import summarise
     from sim.experiment.sweep import differences as sweep_differences
     from sim.experiment.sweep import intervals as sweep_intervals
     from sim.experiment.sweep import lhs
@@ -81,6 +83,7 @@ _LAZY = {
     "sweep_prcc": "sim.experiment.sweep_prcc",
     "replicate": "sim.experiment.runner",
     "RunStore": "sim.experiment.store",
+    "summarise": "sim.experiment.summary_table",
     "sobol": "sim.experiment.sensitivity",
     "outlook": "sim.experiment.outlook",
     "pilot": "sim.experiment.warmup",
@@ -111,6 +114,7 @@ __all__ = [
     "scenario_data",
     "simulate",
     "sobol",
+    "summarise",
     "sweep",
     "sweep_differences",
     "sweep_intervals",
