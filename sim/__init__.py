@@ -15,7 +15,8 @@ their mean and interval per metric, as the folder's ``summary.csv``), ``compare`
 point 0 paired by replication, as its folder holds them; ``sweep_numeric`` its swept values
 as numbers in hours; ``sweep_prcc`` each parameter's partial rank correlation), ``sobol``
 (sensitivity indices), ``outlook`` (the year each lane stops keeping up as trade grows),
-``pilot`` (a warm-up suggestion); ``metric_names`` lists what a
+``pilot`` (a warm-up suggestion); ``reproduce_folder`` re-runs a results folder and
+compares every figure (``bordersim reproduce``); ``metric_names`` lists what a
 scenario's runs yield (``metric_names(scenario).explain("clearance_h_mean")``: each one's
 unit and meaning, as a table), ``scenario_data`` gives a scenario as plain data that loads back;
 ``fit_arrivals`` and ``fit_times`` fit a port's arrivals and a lane's service time to
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     from sim.experiment.warmup import python_pilot as pilot
     from sim.model.result import RunResult
     from sim.model.run import python_simulate as simulate
+    from sim.reproduce_call import Reproduction, reproduce_folder
     from sim.scenario.arrival_fit import fit_arrivals
     from sim.scenario.loader import ScenarioError, default_scenario_path
     from sim.scenario.patch import patch, scenario_data
@@ -84,6 +86,8 @@ _LAZY = {
     "replicate": "sim.experiment.runner",
     "RunStore": "sim.experiment.store",
     "summarise": "sim.experiment.summary_table",
+    "reproduce_folder": "sim.reproduce_call",
+    "Reproduction": "sim.reproduce_call",
     "sobol": "sim.experiment.sensitivity",
     "outlook": "sim.experiment.outlook",
     "pilot": "sim.experiment.warmup",
@@ -111,6 +115,8 @@ __all__ = [
     "patch",
     "pilot",
     "replicate",
+    "Reproduction",
+    "reproduce_folder",
     "scenario_data",
     "simulate",
     "sobol",

@@ -260,6 +260,23 @@ def _rerun_any(rec: Recorded, new: Path, k: int, picked: list[int]) -> Any:
     return outcome
 
 
+def rerun_and_compare(folder: Path, out: Path | None = None, reps: int | None = None,
+                      points: list[int] | None = None) -> tuple[Recorded, Path, Any]:
+    """Re-run ``folder`` (its first ``reps`` replications; a sweep's ``points``) into
+    ``out`` (default: :func:`free_name`) and compare: what it records, the re-run's folder
+    and the outcome; a folder that cannot be re-run is :class:`Refused`."""
+    rec = read_folder(folder)
+    if reps is not None and not 1 <= reps <= rec.reps:
+        raise Refused(f"--reps {reps}: the folder has {rec.reps} replications; "
+                      f"check 1 to {rec.reps}")
+    from sim.reproduce_sweep import picked_points
+
+    picked = picked_points(rec, points)
+    k = rec.reps if reps is None else reps
+    new = out or free_name(folder)
+    return rec, new, _rerun_any(rec, new, k, picked)
+
+
 def reproduce(folder: Path, out: Path | None = None, reps: int | None = None,
               lang: str = "en", points: list[int] | None = None) -> int:
     """Re-run ``folder`` (a sweep's: its ``points``, else all) and print the verdict (in
@@ -269,16 +286,7 @@ def reproduce(folder: Path, out: Path | None = None, reps: int | None = None,
     from sim.cli_zh_errors import error_line
 
     try:
-        rec = read_folder(folder)
-        if reps is not None and not 1 <= reps <= rec.reps:
-            raise Refused(f"--reps {reps}: the folder has {rec.reps} replications; "
-                          f"check 1 to {rec.reps}")
-        from sim.reproduce_sweep import picked_points
-
-        picked = picked_points(rec, points)
-        k = rec.reps if reps is None else reps
-        new = out or free_name(folder)
-        outcome = _rerun_any(rec, new, k, picked)
+        rec, new, outcome = rerun_and_compare(folder, out, reps, points)
     except Refused as exc:
         print(error_line(str(exc), lang), file=sys.stderr)
         return 2

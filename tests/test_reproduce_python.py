@@ -56,3 +56,27 @@ def test_a_run_from_python_reproduces_with_its_logs(tmp_path, capsys):
     assert main(["reproduce", str(folder), "--out", str(tmp_path / "again")]) == 0
     assert "REPRODUCED" in capsys.readouterr().out
     assert (tmp_path / "again" / "reps" / "rep-0000-log.parquet").is_file()
+
+
+def test_reproduce_folder_gives_the_verdict_in_python(compared, tmp_path):
+    check = sim.reproduce_folder(compared, out=tmp_path / "again")
+    assert check.same is True and check.out == tmp_path / "again"
+    assert "REPRODUCED: every figure compared is the same, bit for bit" in str(check)
+    assert check.lines[0].startswith(f"re-ran {compared} into {tmp_path / 'again'}: compare")
+    with pytest.raises(ValueError, match=r"^reps=2: the folder has 1 replications; check 1 "):
+        sim.reproduce_folder(compared, out=tmp_path / "more", reps=2)
+    with pytest.raises(ValueError, match="not empty; the re-run goes to a new folder"):
+        sim.reproduce_folder(compared, out=tmp_path / "again")
+
+
+def test_reproduce_folder_says_a_changed_figure(compared, tmp_path):
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(compared, copy)
+    meta = json.loads((copy / "compare.json").read_text())
+    meta["seed"] = 5
+    (copy / "compare.json").write_text(json.dumps(meta))
+    check = sim.reproduce_folder(copy, out=tmp_path / "again")
+    assert check.same is False
+    assert any(line.startswith("NOT REPRODUCED") for line in check.lines)
