@@ -37,6 +37,11 @@ def add_parser(sub: Any) -> None:
                    "(overall_clearance, clearance, trader_cost, ...): a row for all "
                    "consignments and one per port and direction, a column per option, each "
                    "cell the mean change, its 95 %% interval and the shares better and worse off")
+    p.add_argument("--assumptions", action="store_true",
+                   help="instead, what each option assumes: a row per strength of its "
+                   "reform and per field it sets, with its value, what it means and its basis "
+                   "(a cited source, an assumption, or no source naming it), each reform's "
+                   "sources in a note")
     from sim.cli import out_path
 
     p.add_argument("--out", type=out_path, metavar="FILE",
@@ -52,10 +57,17 @@ def run(args: argparse.Namespace) -> int:
     from sim.report.paper_table import PaperTableError, build
 
     try:
+        if args.gains is not None and args.assumptions:
+            raise PaperTableError("--gains and --assumptions each make a table of their "
+                                  "own: give one of them")
         if args.gains is not None:
             from sim.report.paper_gains import build_gains
 
             table = build_gains(args.folder, args.gains)
+        elif args.assumptions:
+            from sim.report.paper_assumptions import build_assumptions
+
+            table = build_assumptions(args.folder)
         else:
             table = build(args.folder, args.metric)
     except ResultsFolderError as exc:  # (as the report says it, with how to resume)
@@ -67,7 +79,11 @@ def run(args: argparse.Namespace) -> int:
     if table.skipped:
         print(f"note: not in this comparison, so left out: {', '.join(table.skipped)}",
               file=sys.stderr)
-    text = render(table, args.format)
+    return _write(args, render(table, args.format), "table")
+
+
+def _write(args: argparse.Namespace, text: str, what: str) -> int:
+    """Print ``text`` or write it to ``--out`` (never over a file of the results folder)."""
     if args.out is not None and _a_results_file(args.out, args.folder):
         print(f"error: will not overwrite {args.out}: it is a file of the results folder; "
               "give --out a new file, or a .md or .tex one", file=sys.stderr)
@@ -80,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    print(f"table: {args.out}")
+    print(f"{what}: {args.out}")
     return 0
 
 

@@ -298,6 +298,9 @@ HELPS: dict[tuple[str, str], str] = {
         "改为列出谁受益、谁受损（gains.csv），以 MEASURE 计（overall_clearance、clearance、"
         "trader_cost 等）：全部货物一行，每个口岸和方向各一行，每个方案一列，每格为平均变化、"
         "其 95% 置信区间，以及变好和变差的货物比例",
+    ("--assumptions", "b48d95f3"):
+        "改为列出每个方案的假设：其改革的每个强度参数和手工设定的每个字段各一行，给出取值、含义"
+        "及其依据（引用的来源、假设，或没有来源提到它），注释中列出每项改革的来源",
     # sweep --observed
     ("--observed", "5884b1df"):
         "观测数据 CSV 文件（格式同 run --observed）或“published”（内置情景所依据的公开数据）："

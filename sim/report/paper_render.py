@@ -30,7 +30,7 @@ def markdown(table: PaperTable) -> str:
 
     lines = [f"Table: {cell(table.caption)}", "",
              f"| {table.head} | " + " | ".join(cell(o) for o in table.options) + " |",
-             "|:--|" + "--:|" * len(table.options)]
+             "|:--|" + ("--:|" if table.align == "r" else ":--|") * len(table.options)]
     for label, cells in table.rows:
         shown = f"&nbsp;&nbsp;{label}" if label == CHANGE else label
         lines.append(f"| {shown} | " + " | ".join(cell(c) for c in cells) + " |")
@@ -56,7 +56,7 @@ def latex(table: PaperTable) -> str:
     if table.command:
         lines.append(f"% Reproduce the results folder: {table.command}")
     lines += [r"\begin{table}[htbp]", r"\centering", rf"\caption{{{escape(table.caption)}}}",
-              r"\begin{tabular}{l" + "r" * len(table.options) + "}", r"\hline",
+              r"\begin{tabular}{l" + _columns(table) + "}", r"\hline",
               " & ".join(escape(c) for c in (table.head.capitalize(), *table.options))
               + r" \\", r"\hline"]
     for label, cells in table.rows:
@@ -70,3 +70,12 @@ def latex(table: PaperTable) -> str:
                      rf"\texttt{{{escape(table.command)}}}}}")
     lines.append(r"\end{table}")
     return "\n".join(lines) + "\n"
+
+
+def _columns(table: PaperTable) -> str:
+    """The tabular's column types after the first: figures right-aligned; words in columns
+    that wrap, sharing the line's width, so a long cell does not run off the page."""
+    n = len(table.options)
+    if table.align == "r":
+        return "r" * n
+    return rf"p{{{0.85 / max(n, 1):.3f}\linewidth}}" * n

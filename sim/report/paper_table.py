@@ -34,6 +34,7 @@ class PaperTable:
     command: str = ""
     skipped: list[str] = field(default_factory=list)  # default metrics the folder lacks
     head: str = "metric"  # (the rows' column: "who" for who gains, by port and direction)
+    align: str = "r"  # the other columns' alignment: "r" for figures, "l" for words
 
 
 class PaperTableError(ValueError):
