@@ -1,8 +1,9 @@
-"""``bordersim paper-table RESULTS_DIR [--format markdown|latex] [--metric NAME ...] [--out
-FILE]``: a finished comparison's figures as one table ready for a paper
-(:mod:`sim.report.paper_table`, :mod:`sim.report.paper_render`). The folder is only read,
-and checked first as ``bordersim report`` checks it. Only the standard library is imported at
-start-up."""
+"""``bordersim paper-table RESULTS_DIR [--format markdown|latex] [--metric NAME ... | --gains
+MEASURE | --assumptions | --methods] [--out FILE]``: a finished comparison's figures as one
+table ready for a paper (:mod:`sim.report.paper_table`, :mod:`sim.report.paper_render`), or
+what its options assume (:mod:`sim.report.paper_assumptions`), or its methods paragraph
+(:mod:`sim.report.paper_methods`). The folder is only read, and checked first as ``bordersim
+report`` checks it. Only the standard library is imported at start-up."""
 
 from __future__ import annotations
 
@@ -42,6 +43,11 @@ def add_parser(sub: Any) -> None:
                    "reform and per field it sets, with its value, what it means and its basis "
                    "(a cited source, an assumption, or no source naming it), each reform's "
                    "sources in a note")
+    p.add_argument("--methods", action="store_true",
+                   help="instead, a methods paragraph of the comparison: the code that ran "
+                   "it, the scenario, warm-up, observed and drain days, replications, common "
+                   "random numbers, intervals and Holm's correction, the verification against "
+                   "queueing theory and how to re-run the folder")
     from sim.cli import out_path
 
     p.add_argument("--out", type=out_path, metavar="FILE",
@@ -57,9 +63,14 @@ def run(args: argparse.Namespace) -> int:
     from sim.report.paper_table import PaperTableError, build
 
     try:
-        if args.gains is not None and args.assumptions:
-            raise PaperTableError("--gains and --assumptions each make a table of their "
-                                  "own: give one of them")
+        if sum((args.gains is not None, args.assumptions, args.methods)) > 1:
+            raise PaperTableError("--gains, --assumptions and --methods each write a text "
+                                  "of their own: give one of them")
+        if args.methods:
+            from sim.report.paper_methods import build_methods, render_methods
+
+            return _write(args, render_methods(build_methods(args.folder), args.format),
+                          "methods")
         if args.gains is not None:
             from sim.report.paper_gains import build_gains
 
