@@ -79,3 +79,4 @@ def test_the_command_writes_the_table_and_refuses_two_tables_at_once(
     argv = ["paper-table", str(doc1_compare), "--assumptions", "--gains", "clearance"]
     assert main(argv) == 2
     assert "give one of them" in capsys.readouterr().err
+

@@ -127,3 +127,21 @@ def test_a_table_with_money_says_its_currency_and_the_year_of_its_prices() -> No
     assert said == " Money in USD at 2019 prices."
     assert money_said(["clearance_h_mean", "detection_rate"], meta) == ""
     assert money_said(["agency_cost_per_year"], {"currency": "EUR"}) == " Money in EUR."
+
+
+def test_define_puts_each_rows_glossary_meaning_under_the_figures_table(
+    doc1_compare: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sim.experiment.metric_glossary import explain
+
+    metrics = ["clearance_h_mean_import", "released_within_24h"]
+    argv = ["paper-table", str(doc1_compare), *(f"--metric={m}" for m in metrics)]
+    assert main(argv) == 0
+    plain = capsys.readouterr().out
+    assert main([*argv, "--define"]) == 0
+    defined = capsys.readouterr().out
+    for metric in metrics:
+        meaning = explain(metric).split("\t", 2)[2]
+        assert f"{metric}: {meaning}" in defined and meaning not in plain
+    assert main(["paper-table", str(doc1_compare), "--define", "--assumptions"]) == 2
+    assert "--define defines the rows" in capsys.readouterr().err

@@ -41,9 +41,11 @@ class PaperTableError(ValueError):
     """A metric asked for that the folder does not hold, or a folder not of a comparison."""
 
 
-def build(folder: Path, metrics: Sequence[str] | None = None) -> PaperTable:
+def build(folder: Path, metrics: Sequence[str] | None = None,
+          define: bool = False) -> PaperTable:
     """The table of ``folder`` (a finished ``bordersim compare`` folder, read and checked as
-    the report reads it: an unfinished or damaged one raises ResultsFolderError)."""
+    the report reads it: an unfinished or damaged one raises ResultsFolderError); with
+    ``define``, each row's metric defined under it from the metric glossary."""
     from sim.experiment.compare import shown_unit
     from sim.report.folder import ResultsFolderError, kind_of, read_compare
     from sim.report.html import _records
@@ -65,7 +67,7 @@ def build(folder: Path, metrics: Sequence[str] | None = None) -> PaperTable:
                               for n in res.names]))
     caption = _caption(res.meta, res.per_rep, len(res.names)) + money_said(chosen, res.meta)
     table = PaperTable(list(res.names), rows, caption, skipped=skipped)
-    table.notes = _notes(rows)
+    table.notes = _notes(rows) + (definitions(chosen) if define else [])
     table.command = _command(res.meta)
     return table
 
@@ -139,3 +141,16 @@ def _command(meta: Mapping[str, Any]) -> str:
     """The command line that made the folder as it stands (the last, if it was resumed)."""
     words = meta.get("command")
     return shlex.join(str(w) for w in words) if isinstance(words, list) else ""
+
+
+def definitions(metrics: Sequence[str]) -> list[str]:
+    """A note per metric saying what it counts or times, over which consignments, as the
+    metric glossary (docs/metrics.md) defines it, so that a printed table explains its rows
+    without the reader looking the names up."""
+    from sim.experiment.metric_glossary import explain
+
+    out = []
+    for metric in metrics:
+        meaning = explain(metric).split("\t", 2)[2]
+        out.append(f"{metric}: {meaning}")
+    return out
