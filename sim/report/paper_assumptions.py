@@ -50,7 +50,7 @@ def build_assumptions(folder: Path) -> PaperTable:
         notes.append("Running cost not given (cost_per_year = 0), so no cost of running the "
                      f"reform is in the cost rows: {', '.join(uncosted)}.")
     table = PaperTable(COLUMNS, rows, caption, notes=notes, head="option", align="l")
-    table.command = _command(res.meta)
+    table.command, table.folder = _command(res.meta, folder), folder.name
     return table
 
 

@@ -37,7 +37,9 @@ def markdown(table: PaperTable) -> str:
     lines.append("")
     lines += [f"{note}  " for note in table.notes]
     if table.command:
-        lines.append(f"Reproduce the results folder: `{table.command}`")
+        lines.append(f"Made by: `{table.command}`" + (
+            f"; to re-run and check it: `bordersim reproduce {table.folder}`" if table.folder
+            else ""))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -54,7 +56,9 @@ def latex(table: PaperTable) -> str:
     notes under it and the command that made the folder as a comment above."""
     lines = []
     if table.command:
-        lines.append(f"% Reproduce the results folder: {table.command}")
+        lines.append(f"% Made by: {table.command}")
+        if table.folder:
+            lines.append(f"% To re-run and check it: bordersim reproduce {table.folder}")
     lines += [r"\begin{table}[htbp]", r"\centering", rf"\caption{{{escape(table.caption)}}}",
               r"\begin{tabular}{l" + _columns(table) + "}", r"\hline",
               " & ".join(escape(c) for c in (table.head.capitalize(), *table.options))
@@ -66,8 +70,10 @@ def latex(table: PaperTable) -> str:
     for note in table.notes:
         lines.append(rf"\par\smallskip{{\footnotesize {escape(note)}}}")
     if table.command:
-        lines.append(rf"\par{{\footnotesize Reproduce the results folder: "
-                     rf"\texttt{{{escape(table.command)}}}}}")
+        again = (rf"; to re-run and check it: \texttt{{bordersim reproduce "
+                 rf"{escape(table.folder)}}}" if table.folder else "")
+        lines.append(rf"\par{{\footnotesize Made by: "
+                     rf"\texttt{{{escape(table.command)}}}{again}}}")
     lines.append(r"\end{table}")
     return "\n".join(lines) + "\n"
 

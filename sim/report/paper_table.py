@@ -33,6 +33,7 @@ class PaperTable:
     notes: list[str] = field(default_factory=list)
     command: str = ""
     skipped: list[str] = field(default_factory=list)  # default metrics the folder lacks
+    folder: str = ""  # the results folder's name, for `bordersim reproduce` in the note
     head: str = "metric"  # (the rows' column: "who" for who gains, by port and direction)
     align: str = "r"  # the other columns' alignment: "r" for figures, "l" for words
 
@@ -68,7 +69,7 @@ def build(folder: Path, metrics: Sequence[str] | None = None,
     caption = _caption(res.meta, res.per_rep, len(res.names)) + money_said(chosen, res.meta)
     table = PaperTable(list(res.names), rows, caption, skipped=skipped)
     table.notes = _notes(rows) + (definitions(chosen) if define else [])
-    table.command = _command(res.meta)
+    table.command, table.folder = _command(res.meta, folder), folder.name
     return table
 
 
@@ -137,10 +138,21 @@ def _notes(rows: list[tuple[str, list[str]]]) -> list[str]:
     return [CUT_NOTE] if any(CUT in c for _, cells in rows for c in cells) else []
 
 
-def _command(meta: Mapping[str, Any]) -> str:
-    """The command line that made the folder as it stands (the last, if it was resumed)."""
+def _command(meta: Mapping[str, Any], folder: Path | None = None) -> str:
+    """The command line that made the folder as it stands (the last, if it was resumed), its
+    ``--out`` given as the folder's own name (``folder``): the path on the author's machine
+    is no part of a printed table, and a reader re-runs it where the folder is."""
     words = meta.get("command")
-    return shlex.join(str(w) for w in words) if isinstance(words, list) else ""
+    if not isinstance(words, list):
+        return ""
+    words = [str(w) for w in words]
+    if folder is not None:
+        for i, word in enumerate(words):
+            if word == "--out" and i + 1 < len(words):
+                words[i + 1] = folder.name
+            elif word.startswith("--out="):
+                words[i] = f"--out={folder.name}"
+    return shlex.join(words)
 
 
 def definitions(metrics: Sequence[str]) -> list[str]:
