@@ -39,6 +39,9 @@ def test_each_fact_is_the_folders(meta: dict[str, Any]) -> None:
     assert "within 0.05" in text and "the paired differences" in text and "at most 40" in text
     assert "not whole weeks" not in text and "whole weeks, so" in text
     assert "not whole weeks" in methods_text({**meta, "days": 5}, 2, 2, "c")
+    assert "another mix" not in methods_text({**meta, "arrivals_changed": {}}, 2, 2, "c")
+    mixed = methods_text({**meta, "arrivals_changed": {"parcels": 120.0}}, 2, 2, "c")
+    assert "Option parcels changes which consignments arrive" in mixed
 
 
 def test_the_verification_it_claims_is_in_the_test_suite() -> None:

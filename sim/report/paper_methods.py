@@ -52,7 +52,7 @@ def methods_text(meta: Mapping[str, Any], low: int, high: int, name: str) -> str
         "common random numbers: replication r of every option draws from the same random "
         f"streams (NumPy SeedSequence with root seed {meta.get('seed')} and spawn key r), "
         "so each option's change from the baseline is a paired difference over the "
-        "replications.",
+        "replications." + _other_goods(meta),
         "We report each figure's mean over the replications with its 95 % Student-t "
         "interval, and each change with the Student-t interval of the paired differences; "
         "a change is called significant at 5 % after Holm's correction for the number of "
@@ -119,6 +119,19 @@ def _precision(meta: Mapping[str, Any]) -> str:
             f"at most {meta.get('max_reps')}) until the 95 % half-widths of {on}, for "
             f"{held}, were within {target} (relative for times, costs and counts; absolute "
             "for shares)")
+
+
+def _other_goods(meta: Mapping[str, Any]) -> str:
+    """Where an option changes which consignments arrive (``arrivals_changed``) or their
+    declared attributes (``unpaired``), that its pairing shares the random streams but not
+    all the goods, so a pooled figure compares another mix (as the comparison's notes say)."""
+    names = sorted({*(meta.get("arrivals_changed") or {}), *(meta.get("unpaired") or {})})
+    if not names:
+        return ""
+    return (f" Option{_s(len(names))} {', '.join(names)} change{'s' if len(names) == 1 else ''}"
+            " which consignments arrive or what they declare, so their pairing shares the "
+            "random streams but not every consignment: their figures pooled over ports and "
+            "directions compare another mix of goods than the baseline's.")
 
 
 def _s(n: int) -> str:
