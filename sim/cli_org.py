@@ -139,6 +139,9 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
         table[name]["alert_units"] = alert_units(sc.organisation, tree, list(sc.ports))
         table[name]["org_staff_cost_cny"] = staff_cost_per_year(tree.units)  # (as priced)
     _print_table(table, names, lang, scenario.organisation.price_year, scenario.costs)
+    from sim.report.org_local_risks import line
+
+    print(line({n: sc for n, (sc, _) in variants.items()}, lang))  # (which risks are local)
     from sim.report.org_heads import lines
 
     for text in lines({n: tree for n, (_, tree) in variants.items()}, lang):

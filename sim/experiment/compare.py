@@ -166,7 +166,8 @@ def metric_unit(name: str) -> str:
     which :func:`shown_unit` names)."""
     if name in _FIXED_UNITS:
         return _FIXED_UNITS[name]
-    for stem in ("org_staff_cost_per_year", "org_staff_heads"):  # (by role)
+    for stem in ("org_staff_cost_per_year", "org_staff_heads",  # (by role)
+                 "org_local_knowledge_auc_bonus"):  # (by illicit type)
         if name.startswith(stem + "_"):
             return _FIXED_UNITS[stem]
     if name.startswith("risk_auc"):

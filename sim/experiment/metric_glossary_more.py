@@ -596,6 +596,10 @@ ORGANISATION = [
     Entry("org_local_knowledge_auc_bonus", ORG_LAYER,
           "The scenario's detection advantage (AUC bonus) for local knowledge of the "
           "organisation's structure: a setting reported back, not measured."),
+    Entry("org_local_knowledge_auc_bonus_<type>", ORG_LAYER,
+          "With organisation.advantages.local_risks, the AUC bonus for local knowledge one "
+          "illicit type gets, the mean over the ports (the structure's bonus times the type's "
+          "share at each port): a setting reported back, not measured."),
 ]
 
 RISK = [

@@ -17,6 +17,8 @@ from sim.model.risk_alert_tally import AlertTally
 from sim.model.risk_daily import DailyLedger
 from sim.model.selection import Selector, TableSelector
 from sim.model.steps.declaration import lodged_at
+from sim.scenario.base import ILLICIT
+from sim.scenario.local_risks import share
 
 if TYPE_CHECKING:
     from sim.model.port import Port
@@ -66,12 +68,15 @@ def wire_risk_engine(world: World, engine: RiskEngine) -> None:
         return
     org = world.organisation
     engine.alerts.from_organisation(org)
-    bonus = {p: org.auc_bonus(p) for p in world.scenario.ports}
+    table = world.scenario.organisation.advantages.local_risks  # (empty: every type and port)
+    bonus = {(p, k): org.auc_bonus(p) * share(table, kind, p)
+             for p in world.scenario.ports for k, kind in enumerate(ILLICIT, start=1)}
     if engine.local_auc is None and any(bonus.values()):
 
         def local_auc(port: str, kind: int, origins: np.ndarray) -> np.ndarray:
             base = engine.base_auc  # the one in force (a dated change may set another)
-            return np.full(len(origins), min(0.9999, float(base[kind - 1]) + bonus[port]))
+            add = bonus[(port, kind)]
+            return np.full(len(origins), min(0.9999, float(base[kind - 1]) + add))
 
         engine.local_auc = local_auc
 

@@ -43,6 +43,9 @@ MEANINGS: dict[tuple[str, str], str] = {
         "们没有扣住货物（上报数 = 此项 + org_holds）。",
     ("org_local_knowledge_auc_bonus", "6a4889fe"):
         "情景为熟悉组织结构的属地知识设定的识别优势（AUC 加成）：这是回报的设置值，不是测量值。",
+    ("org_local_knowledge_auc_bonus_<type>", "d93bb0b2"):
+        "情景给出 organisation.advantages.local_risks 时，某一违规类型得到的属地知识 AUC 加成，"
+        "取各口岸的均值（结构的加成 × 该类型在各口岸的份额）：这是回报的设置值，不是测量值。",
     ("org_staff_cost_per_year", "bd745479"):
         "所有单位和岗位的人数 × 每人每年成本，以情景的币种计：人员以人民币定价"
         "（organisation.generate.cost_per_year 等），按 costs.exchange.CNY 折算，"

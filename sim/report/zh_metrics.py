@@ -313,6 +313,7 @@ METRICS: dict[str, str] = {
     "org_staff_cost_per_year_<role>": "<role>年度人员成本",
     "org_staff_cost_run": "观测期关员人员成本",
     "org_local_knowledge_auc_bonus": "属地知识带来的风险识别加成（AUC）",
+    "org_local_knowledge_auc_bonus_<type>": "<type>的属地知识风险识别加成（AUC，各口岸均值）",
     "inspection_rate_ordinary_port_<port>_<direction>":
         "普通类别企业实际查验率（口岸 <port>，<direction>）",
     "alert_raised_share": "受预警影响的风险布控决定比例",

@@ -32,6 +32,7 @@ from sim.scenario.inherit import (
     emptied_entries,
     note_drops,
 )
+from sim.scenario.local_risks import BY_PORT
 from sim.scenario.orders import WRITTEN
 from sim.scenario.patch import RIVALS, PathProblem, displace, get_path, plain_changes, set_path
 from sim.scenario.schema import Scenario
@@ -810,7 +811,7 @@ def _clean_loc(loc: tuple) -> tuple:
         if isinstance(part, str) and (
             part in _TAGS
             or part.startswith("function-")
-            or part in ("int", "float", "str", "literal['unlimited']")
+            or part in ("int", "float", "str", "literal['unlimited']", BY_PORT)
         ):
             continue
         out.append(part)

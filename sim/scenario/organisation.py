@@ -24,6 +24,8 @@ from pydantic import Strict as StrictValue
 from sim.scenario.base import Extended, Strict
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours
 from sim.scenario.limits import AtField, Flag, Probability, Real, real, whole
+from sim.scenario.local_risks import DESCRIPTION as LOCAL_RISKS
+from sim.scenario.local_risks import LocalRisk, check_types
 from sim.scenario.office_hours import OfficeHours
 from sim.scenario.window_hint import risk_switch_hint
 
@@ -299,7 +301,7 @@ def _today() -> list[Structure]:
 class Advantages(Extended):
     """Every advantage of a structure, explicit (all neutral by default)."""
 
-    ADDED: ClassVar[tuple[str, ...]] = ("transition_shape", "transition_from")
+    ADDED: ClassVar[tuple[str, ...]] = ("transition_shape", "transition_from", "local_risks")
 
     middle_filter: Probability = Field(
         default=0.0,
@@ -312,6 +314,7 @@ class Advantages(Extended):
         default_factory=dict,
         description="AUC bonus for locally known risks, by structure (the risk engine adds it)",
     )
+    local_risks: dict[str, LocalRisk] = Field(default_factory=dict, description=LOCAL_RISKS)
     uniform_standards: Real = Field(
         default=1.0, ge=0, le=1, description="dumbbell: factor on the escalation shares"
     )
@@ -345,6 +348,7 @@ class Advantages(Extended):
     @model_validator(mode="after")
     def _structures(self) -> Advantages:
         _keys(self.local_knowledge_auc, STRUCTURES, "structure", "local_knowledge_auc")
+        check_types(self.local_risks)
         return self
 
 

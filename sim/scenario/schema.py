@@ -1260,6 +1260,9 @@ class Scenario(Extended):
             path = exc.path if self.organisation.units or exc.path[:1] != ("units",) else ()
             value = UNSHOWN if exc.value is None else exc.value
             raise AtField(("organisation", *path), str(exc), value) from None
+        from sim.scenario.local_risks import check_ports
+
+        check_ports(self.organisation.advantages.local_risks, self.ports)
         office = self.organisation.office_hours
         dated = [k for k in ("holidays", "workdays") if office and getattr(office, k)]
         if dated and self.start_date is None:

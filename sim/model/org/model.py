@@ -42,6 +42,7 @@ from sim.model.org.stats import (
 )
 from sim.model.org.units import StaffQueue, kept
 from sim.model.organisation import Organisation
+from sim.scenario.local_risks import bonus_metrics
 from sim.scenario.org_tree import check
 from sim.scenario.organisation import ESCALATIONS, ROLE_OF
 from sim.scenario.schema import Scenario
@@ -311,5 +312,5 @@ class OrgModel(Organisation):
     def metrics(self) -> dict[str, float]:
         out = self.stats.metrics(self.port_names)
         out.update(staff_metrics(self.units, self.rate, self.days))
-        out["org_local_knowledge_auc_bonus"] = self.auc_bonus("")
+        out.update(bonus_metrics(self.spec.advantages, self.auc_bonus(""), self.port_names))
         return out
