@@ -23,6 +23,7 @@ def _run(structure: str, bonus: float, seed: int) -> dict[str, float]:
         **SHORT,
         "organisation.structure": structure,
         "organisation.advantages.local_knowledge_auc": {"spindle": bonus, "dumbbell": 0.0},
+        "organisation.advantages.local_risks": {},  # (every type at every port: the old form)
     })
     return simulate(scenario, seed).metrics()
 
@@ -32,6 +33,7 @@ def test_the_variant_is_the_spindle_with_the_engine_on_and_applies_local_knowled
     assert scenario.organisation is not None and scenario.risk is not None
     assert scenario.organisation.structure == "spindle" and scenario.risk.enabled
     assert scenario.organisation.advantages.local_knowledge_auc["spindle"] > 0
+    assert set(scenario.organisation.advantages.local_risks) == {"tobacco", "frozen"}
     assert unused_local_knowledge(scenario) is None
     # the files without the engine say that their structures cannot differ in detection
     assert unused_local_knowledge(sim.load_scenario(SCENARIOS / "guangdong-spindle.toml"))
