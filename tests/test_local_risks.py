@@ -59,6 +59,10 @@ def test_only_the_named_types_and_ports_get_the_bonus():
     metrics = World(scenario, 1).organisation.metrics()
     assert metrics["org_local_knowledge_auc_bonus_frozen"] == pytest.approx(0.2 / 10)
     assert metrics["org_local_knowledge_auc_bonus_counterfeit"] == 0.0
+    said = structure_words(scenario)  # (the org command's line)
+    assert said == "spindle: tobacco 0.1 at every port; frozen at zj_port 0.2", said
+    zh = structure_words(scenario, "zh")
+    assert zh == "纺锤型：走私烟草 0.1（所有口岸）；未经检疫的冻品 zj_port 0.2", zh
 
 
 def test_the_old_form_is_every_type_at_every_port():
