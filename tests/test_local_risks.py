@@ -100,3 +100,18 @@ def test_a_bad_table_is_a_clear_error(local, where, said):
     with pytest.raises(ScenarioError) as err:
         _load(local)
     assert where in str(err.value) and said in str(err.value), str(err.value)
+
+
+def test_the_brief_says_which_types_local_knowledge_an_option_changes():
+    """The brief's line: the types whose bonus the option moves, the baseline's to its own
+    (a type it leaves alone is not said), in English and Chinese."""
+    from sim.report.brief_local import line, text
+
+    rows = {("dumbbell", f"org_local_knowledge_auc_bonus_{k}"): {"base": b, "mean": d}
+            for k, b, d in (("tobacco", 0.03, -0.030000000000000013), ("frozen", 0.015, -0.005),
+                            ("pest", 0.0, 0.0))}
+    said = line(rows, "dumbbell")
+    assert said.endswith("this option's: tobacco 0.03 to 0, frozen 0.015 to 0.01"), said
+    assert text(said) == ("属地知识带来的风险评分 AUC 加成（按违规类型，各口岸均值），"
+                          "基准方案 → 本方案：走私烟草 0.03 → 0，未经检疫的冻品 0.015 → 0.01")
+    assert line({}, "dumbbell") == ""  # (the old form reports no per-type bonus: no line)

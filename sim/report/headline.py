@@ -186,7 +186,7 @@ def headline(
                     brief(rows, name, list(at_ports), currency, scope, _uncosted(res, name),
                           float(res.meta.get("days") or 0) or None,
                           _brief_notes(res.meta, (name, "org_staff_cost_per_year") in rows,
-                                       scaled)))
+                                       scaled) + _local(rows, name)))
             out.append(_option(res, name, items, parts, in_force, said))
     return _with_cut_note(out)
 
@@ -197,6 +197,14 @@ def _brief_notes(meta: Mapping[str, Any], staff: bool, scaled: bool) -> tuple[st
     from sim.report.brief_money import SCALED, money_line
 
     return tuple(line for line in (money_line(meta, staff), SCALED if scaled else "") if line)
+
+
+def _local(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str) -> tuple[str, ...]:
+    """The brief's line on the local knowledge the option changes (none: no line)."""
+    from sim.report.brief_local import line
+
+    said = line(rows, name)
+    return (said,) if said else ()
 
 
 def _with_cut_note(out: list[str]) -> list[str]:
