@@ -3,9 +3,10 @@ written as 'Mon 06:00', a pattern beside a schedule, ``extra`` beside a pattern,
 of exports or without ``arrivals.batch`` (:mod:`sim.scenario.call_pattern`,
 :func:`sim.scenario.schedule.check_filled` and ``check_schedules``), and slots whose calls
 can unload at once while the berths (``batch.positions``) are not given
-(:func:`sim.scenario.call_pattern.check_berths`), a share below 1 without the random
-calls' rate and size, and an outlook that cannot grow a pattern's (whole or a share) or a
-schedule's calls. Slots, hours and field names are kept as
+(:func:`sim.scenario.call_pattern.check_berths`), exports' departures made from a pattern
+the port lacks or beside written ones (:mod:`sim.scenario.call_departures`), a share below
+1 without the random calls' rate and size, and an outlook that cannot grow a pattern's
+(whole or a share) or a schedule's calls. Slots, hours and field names are kept as
 written; the terms are those of ``check --arrivals`` (:mod:`sim.cli_zh_listings`: 船期模式,
 班期, 班次, 箱) and of a schedule's errors (:mod:`sim.cli_zh_csv`: 靠泊). Read by
 :mod:`sim.cli_zh_errors`."""
@@ -82,6 +83,21 @@ ERRORS: tuple[tuple[str, str], ...] = (
      r"which an outlook cannot grow; give the port a rate \(and batch\) to grow instead",
      "情景 {s}：{field} 是逐一列出时间的靠泊清单，按贸易增长推算不能使其增长；"
      "请为该口岸给出可增长的 rate（及 arrivals.batch）"),
+    # exports leaving on the pattern's calls (sim.scenario.call_departures)
+    (r"from_calls makes the exports' departures from the port's call pattern, and a delay is "
+     r"for exports that cross without departures: give one of from_calls and delay",
+     "from_calls 按口岸的船期模式生成出口货物的离港班次，而 exports.loading.delay 用于没有"
+     "离港班次、放行后直接过境的出口货物：from_calls 与 exports.loading.delay 只能给出其一"),
+    (r"from_calls makes a departure of each slot of arrivals\.calls, and departures lists "
+     r"them: give one of from_calls and departures, not both",
+     "from_calls 把 arrivals.calls 的每个班期都作为一个离港班次，而 exports.loading.departures"
+     " 逐一列出离港班次：from_calls 与 exports.loading.departures 只能给出其一"),
+    (r"from_calls makes a departure of each slot of the port's weekly call pattern, and the "
+     r"port has none: give arrivals\.calls, or the departures themselves "
+     r"\(exports\.loading\.departures; a schedule's calls are not weekly\)",
+     "from_calls 把口岸每周船期模式的每个班期都作为一个离港班次，而该口岸没有船期模式："
+     "请给出 arrivals.calls，或直接给出离港班次（exports.loading.departures；船期表中的"
+     "靠泊不是每周重复的）"),
 )
 
 

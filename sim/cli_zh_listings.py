@@ -16,6 +16,8 @@ DAYS = {"Mon": "周一", "Tue": "周二", "Wed": "周三", "Thu": "周四", "Fri
 MONTHS = {m: f"{i} 月" for i, m in enumerate(
     ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
 _N = r"[\d,.]+(?:e[+-]?\d+)?"
+#: times of the week as a listing writes them ('Mon 08:00, Thu 16:00')
+_WEEK = r"[A-Z][a-z]{2} \d\d:\d\d(?:, [A-Z][a-z]{2} \d\d:\d\d)*"
 #: an English clause (whole) -> its Chinese; named groups kept as written
 CLAUSES: tuple[tuple[str, str], ...] = (
     (rf"(?P<h>{_N}) declarations/h on average, (?P<d>{_N})/d, (?P<m>{_N})/month \(30\.44 d\)",
@@ -51,6 +53,11 @@ CLAUSES: tuple[tuple[str, str], ...] = (
      r"replication",
      "按船期模式每周 {n} 个班次，班期为{days}{w}；每班 {a} 至 {z} 份报关单（箱量的第 1 至第 99 "
      "百分位；平均每班 {x} 箱，每份报关单 {k} 箱），每次重复重新抽取"),
+    (rf"exports leave on the call pattern's calls, departures (?P<days>{_WEEK}) \(each slot "
+     rf"plus window_h, (?P<h>{_N}) h\)",
+     "出口货物随船期模式的班次离港，离港班次为{days}（各班期加 window_h，即 {h} 小时）"),
+    (rf"cut-off (?P<c>{_N}) h before each: (?P<days>{_WEEK})",
+     "各离港班次前 {c} 小时截关：{days}"),
     (r"busiest day (?P<k>\d+) \(hours (?P<a>\d+) to (?P<b>\d+)\), (?P<t>[\d,]+) "
      r"declarations in (?P<c>\d+) call\(s\)",
      "最繁忙的一天为第 {k} 天（第 {a} 至 {b} 小时），{c} 个班次共 {t} 份报关单"),

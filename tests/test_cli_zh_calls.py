@@ -1,5 +1,6 @@
 """A weekly vessel call pattern's refusals with ``--lang zh`` (:mod:`sim.cli_zh_calls`):
-every message :mod:`sim.scenario.call_pattern` can raise has a Chinese pattern, its slots,
+every message :mod:`sim.scenario.call_pattern` and :mod:`sim.scenario.call_departures` can
+raise has a Chinese pattern, its slots,
 hours and counts kept as written; a real refusal of slots that clash without berths, as the
 loader words it, is said whole in Chinese."""
 
@@ -40,14 +41,16 @@ KEPT = ("'Mon 6am'", "'Mon 06:00'", "'Mon 09:30'", "'Mon 02:00'", "3.5", "26.7",
 
 
 def _messages() -> list[str]:
-    tree = ast.parse((ROOT / "sim" / "scenario" / "call_pattern.py").read_text("utf-8"))
-    return messages_of(tree.body, {"ValueError": 0, "AtField": 1}, SAMPLES,
-                       "call_pattern.py", SKIP)
+    out = []
+    for name in ("call_pattern.py", "call_departures.py"):  # (the exports' departures too)
+        tree = ast.parse((ROOT / "sim" / "scenario" / name).read_text("utf-8"))
+        out += messages_of(tree.body, {"ValueError": 0, "AtField": 1}, SAMPLES, name, SKIP)
+    return out
 
 
 def test_every_refusal_of_a_call_pattern_has_a_chinese_pattern() -> None:
     messages = _messages()
-    assert len(messages) >= 5, messages  # (each check's message: none left out unseen)
+    assert len(messages) >= 8, messages  # (each check's message: none left out unseen)
     for message in messages:
         for head in ("{}", "/w/s.toml: ports.sea.arrivals.calls.slots: {}"):
             said = error_line(head.format(message), "zh")

@@ -26,7 +26,10 @@ FLAT = 1.1
 
 def arrival_lines(scenario: Any) -> list[str]:
     """One line per port and direction with arrivals: ``<path>: ...`` (see
-    :func:`rate_line`), imports first, in the scenario's order of ports."""
+    :func:`rate_line`), imports first, in the scenario's order of ports; after a port's
+    exports, the departures its call pattern makes for them (``from_calls``)."""
+    from sim.scenario.call_departures import departures_line
+
     lines = []
     for name, port in scenario.ports.items():
         flows = [(f"ports.{name}.arrivals", port.arrivals)]
@@ -36,6 +39,8 @@ def arrival_lines(scenario: Any) -> list[str]:
             f"{path}: {rate_line(arrivals)}{_dated(arrivals, scenario)}"
             for path, arrivals in flows
         ]
+        leaving = departures_line(name, port)  # (exports on the call pattern's calls)
+        lines += [leaving] if leaving else []
     return lines
 
 

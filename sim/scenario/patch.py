@@ -25,17 +25,18 @@ class PathProblem(ValueError):
 #: ``capacity`` written over a table (by ``--set``, an option, a reform or a child file's
 #: table) drops the ``schedule`` or ``shifts`` it had, and so on for each of the three; so
 #: do a patrol's ``staff`` and ``schedule``, export loading's ``departures`` (with its
-#: ``cutoff``) and ``delay``, the organisation's tree written out (``units``) and
-#: generated (``generate``), and a port's calls listed (``arrivals.schedule``) and drawn
-#: from a pattern (``arrivals.calls``).
+#: ``cutoff``), ``from_calls`` (departures made from the call pattern) and ``delay``, the
+#: organisation's tree written out (``units``) and generated (``generate``), and a port's
+#: calls listed (``arrivals.schedule``) and drawn from a pattern (``arrivals.calls``).
 RIVALS: dict[str, tuple[str, ...]] = {
     "capacity": ("schedule", "shifts"),
     "schedule": ("capacity", "staff", "shifts", "calls"),
     "calls": ("schedule",),
     "shifts": ("capacity", "schedule"),
     "staff": ("schedule",),
-    "departures": ("delay",),
-    "delay": ("departures", "cutoff"),
+    "departures": ("delay", "from_calls"),
+    "delay": ("departures", "cutoff", "from_calls"),
+    "from_calls": ("departures", "delay"),
     "units": ("generate",),
     "generate": ("units",),
 }

@@ -29,6 +29,7 @@ from sim.scenario.base import DIRECTIONS as DIRECTIONS
 from sim.scenario.base import ILLICIT as ILLICIT
 from sim.scenario.base import MODES as MODES
 from sim.scenario.bonded import BondedZone, check_bonded
+from sim.scenario.call_departures import fill_departures
 from sim.scenario.call_pattern import CallPattern, check_berths, fill_from_calls, with_pattern
 from sim.scenario.capacity_windows import CapacityWindow, check_capacity_windows
 from sim.scenario.costs import CostsField
@@ -750,16 +751,26 @@ def _week_time(hours: float) -> str:
 WeekTimes = Annotated[list[float], BeforeValidator(_week_times)]
 
 
-class Loading(Strict):
+class Loading(Extended):
     """When a released export leaves: on the next vessel or flight whose cut-off it makes
     (``departures`` in the week and the ``cutoff`` lead before each), or after a
-    ``delay`` (a land crossing: the truck drives on and crosses)."""
+    ``delay`` (a land crossing: the truck drives on and crosses). With ``from_calls``, the
+    departures are made from the port's weekly call pattern (docs/vessel-schedule.md)."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("from_calls",)
 
     departures: WeekTimes | None = Field(
         default=None, description="departures in the week: 'Mon 18:00', or '18:00' every day"
     )
     cutoff: Duration = Field(
         default=0.0, description="how long before a departure the goods must be released"
+    )
+    from_calls: bool = Field(
+        default=False,
+        strict=True,
+        description="true: a departure at each slot of the port's call pattern "
+        "(arrivals.calls), at the end of its window (the slot plus window_h), instead of "
+        "departures written here; cutoff before each (docs/vessel-schedule.md)",
     )
     delay: DurationDist | None = Field(
         default=None, description="time from release to loading/crossing, without a schedule"
@@ -771,6 +782,8 @@ class Loading(Strict):
 
     @model_validator(mode="after")
     def _one_way(self) -> Loading:
+        if self.from_calls and self.departures is None and self.delay is None:
+            return self  # (no pattern to make them from: its error is told at the port)
         if (self.departures is None) == (self.delay is None):
             raise ValueError(
                 "give either 'departures' (with 'cutoff') or 'delay', exactly one of them"
@@ -921,6 +934,11 @@ class Port(Extended):
                 "and loading (see sim/scenarios/default.toml)"
             )
         return v
+
+    @model_validator(mode="before")
+    @classmethod
+    def _departures_from_calls(cls, v: Any) -> Any:
+        return fill_departures(v)
 
     @model_validator(mode="after")
     def _sea(self) -> Port:
