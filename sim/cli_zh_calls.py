@@ -84,6 +84,10 @@ ERRORS: tuple[tuple[str, str], ...] = (
      "情景 {s}：{field} 是逐一列出时间的靠泊清单，按贸易增长推算不能使其增长；"
      "请为该口岸给出可增长的 rate（及 arrivals.batch）"),
     # exports leaving on the pattern's calls (sim.scenario.call_departures)
+    (r"from_calls makes the departures of the port's exports, and the port has no exports "
+     r"\(no exports\.arrivals\): give its exports whole, or leave from_calls out",
+     "from_calls 生成口岸出口货物的离港班次，而该口岸没有出口（没有 exports.arrivals）："
+     "请完整给出其出口部分，或删去 from_calls"),
     (r"from_calls makes the exports' departures from the port's call pattern, and a delay is "
      r"for exports that cross without departures: give one of from_calls and delay",
      "from_calls 按口岸的船期模式生成出口货物的离港班次，而 exports.loading.delay 用于没有"

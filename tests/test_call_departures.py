@@ -71,7 +71,9 @@ def test_the_departures_follow_the_slots_and_window_in_a_resolved_scenario() -> 
     ({"ports.sea.exports.loading": {"from_calls": True, "delay": "1 h"},
       "ports.sea.arrivals.calls": PATTERN}, "give one of from_calls and delay"),
     ({"ports.sea.exports.loading.from_calls": True}, "and the port has none"),
-], ids=["departures", "delay", "no pattern"])
+    ({"ports.sea.exports": None, "ports.sea.arrivals.calls": PATTERN,
+      "ports.sea.exports.loading.from_calls": True}, "the port has no exports"),
+], ids=["departures", "delay", "no pattern", "no exports"])
 def test_from_calls_is_refused_where_it_cannot_apply(over, words) -> None:
     with pytest.raises(ScenarioError) as err:
         sim.load_scenario(SMALL, over)

@@ -40,7 +40,8 @@ def call_departures(pattern: CallPattern) -> list[str]:
 def fill_departures(data: Any) -> Any:
     """A port's table (as written) whose ``exports.loading.from_calls`` is true, with the
     loading's ``departures`` made from its ``arrivals.calls``; refused, naming the field,
-    beside written departures or a ``delay``, and without a pattern. In a resolved scenario
+    at a port without exports, beside written departures or a ``delay``, and without a
+    pattern. In a resolved scenario
     (canonical units) the departures an earlier fill wrote are made again, so that a
     change of the slots or the window moves them."""
     exports = data.get("exports") if isinstance(data, dict) else None
@@ -49,6 +50,10 @@ def fill_departures(data: Any) -> Any:
         loading.get("from_calls") is not True
     ):
         return data
+    if exports.get("arrivals") is None:  # (a section made by this field alone)
+        raise AtField(WHERE, "from_calls makes the departures of the port's exports, and "
+                      "the port has no exports (no exports.arrivals): give its exports "
+                      "whole, or leave from_calls out", value=limits.UNSHOWN)
     if loading.get("delay") is not None:
         raise AtField(WHERE, "from_calls makes the exports' departures from the port's call "
                       "pattern, and a delay is for exports that cross without departures: "
