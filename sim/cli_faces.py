@@ -23,6 +23,8 @@
         [--lang en|zh]                                                 (sim.cli_difference)
     bordersim paper-table RESULTS_DIR [--format markdown|latex] [--metric NAME] [--out FILE]
                                                                        (sim.cli_paper_table)
+    bordersim tornado SCENARIO --reform NAME[:K=V] --reps R [--range SETTING=LOW,HIGH]
+                      [--metric NAME] [--format markdown|latex] [--out DIR]  (sim.cli_tornado)
 
 Only the standard library is imported at start-up (like ``sim.cli``).
 """
@@ -37,7 +39,8 @@ from typing import Any
 
 COMMANDS = ("dashboard", "animate", "docs", "report", "appraise", "hours", "fit-arrivals",
             "fit-times", "both-sides", "trucks", "tables", "workbook", "outlook",
-            "operating-curve", "compliance", "reproduce", "tfa", "difference", "paper-table")
+            "operating-curve", "compliance", "reproduce", "tfa", "difference", "paper-table",
+            "tornado")
 MAX_FRAMES = 2000
 #: the commands written in modules of their own, in the order of the help's list
 _MODULES = {
@@ -57,6 +60,7 @@ _MODULES = {
     "tfa": "sim.cli_tfa",
     "difference": "sim.cli_difference",
     "paper-table": "sim.cli_paper_table",
+    "tornado": "sim.cli_tornado",
 }
 
 

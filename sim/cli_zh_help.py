@@ -44,6 +44,7 @@ COMMANDS = {
     "difference": "对比两个运行结果文件夹：各指标的差值及其 95%% 置信区间"
                   "（种子相同时配对，否则用 Welch 非配对区间）",
     "paper-table": "把方案比较的结果写成一张可用于论文的 Markdown 或 LaTeX 表格",
+    "tornado": "改革效果的正负在其各项假设的取值范围内是否不变",
 }
 #: argparse's own words
 USAGE, POSITIONALS, OPTIONS = "用法：", "位置参数", "选项"

@@ -7,7 +7,7 @@ from __future__ import annotations
 #: the commands whose every option has its Chinese here (tests hold them to it)
 COMMANDS = ("hours", "tfa", "org", "animate", "docs", "both-sides", "trucks", "fit-arrivals",
             "fit-times", "outlook", "operating-curve", "compliance", "reproduce", "difference",
-            "paper-table")
+            "paper-table", "tornado")
 #: (option, digest of its English help) -> its Chinese
 HELPS: dict[tuple[str, str], str] = {
     # hours
@@ -312,4 +312,27 @@ HELPS: dict[tuple[str, str], str] = {
         "每项与每个扫描点的均值及 95% 置信区间并列，注明是否落在区间内，列成一张表（每个数据一行，"
         "每个扫描点一列）并写入 observed.csv，另注明各数据落在区间内的扫描取值（仅限 --param "
         "扫描点）",
+    # tornado
+    ("description", "ef172ccf"):
+        "以相同的随机种子把一项改革与基准方案对比（一次方案比较）：改革效果所依据、又无来源确定"
+        "的每项设定（改革库标为假设或没有来源提到的强度参数，或改革库为它列出的情景字段），分别"
+        "取所给范围的低端和高端，其余设定保持所给取值；字段的基准方案也在同一端运行。按设定和结"
+        "果指标打印：两端及所给取值下的配对效果及其 95% 置信区间，以及其正负在范围内不变还是反"
+        "转（摆幅最大的在前），写成 Markdown 或 LaTeX 表格；两端取值及其理由在注释中，结果文件"
+        "夹中的 tornado.csv 含全部数字。区间只反映各端的运行间随机波动：两端区间覆盖 0 的反转"
+        "不算已显示。",
+    ("scenario", "3537d165"):
+        "情景 TOML 文件，或内置情景的名称",
+    ("--reform", "45de5815"):
+        "改革，写法同 --reforms 的一项（单项改革，不带日期）；按所写强度得出“所给取值”下的效果",
+    ("--metric", "2cfe906b"):
+        "给出若干行的结果指标（可重复；默认 clearance_h_mean 和 clearance_h_p90）",
+    ("--range", "b3c7b804"):
+        "以此代替改革库给出的某项设定的两端（改革的强度参数，或以点分隔的情景字段；可重复）；"
+        "改革库未给出范围的强度参数，只有在此给出范围时才会变动",
+    ("--reps", "dcd8e2a0"):
+        "每个方案的重复运行次数",
+    ("--out", "f217b048"):
+        "结果文件夹（默认：新建 results/tornado-<scenario>-<time>）；再次运行到该文件夹时接着"
+        "运行",
 }
