@@ -134,7 +134,10 @@ def _run(args: argparse.Namespace, reform: Any, chosen: list[Any], missing: list
 
 def _argv(args: argparse.Namespace) -> list[str]:
     """The command as asked (kept in the folder's history and under the table)."""
-    out = [str(args.scenario), "--reform", args.reform]
+    from sim.scenario.loader import BUNDLED
+
+    bundled = Path(args.scenario).resolve().parent == Path(BUNDLED).resolve()
+    out = [Path(args.scenario).stem if bundled else str(args.scenario), "--reform", args.reform]
     for key, low, high in args.ranges:
         out += ["--range", f"{key}={low},{high}"]
     for metric in args.metric or []:
