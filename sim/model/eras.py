@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim.model.approach_eras import entry_plan
+from sim.model.desk_eras import era_counts
 from sim.model.draws import DRAWS, Context, R
 from sim.model.risk import RiskEngine
 from sim.model.risk_alert_tally import AlertTally
@@ -136,6 +137,13 @@ def planned_assessment(port: Port, arrived: np.ndarray, r: np.ndarray,
         r, lodged, start = entry_plan(port, r, arrived, reached)
     else:
         start = lodged = lodged_at(r, arrived)
+    return assessed_from(port, r, start, lodged)
+
+
+def assessed_from(port: Port, r: np.ndarray, start: np.ndarray, lodged: np.ndarray) -> np.ndarray:
+    """:func:`planned_assessment` of declarations lodged at ``lodged`` whose review (if
+    any) starts at ``start``: its review, any return and second review, then the
+    assessment (also goods leaving a transit desk: :mod:`sim.model.desk_eras`)."""
     review = (r[:, R.review] > 0) & (port.review is not None)
     # (a returned declaration: corrected, then reviewed a second time)
     again = np.where(review & (r[:, R.amended] > 0), r[:, R.amend_time] + r[:, R.review_time], 0)
@@ -157,3 +165,9 @@ def enter(port: Port, index: np.ndarray, arrived: np.ndarray, u: np.ndarray, exp
         rows = era == k
         seen = None if reached is None else reached[rows]
         ports[k]._hand_on(index[rows], arrived[rows], u[rows], export, call, reached=seen)
+
+
+def desk_era_counts(ports: list[Port]) -> dict[str, float]:
+    """For a run's ``inspections``: the transit goods a dated rule passed by while they
+    waited at a transit desk (:mod:`sim.model.desk_eras`; nothing without one)."""
+    return era_counts(ports)
