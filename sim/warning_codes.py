@@ -249,6 +249,11 @@ CODES: tuple[Code, ...] = (
          rf"ports that finished no consignment in the observed days cost "
          rf"(?P<f_cost_per_year>{_N}) a year \((?P<f_share_pct>{_N})% of "
          r"agency_cost_per_year\)", (), "agency_cost_unshared_per_year"),
+    Code("transit_desk_era_behind", "note", False,
+         "a dated rule of the timeline came into force while transit goods waited at a "
+         "transit desk: assessed after it, they still follow the rules in force before it",
+         rf"(?P<f_consignments>{_N}) transit consignments a run \(transit_desk_era_behind\) "
+         r"were assessed", (), "transit_desk_era_behind"),
     Code("metric_unmeasured", "warning", False,
          "a metric asked for by name (--show), or by a pattern none of whose metrics was "
          "measured, was measured in no replication: its figure is missing",

@@ -72,9 +72,11 @@ def costed_transit() -> MetricNames:
 
 @pytest.fixture(scope="module")
 def bonded() -> MetricNames:
-    """Two ports, one a bonded zone's gate that the other's transit goods fill (bonded_*)."""
-    given = {"ports.p.transit": {"share": {"*": 0.5}, "formalities": "0 h", "travel": "1 h"},
-             "ports.q.bonded_zone": {"entry": "p"}}
+    """Two ports, one a bonded zone's gate that the other's transit goods fill (bonded_*),
+    through a transit desk under a timeline (transit_desk_era_behind)."""
+    transit = {"share": {"*": 0.5}, "formalities": "0 h", "travel": "1 h", "desk": {"capacity": 2}}
+    given = {"ports.p.transit": transit, "ports.q.bonded_zone": {"entry": "p"},
+             "timeline": [{"reform": "single_window", "at": "1 d"}]}
     return metric_names(sim.load_scenario(TWO, given))
 
 
@@ -287,6 +289,8 @@ def test_explain_without_a_file_explains_the_default_scenarios_names(tmp_path, m
 @pytest.mark.parametrize(("stem", "unit", "zh"), [
     ("transit_share", "share (0-1)", "转关货物比例"),
     ("transit_unfinished", "consignments", "运行结束时未完成的转关进口货物票数"),
+    ("transit_desk_era_behind", "consignments",
+     "转关窗口排队期间遇改革生效而仍适用原规则的转关货物票数"),
     ("transit_h_mean", "hours", "转关运输段时间均值（每票转关货物）"),
     ("transit_clearance_share", "share (0-1)", "转关运输段占海关通关时间比例"),
     ("clearance_h_mean_transit_import", "hours", "转关进口货物海关通关时间均值（自抵达进境口岸）"),

@@ -23,6 +23,8 @@ from sim.python_words import as_python
 from sim.scenario.unfound import unfound_types
 from sim.warning_codes import CODES, classify, record
 
+_BEHIND = "transit_desk_era_behind"  # (transit goods a date passed at the desk)
+
 MMC = Path(__file__).resolve().parents[1] / "scenarios" / "teaching-mmc.toml"
 BUSY = ["--set", "ports.crossing.arrivals.rate=5/h"]  # (rho 1.25: the lane cannot keep up)
 
@@ -506,6 +508,8 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "cost_unshared": lambda _: __import__("sim.model.cost_sharing", fromlist=["x"]
                                           ).unshared_notes({"agency_cost_unshared_per_year": 5e5,
                                                             "agency_cost_per_year": 2e6})[0],
+    "transit_desk_era_behind": lambda _: __import__("sim.model.desk_eras", fromlist=["x"]
+                                                    ).desk_era_notes({_BEHIND: 12.5})[0],
     "metric_unmeasured": lambda _: __import__("sim.cli_warnings", fromlist=["x"]).unmeasured(
         {"a_metric": {"mean": None}}, ["a_metric"])[0].removeprefix("warning: "),
     "prcc_too_few_points": lambda _: __import__("sim.experiment.sweep_prcc", fromlist=["x"]

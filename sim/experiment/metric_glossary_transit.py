@@ -93,6 +93,15 @@ TRANSIT_SPLIT = [
           "`transit/import`, which are then biased low; many of them mean a longer drain "
           "(`drain_days`) or more transit officers (`ports.<port>.transit.desk.capacity`)."
           + _HOW, only=_ONLY),
+    Entry("transit_desk_era_behind", COUNT_LAYER,
+          "How many of the cohort's transit consignments that queued at a transit desk were "
+          "assessed, counted from when they really lodged after the desk's wait, after a dated "
+          "rule of the timeline (`[[eras]]`, `timeline`) came into force, yet follow the rules "
+          "in force before it: a consignment's era is chosen from its arrival without the "
+          "desk's wait, since its rules draw its transit leg (docs/transit.md). 0 when a date "
+          "passed none; the run's note names it when it is more.",
+          only="with a timeline and a transit desk that queues (`ports.<port>.transit.desk`, "
+               "docs/transit.md)"),
     *[
         Entry(f"{metric}_h_{stat}_{kind}_import", CLEAR_LAYER,
               f"{_STATS[stat]} of {_WHAT[metric]}, of the {_GROUPS[kind][0]}; NaN when the "

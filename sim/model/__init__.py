@@ -16,6 +16,8 @@ Where things live:
 - ``transit_plans.py`` transit goods that queue at a transit desk: their declarations'
                    holds and the escalations that do not hold them, decided when they
                    leave the desk, from the time they really lodge
+- ``desk_eras.py`` transit goods a timeline's dated rule passed by while they queued at a
+                   transit desk (their era is chosen from the arrival): counted for the note
 - ``holds.py``     dated holds: arrivals (a port closed) or declarations (a declaration
                    system down) held for a while and let in at the end
 - ``approach.py``  a land crossing's approach: trucks wait on it (parking, then the road)

@@ -55,8 +55,7 @@ Launch = Callable[[list[Bulk], list[Consignment]], None]
 class Port:
     """The lanes of one port of entry and the source of its consignments."""
 
-    # its resources, built by :func:`sim.model.port_lanes.build_lanes`, which lists the
-    # attributes it sets in ``built`` (an era shares them)
+    # built by :func:`sim.model.port_lanes.build_lanes`, listed in ``built`` (eras share them)
     lanes: dict[str, Lane]
     built: tuple[str, ...]
     review: Any
@@ -69,6 +68,7 @@ class Port:
     teams: Any
     quarantine_officers: Any
     cold_chain: Any  # a ColdChainHold, or None
+    desk_eras: Any  # a DeskEras (transit goods a date passed at the desk), or None
     pooled: bool
     simple_cell: bool
     cell: Cell

@@ -10,6 +10,7 @@ from sim.lane_catalogue import KEYS
 from sim.model.capacity_plan import apply_windows
 from sim.model.cell import Cell, CellLane
 from sim.model.cold_chain import build_cold_chain
+from sim.model.desk_eras import DeskEras
 from sim.model.fifo import FifoLane
 from sim.model.lane import Lane
 from sim.model.milestones import CUSTOMS, QUARANTINE, TERMINAL
@@ -72,6 +73,7 @@ def _build_desks(port: Port, centres: dict[str, Lane]) -> None:
     port.scanners = _lane(port, "scanners", spec.scan.scanners if spec.scan else None)
     # (listed in port.lanes only: sim.model.transit_leg.desk_of)
     _lane(port, "transit_desk", spec.transit.desk if spec.transit else None)
+    port.desk_eras = DeskEras.of(port)  # (transit goods a date passed at the desk, or None)
     pool = spec.scan.image_review.pool if spec.scan else ""
     if pool:  # a review centre's lane, shared with other ports (the World lists it)
         port.image_officers = centres[pool]

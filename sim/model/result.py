@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from sim.model.desk_eras import desk_era_metrics
 from sim.model.release_owners import owner_metrics
 from sim.model.result_clearance import clearance_metrics
 from sim.model.returns_metrics import returns_metrics
@@ -212,6 +213,7 @@ class RunResult:
         out.update(returns_metrics(self.intervals))
         out.update(transit_metrics(self.intervals))
         out.update(transit_cohort_metrics(ins))  # (the share over every import, finished or not)
+        out.update(desk_era_metrics(ins))  # (transit goods a date passed at the desk)
         out.update(self.organisation_metrics)
         if self.smuggling is not None:
             from sim.model.smuggling_metrics import smuggling_metrics

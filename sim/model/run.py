@@ -10,6 +10,7 @@ import numpy as np
 import simpy
 
 from sim.model.cost_sharing import unshared_notes
+from sim.model.desk_eras import desk_era_metrics, desk_era_notes
 from sim.model.organisation import Organisation
 from sim.model.result import RunResult
 from sim.model.selection import Selector
@@ -78,6 +79,7 @@ def simulate(
     result.days, result.warmup_days = scenario.days, scenario.warmup_days
     result.notes = window_notes(scenario.warmup_days, scenario.days)
     result.notes += [f"note: {m}" for m in unshared_notes(result.cost_metrics)]  # (costs')
+    result.notes += [f"note: {m}" for m in desk_era_notes(desk_era_metrics(result.inspections))]
     return result
 
 

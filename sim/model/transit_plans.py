@@ -50,14 +50,20 @@ def admit(port: Port, index: np.ndarray, arrived: np.ndarray, table: np.ndarray)
 
 
 def left_desk(
-    port: Port, index: np.ndarray, r: np.ndarray, here: np.ndarray, sealed: np.ndarray
+    port: Port,
+    index: np.ndarray,
+    r: np.ndarray,
+    here: np.ndarray,
+    sealed: np.ndarray,
+    cohort: np.ndarray,
 ) -> None:
     """Transit goods left the desk, sealed at ``sealed``, and reach this office at ``here``:
     hold their declarations that a declarations' hold catches (rewriting the rows' lodging
     draws of ``r`` in place, as :func:`sim.model.holds.hold_declarations` does when a
     consignment is made; smuggled goods never are) and start their escalations that do not
     hold the goods, both from the time they really lodge (none where the desk is
-    unlimited: they were planned when the consignment was made)."""
+    unlimited: they were planned when the consignment was made). Under a timeline, count
+    those of the ``cohort`` a dated rule passed by (:mod:`sim.model.desk_eras`)."""
     if not queues_at_desk(port.scenario, port.name):
         return
     holds = spans(port.scenario, port.name, "declarations")
@@ -68,3 +74,5 @@ def left_desk(
     if port.scenario.organisation is not None:
         lodged = np.maximum(lodged_here(r, here), sealed)
         port.organisation.admit(port.name, index, lodged, r)
+    if port.desk_eras is not None:
+        port.desk_eras.left(port, r, np.maximum(lodged_here(r, here), sealed), cohort)

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from sim.model.cost_sharing import unshared_notes
 from sim.model.credit_rules import credit_rules
+from sim.model.desk_eras import desk_era_notes
 from sim.model.risk_notes import risk_notes
 from sim.model.stability import near_saturation, too_short
 
@@ -129,4 +130,5 @@ def run_notes(
     out += [f"note: {message}" for message in credit_rules(means, caps, directed).values()]
     out += [f"note: {message}" for message in risk_notes(means, throttle).values()]
     out += [f"note: {message}" for message in unshared_notes(dict(means))]
+    out += [f"note: {message}" for message in desk_era_notes(means)]  # (desk_eras.py)
     return out + window_notes(warmup_days, days, replications)

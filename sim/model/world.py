@@ -28,7 +28,7 @@ from sim.model.costbook import CostBook
 from sim.model.cutoffs import departures_of
 from sim.model.delay_tails import DelayTailTally
 from sim.model.engine import Environment, start
-from sim.model.eras import add_eras, wire_risk_engine
+from sim.model.eras import add_eras, desk_era_counts, wire_risk_engine
 from sim.model.fifo import FifoLane
 from sim.model.idling import IdlingTally
 from sim.model.journey import journey
@@ -299,7 +299,7 @@ class World:
             events=self.env.scheduled,
             log=with_reached(tables.log_frame(rec, names, self.scenario, self.costs), self.ports),
             paths=dict(self.paths),
-            inspections=dict(rec.inspections),
+            inspections=rec.inspections | desk_era_counts(self.ports),  # (desk_eras.py)
             enforcement=rec.enforcement.table(),
             enforcement_daily=rec.enforcement.daily_table(),
             enforcement_metrics=tables.enforcement_metrics(rec, self.scenario)

@@ -359,6 +359,7 @@ METRICS: dict[str, str] = {
     "returned_clearance_share": "退单时间占海关通关时间比例",
     "transit_share": "转关货物比例",
     "transit_unfinished": "运行结束时未完成的转关进口货物票数",
+    "transit_desk_era_behind": "转关窗口排队期间遇改革生效而仍适用原规则的转关货物票数",
     "transit_h_mean": "转关运输段时间均值（每票转关货物）",
     "transit_clearance_share": "转关运输段占海关通关时间比例",
     "clearance_h_mean_transit_import": "转关进口货物海关通关时间均值（自抵达进境口岸）",

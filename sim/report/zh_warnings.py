@@ -310,6 +310,12 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                       "{cost_per_year}（占 agency_cost_per_year 的 {share_pct}%）：计入 "
                       "agency_cost_per_year，但不计入任何每票成本，因此每票成本 × 货物票数比年度"
                       "成本少这么多；请观测更多天（--days），使每个口岸都有完成的货物",),
+    "transit_desk_era_behind": ("每次运行有 {consignments} 票转关货物（transit_desk_era_behind）"
+                                "按排队后实际申报时间计算，在时间线中某项带日期的规则生效之后才"
+                                "审单，却仍适用生效前的规则：货物适用哪一时期的规则按其抵达时间"
+                                "（不计转关窗口的等待）确定，因为这些规则决定其转关运输段的抽取；"
+                                "若要规则作用于这些货物，可将其生效日期提前约一个窗口等待时间"
+                                "（wait_h_mean_<port>_transit_desk），或增加转关窗口关员",),
     "metric_unmeasured": ("按名称要求显示（--show）的 {metric} 在任何重复运行中均未测得，"
                           "其数值缺失（summary.json 中为 null）",),
     "seizures_not_success": ("本方案的每 1000 份报关单查扣数与基准方案不同（配对差值 "

@@ -76,7 +76,8 @@ class Transit(Step):
         # the goods reach this office's yard later by the desk's wait
         m[DISCHARGED] = r[GOODS_READY] = r[GOODS_READY] + (start - j.c.arrived)
         row = np.asarray(r, float)[None, :]  # (holds and escalations from the real lodging)
-        left_desk(j.port, np.array([j.c.index]), row, np.array([t]), np.array([end]))
+        left_desk(j.port, np.array([j.c.index]), row, np.array([t]), np.array([end]),
+                  np.array([j.c.cohort]))
         r[ADVANCE], r[LEAD], r[LODGING] = (float(row[0, c]) for c in (ADVANCE, LEAD, LODGING))
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
@@ -97,6 +98,7 @@ class Transit(Step):
         if desk is not None:  # (holds and escalations from the real lodging)
             left = rows & np.isfinite(t)
             req = b.req[left]
-            left_desk(b.port, b.index[left], req, t[left], b.m[left, TRANSIT_SEALED])
+            left_desk(b.port, b.index[left], req, t[left], b.m[left, TRANSIT_SEALED],
+                      b.cohort[left])
             b.req[left] = req
         yield from ()
