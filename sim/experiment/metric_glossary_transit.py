@@ -96,10 +96,10 @@ TRANSIT_SPLIT = [
     Entry("transit_desk_era_behind", COUNT_LAYER,
           "How many of the cohort's transit consignments that queued at a transit desk were "
           "assessed, counted from when they really lodged after the desk's wait, after a dated "
-          "rule of the timeline (`[[eras]]`, `timeline`) came into force, yet follow the rules "
-          "in force before it: a consignment's era is chosen from its arrival without the "
-          "desk's wait, since its rules draw its transit leg (docs/transit.md). 0 when a date "
-          "passed none; the run's note names it when it is more.",
+          "rule of the timeline (`[[timeline]]`, `--reforms NAME@TIME`) came into force, yet "
+          "follow the rules in force before it: a consignment's era is chosen from its arrival "
+          "without the desk's wait, since its rules draw its transit leg (docs/transit.md). 0 "
+          "when a date passed none; the run's note names it when it is more.",
           only="with a timeline and a transit desk that queues (`ports.<port>.transit.desk`, "
                "docs/transit.md)"),
     *[

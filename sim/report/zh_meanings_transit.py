@@ -56,11 +56,12 @@ MEANINGS: dict[tuple[str, str], str] = {
         "或之后的环节）的票数：它们不计入 transit_h_mean、transit_clearance_share 及 "
         "transit/import 组的各项指标，这些指标因而偏低；数量多时，应延长清空期（drain_days）"
         "或增加转关关员（ports.<port>.transit.desk.capacity）。" + _HOW,
-    ("transit_desk_era_behind", "21d6a0dc"):
+    ("transit_desk_era_behind", "76448170"):
         "观测期内在转关窗口排队的转关货物中，按排队后实际申报时间计算，其审单在时间线"
-        "（[[eras]]、timeline）中某项带日期的改革生效之后，却仍适用生效前规则的票数：货物"
-        "适用哪一时期的规则，按其抵达时间（不计转关窗口的等待）确定，因为这些规则决定其转关"
-        "运输段的抽取（见 docs/transit.md）。没有货物受影响时为 0；大于 0 时运行注记会说明。",
+        "（[[timeline]]、--reforms NAME@TIME）中某项带日期的改革生效之后，却仍适用生效前"
+        "规则的票数：货物适用哪一时期的规则，按其抵达时间（不计转关窗口的等待）确定，因为"
+        "这些规则决定其转关运输段的抽取（见 docs/transit.md）。没有货物受影响时为 0；大于 0 "
+        "时运行注记会说明。",
     ("transit_h_mean", "8a5202c5"):
         "每票转关货物转关运输段的平均小时数：自抵达进境口岸至抵达本关，即转关手续和监管运输。"
         "没有货物转关时（没有任何口岸设 [ports.<port>.transit] 时亦然）为 NaN。" + _TRANSIT,
