@@ -95,3 +95,17 @@ def test_no_count_without_a_desk_that_queues_or_without_a_timeline(
     result, _ = _run(monkeypatch, _scenario(capacity, timeline), True)
     assert METRIC not in result.metrics()
     assert not [x for x in result.notes if METRIC in x]
+
+
+def test_a_comparison_notes_each_option_s_count() -> None:
+    """``compare``: each option whose mean count is above 0 gets the note, under its name
+    (an option's dated reform may pass goods by where the baseline's rules pass none)."""
+    from types import SimpleNamespace
+
+    from sim.experiment.compare_notes import _notes_of_means
+
+    summary = pd.DataFrame({"option": ["baseline", "dated"], "metric": [METRIC, METRIC],
+                            "mean": [0.0, 3.5]})
+    res = SimpleNamespace(summary=summary, names=["baseline", "dated"], meta={})
+    said = [x for x in _notes_of_means(res) if METRIC in x]  # type: ignore[arg-type]
+    assert len(said) == 1 and said[0].startswith("note (dated): 3.5 transit consignments")

@@ -164,11 +164,13 @@ def _static_overload(res: CompareResult) -> list[str]:
 
 
 def _notes_of_means(res: CompareResult) -> list[str]:
-    """Each option's lanes near saturation on average over its replications, and the credit
-    rules its selection tables break and alerts crowding its risk engine's decisions: the
-    baseline's once, an option's only where the baseline has no such note (they come from
-    the scenario: each option would repeat them)."""
+    """Each option's lanes near saturation on average over its replications and transit
+    goods a dated rule passed by at a transit desk (:mod:`sim.model.desk_eras`), and the
+    credit rules its selection tables break and alerts crowding its risk engine's
+    decisions: the baseline's once, an option's only where the baseline has no such note
+    (they come from the scenario: each option would repeat them)."""
     from sim.model.credit_rules import credit_rules
+    from sim.model.desk_eras import desk_era_notes
     from sim.model.risk_notes import risk_notes
     from sim.model.stability import near_saturation
 
@@ -188,7 +190,8 @@ def _notes_of_means(res: CompareResult) -> list[str]:
         new = [m for rule, m in rules.items()
                if broken is None or rule not in broken or _crowds_more(rule, means, base)]
         broken, base = (rules, means) if broken is None else (broken, base)
-        out += [f"note ({name}): {message}" for message in near_saturation(means) + new]
+        own = near_saturation(means) + desk_era_notes(means)  # (each option's own dates)
+        out += [f"note ({name}): {message}" for message in own + new]
     return out
 
 
