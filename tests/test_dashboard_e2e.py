@@ -595,3 +595,31 @@ def test_the_page_in_chinese_and_its_results_table(server_zh, browser, folder):
     assert heads == ["指标", "基准方案", "方案", "与基准方案之差（配对）"], heads
     rows = [th.text for th in _find(browser, ".bs-quick tbody th")]
     assert any(r.startswith("海关通关时间均值（进口）") for r in rows), rows
+
+
+def _about(driver, part: str) -> list[str]:
+    return [e.get_attribute("innerText") for e in driver.execute_script(
+        DEEP_QUERY, f".bs-about-pane >>> .bs-about-{part}")]
+
+
+def test_the_chosen_scenario_is_described_under_its_name(server, browser, folder):
+    """A room sees what the chosen scenario is (its description, ports and own run length,
+    which "Observed days: the scenario's" does not say), and it follows the choice."""
+    from sim.scenario.loader import load_scenario
+
+    url = _listening(*server)
+    browser.get(url)
+    _choose(browser, "bs-scenario", "guangdong")
+    guangdong = load_scenario(folder / "guangdong.toml")
+    _find(browser, ".bs-about-pane >>> .bs-about-text", timeout=30,
+          where=lambda found: found[0].get_attribute("innerText") == guangdong.description)
+    assert _about(browser, "ports") == [f"Ports: {', '.join(guangdong.ports)}"]
+    _choose(browser, "bs-scenario", "workshop")
+    workshop = load_scenario(folder / "workshop.toml")
+    _find(browser, ".bs-about-pane >>> .bs-about-run", timeout=30, where=lambda found: (
+        found[0].get_attribute("data-days") == f"{float(workshop.days):g}"))
+    assert _about(browser, "text") == []  # (the small scenario has no description)
+    assert _about(browser, "run") == [
+        f"The scenario's own run: {float(workshop.days):g} observed days, after "
+        f"{float(workshop.warmup_days):g} days of warm-up"]
+    assert _about(browser, "ports") == [f"Ports: {', '.join(workshop.ports)}"]

@@ -344,3 +344,17 @@ def test_an_animation_stopped_by_a_python_error_says_so_in_chinese(monkeypatch):
     assert lead.startswith("动画因 Python 程序错误而中止") and "英文原文" in lead
     assert shown["zh"] == ("<b>无法演示</b>：" + lead + "<br>no frames: &lt;lane&gt; drawn twice")
     assert shown["en"] == "<b>Cannot animate</b>: no frames: &lt;lane&gt; drawn twice"
+
+
+def test_the_chosen_scenario_is_described_in_chinese():
+    """The line under the scenario's name: its Chinese description, ports and run length, no
+    English word but the ports' names."""
+    from sim.faces.about import about_html
+    from sim.faces.choices import Plan, variants
+
+    scenario = variants(Plan("default")).baseline
+    zh = about_html(scenario, "zh")
+    assert "华南的海运口岸" in zh and f"观测 {float(scenario.days):g} 天" in zh, zh
+    words = re.sub(r"<[^>]+>|" + "|".join(scenario.ports), " ", zh)
+    assert not ENGLISH.findall(words), ENGLISH.findall(words)
+    assert scenario.description in about_html(scenario)  # (English: its own words)

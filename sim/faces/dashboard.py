@@ -22,6 +22,7 @@ import panel as pn
 
 from sim.experiment.compare import clip_interval
 from sim.faces import choices
+from sim.faces.about import about_html
 from sim.faces.announce import Announcer
 from sim.faces.chart import clearance_figure
 from sim.faces.counted import counted as progress_count
@@ -271,6 +272,7 @@ class Page:
         names = choices.bundled_scenarios(folder)
         self.scenario = pn.widgets.Select(label=say(lang, "Scenario"), options=names,
                                           value=names[0], css_classes=["bs-scenario"])
+        self.about = pn.pane.HTML("", css_classes=["bs-about-pane"], width=320)
         self.seed = pn.widgets.IntInput(label=say(lang, "Seed"), value=1, start=0,
                                         end=choices.MAX_SEED, css_classes=["bs-seed"])
         self.reps = pn.widgets.Select(
@@ -348,6 +350,7 @@ class Page:
             for part in (box, *([self._strengths[n].view] if n in self._strengths else []))
         ] or none
         self._neutral = {n: lever.neutral(scenario) for n, lever in choices.LEVERS.items()}
+        self.about.object = about_html(scenario, self.lang)
         self.watch_port.options = list(scenario.ports)
         self.watch_port.value = next(iter(scenario.ports))
         for name, slider in self.levers.items():
@@ -497,7 +500,7 @@ class Page:
         lang = self.lang
         controls = pn.Column(  # (Run near the top: the option list below is long, and the
             # results appear at the top of the other column)
-            f"## {say(lang, 'Choose')}", self.scenario, self.reps, self.days, self.seed,
+            f"## {say(lang, 'Choose')}", self.scenario, self.about, self.reps, self.days, self.seed,
             self.button, f"**{say(lang, 'Levers')}**",
             pn.pane.HTML(say(lang, LEVERS_NOTE), css_classes=["bs-levers-note"]),
             *self.levers.values(), f"**{say(lang, 'Options')}**", self.switches, width=340,

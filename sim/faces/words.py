@@ -126,6 +126,10 @@ ZH: dict[str, str] = {
     "Inspection rate (x scenario)": "查验率（情景值的倍数）",
     "AI auto-clear share": "AI 自动放行比例", "Staff (x scenario)": "人员（情景值的倍数）",
     "nothing to act on in this scenario": "此情景中没有可作用的对象",
+    # the chosen scenario said under its name (:mod:`sim.faces.about`)
+    "Ports": "口岸",
+    "The scenario's own run: {days:g} observed days, after {warmup:g} days of warm-up":
+        "情景自身的运行：预热 {warmup:g} 天后观测 {days:g} 天",
     # the animated port's controls and its words (:mod:`sim.faces.player`)
     "30 min": "30 分钟", "Pause the animation": "暂停动画", "Play the animation": "播放动画",
     "\u25c0 {step} earlier": "\u25c0 后退 {step}", "{step} later \u25b6": "前进 {step} \u25b6",
