@@ -286,6 +286,8 @@ def test_switch_an_option_run_and_read_the_numbers(server, browser, folder, tmp_
     # the option changed something (AI clears more images: fewer wait for an officer)
     assert full_shown[("option", "clearance_h_mean_import")] != full_shown[
         ("baseline", "clearance_h_mean_import")]
+    browser.switch_to.window(first_tab)  # the room asks: and with one more scanner instead?
+    _run_again_and_keep_the_first(browser, full_shown)
 
 
 def _tree(driver, structures: str) -> list:
@@ -623,3 +625,37 @@ def test_the_chosen_scenario_is_described_under_its_name(server, browser, folder
         f"The scenario's own run: {float(workshop.days):g} observed days, after "
         f"{float(workshop.warmup_days):g} days of warm-up"]
     assert _about(browser, "ports") == [f"Ports: {', '.join(workshop.ports)}"]
+
+
+def _history(driver) -> dict[tuple[str, str, str], float]:
+    """The runs so far: (run, side, metric) -> the exact value its cell shows."""
+    from selenium.webdriver.common.by import By
+
+    return {
+        (row.get_attribute("data-run"), c.get_attribute("data-side"),
+         c.get_attribute("data-metric")): float(c.get_attribute("data-value"))
+        for row in _find(driver, ".bs-history-pane >>> tr[data-run]")
+        for c in row.find_elements(By.CSS_SELECTOR, "span.bs-cell")
+    }
+
+
+def _run_again_and_keep_the_first(browser, first_full) -> None:
+    """Run clears the results above; the runs so far keep each finished run's headline
+    figures (the full table's, exactly), so that the room can set one more scanner beside
+    the AI option it ran before (run 1: ``first_full``, the full table shown)."""
+    first = _history(browser)
+    assert {m for _, _, m in first} >= {"clearance_h_mean_import", "clearance_h_mean_export"}
+    assert all(v == first_full[(side, metric)] for (_, side, metric), v in first.items())
+    _find(browser, ".bs-option-ai_clear_90 >>> input")[0].click()
+    _find(browser, ".bs-option-sea_scanner >>> input")[0].click()
+    time.sleep(0.5)  # (the boxes reach the server on change)
+    _find(browser, ".bs-run >>> button")[0].click()
+    rows = _find(browser, ".bs-history-pane >>> tr[data-run]", timeout=120,
+                 where=lambda found: len(found) == 2)
+    assert [r.find_elements("css selector", "td")[1].text for r in rows] == [
+        "ai_clear_90", "sea_scanner"]
+    both, full = _history(browser), _shown(browser, ".bs-results")
+    assert {k: v for k, v in both.items() if k[0] == "1"} == first  # (run 1 as it was)
+    second = {(side, metric): v for (run, side, metric), v in both.items() if run == "2"}
+    assert second and all(v == full[key] for key, v in second.items())
+    assert second != {(side, metric): v for (_, side, metric), v in first.items()}

@@ -358,3 +358,23 @@ def test_the_chosen_scenario_is_described_in_chinese():
     words = re.sub(r"<[^>]+>|" + "|".join(scenario.ports), " ", zh)
     assert not ENGLISH.findall(words), ENGLISH.findall(words)
     assert scenario.description in about_html(scenario)  # (English: its own words)
+
+
+def test_the_runs_so_far_in_chinese_and_the_oldest_dropped():
+    """The table of finished runs: Chinese words around the names and numbers, one row per
+    run numbered as the page ran them, the oldest dropped past KEPT."""
+    from sim.faces.choices import Plan
+    from sim.faces.history import KEPT, History
+
+    history = History("zh")
+    other = {**ROW, "metric": "utilisation_x", "label": "not a headline"}
+    for _ in range(KEPT + 2):
+        history.add(Plan("workshop", reps=2), {"baseline": "workshop", "option": "ai_clear_90"},
+                    [ROW, other])
+    page = str(history.pane.object)
+    assert re.findall(r'<tr data-run="(\d+)">', page) == [str(n) for n in range(3, KEPT + 3)]
+    assert "utilisation_x" not in page and page.count('data-side="difference"') == KEPT
+    assert "2 次重复运行，观测天数：情景自身的，随机数种子 1" in page
+    words = re.sub(r"<[^>]+>|clearance_h_mean_import|workshop|ai_clear_90",
+                   " ", re.sub(r"<style>.*?</style>", "", page))
+    assert not ENGLISH.findall(words), ENGLISH.findall(words)

@@ -26,6 +26,7 @@ from sim.faces.about import about_html
 from sim.faces.announce import Announcer
 from sim.faces.chart import clearance_figure
 from sim.faces.counted import counted as progress_count
+from sim.faces.history import History
 from sim.faces.lever import LeverSlider
 from sim.faces.org import org_tree_html
 from sim.faces.player import PortPlayer
@@ -305,6 +306,7 @@ class Page:
         self.quick = pn.pane.HTML("", css_classes=["bs-quick-pane"])
         self.full = pn.pane.HTML("", css_classes=["bs-full-pane"])
         self.chart = pn.pane.HTML("", css_classes=["bs-chart"], sizing_mode="stretch_width")
+        self.history = History(lang)  # (the finished runs, kept when Run clears the above)
         self.watch_port = pn.widgets.Select(label=say(lang, "Port"), options=[],
                                             css_classes=["bs-watch-port"])
         self.watch_button = pn.widgets.Button(label=say(lang, "Animate one day (option)"),
@@ -435,6 +437,7 @@ class Page:
                 say(self.lang, FULL_NOTE), snap.labels, snap.warnings, snap.notes, self.lang,
                 snap.currency)
             self.chart.object = clearance_figure(rows, self.lang)
+            self.history.add(self.run.plan, snap.labels, rows, snap.currency)
         if snap.phase in ("done", "failed") and self.poll is not None:
             self.poll.stop()
             self.poll = None
@@ -508,7 +511,7 @@ class Page:
         )
         results = pn.Column(
             self.announce, self.status, self.progress, self.quick, self.full, self.chart,
-            sizing_mode="stretch_width",
+            self.history.pane, sizing_mode="stretch_width",
         )
         watch = pn.Column(f"## {say(lang, 'Watch a port')}",
                           pn.FlexBox(self.watch_port, self.watch_button, flex_wrap="wrap"),

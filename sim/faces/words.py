@@ -50,6 +50,12 @@ LEVERS_NOTE = (
     "the scenario both sides start from, the baseline included; an option keeps its own "
     "value where it sets what a lever sets."
 )
+#: what the table of the runs so far shows, and when two of its rows compare
+HISTORY_NOTE = (
+    "Each cell: the baseline's mean, the option's, and the option minus the baseline with its "
+    "95 % interval (* clear of 0). Compare runs only on the same baseline, replications, "
+    "observed days and seed: then they ran on the same simulated traffic."
+)
 QUICK_NOTE = "One replication each, same seed: no interval yet. The full run follows."
 #: said before a failed replication's Python error, which follows as Python gives it
 PYTHON_ERROR = (
@@ -126,6 +132,15 @@ ZH: dict[str, str] = {
     "Inspection rate (x scenario)": "查验率（情景值的倍数）",
     "AI auto-clear share": "AI 自动放行比例", "Staff (x scenario)": "人员（情景值的倍数）",
     "nothing to act on in this scenario": "此情景中没有可作用的对象",
+    # the runs so far (:mod:`sim.faces.history`)
+    "Runs so far on this page": "本页面已完成的运行",
+    "run": "运行", "setting": "设置",
+    "{reps} replications, observed days: {days}, seed {seed}":
+        "{reps} 次重复运行，观测天数：{days}，随机数种子 {seed}",
+    HISTORY_NOTE: (
+        "每格依次为基准方案的均值、方案的均值，以及方案减基准方案之差及其 95% 置信区间"
+        "（* 表示置信区间不含 0）。只有基准方案、重复运行次数、观测天数和随机数种子都相同的"
+        "运行才可相互比较：它们模拟的是相同的货物流量。"),
     # the chosen scenario said under its name (:mod:`sim.faces.about`)
     "Ports": "口岸",
     "The scenario's own run: {days:g} observed days, after {warmup:g} days of warm-up":

@@ -1,0 +1,108 @@
+"""The workshop page's runs so far: each finished run's headline figures, kept in one table.
+
+Pressing Run clears the results of the run before, so a room that asked "and with one more
+scanner?" lost the figures it was comparing against, and two options could be set side by side
+only from memory. Each session keeps its finished runs here (the latest :data:`KEPT`), one row
+each: what each side ran, the replications, observed days and seed, and for the headline
+measures the baseline, the option and their paired difference with its 95 % interval, as the
+full run's table gives them. Rows on the same baseline, seed, replications and days compare
+options on the same simulated traffic.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import panel as pn
+
+from sim.faces.choices import Plan
+from sim.faces.words import HISTORY_NOTE, metric_label, say
+
+#: the measures a row shows, where the run measured them (the full table has them all)
+HEADLINE = ("clearance_h_mean_import", "clearance_h_mean_export",
+            "overall_clearance_h_mean_import")
+#: the runs a session keeps (the oldest dropped first)
+KEPT = 10
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One finished run: its number on the page, what it ran and its headline rows."""
+
+    number: int
+    labels: Mapping[str, str]
+    setting: str
+    rows: Sequence[Mapping[str, Any]]
+
+
+def setting(plan: Plan, lang: str = "en") -> str:
+    """The run's replications, observed days and seed, in words."""
+    days = say(lang, "the scenario's") if plan.days == 0 else f"{plan.days:g}"
+    return say(lang, "{reps} replications, observed days: {days}, seed {seed}",
+               reps=plan.reps, days=days, seed=plan.seed)
+
+
+def _cell(row: Mapping[str, Any], lang: str) -> str:
+    """Baseline and option means, then their difference and its interval (marked when clear
+    of 0), with the difference's exact value in ``data-value``."""
+    from sim.faces.dashboard import _cell as table_cell
+
+    parts = [table_cell(side, row["metric"], row[side][0], row[side][1], row[side][2], lang)
+             for side in ("baseline", "option", "difference")]
+    inner = "".join(p.replace("<td ", "<span ", 1).removesuffix("</td>") + "</span>"
+                    for p in parts)
+    return f'<td class="bs-history-cell" data-metric="{row["metric"]}">{inner}</td>'
+
+
+def history_html(entries: Sequence[Entry], lang: str = "en", currency: str = "USD") -> str:
+    """The runs so far as a table (HTML), oldest first; "" before the first finished run."""
+    if not entries:
+        return ""
+    metrics = [m for m in HEADLINE if any(r["metric"] == m for e in entries for r in e.rows)]
+    labels = {r["metric"]: r["label"] for e in entries for r in e.rows}
+    heads = [say(lang, "run"), say(lang, "Baseline"), say(lang, "Option"), say(lang, "setting"),
+             *(metric_label(m, labels[m], lang, currency) for m in metrics)]
+    head = "".join(f'<th scope="col">{h}</th>' for h in heads)
+    body = []
+    for e in entries:
+        by_metric = {r["metric"]: r for r in e.rows}
+        cells = "".join(_cell(by_metric[m], lang) if m in by_metric else "<td>–</td>"
+                        for m in metrics)
+        body.append(
+            f'<tr data-run="{e.number}"><th scope="row">{e.number}</th>'
+            f'<td>{html.escape(e.labels.get("baseline", ""))}</td>'
+            f'<td>{html.escape(e.labels.get("option", ""))}</td>'
+            f"<td>{html.escape(e.setting)}</td>{cells}</tr>")
+    style = ("<style>.bs-history-cell span.bs-cell{display:block}"
+             ".bs-history-cell span.bs-cell[data-side=difference]{font-weight:bold}</style>")
+    return (
+        f'<div class="bs-history">{style}<h3>{say(lang, "Runs so far on this page")}</h3>'
+        f'<p class="bs-history-note">{say(lang, HISTORY_NOTE)}</p>'
+        '<div style="overflow-x:auto"><table class="bs-history-table" '
+        'style="border-collapse:collapse">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div></div>"
+    )
+
+
+
+class History:
+    """One session's finished runs and the pane that shows them."""
+
+    def __init__(self, lang: str = "en"):
+        self.lang = lang
+        self.entries: list[Entry] = []
+        self._count = 0
+        self.pane = pn.pane.HTML("", css_classes=["bs-history-pane"],
+                                 sizing_mode="stretch_width")
+
+    def add(self, plan: Plan, labels: Mapping[str, str], rows: Sequence[Mapping[str, Any]],
+            currency: str = "USD") -> None:
+        """Keep a finished run's headline rows and show the table again."""
+        self._count += 1
+        kept = [r for r in rows if r["metric"] in HEADLINE]
+        self.entries = [*self.entries, Entry(self._count, dict(labels),
+                                             setting(plan, self.lang), kept)][-KEPT:]
+        self.pane.object = history_html(self.entries, self.lang, currency)
