@@ -12,7 +12,6 @@ import simpy
 from sim.model import approach_assess, holds, transit_leg, transit_plans
 from sim.model.approach import Approach
 from sim.model.bulk import Bulk
-from sim.model.cell import Cell
 from sim.model.consignment import Consignment, requirement_rows
 from sim.model.decisions import Decisions
 from sim.model.draws import DRAWS, FLOW_WIDTH, WIDTH, Context, R
@@ -22,7 +21,7 @@ from sim.model.lane import Lane
 from sim.model.milestones import CAUGHT
 from sim.model.orders import Orders
 from sim.model.organisation import Organisation
-from sim.model.port_lanes import build_lanes
+from sim.model.port_lanes import PortLanes, build_lanes
 from sim.model.positions import Positions, shift_discharge
 from sim.model.route import Route
 from sim.model.sample_time import drawing_plans
@@ -52,27 +51,9 @@ from sim.scenario.schema import ILLICIT, Scenario
 Launch = Callable[[list[Bulk], list[Consignment]], None]
 
 
-class Port:
-    """The lanes of one port of entry and the source of its consignments."""
-
-    # built by :func:`sim.model.port_lanes.build_lanes`, listed in ``built`` (eras share them)
-    lanes: dict[str, Lane]
-    built: tuple[str, ...]
-    review: Any
-    document: Any
-    scanners: Any
-    image_officers: Any
-    gate: Any
-    bays: Any
-    movers: Any
-    teams: Any
-    quarantine_officers: Any
-    cold_chain: Any  # a ColdChainHold, or None
-    desk_eras: Any  # a DeskEras (transit goods a date passed at the desk), or None
-    pooled: bool
-    simple_cell: bool
-    cell: Cell
-    owner_of: dict[Any, int]
+class Port(PortLanes):
+    """The lanes of one port of entry (their attributes: :class:`PortLanes`) and the source
+    of its consignments."""
 
     def __init__(
         self,

@@ -22,6 +22,31 @@ if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
 
 
+class PortLanes:
+    """A port's resources, as :func:`build_lanes` sets them (it lists the attributes it sets
+    in ``built``: what a timeline's later eras of the port share). A new lane's attribute is
+    annotated here, beside where it is built, so the full ``sim/model/port.py`` is not
+    touched."""
+
+    lanes: dict[str, Lane]
+    built: tuple[str, ...]
+    review: Any
+    document: Any
+    scanners: Any
+    image_officers: Any
+    gate: Any
+    bays: Any
+    movers: Any
+    teams: Any
+    quarantine_officers: Any
+    cold_chain: Any  # a ColdChainHold, or None
+    desk_eras: Any  # a DeskEras (transit goods a date passed at the desk), or None
+    pooled: bool
+    simple_cell: bool
+    cell: Cell
+    owner_of: dict[Any, int]
+
+
 class _Pool:
     """The lane spec of a cross-trained pool: its hourly headcount (None: unlimited)."""
 
