@@ -13,7 +13,9 @@ from sim.model import intervals as iv
 from sim.model.interval_whole import whole_stretches
 from sim.model.milestones import MILESTONES
 
-#: the lists as they were written by hand before the rows carried their flags
+#: the lists as they were written by hand before the rows carried their flags, and the
+#: stretches added since with a flag (a new one joins its set: a flag set by mistake, or
+#: lost, on an existing row fails here)
 WRITTEN = {
     "WHOLE": {"lodging", "acceptance", "assessment", "document_check", "quarantine_form",
               "duty_payment", "correction", "second_review"},

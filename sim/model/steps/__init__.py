@@ -10,12 +10,14 @@ walk-through, with what it cost in files and lines, is docs/adding-a-step.md):
   interpreters use; ``tests/test_milestones.py``'s ``POSITIONS`` too;
 - a step that checks the goods waits for them: from ``j.r[R.goods_ready]``, the wait booked
   to the terminal, as ``Scan.visit`` does (an advance declaration is assessed before the
-  goods arrive);
+  goods arrive); a copy of ``Scan`` leaves out its ``did_*`` lines (they mark which customs
+  check a consignment had: its channel);
 - for a new lane: its row in ``sim/lane_catalogue.py`` ``CATALOGUE`` (its key, its path in
   a port, the cost activity sharing its cost, whether capacity windows may name it: the
   lists of every lane are views of it, ``tests/test_lane_lists.py`` checks it), built in
   ``build_lanes`` of ``sim/model/port_lanes.py`` (a timeline's eras share whatever is built
-  there) and annotated in ``sim/model/port.py`` (for the type checker); a new cost
+  there) and annotated in ``PortLanes`` of ``sim/model/port_lanes.py`` (for the type
+  checker; ``sim/model/port.py`` is full); a new cost
   activity: ``ACTIVITIES`` and ``SPANS`` (the milestones that bound it) or ``COUNTS`` (the
   milestone that marks its use) of ``sim/model/cost_activities.py``;
 - ``sim/scenario/schema.py`` (the lane's or step's fields; a field added to a section is
@@ -24,7 +26,8 @@ walk-through, with what it cost in files and lines, is docs/adding-a-step.md):
 - its Time Release Study stretches: rows in ``sim/stretches.py`` ``STRETCHES`` (kind,
   milestones, owner, trading segment and the flags ``whole``, ``no_whole``,
   ``positive_only``, ``hold``: the idling section, the trading table, the intervals table's
-  lists and the trucks' hold read them; ``tests/test_stretch_flags.py`` checks the flags),
+  lists and the trucks' hold read them; ``tests/test_stretch_flags.py`` checks the flags,
+  and a flagged stretch joins its set in ``WRITTEN`` there),
   placed by the chain in ``sim/model/intervals.py`` (clipped at arrival if it may run
   before it), and the tables of ``docs/trs.md`` and ``docs/trading-across-borders.md``;
 - Chinese names of its stretches, lane and milestones in ``sim/report/zh_glossary.py``;
@@ -33,10 +36,12 @@ walk-through, with what it cost in files and lines, is docs/adding-a-step.md):
 - the metric glossary's list of lanes (``sim/experiment/metric_glossary.py``, the ``lane`` hole);
 - ``tests/test_properties.py``'s generator: ``tests/test_generated_steps.py`` fails until
   generated consignments take the step (in bulk too, if it has a bulk form: a block goes
-  in bulk only past at most one finite queue, so let the generator draw its lane
-  unlimited too); its new milestone pairs (start before end, after what must come first)
-  in the ordered pairs of ``tests/test_properties.py``; a step no bundled scenario takes
-  in the stretches ``tests/test_intervals.py`` expects unreached;
+  in bulk only past at most one finite queue, so let its lane be unlimited in some
+  examples; switch it on with fixed values first: a new ``draw`` reshuffles the test's
+  fixed examples, and another step's coverage may go); its new milestone pairs (start
+  before end, after what must come first) in the ordered pairs of
+  ``tests/test_properties.py``; a step no bundled scenario takes in the stretches
+  ``tests/test_intervals.py`` expects unreached;
 - a step that may queue before ``Assess``: a dynamic selector then decides the
   consignments that take it on their way, as journeys (``Route.queued_before``, used by
   :class:`sim.model.decisions.Decisions`); only the review's bookings wait as rows
