@@ -102,13 +102,27 @@ def _settings(args: argparse.Namespace, folder: Any) -> Any:
     scale = _number(args.time_value_scale, "--time-value-scale")
     if scale < 0:
         raise AppraisalError(f"--time-value-scale {args.time_value_scale}: 0 or more")
-    setup = dict(folder.setup)  # (from the options' scenarios: a reform's setup_cost)
-    setup.update(_amounts(args.setup, "--setup", folder, args.folder))
-    running = _amounts(args.running, "--running", folder, args.folder)
-    for name in running:
+    setup, running, unknown = _with_defaults(folder)
+    given_setup = _amounts(args.setup, "--setup", folder, args.folder)
+    setup.update(given_setup)
+    given = _amounts(args.running, "--running", folder, args.folder)
+    for name in given:
         _not_counted_twice(name, folder, args.running)
+    running.update(given)
+    unknown = {k: v for k, v in unknown.items() if k not in given_setup}
     return Appraisal(years=int(years), discount_rate=rate, days=folder.days, setup=setup,
-                     time_value_scale=scale, running=running)
+                     time_value_scale=scale, running=running, unknown=unknown)
+
+
+def _with_defaults(folder: Any) -> tuple[dict[str, float], dict[str, float],
+                                         dict[str, tuple[str, ...]]]:
+    """Each option's set-up cost (the reforms' setup_cost its scenario counts plus the
+    reform library's defaults of the others), its running cost a year beyond what the run
+    counts (the library's defaults) and the options with a reform of no set-up figure."""
+    defaults = folder.defaults.setup()
+    setup = {o: folder.setup.get(o, 0.0) + defaults.get(o, 0.0) for o in folder.options}
+    return ({k: v for k, v in setup.items() if v > 0}, folder.defaults.running(),
+            folder.defaults.unknown())
 
 
 def _amounts(given: list[str], flag: str, folder: Any, path: Path) -> dict[str, float]:

@@ -110,6 +110,8 @@ def lines(table: Any, ask: Any, folder: Any) -> list[str]:
     """The appraisal as Chinese text, line for line as the English: the terms, each option's
     figures with their intervals, then how to read them."""
     from sim.cli_zh import money
+    from sim.experiment.appraisal_defaults import said as said_defaults
+    from sim.experiment.appraisal_defaults import unknown_said
     from sim.experiment.appraisal_folder import NOT_MONEY, figure_text, interval_text
 
     out = [terms(str(ask.years), f"{ask.discount_rate:g}",
@@ -124,8 +126,12 @@ def lines(table: Any, ask: Any, folder: Any) -> list[str]:
             shown = said(figure_text(mean)) + (f" {unit}" if unit else "")
             if r["figure"] == "payback_years" and mean == 0:
                 shown = AT_ONCE
+            if r["figure"] == "payback_years" and name in ask.unknown:
+                shown = unknown_said(name, ask.unknown[name], zh=True)
             interval = interval_text(float(r["ci_low"]), float(r["ci_high"]))
             out.append(f"  {FIGURES[str(r['figure'])]}：{shown}（{_said_interval(interval)}）")
+        if name in folder.defaults.priced:
+            out.append("  " + said_defaults(name, folder.defaults.priced[name], zh=True))
     if folder.notes:
         from sim.cli_lang import line
 

@@ -72,6 +72,9 @@ class Appraisal:
     setup: Mapping[str, float] = field(default_factory=dict)
     time_value_scale: float = 1.0
     running: Mapping[str, float] = field(default_factory=dict)
+    #: options whose set-up cost is not known (a reform with no figure and none given): their
+    #: payback is not known (NaN), never "at once"; each with the reforms lacking one
+    unknown: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def annuity(self) -> float:
         """The present value of 1 a year paid at the end of years 1 to ``years``."""
@@ -198,6 +201,8 @@ def _figures(name: str, flows: pd.DataFrame, ask: Appraisal) -> list[dict[str, o
                                 else math.nan,
                                 payback_years(outlay, net_low, ask) if math.isfinite(net_low)
                                 else math.nan)
+    if name in ask.unknown:  # (a cost left out would make it look sooner)
+        summary["payback_years"] = (math.nan, math.nan, math.nan)
     for figure, _ in FIGURES:
         mean, low, high = summary[figure]
         out.append({"option": name, "figure": figure, "mean": mean, "ci_low": low,

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from sim.experiment.appraisal import FIGURES, NEEDED, Appraisal
+from sim.experiment.appraisal_defaults import Defaults, option_defaults, said, unknown_said
 from sim.experiment.store import atomic_write
 
 #: the units of the figures not in money (the others are in the comparison's money)
@@ -67,6 +68,9 @@ class Folder:
     #: ``costs.systems`` items beyond the baseline's (a reform's ``cost_per_year``, by name),
     #: which ``--running`` may not add to again
     systems: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: the reform library's default costs of the options' reforms
+    #: (:mod:`sim.experiment.appraisal_defaults`)
+    defaults: Defaults = field(default_factory=Defaults)
 
 
 def read_folder(path: Path) -> Folder:
@@ -102,9 +106,10 @@ def read_folder(path: Path) -> Folder:
             for name in options}
     setup = {name: sum(_beyond(s, scenario, "setup").values()) for name, s in mine.items()}
     systems = {name: _beyond(s, scenario, "systems") for name, s in mine.items()}
+    defaults = option_defaults(record.get("options") or [], scenario)
     return Folder(reps, options, float(days), float(rate), str(record.get("money") or ""),
                   {k: v for k, v in setup.items() if v > 0}, _notes(path),
-                  {k: v for k, v in systems.items() if v})
+                  {k: v for k, v in systems.items() if v}, defaults)
 
 
 def _notes(path: Path) -> tuple[str, ...]:
@@ -154,6 +159,9 @@ def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal,
                             "money": folder.money, "time_value_scale": ask.time_value_scale,
                             "setup": dict(ask.setup), "running": dict(ask.running),
                             "options": figures,
+                            "setup_unknown": {k: list(v) for k, v in ask.unknown.items()},
+                            "default_costs": {o: [vars(p) for p in ps]
+                                              for o, ps in folder.defaults.priced.items()},
                             "notes": list(folder.notes)}
     atomic_write(path / "appraisal.json", json.dumps(data, indent=1, allow_nan=False) + "\n")
     return data
@@ -195,8 +203,12 @@ def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
             mean = float(r["mean"])
             shown = (payback_text(mean) if r["figure"] == "payback_years" else
                      figure_text(mean) + (f" {unit}" if unit else ""))
+            if r["figure"] == "payback_years" and name in ask.unknown:
+                shown = unknown_said(name, ask.unknown[name])
             out.append(f"  {words[str(r['figure'])]}: {shown} "
                        f"({interval_text(float(r['ci_low']), float(r['ci_high']))})")
+        if name in folder.defaults.priced:
+            out.append("  " + said(name, folder.defaults.priced[name]))
     if folder.notes:
         out.append(CAVEATS)
         out += list(folder.notes)

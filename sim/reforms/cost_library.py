@@ -1,0 +1,164 @@
+"""Each reform's default set-up (one-off) and running (yearly) cost for an appraisal.
+
+A reform's ``setup_cost`` and ``cost_per_year`` default to 0 in the run (costs of reforms enter
+the appraisal, not the simulation: a run's results never change with them). This table gives
+``bordersim appraise`` a default for each reform instead, priced from the scenario's own unit
+prices, so that the figure is in the scenario's currency at its price year:
+
+- ``officer_year``: a customs officer's cost a year (``costs.roles.customs_officer``);
+- ``scanner``: the capital of one scanner of the port's mode (``costs.scanner``).
+
+and scaled by what the reform acts on: ``port`` (each port whose fields it changes; every
+port where it changes none of one port's), ``scanner`` (each scanner at those ports) or
+``once``. A reform with no defensible figure has none (``None``): the appraisal then says its
+payback is not known, never "at once". The research notes give no published price for a
+customs IT system or an AI review licence, so every figure here is an assumption built on the
+scenario's sourced pay and scanner prices; the reasoning is given with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+#: the unit prices a default is counted in, as a reader is told them
+UNITS = {"officer_year": "a customs officer's cost a year (costs.roles.customs_officer)",
+         "scanner": "a scanner's capital (costs.scanner of the port's mode)"}
+#: what a default is scaled by
+PER = {"port": "a port it acts on", "scanner": "a scanner at the ports it acts on",
+       "once": "once"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """A default cost: ``amount`` of ``unit`` for each ``per``, on the grounds ``why``."""
+
+    amount: float
+    unit: str
+    per: str
+    why: str
+
+    def said(self) -> str:
+        """The rule in words: ``0.5 x a customs officer's cost a year, per port (why)``."""
+        per = "" if self.per == "once" else f", per {PER[self.per]}"
+        return f"{self.amount:g} x {UNITS[self.unit]}{per} ({self.why})"
+
+
+@dataclass(frozen=True)
+class ReformCost:
+    """A reform's default set-up and running cost; ``None`` where no figure is defensible
+    (``missing`` says why)."""
+
+    setup: Item | None
+    running: Item | None
+    missing: str = ""
+
+
+def _none(why: str) -> ReformCost:
+    return ReformCost(None, None, why)
+
+
+def _free(why: str) -> ReformCost:
+    """A reform that builds nothing and runs nothing the model does not count already."""
+    zero = Item(0.0, "officer_year", "once", f"assumption: {why}")
+    return ReformCost(zero, zero)
+
+
+def _it(setup: float, running: float, why: str) -> ReformCost:
+    """A system or procedure rolled out port by port: officer-years to set up and run."""
+    return ReformCost(Item(setup, "officer_year", "port", f"assumption: {why}"),
+                      Item(running, "officer_year", "port", f"assumption: {why}"))
+
+
+_NATIONAL = ("built nationally: the research notes give no price for the national system, "
+             "and no share of one for these ports is defensible")
+_REORG = ("planning, moving and retraining the heads of a port, as staff time; the "
+          "productivity lost in the change is the reform's transition_days, counted apart; "
+          "equal headcount, so no running cost")
+_SHOCK = "a shock, not a programme: nothing is bought"
+
+#: each reform's default cost (a name missing here has no figure)
+COSTS: dict[str, ReformCost] = {
+    "smart_image_review": ReformCost(
+        Item(0.1, "scanner", "scanner", "assumption: AI review software, its integration "
+             "with the scanner and the analysts' training at a tenth of the machine's price; "
+             "no published price in the research notes"),
+        Item(0.02, "scanner", "scanner", "assumption: licence and model updates a year at a "
+             "fifth of the software's price, a usual software maintenance rate")),
+    "single_window": _it(3.0, 0.5, "connecting a port's systems to the portal and training "
+                         "its officers and traders: three officer-years; keeping it up half "
+                         "of one a year; the national portal itself is not counted"),
+    "integrated_declaration": _it(2.0, 0.0, "merging two agencies' declaration forms and "
+                                  "selection at a port: two officer-years; one form runs at "
+                                  "no more cost than two"),
+    "electronic_certificates": _it(1.0, 0.2, "a port's link to the issuing authorities' data "
+                                   "and its officers' training: one officer-year; support a "
+                                   "fifth of one a year"),
+    "clearance_integration": _it(2.0, 0.0, "procedures and system links between inland and "
+                                 "port offices: two officer-years a port"),
+    "big_data_targeting": _it(5.0, 2.0, "a data team building and validating the risk models "
+                              "at a port: five officer-years; two analysts to keep them up"),
+    "remote_image_review": _it(2.0, 0.5, "links and workstations for the review centre and "
+                               "moving the analysts: two officer-years a port; links half "
+                               "of one a year"),
+    "training": _it(0.5, 0.1, "about 20 officers a port trained 5 days with their trainers: "
+                    "half an officer-year; refreshers a tenth of one a year"),
+    "joint_inspection": _it(1.0, 0.0, "joint procedures and cross-training at a port"),
+    "dumbbell": _it(1.0, 0.0, _REORG),
+    "merge_affiliated": _it(1.0, 0.0, _REORG),
+    "merge_field_departments": _it(1.0, 0.0, _REORG),
+    "merged_inspection": _it(1.0, 0.0, _REORG),
+    "cancel_clearance_form": _free("abolishing a form builds nothing"),
+    "reduce_certificates": _free("fewer certificates build nothing"),
+    "green_lane": _free("a queue priority builds nothing"),
+    "control_order": _free("an order issued builds nothing; its checks' staff are the model's"),
+    "credit_downgrade": _free("a sanction builds nothing"),
+    "patrol_staff": _free("its patrol heads are priced by the model itself"),
+    "state_pays_no_find": _free("who pays the handling; the handling itself is the model's"),
+    "trader_pays_no_find": _free("who pays the handling; the handling itself is the model's"),
+    "epidemic": _free(_SHOCK),
+    "outbreak": _free(_SHOCK),
+    "ecommerce_surge": _free(_SHOCK),
+    "smuggling_pressure": _free(_SHOCK),
+    "advance_declaration": _none(_NATIONAL),
+    "two_step_declaration": _none(_NATIONAL),
+    "two_step_processing": _none(_NATIONAL),
+}
+
+
+def cost_of(name: str) -> ReformCost:
+    """Reform ``name``'s default cost (no figure where the table has none)."""
+    return COSTS.get(name) or _none("no figure in the research notes, and no assumption "
+                                    "made for it yet")
+
+
+def _scanners(port: Mapping[str, Any]) -> int:
+    """A port's scanners: its lane's most at once (as the model prices their capital)."""
+    lane = ((port.get("scan") or {}).get("scanners")) or {}
+    schedule = lane.get("schedule")
+    return int(max(schedule)) if schedule else int(lane.get("capacity") or 0)
+
+
+def price(item: Item, data: Mapping[str, Any], ports: list[str]) -> float | None:
+    """``item`` in the scenario's money at ``ports`` (every port where empty); None where the
+    scenario's [costs] lacks the unit price."""
+    costs = data.get("costs") or {}
+    every = data.get("ports") or {}
+    ports = ports or sorted(every)
+    if item.amount == 0:
+        return 0.0
+    if item.unit == "officer_year":
+        pay = (costs.get("roles") or {}).get("customs_officer")
+        if pay is None:
+            return None
+        return item.amount * float(pay) * (1 if item.per == "once" else len(ports))
+    machines = costs.get("scanner") or {}
+    total = 0.0
+    for name in ports:
+        port = every.get(name) or {}
+        unit = machines.get(port.get("mode")) or machines.get("*")
+        if unit is None:
+            continue
+        total += item.amount * float(unit["capital"]) * _scanners(port)
+    return total

@@ -1,0 +1,78 @@
+"""``bordersim appraise`` takes each reform's default set-up and running cost from the reform
+library (:mod:`sim.reforms.cost_library`), priced on the baseline's scenario; a reform with no
+figure leaves the payback not known, never "at once". Every folder is written by hand
+(:func:`tests.test_appraisal._folder`): nothing is simulated."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sim.cli import main
+from tests.test_appraisal import _folder
+
+
+def _reform_folder(path: Path, reform: str, saved: float = 0.0) -> Path:
+    """A folder whose option ``o`` is ``reform`` on the default scenario; the option saves
+    traders ``saved`` a year more than the helper's 400."""
+    import sim
+    from sim.scenario.loader import BUNDLED
+    from sim.scenario.patch import scenario_data
+
+    folder = _folder(path, {"baseline": {}, "o": {}})
+    data = scenario_data(sim.load_scenario(BUNDLED / "default.toml"))
+    (folder / "options" / "baseline" / "scenario.json").write_text(json.dumps(data))
+    options = [{"name": "baseline"}, {"name": "o", "reform": reform}]
+    (folder / "compare.json").write_text(json.dumps({"days": 365, "money": "USD",
+                                                     "options": options}))
+    reps = pd.read_csv(folder / "replications.csv")
+    reps.loc[reps["option"] == "o", "trader_cost_per_year"] -= saved
+    reps.to_csv(folder / "replications.csv", index=False)
+    return folder
+
+
+def test_a_reforms_default_cost_reaches_the_npv_and_payback(tmp_path, capsys):
+    """single_window's default: 3 officer-years a port to set up, half of one a year to run,
+    at the default's 4 ports and US$21,100 an officer-year: 253,200 and 42,200 a year."""
+    folder = _reform_folder(tmp_path / "c", "single_window", saved=200_000.0)
+    assert main(["appraise", str(folder), "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)["options"]["o"]
+    setup, running = 3 * 21_100 * 4, 0.5 * 21_100 * 4
+    assert got["setup_cost"]["mean"] == pytest.approx(setup)
+    assert got["running_cost_given_per_year"]["mean"] == pytest.approx(running)
+    annuity = (1 - 1.08 ** -10) / 0.08
+    net = 200_400 - (100 + running)  # traders' saving less the running cost, a year
+    assert got["net_present_value"]["mean"] == pytest.approx(annuity * net - (setup + 1000))
+    # by hand: 158,100 / 1.08 = 146,389 < 254,200; + 158,100 / 1.08^2 = 281,934 >= 254,200
+    assert got["payback_years"]["mean"] == 2.0
+    assert main(["appraise", str(folder)]) == 0
+    assert "Option o takes the reform library's default costs" in capsys.readouterr().out
+    # given at appraisal time, the figures replace the defaults
+    assert main(["appraise", str(folder), "--json", "--setup", "o=5", "--running", "o=0"]) == 0
+    got = json.loads(capsys.readouterr().out)["options"]["o"]
+    assert got["setup_cost"]["mean"] == 5.0
+    assert got["running_cost_given_per_year"]["mean"] == 0.0
+
+
+def test_a_reform_with_no_figure_never_reads_at_once(tmp_path, capsys):
+    """advance_declaration has no set-up figure: no year-0 cost, yet its payback is not
+    known, said so in both languages, until a set-up cost is given."""
+    folder = _reform_folder(tmp_path / "c", "advance_declaration")
+    reps = pd.read_csv(folder / "replications.csv")  # (no equipment either: nothing at year 0)
+    reps.loc[reps["option"] == "o", "agency_capital_outlay"] = 5000.0
+    reps.to_csv(folder / "replications.csv", index=False)
+    assert main(["appraise", str(folder)]) == 0
+    text = capsys.readouterr().out
+    assert "payback not known: no set-up cost" in text and "at once" not in text, text
+    assert main(["appraise", str(folder), "--lang", "zh"]) == 0
+    text = capsys.readouterr().out
+    assert "回收期未知：没有建设成本" in text and "立即回收" not in text, text
+    assert main(["appraise", str(folder), "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got["options"]["o"]["payback_years"]["mean"] is None
+    assert got["setup_unknown"] == {"o": ["advance_declaration"]}
+    assert main(["appraise", str(folder), "--setup", "o=0"]) == 0
+    assert "at once" in capsys.readouterr().out
