@@ -38,13 +38,17 @@ def add_parser(sub: Any) -> None:
                    "currency at the prices of its costs.price_year (USD at 2019 prices in the "
                    "bundled default: deflate a quote in today's prices to that year first) "
                    "(IT build, accreditation, training; repeatable); default: its scenario's "
-                   "costs.setup items beyond the baseline's (a reform's setup_cost), else 0")
+                   "costs.setup items beyond the baseline's (a reform's setup_cost) plus the "
+                   "reform library's default set-up cost of its other reforms (bordersim "
+                   "reforms NAME shows it); a reform with none leaves the payback not known")
     p.add_argument("--running", action="append", default=[], metavar="OPTION=AMOUNT",
                    help="an option's running cost a year beyond what the model counts (IT, "
                    "licences, staff), in the same money as --setup; added to each year's "
                    "change in running cost, as a reform's cost_per_year would be, without "
-                   "running the comparison again (repeatable); refused for an option whose "
-                   "comparison already counts a reform's cost_per_year")
+                   "running the comparison again (repeatable); default: the reform library's "
+                   "default running cost of its reforms whose cost_per_year was not given; "
+                   "refused for an option whose comparison already counts a reform's "
+                   "cost_per_year")
     p.add_argument("--years", default="10", metavar="N",
                    help=f"the horizon in years, 1 to {MAX_YEARS} (default 10)")
     p.add_argument("--discount-rate", metavar="R",

@@ -121,7 +121,31 @@ def _show(args: argparse.Namespace) -> int:
     if any(r.missing() for r in plan.reforms):
         return 1
     _changes(plan, scenario, lang)
+    _costs(plan, scenario, lang)
     return 0
+
+
+def _costs(plan: Any, scenario: Any, lang: str) -> None:
+    """Each reform's default set-up and running cost on ``scenario``, as appraise takes
+    them (:mod:`sim.reforms.cost_library`)."""
+    from sim.experiment.appraisal_defaults import acting_ports
+    from sim.reforms.compose import parse
+    from sim.reforms.cost_library import HEAD, shown
+    from sim.scenario.patch import scenario_data
+
+    data = scenario_data(scenario)
+    if lang == "zh":
+        from sim.report.zh_reform_costs import HEAD as HEAD_ZH
+        from sim.report.zh_reform_costs import shown as shown_zh
+
+        print(HEAD_ZH.format(s=scenario.name))
+    else:
+        print(HEAD.format(s=scenario.name))
+    for r in plan.reforms + [parse(label).reforms[0] for label, _ in plan.dated]:
+        ports = acting_ports(r, data)
+        print(f"  {r.name}:")
+        print("\n".join(shown_zh(r.name, data, ports) if lang == "zh" else
+                        shown(r.name, data, ports)))
 
 
 def _describe(plan: Any, lang: str) -> None:

@@ -113,15 +113,17 @@ HELPS: dict[tuple[str, str], str] = {
         "DIR/appraisal.csv。",
     ("folder", "8746dc03"):
         "bordersim compare 的结果文件夹",
-    ("--setup", "11938215"):
+    ("--setup", "3127eefb"):
         "某方案的一次性建设成本，以本次比较的金额单位计：情景货币按其 costs.price_year 年的价格"
         "（内置默认情景为 USD（2019 年价格）：按今天价格报出的金额须先折算到该年）"
         "（IT 建设、认证、培训；可重复给出）；默认："
-        "其情景中超出基准方案的 costs.setup 各项（即改革的 setup_cost），否则为 0",
-    ("--running", "1ed7b13c"):
+        "其情景中超出基准方案的 costs.setup 各项（即改革的 setup_cost），加上其其他改革在改革库中"
+        "的默认建设成本（bordersim reforms 改革名 可显示）；没有默认建设成本的改革使回收期未知",
+    ("--running", "4dc35066"):
         "某方案每年的运行成本中模型未计入的部分（IT、许可、人员），金额单位同 --setup；"
         "计入每年运行成本的变化，与改革的 cost_per_year 的计法相同，而无须重新运行比较（可重复"
-        "给出）；若该方案的比较已计入某项改革的 cost_per_year，则不予接受",
+        "给出）；默认：未给出 cost_per_year 的改革在改革库中的默认运行成本；"
+        "若该方案的比较已计入某项改革的 cost_per_year，则不予接受",
     ("--years", "70901634"):
         "评估期年数，1 至 100（默认 10）",
     ("--discount-rate", "bd523188"):

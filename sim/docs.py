@@ -666,6 +666,7 @@ def reform_catalogue() -> str:
     """The reform library: each reform's mechanism, strengths and sources (``bordersim
     reforms NAME SCENARIO`` shows its field changes on a scenario)."""
     from sim.reforms import REFORMS
+    from sim.reforms.cost_library import rule_said
     from sim.reforms.tfa import describe
 
     out = [
@@ -716,6 +717,8 @@ def reform_catalogue() -> str:
             out.append("")
         if r.sources:
             out += ["Sources:", "", *[f"- {_cell(src)}" for src in r.sources], ""]
+        out += [f"Default cost for `bordersim appraise` (priced on the scenario; not part of "
+                f"the run): {_cell(rule_said(name))}.", ""]
         out += [f"WTO Trade Facilitation Agreement ([tfa.md](tfa.md)): {_cell(describe(name))}.",
                 ""]
     return "\n".join(out).rstrip() + "\n"

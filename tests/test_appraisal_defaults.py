@@ -76,3 +76,53 @@ def test_a_reform_with_no_figure_never_reads_at_once(tmp_path, capsys):
     assert got["setup_unknown"] == {"o": ["advance_declaration"]}
     assert main(["appraise", str(folder), "--setup", "o=0"]) == 0
     assert "at once" in capsys.readouterr().out
+
+
+def test_reforms_name_shows_the_default_cost_priced_on_the_scenario(capsys):
+    """bordersim reforms NAME prints each default with its figure on the scenario, its rule
+    and grounds, in English and Chinese; smart_image_review's is a tenth of a scanner's
+    capital per scanner it acts on (the default's 3 + 1 + 2 container scanners: 6)."""
+    import sim
+    from sim.scenario.loader import BUNDLED
+
+    data = sim.load_scenario(BUNDLED / "default.toml")
+    capital = data.costs.scanner["*"].capital if data.costs else 0.0
+    assert main(["reforms", "smart_image_review"]) == 0
+    text = capsys.readouterr().out
+    assert f"default set-up cost: {0.1 * capital * 6:,.0f}: 0.1 x a scanner's capital" in text
+    assert f"default running cost: {0.02 * capital * 6:,.0f} a year" in text
+    assert main(["reforms", "advance_declaration", "--lang", "zh"]) == 0
+    assert "默认建设成本：无数字（全国统一建设" in capsys.readouterr().out
+
+
+def test_every_reason_has_its_chinese():
+    """Each reason the cost library gives (and each rule's units) is said in Chinese."""
+    from sim.reforms import REFORMS
+    from sim.reforms.cost_library import PER, UNITS, cost_of
+    from sim.report import zh_reform_costs as zh
+
+    assert set(zh.UNITS) == set(UNITS) and set(zh.PER) == set(PER)
+    for name in REFORMS:
+        rule = cost_of(name)
+        for item in (rule.setup, rule.running):
+            if item is not None:
+                assert item.why in zh.WHY, (name, item.why)
+        if rule.setup is None:
+            assert rule.missing in zh.WHY, (name, rule.missing)
+
+
+def test_the_brief_says_appraise_takes_the_default_running_cost():
+    """The brief's cost caveat on a reform given no cost_per_year says that appraise takes
+    the library's default running cost, where there is one, in English and Chinese."""
+    from types import SimpleNamespace
+
+    from sim.report.headline import DEFAULT_TAKEN, _uncosted
+    from sim.report.translate import text
+
+    res = SimpleNamespace(meta={"uncosted": {"o": ["training"], "p": ["advance_declaration"]}})
+    said = _uncosted(res, "o")  # type: ignore[arg-type]
+    assert said.endswith(DEFAULT_TAKEN) and not _uncosted(res, "p").endswith(DEFAULT_TAKEN)  # type: ignore[arg-type]
+    zh = text("of which the agencies': no clear change (-0.08 USD; 95 % CI -0.33 to 0.17)"
+              + said)
+    assert zh is not None and zh.endswith(
+        "效益成本分析则采用改革库中的默认运行成本（见改革库中该改革的说明）")

@@ -80,3 +80,27 @@ def test_the_command_writes_the_table_and_refuses_two_tables_at_once(
     assert main(argv) == 2
     assert "give one of them" in capsys.readouterr().err
 
+
+
+def test_the_notes_list_each_reforms_default_costs_and_their_grounds(
+    doc1_compare: Path, tmp_path: Path
+) -> None:
+    """paper-table --assumptions gives under the table each reform's default set-up and
+    running cost as appraise takes them, with their grounds, and says where there is none."""
+    import json
+    import shutil
+
+    from sim.report.paper_assumptions import build_assumptions
+
+    folder = tmp_path / "c"
+    shutil.copytree(doc1_compare, folder)
+    record = json.loads((folder / "compare.json").read_text("utf-8"))
+    record["options"][1]["reform"] = "single_window+advance_declaration"
+    (folder / "compare.json").write_text(json.dumps(record), "utf-8")
+    notes = " ".join(build_assumptions(folder).notes)
+    assert ("Default costs of single_window for bordersim appraise (not in the run's cost "
+            "rows): set-up 3 x a customs officer's cost a year") in notes, notes
+    assert "assumption: connecting a port's systems to the portal" in notes
+    assert ("Default costs of advance_declaration for bordersim appraise (not in the run's "
+            "cost rows): set-up no figure (built nationally") in notes
+    assert "appraise leaves its payback not known" in notes

@@ -52,7 +52,7 @@ def _reforms(text: str) -> list[Any]:
         return []
 
 
-def _ports(reform: Any, baseline: dict[str, Any]) -> list[str]:
+def acting_ports(reform: Any, baseline: dict[str, Any]) -> list[str]:
     """The ports ``reform`` acts on in the baseline (none: every port)."""
     from sim.reforms.reform import serves
 
@@ -67,7 +67,7 @@ def price_reform(reform: Any, baseline: dict[str, Any]) -> Priced:
     comparison gave it as strengths (counted in its scenario already: 0 here)."""
     from sim.reforms.cost_library import cost_of, price
 
-    rule, ports = cost_of(reform.name), _ports(reform, baseline)
+    rule, ports = cost_of(reform.name), acting_ports(reform, baseline)
 
     def one(key: str, item: Any) -> float | None:
         if key in reform.values:

@@ -25,8 +25,11 @@ from typing import Any
 #: the unit prices a default is counted in, as a reader is told them
 UNITS = {"officer_year": "a customs officer's cost a year (costs.roles.customs_officer)",
          "scanner": "a scanner's capital (costs.scanner of the port's mode)"}
+#: the heading of the default costs ``bordersim reforms NAME`` shows
+HEAD = ("default costs for bordersim appraise on scenario {s!r}, in its money (the reform's "
+        "setup_cost and cost_per_year, or appraise's --setup and --running, replace them):")
 #: what a default is scaled by
-PER = {"port": "a port it acts on", "scanner": "a scanner at the ports it acts on",
+PER = {"port": "port it acts on", "scanner": "scanner at the ports it acts on",
        "once": "once"}
 
 
@@ -133,6 +136,15 @@ def cost_of(name: str) -> ReformCost:
                                     "made for it yet")
 
 
+def rule_said(name: str) -> str:
+    """Reform ``name``'s default costs as rules, with their grounds (a paper's note)."""
+    rule = cost_of(name)
+    setup = (rule.setup.said() if rule.setup is not None else
+             f"no figure ({rule.missing}): appraise leaves its payback not known")
+    running = rule.running.said() if rule.running is not None else "no figure"
+    return f"set-up {setup}; running a year {running}"
+
+
 def _scanners(port: Mapping[str, Any]) -> int:
     """A port's scanners: its lane's most at once (as the model prices their capital)."""
     lane = ((port.get("scan") or {}).get("scanners")) or {}
@@ -154,6 +166,8 @@ def price(item: Item, data: Mapping[str, Any], ports: list[str]) -> float | None
             return None
         return item.amount * float(pay) * (1 if item.per == "once" else len(ports))
     machines = costs.get("scanner") or {}
+    if not machines:
+        return None
     total = 0.0
     for name in ports:
         port = every.get(name) or {}
@@ -162,3 +176,35 @@ def price(item: Item, data: Mapping[str, Any], ports: list[str]) -> float | None
             continue
         total += item.amount * float(unit["capital"]) * _scanners(port)
     return total
+
+
+def counted(item: Item, data: Mapping[str, Any], ports: list[str]) -> int:
+    """How many of what ``item`` is counted per (ports, scanners; 1 for once)."""
+    every = data.get("ports") or {}
+    ports = ports or sorted(every)
+    if item.per == "port":
+        return len(ports)
+    if item.per == "scanner":
+        return sum(_scanners(every.get(p) or {}) for p in ports)
+    return 1
+
+
+def shown(name: str, data: Mapping[str, Any], ports: list[str]) -> list[str]:
+    """Reform ``name``'s default costs on a scenario (plain data), as ``bordersim reforms
+    NAME`` prints them: each figure, its rule, how many it counts and its grounds."""
+    from sim.experiment.appraisal_folder import figure_text
+
+    rule = cost_of(name)
+    out = []
+    for what, item, unit in (("set-up", rule.setup, ""), ("running", rule.running, " a year")):
+        if item is None:
+            out.append(f"    default {what} cost: no figure ({rule.missing}); appraise says "
+                       "the payback is not known unless a set-up cost is given"
+                       if what == "set-up" else f"    default {what} cost: no figure")
+            continue
+        amount = price(item, data, ports)
+        figure = ("not priced (the scenario's [costs] has no such unit price)" if amount is None
+                  else figure_text(amount) + unit)
+        count = "" if item.per == "once" else f", {counted(item, data, ports)} counted"
+        out.append(f"    default {what} cost: {figure}: {item.said()}{count}")
+    return out

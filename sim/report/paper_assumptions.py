@@ -43,6 +43,7 @@ def build_assumptions(folder: Path) -> PaperTable:
         f"it, an {ASSUMED} the library names as such, or {UNSOURCED}. The scenario's own "
         "figures cite their sources in its file.")
     notes = [f"Sources of {name}: " + "; ".join(said) + "." for name, said in sources.items()]
+    notes += _default_costs(sources)
     notes += _said_once("Assumptions the structure's effect rests on",
                         res.meta.get("structure_assumptions"))
     uncosted = sorted(res.meta.get("uncosted") or {})
@@ -52,6 +53,16 @@ def build_assumptions(folder: Path) -> PaperTable:
     table = PaperTable(COLUMNS, rows, caption, notes=notes, head="option", align="l")
     table.command, table.folder = _command(res.meta, folder), folder.name
     return table
+
+
+def _default_costs(reforms: Mapping[str, Any]) -> list[str]:
+    """Each reform's default set-up and running cost as ``bordersim appraise`` takes it (the
+    reform library's rule and its grounds: :mod:`sim.reforms.cost_library`); not in the
+    run's cost rows, which count what the run simulates."""
+    from sim.reforms.cost_library import rule_said
+
+    return [f"Default costs of {name} for bordersim appraise (not in the run's cost rows): "
+            f"{rule_said(name)}." for name in reforms]
 
 
 def assumption_rows(

@@ -493,6 +493,9 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
      "；但未给出 {o} 的运行成本（cost_per_year = 0）：其成本数据只计入模型所改变的人员和设备，"
      "不含所需的信息系统、软件许可或培训费用；如需成本收益分析，请给出 cost_per_year"
      "（例如 {o}:cost_per_year=...），或在之后做效益成本分析时给出每年运行成本"),
+    (r"; bordersim appraise takes the reform library's default running cost instead "
+     r"\(bordersim reforms NAME shows it\)",
+     "；效益成本分析则采用改革库中的默认运行成本（见改革库中该改革的说明）"),
     (r"traders' cost per declaration \(fees and time\)", "每份报关单企业成本（付费与时间）"),
     (r"cost per declaration, agencies and traders \(every port pooled: a parcel is one "
      r"declaration, as a sea import of several containers is; per declaration and per container "

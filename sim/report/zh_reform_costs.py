@@ -1,0 +1,96 @@
+"""``bordersim reforms NAME --lang zh``: each reform's default set-up and running cost
+(:mod:`sim.reforms.cost_library`) in Chinese, figure for figure as the English lines; each
+reason of the library has its Chinese here (a test keeps them complete)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+#: the heading (:data:`sim.reforms.cost_library.HEAD`)
+HEAD = ("bordersim appraise 在情景 {s!r} 上采用的默认成本，以情景的币种计（改革的 setup_cost、"
+        "cost_per_year，或 appraise 的 --setup、--running 可替换）：")
+#: the unit prices (:data:`sim.reforms.cost_library.UNITS`)
+UNITS = {"officer_year": "一名海关关员的年度成本（costs.roles.customs_officer）",
+         "scanner": "一台该口岸运输方式的查验设备的投资（costs.scanner）"}
+#: what a default is scaled by (:data:`sim.reforms.cost_library.PER`)
+PER = {"port": "改革作用的每个口岸", "scanner": "改革作用口岸的每台查验设备", "once": "一次"}
+#: each reason of the library in Chinese
+WHY = {
+    "assumption: AI review software, its integration with the scanner and the analysts' "
+    "training at a tenth of the machine's price; no published price in the research notes":
+        "假设：人工智能判图软件、与设备的集成及判图人员培训约为设备价格的十分之一；研究笔记中"
+        "没有公开价格",
+    "assumption: a data team building and validating the risk models at a port: five "
+    "officer-years; two analysts to keep them up":
+        "假设：数据团队在一个口岸建立并验证风险模型需 5 个关员年；维护需 2 名分析人员",
+    "assumption: a port's link to the issuing authorities' data and its officers' training: "
+    "one officer-year; support a fifth of one a year":
+        "假设：口岸与签证机构数据的联接及关员培训需 1 个关员年；每年维护需五分之一个关员年",
+    "assumption: a queue priority builds nothing": "假设：排队优先无需任何建设",
+    "assumption: a sanction builds nothing": "假设：惩戒措施无需任何建设",
+    "assumption: a shock, not a programme: nothing is bought": "假设：这是冲击而非项目，无需购置",
+    "assumption: abolishing a form builds nothing": "假设：取消一份单证无需任何建设",
+    "assumption: about 20 officers a port trained 5 days with their trainers: half an "
+    "officer-year; refreshers a tenth of one a year":
+        "假设：每个口岸约 20 名关员连同培训人员培训 5 天，约半个关员年；每年复训十分之一个关员年",
+    "assumption: an order issued builds nothing; its checks' staff are the model's":
+        "假设：发布布控指令无需任何建设；查验人员已由模型计入",
+    "assumption: connecting a port's systems to the portal and training its officers and "
+    "traders: three officer-years; keeping it up half of one a year; the national portal "
+    "itself is not counted":
+        "假设：口岸系统接入平台并培训关员和企业需 3 个关员年；每年维护需半个关员年；全国平台"
+        "本身不计入",
+    "assumption: fewer certificates build nothing": "假设：减少证书无需任何建设",
+    "assumption: its patrol heads are priced by the model itself": "假设：巡查人员已由模型自身计价",
+    "assumption: joint procedures and cross-training at a port":
+        "假设：一个口岸的联合作业程序和交叉培训",
+    "assumption: licence and model updates a year at a fifth of the software's price, a usual "
+    "software maintenance rate":
+        "假设：每年许可和模型更新约为软件价格的五分之一，即通常的软件维护费率",
+    "assumption: links and workstations for the review centre and moving the analysts: two "
+    "officer-years a port; links half of one a year":
+        "假设：审图中心的线路、工作站及判图人员调动，每个口岸 2 个关员年；线路每年半个关员年",
+    "assumption: merging two agencies' declaration forms and selection at a port: two "
+    "officer-years; one form runs at no more cost than two":
+        "假设：在一个口岸合并两个部门的申报单和布控需 2 个关员年；一份申报单的运行成本不高于两份",
+    "assumption: planning, moving and retraining the heads of a port, as staff time; the "
+    "productivity lost in the change is the reform's transition_days, counted apart; equal "
+    "headcount, so no running cost":
+        "假设：一个口岸人员的规划、调动和再培训，按人员时间计；变革期间的效率损失由改革的 "
+        "transition_days 另行计入；人员总数不变，故无运行成本",
+    "assumption: procedures and system links between inland and port offices: two "
+    "officer-years a port":
+        "假设：内地海关与口岸海关之间的程序和系统联接，每个口岸 2 个关员年",
+    "assumption: who pays the handling; the handling itself is the model's":
+        "假设：仅改变由谁支付吊装移位费用；费用本身已由模型计入",
+    "built nationally: the research notes give no price for the national system, and no "
+    "share of one for these ports is defensible":
+        "全国统一建设：研究笔记中没有全国系统的价格，也无法合理确定这些口岸应分摊的份额",
+    "no figure in the research notes, and no assumption made for it yet":
+        "研究笔记中没有数字，也尚未为其作出假设",
+}
+
+
+def shown(name: str, data: Mapping[str, Any], ports: list[str]) -> list[str]:
+    """Reform ``name``'s default costs on a scenario in Chinese (as
+    :func:`sim.reforms.cost_library.shown`)."""
+    from sim.experiment.appraisal_folder import figure_text
+    from sim.reforms.cost_library import cost_of, counted, price
+
+    rule = cost_of(name)
+    out = []
+    for what, item, unit in (("建设", rule.setup, ""), ("运行", rule.running, "/年")):
+        if item is None:
+            none = f"    默认{what}成本：无数字"
+            out.append(f"{none}（{WHY[rule.missing]}）；除非给出建设成本，appraise 将说明回收期未知"
+                       if what == "建设" else none)
+            continue
+        amount = price(item, data, ports)
+        figure = ("未计价（情景的 [costs] 中没有该单价）" if amount is None
+                  else figure_text(amount) + unit)
+        many = counted(item, data, ports)
+        per = "" if item.per == "once" else f"，按{PER[item.per]}计，共 {many} 个"
+        out.append(f"    默认{what}成本：{figure}：{item.amount:g} × {UNITS[item.unit]}{per}"
+                   f"（{WHY[item.why]}）")
+    return out
