@@ -96,10 +96,13 @@ def test_reforms_name_shows_the_default_cost_priced_on_the_scenario(capsys):
 
 
 def test_every_reason_has_its_chinese():
-    """Each reason the cost library gives (and each rule's units) is said in Chinese."""
+    """Every reform of the library has its entry in the cost library (a figure, or none with
+    its reason), and each reason (and each rule's units) is said in Chinese."""
     from sim.reforms import REFORMS
-    from sim.reforms.cost_library import PER, UNITS, cost_of
+    from sim.reforms.cost_library import COSTS, PER, UNITS, cost_of
     from sim.report import zh_reform_costs as zh
+
+    assert set(COSTS) == set(REFORMS)
 
     assert set(zh.UNITS) == set(UNITS) and set(zh.PER) == set(PER)
     for name in REFORMS:

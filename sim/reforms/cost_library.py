@@ -124,6 +124,30 @@ COSTS: dict[str, ReformCost] = {
     "outbreak": _free(_SHOCK),
     "ecommerce_surge": _free(_SHOCK),
     "smuggling_pressure": _free(_SHOCK),
+    "separate_inspection": _free("a return to the practice before 2018 builds nothing; its "
+                                 "second queue's staff are the model's"),
+    "exam_without_trader": _free("a rule change builds nothing; the exam teams are the model's"),
+    "double_random": _free("random selection within the same inspection target builds "
+                           "nothing; its checks' staff are the model's"),
+    "risk_based_audit": _free("the same auditors pick by a score the risk engine has; their "
+                              "staff are the model's"),
+    "fewer_returns": _free("stricter review guidance builds nothing"),
+    "flexible_staffing": _it(0.5, 0.1, "cross-training a port's exam teams and quarantine "
+                             "officers: half an officer-year, as the training reform; "
+                             "refreshers a tenth of one a year"),
+    "direct_pickup": _none("the terminal's and the traders' systems, not the agencies'; no "
+                           "figure in the research notes"),
+    "direct_loading": _none("the terminal's and the traders' systems, not the agencies'; no "
+                            "figure in the research notes"),
+    "aeo_mutual_recognition": _none("negotiating mutual recognition and validating traders: "
+                                    "no figure in the research notes, and the traders "
+                                    "certified are not counted"),
+    "origin_pre_inspection": _none("officers posted abroad: no figure in the research notes"),
+    "smart_sharing": _none(_NATIONAL),
+    "release_before_test": _none("the recall system and its guarantees: no figure in the "
+                                 "research notes"),
+    "cold_chain_mandate": _none("the supervision warehouses' building: no figure in the "
+                                "research notes (its teams' staff are the model's)"),
     "advance_declaration": _none(_NATIONAL),
     "two_step_declaration": _none(_NATIONAL),
     "two_step_processing": _none(_NATIONAL),

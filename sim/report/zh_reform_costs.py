@@ -67,6 +67,34 @@ WHY = {
     "built nationally: the research notes give no price for the national system, and no "
     "share of one for these ports is defensible":
         "全国统一建设：研究笔记中没有全国系统的价格，也无法合理确定这些口岸应分摊的份额",
+    "assumption: a return to the practice before 2018 builds nothing; its second queue's "
+    "staff are the model's":
+        "假设：恢复 2018 年以前的做法无需任何建设；第二次排队所需人员已由模型计入",
+    "assumption: a rule change builds nothing; the exam teams are the model's":
+        "假设：规则调整无需任何建设；查验组已由模型计入",
+    "assumption: random selection within the same inspection target builds nothing; its "
+    "checks' staff are the model's":
+        "假设：在同一查验目标内随机布控无需任何建设；查验人员已由模型计入",
+    "assumption: the same auditors pick by a score the risk engine has; their staff are the "
+    "model's":
+        "假设：同样的稽查人员按风险引擎已有的评分选取；其人员已由模型计入",
+    "assumption: stricter review guidance builds nothing": "假设：更严格的审单指引无需任何建设",
+    "assumption: cross-training a port's exam teams and quarantine officers: half an "
+    "officer-year, as the training reform; refreshers a tenth of one a year":
+        "假设：交叉培训一个口岸的查验组和检疫人员需半个关员年，与培训改革相同；"
+        "每年复训十分之一个关员年",
+    "the terminal's and the traders' systems, not the agencies'; no figure in the research "
+    "notes":
+        "属于码头和企业的系统，而非政府部门的；研究笔记中没有数字",
+    "negotiating mutual recognition and validating traders: no figure in the research notes, "
+    "and the traders certified are not counted":
+        "互认谈判和企业认证：研究笔记中没有数字，且获认证的企业数未计",
+    "officers posted abroad: no figure in the research notes": "派驻境外的人员：研究笔记中没有数字",
+    "the recall system and its guarantees: no figure in the research notes":
+        "召回制度及其担保：研究笔记中没有数字",
+    "the supervision warehouses' building: no figure in the research notes (its teams' staff "
+    "are the model's)":
+        "集中监管仓的建设：研究笔记中没有数字（其工作组人员已由模型计入）",
     "no figure in the research notes, and no assumption made for it yet":
         "研究笔记中没有数字，也尚未为其作出假设",
 }
