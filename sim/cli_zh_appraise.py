@@ -35,7 +35,8 @@ FIGURES = {
 UNITS = {"consignment-hours a year": "票·小时/年", "years": "年",
          "declarations a year": "份报关单/年"}
 #: the English words of a figure (``figure_text``'s) said in Chinese
-_WORDS = {"never": "期内不回收", "n/a": "无", "at once": "立即回收"}  # (at once: a cell's)
+_WORDS = {"never": "期内不回收", "n/a": "无", "at once": "立即回收",  # (at once: a cell's)
+          "not known": "未知（没有建设成本）"}  # (a cell's: a reform of no set-up figure)
 #: a payback of 0 years (:data:`sim.experiment.appraisal_folder.AT_ONCE`) in words
 AT_ONCE = "立即回收（第 0 年没有需要收回的成本）"
 #: the line before the comparison's warnings and notes (each as the console says it in Chinese)

@@ -129,3 +129,22 @@ def test_the_brief_says_appraise_takes_the_default_running_cost():
               + said)
     assert zh is not None and zh.endswith(
         "效益成本分析则采用改革库中的默认运行成本（见改革库中该改革的说明）")
+
+
+def test_the_reports_payback_cell_says_not_known_never_at_once(tmp_path):
+    """The report's business case shows an option with a reform of no set-up figure as
+    "not known" (未知), not "at once", though its payback figure would be 0."""
+    from sim.experiment.appraisal import FIGURES
+    from sim.report.appraisal_section import appraisal_section
+    from sim.report.translate import translate
+
+    zero = {"mean": 0.0, "ci_low": 0.0, "ci_high": 0.0}
+    figures = {key: dict(zero) for key, _ in FIGURES}
+    data = {"options": {"o": figures, "q": figures}, "years": 10, "discount_rate": 0.05,
+            "money": "USD", "time_value_scale": 1.0, "setup": {},
+            "setup_unknown": {"o": ["advance_declaration"]}}
+    (tmp_path / "appraisal.json").write_text(json.dumps(data))
+    page = "<html lang='en'><body>" + "".join(appraisal_section(tmp_path)) + "</body></html>"
+    row = page.split("years until the discounted net benefit")[1].split("</tr>")[0]
+    assert "<td>not known</td><td>at once [at once, at once]</td>" in row, row
+    assert "<td>未知（没有建设成本）</td><td>立即回收 [" in translate(page, "zh")

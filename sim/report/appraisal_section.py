@@ -30,10 +30,13 @@ def appraisal_section(folder: Path) -> list[str]:
         raise ResultsFolderError(f"{file}: cannot be read ({exc}); run bordersim appraise "
                                  f"{folder} again", repair=False) from None
     years, rate, money, scale, _ = terms
+    unknown = data.get("setup_unknown") or {}  # (options with a reform of no set-up figure)
     head = "".join(f"<th scope='col'>{html.escape(o)}</th>" for o in options)
     rows = []
     for figure, words in FIGURES:
-        cells = "".join(f"<td>{_cell(options[o].get(figure), figure)}</td>" for o in options)
+        shown = [NOT_KNOWN if figure == "payback_years" and o in unknown
+                 else _cell(options[o].get(figure), figure) for o in options]
+        cells = "".join(f"<td>{cell}</td>" for cell in shown)
         rows.append(f"<tr><th scope='row'>{html.escape(words)}</th>{cells}</tr>")
     note = (f"Against the baseline over {years} years at a discount rate of {rate:g}; money "
             f"in {money or 'the scenario currency'}"
@@ -76,6 +79,8 @@ def _older(folder: Path, terms: dict[str, Any]) -> list[str]:
 
 #: a payback of 0 years in a cell: nothing at year 0 to repay (the console's words, shorter)
 AT_ONCE = "at once"
+#: a payback whose set-up cost is not known (a reform of no figure and none given)
+NOT_KNOWN = "not known"
 
 
 def _cell(figure: dict[str, Any] | None, name: str = "") -> str:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 _N = r"[-\u2212]?[0-9][0-9,.]*(?:e[-+]?[0-9]+)?"
 #: a cell: a figure (or its word) and, when it has one, its interval
-_W = r"never|n/a|at once"  # (the words a cell may hold for a figure)
+_W = r"never|n/a|at once|not known"  # (the words a cell may hold for a figure)
 _CELL = re.compile(rf"(?P<m>{_N}|{_W})(?: \[(?P<l>{_N}|{_W}), (?P<h>{_N}|{_W})\])?")
 #: the section's note (appraisal_section's words, its terms as groups)
 _NOTE = re.compile(
@@ -38,7 +38,7 @@ def text(en: str) -> str | None:
     if en in _names():
         return _names()[en]
     cell = _CELL.fullmatch(en)
-    if cell and {"never", "n/a", "at once"} & set(cell.groups()):
+    if cell and {"never", "n/a", "at once", "not known"} & set(cell.groups()):
         m, low, high = (said(g) if g else g for g in cell.groups())
         return m if low is None else f"{m} [{low}, {high}]"
     older = _OLDER.fullmatch(en)
