@@ -181,36 +181,9 @@ def metric_unit(name: str) -> str:
     for stem, yard_unit in _YARD_UNITS.items():  # (the exam yard's, per port)
         if name.startswith(stem):
             return yard_unit
-    from sim.model.idling import UNITS as IDLING_UNITS
-
-    for stem, idling_unit in IDLING_UNITS.items():  # (vehicles waiting at a port, per day)
-        if name.startswith(stem + "_"):
-            return idling_unit
-    from sim.model.resident_lane import UNITS as LANE_UNITS
-
-    for stem, lane_unit in LANE_UNITS.items():  # (a border-resident lane, per route)
-        if name.startswith(stem + "_route_"):
-            return lane_unit
-    from sim.model.bonded_stock import UNITS as BONDED_UNITS
-
-    for stem, bonded_unit in BONDED_UNITS.items():  # (a bonded zone's stock, per gate)
-        if name.startswith(stem + "_"):
-            return bonded_unit
-    from sim.model.lab_work import UNITS as LAB_UNITS
-
-    for stem, lab_unit in LAB_UNITS.items():  # (a laboratory's workload, per port)
-        if name.startswith(stem + "_"):
-            return lab_unit
-    from sim.model.lane_law import UNITS as LAW_UNITS
-
-    for stem, law_unit in LAW_UNITS.items():  # (a lane's arrival rate)
-        if name.startswith(stem + "_"):
-            return law_unit
-    from sim.model.ipr import UNITS as IPR_UNITS
-
-    for stem, ipr_unit in IPR_UNITS.items():  # (suspected counterfeits' days held)
-        if name == stem or name.startswith(stem + "_"):
-            return ipr_unit
+    part_unit = _unit_of_part(name)
+    if part_unit is not None:
+        return part_unit
     kind = metric_kind(name)
     if kind == "share":
         return "share (0-1)"
@@ -227,6 +200,30 @@ def metric_unit(name: str) -> str:
     if name.startswith("attempts_deterred"):  # (opportunities not tried: no attempt made)
         return "opportunities"
     return "consignments"
+
+
+#: the model's parts whose ``UNITS`` give their metrics' units by stem, in the order they are
+#: asked: the module, what follows the stem in a metric's name, and whether the stem alone is one
+_PART_UNITS = (
+    ("sim.model.idling", "_", False),  # (vehicles waiting at a port, per day)
+    ("sim.model.resident_lane", "_route_", False),  # (a border-resident lane, per route)
+    ("sim.model.bonded_stock", "_", False),  # (a bonded zone's stock, per gate)
+    ("sim.model.lab_work", "_", False),  # (a laboratory's workload, per port)
+    ("sim.model.lane_law", "_", False),  # (a lane's arrival rate)
+    ("sim.model.ipr", "_", True),  # (suspected counterfeits' days held)
+)
+
+
+def _unit_of_part(name: str) -> str | None:
+    """The unit a model part gives a metric of its own (None: no part names it)."""
+    import importlib
+
+    for module, joint, alone in _PART_UNITS:
+        units: dict[str, str] = importlib.import_module(module).UNITS
+        for stem, unit in units.items():
+            if name.startswith(stem + joint) or (alone and name == stem):
+                return unit
+    return None
 
 
 #: units that are not a count of consignments (the organisation's staff, priced in CNY a
