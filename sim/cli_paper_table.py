@@ -36,6 +36,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--define", action="store_true",
                    help="define each row's metric under the table, as the metric glossary "
                    "does (what it counts or times, over which consignments)")
+    p.add_argument("--raw-names", action="store_true",
+                   help="label each row by its metric's name (clearance_h_p90_import) "
+                   "instead of in words (Clearance, p90, imports)")
     p.add_argument("--gains", metavar="MEASURE",
                    help="instead, who gains and who loses (gains.csv) in MEASURE "
                    "(overall_clearance, clearance, trader_cost, ...): a row for all "
@@ -66,9 +69,10 @@ def run(args: argparse.Namespace) -> int:
     from sim.report.paper_table import PaperTableError, build
 
     try:
-        if args.define and (args.gains is not None or args.assumptions or args.methods):
-            raise PaperTableError("--define defines the rows of the figures table: give it "
-                                  "without --gains, --assumptions or --methods")
+        for flag, given in (("--define", args.define), ("--raw-names", args.raw_names)):
+            if given and (args.gains is not None or args.assumptions or args.methods):
+                raise PaperTableError(f"{flag} is for the rows of the figures table: give "
+                                      "it without --gains, --assumptions or --methods")
         if sum((args.gains is not None, args.assumptions, args.methods)) > 1:
             raise PaperTableError("--gains, --assumptions and --methods each write a text "
                                   "of their own: give one of them")
@@ -86,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
 
             table = build_assumptions(args.folder)
         else:
-            table = build(args.folder, args.metric, args.define)
+            table = build(args.folder, args.metric, args.define, args.raw_names)
     except ResultsFolderError as exc:  # (as the report says it, with how to resume)
         print(f"error: {_with_remedy(exc, args.folder)}", file=sys.stderr)
         return 2

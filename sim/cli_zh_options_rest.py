@@ -306,6 +306,8 @@ HELPS: dict[tuple[str, str], str] = {
         "共同随机数、置信区间与 Holm 校正、对照排队论的验证，以及如何重新运行该文件夹",
     ("--define", "7d08462b"):
         "在表格下方给出每一行指标的定义，与指标词汇表相同（它计数或计时的是什么，针对哪些货物）",
+    ("--raw-names", "330573de"):
+        "每行以指标名称（clearance_h_p90_import）标注，而不是用文字（通关时间，p90，进口）",
     # sweep --observed
     ("--observed", "5884b1df"):
         "观测数据 CSV 文件（格式同 run --observed）或“published”（内置情景所依据的公开数据）："

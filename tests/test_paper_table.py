@@ -48,7 +48,7 @@ def _near(shown: float, exact: float) -> bool:
 def test_each_cell_is_the_folders_mean_and_interval(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["paper-table", str(folder)]) == 0
+    assert main(["paper-table", str(folder), "--raw-names"]) == 0
     out = capsys.readouterr()
     lines = [ln for ln in out.out.splitlines() if ln.startswith("| ")]
     head = [c.strip() for c in lines[0].strip("|").split("|")]
@@ -87,7 +87,7 @@ def test_each_cell_is_the_folders_mean_and_interval(
 def test_latex_escapes_its_special_characters(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "t.tex"
     argv = ["paper-table", str(folder), "--format", "latex", "--out", str(out),
-            "--metric", "released_within_24h", "--metric", "clearance_h_mean_import"]
+            "--metric", "released_within_24h", "--metric", "clearance_h_mean_import", "--raw-names"]
     assert main(argv) == 0
     text = out.read_text(encoding="utf-8")
     body = [ln for ln in text.splitlines() if not ln.startswith("% ")]  # (a comment as it is)
@@ -147,4 +147,28 @@ def test_define_puts_each_rows_glossary_meaning_under_the_figures_table(
         meaning = explain(metric).split("\t", 2)[2]
         assert f"{metric}: {meaning}" in defined and meaning not in plain
     assert main(["paper-table", str(doc1_compare), "--define", "--assumptions"]) == 2
-    assert "--define defines the rows" in capsys.readouterr().err
+    assert "--define is for the rows" in capsys.readouterr().err
+
+
+def test_rows_are_labelled_in_words_and_raw_names_keeps_the_metrics(
+    doc1_compare: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A journal's table names its rows in words ("Clearance, p90, imports (h)"); --define
+    ties each worded row to its metric, and --raw-names prints the metric names instead."""
+    argv = ["paper-table", str(doc1_compare), "--metric", "clearance_h_p90_import",
+            "--metric", "released_within_24h"]
+    assert main([*argv, "--define"]) == 0
+    worded = capsys.readouterr().out
+    rows = [ln.split("|")[1].strip() for ln in worded.splitlines() if ln.startswith("| ")]
+    assert rows[1::2] == ["Clearance, p90, imports (h)", "Released within 24 h (share (0-1))"]
+    assert "clearance_h_p90_import" not in "".join(rows)
+    assert "Clearance, p90, imports \u2013 clearance_h_p90_import: " in worded
+    assert main([*argv, "--raw-names"]) == 0
+    rows = [ln.split("|")[1].strip() for ln in capsys.readouterr().out.splitlines()
+            if ln.startswith("| ")]
+    assert rows[1::2] == ["clearance_h_p90_import (hours)", "released_within_24h (share (0-1))"]
+    from sim.report.paper_labels import print_label
+
+    assert print_label("clearance_h_mean_port_sea_export", "h") == (
+        "Clearance, mean, port sea, exports (h)")
+    assert print_label("detection_rate", "share (0-1)") == "Detection rate (share (0-1))"

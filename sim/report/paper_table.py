@@ -43,10 +43,11 @@ class PaperTableError(ValueError):
 
 
 def build(folder: Path, metrics: Sequence[str] | None = None,
-          define: bool = False) -> PaperTable:
+          define: bool = False, raw: bool = False) -> PaperTable:
     """The table of ``folder`` (a finished ``bordersim compare`` folder, read and checked as
     the report reads it: an unfinished or damaged one raises ResultsFolderError); with
-    ``define``, each row's metric defined under it from the metric glossary."""
+    ``define``, each row's metric defined under it from the metric glossary; its rows
+    labelled in words (:mod:`sim.report.paper_labels`), or by metric name with ``raw``."""
     from sim.experiment.compare import shown_unit
     from sim.report.folder import ResultsFolderError, kind_of, read_compare
     from sim.report.html import _records
@@ -63,12 +64,13 @@ def build(folder: Path, metrics: Sequence[str] | None = None,
     rows: list[tuple[str, list[str]]] = []
     for metric in chosen:
         unit = shown_unit(str(s[(metric, res.names[0])]["unit"]), res.meta.get("currency"))
-        rows.append((f"{metric} ({unit})", [_cell(s.get((metric, n))) for n in res.names]))
+        rows.append((row_label(metric, unit, raw), [_cell(s.get((metric, n)))
+                                                    for n in res.names]))
         rows.append((CHANGE, ["" if n == res.names[0] else _cell(d.get((metric, n)), True)
                               for n in res.names]))
     caption = _caption(res.meta, res.per_rep, len(res.names)) + money_said(chosen, res.meta)
     table = PaperTable(list(res.names), rows, caption, skipped=skipped)
-    table.notes = _notes(rows) + (definitions(chosen) if define else [])
+    table.notes = _notes(rows) + (definitions(chosen, not raw) if define else [])
     table.command, table.folder = _command(res.meta, folder), folder.name
     return table
 
@@ -155,14 +157,25 @@ def _command(meta: Mapping[str, Any], folder: Path | None = None) -> str:
     return shlex.join(words)
 
 
-def definitions(metrics: Sequence[str]) -> list[str]:
+def definitions(metrics: Sequence[str], labelled: bool = False) -> list[str]:
     """A note per metric saying what it counts or times, over which consignments, as the
     metric glossary (docs/metrics.md) defines it, so that a printed table explains its rows
-    without the reader looking the names up."""
+    without the reader looking the names up; ``labelled``: each led by its row's words, so
+    that a row in words is tied to the metric it prints."""
     from sim.experiment.metric_glossary import explain
+    from sim.report.paper_labels import print_label
 
     out = []
     for metric in metrics:
         meaning = explain(metric).split("\t", 2)[2]
-        out.append(f"{metric}: {meaning}")
+        lead = f"{print_label(metric, '').removesuffix(' ()')} \u2013 " if labelled else ""
+        out.append(f"{lead}{metric}: {meaning}")
     return out
+
+
+def row_label(metric: str, unit: str, raw: bool = False) -> str:
+    """A row's label: the metric's words and unit (``Clearance, p90, imports (h)``), or with
+    ``raw`` its name and unit (``clearance_h_p90_import (h)``)."""
+    from sim.report.paper_labels import print_label
+
+    return f"{metric} ({unit})" if raw else print_label(metric, unit)
