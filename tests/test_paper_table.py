@@ -172,3 +172,25 @@ def test_rows_are_labelled_in_words_and_raw_names_keeps_the_metrics(
     assert print_label("clearance_h_mean_port_sea_export", "h") == (
         "Clearance, mean, port sea, exports (h)")
     assert print_label("detection_rate", "share (0-1)") == "Detection rate (share (0-1))"
+
+
+def test_few_replications_or_an_interval_wider_than_its_change_is_said_under_the_table(
+    doc1_compare: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two replications give wide intervals: the table says so in one sentence under it;
+    enough replications and changes clear of their interval's width say nothing, and a
+    change narrower than its interval is named with the replications it would need."""
+    from sim.report.paper_caveat import Change, caveat
+
+    assert main(["paper-table", str(doc1_compare), "--metric", "clearance_h_mean"]) == 0
+    notes = [ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("Only ")]
+    assert len(notes) == 1 and notes[0].startswith("Only 2 replications per figure")
+    clear = Change("x", 2.0, 1.5, 2.5, 20)
+    assert caveat(20, [clear]) == []
+    assert caveat(9, [clear])[0].startswith("Only 9 replications")
+    wide = Change("Clearance, mean (h) for doc1", -0.5, -1.5, 0.5, 20)  # (width 2 > 0.5)
+    said = caveat(20, [clear, wide])
+    need = 20 * (1.0 / 0.25) ** 2  # (half-width 1 brought to a quarter: the change's half)
+    assert len(said) == 1 and "Clearance, mean (h) for doc1 (-0.5)" in said[0]
+    assert f"about {need:.0f} replications" in said[0]
+    assert caveat(20, [Change("same runs", 0.0, 0.0, 0.0, 20)]) == []

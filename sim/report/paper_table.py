@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sim.report.paper_caveat import Change, caveat
+
 #: the rows a paper on a reform most often needs: clearance by direction (mean and p90), the
 #: share released within a day, who pays, and what customs checks and finds
 DEFAULT_METRICS = (
@@ -62,17 +64,34 @@ def build(folder: Path, metrics: Sequence[str] | None = None,
     have = {m for m, _ in s}
     chosen, skipped = _chosen(metrics, have, folder)
     rows: list[tuple[str, list[str]]] = []
+    changes: list[Change] = []
     for metric in chosen:
         unit = shown_unit(str(s[(metric, res.names[0])]["unit"]), res.meta.get("currency"))
-        rows.append((row_label(metric, unit, raw), [_cell(s.get((metric, n)))
-                                                    for n in res.names]))
+        label = row_label(metric, unit, raw)
+        changes += [change_of(f"{label} for {n}", d.get((metric, n))) for n in res.names[1:]]
+        rows.append((label, [_cell(s.get((metric, n))) for n in res.names]))
         rows.append((CHANGE, ["" if n == res.names[0] else _cell(d.get((metric, n)), True)
                               for n in res.names]))
     caption = _caption(res.meta, res.per_rep, len(res.names)) + money_said(chosen, res.meta)
     table = PaperTable(list(res.names), rows, caption, skipped=skipped)
-    table.notes = _notes(rows) + (definitions(chosen, not raw) if define else [])
+    table.notes = _notes(rows) + caveat(_fewest(res.per_rep), changes)
+    table.notes += definitions(chosen, not raw) if define else []
     table.command, table.folder = _command(res.meta, folder), folder.name
     return table
+
+
+def change_of(label: str, row: Mapping[str, Any] | None) -> Change:
+    """A paired change's figures for the caveat (:mod:`sim.report.paper_caveat`); one with
+    no figure (no row, no replications) is of no size."""
+    if row is None or int(row["n"]) == 0:
+        return Change(label, 0.0, 0.0, 0.0, 0)
+    return Change(label, float(row["mean"]), float(row["ci_low"]), float(row["ci_high"]),
+                  int(row["n"]))
+
+
+def _fewest(per_rep: Any) -> int:
+    """The fewest replications any option has."""
+    return int(min(per_rep["option"].value_counts().tolist() or [0])) if len(per_rep) else 0
 
 
 def _chosen(metrics: Sequence[str] | None, have: set[str],
