@@ -1,6 +1,7 @@
 """``bordersim paper-table RESULTS_DIR [--format markdown|latex] [--metric NAME ... | --gains
 MEASURE | --assumptions | --methods] [--out FILE]``: a finished comparison's figures as one
-table ready for a paper (:mod:`sim.report.paper_table`, :mod:`sim.report.paper_render`), or
+table ready for a paper (:mod:`sim.report.paper_table`, :mod:`sim.report.paper_render`), or a
+sweep's (:mod:`sim.report.paper_sweep`), or
 what its options assume (:mod:`sim.report.paper_assumptions`), or its methods paragraph
 (:mod:`sim.report.paper_methods`). The folder is only read, and checked first as ``bordersim
 report`` checks it. Only the standard library is imported at start-up."""
@@ -16,15 +17,20 @@ from typing import Any
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "paper-table",
-        help="a comparison's figures as one Markdown or LaTeX table for a paper",
+        help="a comparison's or a sweep's figures as one Markdown or LaTeX table for a "
+        "paper",
         description="Read a finished results folder of bordersim compare (checked first, as "
         "bordersim report checks it) and write one table: a row per metric with each "
         "option's mean and 95 % interval, under it the paired change from the baseline with "
         "its interval, the replications and observed days in the caption and the command "
-        "that made the folder in a note. Nothing is simulated again.",
+        "that made the folder in a note. A finished folder of bordersim sweep gives a row per "
+        "point, its swept values first, then each outcome's mean and 95 % interval, under "
+        "each later point its paired change from point 0 (none in an --lhs or --sobol "
+        "design); --gains, --assumptions and --methods read a comparison's folder only. "
+        "Nothing is simulated again.",
     )
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR",
-                   help="the results folder of bordersim compare to read")
+                   help="the results folder of bordersim compare or bordersim sweep to read")
     p.add_argument("--format", choices=("markdown", "latex"), default="markdown",
                    help="the table's markup: markdown (a pipe table) or latex (a table "
                    "float with a tabular; no package needed); default markdown")
@@ -32,7 +38,9 @@ def add_parser(sub: Any) -> None:
                    help="a metric to give a row to, in the order given (repeatable; "
                    "default: clearance time of imports and exports, mean and p90, the share "
                    "released within 24 h, agency and trader cost per consignment, detection "
-                   "and inspection rates, those the folder has)")
+                   "and inspection rates, those the folder has; a sweep's: those its --show "
+                   "asked for, else mean and p90 clearance and the share released within "
+                   "24 h)")
     p.add_argument("--define", action="store_true",
                    help="define each row's metric under the table, as the metric glossary "
                    "does (what it counts or times, over which consignments)")
@@ -76,6 +84,11 @@ def run(args: argparse.Namespace) -> int:
         if sum((args.gains is not None, args.assumptions, args.methods)) > 1:
             raise PaperTableError("--gains, --assumptions and --methods each write a text "
                                   "of their own: give one of them")
+        if _a_sweep(args):
+            from sim.report.paper_sweep import build_sweep
+
+            table = build_sweep(args.folder, args.metric, args.define, args.raw_names)
+            return _write(args, render(table, args.format), "table")
         if args.methods:
             from sim.report.paper_methods import build_methods, render_methods
 
@@ -101,6 +114,21 @@ def run(args: argparse.Namespace) -> int:
         print(f"note: not in this comparison, so left out: {', '.join(table.skipped)}",
               file=sys.stderr)
     return _write(args, render(table, args.format), "table")
+
+
+def _a_sweep(args: argparse.Namespace) -> bool:
+    """Whether the folder is a sweep's; a sweep has no options, so --gains, --assumptions
+    and --methods (a comparison's) are refused for it with a PaperTableError."""
+    from sim.report.folder import kind_of
+    from sim.report.paper_table import PaperTableError
+
+    if kind_of(args.folder) != "sweep":
+        return False
+    if args.gains is not None or args.assumptions or args.methods:
+        raise PaperTableError(f"{args.folder}: a sweep's folder has no options, so no "
+                              "--gains, --assumptions or --methods (a comparison's); its "
+                              "figures table is paper-table without them")
+    return True
 
 
 def _write(args: argparse.Namespace, text: str, what: str) -> int:

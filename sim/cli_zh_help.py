@@ -43,7 +43,7 @@ COMMANDS = {
     "tfa": "对比结果中各方案落实的世贸组织《贸易便利化协定》条款，及其货物放行时间的配对变化",
     "difference": "对比两个运行结果文件夹：各指标的差值及其 95%% 置信区间"
                   "（种子相同时配对，否则用 Welch 非配对区间）",
-    "paper-table": "把方案比较的结果写成一张可用于论文的 Markdown 或 LaTeX 表格",
+    "paper-table": "把方案比较或参数扫描的结果写成一张可用于论文的 Markdown 或 LaTeX 表格",
     "tornado": "改革效果的正负在其各项假设的取值范围内是否不变",
 }
 #: argparse's own words

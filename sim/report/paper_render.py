@@ -18,6 +18,10 @@ _LATEX = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"
           "^": r"\textasciicircum{}", CUT: r"\ddag{}", "\u2013": "--", "\u2212": "-"}
 
 
+#: how a row of paired changes begins (against the baseline, or a sweep's point 0): indented
+CHANGE_WORDS = CHANGE.split(" vs ")[0] + " vs "
+
+
 def render(table: PaperTable, form: str) -> str:
     """``table`` in ``form`` (one of :data:`FORMATS`), ending with a newline."""
     return markdown(table) if form == "markdown" else latex(table)
@@ -32,7 +36,7 @@ def markdown(table: PaperTable) -> str:
              f"| {table.head} | " + " | ".join(cell(o) for o in table.options) + " |",
              "|:--|" + ("--:|" if table.align == "r" else ":--|") * len(table.options)]
     for label, cells in table.rows:
-        shown = f"&nbsp;&nbsp;{label}" if label == CHANGE else label
+        shown = f"&nbsp;&nbsp;{label}" if label.startswith(CHANGE_WORDS) else label
         lines.append(f"| {shown} | " + " | ".join(cell(c) for c in cells) + " |")
     lines.append("")
     lines += [f"{note}  " for note in table.notes]
@@ -64,7 +68,7 @@ def latex(table: PaperTable) -> str:
               " & ".join(escape(c) for c in (table.head.capitalize(), *table.options))
               + r" \\", r"\hline"]
     for label, cells in table.rows:
-        shown = rf"\quad {escape(label)}" if label == CHANGE else escape(label)
+        shown = rf"\quad {escape(label)}" if label.startswith(CHANGE_WORDS) else escape(label)
         lines.append(f"{shown} & " + " & ".join(escape(c) for c in cells) + r" \\")
     lines += [r"\hline", r"\end{tabular}"]
     for note in table.notes:
