@@ -76,3 +76,22 @@ def test_a_sweeps_table_in_latex_and_what_a_sweep_has_not(
     assert "a sweep's folder has no options" in capsys.readouterr().err
     assert main(["paper-table", str(sweep), "--metric", "nothing_here"]) == 2
     assert "intervals.csv: no metric nothing_here" in capsys.readouterr().err
+
+
+def test_a_sampled_designs_table_has_no_change_from_point_0(
+    sweep: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An --lhs or --sobol design's point 0 is a sample like the others, not a baseline:
+    no change rows, and the caption says why (the folder's command says how it sampled)."""
+    import json
+    import shutil
+
+    sampled = tmp_path / "lhs"
+    shutil.copytree(sweep, sampled)
+    meta = json.loads((sampled / "meta.json").read_text(encoding="utf-8"))
+    meta["command"] += ["--lhs=2"]
+    (sampled / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert main(["paper-table", str(sampled), "--metric", "clearance_h_mean"]) == 0
+    out = capsys.readouterr().out
+    assert "change vs" not in out and "not a baseline, so no change from it" in out
+    assert len([ln for ln in out.splitlines() if ln.startswith("| ")]) == 3
