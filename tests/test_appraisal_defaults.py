@@ -148,3 +148,21 @@ def test_the_reports_payback_cell_says_not_known_never_at_once(tmp_path):
     row = page.split("years until the discounted net benefit")[1].split("</tr>")[0]
     assert "<td>not known</td><td>at once [at once, at once]</td>" in row, row
     assert "<td>未知（没有建设成本）</td><td>立即回收 [" in translate(page, "zh")
+
+
+def test_the_workbooks_payback_cell_says_not_known_never_empty(tmp_path, capsys):
+    """The workbook's business case sheet says "not known" (未知) for the payback of an option
+    with a reform of no set-up figure, as the report does, not an empty cell."""
+    from sim.report.workbook_appraisal import appraisal_sheet
+
+    folder = _reform_folder(tmp_path / "c", "advance_declaration")
+    assert main(["appraise", str(folder)]) == 0
+    capsys.readouterr()
+    for lang, word in (("en", "not known"), ("zh", "未知（没有建设成本）")):
+        sheet = appraisal_sheet(folder, lang)
+        assert sheet is not None
+        table = sheet.table
+        rows = table[(table.iloc[:, 1] == "payback_years") & (table.iloc[:, 0] == "o")]
+        assert list(rows.iloc[0, 4:7]) == [word] * 3, rows
+        others = table[table.iloc[:, 1] != "payback_years"].iloc[:, 4]
+        assert word not in set(others)  # (the option's other figures stay numbers)

@@ -66,6 +66,11 @@ def appraisal_sheet(folder: Path, lang: str) -> Sheet | None:
         # years: at once, as the report's cell says it, not a 0 that reads as none)
         table[col] = table[col].astype(object).where(~table[col].map(_inf), _never(zh))
         table[col] = table[col].where(~(payback & (table[col] == 0)), _at_once(zh))
+    unknown = set(terms.get("setup_unknown") or {})  # (a reform of no set-up figure: its
+    # payback is not known, as the report and appraise say, not an empty cell)
+    for col in ("mean", "ci_low", "ci_high"):
+        table[col] = table[col].where(~(payback & table["option"].isin(unknown)),
+                                      _not_known(zh))
     if zh:
         from sim.cli_zh_appraise import FIGURES
 
@@ -172,6 +177,13 @@ def _at_once(zh: bool) -> str:
     from sim.report.appraisal_section import AT_ONCE
 
     return said(AT_ONCE) if zh else AT_ONCE  # (立即回收, the console's word)
+
+
+def _not_known(zh: bool) -> str:
+    from sim.cli_zh_appraise import said
+    from sim.report.appraisal_section import NOT_KNOWN
+
+    return said(NOT_KNOWN) if zh else NOT_KNOWN  # (未知（没有建设成本）, the report's word)
 
 
 def _object(file: Path) -> dict[str, Any]:
