@@ -50,7 +50,7 @@ ERRORS: tuple[tuple[str, str], ...] = (
      "{f}：其记录中没有可用的 seed、reps 或 days（{detail}）"),
     (r"(?P<f>.+): not empty; the re-run goes to a new folder \(name one with --out\)",
      "{f}：不是空文件夹；重新运行须写入新文件夹（用 --out 指定）"),
-    (r"--reps (?P<k>\S+): the folder has (?P<n>\d+) replications; check 1 to (?P<m>\d+)",
+    (r"--reps (?P<k>\S+): the folder has (?P<n>\d+) replications?; check 1 to (?P<m>\d+)",
      "--reps {k}：该文件夹有 {n} 次重复运行；只能核对第 1 至 {m} 次"),
     (r"the re-run `(?P<cmd>[^`]+)` exited with status (?P<s>\d+) \(its error is above\)",
      "重新运行 `{cmd}` 以状态 {s} 退出（其错误见上文）"),
@@ -65,7 +65,7 @@ ERRORS: tuple[tuple[str, str], ...] = (
     (r"(?P<where>option \S+: |)the scenario re-run is not the original's \(hash (?P<a>\w+) "
      r"against (?P<b>\w+)\)", "{where}重新运行的情景与原情景不同（哈希 {a}，现为 {b}）"),
     (r"(?P<where>.+?): its table (?P<t>\S+) differs", "{where}：其表 {t} 不同"),
-    (r"(?P<name>\S+) differs: (?P<a>-?\d+) rows in the original, (?P<b>-?\d+) now, or other "
+    (r"(?P<name>\S+) differs: (?P<a>-?\d+) rows? in the original, (?P<b>-?\d+) now, or other "
      r"columns", "{name} 不同：原文件 {a} 行，现在 {b} 行，或列不同"),
     (r"(?P<name>\S+) differs in (?P<moved>\d+) of (?P<cells>\d+) cells, in fields "
      r"(?P<fields>.*); most: (?P<most>.*)",
@@ -97,7 +97,7 @@ ERRORS: tuple[tuple[str, str], ...] = (
      r"the replication copied from another run\)",
      "各次重复运行与 {m} 不一致：{f} 的 {k} 为 {got}，meta.json 记录的 {fld} 为 {want}；"
      "meta.json 可能被编辑过（或该重复运行复制自另一次运行）"),
-    (r"the re-run made (?P<made>\d+) replications, not (?P<reps>\d+)",
+    (r"the re-run made (?P<made>\d+) replications?, not (?P<reps>\d+)",
      "重新运行得到 {made} 次重复运行，而不是 {reps} 次"),
     (r"(?P<name>\S+) \(added by another command, not by (?P<kind>run|compare)\)",
      "{name}（由其他命令添加，并非{kind}写出）"),

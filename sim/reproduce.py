@@ -267,7 +267,8 @@ def rerun_and_compare(folder: Path, out: Path | None = None, reps: int | None = 
     and the outcome; a folder that cannot be re-run is :class:`Refused`."""
     rec = read_folder(folder)
     if reps is not None and not 1 <= reps <= rec.reps:
-        raise Refused(f"--reps {reps}: the folder has {rec.reps} replications; "
+        many = "replication" if rec.reps == 1 else "replications"
+        raise Refused(f"--reps {reps}: the folder has {rec.reps} {many}; "
                       f"check 1 to {rec.reps}")
     from sim.reproduce_sweep import picked_points
 

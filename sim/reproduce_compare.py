@@ -201,8 +201,8 @@ def _table_change(name: str, old: Path, new: Path) -> str:
     with old.open(newline="", encoding="utf-8") as a, new.open(newline="", encoding="utf-8") as b:
         rows_a, rows_b = list(csv.reader(a)), list(csv.reader(b))
     if not rows_a or not rows_b or rows_a[0] != rows_b[0] or len(rows_a) != len(rows_b):
-        return (f"{name} differs: {len(rows_a) - 1} rows in the original, {len(rows_b) - 1} "
-                "now, or other columns")
+        return (f"{name} differs: {count(len(rows_a) - 1, 'row')} in the original, "
+                f"{len(rows_b) - 1} now, or other columns")
     header, moved, worst = rows_a[0], 0, (-1.0, "")
     by_field: dict[str, int] = {}
     for row_a, row_b in zip(rows_a[1:], rows_b[1:], strict=True):
@@ -227,7 +227,7 @@ def compare_folders(rec: Recorded, new: Path, reps: int) -> Outcome:
     made = int(_json(new / ("compare.json" if rec.kind == "compare" else "meta.json"))["reps"])
     out = Outcome(checked_reps=min(reps, made), all_reps=reps == rec.reps == made)
     if made != reps:
-        out.problems.append(f"the re-run made {made} replications, not {reps}")
+        out.problems.append(f"the re-run made {count(made, 'replication')}, not {reps}")
     environment(*_records(rec, new), out)
     _replications(rec, new, out)
     if out.all_reps:
@@ -235,8 +235,11 @@ def compare_folders(rec: Recorded, new: Path, reps: int) -> Outcome:
     return out
 
 
-def _count(n: int, what: str) -> str:
-    return f"{n} {what}{'' if n == 1 else 's'}"
+def count(n: float, what: str) -> str:
+    """``n`` and a noun, plural unless ``n`` is 1 ("1 observed day", "2 observed days"),
+    so that no line of the verdict reads "1 replications"."""
+    shown = f"{n:g}" if isinstance(n, float) else str(n)  # (days may be a fraction)
+    return f"{shown} {what}{'' if n == 1 else 's'}"
 
 
 def change(a: float, b: float) -> str:
@@ -252,11 +255,12 @@ def ranked(moved: list[tuple[str, str, float, float]]) -> list[tuple[str, str, f
 
 def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
     """The lines that say what was compared and whether the figures reproduced."""
-    points = f"{out.points} of {rec.points} points, " if rec.kind == "sweep" else ""
+    points = f"{out.points} of {count(rec.points, 'point')}, " if rec.kind == "sweep" else ""
     lines = [f"re-ran {rec.folder} into {new}: {rec.kind}, seed {rec.seed}, {points}"
-             f"{out.checked_reps} of {rec.reps} replications, {rec.days:g} observed days"]
-    lines.append(f"compared {out.replications} replication records"
-                 + (f" and {out.files} summary files" if out.all_reps else
+             f"{out.checked_reps} of {count(rec.reps, 'replication')}, "
+             f"{count(rec.days, 'observed day')}"]
+    lines.append(f"compared {count(out.replications, 'replication record')}"
+                 + (f" and {count(out.files, 'summary file')}" if out.all_reps else
                     "; summary files not compared (they are over all the replications: "
                     "re-run without --reps to compare them)" if rec.kind != "sweep" else
                     "; summary files not compared (they are over all the points and "
@@ -271,24 +275,24 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
         return lines
     tables = (f"{len(out.tables)} table{' differs' if len(out.tables) == 1 else 's differ'}, "
               if out.tables else "")
-    lines.append(f"NOT REPRODUCED: {_count(len(out.moved), 'figure')} moved, {tables}"
-                 f"{_count(len(out.problems), 'other difference')}"
-                 + (f", {_count(len(out.stored), 'file')} of the original changed since it "
+    lines.append(f"NOT REPRODUCED: {count(len(out.moved), 'figure')} moved, {tables}"
+                 f"{count(len(out.problems), 'other difference')}"
+                 + (f", {count(len(out.stored), 'file')} of the original changed since it "
                     "was written" if out.stored else ""))
     if out.stored:
         lines.append(f"  {STORED}:")
         lines += [f"  {p}" for p in out.stored[:SHOWN]]
         if len(out.stored) > SHOWN:
-            lines.append(f"  ... and {len(out.stored) - SHOWN} more files")
+            lines.append(f"  ... and {count(len(out.stored) - SHOWN, 'more file')}")
     worst = ranked(out.moved)
     for where, name, a, b in worst[:SHOWN]:
         lines.append(f"  {where}: {name} {change(a, b)}")
     if len(worst) > SHOWN:
-        lines.append(f"  ... and {len(worst) - SHOWN} more figures")
+        lines.append(f"  ... and {count(len(worst) - SHOWN, 'more figure')}")
     lines += [f"  {t}" for t in out.tables]  # (every edited file: a folder has few)
     lines += [f"  {p}" for p in out.problems[:SHOWN]]
     if len(out.problems) > SHOWN:
-        lines.append(f"  ... and {len(out.problems) - SHOWN} more differences")
+        lines.append(f"  ... and {count(len(out.problems) - SHOWN, 'more difference')}")
     if out.environment:
         lines.append("made by other code or on another platform, which may explain "
                      + ("figures that moved, not files changed since the folder was written:"

@@ -193,17 +193,17 @@ def sweep_problems(folder: Path) -> list[str] | None:
 
 def _checked(rec: Recorded, problems: list[str], note: str | None = None) -> list[str]:
     """The lines of :func:`check_only`'s verdict (``note``: what could not be checked)."""
-    from sim.reproduce_compare import SHOWN, STORED
+    from sim.reproduce_compare import SHOWN, STORED, count
 
-    options = f", {len(rec.options)} options" if rec.kind == "compare" else ""
-    reps = f", {rec.reps} replications" if rec.kind != "sweep" else ""
+    options = f", {count(len(rec.options), 'option')}" if rec.kind == "compare" else ""
+    reps = f", {count(rec.reps, 'replication')}" if rec.kind != "sweep" else ""
     lines = [f"checked {rec.folder} against itself, re-running nothing: {rec.kind}{options}"
              f"{reps}"] + ([f"not checked: {note}"] if note else [])
     if not problems:
         return [*lines, AS_WRITTEN]
-    lines += [f"CHANGED: {len(problems)} file{'' if len(problems) == 1 else 's'} of the folder "
+    lines += [f"CHANGED: {count(len(problems), 'file')} of the folder "
               "changed since it was written", f"  {STORED}:"]
     lines += [f"  {p}" for p in problems[:SHOWN]]
     if len(problems) > SHOWN:
-        lines.append(f"  ... and {len(problems) - SHOWN} more files")
+        lines.append(f"  ... and {count(len(problems) - SHOWN, 'more file')}")
     return lines

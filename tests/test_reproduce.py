@@ -363,7 +363,7 @@ def test_a_sweep_is_rerun_whole_or_point_by_point(swept, tmp_path, capsys):
     copy = _copy(swept, tmp_path)
     assert main(["reproduce", str(copy)]) == 0
     out = capsys.readouterr().out
-    assert "sweep, seed 1, 2 of 2 points, 1 of 1 replications, 1 observed days" in out
+    assert "sweep, seed 1, 2 of 2 points, 1 of 1 replication, 1 observed day" in out
     assert "compared 2 replication records and 6 summary files" in out and "REPRODUCED" in out
     assert "warning-records.json (written by the sweep command as it printed" in out
     assert main(["reproduce", str(copy), "--point", "1"]) == 0  # (RESULTS_DIR-reproduced
@@ -591,3 +591,22 @@ def test_an_options_own_scenario_file_is_kept_in_its_folder(tmp_path, capsys):
     assert main(["reproduce", str(out), "--check-only"]) == 1
     edited = out / "options/mine/scenario-source.json"
     assert f"{edited}: changed after the comparison finished" in capsys.readouterr().out
+
+
+def test_counts_of_one_read_singular_in_both_languages():
+    """A count of one reads "1 replication", "1 row", "1 more file" (never "1 replications"),
+    and the Chinese reader still knows each such line."""
+    from sim.cli_zh_errors import problem
+    from sim.reproduce_compare import count
+
+    assert count(1, "replication") == "1 replication" and count(1.0, "observed day") == (
+        "1 observed day")
+    assert count(2, "more file") == "2 more files" and count(0.5, "observed day") == (
+        "0.5 observed days")
+    assert count(1_234_567, "row") == "1234567 rows"  # (a large count stays whole)
+    for english, zh in (("--reps 2: the folder has 1 replication; check 1 to 1",
+                         "该文件夹有 1 次重复运行"),
+                        ("the re-run made 1 replication, not 2", "得到 1 次重复运行"),
+                        ("a.csv differs: 1 row in the original, 2 now, or other columns",
+                         "原文件 1 行")):
+        assert zh in problem(english), problem(english)

@@ -29,7 +29,7 @@ def compared(tmp_path_factory) -> Path:
 def test_a_comparison_from_python_reproduces(compared, tmp_path, capsys):
     assert main(["reproduce", str(compared), "--out", str(tmp_path / "again")]) == 0
     out = capsys.readouterr().out
-    assert "compare, seed 4, 1 of 1 replications, 1 observed days" in out
+    assert "compare, seed 4, 1 of 1 replication, 1 observed day" in out
     assert "compared 3 replication records" in out
     assert "REPRODUCED: every figure compared is the same, bit for bit" in out
     again = json.loads((tmp_path / "again" / "compare.json").read_text())
@@ -63,7 +63,7 @@ def test_reproduce_folder_gives_the_verdict_in_python(compared, tmp_path):
     assert check.same is True and check.out == tmp_path / "again"
     assert "REPRODUCED: every figure compared is the same, bit for bit" in str(check)
     assert check.lines[0].startswith(f"re-ran {compared} into {tmp_path / 'again'}: compare")
-    with pytest.raises(ValueError, match=r"^reps=2: the folder has 1 replications; check 1 "):
+    with pytest.raises(ValueError, match=r"^reps=2: the folder has 1 replication; check 1 "):
         sim.reproduce_folder(compared, out=tmp_path / "more", reps=2)
     with pytest.raises(ValueError, match="not empty; the re-run goes to a new folder"):
         sim.reproduce_folder(compared, out=tmp_path / "again")
