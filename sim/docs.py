@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from sim.scenario import distributions, limits, schema, timeline
+from sim.scenario import distributions, limits, local_risks, schema, timeline
 from sim.scenario.loader import BUNDLED
 from sim.scenario.provenance import entries as _entries
 
@@ -336,6 +336,8 @@ def _unit(meta: list[Any]) -> str | None:
 
 def type_text(tp: Any) -> str:
     """How a field's type reads in the reference."""
+    if tp == local_risks.LocalRisk:  # (a union of two forms the generic words tell apart badly)
+        return local_risks.TYPE_TEXT
     origin = get_origin(tp)
     if origin is Annotated:
         base, *meta = get_args(tp)

@@ -282,3 +282,17 @@ def test_a_scenario_page_of_a_file_that_extends_another_names_its_base():
         "It extends `default` ([its page](scenario-default.md))")
     assert docs._base_note('name = "x"\n', "x") == []
     assert "It extends" not in (ROOT / "docs" / "scenario-default.md").read_text(encoding="utf-8")
+
+
+def test_no_field_type_repeats_itself_across_an_or():
+    """A union's forms read apart ("a share at every port, or a table of shares by port"),
+    never the same words twice around an "or" (local_risks once read "table: name → share,
+    0 to 1 or table: name → share, 0 to 1")."""
+    for model in docs.sections():
+        for name, field in model.model_fields.items():
+            text = docs.field_type(field)
+            parts = [p.strip(" ,") for p in text.split(" or ")]
+            assert len(parts) == len(set(parts)), f"{model.__name__}.{name}: {text}"
+    row = next(line for line in PAGES["scenario-reference.md"].splitlines()
+               if line.startswith("| `local_risks` |"))
+    assert "at every port, or a table of shares by port" in row, row

@@ -28,6 +28,10 @@ LocalRisk = Annotated[
     Annotated[LocalShare, Tag("float")] | Annotated[dict[str, LocalShare], Tag(BY_PORT)],
     Discriminator(lambda v: BY_PORT if isinstance(v, dict) else "float"),
 ]
+#: how the scenario reference says a type's table entry (its two forms, which the generic
+#: words of a union would both call a table of shares)
+TYPE_TEXT = ("a share, 0 to 1, at every port, or a table of shares by port (port → share, "
+             "0 to 1; the ports left out get none)")
 
 FIELD = ("organisation", "advantages", "local_risks")
 DESCRIPTION = (
