@@ -307,3 +307,23 @@ def test_an_unreviewed_advance_declaration_is_lodged_when_the_trader_lodged(time
     queued = log[log["arrived"] > log["reached"] + 1]
     assert len(queued) > 20 and (queued["lodged"] < 0).any()  # (some in the first hours)
     assert np.allclose(queued["lodged"], queued["reached"] - 6)
+
+
+def test_a_reviewed_truck_of_the_first_hours_lodges_from_its_entry():
+    """No review can be booked before time 0: a reviewed truck whose lodging, its lead before
+    it reached the approach, would fall before the run's start lodges its lead before its
+    entry and is reviewed after it (docs/trucks.md); a later one lodges from ``reached``."""
+    s = sim.load_scenario(MMC, {**SHORT, "ports.crossing.approach": {"inside": 1, "parking": 2},
+                                "ports.crossing.arrivals.rate": "8/h",
+                                "declaration.review_share": {"*": 1.0},
+                                "ports.crossing.review": {"capacity": 5, "service": "10 min"},
+                                "ports.crossing.declaration.advance_share": 1.0,
+                                "ports.crossing.declaration.advance_lead": "2 h"})
+    log = simulate(s, 1, log=True).log
+    assert log is not None
+    queued = log[log["arrived"] > log["reached"] + 0.5]
+    first, later = queued[queued["reached"] < 2], queued[queued["reached"] >= 2]
+    assert len(first) > 5 and len(later) > 20
+    assert np.allclose(first["lodged"], first["arrived"] - 2)
+    assert (first["accepted"] > first["arrived"]).all()  # (its review waited for the entry)
+    assert np.allclose(later["lodged"], later["reached"] - 2)
