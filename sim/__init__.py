@@ -20,7 +20,8 @@ compares every figure (``bordersim reproduce``); ``metric_names`` lists what a
 scenario's runs yield (``metric_names(scenario).explain("clearance_h_mean")``: each one's
 unit and meaning, as a table), ``scenario_data`` gives a scenario as plain data that loads back;
 ``fit_arrivals`` and ``fit_times`` fit a port's arrivals and a lane's service time to
-observed data (``bordersim fit-arrivals``, ``fit-times``).
+observed data (``bordersim fit-arrivals``, ``fit-times``); ``with_clearance(log)`` is a
+per-consignment log with each consignment's clearance hours (``clearance_h``) added.
 
 Reforms (:mod:`sim.reforms`): ``from sim.reforms import REFORMS, apply``;
 ``apply(scenario, "single_window:uptake=0.8")`` is the scenario with that reform at that
@@ -40,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from sim.version import __version__
 
 if TYPE_CHECKING:
+    from sim.analysis.log_clearance import with_clearance
     from sim.experiment.compare import CompareResult, Option, compare
     from sim.experiment.metric_names import metric_names
     from sim.experiment.outlook import python_outlook as outlook
@@ -95,6 +97,7 @@ _LAZY = {
     "scenario_data": "sim.scenario.patch",
     "fit_arrivals": "sim.scenario.arrival_fit",
     "fit_times": "sim.scenario.time_fit",
+    "with_clearance": "sim.analysis.log_clearance",
 }
 
 __all__ = [
@@ -127,6 +130,7 @@ __all__ = [
     "sweep_numeric",
     "sweep_prcc",
     "sweep_summary",
+    "with_clearance",
     "__version__",
 ]
 

@@ -170,6 +170,13 @@ _INTRO = [
     "# = result.metrics()[\"clearance_h_mean\"]",
     "```",
     "",
+    "The log holds milestones, not the intervals between them: `sim.with_clearance(log)` "
+    "gives a copy with each consignment's clearance hours (`clearance_h`, `released - "
+    "arrived`, NaN where it was not released) after its `released` column, for a log from "
+    "Python or one read back with `pandas.read_parquet`. It is derived on demand, not "
+    "written as a column: every Parquet log would carry a copy of two columns it already "
+    "holds, and a log written before would lack it.",
+    "",
     "Which check found a consignment's illicit goods is `found_by`, not its `outcome`: "
     "pests found and treated are released, undervalued goods found are reassessed and "
     "released. Counted over the cohort, its finds before release are the numerators of "
