@@ -29,5 +29,5 @@ def with_clearance(log: pd.DataFrame) -> pd.DataFrame:
         raise ValueError(f"with_clearance: the table already has a {CLEARANCE} column")
     out = log.copy()
     hours = (log["released"] - log["arrived"]).astype("float64")
-    out.insert(log.columns.get_loc("released") + 1, CLEARANCE, hours)
+    out.insert(list(log.columns).index("released") + 1, CLEARANCE, hours)
     return out
