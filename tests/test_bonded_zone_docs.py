@@ -83,3 +83,23 @@ def test_the_page_has_both_commands_and_its_links_exist():
         assert (DOCS / target).exists(), target
     assert "bonded-zone.md" in (DOCS / "README.md").read_text(encoding="utf-8")
     assert "bonded-zone.md" in (DOCS / "transit.md").read_text(encoding="utf-8")
+
+
+def test_the_gates_rates_balance_what_enters_the_zone_as_the_page_says():
+    """The gate calls off what enters (docs/bonded-zone.md, "The zone's stock"): its domestic
+    sales and exports a day, as the example sets them and the page states them, add up to
+    the entries a day the page reports; set above them, the zone empties between vessels."""
+    s = sim.load_scenario(EXAMPLE)
+    gate = s.ports["zone_gate"]
+    assert gate.exports is not None
+    domestic, exports = gate.arrivals.rate * 24, gate.exports.arrivals.rate * 24
+    text = " ".join(PAGE.read_text(encoding="utf-8").split())
+    said = re.search(r"(\d+) domestic sales and (\d+) exports a day are the (\d+) consignments "
+                     r"a day that entered the zone in these runs \((\d+) in 3 days\)", text)
+    assert said is not None
+    assert (float(said[1]), float(said[2])) == pytest.approx((domestic, exports))
+    assert domestic + exports == pytest.approx(float(said[3]))
+    assert float(said[3]) == pytest.approx(float(said[4]) / 3, abs=0.5)
+    entered = re.search(r"\| entered \(3 days\) \| (\d+) \[", text)
+    assert entered is not None and entered[1] == said[4]
+    assert f"releases for domestic sale: {domestic:g} declarations a day" in text
