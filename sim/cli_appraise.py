@@ -26,11 +26,12 @@ def add_parser(sub: Any) -> None:
         help="each option's business case over years (NPV, payback) from a comparison",
         description="Read a results folder of bordersim compare and give each option's "
         "business case against the baseline: its one-off cost (the set-up cost given here "
-        "and the equipment it adds), the change in the agencies' running cost a year, the "
-        "traders' saving a year (fees and the value of the goods' time), their present values "
-        "over the horizon, the net present value, the payback year and the state's cost per "
-        "consignment-hour saved, each with a 95 % interval over the replications (paired). "
-        "Nothing is simulated again; writes RESULTS_DIR/appraisal.csv.",
+        "and the equipment it adds), the change in the agencies' running cost a year (cash), "
+        "the staff capacity it frees (officers' hours still paid: apart, not in the NPV unless "
+        "--count-freed-capacity), the traders' saving a year (fees and the value of the goods' "
+        "time), their present values over the horizon, the net present value, the payback "
+        "year and the state's cost per consignment-hour saved, each with a 95 % interval over "
+        "the replications (paired). Nothing is simulated again; writes RESULTS_DIR/appraisal.csv.",
     )
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="a comparison's folder")
     p.add_argument("--setup", action="append", default=[], metavar="OPTION=AMOUNT",
@@ -58,6 +59,11 @@ def add_parser(sub: Any) -> None:
                    help="the value of the goods' time x X (a sensitivity: the default "
                    "scenario's 0.6 %% a day for general goods is the low end of 0.6-2.1 %%; "
                    "X = 3.5 takes the high end for them; default 1)")
+    p.add_argument("--count-freed-capacity", action="store_true",
+                   help="count the staff capacity an option frees (officers' hours no longer "
+                   "needed, at their cost) as a saving in the NPV and payback, as if the posts "
+                   "were cut; by default the NPV counts cash only, and the capacity freed is "
+                   "shown apart (the officers are still paid)")
     p.add_argument("--json", action="store_true", help="print only JSON")
     from sim.cli_lang import add_lang
 
@@ -114,8 +120,24 @@ def _settings(args: argparse.Namespace, folder: Any) -> Any:
         _not_counted_twice(name, folder, args.running)
     running.update(given)
     unknown = {k: v for k, v in unknown.items() if k not in given_setup}
+    count = bool(getattr(args, "count_freed_capacity", False))
+    if count:
+        _capacity_measured(folder, args.folder)
     return Appraisal(years=int(years), discount_rate=rate, days=folder.days, setup=setup,
-                     time_value_scale=scale, running=running, unknown=unknown)
+                     time_value_scale=scale, running=running, unknown=unknown,
+                     count_capacity=count)
+
+
+def _capacity_measured(folder: Any, path: Path) -> None:
+    """Refuse ``--count-freed-capacity`` for a comparison without the idle staff time (one
+    written before it was measured): the capacity freed would count as 0."""
+    from sim.experiment.appraisal import FREED
+    from sim.experiment.appraisal_folder import AppraisalError
+
+    if FREED[0] not in folder.replications.columns:
+        raise AppraisalError(
+            f"--count-freed-capacity: {path} has no {FREED[0]} (a comparison made before it "
+            "was measured); run bordersim compare again to count the capacity freed")
 
 
 def _with_defaults(folder: Any) -> tuple[dict[str, float], dict[str, float],

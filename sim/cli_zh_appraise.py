@@ -17,6 +17,11 @@ FIGURES = {
     "running_cost_per_year": "政府部门年度运行成本变化（政府承担）",
     "running_cost_given_per_year": "其中在效益成本分析时给出的每年运行成本（模型未计入的 IT、许可"
                                    "、人员）",
+    "cash_saving_per_year": "政府每年节省的现金（运行成本的减少，即支付的岗位或班次减少、加班减少、"
+                            "运行成本和按次检查成本降低）",
+    "capacity_freed_per_year": "每年释放的人员能力，按其成本计（不再需要但仍需支付的关员工时，"
+                               "除非裁减岗位，不是现金）",
+    "capacity_freed_hours_per_year": "其中释放的人·小时",
     "trader_saving_per_year": "企业每年节省（费用及货物时间价值）",
     "time_saving_per_year": "其中货物时间价值",
     "net_benefit_per_year": "每年净效益（企业节省减运行成本变化）",
@@ -33,7 +38,13 @@ FIGURES = {
 }
 #: the units of the figures not in money (:data:`sim.experiment.appraisal_folder.NOT_MONEY`)
 UNITS = {"consignment-hours a year": "票·小时/年", "years": "年",
-         "declarations a year": "份报关单/年"}
+         "declarations a year": "份报关单/年", "head-hours a year": "人·小时/年"}
+#: whether the NPV counts the staff capacity freed
+#: (:func:`sim.experiment.appraisal_folder.capacity_line`), in Chinese
+CASH_ONLY = ("净现值只计现金：释放的人员能力（不再需要但仍需支付的关员工时）单独列出，不计入净"
+             "现值；--count-freed-capacity 将其作为节省计入，相当于裁减了相应岗位")
+CAPACITY_COUNTED = ("净现值将释放的人员能力作为节省计入（--count-freed-capacity），相当于裁减"
+                    "了其释放的岗位：若不裁减，这些关员仍需支付")
 #: the English words of a figure (``figure_text``'s) said in Chinese
 _WORDS = {"never": "期内不回收", "n/a": "无", "at once": "立即回收",  # (at once: a cell's)
           "not known": "未知（没有建设成本）"}  # (a cell's: a reform of no set-up figure)
@@ -72,6 +83,10 @@ ERRORS: tuple[tuple[str, str], ...] = (
      r"give it one way only",
      "--running {v}：方案 {name} 的比较已计入超出基准方案的运行成本（costs.systems：{items}；"
      "即改革的 cost_per_year）；只能以一种方式给出，以免重复计算"),
+    (r"--count-freed-capacity: (?P<folder>.+) has no (?P<metric>\S+) \(a comparison made "
+     r"before it was measured\); run bordersim compare again to count the capacity freed",
+     "--count-freed-capacity：{folder} 中没有 {metric}（该比较早于此项的测量）；请重新运行 "
+     "bordersim compare，才能计入释放的人员能力"),
     (r"(?P<what>--[\w-]+(?: [^\s=]+)?) (?P<v>\S*): not a number",
      "{what} {v}：不是数字"),
     (r"(?P<what>--[\w-]+(?: [^\s=]+)?) (?P<v>\S*): not a finite number",
@@ -118,6 +133,7 @@ def lines(table: Any, ask: Any, folder: Any) -> list[str]:
     out = [terms(str(ask.years), f"{ask.discount_rate:g}",
                  money(folder.money) if folder.money else "",
                  "" if ask.time_value_scale == 1 else f"{ask.time_value_scale:g}")]
+    out.append(CAPACITY_COUNTED if ask.count_capacity else CASH_ONLY)
     for name in folder.options:
         out.append(f"{name}：")
         for r in table[table["option"] == name].to_dict("records"):

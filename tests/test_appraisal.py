@@ -442,3 +442,34 @@ def test_the_workbook_refuses_an_appraisal_older_than_its_replications(compared,
     assert "基于方案 s4 的 2 次重复运行，而文件夹中现有 4 次。请重新运行" in zh
     reps.head(len(reps) // 2).to_csv(folder / "replications.csv", index=False)
     assert "older than" not in "".join(appraisal_section(folder))  # (current again)
+
+
+def test_appraise_gives_cash_and_capacity_freed_apart_and_says_what_its_npv_counts(
+        compared, capsys):
+    """The capacity an option frees is its rise in idle staff cost (a difference of the
+    comparison's), shown apart; the NPV leaves it out unless --count-freed-capacity, and the
+    lines say which, in English and in Chinese."""
+    from sim.cli import main
+    from sim.cli_zh_appraise import CAPACITY_COUNTED as ZH_COUNTED
+    from sim.cli_zh_appraise import CASH_ONLY as ZH_CASH
+    from sim.experiment.appraisal_folder import CAPACITY_COUNTED, CASH_ONLY
+
+    assert main(["appraise", str(compared), "--json"]) == 0
+    cash = json.loads(capsys.readouterr().out)
+    diffs = pd.read_csv(compared / "differences.csv").set_index(["option", "metric"])
+    freed = diffs.loc[("s4", "agency_idle_staff_cost_per_year"), "mean"]
+    s4 = cash["options"]["s4"]
+    assert s4["capacity_freed_per_year"]["mean"] == pytest.approx(freed)
+    assert s4["cash_saving_per_year"]["mean"] == pytest.approx(
+        -s4["running_cost_per_year"]["mean"])
+    assert cash["count_freed_capacity"] is False
+    assert main(["appraise", str(compared), "--count-freed-capacity", "--json"]) == 0
+    counted = json.loads(capsys.readouterr().out)["options"]["s4"]
+    gained = counted["net_present_value"]["mean"] - s4["net_present_value"]["mean"]
+    annuity = Appraisal(years=10, discount_rate=0.08, days=1.0).annuity()
+    assert gained == pytest.approx(annuity * freed)
+    for lang, said in (("en", (CASH_ONLY, CAPACITY_COUNTED)), ("zh", (ZH_CASH, ZH_COUNTED))):
+        assert main(["appraise", str(compared), "--lang", lang]) == 0
+        assert said[0] in capsys.readouterr().out
+        assert main(["appraise", str(compared), "--lang", lang, "--count-freed-capacity"]) == 0
+        assert said[1] in capsys.readouterr().out

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from sim.cli import main
-from sim.cli_zh_appraise import FIGURES
+from sim.cli_zh_appraise import CASH_ONLY, FIGURES
 from sim.experiment import appraisal
 from tests.test_appraisal import _folder
 
@@ -20,7 +20,8 @@ _EN = re.compile(r"^  .+?: (\S+)(?: [a-z -]+)? \(95 % CI (?:none|(\S+) to (\S+))
 _ZH = re.compile(r"^  .+?：(\S+)(?: \S+)?（95% 置信区间(?:：无| (\S+) 至 (\S+))）$")
 _WORDS = {"期内不回收": "never", "无": "n/a"}
 #: names a Chinese line may keep: the files written, the command, the currency
-KEPT = {"appraisal", "json", "bordersim", "report"}
+KEPT = {"appraisal", "json", "bordersim", "report",
+        "count", "freed", "capacity"}  # (the flag --count-freed-capacity, named as typed)
 
 
 def _said(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
@@ -55,7 +56,8 @@ def test_the_business_case_in_chinese_has_the_english_figures(folder, capsys, mo
     en = _said(argv, capsys)
     zh = _said([*argv, "--lang", "zh"], capsys)
     assert zh.startswith("与基准方案相比的效益成本分析：期限 10 年，折现率 0.08；金额单位：USD；")
-    assert "货物时间价值 × 2\no：\n" in zh and "\np：\n" in zh and " 年（95% 置信区间 " in zh
+    assert f"货物时间价值 × 2\n{CASH_ONLY}\no：\n" in zh and "\np：\n" in zh
+    assert " 年（95% 置信区间 " in zh
     assert "  净现值（企业节省减政府成本）：" in zh
     assert _figures(zh, _ZH) == _figures(en, _EN) and len(_figures(en, _EN)) == 2 * len(FIGURES)
     assert "never" in str(_figures(en, _EN)) and "n/a" in str(_figures(en, _EN))

@@ -461,3 +461,20 @@ def test_the_goods_wait_on_the_organisation_by_port_has_its_entry_unit_and_chine
     spindle = sim.load_scenario(ROOT / "sim" / "scenarios" / "guangdong-spindle.toml")
     known = metric_names(spindle)
     assert {f"org_hold_h_mean_port_{p}" for p in spindle.ports} <= set(known.names)
+
+
+@pytest.mark.parametrize(("stem", "unit", "zh"), [
+    ("agency_idle_staff_cost_per_year", "currency per year", "政府部门人员闲置时间年度成本"),
+    ("agency_idle_staff_hours_per_year", "head-hours per year", "政府部门人员年度闲置工时"),
+])
+def test_the_idle_staff_time_has_its_entry_unit_and_chinese(stem, unit, zh):
+    """The staff time paid but not busy (a reform's capacity freed, not cash): one entry
+    each, its unit, a Chinese name and meaning, and the default scenario yields it."""
+    from sim.report.zh_meanings import meaning
+    from sim.report.zh_metrics import METRICS
+
+    entry = glossary.lookup(stem)
+    assert entry is not None and entry.stem == stem
+    assert glossary.unit(entry) == unit
+    assert METRICS[stem] == zh and meaning(stem, entry.meaning) is not None
+    assert stem in metric_names(sim.load_scenario(DEFAULT)).names

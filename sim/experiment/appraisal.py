@@ -11,10 +11,13 @@ not). Cash flows: at year 0 the set-up cost the user gives (IT build, accreditat
 the model cannot know it) plus the change in equipment outlay; from year 1 to ``years``
 the change in running cost (the state's, plus a running cost a year given for the option:
 IT, licences, staff the model does not count) and the traders' saving, discounted at
-``discount_rate``. Equipment is paid at once and not credited with a residual value at the end
-of the horizon (a conservative NPV where its life outlasts the horizon). The yearly figures are
-the scenario's traffic scaled from its observed days: a scenario whose volumes are scaled down
-(the default's are one terminal's) needs a national cost given as these ports' share.
+``discount_rate``. The NPV counts cash: the staff capacity an option frees
+(officers' hours no longer needed, still paid unless posts are cut) is shown apart and left
+out unless ``count_capacity`` asks for it (``--count-freed-capacity``). Equipment is paid at
+once and not credited with a residual value at the end of the horizon (a conservative NPV
+where its life outlasts the horizon). The yearly figures are the scenario's traffic scaled
+from its observed days: a scenario whose volumes are scaled down (the default's are one
+terminal's) needs a national cost given as these ports' share.
 """
 
 from __future__ import annotations
@@ -33,9 +36,12 @@ from sim.analysis.stats import confidence_interval, ratio_interval
 NEEDED = ("agency_running_cost_per_year", "agency_capital_outlay", "trader_cost_per_year",
           "trader_cost_per_consignment", "time_per_consignment", "overall_clearance_h_mean",
           "consignments_released")
+#: the staff time paid but not busy (sim.model.cost_capacity), cost and head-hours: its rise
+#: under an option is the capacity it frees, still paid (a comparison older than it lacks it)
+FREED = ("agency_idle_staff_cost_per_year", "agency_idle_staff_hours_per_year")
 #: metrics of the hidden truth an appraisal reads where the scenario yields them (enforcement)
 OPTIONAL = ("detection_rate", "illicit_declarations", "illicit_held", "revenue_evaded",
-            "harm_slipped")
+            "harm_slipped", *FREED)
 #: the figures of an appraisal, in the order shown, with what each is
 FIGURES: tuple[tuple[str, str], ...] = (
     ("setup_cost", "one-off set-up cost given (year 0, the state)"),
@@ -43,6 +49,12 @@ FIGURES: tuple[tuple[str, str], ...] = (
     ("running_cost_per_year", "change in the agencies' running cost a year (the state)"),
     ("running_cost_given_per_year", "of which the running cost given to appraise (IT, "
                                     "licences, staff the model does not count)"),
+    ("cash_saving_per_year", "the state's cash saving a year (the fall in its running cost: "
+                             "fewer posts or shifts paid, less overtime, lower running and "
+                             "per-check costs)"),
+    ("capacity_freed_per_year", "staff capacity freed a year, at its cost (officers' hours no "
+                                "longer needed but still paid: not cash unless posts are cut)"),
+    ("capacity_freed_hours_per_year", "of which the head-hours freed"),
     ("trader_saving_per_year", "traders' saving a year (fees and the value of time)"),
     ("time_saving_per_year", "of which the value of the goods' time"),
     ("net_benefit_per_year", "traders' saving less the change in running cost, a year"),
@@ -72,6 +84,9 @@ class Appraisal:
     setup: Mapping[str, float] = field(default_factory=dict)
     time_value_scale: float = 1.0
     running: Mapping[str, float] = field(default_factory=dict)
+    #: whether the NPV counts the staff capacity an option frees as a saving (as if the posts
+    #: were cut); by default not: the officers are still paid, so it is no cash
+    count_capacity: bool = False
     #: options whose set-up cost is not known (a reform with no figure and none given): their
     #: payback is not known (NaN), never "at once"; each with the reforms lacking one
     unknown: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -113,9 +128,24 @@ def yearly_flows(option: pd.DataFrame, base: pd.DataFrame, ask: Appraisal,
     out["time_saving_per_year"] = ask.time_value_scale * time_saving
     out["trader_saving_per_year"] = fee_saving + out["time_saving_per_year"]
     out["net_benefit_per_year"] = out["trader_saving_per_year"] - out["running_cost_per_year"]
+    _capacity(both, out, ask)
     out["hours_saved_per_year"] = (saved("overall_clearance_h_mean")
                                    * both["consignments_released_base"] * 365.0 / ask.days)
     return _enforcement(both, out, ask)
+
+
+def _capacity(both: pd.DataFrame, out: pd.DataFrame, ask: Appraisal) -> None:
+    """Into ``out``: the state's cash saving (the fall in its running cost) apart from the staff
+    capacity the option frees (its rise in the staff time paid but not busy, cost and
+    head-hours; NaN where the comparison has no such metric), and, where ``ask`` counts
+    that capacity as a saving, the net benefit with it."""
+    out["cash_saving_per_year"] = -out["running_cost_per_year"]
+    for figure, metric in (("capacity_freed_per_year", FREED[0]),
+                           ("capacity_freed_hours_per_year", FREED[1])):
+        out[figure] = (-_less(both[f"{metric}_base"], both[metric]) if metric in both
+                       else pd.Series(math.nan, index=both.index))
+    if ask.count_capacity:
+        out["net_benefit_per_year"] += out["capacity_freed_per_year"]
 
 
 def _enforcement(both: pd.DataFrame, out: pd.DataFrame, ask: Appraisal) -> pd.DataFrame:
@@ -144,6 +174,8 @@ def present_values(flows: pd.DataFrame, ask: Appraisal) -> pd.DataFrame:
     out["budget_present_value"] = now + a * flows["running_cost_per_year"]
     out["trader_present_value"] = a * flows["trader_saving_per_year"]
     out["net_present_value"] = out["trader_present_value"] - out["budget_present_value"]
+    if ask.count_capacity:  # (the capacity freed a year, as if it were cash)
+        out["net_present_value"] += a * flows["capacity_freed_per_year"]
     out["budget_annual"] = now / a + flows["running_cost_per_year"]  # equivalent annual cost
     return out
 

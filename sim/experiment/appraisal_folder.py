@@ -17,7 +17,8 @@ from sim.experiment.store import atomic_write
 
 #: the units of the figures not in money (the others are in the comparison's money)
 NOT_MONEY = {"hours_saved_per_year": "consignment-hours a year", "payback_years": "years",
-             "finds_gained_per_year": "declarations a year"}
+             "finds_gained_per_year": "declarations a year",
+             "capacity_freed_hours_per_year": "head-hours a year"}
 
 
 #: each figure's unit in ``appraisal.csv``, ``{money}`` the comparison's money (its currency
@@ -25,6 +26,9 @@ NOT_MONEY = {"hours_saved_per_year": "consignment-hours a year", "payback_years"
 UNITS = {"setup_cost": "{money}", "equipment_outlay": "{money}",
           "running_cost_per_year": "{money} per year",
           "running_cost_given_per_year": "{money} per year",
+          "cash_saving_per_year": "{money} per year",
+          "capacity_freed_per_year": "{money} per year",
+          "capacity_freed_hours_per_year": "head-hours per year",
           "trader_saving_per_year": "{money} per year",
           "time_saving_per_year": "{money} per year", "net_benefit_per_year": "{money} per year",
           "budget_present_value": "{money}", "trader_present_value": "{money}",
@@ -39,6 +43,20 @@ UNITS = {"setup_cost": "{money}", "equipment_outlay": "{money}",
 #: the line before the comparison's warnings and notes, which the business case inherits
 CAVEATS = ("The comparison's warnings and notes (warning-records.json) hold for this business "
            "case too:")
+
+
+#: the line saying whether the NPV counts the staff capacity an option frees (by default not)
+CASH_ONLY = ("The NPV counts cash only: the staff capacity freed (officers' hours no longer "
+             "needed, still paid) is shown apart and not in it; --count-freed-capacity counts "
+             "it as a saving, as if the posts were cut")
+CAPACITY_COUNTED = ("The NPV counts the staff capacity freed as a saving (--count-freed-capacity),"
+                    " as if the posts it frees were cut: the officers are still paid unless "
+                    "they are")
+
+
+def capacity_line(ask: Appraisal) -> str:
+    """Whether the NPV counts the staff capacity freed (:data:`CASH_ONLY` by default)."""
+    return CAPACITY_COUNTED if ask.count_capacity else CASH_ONLY
 
 
 #: a payback of 0 years said in words: year 0 costs nothing to repay
@@ -158,6 +176,7 @@ def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal,
     data: dict[str, Any] = {"years": ask.years, "discount_rate": ask.discount_rate,
                             "money": folder.money, "time_value_scale": ask.time_value_scale,
                             "setup": dict(ask.setup), "running": dict(ask.running),
+                            "count_freed_capacity": ask.count_capacity,
                             "options": figures,
                             "setup_unknown": {k: list(v) for k, v in ask.unknown.items()},
                             "default_costs": {o: [vars(p) for p in ps]
@@ -195,6 +214,7 @@ def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
            "and 95 % interval over the replications (paired with the baseline)"
            + ("" if ask.time_value_scale == 1 else
               f"; the value of the goods' time x {ask.time_value_scale:g}")]
+    out.append(capacity_line(ask))
     words = dict(FIGURES)
     for name in folder.options:
         out.append(f"{name}:")

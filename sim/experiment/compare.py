@@ -232,6 +232,7 @@ _FIXED_UNITS = {
     "org_staff_cost_per_year": "currency per year",
     "org_staff_cost_run": "currency, observed days",
     "org_staff_heads": "heads",
+    "agency_idle_staff_hours_per_year": "head-hours per year",
     "org_local_knowledge_auc_bonus": "AUC",
     "seizures_per_1000": "per 1,000 declarations",
     "audits_per_year": "audits per year",

@@ -461,6 +461,22 @@ COSTS = [
           "organisation unit's staff by the unit's utilisation), scaled to a year. Patrols and "
           "post-clearance auditors, whose busy time is not measured, are left out (none if "
           "they are the only staff)."),
+    Entry("agency_idle_staff_cost_per_year", COST_LAYER,
+          "The staff cost of the time on duty in which no one was busy (each staff item's "
+          "cost less its busy cost, so that it and `agency_busy_staff_cost_per_year` add up "
+          "to the measured staff's cost), scaled to a year: paid all the same. A reform's rise "
+          "in it is the capacity it frees, officers' hours no longer needed but still paid, "
+          "not cash; the cash it saves is the fall in `agency_cost_per_year` (fewer posts or "
+          "shifts paid, less overtime, lower running and per-check costs). Patrols, "
+          "post-clearance auditors and fixed posts, whose busy time is not measured, are left "
+          "out."),
+    Entry("agency_idle_staff_hours_per_year", COST_LAYER,
+          "The head-hours on duty in which no one was busy (each staffed lane's head-hours "
+          "on duty times one less its utilisation within the schedule; an organisation "
+          "unit's staff by the unit's utilisation), scaled to a year: the hours behind "
+          "`agency_idle_staff_cost_per_year`. A reform's rise in it is officers' time freed, "
+          "still paid unless posts are cut. Patrols, post-clearance auditors and fixed posts "
+          "are left out."),
     Entry("cost_per_seizure", COST_LAYER,
           "The agencies' cost over the observed window (as `agency_cost_per_year`, not "
           "scaled, so with the terminal charges the state pays) "

@@ -159,7 +159,9 @@ Where things live:
                    trader cost in the log; ``cost_burden.py``: what inspecting compliant
                    goods costs their traders; ``audits.py``: the post-clearance audit's
                    expected workload; ``cost_activities.py``: the activities sharing
-                   fixed costs, each lane's, and each consignment's use of them)
+                   fixed costs, each lane's, and each consignment's use of them;
+                   ``cost_capacity.py``: the staff time paid but not busy, which a reform
+                   frees as capacity, not cash, unless posts are cut)
 - ``idling.py``    the vehicles that wait with the goods at a port (``[idling]``): their hours
                    by stretch, fuel and CO2 a day
 - ``lab_holds.py`` a commodity's consignments sampled for the laboratory against the rest,

@@ -9,6 +9,7 @@ from itertools import product
 from typing import Any
 
 from sim.model import agency_costs as ac
+from sim.model import cost_capacity
 from sim.model.cost_sharing import UNSHARED, unshared
 from sim.model.costbook import PER_CONSIGNMENT, CostBook
 from sim.model.costs import AGENCY_PARTS, AUDIT_DAYS, HOURS_PER_YEAR, REVENUE_PARTS, TRADER_PARTS, P
@@ -39,6 +40,8 @@ def summary(
         "trader_cost_per_year": float(sums[_TRADER].sum()) * per_year,
         "agency_staff_cost_per_year": sum(r["cost"] for r in staff) * per_year,
         "agency_busy_staff_cost_per_year": ac.busy_staff(agency) * per_year,
+        # the staff time paid but not busy: a reform's rise in it is capacity freed, not cash
+        **cost_capacity.metrics(agency, per_year),
         # the other lines of the agencies' cost, so that staff + capital + systems + checks
         # is agency_cost_per_year to the cent (an auditor's reconciliation)
         "agency_systems_cost_per_year": systems * per_year,

@@ -186,7 +186,7 @@ def headline(
                     brief(rows, name, list(at_ports), currency, scope, _uncosted(res, name),
                           float(res.meta.get("days") or 0) or None,
                           _brief_notes(res.meta, (name, "org_staff_cost_per_year") in rows,
-                                       scaled) + _local(rows, name)))
+                                       scaled) + _local(rows, name) + _cash(rows, name, currency)))
             out.append(_option(res, name, items, parts, in_force, said))
     return _with_cut_note(out)
 
@@ -204,6 +204,17 @@ def _local(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str) -> tupl
     from sim.report.brief_local import line
 
     said = line(rows, name)
+    return (said,) if said else ()
+
+
+def _cash(
+    rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str, currency: str
+) -> tuple[str, ...]:
+    """The brief's line on the agencies' saving, cash apart from capacity freed (none: no
+    line)."""
+    from sim.report.brief_cash import line
+
+    said = line(rows, name, currency)
     return (said,) if said else ()
 
 

@@ -25,7 +25,7 @@ _ZH_UNITS = {"{money}": "{money}", "{money} per year": "{money}/年",
              "{money} per consignment-hour": "{money}/票·小时",
              "{money} per illicit declaration found": "{money}（每多查获 1 份违规报关单）",
              "consignment-hours per year": "票·小时/年", "declarations per year": "份报关单/年",
-             "years": "年"}
+             "head-hours per year": "人·小时/年", "years": "年"}
 
 
 def money_said(folder: Path, kind: str, meta: dict[str, Any], lang: str) -> str:
@@ -120,7 +120,8 @@ def given_flags(folder: Path, terms: dict[str, Any]) -> list[str]:
     """The flags of ``bordersim appraise`` that give ``terms`` (``appraisal.json``'s): each
     ``--setup`` and ``--running`` (an appraisal written before ``--running`` has none), and
     ``--years``, ``--discount-rate`` and ``--time-value-scale`` where they are not the
-    defaults (10 years, the baseline scenario's rate, 1)."""
+    defaults (10 years, the baseline scenario's rate, 1), and ``--count-freed-capacity``
+    where the NPV counted the capacity freed."""
     out: list[str] = []
     for flag, key in (("--setup", "setup"), ("--running", "running")):
         out += [w for k, v in dict(terms.get(key) or {}).items()
@@ -133,7 +134,8 @@ def given_flags(folder: Path, terms: dict[str, Any]) -> list[str]:
     if not isinstance(costs, dict) or costs.get("discount_rate") != rate:
         out += ["--discount-rate", f"{rate:.15g}"]
     scale = float(terms.get("time_value_scale", 1.0))
-    return out + (["--time-value-scale", f"{scale:.15g}"] if scale != 1 else [])
+    out += ["--time-value-scale", f"{scale:.15g}"] if scale != 1 else []
+    return out + (["--count-freed-capacity"] if terms.get("count_freed_capacity") else [])
 
 
 def _about(terms: dict[str, Any], zh: bool) -> str:

@@ -147,6 +147,7 @@ UNITS: dict[str, str] = {
     "consignment-days": "票·天",
     "escalations": "次请示",
     "heads": "人",
+    "head-hours per year": "人·小时/年",
     "holds": "次暂扣",
     "jobs waiting": "件（排队中）",
     "jobs per hour": "件/小时",

@@ -277,6 +277,8 @@ METRICS: dict[str, str] = {
     "total_cost_per_consignment_<era>": "每票总成本（<era>）",
     "agency_staff_cost_per_year": "政府部门人员年度成本",
     "agency_busy_staff_cost_per_year": "政府部门人员忙时年度成本",
+    "agency_idle_staff_cost_per_year": "政府部门人员闲置时间年度成本",
+    "agency_idle_staff_hours_per_year": "政府部门人员年度闲置工时",
     "cost_per_seizure": "每次查扣成本",
     "utilisation_<port>_<lane>": "利用率（<lane>）",
     "utilisation_<port>_<lane>_<era>": "利用率（<lane>，<era>）",
