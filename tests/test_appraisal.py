@@ -256,6 +256,7 @@ def test_the_report_shows_an_appraised_folder_business_case(compared, capsys, tm
     assert "<h2>Business case over years</h2>" in text
     assert "over 12 years at a discount rate of 0.08" in text
     assert "<th scope='col'>s4</th>" in text
+    assert "The NPV counts cash only: the staff capacity freed" in text  # (the default)
     assert f"<td>{outlay:,.0f} [{outlay:,.0f}, {outlay:,.0f}]</td>" in text  # 2,600,000
     assert "<td>1,000,000 [1,000,000, 1,000,000]</td>" in text  # the set-up cost given
     # a damaged appraisal is named, not skipped

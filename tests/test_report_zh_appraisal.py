@@ -44,6 +44,7 @@ def test_the_business_case_in_chinese_has_the_english_figures(tmp_path, money, s
     assert said == _CELL.findall(en) and "3.2 [2.5, 期内不回收]" in zh
     assert "<td>期内不回收</td>" in zh and "<td>1,234 [-12.5, 0.0371]</td>" in zh
     assert "期限 10 年，折现率 0.05；金额单位：" in zh and "第 0 年：建设成本和设备投资" in zh
+    assert "<p class='note'>净现值只计现金：释放的人员能力" in zh  # (capacity freed: not in it)
     if money:
         assert "金额单位：USD（2019 年价格）；" in zh and "货物时间价值 × 2。" in zh
     else:

@@ -45,8 +45,12 @@ def appraisal_section(folder: Path) -> list[str]:
             "cost given and the equipment added; years 1 on: running cost and traders' "
             "saving. Written by bordersim appraise (appraisal.csv); see "
             "docs/how-results-are-computed.md, \"A business case over years\".")
+    from sim.experiment.appraisal_folder import CAPACITY_COUNTED, CASH_ONLY
+
+    counts = CAPACITY_COUNTED if data.get("count_freed_capacity") else CASH_ONLY
     return ["<h2>Business case over years</h2>", *_older(folder, data),
             f"<p class='note'>{html.escape(note)}</p>",
+            f"<p class='note'>{html.escape(counts)}</p>",
             f"<table><tr><th></th>{head}</tr>{''.join(rows)}</table>"]
 
 

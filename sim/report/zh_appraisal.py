@@ -37,6 +37,11 @@ def text(en: str) -> str | None:
 
     if en in _names():
         return _names()[en]
+    from sim.cli_zh_appraise import CAPACITY_COUNTED, CASH_ONLY
+    from sim.experiment import appraisal_folder as af
+
+    if en in (af.CASH_ONLY, af.CAPACITY_COUNTED):  # (whether the NPV counts capacity freed)
+        return CASH_ONLY if en == af.CASH_ONLY else CAPACITY_COUNTED
     cell = _CELL.fullmatch(en)
     if cell and {"never", "n/a", "at once", "not known"} & set(cell.groups()):
         m, low, high = (said(g) if g else g for g in cell.groups())
