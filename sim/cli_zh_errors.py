@@ -257,6 +257,19 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      r"set start_date, or leave holidays and workdays out",
      "日期需要情景的 start_date（须为星期一）才能定位到运行中；请设置 start_date，或删去 "
      "holidays 和 workdays"),
+    (r"the organisation's staff are priced at (?P<o>\d+) prices and \[costs\] at (?P<c>\d+) "
+     r"prices: the agency's cost would add two years' prices, and bordersim adjusts none; "
+     r"allowed: one price year for both \(the staff's year set in (?P<staff_at>.+?), the "
+     r"costs' year set in (?P<costs_at>.+?)\); deflate the staff's cost_per_year to \d+ "
+     r"prices with the deflator your appraisal guidance prescribes \(China's consumer price "
+     r"index or GDP deflator, National Bureau of Statistics\) and set "
+     r"organisation\.price_year = \d+; or price \[costs\] at \d+ \(costs\.price_year = "
+     r"\d+\)",
+     "海关组织架构的人员按 {o} 年价格定价，而 [costs] 按 {c} 年价格：政府部门成本将把两个年份的"
+     "价格相加，而 bordersim 不作任何调整；两者应为同一价格年份（人员价格年份的来源：{staff_at}；"
+     "成本价格年份的来源：{costs_at}）；请按评估指南规定的平减指数（国家统计局的居民消费价格指数"
+     "或 GDP 平减指数）把人员的 cost_per_year 折算为 {c} 年价格，并设 organisation.price_year "
+     "= {c}；或将 [costs] 按 {o} 年价格定价（costs.price_year = {o}）"),
     # the command line's own checks of a run or comparison (sim/cli.py, sim/cli_compare.py)
     (r"(?P<path>.+) is a folder, not a scenario file", "{path} 是文件夹，不是情景文件"),
     (r"option (?P<name>\S+): takes no strengths on the page", "方案 {name}：在网页上不设强度"),
@@ -585,6 +598,9 @@ def reason(english: str) -> str | None:
                 words["dated_why"] = said
             if words.get("inner"):  # (a results folder's read error, said in turn)
                 words["inner"] = reason(words["inner"]) or words["inner"]
+            for at in ("staff_at", "costs_at"):  # (where a price year was set)
+                if words.get(at) == "command line":
+                    words[at] = "命令行"
             if words.get("dist"):  # (a distribution's mean: ``exponential mean: ...``)
                 words["dist"] = f"{words['dist']} 分布的均值："
             return zh.format(**words)

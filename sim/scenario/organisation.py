@@ -370,7 +370,8 @@ class OrganisationSpec(Extended):
         default=None, ge=1900, le=2200,
         description="the year whose prices the staff's cost_per_year (CNY a head) are at: "
         "said beside the staff cost figures (bordersim org) and in the money a run's table "
-        "and a comparison name, which name no year without it",
+        "and a comparison name, which name no year without it; with [costs], it must be "
+        "costs.price_year (no deflator is applied: give the staff's cost at that year's prices)",
     )
     units: dict[str, Unit] = Field(default_factory=dict)
     generate: Generate | None = None

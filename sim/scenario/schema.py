@@ -1299,6 +1299,7 @@ class Scenario(Extended):
                 "exchange = { CNY = 0.145 } for USD at 2019's average rate), so that they add "
                 "to the agency's cost in one currency",
             )
+        _one_price_year(self.organisation.price_year, costs)
 
     def _auditors_priced(self) -> None:
         """A costed scenario prices its auditors: ``costs.audit_role`` is one of its roles."""
@@ -1517,3 +1518,27 @@ class Scenario(Extended):
         if row is None:
             return 0.0
         return row.get(trader_class, row.get(ANY, 0.0))
+
+
+def _one_price_year(org_year: int | None, costs: Any) -> None:
+    """Refuse an organisation priced at another year's prices than ``[costs]``: the staff's
+    cost would be added to the agency's cost at two years' prices, which a finance ministry
+    reads as one (constant prices of one year). No deflator is applied here: which one (a
+    consumer price index, the GDP deflator) is the ministry's to prescribe, so the scenario
+    gives the staff's cost already at the costs' year."""
+    if costs is None or org_year is None or org_year == costs.price_year:
+        return
+    raise AtField(
+        ("organisation", "price_year"),
+        f"the organisation's staff are priced at {org_year} prices and [costs] at "
+        f"{costs.price_year} prices: the agency's cost would add two years' prices, and "
+        "bordersim adjusts none; allowed: one price year for both",
+        org_year,
+        sources={"the staff's year": ("organisation", "price_year"),
+                 "the costs' year": ("costs", "price_year")},
+        hint=f"deflate the staff's cost_per_year to {costs.price_year} prices with the "
+        "deflator your appraisal guidance prescribes (China's consumer price index or GDP "
+        f"deflator, National Bureau of Statistics) and set organisation.price_year = "
+        f"{costs.price_year}; or price [costs] at {org_year} (costs.price_year = {org_year})",
+    )
+
