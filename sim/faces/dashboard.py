@@ -48,6 +48,8 @@ from sim.faces.words import (
     reason,
     say,
 )
+from sim.faces.zero import cell as unmoved_cell
+from sim.faces.zero import mark, note_html
 from sim.scenario.loader import BUNDLED
 from sim.scenario.schema import Scenario
 
@@ -146,10 +148,12 @@ def results_html(
     notes: Sequence[str] = (),
     lang: str = "en",
     currency: str = "USD",
+    unmoved: str = "",
 ) -> str:
     """The side-by-side table: baseline, option, and option - baseline (95 % intervals);
     above it what each side ran (``labels``), its warnings and the run's notes; its words in
-    ``lang`` (``note`` as given; ``currency``: the scenario's, in a Chinese row's unit)."""
+    ``lang`` (``note`` as given; ``currency``: the scenario's, in a Chinese row's unit;
+    ``unmoved``: the note on figures the same in every replication, :mod:`sim.faces.zero`)."""
     head = "".join(
         f'<th scope="col">{say(lang, h)}</th>'
         for h in ("measure", "baseline", "option", "option − baseline (paired)")
@@ -158,6 +162,8 @@ def results_html(
     for row in rows:
         cells = [_cell(s, row["metric"], row[s][0], row[s][1], row[s][2], lang)
                  for s in ("baseline", "option", "difference")]
+        if row.get("unmoved"):  # (the same in every replication: said, not 0.000 [0, 0])
+            cells[2] = unmoved_cell(row["metric"], lang)
         name = metric_label(row["metric"], row["label"], lang, currency)
         body.append(f'<tr><th scope="row">{name}</th>{"".join(cells)}</tr>')
     colon = "：" if lang == "zh" else ": "
@@ -168,7 +174,7 @@ def results_html(
     )
     return (
         f'<div class="bs-results"><h3>{html.escape(title)}</h3>{ran}'
-        f"{warnings_html(warnings or {}, notes, lang)}"
+        f"{warnings_html(warnings or {}, notes, lang)}{unmoved}"
         f'<div class="bs-table-box" style="overflow-x:auto">'  # (a narrow screen scrolls it)
         f'<table class="bs-table" style="border-collapse:collapse">'
         f'<caption style="{UNSEEN}">{html.escape(title)}</caption>'  # (its name, when listed)
@@ -430,12 +436,12 @@ class Page:
         if snap.quick and not self.quick.object:
             self.quick.object = quick_html(snap.quick, snap.currency, self.lang, snap.shown)
         if snap.phase == "done" and not self.full.object:
-            rows = table(snap.full, snap.shown, snap.currency)
+            rows = mark(table(snap.full, snap.shown, snap.currency), snap.full)
             self.full.object = results_html(
                 rows, say(self.lang, "Full run: {reps} replications a side",
                           reps=self.run.plan.reps),
                 say(self.lang, FULL_NOTE), snap.labels, snap.warnings, snap.notes, self.lang,
-                snap.currency)
+                snap.currency, note_html(rows, snap.full, snap.window, self.lang))
             self.chart.object = clearance_figure(rows, self.lang)
             self.history.add(self.run.plan, snap.labels, rows, snap.currency)
         if snap.phase in ("done", "failed") and self.poll is not None:

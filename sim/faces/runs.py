@@ -141,6 +141,7 @@ class Snapshot:
     currency: str = "USD"  # the scenario's money (the labels' ``{currency}``)
     shown: tuple[tuple[str, str], ...] = SHOWN  # the rows the sides' parts call for
     reused: int = 0  # the option's replications taken from the baseline's (not in total)
+    window: tuple[float, float] = (0.0, 0.0)  # the full run's warm-up and observed days
 
 
 class Run:
@@ -188,6 +189,7 @@ class Run:
                 s.currency,
                 s.shown,
                 s.reused,
+                s.window,
             )
 
     def _set(self, **changes: Any) -> None:
@@ -210,7 +212,8 @@ class Run:
             pair = variants(self.plan, folder=self.folder)
             full, warned = self._replications(pair, self.plan.reps, count=True)
             notes = [*run_notes(pair), *identical(pair, full)]
-            self._set(phase="done", full=full, message="done", notes=notes,
+            window = (float(pair.baseline.warmup_days), float(pair.baseline.days))
+            self._set(phase="done", full=full, message="done", notes=notes, window=window,
                       warnings={side: named_warnings(w) for side, w in warned.items()},
                       labels=side_labels(self.plan, pair, self.lang))
         except Exception as exc:  # shown on the page: a bad value, a failed replication

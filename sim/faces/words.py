@@ -164,6 +164,20 @@ ZH: dict[str, str] = {
         "仍为基准方案（未勾选方案，也未移动调节杆）",
     IDLE_AT_DEFAULT["other"]: ("按默认强度，它在此情景中不改变任何内容（情景原有的取值已不低于它，"
                                "或情景中没有它作用的部分）：请设定强度后再运行"),
+    # a figure the same in every replication (:mod:`sim.faces.zero`)
+    "no change in any replication": "各次重复运行均无变化",
+    ("{n} of the {m} figures below are the baseline's to the last digit in every "
+     "replication: their 0 is no measured effect of the option"):
+        "下表 {m} 项数据中有 {n} 项在每次重复运行中都与基准方案完全相同：其 0 并非测得的方案效果",
+    ("the option widened {lanes}, where no consignment waited in any replication of "
+     "either side: an extra server there had no queue to shorten in the observed days"):
+        ("方案扩充了 {lanes}，而双方的各次重复运行中都没有货物在此等待：观测天数内，增加的"
+         "窗口没有排队可以缩短"),
+    "{lane} (busy {busy:.0%})": "{lane}（繁忙 {busy:.0%}）",
+    ("the run is short ({days:g} observed days): a busier spell may not fall in it; "
+     "try Observed days {suggest}"):
+        "运行较短（观测 {days:g} 天）：可能未遇到较繁忙的时段；请尝试观测天数 {suggest}",
+    "more Replications may meet a busier spell": "增加重复运行次数可能遇到较繁忙的时段",
     IDLE_AT_DEFAULT["refused"]: ("按默认强度，它无法用于此情景（情景不接受它写入的取值）：请设定"
                                  "强度后再运行"),
 }
