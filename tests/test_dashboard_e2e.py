@@ -245,7 +245,8 @@ def test_switch_an_option_run_and_read_the_numbers(server, browser, folder, tmp_
     full_shown = _shown(browser, ".bs-results")
     # what each side ran, and that one observed day is too short to call it steady-state
     ran = [p.text for p in _find(browser, ".bs-results .bs-ran")]
-    assert ran == ["Baseline: workshop", "Option: ai_clear_90"], ran
+    assert ran == ["Baseline: workshop",
+                   "Option: AI clears 90 % of scan images at the sea port (ai_clear_90)"], ran
     notes = _find(browser, ".bs-results .bs-notes")[0].text
     assert "1 observed day(s) hold 0 whole week(s)" in notes, notes
     chart = _find(browser, ".bs-chart >>> img", timeout=10,  # the clearance chart, laid out
@@ -334,7 +335,7 @@ def test_the_organisation_tree_of_the_scenario_and_of_the_dumbbell(
         # a screen reader names the box by its label (a box beside a <div> had no name)
         named = browser.execute_script(
             "return Array.from(arguments[0].labels, l => l.textContent)", box)
-        assert len(named) == 1 and named[0].startswith("dumbbell: "), named
+        assert len(named) == 1 and named[0].startswith("Dumbbell organisation: "), named
         box.click()
         for img in _tree(browser, "hybrid,dumbbell"):
             left, right, width, window, overflow = browser.execute_script(PLACED, img)

@@ -114,7 +114,9 @@ def test_the_page_in_chinese_and_in_english():
     assert "情景自身的" in zh.days.options and zh.status.object.startswith("请选择方案")
     assert zh.announce.lang == "zh-CN" and en.announce.lang == ""
     assert zh.levers["inspection_scale"].label == "查验率（情景值的倍数）"
-    assert next(iter(zh._boxes["sea_scanner"].options)).startswith("sea_scanner：海运口岸")
+    scanner = next(iter(zh._boxes["sea_scanner"].options))  # (its title, its name kept)
+    assert scanner.startswith("海运口岸增加一台机检设备：")
+    assert scanner.endswith("（方案 sea_scanner）")
     assert "此情景没有组织架构部分" in zh.org.object
     assert shown.objects[0].object == "# bordersim：基准方案与方案对比"
     assert [en.scenario.label, en.button.label] == ["Scenario", "Run"]

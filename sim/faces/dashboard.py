@@ -28,6 +28,7 @@ from sim.faces.chart import clearance_figure
 from sim.faces.counted import counted as progress_count
 from sim.faces.history import History
 from sim.faces.lever import LeverSlider
+from sim.faces.option_titles import headed, titled
 from sim.faces.org import org_tree_html
 from sim.faces.player import PortPlayer
 from sim.faces.runs import SHOWN, Run, Snapshot, label, table
@@ -337,8 +338,8 @@ class Page:
         scenario = choices.variants(plan, folder=self.folder).baseline
         idle = choices.idle_at_default(scenario)  # (offered for a strength to be set)
         self._boxes = {  # (a group of one: its box sits inside its <label>, which names it)
-            n: pn.widgets.CheckBoxGroup(options={option_label(o, self.lang,
-                                                              idle=idle.get(n, "")): n},
+            n: pn.widgets.CheckBoxGroup(options={titled(n, option_label(
+                o, self.lang, idle=idle.get(n, "")), self.lang): n},
                                         css_classes=[f"bs-option-{n}"],
                                         sizing_mode="stretch_width",
                                         stylesheets=[_WRAP, FOCUS])
@@ -353,10 +354,11 @@ class Page:
                            for n, box in self._boxes.items() if offered(catalogue[n])}
         none: list[Any] = [pn.pane.HTML(f"<i>{say(self.lang, 'none apply to this scenario')}"
                                         "</i>")]
-        self.switches.objects = [
-            part for n, box in self._boxes.items()
-            for part in (box, *([self._strengths[n].view] if n in self._strengths else []))
-        ] or none
+        self.switches.objects = headed(  # (under their groups' headings)
+            {n: [box, *([self._strengths[n].view] if n in self._strengths else [])]
+             for n, box in self._boxes.items()}, self.lang,
+            lambda text: pn.pane.HTML(f"<b>{html.escape(text)}</b>", css_classes=["bs-group"]),
+        ) or none
         self._neutral = {n: lever.neutral(scenario) for n, lever in choices.LEVERS.items()}
         self.about.object = about_html(scenario, self.lang)
         self.watch_port.options = list(scenario.ports)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.faces.choices import Plan, Variants, variants
+from sim.faces.option_titles import side_titles
 from sim.faces.parts import called_for, with_desks
 from sim.faces.same import identical, reuses, unchanged
 from sim.faces.words import python_error, reason, side_labels
@@ -215,7 +216,8 @@ class Run:
             window = (float(pair.baseline.warmup_days), float(pair.baseline.days))
             self._set(phase="done", full=full, message="done", notes=notes, window=window,
                       warnings={side: named_warnings(w) for side, w in warned.items()},
-                      labels=side_labels(self.plan, pair, self.lang))
+                      labels=side_titles(side_labels(self.plan, pair, self.lang),
+                                         self.plan.options, self.lang))
         except Exception as exc:  # shown on the page: a bad value, a failed replication
             if hasattr(exc, "format"):  # (a scenario's problems, one a line)
                 message = reason(self.lang, str(exc.format()))
