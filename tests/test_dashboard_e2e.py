@@ -654,7 +654,8 @@ def _run_again_and_keep_the_first(browser, first_full) -> None:
     rows = _find(browser, ".bs-history-pane >>> tr[data-run]", timeout=120,
                  where=lambda found: len(found) == 2)
     assert [r.find_elements("css selector", "td")[1].text for r in rows] == [
-        "ai_clear_90", "sea_scanner"]
+        "AI clears 90 % of scan images at the sea port (ai_clear_90)",
+        "One more scanner at the sea port (sea_scanner)"]  # (by title, the name kept)
     both, full = _history(browser), _shown(browser, ".bs-results")
     assert {k: v for k, v in both.items() if k[0] == "1"} == first  # (run 1 as it was)
     second = {(side, metric): v for (run, side, metric), v in both.items() if run == "2"}
