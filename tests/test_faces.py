@@ -276,8 +276,8 @@ def test_page_widgets_make_the_plan():
     text = results_html([row, share, small, zero], "t")
     assert 'data-value="2.5"' in text and "&lt;b&gt;" in text
     assert "[0.000, 6.000]" in text  # no negative hours shown
-    assert "[0.400, 1.000]" in text  # a share stays within [0, 1], by direction too
-    assert '>-0.00010 <span class="bs-interval">[-0.500, 1.000]' in text  # not "-0.000"
+    assert "[40.0, 100.0]" in text  # a share stays within [0, 1] (in %), by direction too
+    assert '>-0.010 points <span class="bs-interval">[-50.0, 100.0]' in text  # not "-0.0"
     # a change too small for three decimals keeps two digits, not "0.000 [0.000, 0.000]";
     # an interval clear of 0 is marked, one that holds 0 is not
     from sim.faces.dashboard import CLEAR_MARK as star
@@ -288,8 +288,8 @@ def test_page_widgets_make_the_plan():
                      r"leaves out 0</span>", star), star
     # the table is named by its title, when a screen reader lists the tables of the page
     assert re.search(r'<table [^>]*><caption style="[^"]*">t</caption><thead>', text)
-    assert f'>0.00016{star} <span class="bs-interval">[0.000075, 0.00024]' in text
-    assert '>0.000 <span class="bs-interval">[0.000, 0.000]' in text  # (no "-0.000")
+    assert f'>0.016 points{star} <span class="bs-interval">[0.0075, 0.024]' in text
+    assert '>0.0 points <span class="bs-interval">[0.0, 0.0]' in text  # (no "-0.0")
     assert f'>-1.500{star} <span class="bs-interval">' in text and text.count(star) == 2
     assert "<small" not in text  # (10 pixels on the page: notes and intervals at its 12)
     # a small change of hours is also given in minutes (0.010 h reads as a change: 36 s)

@@ -28,6 +28,7 @@ from sim.faces.chart import clearance_figure
 from sim.faces.counted import counted as progress_count
 from sim.faces.history import History
 from sim.faces.lever import LeverSlider
+from sim.faces.numbers import bound, figure
 from sim.faces.option_titles import headed, titled
 from sim.faces.org import org_tree_html
 from sim.faces.player import PortPlayer
@@ -76,18 +77,6 @@ def pool(workers: int | None = None) -> Executor:
     return _POOL["pool"]
 
 
-def _fmt(x: float | None) -> str:
-    """Three decimals, but two significant digits where three decimals would show a change
-    that is not 0 as "0.000" (as the report does)."""
-    if x is None or not math.isfinite(x):
-        return "–"
-    if abs(x) < 1e-9:
-        x = 0.0  # no "-0.000"
-    elif abs(x) < 5e-4:
-        return f"{x:.{1 - math.floor(math.log10(abs(x)))}f}"
-    return f"{x:.3f}" if abs(x) < 10 else f"{x:,.1f}"
-
-
 #: hidden from sight, not from a screen reader
 UNSEEN = ("position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);"
           "white-space:nowrap")
@@ -108,7 +97,8 @@ def _cell(side: str, metric: str, mean: float, low: float | None, high: float | 
     """A table cell: the mean and its interval, with the exact mean in ``data-value``.
 
     The interval is clipped to what is possible for display (no negative hours, shares
-    within [0, 1]), as in ``bordersim compare``'s tables.
+    within [0, 1]), as in ``bordersim compare``'s tables; the numbers are in the metric's
+    unit (:mod:`sim.faces.numbers`: a share in percent).
     """
     interval = mark = ""
     if low is not None and high is not None:
@@ -117,10 +107,12 @@ def _cell(side: str, metric: str, mean: float, low: float | None, high: float | 
         # the kind of a by-direction metric is that of the metric without its direction
         kind_of = metric.removesuffix("_import").removesuffix("_export")
         low, high = clip_interval(kind_of, low, high, difference=side == "difference")
-        interval = f' <span class="bs-interval">[{_fmt(low)}, {_fmt(high)}]</span>'
+        interval = (f' <span class="bs-interval">[{bound(metric, low)}, '
+                    f'{bound(metric, high)}]</span>')
     return (
         f'<td class="bs-cell" data-side="{side}" data-metric="{metric}" '
-        f'data-value="{mean!r}">{_fmt(mean)}{_in_minutes(side, metric, mean, lang)}{mark}'
+        f'data-value="{mean!r}">{figure(metric, mean, side, lang)}'
+        f"{_in_minutes(side, metric, mean, lang)}{mark}"
         f"{interval}</td>"
     )
 

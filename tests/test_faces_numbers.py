@@ -1,0 +1,51 @@
+"""The workshop page's numbers in their metric's unit (:mod:`sim.faces.numbers`): a share in
+percent and its change in percentage points, money and counts without empty decimals."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.faces.numbers import bound, figure
+
+
+@pytest.mark.parametrize(("metric", "x", "side", "lang", "said"), [
+    ("released_within_24h_import", 0.937, "option", "en", "93.7 %"),
+    ("released_within_24h_import", 0.937, "option", "zh", "93.7%"),
+    ("inspection_rate", -0.0123, "difference", "en", "-1.2 points"),
+    ("inspection_rate", 0.0123, "difference", "zh", "1.2 个百分点"),
+    ("detection_rate", 0.0001234, "difference", "en", "0.012 points"),  # (not "0.0")
+    ("harm_slipped", 135_232_500.0, "baseline", "en", "135,232,500"),
+    ("revenue_evaded", -4_500.4, "difference", "en", "-4,500"),
+    ("value_slipped", -1e-12, "difference", "en", "0"),  # (no "-0", no "0.000")
+    ("total_cost_per_consignment_import", 25.284, "baseline", "en", "25.28"),
+    ("total_cost_per_consignment_import", 0.363, "difference", "en", "0.363"),
+    ("clearance_n_direct_import", 12_345.6, "baseline", "en", "12,346"),
+    ("clearance_h_mean_import", 5.3234, "baseline", "en", "5.323"),  # (hours as before)
+    ("clearance_h_mean_import", float("nan"), "baseline", "en", "–"),
+])
+def test_a_figure_is_shown_in_its_metrics_unit(metric, x, side, lang, said):
+    assert figure(metric, x, side, lang) == said
+
+
+def test_an_intervals_ends_are_in_the_figures_unit_unmarked():
+    assert [bound("released_within_24h_import", x) for x in (0.921, 1.0)] == ["92.1", "100.0"]
+    assert bound("harm_slipped", 731_259_532.4) == "731,259,532"
+
+
+def test_the_pages_table_shows_shares_in_percent_and_money_without_decimals():
+    from sim.faces.dashboard import results_html
+
+    rows = [{"metric": "released_within_24h_import", "label": "s",
+             "baseline": (0.937, 0.921, 0.953), "option": (0.95, 0.94, 0.96),
+             "difference": (0.013, 0.004, 0.022)},
+            {"metric": "harm_slipped", "label": "h",
+             "baseline": (135_232_500.0, 0.0, 270_000_000.0), "option": (1e8, 0.0, 2e8),
+             "difference": (-35_232_500.0, -9e7, 2e7)}]
+    text = results_html(rows, "t")
+    assert '>93.7 % <span class="bs-interval">[92.1, 95.3]' in text
+    assert ">1.3 points <span" in text and "[0.4, 2.2]" in text
+    assert '>135,232,500 <span class="bs-interval">[0, 270,000,000]' in text
+    assert "0.937" not in text.replace('data-value="0.937"', "")
+    assert ".0 <" not in text.replace("%", "")  # (no money ending in ".0")
+    zh = results_html(rows, "t", lang="zh")
+    assert '>93.7% <span class="bs-interval">' in zh and ">1.3 个百分点" in zh
