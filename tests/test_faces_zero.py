@@ -74,3 +74,12 @@ def test_the_words_on_a_figure_the_same_in_every_replication_are_in_chinese():
     said = note_html(_rows(full), full, (14.0, 1.0), "zh") + cell("m", "zh")
     assert "各次重复运行均无变化" in said and "观测天数 28" in said
     assert not any(word in said for word in ("figures", "widened", "replication", "try"))
+
+
+def test_the_runs_so_far_say_it_too():
+    from sim.faces.history import Entry, history_html
+
+    rows = [{**r, "metric": "clearance_h_mean_import"} for r in _rows(_full())[:1]]
+    text = history_html([Entry(1, {"option": "o"}, "s", rows)])
+    cell = text.split('class="bs-history-cell"')[1].split("</td>")[0]
+    assert "no change in any replication" in cell and "[0.000, 0.000]" not in cell

@@ -47,11 +47,15 @@ def setting(plan: Plan, lang: str = "en") -> str:
 
 def _cell(row: Mapping[str, Any], lang: str) -> str:
     """Baseline and option means, then their difference and its interval (marked when clear
-    of 0), with the difference's exact value in ``data-value``."""
+    of 0; said in words when the same in every replication), with the difference's exact
+    value in ``data-value``."""
     from sim.faces.dashboard import _cell as table_cell
+    from sim.faces.zero import cell as unmoved_cell
 
     parts = [table_cell(side, row["metric"], row[side][0], row[side][1], row[side][2], lang)
              for side in ("baseline", "option", "difference")]
+    if row.get("unmoved"):  # (the same in every replication: said, as in the full table)
+        parts[2] = unmoved_cell(row["metric"], lang)
     inner = "".join(p.replace("<td ", "<span ", 1).removesuffix("</td>") + "</span>"
                     for p in parts)
     return f'<td class="bs-history-cell" data-metric="{row["metric"]}">{inner}</td>'
