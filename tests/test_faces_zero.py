@@ -40,7 +40,7 @@ def test_a_figure_the_same_in_every_replication_is_said_not_shown_as_zeros():
     assert "no change in any replication" in cell and "0.000" not in cell
     note = text.split('class="bs-unmoved-note"')[1].split("</p>")[0]
     assert "1 of the 2 figures" in note
-    assert "widened sea_port_scanners (busy 19%)" in note  # (0.2 and 0.18: 19 %)
+    assert "widened sea_port_scanners (busy 19 %)" in note  # (0.2 and 0.18)
     assert "try Observed days 28" in note  # (14 days of warm-up: 21 days hold 3 weeks)
     long = note_html(rows, full, (14.0, 28.0))
     assert "Observed days" not in long and "more Replications" in long

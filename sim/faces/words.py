@@ -173,7 +173,7 @@ ZH: dict[str, str] = {
      "either side: an extra server there had no queue to shorten in the observed days"):
         ("方案扩充了 {lanes}，而双方的各次重复运行中都没有货物在此等待：观测天数内，增加的"
          "窗口没有排队可以缩短"),
-    "{lane} (busy {busy:.0%})": "{lane}（繁忙 {busy:.0%}）",
+    "{lane} (busy {busy})": "{lane}（繁忙 {busy}）",
     ("the run is short ({days:g} observed days): a busier spell may not fall in it; "
      "try Observed days {suggest}"):
         "运行较短（观测 {days:g} 天）：可能未遇到较繁忙的时段；请尝试观测天数 {suggest}",

@@ -99,8 +99,10 @@ def note_html(rows: Sequence[Mapping[str, Any]], full: Reps, window: tuple[float
     parts = [say(lang, SAME_HEAD, n=n, m=len(rows))]
     lanes = idle_lanes(full)
     if lanes:
-        busy = say(lang, "{lane} (busy {busy:.0%})")
-        said = ", ".join(busy.format(lane=k, busy=u) for k, u in lanes)
+        from sim.faces.numbers import PERCENT
+
+        said = ", ".join(say(lang, "{lane} (busy {busy})", lane=k,
+                             busy=f"{100 * u:.0f}{PERCENT[lang]}") for k, u in lanes)
         parts.append(say(lang, IDLE_LANES, lanes=said))
     suggest = suggest_days(*window, [d for d in DAYS_CHOICES if d])
     parts.append(say(lang, TOO_SHORT, days=window[1], suggest=suggest) if suggest
