@@ -35,6 +35,10 @@ def test_the_pages_option_list_is_by_title_under_group_headings():
     assert label.startswith("One more scanner at the sea port: ")
     assert label.endswith("(option sea_scanner)")  # (the name kept, for the command line)
     assert "(reform single_window at" in next(iter(page._boxes["single_window"].options))
+    page._boxes["smart_image_review"].value = ["smart_image_review"]
+    page._strengths["smart_image_review"].inputs["clear"].value = "0.9"  # (relabelled)
+    typed = next(iter(page._boxes["smart_image_review"].options))
+    assert typed.startswith("AI reads scan images first: ") and "clear=0.9" in typed
     objects = page.switches.objects
     assert objects.index(page._boxes["sea_scanner"]) < objects.index(
         page._boxes["single_window"])

@@ -21,6 +21,7 @@ import panel as pn
 
 from sim.cli_lang import line
 from sim.experiment.options import Option
+from sim.faces.option_titles import titled
 from sim.faces.strengths import as_default, checked, input_label, offered, shown_default
 from sim.faces.words import option_label, reason, say
 from sim.scenario.schema import Scenario
@@ -80,7 +81,8 @@ class StrengthInputs:
             f'<p class="bs-strength-note">{html.escape(line("note: " + n, self.lang))}</p>'
             for n in same)
         ticked = list(self.box.value)  # (kept: new options may clear a group's value)
-        label = option_label(self.option, self.lang, values, self.idle)
+        label = titled(self.option.name, option_label(self.option, self.lang, values,
+                                                      self.idle), self.lang)
         self.box.options = {label: self.option.name}
         if list(self.box.value) != ticked:
             self.box.value = ticked
