@@ -83,3 +83,21 @@ def test_the_runs_so_far_say_it_too():
     text = history_html([Entry(1, {"option": "o"}, "s", rows)])
     cell = text.split('class="bs-history-cell"')[1].split("</td>")[0]
     assert "no change in any replication" in cell and "[0.000, 0.000]" not in cell
+
+
+def test_the_first_look_says_no_change_and_why_not_plain_zeros():
+    from sim.faces.dashboard import quick_html
+
+    full = _full()
+    quick = {side: reps[0] for side, reps in full.items()}
+    shown = (("clearance_h_mean_import", "Clearance (h, mean)"),
+             ("total_cost_per_consignment_import", "Cost ({currency})"))
+    for lang, words in (("en", "no change"), ("zh", "无变化")):
+        text = quick_html(quick, lang=lang, shown=shown)
+        cell = text.split('data-side="difference" data-metric="clearance_h_mean_import"')[1]
+        cell = cell.split("</td>")[0]
+        assert cell.endswith(f">{words}") and "0.000" not in cell
+        note = text.split('class="bs-unmoved-note"')[1].split("</p>")[0]
+        assert ("sea_port_scanners" in note) and (("1 of the 2" in note) == (lang == "en"))
+    moved = {**quick, "option": {**quick["option"], "clearance_h_mean_import": 2.01}}
+    assert "bs-unmoved" not in quick_html(moved, shown=shown)

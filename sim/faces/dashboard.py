@@ -50,8 +50,8 @@ from sim.faces.words import (
     reason,
     say,
 )
+from sim.faces.zero import QUICK_CELL, SAME_CELL, mark, note_html, quick_note_html, quick_reps
 from sim.faces.zero import cell as unmoved_cell
-from sim.faces.zero import mark, note_html
 from sim.scenario.loader import BUNDLED
 from sim.scenario.schema import Scenario
 
@@ -156,7 +156,7 @@ def results_html(
         cells = [_cell(s, row["metric"], row[s][0], row[s][1], row[s][2], lang)
                  for s in ("baseline", "option", "difference")]
         if row.get("unmoved"):  # (the same in every replication: said, not 0.000 [0, 0])
-            cells[2] = unmoved_cell(row["metric"], lang)
+            cells[2] = unmoved_cell(row["metric"], lang, row.get("said", SAME_CELL))
         name = metric_label(row["metric"], row["label"], lang, currency)
         body.append(f'<tr><th scope="row">{name}</th>{"".join(cells)}</tr>')
     colon = "：" if lang == "zh" else ": "
@@ -225,7 +225,9 @@ def quick_html(quick: dict[str, dict[str, float]], currency: str = "USD",
     ]
     title = say(lang,
                 "First look: one short replication a side (2 days from an empty port: rough)")
-    page = results_html(rows, title, say(lang, QUICK_NOTE), lang=lang, currency=currency)
+    rows = mark(rows, reps := quick_reps(quick), QUICK_CELL)  # (said, not a plain 0.000)
+    page = results_html(rows, title, say(lang, QUICK_NOTE), lang=lang, currency=currency,
+                        unmoved=quick_note_html(rows, reps, lang))
     return page.replace("bs-results", "bs-quick", 1)
 
 

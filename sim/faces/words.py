@@ -178,6 +178,13 @@ ZH: dict[str, str] = {
      "try Observed days {suggest}"):
         "运行较短（观测 {days:g} 天）：可能未遇到较繁忙的时段；请尝试观测天数 {suggest}",
     "more Replications may meet a busier spell": "增加重复运行次数可能遇到较繁忙的时段",
+    # the first look's (one short replication a side)
+    "no change": "无变化",
+    ("{n} of the {m} figures below are the baseline's to the last digit in this one short "
+     "replication: their 0 is no measured effect of the option"):
+        "下表 {m} 项数据中有 {n} 项在这一次短时运行中与基准方案完全相同：其 0 并非测得的方案效果",
+    "the full run, longer and with more replications, may meet a busier spell":
+        "完整运行时间更长、重复运行次数更多，可能遇到较繁忙的时段",
     IDLE_AT_DEFAULT["refused"]: ("按默认强度，它无法用于此情景（情景不接受它写入的取值）：请设定"
                                  "强度后再运行"),
 }

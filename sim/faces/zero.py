@@ -34,6 +34,11 @@ IDLE_LANES = ("the option widened {lanes}, where no consignment waited in any re
 TOO_SHORT = ("the run is short ({days:g} observed days): a busier spell may not fall in it; "
              "try Observed days {suggest}")
 MORE_REPS = "more Replications may meet a busier spell"
+#: the first look's words (one short replication a side: no interval, no "every replication")
+QUICK_CELL = "no change"
+QUICK_HEAD = ("{n} of the {m} figures below are the baseline's to the last digit in this one "
+              "short replication: their 0 is no measured effect of the option")
+QUICK_MORE = "the full run, longer and with more replications, may meet a busier spell"
 
 
 def unmoved(full: Reps, metric: str) -> bool:
@@ -46,13 +51,20 @@ def unmoved(full: Reps, metric: str) -> bool:
     return all(math.isfinite(o) and o == b for o, b in pairs)
 
 
-def mark(rows: Sequence[dict[str, Any]], full: Reps) -> list[dict[str, Any]]:
+def mark(rows: Sequence[dict[str, Any]], full: Reps, words: str = SAME_CELL
+         ) -> list[dict[str, Any]]:
     """The table's rows, each with ``unmoved``: whether its figure is the same in every
-    replication (where some figure moved: an option that moved none is :mod:`sim.faces.same`'s)."""
+    replication (where some figure moved: an option that moved none is :mod:`sim.faces.same`'s),
+    and ``said``: the words its difference cell then shows."""
     flags = [unmoved(full, row["metric"]) for row in rows]
     if all(flags):
         flags = [False] * len(flags)
-    return [{**row, "unmoved": flag} for row, flag in zip(rows, flags, strict=True)]
+    return [{**row, "unmoved": flag, "said": words} for row, flag in zip(rows, flags, strict=True)]
+
+
+def quick_reps(quick: Mapping[str, Mapping[str, float]]) -> Reps:
+    """The first look's one replication a side, as :func:`mark` and the notes read runs."""
+    return {side: [quick[side]] for side in ("baseline", "option") if side in quick}
 
 
 def idle_lanes(full: Reps) -> list[tuple[str, float]]:
@@ -96,24 +108,44 @@ def note_html(rows: Sequence[Mapping[str, Any]], full: Reps, window: tuple[float
     n = sum(1 for row in rows if row.get("unmoved"))
     if not n:
         return ""
-    parts = [say(lang, SAME_HEAD, n=n, m=len(rows))]
-    lanes = idle_lanes(full)
-    if lanes:
-        from sim.faces.numbers import PERCENT
-
-        said = ", ".join(say(lang, "{lane} (busy {busy})", lane=k,
-                             busy=f"{100 * u:.0f}{PERCENT[lang]}") for k, u in lanes)
-        parts.append(say(lang, IDLE_LANES, lanes=said))
     suggest = suggest_days(*window, [d for d in DAYS_CHOICES if d])
-    parts.append(say(lang, TOO_SHORT, days=window[1], suggest=suggest) if suggest
-                 else say(lang, MORE_REPS))
+    return _note([say(lang, SAME_HEAD, n=n, m=len(rows)), *_idle_part(full, lang),
+                  say(lang, TOO_SHORT, days=window[1], suggest=suggest) if suggest
+                  else say(lang, MORE_REPS)], lang)
+
+
+def quick_note_html(rows: Sequence[Mapping[str, Any]], full: Reps, lang: str = "en") -> str:
+    """The note above the first look's table when some of its figures are the baseline's to
+    the last digit (``full``: :func:`quick_reps`): the full table's, for one replication."""
+    n = sum(1 for row in rows if row.get("unmoved"))
+    if not n:
+        return ""
+    return _note([say(lang, QUICK_HEAD, n=n, m=len(rows)), *_idle_part(full, lang),
+                  say(lang, QUICK_MORE)], lang)
+
+
+def _idle_part(full: Reps, lang: str) -> list[str]:
+    """The note's part on the lanes the option widened with no queue to shorten (or none)."""
+    lanes = idle_lanes(full)
+    if not lanes:
+        return []
+    from sim.faces.numbers import PERCENT
+
+    said = ", ".join(say(lang, "{lane} (busy {busy})", lane=k,
+                         busy=f"{100 * u:.0f}{PERCENT[lang]}") for k, u in lanes)
+    return [say(lang, IDLE_LANES, lanes=said)]
+
+
+def _note(parts: Sequence[str], lang: str) -> str:
+    """The note's parts as one paragraph."""
     text = ("；" if lang == "zh" else "; ").join(parts) + ("。" if lang == "zh" else ".")
     return (f'<p class="bs-unmoved-note" role="note" style="border-left:4px solid #1f4e79;'
             f'padding-left:8px">{html.escape(text)}</p>')
 
 
-def cell(metric: str, lang: str = "en") -> str:
-    """The difference cell of a figure the same in every replication: its words, not an
-    interval of zeros that reads as a measured "no effect"."""
+def cell(metric: str, lang: str = "en", words: str = SAME_CELL) -> str:
+    """The difference cell of a figure the same in every replication: its words (``words``:
+    :data:`SAME_CELL`, or :data:`QUICK_CELL` in the first look), not an interval of zeros that
+    reads as a measured "no effect"."""
     return (f'<td class="bs-cell bs-unmoved" data-side="difference" data-metric="{metric}" '
-            f'data-value="0.0">{say(lang, SAME_CELL)}</td>')
+            f'data-value="0.0">{say(lang, words)}</td>')
