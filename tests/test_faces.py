@@ -233,6 +233,7 @@ def test_a_failed_replication_is_reported_not_raised(monkeypatch):
         run.join(30)
     snap = run.snapshot()
     assert snap.phase == "failed" and "model fault" in snap.message
+    assert ("sea_port", "scanners") in snap.lanes  # (the note names lanes from these)
 
 
 def test_a_lever_that_makes_a_bad_scenario_is_a_scenario_error(monkeypatch):

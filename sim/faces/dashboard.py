@@ -211,9 +211,10 @@ def warnings_html(warnings: Mapping[str, Sequence[str]], notes: Sequence[str] = 
 
 
 def quick_html(quick: dict[str, dict[str, float]], currency: str = "USD",
-               lang: str = "en", shown: Sequence[tuple[str, str]] = SHOWN) -> str:
+               lang: str = "en", shown: Sequence[tuple[str, str]] = SHOWN,
+               lanes: Sequence[tuple[str, str]] = ()) -> str:
     """The first answer: one short replication from an empty port, per side (the rows of
-    ``shown``, those the sides' parts call for, where measured)."""
+    ``shown``, those the sides' parts call for, where measured; ``lanes``: the scenario's)."""
     rows = [
         {"metric": m, "label": label(text, currency),
          "baseline": (quick["baseline"].get(m, math.nan), None, None),
@@ -227,7 +228,7 @@ def quick_html(quick: dict[str, dict[str, float]], currency: str = "USD",
                 "First look: one short replication a side (2 days from an empty port: rough)")
     rows = mark(rows, reps := quick_reps(quick), QUICK_CELL)  # (said, not a plain 0.000)
     page = results_html(rows, title, say(lang, QUICK_NOTE), lang=lang, currency=currency,
-                        unmoved=quick_note_html(rows, reps, lang))
+                        unmoved=quick_note_html(rows, reps, lang, lanes))
     return page.replace("bs-results", "bs-quick", 1)
 
 
@@ -430,14 +431,15 @@ class Page:
         self.status.object = self._status(snap)
         self.announce.text = news(snap, self.run.plan.reps, self.lang)
         if snap.quick and not self.quick.object:
-            self.quick.object = quick_html(snap.quick, snap.currency, self.lang, snap.shown)
+            self.quick.object = quick_html(snap.quick, snap.currency, self.lang, snap.shown,
+                                           snap.lanes)
         if snap.phase == "done" and not self.full.object:
             rows = mark(table(snap.full, snap.shown, snap.currency), snap.full)
             self.full.object = results_html(
                 rows, say(self.lang, "Full run: {reps} replications a side",
                           reps=self.run.plan.reps),
                 say(self.lang, FULL_NOTE), snap.labels, snap.warnings, snap.notes, self.lang,
-                snap.currency, note_html(rows, snap.full, snap.window, self.lang))
+                snap.currency, note_html(rows, snap.full, snap.window, self.lang, snap.lanes))
             self.chart.object = clearance_figure(rows, self.lang)
             self.history.add(self.run.plan, snap.labels, rows, snap.currency)
         if snap.phase in ("done", "failed") and self.poll is not None:

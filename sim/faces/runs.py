@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.faces.choices import Plan, Variants, variants
+from sim.faces.lane_words import scenario_lanes
 from sim.faces.option_titles import side_titles
 from sim.faces.parts import called_for, with_desks
 from sim.faces.same import identical, reuses, unchanged
@@ -143,6 +144,7 @@ class Snapshot:
     shown: tuple[tuple[str, str], ...] = SHOWN  # the rows the sides' parts call for
     reused: int = 0  # the option's replications taken from the baseline's (not in total)
     window: tuple[float, float] = (0.0, 0.0)  # the full run's warm-up and observed days
+    lanes: tuple[tuple[str, str], ...] = ()  # the scenario's lanes: (port, lane kind)
 
 
 class Run:
@@ -191,6 +193,7 @@ class Run:
                 s.shown,
                 s.reused,
                 s.window,
+                s.lanes,
             )
 
     def _set(self, **changes: Any) -> None:
@@ -203,6 +206,7 @@ class Run:
             self._set(phase="quick", message="first look: one short replication")
             first = variants(self.plan, quick=True, folder=self.folder)
             self._set(currency=currency_of(first.baseline.costs),
+                      lanes=scenario_lanes(first.baseline),
                       shown=with_desks(called_for(SHOWN, (first.baseline, first.option)),
                                        (first.baseline, first.option)))
             quick, _ = self._replications(first, 1)

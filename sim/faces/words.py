@@ -174,6 +174,7 @@ ZH: dict[str, str] = {
         ("方案扩充了 {lanes}，而双方的各次重复运行中都没有货物在此等待：观测天数内，增加的"
          "窗口没有排队可以缩短"),
     "{lane} (busy {busy})": "{lane}（繁忙 {busy}）",
+    "{lane} at {port}": "口岸 {port} 的{lane}",
     ("the run is short ({days:g} observed days): a busier spell may not fall in it; "
      "try Observed days {suggest}"):
         "运行较短（观测 {days:g} 天）：可能未遇到较繁忙的时段；请尝试观测天数 {suggest}",

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from sim.faces.lane_words import Lane, lane_words
 from sim.faces.words import say
 
 Reps = Mapping[str, Sequence[Mapping[str, float]]]
@@ -67,15 +68,15 @@ def quick_reps(quick: Mapping[str, Mapping[str, float]]) -> Reps:
     return {side: [quick[side]] for side in ("baseline", "option") if side in quick}
 
 
-def idle_lanes(full: Reps) -> list[tuple[str, float]]:
-    """Lanes the option widened with no queue to shorten, and the baseline's mean
-    utilisation of each: the same traffic on both sides in every replication, a utilisation
-    that differs (its capacity changed), and no consignment that waited on either side."""
+def idle_lanes(full: Reps, lanes: Iterable[Lane]) -> list[tuple[Lane, float]]:
+    """Of ``lanes`` (port, lane kind: :func:`sim.faces.lane_words.scenario_lanes`), those the
+    option widened with no queue to shorten, and the baseline's mean utilisation of each: the
+    same traffic on both sides in every replication, a utilisation that differs (its capacity
+    changed), and no consignment that waited on either side."""
     base = full.get("baseline", [])
-    keys = sorted(k.removeprefix("waited_share_") for k in (base[0] if base else {})
-                  if k.startswith("waited_share_"))
     found = []
-    for key in keys:
+    for lane in sorted(lanes):
+        key = "_".join(lane)  # (the metrics' name of the lane: its port's, then its kind)
         if not unmoved(full, f"arrivals_per_hour_{key}"):
             continue
         if unmoved(full, f"utilisation_{key}") or not unmoved(full, f"waited_share_{key}"):
@@ -83,7 +84,7 @@ def idle_lanes(full: Reps) -> list[tuple[str, float]]:
         if any(r.get(f"waited_share_{key}") != 0 for r in base):
             continue
         busy = [r.get(f"utilisation_{key}", math.nan) for r in base]
-        found.append((key, sum(busy) / len(busy)))
+        found.append((lane, sum(busy) / len(busy)))
     return found
 
 
@@ -100,39 +101,43 @@ def suggest_days(warmup: float, days: float, choices: Sequence[int]) -> int | No
 
 
 def note_html(rows: Sequence[Mapping[str, Any]], full: Reps, window: tuple[float, float],
-              lang: str = "en") -> str:
+              lang: str = "en", lanes: Iterable[Lane] = ()) -> str:
     """The note above the table when some of its figures are the same in every replication
-    (``rows`` as :func:`mark` gives them; ``window``: the run's warm-up and observed days)."""
+    (``rows`` as :func:`mark` gives them; ``window``: the run's warm-up and observed days;
+    ``lanes``: the scenario's, :func:`sim.faces.lane_words.scenario_lanes`)."""
     from sim.faces.choices import DAYS_CHOICES
 
     n = sum(1 for row in rows if row.get("unmoved"))
     if not n:
         return ""
     suggest = suggest_days(*window, [d for d in DAYS_CHOICES if d])
-    return _note([say(lang, SAME_HEAD, n=n, m=len(rows)), *_idle_part(full, lang),
+    return _note([say(lang, SAME_HEAD, n=n, m=len(rows)), *_idle_part(full, lanes, lang),
                   say(lang, TOO_SHORT, days=window[1], suggest=suggest) if suggest
                   else say(lang, MORE_REPS)], lang)
 
 
-def quick_note_html(rows: Sequence[Mapping[str, Any]], full: Reps, lang: str = "en") -> str:
+def quick_note_html(rows: Sequence[Mapping[str, Any]], full: Reps, lang: str = "en",
+                    lanes: Iterable[Lane] = ()) -> str:
     """The note above the first look's table when some of its figures are the baseline's to
     the last digit (``full``: :func:`quick_reps`): the full table's, for one replication."""
     n = sum(1 for row in rows if row.get("unmoved"))
     if not n:
         return ""
-    return _note([say(lang, QUICK_HEAD, n=n, m=len(rows)), *_idle_part(full, lang),
+    return _note([say(lang, QUICK_HEAD, n=n, m=len(rows)), *_idle_part(full, lanes, lang),
                   say(lang, QUICK_MORE)], lang)
 
 
-def _idle_part(full: Reps, lang: str) -> list[str]:
-    """The note's part on the lanes the option widened with no queue to shorten (or none)."""
-    lanes = idle_lanes(full)
-    if not lanes:
+def _idle_part(full: Reps, lanes: Iterable[Lane], lang: str) -> list[str]:
+    """The note's part on the lanes the option widened with no queue to shorten (or none),
+    each named in words."""
+    idle = idle_lanes(full, lanes)
+    if not idle:
         return []
     from sim.faces.numbers import PERCENT
 
-    said = ", ".join(say(lang, "{lane} (busy {busy})", lane=k,
-                         busy=f"{100 * u:.0f}{PERCENT[lang]}") for k, u in lanes)
+    said = ("、" if lang == "zh" else ", ").join(
+        say(lang, "{lane} (busy {busy})", lane=lane_words(*lane, lang),
+            busy=f"{100 * u:.0f}{PERCENT[lang]}") for lane, u in idle)
     return [say(lang, IDLE_LANES, lanes=said)]
 
 
