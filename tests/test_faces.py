@@ -276,7 +276,7 @@ def test_page_widgets_make_the_plan():
     zero = {**small, "difference": (-1e-12, 0.0, 0.0)}
     text = results_html([row, share, small, zero], "t")
     assert 'data-value="2.5"' in text and "&lt;b&gt;" in text
-    assert "[0.000, 6.000]" in text  # no negative hours shown
+    assert "[0.00, 6.00]" in text  # no negative hours shown
     assert "[40.0, 100.0]" in text  # a share stays within [0, 1] (in %), by direction too
     assert '>-0.010 points <span class="bs-interval">[-50.0, 100.0]' in text  # not "-0.0"
     # a change too small for three decimals keeps two digits, not "0.000 [0.000, 0.000]";
@@ -291,11 +291,11 @@ def test_page_widgets_make_the_plan():
     assert re.search(r'<table [^>]*><caption style="[^"]*">t</caption><thead>', text)
     assert f'>0.016 points{star} <span class="bs-interval">[0.0075, 0.024]' in text
     assert '>0.0 points <span class="bs-interval">[0.0, 0.0]' in text  # (no "-0.0")
-    assert f'>-1.500{star} <span class="bs-interval">' in text and text.count(star) == 2
+    assert f'>-1.50{star} <span class="bs-interval">' in text and text.count(star) == 2
     assert "<small" not in text  # (10 pixels on the page: notes and intervals at its 12)
     # a small change of hours is also given in minutes (0.010 h reads as a change: 36 s)
     tiny = {**row, "difference": (-0.0102, -0.0125, -0.0079)}
-    assert f'>-0.010 <span class="bs-minutes">(-0.6 min)</span>{star}' in results_html(
+    assert f'>-0.01 <span class="bs-minutes">(-0.6 min)</span>{star}' in results_html(
         [tiny], "t")
 
 

@@ -20,7 +20,12 @@ from sim.faces.numbers import bound, figure
     ("total_cost_per_consignment_import", 25.284, "baseline", "en", "25.28"),
     ("total_cost_per_consignment_import", 0.363, "difference", "en", "0.363"),
     ("clearance_n_direct_import", 12_345.6, "baseline", "en", "12,346"),
-    ("clearance_h_mean_import", 5.3234, "baseline", "en", "5.323"),  # (hours as before)
+    ("clearance_h_mean_import", 5.3234, "baseline", "en", "5.32"),  # (hours: 2 decimals < 10)
+    ("clearance_h_mean_import", 14.0, "option", "zh", "14.0"),  # (one decimal from 10 h on)
+    ("clearance_h_p90_import", 1234.56, "baseline", "en", "1,234.6"),
+    ("clearance_h_mean_import", 9.996, "baseline", "en", "10.0"),  # (rounds up: one decimal)
+    ("clearance_h_mean_import", -0.0004, "difference", "en", "-0.00040"),  # (not "-0.00")
+    ("clearance_h_mean_import", -1e-12, "difference", "en", "0.00"),  # (no "-0.00")
     ("clearance_h_mean_import", float("nan"), "baseline", "en", "–"),
 ])
 def test_a_figure_is_shown_in_its_metrics_unit(metric, x, side, lang, said):
@@ -49,3 +54,15 @@ def test_the_pages_table_shows_shares_in_percent_and_money_without_decimals():
     assert ".0 <" not in text.replace("%", "")  # (no money ending in ".0")
     zh = results_html(rows, "t", lang="zh")
     assert '>93.7% <span class="bs-interval">' in zh and ">1.3 个百分点" in zh
+
+
+def test_hours_in_one_table_are_written_the_same_way_by_size():
+    from sim.faces.dashboard import results_html
+
+    rows = [{"metric": "clearance_h_mean_import", "label": "c",
+             "baseline": (5.3234, 4.9, 5.75), "option": (14.0, 13.21, 14.79),
+             "difference": (8.6766, 7.9, 9.4)}]
+    text = results_html(rows, "t")
+    assert '>5.32 <span class="bs-interval">[4.90, 5.75]' in text
+    assert '>14.0 <span class="bs-interval">[13.2, 14.8]' in text
+    assert 'data-value="5.3234"' in text and "5.323<" not in text  # (exact value kept)

@@ -4,8 +4,11 @@ in percentage points, money and counts without decimals that say nothing.
 
 A room reads "93.7 %", not "0.937", and "135,232,500", not "135,232,500.0". A figure's
 mean carries its unit; its interval's ends are in the same unit, unmarked, so that a cell
-stays short (``93.7 % [92.1, 95.3]``). Hours keep three decimals (a small change of hours is
-also said in minutes beside them). The exact mean stays in the cell's ``data-value``.
+stays short (``93.7 % [92.1, 95.3]``). Hours are written by their size, the same way in every
+cell: two decimals under 10 h (``5.32``), one from 10 h on (``14.0``, ``1,234.5``), and two
+significant digits where two decimals would show a change that is not 0 as "0.00" (a small
+change of hours is also said in minutes beside it). The exact mean stays in the cell's
+``data-value``.
 """
 
 from __future__ import annotations
@@ -47,6 +50,16 @@ def _percent(x: float) -> str:
     return f"{x:.1f}"
 
 
+def hours(x: float) -> str:
+    """Hours by size: two decimals under 10, one from 10 on (thousands separated), two
+    significant digits where two decimals would show a value that is not 0 as "0.00"."""
+    if abs(x) < 1e-9:
+        return "0.00"  # (no "-0.00")
+    if abs(x) < 0.005:
+        return f"{x:.{1 - math.floor(math.log10(abs(x)))}f}"
+    return f"{x:.2f}" if abs(x) < 9.995 else f"{x:,.1f}"
+
+
 def _whole_from(unit: str) -> float:
     """The size from which a figure of ``unit`` is shown without decimals (inf: never)."""
     if "currency" in unit:
@@ -63,6 +76,8 @@ def bound(metric: str, x: float | None) -> str:
     unit = _unit(metric)
     if unit.startswith("share"):
         return _percent(100 * x)
+    if unit == "hours":
+        return hours(x)
     whole = _whole_from(unit)
     if math.isfinite(whole) and abs(x) < 1e-9:
         return "0"  # (money and counts: no "0.000", no "-0")
