@@ -327,9 +327,13 @@ CODES: tuple[Code, ...] = (
           r"replaces [\w.]+ \((?P<old>(?![0-9][0-9,.]* hourly values from ).+)\); set "
           r"[\w.]+ instead to keep its shape")),
     Code("reform_uncosted", "note", False,
-         "an option's reforms have no running cost given (cost_per_year = 0): its cost "
-         "figures leave out their IT, licences and training",
-         r"the running cost of (?P<reforms>.+?) was not given \(cost_per_year = 0\)"),
+         "an option's reforms have no running cost given (cost_per_year = 0), so the run "
+         "counts none: bordersim appraise takes the reform library's default where it has "
+         "one; else their running cost is not known",
+         r"the run counts no running cost of (?P<reforms>.+?) \(cost_per_year not given",
+         (r"bordersim appraise takes the reform library's default running cost of "
+          r"(?P<known>.+?) \(a year: ",
+          r"; the running cost of (?P<unknown>.+?) is not known \(the reform library")),
     Code("aeo_payback_unclaimed", "warning", False,
          "the certified traders' saving a declaration (compare --declarations-a-year) holds 0 "
          "in its interval: no payback of AEO certification can be claimed from it",

@@ -114,21 +114,36 @@ def test_every_reason_has_its_chinese():
             assert rule.missing in zh.WHY, (name, rule.missing)
 
 
-def test_the_brief_says_appraise_takes_the_default_running_cost():
-    """The brief's cost caveat on a reform given no cost_per_year says that appraise takes
-    the library's default running cost, where there is one, in English and Chinese."""
+def test_the_uncosted_note_says_what_appraise_takes_or_that_it_is_not_known():
+    """The compare note and the brief's caveat on reforms given no cost_per_year said "not
+    given" while appraise took the library's default: they now say the run counts none,
+    which default appraise takes (its rule) where the library has one, and that the cost
+    is not known where it has none; in English and Chinese alike."""
     from types import SimpleNamespace
 
-    from sim.report.headline import DEFAULT_TAKEN, _uncosted
+    from sim.cli_lang import line
+    from sim.experiment.compare_notes import uncosted_words
+    from sim.reforms.cost_library import cost_of
+    from sim.report.headline import _uncosted
     from sim.report.translate import text
 
-    res = SimpleNamespace(meta={"uncosted": {"o": ["training"], "p": ["advance_declaration"]}})
-    said = _uncosted(res, "o")  # type: ignore[arg-type]
-    assert said.endswith(DEFAULT_TAKEN) and not _uncosted(res, "p").endswith(DEFAULT_TAKEN)  # type: ignore[arg-type]
-    zh = text("of which the agencies': no clear change (-0.08 USD; 95 % CI -0.33 to 0.17)"
-              + said)
-    assert zh is not None and zh.endswith(
-        "效益成本分析则采用改革库中的默认运行成本（见改革库中该改革的说明）")
+    rule = cost_of("training").running
+    assert rule is not None and cost_of("advance_declaration").running is None
+    both = uncosted_words(["training", "advance_declaration"])
+    assert both.startswith("the run counts no running cost of training, advance_declaration")
+    assert (f"default running cost of training (a year: training: {rule.rule()}; bordersim "
+            "reforms NAME prices it on a scenario)") in both
+    assert "the running cost of advance_declaration is not known" in both
+    assert "is not known" not in uncosted_words(["training"])
+    assert "default running cost" not in uncosted_words(["advance_declaration"])
+    zh = line(f"note (o): {both}", "zh")
+    assert "bordersim appraise 对 training 采用改革库的默认运行成本" in zh
+    assert "advance_declaration 的运行成本未知" in zh
+    res = SimpleNamespace(meta={"uncosted": {"o": ["training", "advance_declaration"]}})
+    said = text("of which the agencies': no clear change (-0.08 USD; 95 % CI -0.33 to 0.17)"
+                + _uncosted(res, "o"))  # type: ignore[arg-type]
+    assert said is not None and "效益成本分析对 training 采用改革库中的默认运行成本" in said
+    assert said.endswith("或在之后做效益成本分析时给出每年运行成本")
 
 
 def test_the_reports_payback_cell_says_not_known_never_at_once(tmp_path):

@@ -850,6 +850,7 @@ def test_a_reform_without_its_running_cost_is_said_to_leave_it_out():
     from sim.experiment.compare import _uncosted, prepare
     from sim.experiment.compare_notes import compare_notes
     from sim.experiment.options import reform_option
+    from sim.reforms.cost_library import cost_of
     from tests.headlines import one_option
 
     opts = ["training", "smart_image_review:cost_per_year=2000000", "exam_without_trader",
@@ -868,19 +869,20 @@ def test_a_reform_without_its_running_cost_is_said_to_leave_it_out():
                           per_rep=pd.DataFrame(), options=plan.opts, names=names,
                           warnings={}, summary=pd.DataFrame(), interactions=pd.DataFrame(),
                           unstable=lambda name: False)  # fmt: skip
-    notes = [n for n in compare_notes(res) if "cost_per_year = 0" in n]  # type: ignore[arg-type]
+    notes = [n for n in compare_notes(res) if "cost_per_year not given" in n]  # type: ignore[arg-type]
     assert notes[0] == (
-        "note (training): the running cost of training was not given (cost_per_year = 0): "
-        "its cost figures count only the staff and equipment the model changes, not the IT, "
-        "licences or training it needs; give cost_per_year (e.g. training:cost_per_year=...) "
-        "for a cost-benefit, or give it a year to bordersim appraise afterwards (--running "
-        "OPTION=AMOUNT)")
+        "note (training): the run counts no running cost of training (cost_per_year not "
+        "given: a reform's own costs enter the appraisal, not the run, whose cost figures "
+        "count only the staff and equipment the model changes); bordersim appraise takes the "
+        "reform library's default running cost of training (a year: training: "
+        f"{cost_of('training').running.rule()}; bordersim reforms NAME prices it on a "  # type: ignore[union-attr]
+        "scenario)")
     text = one_option([("total_cost_per_year", -1e6, -2e6, -5e5),
                        ("overall_clearance_h_mean", -0.5, -0.6, -0.4),
                        ("consignments_released", 0.0, 0.0, 0.0)],
                       meta={"uncosted": {"o": ["training"]}})  # fmt: skip
     verdict = text.split("cheaper and faster at once")[1].split("</li>")[0]
-    assert "; but the running cost of training was not given (cost_per_year = 0)" in verdict
+    assert "; but the run counts no running cost of training (cost_per_year not" in verdict
 
 
 def test_an_option_whose_figures_are_an_earlier_options_is_said_to_be():

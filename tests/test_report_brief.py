@@ -99,7 +99,8 @@ def test_the_briefs_cost_says_when_the_reforms_running_cost_was_not_given():
     said = text[text.index("<ul class='brief'>"):]
     said = said[:said.index("</ul>")]
     assert ("<li>Cost: cost per declaration, agencies and traders: 22.2 USD less (95 % CI "
-            "9.1 to 35.2); but the running cost of direct_pickup was not given") in said
+            "9.1 to 35.2); but the run counts no running cost of direct_pickup") in said
+    assert "the running cost of direct_pickup is not known" in said
 
 
 def test_the_brief_and_headline_give_the_seizure_counts_with_the_baselines_own():

@@ -156,12 +156,10 @@ def test_a_line_the_glossary_cannot_put_whole_is_left_in_english_whole():
         "偷逃税款（年）（放行前后均未被发现的违规货物；税率与真实情况均为假设）：无变化"
         "（每次重复运行结果相同）")
     # (a name in the line is no English left: the reform's, a field's)
+    from sim.experiment.compare_notes import uncosted_words
+
     said = text("of which the agencies': no clear change (-0.08 USD; 95 % CI -0.33 to 0.17); "
-                "but the running cost of smart_image_review was not given (cost_per_year = 0): "
-                "its cost figures count only the staff and equipment the model changes, not the "
-                "IT, licences or training it needs; give cost_per_year (e.g. "
-                "smart_image_review:cost_per_year=...) for a cost-benefit, or give it a year to "
-                "bordersim appraise afterwards (--running OPTION=AMOUNT)")
+                f"but {uncosted_words(['direct_pickup'])}")
     assert said is not None and said.endswith("或在之后做效益成本分析时给出每年运行成本")
 
 

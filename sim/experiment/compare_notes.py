@@ -83,14 +83,37 @@ def compare_notes(res: CompareResult) -> list[str]:
 
 
 def uncosted_words(reforms: list[str]) -> str:
-    """What an option's cost figures leave out when its reforms' running costs were not
-    given: said wherever they are read (the notes, the headline's verdict)."""
-    these = ", ".join(reforms)
-    return (f"the running cost of {these} was not given (cost_per_year = 0): its cost "
-            "figures count only the staff and equipment the model changes, not the IT, "
-            "licences or training it needs; give cost_per_year (e.g. "
-            f"{reforms[0]}:cost_per_year=...) for a cost-benefit, or give it a year to "
-            "bordersim appraise afterwards (--running OPTION=AMOUNT)")
+    """What an option's cost figures leave out when its reforms were given no running cost
+    (``cost_per_year`` 0): the run counts none (a reform's own costs enter the appraisal);
+    what ``bordersim appraise`` takes instead (the reform library's default, as its rule:
+    :mod:`sim.reforms.cost_library`), or that the cost is not known where the library has
+    no figure. Said wherever they are read (the notes, the headline's verdict)."""
+    from sim.reforms.cost_library import cost_of
+
+    known = [r for r in reforms if cost_of(r).running is not None]
+    unknown = [r for r in reforms if r not in known]
+    out = (f"the run counts no running cost of {', '.join(reforms)} (cost_per_year not "
+           "given: a reform's own costs enter the appraisal, not the run, whose cost figures "
+           "count only the staff and equipment the model changes)")
+    if known:
+        rules = "; ".join(f"{r}: {_rule(r)}" for r in known)
+        out += (f"; bordersim appraise takes the reform library's default running cost of "
+                f"{', '.join(known)} (a year: {rules}; bordersim reforms NAME prices it on a "
+                "scenario)")
+    if unknown:
+        out += (f"; the running cost of {', '.join(unknown)} is not known (the reform "
+                "library has no figure for the IT, licences or training it needs): give "
+                f"cost_per_year (e.g. {unknown[0]}:cost_per_year=...) for a cost-benefit, or "
+                "give it a year to bordersim appraise afterwards (--running OPTION=AMOUNT)")
+    return out
+
+
+def _rule(reform: str) -> str:
+    """Reform ``reform``'s default running cost a year as a rule, without its grounds."""
+    from sim.reforms.cost_library import cost_of
+
+    item = cost_of(reform).running
+    return "0" if item is None or item.amount == 0 else item.rule()
 
 
 def idle_notes(m: dict[str, Any]) -> list[str]:

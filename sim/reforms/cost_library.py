@@ -44,8 +44,12 @@ class Item:
 
     def said(self) -> str:
         """The rule in words: ``0.5 x a customs officer's cost a year, per port (why)``."""
+        return f"{self.rule()} ({self.why})"
+
+    def rule(self) -> str:
+        """The rule without its grounds: ``0.5 x a customs officer's cost a year, per port``."""
         per = "" if self.per == "once" else f", per {PER[self.per]}"
-        return f"{self.amount:g} x {UNITS[self.unit]}{per} ({self.why})"
+        return f"{self.amount:g} x {UNITS[self.unit]}{per}"
 
 
 @dataclass(frozen=True)

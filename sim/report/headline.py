@@ -426,20 +426,12 @@ def _reach(res: CompareResult, name: str) -> str:
 
 
 def _uncosted(res: CompareResult, name: str) -> str:
-    """The verdict's caveat when the option's reforms were given no running cost."""
+    """The verdict's caveat when the option's reforms were given no running cost (what
+    ``bordersim appraise`` takes instead, or that it is not known)."""
     from sim.experiment.compare_notes import uncosted_words
-    from sim.reforms.cost_library import cost_of
 
     reforms = res.meta.get("uncosted", {}).get(name)
-    if not reforms:
-        return ""
-    default = any(cost_of(r).running is not None for r in reforms)  # (appraise takes it)
-    return f"; but {uncosted_words(reforms)}" + (DEFAULT_TAKEN if default else "")
-
-
-#: said after the caveat where the reform library has a running cost for the reform
-DEFAULT_TAKEN = ("; bordersim appraise takes the reform library's default running cost "
-                 "instead (bordersim reforms NAME shows it)")
+    return f"; but {uncosted_words(reforms)}" if reforms else ""
 
 
 #: the illicit types in a planner's words (detection by type: :func:`_by_kind`)

@@ -266,7 +266,8 @@ _NAMES = ("p", "r", "o")
 
 def _filled(zh: str, names: set[str], m: re.Match[str]) -> str:
     """``zh`` with ``m``'s groups; the names it keeps as written added to ``names``."""
-    names.update(v for k, v in m.groupdict(default="").items() if k in _NAMES and v)
+    names.update(n for k, v in m.groupdict(default="").items() if k in _NAMES and v
+                 for n in v.split(", "))  # (a list of reforms: each a name)
     return zh.format(**_groups(m))
 
 

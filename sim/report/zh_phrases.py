@@ -14,6 +14,8 @@ from sim.report.headline_unpriced import UNPRICED
 from sim.report.html import MEDIAN_NOTE
 from sim.report.numbers import CUT_NOTE
 
+#: reforms' names as a list (``training, smart_image_review``)
+_REFORMS = r"[A-Za-z0-9_]+(?:, [A-Za-z0-9_]+)*"
 _N = r"[-\u2212]?[0-9][0-9,.]*\u2021?"  # a figure as the page writes it (kept as written;
 # an interval end cut to what is possible keeps its mark: sim.report.numbers.CUT)
 
@@ -485,17 +487,21 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (rf"; the agencies' cost per year alone changes by (?P<y>{_N}) (?P<cur2>[A-Z]{{3}}) per "
      r"consignment-hour (?P<sa>saved|added)",
      "；仅政府部门年度成本，每{sa}一票·小时变化 {y} {cur2}"),
-    (r"; but the running cost of (?P<o>[A-Za-z0-9_]+) was not given \(cost_per_year = 0\): its "
-     r"cost figures count only the staff and equipment the model changes, not the IT, licences "
-     r"or training it needs; give cost_per_year \(e\.g\. (?P=o):cost_per_year=\.\.\.\) for a "
-     r"cost-benefit(?: analysis)?, or give it a year to bordersim appraise afterwards "
-     r"\(--running OPTION=AMOUNT\)",
-     "；但未给出 {o} 的运行成本（cost_per_year = 0）：其成本数据只计入模型所改变的人员和设备，"
-     "不含所需的信息系统、软件许可或培训费用；如需成本收益分析，请给出 cost_per_year"
-     "（例如 {o}:cost_per_year=...），或在之后做效益成本分析时给出每年运行成本"),
-    (r"; bordersim appraise takes the reform library's default running cost instead "
-     r"\(bordersim reforms NAME shows it\)",
-     "；效益成本分析则采用改革库中的默认运行成本（见改革库中该改革的说明）"),
+    (rf"; but the run counts no running cost of (?P<o>{_REFORMS}) \(cost_per_year not given: a "
+     r"reform's own costs enter the appraisal, not the run, whose cost figures count only the "
+     r"staff and equipment the model changes\)",
+     "；但运行未计入 {o} 的运行成本（未给出 cost_per_year：改革本身的成本计入效益成本分析，"
+     "而不计入运行；运行的成本数据只计入模型所改变的人员和设备）"),
+    (rf"; bordersim appraise takes the reform library's default running cost of "
+     rf"(?P<o>{_REFORMS}) \(a year: .*?; bordersim reforms NAME prices it on a scenario\)",
+     "；效益成本分析对 {o} 采用改革库中的默认运行成本（见改革库中该改革的说明）"),
+    (rf"; the running cost of (?P<o>{_REFORMS}) is not known \(the reform library has no "
+     r"figure for the IT, licences or training it needs\): give cost_per_year \(e\.g\. "
+     r"(?P<r>[A-Za-z0-9_]+):cost_per_year=\.\.\.\) for a cost-benefit(?: analysis)?, or give "
+     r"it a year to bordersim appraise afterwards \(--running OPTION=AMOUNT\)",
+     "；{o} 的运行成本未知（改革库中没有其所需信息系统、软件许可或培训的成本数字）：如需成本"
+     "收益分析，请给出 cost_per_year（例如 {r}:cost_per_year=...），或在之后做效益成本分析时"
+     "给出每年运行成本"),
     (r"traders' cost per declaration \(fees and time\)", "每份报关单企业成本（付费与时间）"),
     (r"cost per declaration, agencies and traders \(every port pooled: a parcel is one "
      r"declaration, as a sea import of several containers is; per declaration and per container "

@@ -124,10 +124,13 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "setting_replaces_rival": ("{setting} = {value} 取代了 {rival}（如需保留其形态，请改为设定 "
                                "{rival}）", "{rival} 原为 {hours} 个逐时值，介于 {low} 至 {high}",
                                "{rival} 原为 {old}"),
-    "reform_uncosted": ("未给出 {reforms} 的运行成本（cost_per_year = 0）：其成本数据只计入模型所"
-                        "改变的人员和设备，不含所需的信息系统、软件许可或培训费用；如需成本收益"
-                        "分析，请给出 cost_per_year，或在之后用 bordersim appraise --running "
-                        "OPTION=AMOUNT 给出每年运行成本",),
+    "reform_uncosted": ("运行未计入 {reforms} 的运行成本（未给出 cost_per_year：改革本身的成本计入"
+                        "效益成本分析，而不计入运行；运行的成本数据只计入模型所改变的人员和设备）",
+                        "bordersim appraise 对 {known} 采用改革库的默认运行成本（bordersim "
+                        "reforms 改革名可按情景给出其金额）",
+                        "{unknown} 的运行成本未知（改革库中没有其所需信息系统、软件许可或培训的"
+                        "成本数字）：如需成本收益分析，请给出 cost_per_year，或在之后用 "
+                        "bordersim appraise --running OPTION=AMOUNT 给出每年运行成本"),
     "aeo_payback_unclaimed": ("{port} {direction}：获得认证的企业每票报关单节省金额的置信区间"
                               "包含 0：不能据此认定认证可以收回成本（请增加重复次数或天数）",
                               "每票节省 {saving} {currency}，区间 [{saving_low}, "
