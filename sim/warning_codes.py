@@ -322,10 +322,14 @@ CODES: tuple[Code, ...] = (
          "a setting replaces its rival (a capacity the lane's schedule, a schedule its "
          "staff, ...): the rival's shape is lost",
          r"(?P<setting>[\w.]+) = (?P<value>.+?) replaces (?P<rival>[\w.]+) \(",
-         (rf"\((?P<f_hours>{_N}) hourly values from (?P<f_low>{_N}) to (?P<f_high>{_N})\)",
-          # (an old value that is not an hourly list, shifts say: as the message gives it)
-          r"replaces [\w.]+ \((?P<old>(?![0-9][0-9,.]* hourly values from ).+)\); set "
-          r"[\w.]+ instead to keep its shape")),
+         (rf"\(a profile of (?P<f_hours>{_N}) hourly values from (?P<f_low>{_N}) to "
+          rf"(?P<f_high>{_N})\)",
+          rf"\(a list of (?P<f_departures>{_N}) departure hours in the week, from hour "
+          rf"(?P<f_first_hour>{_N}) to (?P<f_last_hour>{_N})\); set",
+          r"\(a (?P<dist>\w+) distribution(?:: (?P<params>[^)]*))?\); set",
+          rf"\(a list of (?P<f_entries>{_N}) (?P<entries>shifts|calls|units|entries)\); set",
+          # (a value that is none of these, a capacity, a cut-off: as the message gives it)
+          r"replaces [\w.]+ \(the value (?P<old>.+)\); set [\w.]+ instead to keep its shape")),
     Code("reform_uncosted", "note", False,
          "an option's reforms have no running cost given (cost_per_year = 0), so the run "
          "counts none: bordersim appraise takes the reform library's default where it has "

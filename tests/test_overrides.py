@@ -459,14 +459,42 @@ def test_an_override_that_creates_a_section_is_blamed_even_when_the_file_is_bad(
     assert "scenario.toml: ports.sea.quarantine.sample_share = 1.3" in err
 
 
+def test_a_displaced_field_is_said_by_what_it_is_in_english_and_chinese():
+    """``delay`` over export loading's departures was said to replace "2 hourly values": a
+    departures list is departure hours in the week, a delay a distribution, a schedule a
+    profile of hourly values; each is said so, and in Chinese under --lang zh."""
+    from sim.cli_lang import line
+    from sim.scenario.loader import load_scenario
+    from sim.scenario.patch import displaced, scenario_data
+
+    base = scenario_data(load_scenario(SMALL))
+    loading = "ports.sea.exports.loading"
+    dist = {"dist": "lognormal", "mean": "1 h", "cv": 1.0}
+    said = displaced(base, {f"{loading}.delay": dist})
+    assert said[0].startswith(f"{loading}.delay = ")
+    assert (f"replaces {loading}.departures (a list of 2 departure hours in the week, from "
+            "hour 42 to 102); set") in said[0]
+    assert "hourly values" not in said[0]
+    assert line(f"note: {said[0]}", "zh").endswith(
+        f"{loading}.departures 原为每周离港时刻表，共 2 个离港时刻，自一周第 42 小时至第 102 小时")
+    back = {**base, "ports": {"sea": {"exports": {"loading": {"delay": dist}}}}}
+    said = displaced(back, {f"{loading}.departures": ["Tue 18:00"]})
+    assert f"replaces {loading}.delay (a lognormal distribution: mean 1 h, cv 1); set" in said[0]
+    assert line(f"note: {said[0]}", "zh").endswith(
+        f"{loading}.delay 原为 lognormal 分布（mean 1 h, cv 1）")
+    said = displaced(base, {"ports.sea.scan.scanners.capacity": 3})
+    assert "(a profile of 24 hourly values from 1 to 2)" in said[0]
+    assert line(f"note: {said[0]}", "zh").endswith("原为逐时值曲线，共 24 个逐时值，介于 1 至 2")
+
+
 def test_setting_a_capacity_over_a_schedule_says_what_it_replaces(tmp_path, capsys):
     """"3 scanners" over a day-shaped schedule means 3 round the clock: said, not silent."""
     code, err = check(capsys, SMALL, "ports.sea.scan.scanners.capacity=3")
     assert code == 0
     assert err == (
         "note: ports.sea.scan.scanners.capacity = 3 replaces ports.sea.scan.scanners.schedule "
-        "(24 hourly values from 1 to 2); set ports.sea.scan.scanners.schedule instead to keep "
-        "its shape\n"
+        "(a profile of 24 hourly values from 1 to 2); set ports.sea.scan.scanners.schedule "
+        "instead to keep its shape\n"
     )
     code, err = check(capsys, SMALL, "ports.sea.review.capacity=4")  # (no rival set: quiet)
     assert code == 0 and err == ""
@@ -484,8 +512,8 @@ def test_setting_a_capacity_over_a_schedule_says_what_it_replaces(tmp_path, caps
         assert main([*argv, "--out", str(tmp_path / how)]) == 0
         value = "[3, 4]" if how == "--param" else "'2:4'"
         assert (f"note: ports.sea.scan.scanners.capacity = {value} replaces "
-                "ports.sea.scan.scanners.schedule (24 hourly values from 1 to 2); set "
-                "ports.sea.scan.scanners.schedule instead to keep its shape (at every point)"
+                "ports.sea.scan.scanners.schedule (a profile of 24 hourly values from 1 to 2); "
+                "set ports.sea.scan.scanners.schedule instead to keep its shape (at every point)"
                 ) in capsys.readouterr().err
     argv = ["sweep", *common, "--param", "ports.sea.review.capacity=3,4"]
     assert main([*argv, "--out", str(tmp_path / "quiet")]) == 0

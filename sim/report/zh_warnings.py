@@ -122,7 +122,12 @@ WARNINGS: dict[str, tuple[str, ...]] = {
         "会根据预警调整布控，而情景 '{scenario}' {why}：预警在此不改变任何布控，因此组织结构的预警"
         "覆盖面和传递速度对货物和查获均无影响",),
     "setting_replaces_rival": ("{setting} = {value} 取代了 {rival}（如需保留其形态，请改为设定 "
-                               "{rival}）", "{rival} 原为 {hours} 个逐时值，介于 {low} 至 {high}",
+                               "{rival}）", "{rival} 原为逐时值曲线，共 {hours} 个逐时值，介于 "
+                               "{low} 至 {high}",
+                               "{rival} 原为每周离港时刻表，共 {departures} 个离港时刻，自一周"
+                               "第 {first_hour} 小时至第 {last_hour} 小时",
+                               "{rival} 原为 {dist} 分布（{params}）",
+                               "{rival} 原为列表，共 {entries} 项",
                                "{rival} 原为 {old}"),
     "reform_uncosted": ("运行未计入 {reforms} 的运行成本（未给出 cost_per_year：改革本身的成本计入"
                         "效益成本分析，而不计入运行；运行的成本数据只计入模型所改变的人员和设备）",

@@ -114,7 +114,7 @@ def displaced(data: Mapping[str, Any], changes: Mapping[str, Any]) -> list[str]:
             if old is None or there in changes:
                 continue
             notes.append(
-                f"{dotted} = {value!r} replaces {there} ({_brief(old)}); "
+                f"{dotted} = {value!r} replaces {there} ({_rival_said(rival, old)}); "
                 f"set {there} instead to keep its shape"
             )
     return notes
@@ -154,6 +154,32 @@ def created(data: Mapping[str, Any], changes: Mapping[str, Any]) -> list[str]:
             + "; its other fields take their defaults (bordersim check shows them)"
         )
     return notes
+
+
+#: what a rival field's list holds, as a note names its entries (a list of numbers in a
+#: field not named here is a profile of hourly values)
+LISTED = {"departures": "departure hours in the week", "shifts": "shifts", "calls": "calls",
+          "units": "units"}
+
+
+def _rival_said(rival: str, value: Any) -> str:
+    """A displaced rival's value by what it is: a list of departure hours in the week, a
+    profile of hourly values, a distribution, a list of entries, or the value itself."""
+    numbers = isinstance(value, list) and value and all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+    if numbers and rival == "departures":
+        return (f"a list of {len(value)} {LISTED[rival]}, from hour {min(value):g} to "
+                f"{max(value):g}")
+    if numbers:
+        return f"a profile of {_brief(value)}"
+    if isinstance(value, Mapping) and "dist" in value:
+        given = ", ".join(f"{k} {v:g}" if isinstance(v, int | float) else f"{k} {v}"
+                          for k, v in value.items() if k != "dist" and v is not None)
+        return f"a {value['dist']} distribution: {given}" if given else (
+            f"a {value['dist']} distribution")
+    if isinstance(value, list):
+        return f"a list of {len(value)} {LISTED.get(rival, 'entries')}"
+    return f"the value {_brief(value)}"
 
 
 def _brief(value: Any) -> str:
