@@ -107,7 +107,7 @@ FIELDS = (
                "`kind`: an illicit type no check can find; `setting`, `value`, `rival`: a "
                "setting given, its value and the "
                "setting it replaces; `dist`, `params`: the rival's distribution and its "
-               "parameters, `entries`: what its list holds (shifts, calls, units), `old`: "
+               "parameters, `listed`: what its list holds (shifts, calls, units), `old`: "
                "its value when it is none of these (nor a profile of hourly values or a list "
                "of departure hours), as the message gives it; `same_as`: a reform's strength "
                "at its default or lowest value, which makes the same option as `given`, the "

@@ -327,7 +327,8 @@ CODES: tuple[Code, ...] = (
           rf"\(a list of (?P<f_departures>{_N}) departure hours in the week, from hour "
           rf"(?P<f_first_hour>{_N}) to (?P<f_last_hour>{_N})\); set",
           r"\(a (?P<dist>\w+) distribution(?:: (?P<params>[^)]*))?\); set",
-          rf"\(a list of (?P<f_entries>{_N}) (?P<entries>shifts|calls|units|entries)\); set",
+          rf"\(a list of (?P<listed>shifts|calls|units|entries), (?P<f_entries>{_N}) in "
+          r"all\); set",
           # (a value that is none of these, a capacity, a cut-off: as the message gives it)
           r"replaces [\w.]+ \(the value (?P<old>.+)\); set [\w.]+ instead to keep its shape")),
     Code("reform_uncosted", "note", False,

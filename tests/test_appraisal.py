@@ -399,8 +399,9 @@ def test_appraise_repeats_the_comparisons_warnings_and_notes(tmp_path, capsys):
     assert main(["appraise", str(folder), "--lang", "zh"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[out.index(cli_zh_appraise.CAVEATS) + 1] == line(said, "zh")
-    assert "未给出 single_window 的运行成本" in line(said, "zh")
-    assert line(said, "zh").endswith("bordersim appraise --running OPTION=AMOUNT 给出每年运行成本")
+    assert "运行未计入 single_window 的运行成本" in line(said, "zh")
+    assert line(said, "zh").endswith("bordersim appraise 对 single_window 采用改革库的默认运行"
+                                     "成本（bordersim reforms 改革名可按情景给出其金额）")
     assert main(["appraise", str(folder), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["notes"] == [said]
     assert json.loads((folder / "appraisal.json").read_text("utf-8"))["notes"] == [said]

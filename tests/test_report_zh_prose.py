@@ -210,20 +210,22 @@ def test_an_older_folders_notes_and_a_sweeps_unseen_notes_are_in_chinese():
 
 
 def test_a_setting_that_replaces_a_rival_gives_the_rivals_old_value_in_chinese():
-    """The rival's old value: an hourly list by its count and range, another as written."""
+    """The rival's old value by what it is: an hourly profile by its count and range, a
+    list by what it holds and its length, another as written."""
     from sim.scenario.patch import displaced
 
     lane = {"ports": {"p": {"review": {"shifts": [{"start": 8, "end": 16, "servers": 4}],
                                        "schedule": [2] * 20 + [8] * 4, "capacity": 3}}}}
     seen = 0
-    for setting, rival, old in (("capacity", "shifts", None), ("shifts", "capacity", "3"),
-                                ("capacity", "schedule", "24 个逐时值，介于 2 至 8")):
+    for setting, rival, old in (("capacity", "shifts", "列表（shifts），共 1 项"),
+                                ("shifts", "capacity", " 3"),  # (a figure: spaced)
+                                ("capacity", "schedule",
+                                 "逐时值曲线，共 24 个逐时值，介于 2 至 8")):
         for note in displaced(lane, {f"ports.p.review.{setting}": 5}):
             if not note.split(" (")[0].endswith(f".{rival}"):
                 continue
-            old = old or note.split(" (", 1)[1].split("); set ")[0]
             zh = text("note: " + note)
-            assert zh is not None and f"ports.p.review.{rival} 原为 {old}" in zh, note
+            assert zh is not None and f"ports.p.review.{rival} 原为{old}" in zh, note
             seen += 1
     assert seen == 3
 

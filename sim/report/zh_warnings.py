@@ -127,7 +127,7 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                                "{rival} 原为每周离港时刻表，共 {departures} 个离港时刻，自一周"
                                "第 {first_hour} 小时至第 {last_hour} 小时",
                                "{rival} 原为 {dist} 分布（{params}）",
-                               "{rival} 原为列表，共 {entries} 项",
+                               "{rival} 原为列表（{listed}），共 {entries} 项",
                                "{rival} 原为 {old}"),
     "reform_uncosted": ("运行未计入 {reforms} 的运行成本（未给出 cost_per_year：改革本身的成本计入"
                         "效益成本分析，而不计入运行；运行的成本数据只计入模型所改变的人员和设备）",

@@ -178,7 +178,7 @@ def _rival_said(rival: str, value: Any) -> str:
         return f"a {value['dist']} distribution: {given}" if given else (
             f"a {value['dist']} distribution")
     if isinstance(value, list):
-        return f"a list of {len(value)} {LISTED.get(rival, 'entries')}"
+        return f"a list of {LISTED.get(rival, 'entries')}, {len(value)} in all"
     return f"the value {_brief(value)}"
 
 
