@@ -27,14 +27,9 @@ COLUMNS = ["reform", "strength", "value", "meaning", "basis"]
 def build_assumptions(folder: Path) -> PaperTable:
     """The assumptions table of a finished comparison ``folder`` (read and checked as the
     report reads it: an unfinished or damaged one raises ResultsFolderError)."""
-    from sim.report.folder import ResultsFolderError, kind_of, read_compare
+    from sim.report.paper_table import read_comparison
 
-    kind = kind_of(folder)
-    if kind != "compare":
-        raise ResultsFolderError(
-            f"{folder}: a results folder of bordersim {kind}; paper-table reads a comparison's "
-            "(bordersim compare), whose options it sets side by side")
-    res, _ = read_compare(folder)
+    res = read_comparison(folder)
     rows, sources = assumption_rows(res.meta.get("options") or [])
     caption = (
         f"What each option of the comparison on scenario {res.meta.get('scenario')} "

@@ -25,14 +25,9 @@ VERIFIED = (
 def build_methods(folder: Path) -> str:
     """The methods paragraph of a finished comparison ``folder`` (read and checked as the
     report reads it: an unfinished or damaged one raises ResultsFolderError)."""
-    from sim.report.folder import ResultsFolderError, kind_of, read_compare
+    from sim.report.paper_table import read_comparison
 
-    kind = kind_of(folder)
-    if kind != "compare":
-        raise ResultsFolderError(
-            f"{folder}: a results folder of bordersim {kind}; paper-table reads a comparison's "
-            "(bordersim compare), whose options it sets side by side")
-    res, _ = read_compare(folder)
+    res = read_comparison(folder)
     counts = res.per_rep["option"].value_counts().tolist() if len(res.per_rep) else [0]
     return methods_text(res.meta, min(counts), max(counts), folder.name)
 

@@ -51,15 +51,9 @@ def build(folder: Path, metrics: Sequence[str] | None = None,
     ``define``, each row's metric defined under it from the metric glossary; its rows
     labelled in words (:mod:`sim.report.paper_labels`), or by metric name with ``raw``."""
     from sim.experiment.compare import shown_unit
-    from sim.report.folder import ResultsFolderError, kind_of, read_compare
     from sim.report.html import _records
 
-    kind = kind_of(folder)
-    if kind != "compare":
-        raise ResultsFolderError(
-            f"{folder}: a results folder of bordersim {kind}; paper-table reads a comparison's "
-            "(bordersim compare), whose options it sets side by side")
-    res, _ = read_compare(folder)
+    res = read_comparison(folder)
     s, d = _records(res.summary), _records(res.differences)
     have = {m for m, _ in s}
     chosen, skipped = _chosen(metrics, have, folder)
@@ -198,3 +192,18 @@ def row_label(metric: str, unit: str, raw: bool = False) -> str:
     from sim.report.paper_labels import print_label
 
     return f"{metric} ({unit})" if raw else print_label(metric, unit)
+
+
+def read_comparison(folder: Path) -> Any:
+    """A finished comparison's results (its CompareResult), read and checked as the report
+    reads it: another kind of folder, an unfinished or a damaged one raises
+    ResultsFolderError."""
+    from sim.report.folder import ResultsFolderError, kind_of, read_compare
+
+    kind = kind_of(folder)
+    if kind != "compare":
+        raise ResultsFolderError(
+            f"{folder}: a results folder of bordersim {kind}; paper-table reads a comparison's "
+            "(bordersim compare), whose options it sets side by side")
+    res, _ = read_compare(folder)
+    return res
