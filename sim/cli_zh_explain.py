@@ -45,6 +45,9 @@ ONLY = {
         "设有边民互市通道（[smuggling.routes.X.lane]，见 docs/resident-lane.md）",
     "with transit goods (`[ports.<port>.transit]`, docs/transit.md)":
         "设有转关货物（[ports.<port>.transit]，见 docs/transit.md）",
+    "with a timeline and a transit desk that queues (`ports.<port>.transit.desk`, docs/transit.md)":
+        "设有时间线（分时期的规则）且转关受理台会排队"
+        "（ports.<port>.transit.desk，见 docs/transit.md）",
     "with a risk engine and its throttle (`[risk.throttle]`)":
         "启用风险布控引擎并设有查验限流（[risk.throttle]）",
     "with a risk engine switched on (`risk.enabled`; the default scenario's is off)":
