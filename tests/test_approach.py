@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -218,11 +219,12 @@ def test_drawing_ahead_gives_the_numbers_drawn_at_entry(monkeypatch):
     assert all(_same(v, at_entry.metrics()[k]) for k, v in ahead.metrics().items())
 
 
-def _advance(inside: int) -> pd.DataFrame:
+def _advance(inside: int, **more: Any) -> pd.DataFrame:
     """The log of a short run of the teaching crossing where every truck's declaration is
-    lodged 2 h ahead and reviewed (a desk of 5 officers, 10 min each): a queue forms."""
+    lodged 2 h ahead and reviewed (a desk of 5 officers, 10 min each): a queue forms
+    (``more``: further fields set)."""
     s = sim.load_scenario(MMC, {**SHORT, "ports.crossing.approach": {"inside": inside,
-                                                                       "parking": 2},
+                                                                       "parking": 2}, **more,
                                 "declaration.review_share": {"*": 1.0},
                                 "ports.crossing.review": {"capacity": 5, "service": "10 min"},
                                 "ports.crossing.declaration.advance_share": 1.0,
@@ -313,14 +315,7 @@ def test_a_reviewed_truck_of_the_first_hours_lodges_from_its_entry():
     """No review can be booked before time 0: a reviewed truck whose lodging, its lead before
     it reached the approach, would fall before the run's start lodges its lead before its
     entry and is reviewed after it (docs/trucks.md); a later one lodges from ``reached``."""
-    s = sim.load_scenario(MMC, {**SHORT, "ports.crossing.approach": {"inside": 1, "parking": 2},
-                                "ports.crossing.arrivals.rate": "8/h",
-                                "declaration.review_share": {"*": 1.0},
-                                "ports.crossing.review": {"capacity": 5, "service": "10 min"},
-                                "ports.crossing.declaration.advance_share": 1.0,
-                                "ports.crossing.declaration.advance_lead": "2 h"})
-    log = simulate(s, 1, log=True).log
-    assert log is not None
+    log = _advance(1, **{"ports.crossing.arrivals.rate": "8/h"})
     queued = log[log["arrived"] > log["reached"] + 0.5]
     first, later = queued[queued["reached"] < 2], queued[queued["reached"] >= 2]
     assert len(first) > 5 and len(later) > 20
