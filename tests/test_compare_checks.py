@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import math
 import shutil
 import subprocess
 import sys
@@ -140,7 +139,7 @@ def test_a_share_is_held_to_an_absolute_target():
     text = gap.message(0.05)
     assert text.startswith("baseline, released_within_24h: half-width 0.745;")
     assert text.endswith(f"target 0.05 (absolute: a share); replications needed ≈ "
-                         f"{math.ceil(3 * (gap.half_width / 0.05) ** 2)}")
+                         f"{reps_needed(3, gap.half_width, 0.05)}")
 
 
 def test_a_target_on_the_differences_leaves_the_levels_out_and_vice_versa():
@@ -157,13 +156,16 @@ def test_a_target_on_the_differences_leaves_the_levels_out_and_vice_versa():
     tight = precision_gaps(rows, ["clearance_h_mean"], 0.0001, "differences")
     assert [(g.option, g.difference, g.n) for g in tight] == [("a", True, 4)]
     (gap,) = tight
-    assert gap.reps_needed == math.ceil(4 * (gap.half_width / gap.target) ** 2)
+    assert gap.reps_needed == reps_needed(4, gap.half_width, gap.target)
     with pytest.raises(ValueError, match="one of both, differences, levels; got 'level'"):
         precision_gaps(rows, ["clearance_h_mean"], 0.05, "level")
 
 
 def test_the_replications_needed_grow_with_the_square_of_the_miss():
-    assert reps_needed(10, 0.2, 0.1) == 40
+    """About four times as many for twice the miss (33 from ten: the t quantile falls
+    from 2.26 at ten to 2.04 at 33); the exact rule: tests/test_reps_needed.py."""
+    assert reps_needed(10, 0.2, 0.1) == 33
+    assert reps_needed(10, 0.4, 0.1) == 123
     assert reps_needed(10, 0.1001, 0.1) == 11  # (at least one more)
     assert reps_needed(10, None, 0.1) is None and reps_needed(1, 0.2, 0.1) is None
 

@@ -180,6 +180,7 @@ def test_few_replications_or_an_interval_wider_than_its_change_is_said_under_the
     """Two replications give wide intervals: the table says so in one sentence under it;
     enough replications and changes clear of their interval's width say nothing, and a
     change narrower than its interval is named with the replications it would need."""
+    from sim.experiment.precision import reps_needed
     from sim.report.paper_caveat import Change, caveat
 
     assert main(["paper-table", str(doc1_compare), "--metric", "clearance_h_mean"]) == 0
@@ -190,7 +191,9 @@ def test_few_replications_or_an_interval_wider_than_its_change_is_said_under_the
     assert caveat(9, [clear])[0].startswith("Only 9 replications")
     wide = Change("Clearance, mean (h) for doc1", -0.5, -1.5, 0.5, 20)  # (width 2 > 0.5)
     said = caveat(20, [clear, wide])
-    need = 20 * (1.0 / 0.25) ** 2  # (half-width 1 brought to a quarter: the change's half)
+    # (half-width 1 brought to a quarter, the change's half: 284, the t quantile taken at
+    # the count asked for, not 20 x 4^2 = 320 at twenty's)
+    need = reps_needed(20, 1.0, 0.25)
     assert len(said) == 1 and "Clearance, mean (h) for doc1 (-0.5)" in said[0]
     assert f"about {need:.0f} replications" in said[0]
     assert caveat(20, [Change("same runs", 0.0, 0.0, 0.0, 20)]) == []

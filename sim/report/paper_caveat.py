@@ -1,9 +1,9 @@
 """The honest sentence under a paper's table when its intervals rest on too little: with
 fewer than :data:`FEW` replications, or where a paired change's 95 % interval is wider than
 the change itself, a note says so, with the replications that would bring the widest such
-interval within the change (:func:`sim.experiment.precision.reps_needed`: ``n (h / H)^2``,
-an estimate from the sample's spread), so that a reader does not quote a sign the runs
-cannot carry."""
+interval within the change (:func:`sim.experiment.precision.reps_needed`: the smallest
+count whose t interval, at the sample's spread, is that narrow; an estimate), so that a
+reader does not quote a sign the runs cannot carry."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def caveat(reps: int, changes: Sequence[Change]) -> list[str]:
              f"{worst.high - worst.low:.3g} wide")
     if need is not None:
         said += (f", and about {need} replications would make it no wider than the change "
-                 "(an estimate from this sample's spread, n\u00b7(h/H)\u00b2)")
+                 "(an estimate from this sample's spread)")
     return [said + "."]
 
 
