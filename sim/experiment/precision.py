@@ -14,6 +14,11 @@ need at its current spread: the smallest ``m`` whose t interval, ``t(m - 1) s / 
 is within the target ``H``, ``s`` the spread behind the half-width ``h`` that ``n``
 replications gave (:func:`reps_needed`). It is an estimate from a sample variance, itself
 uncertain with few replications, so take it as an order of magnitude, not a promise.
+
+A quantile's (a median's, a p90's) half-width is held to the target as the tables show it:
+at least the histogram's resolution (:func:`sim.analysis.stats.resolution`, 1 % of it), or
+the sum of the two quantiles' for a difference. A target below that is out of any count's
+reach, and its gap says so rather than estimate one.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import pandas as pd
 from scipy import special
 
 from sim.analysis.paired import paired_interval
-from sim.analysis.stats import mean_half_width, t_quantile
+from sim.analysis.stats import is_quantile, mean_half_width, resolution, t_quantile
 from sim.experiment.metric_names import MetricError
 from sim.experiment.options import BASELINE
 from sim.reps import MOST_REPS
@@ -86,8 +91,12 @@ class PrecisionGap:
     target: float  # the widest half-width allowed, in the metric's unit
     mean: float | None  # what a relative target is a share of (None: absolute, a share)
     n: int = 0  # the replications (or pairs) that gave the interval
-    #: replications the target would need at this spread (None: no interval to go by)
+    #: replications the target would need at this spread (None: no interval to go by, or
+    #: a target below ``resolution``)
     reps_needed: int | None = None
+    #: the narrowest half-width the interval is shown with (a quantile's: the histogram's
+    #: resolution; 0 for other metrics): a target below it is out of any count's reach
+    resolution: float = 0.0
 
     def message(self, precision: float) -> str:
         """``baseline clearance_h_mean: half-width 0.84 hours = 6.7 % of the mean; ...``."""
@@ -111,6 +120,9 @@ class PrecisionGap:
                 reached = f"half-width {_g(self.half_width)} {unit} = {100 * share:.1f} % of {of}"
         reached = reached or "no interval (fewer than two replications measured it)"
         needed = f"; replications needed ≈ {self.reps_needed:,}" if self.reps_needed else ""
+        if self.resolution > self.target:
+            needed = (f"; the histogram's resolution alone is ±{_g(self.resolution)} {unit}: "
+                      "no number of replications reaches the target")
         return f"{what}: {reached}; {target}{needed}"
 
 
@@ -185,27 +197,41 @@ def precision_gaps(
                 values = per_rep.loc[per_rep["option"] == name, metric].to_numpy(dtype=float)
                 mean, half = mean_half_width(values)
                 n = int(np.count_nonzero(~np.isnan(values)))
-                gaps += _gap(name, metric, False, (half, n), precision * abs(mean)
-                             if relative else precision, mean if relative else None)
+                gaps += _gap(name, metric, False, (half, n, _floor(metric, abs(mean))),
+                             precision * abs(mean) if relative else precision,
+                             mean if relative else None)
             if name == BASELINE or on == "levels":
                 continue
-            _, low, high, n = paired_interval(*_aligned(per_rep, name, metric))
+            pair = _aligned(per_rep, name, metric)
+            d, low, high, n = paired_interval(*pair)
             half = None if low is None or high is None else (high - low) / 2
-            gaps += _gap(name, metric, True, (half, n), precision * abs(base_mean)
+            size = float(np.nanmean(np.abs(pair[0])) + np.nanmean(np.abs(pair[1]))) if n else 0.0
+            floor = 0.0 if d == 0 and half == 0 else _floor(metric, size)  # (the same runs)
+            gaps += _gap(name, metric, True, (half, n, floor), precision * abs(base_mean)
                          if relative else precision, base_mean if relative else None)
     return gaps
 
 
+def _floor(metric: str, size: float) -> float:
+    """The narrowest half-width a watched interval can have: a quantile's is widened to the
+    histogram's resolution at its ``size`` (a difference's: its two quantiles' summed), as
+    the tables show it; 0 for any other metric."""
+    return resolution(size) if is_quantile(metric) else 0.0
+
+
 def _gap(
-    name: str, metric: str, difference: bool, spread: tuple[float | None, int], target: float,
-    mean: float | None,
+    name: str, metric: str, difference: bool, spread: tuple[float | None, int, float],
+    target: float, mean: float | None,
 ) -> list[PrecisionGap]:
-    """The gap of one interval (``spread``: its half-width and count), if it misses."""
-    half, n = spread
+    """The gap of one interval (``spread``: its raw half-width, count and the narrowest it
+    is shown, :func:`_floor`), if it misses. Below that floor no count of replications
+    reaches the target: none is estimated."""
+    raw, n, floor = spread
+    half = None if raw is None else max(raw, floor)
     if half is not None and half <= target:
         return []
-    return [PrecisionGap(name, metric, difference, half, target, mean, n,
-                         reps_needed(n, half, target))]
+    need = None if floor > target else reps_needed(n, raw, target)
+    return [PrecisionGap(name, metric, difference, half, target, mean, n, need, floor)]
 
 
 def _aligned(per_rep: pd.DataFrame, name: str, metric: str) -> tuple[np.ndarray, np.ndarray]:
