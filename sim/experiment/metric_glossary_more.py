@@ -480,7 +480,11 @@ COSTS = [
     Entry("cost_per_seizure", COST_LAYER,
           "The agencies' cost over the observed window (as `agency_cost_per_year`, not "
           "scaled, so with the terminal charges the state pays) "
-          "over the finished consignments seized, detained or rejected."),
+          "over the finished consignments seized, detained or rejected, and, with smuggling "
+          "groups, the loads the patrols outside the ports stopped (`smuggling_interdicted`), "
+          "whose officers' cost it counts. The whole cost over every seizure, compliant "
+          "goods' clearance included: not what one more seizure costs (a comparison's "
+          "paired change of `agency_cost_per_year` over that of the seizures)."),
 ]
 
 _LANE_OF = "`<port>_<lane>` (an organisation's unit: `org/<unit>_<role>`)"

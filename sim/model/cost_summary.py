@@ -46,7 +46,9 @@ def summary(
         # is agency_cost_per_year to the cent (an auditor's reconciliation)
         "agency_systems_cost_per_year": systems * per_year,
         "agency_checks_cost_per_year": float(sums[_AGENCY].sum()) * per_year,
-        "cost_per_seizure": agency_total / book.seized if book.seized else math.nan,
+        # (the patrols' interdictions count: their officers are in agency_total)
+        "cost_per_seizure": agency_total / caught if (caught := book.seized + book.interdicted)
+        else math.nan,
         "revenue_evaded": float(sums[P["revenue_evaded"]]) * per_year,
         "harm_slipped": float(sums[P["harm_slipped"]]) * per_year,
         "compliant_burden_per_consignment": burden / n if n else math.nan,

@@ -106,6 +106,9 @@ class CostBook:
         self.hist = {d: np.zeros((len(g), NBINS), np.int64) for d, g in dimensions.items()}
         self.use = {d: np.zeros((len(g), k, len(ACTIVITIES))) for d, g in dimensions.items()}
         self.seized, self.audits = 0, 0.0  # (audits: expected, see sim.model.audits)
+        #: loads the patrols outside the ports stopped in the observed window (set by
+        #: sim.model.tables.cost_tables): seizures too, made by staff the book prices
+        self.interdicted = 0.0
         self.compliant = np.zeros(3)  # consignments, border burden, trader cost
         #: the ports each running cost serves, when not every port (by cost item)
         self.served = {

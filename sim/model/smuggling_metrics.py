@@ -17,6 +17,13 @@ def _share(part: float, whole: float) -> float:
     return part / whole if whole else math.nan
 
 
+def interdicted(frame: pd.DataFrame) -> float:
+    """The loads the patrols on routes outside the ports stopped in the observed window
+    (``smuggling_interdicted``): seizures, though no port's consignments."""
+    obs = frame[frame["observed"] & (frame["route"] != NOT_SMUGGLED)]
+    return float(obs.loc[obs["kind"] != "port", "caught"].sum())
+
+
 def smuggling_metrics(frame: pd.DataFrame) -> dict[str, float]:
     """The truth layer's headline numbers over the observed window (attempts by the time
     they were made, as the cohort by its arrival): attempts (deterred ones apart), by route
@@ -38,7 +45,7 @@ def smuggling_metrics(frame: pd.DataFrame) -> dict[str, float]:
         "smuggling_attempts": float(tried["chosen"].sum()),
         "attempts_deterred": float(deterred["chosen"].sum()),
         "smuggling_deterred_share": _share(float(deterred["chosen"].sum()), opportunities),
-        "smuggling_interdicted": float(patrol["caught"].sum()),
+        "smuggling_interdicted": interdicted(frame),
         "smuggling_caught_at_ports": caught - float(patrol["caught"].sum()),
         "smuggling_slipped": slipped,
         "smuggling_unresolved": float(tried["unresolved"].sum()),

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from sim.model.costbook import CostBook
     from sim.model.lane import Lane
     from sim.model.port import Port
+    from sim.model.smuggling import Smugglers
     from sim.scenario.schema import Scenario
 
 
@@ -168,12 +169,21 @@ def _pools(ports: list[Port]) -> dict[str, Any]:
 
 
 def cost_tables(
-    book: CostBook | None, ports: list[Port], resources: list[dict[str, Any]]
+    book: CostBook | None,
+    ports: list[Port],
+    resources: list[dict[str, Any]],
+    smugglers: Smugglers | None = None,
 ) -> dict[str, Any]:
     """The cost tables and headline cost metrics (none when the scenario has no costs), from
-    the resources table's rows (each lane's utilisation and time on duty)."""
+    the resources table's rows (each lane's utilisation and time on duty); ``smugglers``'
+    patrols' interdictions count as seizures in ``cost_per_seizure``, as their staff count
+    in its cost."""
     if book is None:
         return {}
+    if smugglers is not None:
+        from sim.model.smuggling_metrics import interdicted
+
+        book.interdicted = interdicted(smugglers.frame())
     lanes = {p.name: {k: lane.hourly for k, lane in p.lanes.items()} for p in ports}
     utilisation = {(r["port"], r["lane"]): r["utilisation"] for r in resources}
     duty = lane_duty(resources, ports, lanes, utilisation, book.window)

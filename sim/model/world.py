@@ -282,7 +282,7 @@ class World:
         rows += self.organisation.result_rows()
         utilisation = {(r["port"], r["lane"]): r["utilisation"] for r in rows}
         names = list(self.scenario.ports)
-        costs = tables.cost_tables(self.costs, self.ports, rows)
+        costs = tables.cost_tables(self.costs, self.ports, rows, self.smugglers)
         engine = self.selector if isinstance(self.selector, RiskEngine) else None
         intervals = tables.interval_table(rec)
         return RunResult(
