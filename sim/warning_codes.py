@@ -276,6 +276,25 @@ CODES: tuple[Code, ...] = (
           r"(?P<adaptive>smuggling groups here choose)", r"\((?P<fixed_flow>no smuggling "
           r"groups)\)"),
          "seizures_per_1000"),
+    Code("seizure_cost_added", "note", False,
+         "an option's paired change of every seizure (the ports' and, with smuggling groups, "
+         "the patrols' outside them) beside that of the agencies' cost, and what each "
+         "additional seizure costs, where both moved the same way",
+         rf"seizures in all (?P<f_seizures_diff>[-+]?{_N}) a replication over the "
+         rf"(?P<f_observed_days>{_N}) observed days, paired",
+         (rf"paired \(95 % CI (?P<f_seizures_diff_low>[-+]?{_N}) to "
+          rf"(?P<f_seizures_diff_high>[-+]?{_N})\)",
+          rf"rejected (?P<f_at_ports_diff>[-+]?{_N}), the patrols' interdictions outside "
+          rf"them \(smuggling_interdicted\) (?P<f_interdicted_diff>[-+]?{_N})",
+          rf"the agencies' cost (?P<f_cost_diff>[-+]?{_N})",
+          rf"(?P<f_cost_per_seizure_added>{_N}) (?:\S+ )?for each additional seizure \(95 % "
+          rf"CI (?P<f_cost_per_seizure_added_low>[-+]?{_N}) to "
+          rf"(?P<f_cost_per_seizure_added_high>[-+]?{_N})",
+          rf"(?P<f_cost_per_seizure_added_mean>{_N}) (?:\S+ )?for each additional seizure as "
+          rf"a ratio of the means, but the seizures' change is within the noise of "
+          rf"(?P<f_reps>{_N}) replications",
+          r"so (?P<no_ratio>no cost per additional seizure)"),
+         "agency_cost_per_year"),
     Code("credit_floor_missed", "note", False,
          "the selection tables inspect discredited traders below the floor of China's credit "
          "rules (tables apply no credit rules; the risk engine holds them)",

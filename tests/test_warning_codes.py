@@ -565,10 +565,25 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "metric_unpaired": lambda _: __import__("sim.experiment.compare_notes", fromlist=["x"]
                                             ).unpaired({"baseline": {"a"}, "o": {"a", "b"}},
                                                        "baseline")[0].split(": ", 1)[1],
+    "seizure_cost_added": lambda _: _seizure_cost_message(),
     "seizures_not_success": lambda _: __import__(
         "sim.experiment.seizure_notes", fromlist=["x"]).seizure_note("o", 0.25, False
                                                                       ).split(": ", 1)[1],
 }
+
+
+def _seizure_cost_message() -> str:
+    """An operation's note of what each additional seizure cost (patrols' and ports')."""
+    import pandas as pd
+
+    from sim.experiment.seizure_cost import seizure_cost_note
+
+    d = pd.DataFrame({"ports": [1.0, 0.0, 1.0, 2.0], "patrols": [2.0, 3.0, 2.0, 3.0]})
+    d["all"] = d["ports"] + d["patrols"]
+    d["cost"] = [9000.0, 9100.0, 8900.0, 9050.0]
+    note = seizure_cost_note("o", d, 7.0, "USD")
+    assert note is not None
+    return note.split(": ", 1)[1]
 
 
 def test_every_code_has_a_generator_here():

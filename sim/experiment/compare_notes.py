@@ -30,6 +30,7 @@ def compare_notes(res: CompareResult) -> list[str]:
     """Every note and warning of ``res``, each as the command line prints it (``note
     (OPTION): ...``, ``warning (OPTION): ...``), in the order it prints them."""
     from sim.experiment.composition import empty_note, empty_runs
+    from sim.experiment.seizure_cost import seizure_cost_notes
     from sim.experiment.seizure_notes import seizure_notes
     from sim.model.stability import unsettled
     from sim.model.window import window_notes
@@ -78,6 +79,7 @@ def compare_notes(res: CompareResult) -> list[str]:
     out += quantile_notes(res)
     out += unpaired_notes(res)
     out += seizure_notes(res)
+    out += seizure_cost_notes(res)
     reps = m.get("reps") if isinstance(m.get("reps"), int) else None
     return out + window_notes(float(m.get("warmup_days") or 0), float(m["days"]), reps)
 

@@ -336,6 +336,20 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                              "因为走私尝试少了（attempts_deterred），增加可能是因为他们转向口岸；"
                              "请以全部漏查违规货值（value_slipped_total）和守法企业的负担"
                              "（burden_share_goods、burden_clearance_h_goods）评判"),
+    "seizure_cost_added": ("本方案的查扣总数（口岸的与口岸外缉私巡查的合计）比基准方案每次重复运行"
+                           "变化 {seizures_diff}（观测 {observed_days} 天，配对）",
+                           "95% 置信区间 {seizures_diff_low} 至 {seizures_diff_high}",
+                           "其中口岸查扣、扣留或退运的货物 {at_ports_diff}，口岸外缉私巡查截获的"
+                           "走私企图（smuggling_interdicted）{interdicted_diff}",
+                           "各政府部门在这些天的成本变化 {cost_diff}",
+                           "每多查扣一次的成本为 {cost_per_seizure_added}（95% 置信区间 "
+                           "{cost_per_seizure_added_low} 至 {cost_per_seizure_added_high}，"
+                           "按菲勒法计算），即这项行动每次查扣的代价；cost_per_seizure 则是把"
+                           "全部成本摊到每次查扣上",
+                           "按均值之比，每多查扣一次的成本为 {cost_per_seizure_added_mean}，但查扣"
+                           "数的变化在 {reps} 次重复运行的噪声之内，该比值没有有界的置信区间：引用"
+                           "前请增加重复运行",
+                           "{no_ratio:.0}成本与查扣数反向变化，不计算每多查扣一次的成本"),
     "metric_unpaired": ("{metrics} 个指标在本方案中测得、而在基准方案的任何重复运行中均未测得"
                         "（如 {metric}），没有配对差值", "另有 {more} 个",
                         "{lane_figures:.0}它们是只有本方案才有的作业线（新的班组、场所、仓库）"
