@@ -72,15 +72,19 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Appraise the folder's options; 2 with a clear error for a bad folder or argument."""
+    from dataclasses import replace
+
     from sim.cli import UsageError
     from sim.cli_lang import chosen
     from sim.experiment.appraisal import appraise
+    from sim.experiment.appraisal_defaults import notes_holding
     from sim.experiment.appraisal_folder import AppraisalError, read_folder, write_appraisal
 
     lang = chosen(args)
     try:
         folder = read_folder(args.folder)
         ask = _settings(args, folder)
+        folder = replace(folder, notes=notes_holding(folder.notes, ask.running_given))
         table = appraise(folder.replications, folder.options, ask)
         out = write_appraisal(args.folder, table, ask, folder)
     except AppraisalError as exc:
@@ -125,7 +129,8 @@ def _settings(args: argparse.Namespace, folder: Any) -> Any:
         _capacity_measured(folder, args.folder)
     return Appraisal(years=int(years), discount_rate=rate, days=folder.days, setup=setup,
                      time_value_scale=scale, running=running, unknown=unknown,
-                     count_capacity=count)
+                     count_capacity=count, setup_given=frozenset(given_setup),
+                     running_given=frozenset(given))
 
 
 def _capacity_measured(folder: Any, path: Path) -> None:

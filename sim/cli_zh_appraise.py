@@ -148,7 +148,8 @@ def lines(table: Any, ask: Any, folder: Any) -> list[str]:
             interval = interval_text(float(r["ci_low"]), float(r["ci_high"]))
             out.append(f"  {FIGURES[str(r['figure'])]}：{shown}（{_said_interval(interval)}）")
         if name in folder.defaults.priced:
-            out.append("  " + said_defaults(name, folder.defaults.priced[name], zh=True))
+            out.append("  " + said_defaults(name, folder.defaults.priced[name], zh=True,
+                                                  given=ask.given(name)))
     if folder.notes:
         from sim.cli_lang import line
 

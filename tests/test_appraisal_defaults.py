@@ -181,3 +181,30 @@ def test_the_workbooks_payback_cell_says_not_known_never_empty(tmp_path, capsys)
         assert list(rows.iloc[0, 4:7]) == [word] * 3, rows
         others = table[table.iloc[:, 1] != "payback_years"].iloc[:, 4]
         assert word not in set(others)  # (the option's other figures stay numbers)
+
+
+def test_a_running_cost_given_replaces_the_default_and_its_note(tmp_path, capsys):
+    """With --running for an option, appraise no longer repeats the comparison's note that it
+    takes the reform library's default running cost, and the option's line of defaults says
+    the figure given replaced it (each of --setup and --running alike), in both languages."""
+    from sim.experiment.compare_notes import uncosted_words
+    from sim.warning_codes import records
+
+    folder = _reform_folder(tmp_path / "c", "single_window")
+    note = f"note (o): {uncosted_words(['single_window'])}"
+    (folder / "warning-records.json").write_text(json.dumps({"records": records([note])}))
+    assert main(["appraise", str(folder)]) == 0
+    text = capsys.readouterr().out
+    assert note in text and "; --setup and --running replace them)" in text, text
+    assert main(["appraise", str(folder), "--running", "o=7"]) == 0
+    text = capsys.readouterr().out
+    assert "takes the reform library's default running cost" not in text, text
+    assert "default set-up cost" in text and "the --running given replaces" in text, text
+    assert main(["appraise", str(folder), "--setup", "o=7"]) == 0
+    text = capsys.readouterr().out
+    assert note in text and "the --setup given replaces its default set-up cost" in text, text
+    assert main(["appraise", str(folder), "--running", "o=7", "--lang", "zh"]) == 0
+    text = capsys.readouterr().out
+    assert "采用改革库的默认运行成本" not in text and "--running 给出的金额替换了" in text, text
+    assert main(["appraise", str(folder), "--running", "o=7", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["notes"] == []

@@ -90,6 +90,15 @@ class Appraisal:
     #: options whose set-up cost is not known (a reform with no figure and none given): their
     #: payback is not known (NaN), never "at once"; each with the reforms lacking one
     unknown: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the options given a set-up (``--setup``) or running cost (``--running``) at appraisal:
+    #: the reform library's defaults for them are replaced, not taken
+    setup_given: frozenset[str] = frozenset()
+    running_given: frozenset[str] = frozenset()
+
+    def given(self, option: str) -> tuple[str, ...]:
+        """The kinds of cost (``setup``, ``running``) given for ``option`` at appraisal."""
+        return tuple(k for k, names in (("setup", self.setup_given),
+                                        ("running", self.running_given)) if option in names)
 
     def annuity(self) -> float:
         """The present value of 1 a year paid at the end of years 1 to ``years``."""

@@ -5,7 +5,7 @@ the reform's own ``setup_cost`` or ``cost_per_year``. Nothing is simulated again
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,25 +89,63 @@ def option_defaults(options: Sequence[Mapping[str, Any]], baseline: dict[str, An
     return Defaults(priced)
 
 
-def said(name: str, priced: Sequence[Priced], zh: bool = False) -> str:
-    """One option's default costs in a line (English, or Chinese with ``zh``)."""
+def said(name: str, priced: Sequence[Priced], zh: bool = False,
+         given: Collection[str] = ()) -> str:
+    """One option's default costs in a line (English, or Chinese with ``zh``); ``given``: the
+    kinds (``setup``, ``running``) that ``--setup`` or ``--running`` gave for the option,
+    said as replaced, not as taken."""
+    taken = [k for k in ("setup", "running") if k not in given]
+    replaced = [k for k in ("setup", "running") if k in given]
+    if zh:
+        head = (f"方案 {name} 采用改革库的默认{_KINDS_ZH[tuple(taken)]}（依据见 bordersim "
+                f"reforms 改革名；{_FLAGS_ZH[tuple(taken)]} 可替换）：{_parts(priced, taken, zh)}"
+                if taken else f"方案 {name} 不采用改革库的默认成本")
+        if replaced:
+            head += (f"；{_FLAGS_ZH[tuple(replaced)]} 给出的金额替换了改革库的默认"
+                     f"{_KINDS_ZH[tuple(replaced)]}（{_parts(priced, replaced, zh)}）")
+        return head
+    head = (f"Option {name} takes the reform library's default {_KINDS[tuple(taken)]} "
+            f"(bordersim reforms NAME gives {_THEIR[tuple(taken)]} grounds; "
+            f"{_FLAGS[tuple(taken)]} {_REPLACE[tuple(taken)]}): {_parts(priced, taken, zh)}"
+            if taken else f"Option {name} takes none of the reform library's default costs")
+    if replaced:
+        head += (f"; the {_FLAGS[tuple(replaced)]} given {_REPLACES[tuple(replaced)]} its "
+                 f"default {_KINDS[tuple(replaced)]} ({_parts(priced, replaced, zh)})")
+    return head
+
+
+#: the kinds of default cost, in words (both, or one)
+_KINDS = {("setup", "running"): "costs", ("setup",): "set-up cost",
+          ("running",): "running cost"}
+_KINDS_ZH = {("setup", "running"): "成本", ("setup",): "建设成本", ("running",): "运行成本"}
+_THEIR = {("setup", "running"): "their", ("setup",): "its", ("running",): "its"}
+_FLAGS = {("setup", "running"): "--setup and --running", ("setup",): "--setup",
+          ("running",): "--running"}
+_FLAGS_ZH = {("setup", "running"): "--setup、--running", ("setup",): "--setup",
+             ("running",): "--running"}
+_REPLACE = {("setup", "running"): "replace them", ("setup",): "replaces it",
+            ("running",): "replaces it"}
+_REPLACES = {("setup", "running"): "replace", ("setup",): "replaces", ("running",): "replaces"}
+
+
+def _parts(priced: Sequence[Priced], kinds: Sequence[str], zh: bool) -> str:
+    """Each reform's default figures of ``kinds`` (``setup``, ``running``), joined."""
     from sim.experiment.appraisal_folder import figure_text
 
     parts = []
     for p in priced:
-        if zh:
-            setup = "无数字" if p.setup is None else figure_text(p.setup)
-            running = "无数字" if p.running is None else f"{figure_text(p.running)}/年"
-            parts.append(f"{p.reform} 建设成本 {setup}，运行成本 {running}")
-        else:
-            setup = "no figure" if p.setup is None else figure_text(p.setup)
-            running = "no figure" if p.running is None else f"{figure_text(p.running)} a year"
-            parts.append(f"{p.reform} set-up {setup}, running {running}")
-    if zh:
-        return (f"方案 {name} 采用改革库的默认成本（依据见 bordersim reforms 改革名；"
-                f"--setup、--running 可替换）：" + "；".join(parts))
-    return (f"Option {name} takes the reform library's default costs (bordersim reforms NAME "
-            "gives their grounds; --setup and --running replace them): " + "; ".join(parts))
+        each = []
+        if "setup" in kinds:
+            none = "无数字" if zh else "no figure"
+            each.append(("建设成本 " if zh else "set-up ")
+                        + (none if p.setup is None else figure_text(p.setup)))
+        if "running" in kinds:
+            none = "无数字" if zh else "no figure"
+            each.append(("运行成本 " if zh else "running ") + (
+                none if p.running is None else
+                figure_text(p.running) + ("/年" if zh else " a year")))
+        parts.append(f"{p.reform} " + ("，" if zh else ", ").join(each))
+    return ("；" if zh else "; ").join(parts)
 
 
 def unknown_said(name: str, reforms: Sequence[str], zh: bool = False) -> str:
@@ -118,3 +156,19 @@ def unknown_said(name: str, reforms: Sequence[str], zh: bool = False) -> str:
                 f"请用 --setup {name}=金额 给出）")
     return (f"payback not known: no set-up cost (the reform library has no set-up figure for "
             f"{names}; give --setup {name}=AMOUNT)")
+
+
+def notes_holding(notes: Sequence[str], running_given: Collection[str]) -> tuple[str, ...]:
+    """The comparison's notes that still hold for the appraisal: not an option's note that
+    ``bordersim appraise`` takes the reform library's default running cost (code
+    ``reform_uncosted``) where ``--running`` gave the option's running cost instead (the
+    option's line of default costs says what the given figure replaced)."""
+    from sim.warning_codes import record
+
+    out = []
+    for note in notes:
+        said_of = record(note)
+        if said_of["code"] == "reform_uncosted" and said_of["option"] in running_given:
+            continue
+        out.append(note)
+    return tuple(out)

@@ -228,7 +228,7 @@ def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
             out.append(f"  {words[str(r['figure'])]}: {shown} "
                        f"({interval_text(float(r['ci_low']), float(r['ci_high']))})")
         if name in folder.defaults.priced:
-            out.append("  " + said(name, folder.defaults.priced[name]))
+            out.append("  " + said(name, folder.defaults.priced[name], given=ask.given(name)))
     if folder.notes:
         out.append(CAVEATS)
         out += list(folder.notes)
