@@ -208,3 +208,22 @@ def test_a_running_cost_given_replaces_the_default_and_its_note(tmp_path, capsys
     assert "采用改革库的默认运行成本" not in text and "--running 给出的金额替换了" in text, text
     assert main(["appraise", str(folder), "--running", "o=7", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["notes"] == []
+
+
+def test_the_dumbbells_default_set_up_is_counted_per_head_it_moves():
+    """The dumbbell moves the organisation's heads, not ports: its default set-up cost is a
+    tenth of an officer-year a head (guangdong: 122 heads at US$21,100), doubles with the
+    heads and is not priced without an organisation to move."""
+    import sim
+    from sim.reforms.cost_library import cost_of, heads, price
+    from sim.scenario.loader import BUNDLED
+    from sim.scenario.patch import scenario_data
+
+    data = scenario_data(sim.load_scenario(BUNDLED / "guangdong.toml"))
+    setup = cost_of("dumbbell").setup
+    assert setup is not None and heads(data) == 122
+    assert price(setup, data, []) == pytest.approx(0.1 * 21_100 * 122)
+    staff = data["organisation"]["generate"]["staff"]
+    data["organisation"]["generate"]["staff"] = {k: 2 * v for k, v in staff.items()}
+    assert price(setup, data, []) == pytest.approx(0.1 * 21_100 * 244)
+    assert price(setup, {**data, "organisation": {}}, []) is None

@@ -9,11 +9,12 @@ prices, so that the figure is in the scenario's currency at its price year:
 - ``scanner``: the capital of one scanner of the port's mode (``costs.scanner``).
 
 and scaled by what the reform acts on: ``port`` (each port whose fields it changes; every
-port where it changes none of one port's), ``scanner`` (each scanner at those ports) or
-``once``. A reform with no defensible figure has none (``None``): the appraisal then says its
-payback is not known, never "at once". The research notes give no published price for a
-customs IT system or an AI review licence, so every figure here is an assumption built on the
-scenario's sourced pay and scanner prices; the reasoning is given with it.
+port where it changes none of one port's), ``scanner`` (each scanner at those ports), ``head``
+(each head of the organisation a reorganisation may move) or ``once``. A reform with no
+defensible figure has none (``None``): the appraisal then says its payback is not known, never
+"at once". The research notes give no published price for a customs IT system or an AI
+review licence, so every figure here is an assumption built on the scenario's sourced pay and
+scanner prices; the reasoning is given with it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ HEAD = ("default costs for bordersim appraise on scenario {s!r}, in its money (t
         "setup_cost and cost_per_year, or appraise's --setup and --running, replace them):")
 #: what a default is scaled by
 PER = {"port": "port it acts on", "scanner": "scanner at the ports it acts on",
-       "once": "once"}
+       "head": "head of the organisation (its staff, organisation.generate.staff or its "
+       "units' staff)", "once": "once"}
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,17 @@ COSTS: dict[str, ReformCost] = {
     "training": _it(0.5, 0.1, "about 20 officers a port trained 5 days with their trainers: "
                     "half an officer-year; refreshers a tenth of one a year"),
     "joint_inspection": _it(1.0, 0.0, "joint procedures and cross-training at a port"),
-    "dumbbell": _it(1.0, 0.0, _REORG),
+    "dumbbell": ReformCost(
+        Item(0.1, "officer_year", "head", "assumption: moving each head to where its work is "
+             "decided: two weeks' retraining in the new level's procedures, a week's handover "
+             "and two weeks' pay as relocation allowance, about five weeks or a tenth of an "
+             "officer-year; re-routing the clearance system's approvals taken as within it "
+             "(the national centres' systems exist since 2017); every head counted, though "
+             "those already at their level do not move: an upper bound; the productivity "
+             "lost while running in is the reform's running_in_loss and running_in_days, "
+             "counted in the run; no figure in the research notes"),
+        Item(0.0, "officer_year", "once", "assumption: every head stays in post (equal "
+             "headcount), so no running cost beyond the staff the model counts")),
     "merge_affiliated": _it(1.0, 0.0, _REORG),
     "merge_field_departments": _it(1.0, 0.0, _REORG),
     "merged_inspection": _it(1.0, 0.0, _REORG),
@@ -182,7 +194,7 @@ def _scanners(port: Mapping[str, Any]) -> int:
 
 def price(item: Item, data: Mapping[str, Any], ports: list[str]) -> float | None:
     """``item`` in the scenario's money at ``ports`` (every port where empty); None where the
-    scenario's [costs] lacks the unit price."""
+    scenario's [costs] lacks the unit price, or a cost per head has no organisation."""
     costs = data.get("costs") or {}
     every = data.get("ports") or {}
     ports = ports or sorted(every)
@@ -190,9 +202,9 @@ def price(item: Item, data: Mapping[str, Any], ports: list[str]) -> float | None
         return 0.0
     if item.unit == "officer_year":
         pay = (costs.get("roles") or {}).get("customs_officer")
-        if pay is None:
+        if pay is None or (item.per == "head" and not heads(data)):
             return None
-        return item.amount * float(pay) * (1 if item.per == "once" else len(ports))
+        return item.amount * float(pay) * counted(item, data, ports)
     machines = costs.get("scanner") or {}
     if not machines:
         return None
@@ -214,7 +226,20 @@ def counted(item: Item, data: Mapping[str, Any], ports: list[str]) -> int:
         return len(ports)
     if item.per == "scanner":
         return sum(_scanners(every.get(p) or {}) for p in ports)
+    if item.per == "head":
+        return heads(data)
     return 1
+
+
+def heads(data: Mapping[str, Any]) -> int:
+    """The organisation's heads a reorganisation may move: its generated staff
+    (``organisation.generate.staff``), else its units' staff; 0 without an organisation."""
+    org = data.get("organisation") or {}
+    staff = (org.get("generate") or {}).get("staff") or {}
+    if staff:
+        return int(sum(staff.values()))
+    return int(sum(role.get("count", 0) for unit in (org.get("units") or {}).values()
+                   for role in ((unit or {}).get("staff") or {}).values()))
 
 
 def shown(name: str, data: Mapping[str, Any], ports: list[str]) -> list[str]:

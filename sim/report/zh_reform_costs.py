@@ -14,7 +14,9 @@ HEAD = ("bordersim appraise 在情景 {s!r} 上采用的默认成本，以情景
 UNITS = {"officer_year": "一名海关关员的年度成本（costs.roles.customs_officer）",
          "scanner": "一台该口岸运输方式的查验设备的投资（costs.scanner）"}
 #: what a default is scaled by (:data:`sim.reforms.cost_library.PER`)
-PER = {"port": "改革作用的每个口岸", "scanner": "改革作用口岸的每台查验设备", "once": "一次"}
+PER = {"port": "改革作用的每个口岸", "scanner": "改革作用口岸的每台查验设备",
+       "head": "机构的每名人员（其人员，organisation.generate.staff 或各单位的人员）",
+       "once": "一次"}
 #: each reason of the library in Chinese
 WHY = {
     "assumption: AI review software, its integration with the scanner and the analysts' "
@@ -59,6 +61,21 @@ WHY = {
     "headcount, so no running cost":
         "假设：一个口岸人员的规划、调动和再培训，按人员时间计；变革期间的效率损失由改革的 "
         "transition_days 另行计入；人员总数不变，故无运行成本",
+    "assumption: moving each head to where its work is decided: two weeks' retraining in the "
+    "new level's procedures, a week's handover and two weeks' pay as relocation allowance, "
+    "about five weeks or a tenth of an officer-year; re-routing the clearance system's "
+    "approvals taken as within it (the national centres' systems exist since 2017); every "
+    "head counted, though those already at their level do not move: an upper bound; the "
+    "productivity lost while running in is the reform's running_in_loss and running_in_days, "
+    "counted in the run; no figure in the research notes":
+        "假设：每名人员调到其业务的决策层级：新层级程序再培训两周、交接一周、两周工资作为"
+        "调动补贴，约五周，即十分之一个关员年；清关系统审批流程的调整视为包含在内（全国业务"
+        "中心的系统自 2017 年起已存在）；所有人员均计入，尽管已在其层级的人员无需调动，故为"
+        "上限；试运行期间的效率损失由改革的 running_in_loss 和 running_in_days 在运行中计入；"
+        "研究笔记中没有数字",
+    "assumption: every head stays in post (equal headcount), so no running cost beyond the "
+    "staff the model counts":
+        "假设：所有人员留任（人员总数不变），故除模型已计入的人员外无运行成本",
     "assumption: procedures and system links between inland and port offices: two "
     "officer-years a port":
         "假设：内地海关与口岸海关之间的程序和系统联接，每个口岸 2 个关员年",
