@@ -122,7 +122,7 @@ COSTS: dict[str, ReformCost] = {
              "(the national centres' systems exist since 2017); every head counted, though "
              "those already at their level do not move: an upper bound; the productivity "
              "lost while running in is the reform's running_in_loss and running_in_days, "
-             "counted in the run; no figure in the research notes"),
+             "counted in the run only where given; no figure in the research notes"),
         Item(0.0, "officer_year", "once", "assumption: every head stays in post (equal "
              "headcount), so no running cost beyond the staff the model counts")),
     "merge_affiliated": _it(1.0, 0.0, _REORG),

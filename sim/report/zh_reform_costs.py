@@ -67,12 +67,12 @@ WHY = {
     "approvals taken as within it (the national centres' systems exist since 2017); every "
     "head counted, though those already at their level do not move: an upper bound; the "
     "productivity lost while running in is the reform's running_in_loss and running_in_days, "
-    "counted in the run; no figure in the research notes":
+    "counted in the run only where given; no figure in the research notes":
         "假设：每名人员调到其业务的决策层级：新层级程序再培训两周、交接一周、两周工资作为"
         "调动补贴，约五周，即十分之一个关员年；清关系统审批流程的调整视为包含在内（全国业务"
         "中心的系统自 2017 年起已存在）；所有人员均计入，尽管已在其层级的人员无需调动，故为"
-        "上限；试运行期间的效率损失由改革的 running_in_loss 和 running_in_days 在运行中计入；"
-        "研究笔记中没有数字",
+        "上限；试运行期间的效率损失由改革的 running_in_loss 和 running_in_days "
+        "仅在给出时于运行中计入；研究笔记中没有数字",
     "assumption: every head stays in post (equal headcount), so no running cost beyond the "
     "staff the model counts":
         "假设：所有人员留任（人员总数不变），故除模型已计入的人员外无运行成本",
