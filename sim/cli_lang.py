@@ -131,7 +131,7 @@ def sentence(rec: dict[str, Any], english: str) -> str:
 
     organisation(words)  # (a structure's stated assumptions)
     eras(words)  # (a timeline's periods)
-    if not fields(words):  # (a reason in English words this table does not know)
+    if not fields(words, rec["fields"]):  # (a reason in English words this table lacks)
         return WARNINGS["other_note"][0].format(**words)
     first, *more = WARNINGS[rec["code"]]
     try:

@@ -113,3 +113,15 @@ def test_the_reports_line_on_unfinished_goods_names_milestones_and_the_lane_in_c
     assert "最多的停留在“卸货”环节，最长排队在查验台位" in zh, zh
     assert "到达的最远环节：80% 在“卸货”，20% 在“风险评估”；" in zh, zh
     assert "discharged" not in zh and "exam_bays" not in zh, zh
+
+
+def test_more_than_three_unpaired_metrics_are_said_in_chinese():
+    """metric_unpaired names three metrics and counts the rest ("and 2 more"): the count,
+    a figure named ``more``, is not a reason to translate (``more`` is also a reason's
+    name), so the note comes out in Chinese with its count, not as untranslated."""
+    from sim.experiment.compare_notes import unpaired
+
+    (english,) = unpaired({"baseline": {"a"}, "o": {"a", "b", "c", "d", "e", "f"}}, "baseline")
+    assert "and 2 more" in english
+    zh = line(english, "zh")
+    assert "尚无中文译文" not in zh and "另有 2 个" in zh, zh

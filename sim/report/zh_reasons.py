@@ -8,6 +8,7 @@ those of :mod:`sim.report.zh_glossary` (风险布控引擎, 查验, 法定检验
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 #: a reform that changes a section the scenario lacks (sim.reforms.reform), and how to give
 #: it one (the window's reasoning is left to the English: the command is kept): said alike
@@ -231,11 +232,13 @@ def reason(english: str) -> str | None:
     return "；".join(said)
 
 
-def fields(words: dict[str, str]) -> bool:
+def fields(words: dict[str, str], said: Collection[str] | None = None) -> bool:
     """Put the Chinese of each reason field of ``words`` in place; False if one of them has
-    no Chinese here (its note is then printed as untranslated)."""
+    no Chinese here (its note is then printed as untranslated). ``said``: the message's text
+    fields, where given: a figure of the same name (metric_unpaired's ``more``, a count) is
+    no reason to translate."""
     for name in FREE:
-        if words.get(name):
+        if words.get(name) and (said is None or name in said):
             zh = reason(words[name])
             if zh is None:
                 return False
