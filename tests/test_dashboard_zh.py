@@ -83,8 +83,8 @@ def test_chart_words_in_chinese():
     rows = [{"metric": "clearance_h_mean_import", "baseline": (10.0, 9.0, 11.0),
              "option": (9.0, 8.0, 10.0), "difference": (-1.0, -1.5, -0.5)}]
     (said,) = clearance_words(rows, "zh")
-    assert said == ("通关时间，海关通关，进口：基准方案 10.0 小时，方案 9.0 小时；"
-                    "缩短 1.0 小时：变化显著（其 95% 置信区间 -1.50 至 -0.50 小时，不含 0）。")
+    assert said == ("通关时间，海关通关，进口：基准方案 10.0 小时，方案 9.00 小时；"
+                    "缩短 1.00 小时：变化显著（其 95% 置信区间 -1.50 至 -0.50 小时，不含 0）。")
     assert clearance_words(rows)[0].startswith("Clearance, customs, imports: 10.0 h")
 
 

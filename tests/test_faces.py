@@ -278,7 +278,8 @@ def test_page_widgets_make_the_plan():
     assert 'data-value="2.5"' in text and "&lt;b&gt;" in text
     assert "[0.00, 6.00]" in text  # no negative hours shown
     assert "[40.0, 100.0]" in text  # a share stays within [0, 1] (in %), by direction too
-    assert '>-0.010 points <span class="bs-interval">[-50.0, 100.0]' in text  # not "-0.0"
+    # not "-0.0"; its ends at its decimals
+    assert '>-0.010 points <span class="bs-interval">[-50.000, 100.000]' in text
     # a change too small for three decimals keeps two digits, not "0.000 [0.000, 0.000]";
     # an interval clear of 0 is marked, one that holds 0 is not
     from sim.faces.dashboard import CLEAR_MARK as star
@@ -289,7 +290,8 @@ def test_page_widgets_make_the_plan():
                      r"leaves out 0</span>", star), star
     # the table is named by its title, when a screen reader lists the tables of the page
     assert re.search(r'<table [^>]*><caption style="[^"]*">t</caption><thead>', text)
-    assert f'>0.016 points{star} <span class="bs-interval">[0.0075, 0.024]' in text
+    # (its ends at its decimals: 0.0075 is a hair under, in binary)
+    assert f'>0.016 points{star} <span class="bs-interval">[0.007, 0.024]' in text
     assert '>0.0 points <span class="bs-interval">[0.0, 0.0]' in text  # (no "-0.0")
     assert f'>-1.50{star} <span class="bs-interval">' in text and text.count(star) == 2
     assert "<small" not in text  # (10 pixels on the page: notes and intervals at its 12)
@@ -699,7 +701,7 @@ def test_the_chart_says_in_words_what_it_draws_for_a_reader_who_cannot_see_it():
     assert len(alt) == 1 and len(alt[0].split()) >= 8, alt
     words = re.findall(r"<li>(.*?)</li>", page)
     assert words == [
-        "Clearance, customs, imports: 10.6 h with the baseline, 9.8 h with the option; "
+        "Clearance, customs, imports: 10.6 h with the baseline, 9.80 h with the option; "
         "0.80 h (48 min) shorter: a clear change (its 95 % range, -1.10 to -0.50 h, does "
         "not include 0).",
         "Clearance, overall, exports: 50.6 h with the baseline, 50.7 h with the option; "

@@ -3,6 +3,8 @@ percent and its change in percentage points, money and counts without empty deci
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sim.faces.numbers import bound, figure
@@ -66,3 +68,38 @@ def test_hours_in_one_table_are_written_the_same_way_by_size():
     assert '>5.32 <span class="bs-interval">[4.90, 5.75]' in text
     assert '>14.0 <span class="bs-interval">[13.2, 14.8]' in text
     assert 'data-value="5.3234"' in text and "5.323<" not in text  # (exact value kept)
+
+
+@pytest.mark.parametrize(("metric", "mean", "low", "high", "said"), [
+    # hours: a mean under 10 h has two decimals, so do its ends past 10 h
+    ("clearance_h_mean_import", 9.99, 8.4567, 11.5234, "9.99 [8.46, 11.52]"),
+    # a mean from 10 h on has one, so do its ends under 10 h
+    ("clearance_h_mean_import", 12.04, 8.753, 15.31, "12.0 [8.8, 15.3]"),
+    # a small change kept to two digits: its ends at the same precision
+    ("clearance_h_mean_import", 0.0012, 0.00051, 0.0031, "0.0012 [0.0005, 0.0031]"),
+    # a share's level in percent, one decimal; an end that rounds to 0 is not "-0.0"
+    ("released_within_24h_import", 0.0004, -1e-6, 0.0012, "0.040 % [0.000, 0.120]"),
+    ("harm_slipped", 5_000.0, 40.6, 9_959.4, "5,000 [41, 9,959]"),
+])
+def test_a_cells_interval_ends_have_its_means_decimals(metric, mean, low, high, said):
+    """A cell reads at one precision: 9.99 [8.46, 11.5] looked as if its upper end were
+    known less precisely than the rest."""
+    from sim.faces.dashboard import _cell
+
+    cell = re.sub(r"<[^>]+>", "", _cell("option", metric, mean, low, high))
+    assert cell == said
+
+
+def test_the_charts_words_write_hours_as_the_table_does():
+    """The chart's caption and the table give each bar's hours in the same writing (the chart
+    said 9.8 h where the table said 9.80)."""
+    from sim.faces.chart import clearance_words
+    from sim.faces.chart_zh import clearance_words as in_chinese
+
+    rows = [{"metric": "clearance_h_mean_import", "baseline": (9.8, 9.3, 10.4),
+             "option": (0.456, 0.35, 0.6), "difference": (-9.344, -9.9, -8.75)}]
+    for said in (clearance_words(rows)[0], in_chinese(rows)[0]):
+        for side in ("baseline", "option"):
+            assert f"{figure('clearance_h_mean_import', rows[0][side][0])} " in said, said
+        assert "-9.90" in said and "-8.75" in said, said  # (the range at the mean's decimals)
+    assert "9.80 h with the baseline, 0.46 h (27 min)" in clearance_words(rows)[0]

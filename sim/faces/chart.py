@@ -15,6 +15,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
+from sim.faces.numbers import bound, hours
 from sim.report.plots import PALETTE, _figure
 
 #: the bars, in order: (metric, label)
@@ -65,13 +66,19 @@ def clearance_chart(rows: Sequence[dict[str, Any]]) -> Figure:
 
 
 def _hours(x: float) -> str:
-    """Hours as an official reads them: "10.6 h", and under an hour also in minutes."""
+    """Hours as the page's table writes them (:func:`sim.faces.numbers.hours`: "5.32 h",
+    "10.6 h"), and under an hour also in minutes."""
     if abs(x) < 1:
-        return f"{x:.2f} h ({x * 60:.0f} min)"
-    return f"{x:.1f} h"
+        return f"{hours(x)} h ({x * 60:.0f} min)"
+    return f"{hours(x)} h"
 
 
-def _change(difference: tuple[float, float | None, float | None]) -> str:
+def ends(metric: str, low: float, high: float, mean: float) -> tuple[str, str]:
+    """An interval's ends as the page's table writes them: with its mean's decimals."""
+    return bound(metric, low, mean), bound(metric, high, mean)
+
+
+def _change(metric: str, difference: tuple[float, float | None, float | None]) -> str:
     """The option's change of one bar in words, and whether it is clear of chance."""
     mean, low, high = difference
     if not math.isfinite(mean):
@@ -82,10 +89,10 @@ def _change(difference: tuple[float, float | None, float | None]) -> str:
         return f"{size} (one replication: no range, so no telling it from chance)"
     if max(abs(mean), abs(low), abs(high)) < 5e-4:
         return "no change in any replication"
+    lo, hi = ends(metric, low, high, mean)
     if low > 0 or high < 0:
-        return (f"{size}: a clear change (its 95 % range, {low:.2f} to {high:.2f} h, "
-                "does not include 0)")
-    return (f"{size}: not a clear change (its 95 % range, {low:.2f} to {high:.2f} h, "
+        return f"{size}: a clear change (its 95 % range, {lo} to {hi} h, does not include 0)"
+    return (f"{size}: not a clear change (its 95 % range, {lo} to {hi} h, "
             "includes 0: it could be chance)")
 
 
@@ -99,7 +106,7 @@ def clearance_words(rows: Sequence[dict[str, Any]], lang: str = "en") -> list[st
     by_metric = {row["metric"]: row for row in rows}
     return [
         f"Clearance, {label}: {_hours(row['baseline'][0])} with the baseline, "
-        f"{_hours(row['option'][0])} with the option; {_change(row['difference'])}."
+        f"{_hours(row['option'][0])} with the option; {_change(metric, row['difference'])}."
         for metric, label in BARS
         if (row := by_metric.get(metric)) is not None
     ]

@@ -107,8 +107,8 @@ def _cell(side: str, metric: str, mean: float, low: float | None, high: float | 
         # the kind of a by-direction metric is that of the metric without its direction
         kind_of = metric.removesuffix("_import").removesuffix("_export")
         low, high = clip_interval(kind_of, low, high, difference=side == "difference")
-        interval = (f' <span class="bs-interval">[{bound(metric, low)}, '
-                    f'{bound(metric, high)}]</span>')
+        interval = (f' <span class="bs-interval">[{bound(metric, low, mean)}, '
+                    f'{bound(metric, high, mean)}]</span>')
     return (
         f'<td class="bs-cell" data-side="{side}" data-metric="{metric}" '
         f'data-value="{mean!r}">{figure(metric, mean, side, lang)}'

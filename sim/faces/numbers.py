@@ -4,11 +4,13 @@ in percentage points, money and counts without decimals that say nothing.
 
 A room reads "93.7 %", not "0.937", and "135,232,500", not "135,232,500.0". A figure's
 mean carries its unit; its interval's ends are in the same unit, unmarked, so that a cell
-stays short (``93.7 % [92.1, 95.3]``). Hours are written by their size, the same way in every
-cell: two decimals under 10 h (``5.32``), one from 10 h on (``14.0``, ``1,234.5``), and two
-significant digits where two decimals would show a change that is not 0 as "0.00" (a small
-change of hours is also said in minutes beside it). The exact mean stays in the cell's
-``data-value``.
+stays short (``93.7 % [92.1, 95.3]``), and with the mean's decimals (``9.99 [8.46, 11.52]``,
+not ``9.99 [8.46, 11.5]``: ends written each by its own size read as another precision).
+Hours are written by their size, the same way in every cell (and in the chart's words,
+:mod:`sim.faces.chart`): two decimals under 10 h (``5.32``), one from 10 h on (``14.0``,
+``1,234.5``), and two significant digits where two decimals would show a change that is not 0
+as "0.00" (a small change of hours is also said in minutes beside it). The exact mean stays
+in the cell's ``data-value``.
 """
 
 from __future__ import annotations
@@ -69,10 +71,23 @@ def _whole_from(unit: str) -> float:
     return math.inf
 
 
-def bound(metric: str, x: float | None) -> str:
-    """An end of a figure's interval (or a figure without its unit) in its metric's unit."""
+def _decimals(said: str) -> int:
+    """How many decimals a written figure has."""
+    return len(said.rsplit(".", 1)[1]) if "." in said else 0
+
+
+def bound(metric: str, x: float | None, like: float | None = None) -> str:
+    """An end of a figure's interval (or a figure without its unit) in its metric's unit;
+    with ``like`` (the interval's mean), with as many decimals as the mean is written with,
+    so that a cell's three numbers read at one precision."""
     if x is None or not math.isfinite(x):
         return "–"
+    if like is not None and math.isfinite(like):
+        decimals = _decimals(bound(metric, like))
+        scaled = 100 * x if _unit(metric).startswith("share") else x
+        if abs(scaled) < 0.5 * 10.0 ** -decimals:
+            scaled = 0.0  # (no "-0.00")
+        return f"{scaled:,.{decimals}f}"
     unit = _unit(metric)
     if unit.startswith("share"):
         return _percent(100 * x)
