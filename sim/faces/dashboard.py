@@ -441,7 +441,7 @@ class Page:
                 say(self.lang, FULL_NOTE), snap.labels, snap.warnings, snap.notes, self.lang,
                 snap.currency, note_html(rows, snap.full, snap.window, self.lang, snap.lanes))
             self.chart.object = clearance_figure(rows, self.lang)
-            self.history.add(self.run.plan, snap.labels, rows, snap.currency)
+            self.history.add(self.run.plan, snap.labels, rows, snap.currency, snap)
         if snap.phase in ("done", "failed") and self.poll is not None:
             self.poll.stop()
             self.poll = None
@@ -515,7 +515,7 @@ class Page:
         )
         results = pn.Column(
             self.announce, self.status, self.progress, self.quick, self.full, self.chart,
-            self.history.pane, sizing_mode="stretch_width",
+            self.history.view, sizing_mode="stretch_width",
         )
         watch = pn.Column(f"## {say(lang, 'Watch a port')}",
                           pn.FlexBox(self.watch_port, self.watch_button, flex_wrap="wrap"),

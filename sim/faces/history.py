@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import panel as pn
 
 from sim.faces.choices import Plan
+from sim.faces.runs import Snapshot
 from sim.faces.words import HISTORY_NOTE, metric_label, say
 
 #: the measures a row shows, where the run measured them (the full table has them all)
@@ -30,12 +31,18 @@ KEPT = 10
 
 @dataclass(frozen=True)
 class Entry:
-    """One finished run: its number on the page, what it ran and its headline rows."""
+    """One finished run: its number on the page, what it ran, its full table's rows (the
+    headline ones shown here; all of them downloaded), and for the comparison of two runs its
+    plan and each side's replications (:mod:`sim.faces.pairs`)."""
 
     number: int
     labels: Mapping[str, str]
     setting: str
     rows: Sequence[Mapping[str, Any]]
+    plan: Plan | None = None
+    full: Mapping[str, Sequence[Mapping[str, float]]] = field(default_factory=dict)
+    window: tuple[float, float] = (0.0, 0.0)  # its warm-up and observed days
+    currency: str = "USD"
 
 
 def setting(plan: Plan, lang: str = "en") -> str:
@@ -101,12 +108,22 @@ class History:
         self._count = 0
         self.pane = pn.pane.HTML("", css_classes=["bs-history-pane"],
                                  sizing_mode="stretch_width")
+        self.download = pn.pane.HTML("", css_classes=["bs-csv-pane"])
+        #: the runs so far and their download under them
+        self.view = pn.Column(self.pane, self.download, sizing_mode="stretch_width")
 
     def add(self, plan: Plan, labels: Mapping[str, str], rows: Sequence[Mapping[str, Any]],
-            currency: str = "USD") -> None:
-        """Keep a finished run's headline rows and show the table again."""
+            currency: str = "USD", snap: Snapshot | None = None) -> None:
+        """Keep a finished run's rows (and its replications and observed days, from its
+        ``snap``), and show the table again with its download."""
+        from sim.faces.export import download_html
+
         self._count += 1
-        kept = [r for r in rows if r["metric"] in HEADLINE]
-        self.entries = [*self.entries, Entry(self._count, dict(labels),
-                                             setting(plan, self.lang), kept)][-KEPT:]
+        metrics = {r["metric"] for r in rows}  # (a side's replications: the shown rows only)
+        kept = {side: [{m: v for m, v in rep.items() if m in metrics} for rep in reps]
+                for side, reps in (snap.full if snap else {}).items()}
+        window = snap.window if snap else (0.0, 0.0)
+        self.entries = [*self.entries, Entry(self._count, dict(labels), setting(plan, self.lang),
+                                             list(rows), plan, kept, window, currency)][-KEPT:]
         self.pane.object = history_html(self.entries, self.lang, currency)
+        self.download.object = download_html(self.entries, self.lang)

@@ -141,6 +141,9 @@ ZH: dict[str, str] = {
         "每格依次为基准方案的均值、方案的均值，以及方案减基准方案之差及其 95% 置信区间"
         "（* 表示置信区间不含 0）。只有基准方案、重复运行次数、观测天数和随机数种子都相同的"
         "运行才可相互比较：它们模拟的是相同的货物流量。"),
+    # the runs so far as a CSV file (:mod:`sim.faces.export`)
+    "Download the runs so far (CSV, for Excel: every row of each run's table, unrounded)":
+        "下载本页面已完成的运行（CSV 文件，可用 Excel 打开：每次运行表格的全部行，未经舍入）",
     # the chosen scenario said under its name (:mod:`sim.faces.about`)
     "Ports": "口岸",
     "The scenario's own run: {days:g} observed days, after {warmup:g} days of warm-up":

@@ -1,0 +1,80 @@
+"""The workshop page's runs so far as a CSV download (:mod:`sim.faces.export`): fast, without
+a browser (tests/test_dashboard_e2e.py reads the link on the page)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import re
+from urllib.parse import unquote
+
+import pytest
+
+from sim.faces.choices import Plan
+from sim.faces.runs import SHOWN, Snapshot, table
+
+pytest.importorskip("panel")
+
+from sim.faces.export import COLUMNS, download_html, runs_csv  # noqa: E402
+from sim.faces.history import History  # noqa: E402
+
+METRICS = ("clearance_h_mean_import", "released_within_24h_import", "value_slipped")
+SHOWN_HERE = tuple((m, t) for m, t in SHOWN if m in METRICS)
+
+
+def _full(seed: int, shift: float) -> dict[str, list[dict[str, float]]]:
+    """Three replications a side of made-up figures (the option ``shift`` off the baseline)."""
+    rng = random.Random(seed)
+    base = [{"clearance_h_mean_import": rng.uniform(4, 6), "released_within_24h_import":
+             rng.uniform(0.9, 1.0), "value_slipped": rng.uniform(0, 1e6)} for _ in range(3)]
+    option = [{m: v * (1 + shift * rng.uniform(0.5, 1.5)) for m, v in rep.items()}
+              for rep in base]
+    return {"baseline": base, "option": option}
+
+
+def _history(lang: str = "en", seeds: tuple[int, int] = (1, 1)) -> History:
+    history = History(lang)
+    for number, (seed, shift) in enumerate(zip(seeds, (-0.1, -0.2), strict=True)):
+        full = _full(number, shift)
+        snap = Snapshot("done", full=full, window=(14.0, 1.0))
+        history.add(Plan("workshop", (f"o{number}",), reps=3, days=1, seed=seed),
+                    {"baseline": "workshop", "option": f"option {number}"},
+                    table(full, SHOWN_HERE), "USD", snap)
+    return history
+
+
+def test_the_csv_holds_every_figure_of_every_run_unrounded():
+    """Each run's every row and side, at the page's exact value, with the raw interval and
+    the one the page shows (clipped: a share not above 100 %), as the results folder's
+    summary.csv names them."""
+    history = _history()
+    rows = list(csv.DictReader(io.StringIO(runs_csv(history.entries))))
+    assert tuple(rows[0]) == COLUMNS
+    assert len(rows) == 2 * len(METRICS) * 3
+    for entry in history.entries:
+        for row in entry.rows:
+            for side in ("baseline", "option", "difference"):
+                (line,) = [r for r in rows if r["run"] == str(entry.number)
+                           and r["metric"] == row["metric"] and r["side"] == side]
+                mean, low, high = row[side]
+                assert float(line["mean"]) == mean and float(line["ci_low"]) == low
+                assert float(line["ci_high"]) == high
+                assert float(line["shown_low"]) <= float(line["shown_high"])
+                assert line["seed"] == "1" and line["observed_days"] == "1"
+    shares = [r for r in rows if r["metric"] == "released_within_24h_import"
+              and r["side"] != "difference"]
+    assert any(float(r["ci_high"]) > 1 for r in shares)  # (3 reps near 1: the raw goes over)
+    assert all(float(r["shown_high"]) <= 1 for r in shares)
+    assert {r["unit"] for r in rows if r["metric"] == "value_slipped"} == {"USD, observed days"}
+
+
+def test_the_download_link_carries_the_csv_and_its_labels_in_chinese():
+    history = _history("zh")
+    link = download_html(history.entries, "zh")
+    href = re.search(r'href="data:text/csv;charset=utf-8,([^"]+)"', link)
+    assert href is not None and 'download="bordersim-runs.csv"' in link
+    text = unquote(href.group(1))
+    assert text.startswith("\ufeff") and text[1:] == runs_csv(history.entries, "zh")
+    assert "海关通关时间均值（进口）" in text and "下载" in link
+    assert download_html([], "zh") == ""
