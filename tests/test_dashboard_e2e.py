@@ -661,12 +661,13 @@ def _run_again_and_keep_the_first(browser, first_full) -> None:
     second = {(side, metric): v for (run, side, metric), v in both.items() if run == "2"}
     assert second and all(v == full[key] for key, v in second.items())
     assert second != {(side, metric): v for (_, side, metric), v in first.items()}
-    _download(browser, both)
+    _download_and_set_side_by_side(browser, both)
 
 
-def _download(browser, both) -> None:
+def _download_and_set_side_by_side(browser, both) -> None:
     """Under the runs so far: a CSV of them with the page's exact figures (for Excel after
-    the workshop)."""
+    the workshop), and the two runs' options side by side with run 2 − run 1, paired (both
+    ran on the same seed, replications and days); the same run chosen twice is refused."""
     import csv
     import io
     from urllib.parse import unquote
@@ -677,3 +678,16 @@ def _download(browser, both) -> None:
     downloaded = {(r["run"], r["side"], r["metric"]): float(r["mean"]) for r in lines}
     assert both and all(downloaded[key] == v for key, v in both.items())  # (to the last bit)
     assert len(downloaded) > len(both)  # (every row of the full tables, not the headline)
+    pair = _find(browser, ".bs-pair-pane >>> .bs-pair", timeout=30)[0]
+    assert pair.get_attribute("data-paired") == "yes"
+    shown = {(c.get_attribute("data-side"), c.get_attribute("data-metric")):
+             float(c.get_attribute("data-value"))
+             for c in _find(browser, ".bs-pair-pane >>> td.bs-cell")}
+    metric = "clearance_h_mean_import"
+    first, second = both[("1", "option", metric)], both[("2", "option", metric)]
+    assert (shown[("baseline", metric)], shown[("option", metric)]) == (first, second)
+    assert math.isclose(shown[("difference", metric)], second - first, rel_tol=1e-9,
+                        abs_tol=1e-12)
+    _choose(browser, "bs-pair-b", "1: AI clears 90 % of scan images at the sea port "
+            "(ai_clear_90)")
+    _saying(browser, ".bs-pair-pane >>> .bs-pair-note", "Choose two different runs.")

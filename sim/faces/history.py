@@ -109,13 +109,18 @@ class History:
         self.pane = pn.pane.HTML("", css_classes=["bs-history-pane"],
                                  sizing_mode="stretch_width")
         self.download = pn.pane.HTML("", css_classes=["bs-csv-pane"])
-        #: the runs so far and their download under them
-        self.view = pn.Column(self.pane, self.download, sizing_mode="stretch_width")
+        from sim.faces.pairs import Pairs
+
+        self.pairs = Pairs(lang)
+        #: the runs so far, their download and the comparison of two of them under it
+        self.view = pn.Column(self.pane, self.download, self.pairs.view,
+                              sizing_mode="stretch_width")
 
     def add(self, plan: Plan, labels: Mapping[str, str], rows: Sequence[Mapping[str, Any]],
             currency: str = "USD", snap: Snapshot | None = None) -> None:
         """Keep a finished run's rows (and its replications and observed days, from its
-        ``snap``), and show the table again with its download."""
+        ``snap``), show the table again with its download, and offer the run to the
+        comparison of two runs."""
         from sim.faces.export import download_html
 
         self._count += 1
@@ -127,3 +132,4 @@ class History:
                                              list(rows), plan, kept, window, currency)][-KEPT:]
         self.pane.object = history_html(self.entries, self.lang, currency)
         self.download.object = download_html(self.entries, self.lang)
+        self.pairs.offer(self.entries)

@@ -56,6 +56,12 @@ HISTORY_NOTE = (
     "95 % interval (* clear of 0). Compare runs only on the same baseline, replications, "
     "observed days and seed: then they ran on the same simulated traffic."
 )
+#: what the side-by-side of two runs shows, when they ran on the same traffic
+PAIRS_NOTE = (
+    "The two runs ran on the same simulated traffic (same scenario, seed, replications and "
+    "observed days): the last column is run B's option minus run A's, paired replication by "
+    "replication, with its 95 % interval (* clear of 0)."
+)
 QUICK_NOTE = "One replication each, same seed: no interval yet. The full run follows."
 #: said before a failed replication's Python error, which follows as Python gives it
 PYTHON_ERROR = (
@@ -144,6 +150,25 @@ ZH: dict[str, str] = {
     # the runs so far as a CSV file (:mod:`sim.faces.export`)
     "Download the runs so far (CSV, for Excel: every row of each run's table, unrounded)":
         "下载本页面已完成的运行（CSV 文件，可用 Excel 打开：每次运行表格的全部行，未经舍入）",
+    # two runs side by side (:mod:`sim.faces.pairs`)
+    "Two runs side by side": "两次运行对比", "Run A": "运行 A", "Run B": "运行 B",
+    "run {n}": "运行 {n}", "run {n}: option": "运行 {n}：方案",
+    "run {b} − run {a} (paired)": "运行 {b} 减运行 {a}（配对）",
+    "run {b} − run {a}": "运行 {b} 减运行 {a}",
+    "Choose two different runs.": "请选择两次不同的运行。",
+    "one of the runs kept no replications": "其中一次运行未保留各次重复运行的结果",
+    "{what}: {a} against {b}": "{what}：{a} 对 {b}",
+    "scenario": "情景", "seed": "随机数种子", "replications": "重复运行次数",
+    "observed days": "观测天数",
+    PAIRS_NOTE: (
+        "两次运行模拟的是相同的货物流量（情景、随机数种子、重复运行次数和观测天数均相同）："
+        "最后一列为运行 B 的方案减运行 A 的方案，逐次重复运行配对相减，附 95% 置信区间"
+        "（* 表示置信区间不含 0）。"),
+    ("No paired difference: the two runs did not run on the same simulated traffic ({why}). "
+     "Run them again with the same scenario, seed, replications and observed days to compare "
+     "them paired."): (
+        "无配对差值：两次运行模拟的不是相同的货物流量（{why}）。请以相同的情景、随机数种子、"
+        "重复运行次数和观测天数重新运行，再作配对比较。"),
     # the chosen scenario said under its name (:mod:`sim.faces.about`)
     "Ports": "口岸",
     "The scenario's own run: {days:g} observed days, after {warmup:g} days of warm-up":

@@ -1,0 +1,82 @@
+"""Two runs of the workshop page side by side with their options' paired difference
+(:mod:`sim.faces.pairs`): fast, without a browser (tests/test_dashboard_e2e.py chooses them on
+the page)."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from sim.analysis.paired import paired_interval
+from sim.faces.choices import Plan
+from sim.faces.runs import SHOWN, Snapshot, table
+
+pytest.importorskip("panel")
+
+from sim.faces.history import History  # noqa: E402
+from sim.faces.pairs import pair_html, pair_rows, unshared  # noqa: E402
+
+METRICS = ("clearance_h_mean_import", "released_within_24h_import", "value_slipped")
+SHOWN_HERE = tuple((m, t) for m, t in SHOWN if m in METRICS)
+
+
+def _full(seed: int, shift: float) -> dict[str, list[dict[str, float]]]:
+    """Three replications a side of made-up figures (the option ``shift`` off the baseline)."""
+    rng = random.Random(seed)
+    base = [{"clearance_h_mean_import": rng.uniform(4, 6), "released_within_24h_import":
+             rng.uniform(0.9, 1.0), "value_slipped": rng.uniform(0, 1e6)} for _ in range(3)]
+    option = [{m: v * (1 + shift * rng.uniform(0.5, 1.5)) for m, v in rep.items()}
+              for rep in base]
+    return {"baseline": base, "option": option}
+
+
+def _history(lang: str = "en", seeds: tuple[int, int] = (1, 1)) -> History:
+    history = History(lang)
+    for number, (seed, shift) in enumerate(zip(seeds, (-0.1, -0.2), strict=True)):
+        full = _full(number, shift)
+        snap = Snapshot("done", full=full, window=(14.0, 1.0))
+        history.add(Plan("workshop", (f"o{number}",), reps=3, days=1, seed=seed),
+                    {"baseline": "workshop", "option": f"option {number}"},
+                    table(full, SHOWN_HERE), "USD", snap)
+    return history
+
+
+def test_two_runs_on_the_same_traffic_give_their_options_paired_difference():
+    """B − A is the paired difference of the two options, replication by replication, with
+    its 95 % interval: not the difference of their differences from the baseline, nor a
+    difference of means with an unpaired interval."""
+    a, b = _history().entries
+    assert unshared(a, b) == ""
+    for row in pair_rows(a, b):
+        m = row["metric"]
+        want = paired_interval([r[m] for r in b.full["option"]],
+                               [r[m] for r in a.full["option"]])
+        assert row["difference"][0] == pytest.approx(want[0], rel=1e-12)
+        assert row["difference"][1] == pytest.approx(want[1], rel=1e-12)
+        assert row["baseline"] == next(r for r in a.rows if r["metric"] == m)["option"]
+    page = pair_html(a, b)
+    assert 'data-paired="yes"' in page and "run 2 − run 1 (paired)" in page
+
+
+def test_two_runs_on_other_seeds_are_not_paired_and_the_page_says_why():
+    a, b = _history(seeds=(1, 2)).entries
+    assert unshared(a, b) == "seed: 1 against 2"
+    assert all(math.isnan(r["difference"][0]) for r in pair_rows(a, b))
+    page = pair_html(a, b)
+    assert 'data-paired="no"' in page and "(paired)" not in page
+    assert "did not run on the same simulated traffic (seed: 1 against 2)" in page
+    zh = pair_html(a, b, "zh")
+    assert "随机数种子：1 对 2" in zh and "无配对差值" in zh
+
+
+def test_the_choice_of_two_runs_shows_once_there_are_two():
+    history = History()
+    assert not history.pairs.view.visible
+    two = _history()
+    assert two.pairs.view.visible
+    assert (two.pairs.first.value, two.pairs.second.value) == (1, 2)
+    assert 'class="bs-pair"' in two.pairs.pane.object
+    two.pairs.second.value = 1
+    assert "Choose two different runs." in two.pairs.pane.object
