@@ -12,4 +12,7 @@
 - :mod:`sim.faces.words`: the page's words in Simplified Chinese (``--lang zh``).
 - :mod:`sim.faces.chart_zh`: the clearance chart's words in Simplified Chinese.
 - :mod:`sim.faces.player`: the animated port's frames, with a pause control.
+- :mod:`sim.faces.history`: the runs so far on the page, one row each.
+- :mod:`sim.faces.export`: the runs so far as a CSV file to download.
+- :mod:`sim.faces.pairs`: two runs so far side by side, with their paired difference.
 """
