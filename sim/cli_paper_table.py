@@ -67,15 +67,21 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--out", type=out_path, metavar="FILE",
                    help="file to write the table to (default: print it); never a file of "
                    "RESULTS_DIR other than a .md or .tex one")
+    from sim.cli_lang import ENV, add_lang
+
+    add_lang(p, f"language of the table, its notes, the methods paragraph and the messages "
+                f"(en or zh: Simplified Chinese; default: the environment variable {ENV}, "
+                "else en)")
 
 
 def run(args: argparse.Namespace) -> int:
     """Print or write the table; 2 with a clear error for a folder or metric it cannot use."""
+    from sim.cli_lang import chosen
     from sim.cli_tables import _with_remedy
     from sim.report.folder import ResultsFolderError
-    from sim.report.paper_render import render
     from sim.report.paper_table import PaperTableError, build
 
+    args.lang = chosen(args)
     try:
         for flag, given in (("--define", args.define), ("--raw-names", args.raw_names)):
             if given and (args.gains is not None or args.assumptions or args.methods):
@@ -88,12 +94,12 @@ def run(args: argparse.Namespace) -> int:
             from sim.report.paper_sweep import build_sweep
 
             table = build_sweep(args.folder, args.metric, args.define, args.raw_names)
-            return _write(args, render(table, args.format), "table")
+            return _write(args, _rendered(table, args), "table")
         if args.methods:
             from sim.report.paper_methods import build_methods, render_methods
 
-            return _write(args, render_methods(build_methods(args.folder), args.format),
-                          "methods")
+            text = build_methods(args.folder, args.lang)
+            return _write(args, render_methods(text, args.format), "methods")
         if args.gains is not None:
             from sim.report.paper_gains import build_gains
 
@@ -105,15 +111,33 @@ def run(args: argparse.Namespace) -> int:
         else:
             table = build(args.folder, args.metric, args.define, args.raw_names)
     except ResultsFolderError as exc:  # (as the report says it, with how to resume)
-        print(f"error: {_with_remedy(exc, args.folder)}", file=sys.stderr)
-        return 2
+        return _error(args, _with_remedy(exc, args.folder))
     except PaperTableError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _error(args, str(exc))
     if table.skipped:
-        print(f"note: not in this comparison, so left out: {', '.join(table.skipped)}",
-              file=sys.stderr)
-    return _write(args, render(table, args.format), "table")
+        from sim.cli_zh_paper import skipped
+
+        print(skipped(table.skipped, args.lang), file=sys.stderr)
+    return _write(args, _rendered(table, args), "table")
+
+
+def _rendered(table: Any, args: argparse.Namespace) -> str:
+    """The table in ``--format``, in Chinese under ``--lang zh``."""
+    from sim.report.paper_render import render
+
+    if args.lang == "zh":
+        from sim.report.zh_paper import chinese
+
+        table = chinese(table)
+    return render(table, args.format, args.lang)
+
+
+def _error(args: argparse.Namespace, said: str) -> int:
+    """An error line (in Chinese under ``--lang zh``: :mod:`sim.cli_zh_paper`); 2."""
+    from sim.cli_zh_paper import error
+
+    print(error(said, args.lang), file=sys.stderr)
+    return 2
 
 
 def _a_sweep(args: argparse.Namespace) -> bool:
@@ -134,18 +158,18 @@ def _a_sweep(args: argparse.Namespace) -> bool:
 def _write(args: argparse.Namespace, text: str, what: str) -> int:
     """Print ``text`` or write it to ``--out`` (never over a file of the results folder)."""
     if args.out is not None and _a_results_file(args.out, args.folder):
-        print(f"error: will not overwrite {args.out}: it is a file of the results folder; "
-              "give --out a new file, or a .md or .tex one", file=sys.stderr)
-        return 2
+        return _error(args, f"will not overwrite {args.out}: it is a file of the results "
+                      "folder; give --out a new file, or a .md or .tex one")
     if args.out is None:
         sys.stdout.write(text)
         return 0
     try:
         args.out.write_text(text, encoding="utf-8")
     except OSError as exc:
-        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    print(f"{what}: {args.out}")
+        return _error(args, f"cannot write {args.out}: {exc.strerror or exc}")
+    from sim.cli_zh_paper import written
+
+    print(written(what, args.out, args.lang))
     return 0
 
 

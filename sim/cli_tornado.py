@@ -68,17 +68,25 @@ def add_parser(sub: Any) -> None:
                    help="results folder (default: a new results/tornado-<scenario>-<time>); "
                    "rerunning into it resumes")
     _add_executor(p)
+    from sim.cli_lang import ENV, add_lang
+
+    add_lang(p, f"language of the table, its notes and the messages (en or zh: Simplified "
+                f"Chinese; default: the environment variable {ENV}, else en); tornado.csv "
+                "stays in English")
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the comparison, write tornado.csv and the table; 2 with a clear error for a
     reform, range or outcome it cannot use."""
+    from sim.cli_lang import chosen as language
+    from sim.cli_zh_paper import error
     from sim.experiment import tornado as tn
     from sim.experiment.metric_names import MetricError
     from sim.experiment.options import OptionError
     from sim.reforms.reform import ReformError
     from sim.report.paper_table import PaperTableError
 
+    args.lang = language(args)
     try:
         reform = tn.reform_of(args.reform)
         chosen, missing = tn.settings(reform, _spans(args.ranges))
@@ -87,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
                               "for its assumptions); give one: --range SETTING=LOW,HIGH")
         return _run(args, reform, chosen, missing)
     except (ReformError, OptionError, MetricError, PaperTableError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(error(str(exc), args.lang), file=sys.stderr)
         return 2
 
 
@@ -122,13 +130,19 @@ def _run(args: argparse.Namespace, reform: Any, chosen: list[Any], missing: list
     metrics = _metrics(args.metric, res)
     table = tn.tornado(res, reform, chosen, metrics)
     table.to_csv(out / "tornado.csv", index=False)
+    from sim.cli_zh_paper import results
     from sim.report.paper_tornado import build
 
-    text = render(build(table, reform, res.meta, missing, out), args.format)
+    paper = build(table, reform, res.meta, missing, out)
+    if args.lang == "zh":
+        from sim.report.zh_paper import chinese
+
+        paper = chinese(paper)
+    text = render(paper, args.format, args.lang)
     (out / ("tornado.tex" if args.format == "latex" else "tornado.md")).write_text(
         text, encoding="utf-8")
     sys.stdout.write(text)
-    print(f"results: {out} (tornado.csv and the comparison's files)", file=sys.stderr)
+    print(results(out, args.lang), file=sys.stderr)
     return 0
 
 
@@ -148,6 +162,7 @@ def _argv(args: argparse.Namespace) -> list[str]:
 
     for key, value in args.settings:
         out += ["--set", f"{key}={_item(value)}"]
+    out += [] if getattr(args, "lang", "en") == "en" else ["--lang", args.lang]
     return out + ["--format", args.format] + ([] if args.out is None else ["--out", str(args.out)])
 
 

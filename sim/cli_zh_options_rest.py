@@ -341,4 +341,11 @@ HELPS: dict[tuple[str, str], str] = {
     ("--out", "f217b048"):
         "结果文件夹（默认：新建 results/tornado-<scenario>-<time>）；再次运行到该文件夹时接着"
         "运行",
+    ("--lang", "cd997df0"):
+        "表格、其注释和提示信息的语言：en 或 zh（简体中文）（默认取环境变量 BORDERSIM_LANG，"
+        "未设置时为 en）；tornado.csv 保持英文",
+    # paper-table --lang
+    ("--lang", "03eb60a2"):
+        "表格、其注释、方法段落和提示信息的语言：en 或 zh（简体中文）（默认取环境变量 "
+        "BORDERSIM_LANG，未设置时为 en）",
 }

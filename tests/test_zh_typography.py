@@ -58,6 +58,7 @@ ALLOWED_WORDS = frozenset({
     "SimPy", "Python", "Parquet", "Excel", "Dask", "git", "Sobol", "Saltelli", "Welch",
     "Markdown", "LaTeX",
     "Holm", "Student", "Kolmogorov", "Smirnov", "Horvitz", "Thompson", "eneltec", "Smart",
+    "Pollaczek", "Khinchine", "Little",
     "Sharing", "Doing", "Business", "Marino", "Jackson", "Erlang",
 })
 

@@ -22,13 +22,18 @@ VERIFIED = (
 )
 
 
-def build_methods(folder: Path) -> str:
+def build_methods(folder: Path, lang: str = "en") -> str:
     """The methods paragraph of a finished comparison ``folder`` (read and checked as the
-    report reads it: an unfinished or damaged one raises ResultsFolderError)."""
+    report reads it: an unfinished or damaged one raises ResultsFolderError), in ``lang``
+    (``zh``: :mod:`sim.report.zh_paper_methods`)."""
     from sim.report.paper_table import read_comparison
 
     res = read_comparison(folder)
     counts = res.per_rep["option"].value_counts().tolist() if len(res.per_rep) else [0]
+    if lang == "zh":
+        from sim.report.zh_paper_methods import methods_text_zh
+
+        return methods_text_zh(res.meta, min(counts), max(counts), folder.name)
     return methods_text(res.meta, min(counts), max(counts), folder.name)
 
 

@@ -57,7 +57,8 @@ def build_sweep(folder: Path, metrics: Sequence[str] | None = None, define: bool
     reps = int(sweep.meta["reps"])  # (checked by read_sweep: every point ran them all)
     caption = _caption(sweep.meta, scenario, reps, len(sweep.design), paired)
     caption += money_said(chosen, {"currency": currency})
-    table = PaperTable([*sweep.params, *labels], rows, caption, head="point")
+    table = PaperTable([*sweep.params, *labels], rows, caption, head="point",
+                       metrics=dict(zip(labels, chosen, strict=True)))
     table.notes = _notes(rows) + caveat(reps, said)
     table.notes += definitions(chosen, not raw) if define else []
     table.command, table.folder = _command(sweep.meta, folder), folder.name

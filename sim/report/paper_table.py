@@ -38,6 +38,7 @@ class PaperTable:
     folder: str = ""  # the results folder's name, for `bordersim reproduce` in the note
     head: str = "metric"  # (the rows' column: "who" for who gains, by port and direction)
     align: str = "r"  # the other columns' alignment: "r" for figures, "l" for words
+    metrics: dict[str, str] = field(default_factory=dict)  # a label's metric (for --lang zh)
 
 
 class PaperTableError(ValueError):
@@ -59,15 +60,17 @@ def build(folder: Path, metrics: Sequence[str] | None = None,
     chosen, skipped = _chosen(metrics, have, folder)
     rows: list[tuple[str, list[str]]] = []
     changes: list[Change] = []
+    labels: dict[str, str] = {}
     for metric in chosen:
         unit = shown_unit(str(s[(metric, res.names[0])]["unit"]), res.meta.get("currency"))
         label = row_label(metric, unit, raw)
+        labels[label] = metric
         changes += [change_of(f"{label} for {n}", d.get((metric, n))) for n in res.names[1:]]
         rows.append((label, [_cell(s.get((metric, n))) for n in res.names]))
         rows.append((CHANGE, ["" if n == res.names[0] else _cell(d.get((metric, n)), True)
                               for n in res.names]))
     caption = _caption(res.meta, res.per_rep, len(res.names)) + money_said(chosen, res.meta)
-    table = PaperTable(list(res.names), rows, caption, skipped=skipped)
+    table = PaperTable(list(res.names), rows, caption, skipped=skipped, metrics=labels)
     table.notes = _notes(rows) + caveat(_fewest(res.per_rep), changes)
     table.notes += definitions(chosen, not raw) if define else []
     table.command, table.folder = _command(res.meta, folder), folder.name
