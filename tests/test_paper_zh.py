@@ -22,9 +22,10 @@ from tests.test_cli_lang_notes import english_left
 SMALL = str(Path(__file__).parent / "scenarios" / "small.toml")
 SHORT = ["--reps", "2", "--days", "1", "--set", "warmup_days=1", "--set", "drain_days=1"]
 #: every text of a comparison's folder paper-table writes (each one a call)
-COMPARE_TEXTS: tuple[list[str], ...] = ([], ["--define"], ["--raw-names", "--format", "latex"], ["--assumptions"],
-                 ["--methods"], ["--methods", "--format", "latex"], ["--gains", "clearance"],
-                 ["--metric", "clearance_h_mean", "--metric", "trader_cost_per_consignment"])
+COMPARE_TEXTS: tuple[list[str], ...] = (
+    [], ["--define"], ["--raw-names", "--format", "latex"], ["--assumptions"], ["--methods"],
+    ["--methods", "--format", "latex"], ["--gains", "clearance"],
+    ["--metric", "clearance_h_mean", "--metric", "trader_cost_per_consignment"])
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
