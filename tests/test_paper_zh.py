@@ -159,3 +159,19 @@ def test_the_captions_of_other_designs_and_a_precision_target_are_known():
     assert "10 至 12 次独立的重复运行，其次数由精度目标决定" in text
     assert "方案 fast 改变了到港" in text
     assert english_left(text) == []
+
+
+def test_a_structures_assumptions_are_said_as_the_console_says_them():
+    from sim.report.zh_paper_notes import note
+
+    english = ("which structure decides faster, and what it does to clearance, rests on the "
+               "scenario's stated assumptions, not on the structure alone: "
+               "organisation.transfer_to (to national: lognormal mean 4.0 h, cv 1.0: a request "
+               "passed up to that level waits this long first) and organisation.advantages "
+               "(middle_filter 0.2); try other values with --set (e.g. --set "
+               "'organisation.transfer_to={}')")
+    said = note(f"Assumptions the structure's effect rests on (dumbbell): {english}", {}, {})
+    assert said.startswith("组织结构效果所依据的假设（方案 dumbbell）：哪种组织结构决策更快")
+    assert "均值 4.0 小时" in said and english_left(said) == []
+    unknown = note("Assumptions the structure's effect rests on (dumbbell): a new clause", {}, {})
+    assert unknown.startswith(UNTRANSLATED)

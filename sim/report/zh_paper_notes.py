@@ -116,7 +116,7 @@ def note(en: str, metrics: dict[str, str], labels: dict[str, str]) -> str:
 
     if en == CUT_NOTE:
         return CUT_NOTE_ZH
-    for said in (_caveat, _definition, _sources, _costs, _ranges):
+    for said in (_caveat, _definition, _sources, _costs, _ranges, _structure):
         zh = said(en, metrics, labels)
         if zh is not None:
             return zh
@@ -304,3 +304,20 @@ def _mechanism(reform: str, english: str) -> str:
     from sim.report.zh_reforms import mechanism
 
     return mechanism(reform, english) or UNTRANSLATED + english
+
+
+def _structure(en: str, metrics: dict[str, str], labels: dict[str, str]) -> str | None:
+    """The assumptions an option's organisation structure rests on, in the console's
+    Chinese of the note it prints (:func:`sim.cli_lang.line`, code
+    ``structure_assumptions``)."""
+    from sim.cli_lang import line
+
+    found = re.fullmatch(r"Assumptions the structure's effect rests on \((?P<o>[^()]+)\): "
+                         r"(?P<t>.+)", en)
+    if found is None:
+        return None
+    head = f"提示（方案 {found['o']}）："
+    said = line(f"note ({found['o']}): {found['t']}", "zh")
+    if not said.startswith(head) or UNTRANSLATED in said:
+        return None
+    return f"组织结构效果所依据的假设（方案 {found['o']}）：{said.removeprefix(head)}"
