@@ -123,6 +123,7 @@ def _run(args: argparse.Namespace, reform: Any, chosen: list[Any], missing: list
     base = load_scenario(args.scenario, overrides)
     out = args.out or _default_out(base.model_copy(
         update={"name": f"tornado-{base.name}-{reform.name}"}))
+    _check_metrics(args, base, reform)
     out = lock_out(Path(out), "compare")
     res = tn.run(args.scenario, reform, chosen, args.reps, args.seed, overrides=overrides,
                  out=out, executor=_executor(args), command=["bordersim", "tornado", *_argv(args)],
@@ -144,6 +145,17 @@ def _run(args: argparse.Namespace, reform: Any, chosen: list[Any], missing: list
     sys.stdout.write(text)
     print(results(out, args.lang), file=sys.stderr)
     return 0
+
+
+def _check_metrics(args: argparse.Namespace, base: Any, reform: Any) -> None:
+    """Each ``--metric`` one the baseline or the reform yields, checked before any run and
+    refused in the command's words (``--metric``, ``bordersim check``), which its Chinese
+    error line says too."""
+    from sim.experiment.metric_names import check_metrics, metric_names
+
+    if args.metric:
+        check_metrics(args.metric, [metric_names(base, args.scenario),
+                                    metric_names(reform.apply(base))])
 
 
 def _argv(args: argparse.Namespace) -> list[str]:

@@ -130,6 +130,11 @@ def test_a_sweeps_refusal_and_a_tornados_are_in_chinese(folders, capsys):
     text = _said(["tornado", SMALL, "--reform", "single_window+training", "--reps", "2",
                   "--lang", "zh"], capsys)
     assert "请只给出一项改革" in text and _left(text) == []
+    argv = ["tornado", SMALL, "--reform", "training", "--range", "speedup=0.1,0.2", "--reps",
+            "2", "--metric", "nope"]  # (refused before any run, in the command's words)
+    text = _said([*argv, "--lang", "zh"], capsys)
+    assert "错误：--metric 'nope' 不是情景 'small' 的指标" in text and _left(text) == [], text
+    assert re.search(r"all [\d,]+ names: bordersim check ", _said(argv, capsys))
 
 
 def test_every_range_reason_has_its_chinese():
