@@ -76,13 +76,13 @@ def test_a_sweeps_table_and_a_tornado_are_in_chinese(folders, capsys, monkeypatc
     assert _left(said) == [], _left(said)
     assert "&nbsp;&nbsp;与扫描点 0 之差（配对）" in said and "| 扫描点 |" in said
     monkeypatch.setenv("BORDERSIM_LANG", "zh")  # (the setting, not --lang)
-    said = _said(["tornado", SMALL, "--reform", "single_window", *SHORT,
-                  "--out", str(tmp_path / "t")], capsys)
-    assert _left(said) == [], _left(said)
+    said = _said(["tornado", SMALL, "--reform", "training", "--range", "speedup=0.05,0.2",
+                  *SHORT, "--out", str(tmp_path / "t")], capsys)  # (the library's ranges'
+    assert _left(said) == [], _left(said)  # reasons: test_every_range_reason_has_its_chinese)
     assert ("| 设定：结果指标 | 依据 | 范围 | 低端效果 | 所给取值下的效果 | 高端效果 | 正负 |"
             in said)
-    assert "preparation_cut：海关通关时间均值（小时） | 假设 | 0.1 至 0.4 |" in said
-    assert "preparation_cut 的范围：默认值 0.2 的一半至两倍" in said
+    assert "| speedup：海关通关时间均值（小时） | 假设 | 0.05 至 0.2 |" in said
+    assert "speedup 的范围：在此给定（--range）" in said
     assert (tmp_path / "t" / "tornado.md").read_text(encoding="utf-8") in said
 
 
