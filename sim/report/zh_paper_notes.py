@@ -134,7 +134,7 @@ def _caveat(en: str, metrics: dict[str, str], labels: dict[str, str]) -> str | N
         r"is quoted\)|(?P<some>Some changes are smaller than their intervals are wide))"
         r"(?:; the change in (?P<label>.+) \((?P<m>[^()]+)\) has an interval (?P<w>\S+) wide"
         r"(?:, and about (?P<k>\d+) replications would make it no wider than the change \(an "
-        r"estimate from this sample's spread, (?P<f>n\u00b7\(h/H\)\u00b2)\))?)?\.", en)
+        r"estimate from this sample's spread\))?)?\.", en)
     if found is None:
         return None
     out = ("部分差值小于其置信区间的宽度" if found["some"] else
@@ -146,8 +146,7 @@ def _caveat(en: str, metrics: dict[str, str], labels: dict[str, str]) -> str | N
             return None
         out += f"；{where}之差（{found['m']}）的置信区间宽 {found['w']}"
     if found["k"]:
-        out += (f"，约 {found['k']} 次重复运行可使其不宽于差值（据本样本的离散程度估计，"
-                f"{found['f']}）")
+        out += f"，约 {found['k']} 次重复运行可使其不宽于差值（据本样本的离散程度估计）"
     return out + "。"
 
 
