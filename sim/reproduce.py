@@ -87,10 +87,10 @@ def _unfinished(meta: dict[str, Any], where: Path) -> None:
 
 def read_folder(folder: Path, checking: bool = False) -> Recorded:
     """What ``folder`` records, or :class:`Refused` naming what is missing (``checking``:
-    for checking it against itself only, so a sweep's folder made from Python, whose
-    command is no ``bordersim`` command and cannot be re-run, is read too). A run's or a
-    comparison's folder made from Python records no command (``command`` is empty): it is
-    re-run by the same Python call (:mod:`sim.reproduce_python`)."""
+    for checking it against itself only). A folder made from Python records no command
+    (``command`` is empty): it is re-run by the same Python call (a run's or a comparison's:
+    :mod:`sim.reproduce_python`; a sweep's is re-run by :func:`sim.experiment.sweep.sweep`
+    as a command's is: :mod:`sim.reproduce_sweep`)."""
     if not folder.is_dir():
         raise Refused(f"{folder}: not a folder")
     compare = folder / "compare.json"
@@ -103,9 +103,9 @@ def read_folder(folder: Path, checking: bool = False) -> Recorded:
         names, scenario = [""], folder / "scenario.json"
         kind = "sweep" if meta.get("kind") == "sweep" else "run"
     command = [str(c) for c in meta.get("command") or []]
-    if kind != "sweep" and command[:1] != ["bordersim"]:  # (made by sim.compare, or by
+    if command[:1] != ["bordersim"]:  # (made by sim.compare, sim.sweep, or by
         command = []  # sim.replicate under Python's argv: re-run by the same Python call)
-    if not checking and (command or kind == "sweep") and command[1:2] != [kind]:
+    if not checking and command and command[1:2] != [kind]:
         raise Refused(f"{folder}: its command {' '.join(command)!r} is not a `bordersim "
                       f"{kind}`; only folders of run, compare and sweep can be re-run")
     _unfinished(meta, folder)

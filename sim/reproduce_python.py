@@ -1,5 +1,7 @@
 """Re-run a results folder made from Python (``sim.compare(..., out=...)``,
-``sim.replicate(..., store=...)``) for ``bordersim reproduce`` (:mod:`sim.reproduce`).
+``sim.replicate(..., store=...)``) for ``bordersim reproduce`` (:mod:`sim.reproduce`); a
+sweep's (``sim.sweep(..., out=...)``) is re-run as a command's sweep is
+(:mod:`sim.reproduce_sweep`), whose re-run is a Python call already.
 
 Such a folder records no ``bordersim`` command, so the command line's re-run (which takes
 the options from the recorded command) has nothing to take them from. It is re-run by the

@@ -80,3 +80,22 @@ def test_reproduce_folder_says_a_changed_figure(compared, tmp_path):
     check = sim.reproduce_folder(copy, out=tmp_path / "again")
     assert check.same is False
     assert any(line.startswith("NOT REPRODUCED") for line in check.lines)
+
+
+def test_a_sweep_from_python_reproduces(tmp_path, capsys):
+    """A sweep's folder made by ``sim.sweep(..., out=...)`` records no command; it is re-run
+    point by point as a command's is, and a changed figure in it is found."""
+    folder = tmp_path / "sweep"
+    sim.sweep(SMALL, {"ports.sea.scan.scanners.capacity": [1, 2]}, reps=1, seed=3,
+              overrides={"days": 1}, out=folder)
+    assert json.loads((folder / "meta.json").read_text())["command"] is None
+    check = sim.reproduce_folder(folder, out=tmp_path / "again")
+    assert check.same is True, str(check)
+    assert "sweep, seed 3, 2 of 2 points, 1 of 1 replication, 1 observed day" in check.lines[0]
+    point = folder / "points" / "p0001-r0000.json"
+    record = json.loads(point.read_text())
+    record["root_seed"] = 4
+    point.write_text(json.dumps(record))
+    assert main(["reproduce", str(folder), "--point", "1", "--out",
+                 str(tmp_path / "once-more")]) == 1
+    assert "point 1, replication 0: root_seed was 4, is 3" in capsys.readouterr().out
