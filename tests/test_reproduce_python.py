@@ -99,3 +99,34 @@ def test_a_sweep_from_python_reproduces(tmp_path, capsys):
     assert main(["reproduce", str(folder), "--point", "1", "--out",
                  str(tmp_path / "once-more")]) == 1
     assert "point 1, replication 0: root_seed was 4, is 3" in capsys.readouterr().out
+
+
+def test_a_folder_from_a_loaded_scenario_records_its_source(tmp_path):
+    """A scenario loaded in Python keeps its file's text and the changes made to it since;
+    a folder made from it records both in scenario-source.json, listed in its seal."""
+    scenario = sim.patch(sim.load_scenario(SMALL, {"days": 1}), {"warmup_days": 1})
+    folder = tmp_path / "run"
+    sim.replicate(scenario, reps=1, seed=2, store=folder)
+    kept = json.loads((folder / "scenario-source.json").read_text())
+    raw = Path(SMALL).read_bytes()
+    import hashlib
+
+    assert kept["file"] == str(SMALL) and kept["text"] == raw.decode("utf-8")
+    assert kept["sha256"] == hashlib.sha256(raw).hexdigest() and kept["bytes"] == len(raw)
+    assert kept["changes"] == [{"source": "overrides", "changes": {"days": 1}},
+                               {"source": "changes", "changes": {"warmup_days": 1}}]
+    sealed = json.loads((folder / "finished.json").read_text())["files"]
+    assert "scenario-source.json" in sealed
+    made = sim.load_scenario({**sim.scenario_data(scenario)})  # (from a dict: no file)
+    sim.replicate(made, reps=1, seed=2, store=tmp_path / "from-dict")
+    assert not (tmp_path / "from-dict" / "scenario-source.json").exists()
+
+
+def test_a_comparison_and_a_sweep_from_python_record_their_source(compared, tmp_path):
+    kept = json.loads((compared / "scenario-source.json").read_text())
+    assert kept["file"] == str(SMALL) and kept["changes"] == []  # (a file's name given)
+    scenario = sim.load_scenario(SMALL, {"days": 1})
+    sim.sweep(scenario, {"ports.sea.scan.scanners.capacity": [1, 2]}, reps=1, seed=3,
+              out=tmp_path / "sweep")
+    kept = json.loads((tmp_path / "sweep" / "scenario-source.json").read_text())
+    assert kept["changes"] == [{"source": "overrides", "changes": {"days": 1}}]

@@ -515,6 +515,10 @@ def compare(
     res.warnings = warnings_as_python(res.warnings)
     if "warnings" in res.meta:  # (a precision target not met: --max-reps)
         res.meta = {**res.meta, "warnings": [as_python(w) for w in res.meta["warnings"]]}
+    if out is not None and command is None:  # (a command writes its own, and its options')
+        from sim.python_source import keep_source
+
+        keep_source(out, scenario)
     return res
 
 

@@ -28,6 +28,7 @@ from sim.experiment.store import RunStore, StoreMismatch
 from sim.model.credit_rules import engine_caps
 from sim.model.risk_notes import engine_throttle
 from sim.model.window import run_notes
+from sim.python_source import with_source
 from sim.python_words import as_python, given_in_python_words
 from sim.reps import FIRST_REPS
 from sim.scenario.check import check_flag, check_reps, check_seed, checked
@@ -106,8 +107,9 @@ def _said(per_rep: pd.DataFrame) -> None:
 #: :func:`replicate` as ``sim.replicate`` gives it to a Python user: a ``store`` that is not
 #: its own, or inside another results folder, said so with ``store=`` where the command line
 #: (which runs :func:`replicate` itself) says ``--out``
-python_replicate = given_in_python_words(replicate, _said, errors=(StoreMismatch,),
-                                         out="store", nested=True)
+#: (and writes the folder's scenario-source.json: sim.python_source)
+python_replicate = with_source(given_in_python_words(replicate, _said, errors=(StoreMismatch,),
+                                                     out="store", nested=True), "store")
 
 
 class _Replications:

@@ -42,6 +42,7 @@ from sim.experiment.store import StoreMismatch, scenario_hash
 from sim.experiment.sweep_pairs import point_differences
 from sim.experiment.sweep_store import SweepStore, point_intervals, point_warnings
 from sim.experiment.sweep_store import summarise_points as summarise_points  # (re-exported)
+from sim.python_source import with_source
 from sim.python_words import given_in_python_words, warnings_as_python
 from sim.scenario.check import check_reps, check_seed
 from sim.scenario.schema import Scenario
@@ -433,8 +434,9 @@ def _in_python_words(table: pd.DataFrame) -> None:
 #: :func:`sweep` as ``sim.sweep`` gives it to a Python user: its ``attrs["warnings"]`` in
 #: Python's words, and a folder that is not its own (or inside another results folder) said
 #: so (the command line, the outlook and Sobol indices run :func:`sweep` itself)
-python_sweep = given_in_python_words(sweep, _in_python_words, errors=(StoreMismatch,),
-                                    nested=True)
+python_sweep = with_source(given_in_python_words(sweep, _in_python_words,  # (its source:
+                                                 errors=(StoreMismatch,), nested=True),
+                           "out")  # sim.python_source)
 
 
 def _run_all(

@@ -259,12 +259,17 @@ def patch(
     data = scenario_data(scenario) if isinstance(scenario, Scenario) else copy.deepcopy(scenario)
     try:
         with canonical_units():  # the data holds hours and rates per hour, without units
-            return validate_changed(data, {}, Path(base_dir) / f"<{source}>", changes, source)
+            new = validate_changed(data, {}, Path(base_dir) / f"<{source}>", changes, source)
     except ScenarioError as exc:
         # every problem names the change's source, even one found in a field it did not set
         problems = [(source, p, v, m) for _, p, v, m in exc.problems]
         missing = [p for _, p, _, m in problems if "missing" in m]
         raise ScenarioError(_nested_hint(changes, source, missing) + problems) from None
+    if isinstance(scenario, Scenario):  # (its file and the changes so far, kept beside it)
+        from sim.scenario.loaded_from import patched
+
+        patched(scenario, new, changes, source)
+    return new
 
 
 def _nested_hint(
