@@ -30,10 +30,15 @@ def test_the_pages_examples_run_and_their_folder_reproduces(tmp_path):
     assert code.count(str(SMALL)) == 1 and code.count(str(folder)) == 2
     space: dict[str, object] = {}
     exec(compile(code + plotting, "docs/python.md", "exec"), space)  # noqa: S102 - the page's
-    for name in ("per_rep", "summary", "table", "log", "cohort", "by_commodity"):
+    for name in ("per_rep", "summary", "table", "log", "cohort", "by_commodity", "rows",
+                 "by_option"):
         assert isinstance(space[name], pd.DataFrame | pd.Series), name
     assert list(space["table"].index) == ["baseline", "single_window", "sw80"]  # type: ignore[attr-defined]
     assert space["summary"].loc["clearance_h_mean", "unit"] == "hours"  # type: ignore[attr-defined]
+    rows = space["rows"]  # (every option's logs, each replication's rows, from the folder)
+    assert list(space["by_option"].index) == ["baseline", "single_window", "sw80"]  # type: ignore[attr-defined]
+    kept = sorted(folder.glob("options/*/reps/rep-*-log.parquet"))
+    assert len(kept) == 3 and len(rows) == sum(len(pd.read_parquet(p)) for p in kept)  # type: ignore[arg-type]
     check = space["check"]
     assert check.same is True, str(check)  # type: ignore[attr-defined]
     assert "REPRODUCED: every figure compared is the same, bit for bit" in str(check)

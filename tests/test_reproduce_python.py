@@ -37,6 +37,19 @@ def test_a_comparison_from_python_reproduces(compared, tmp_path, capsys):
     assert again["log"] is False  # (kept as recorded: with the logs gains.csv would differ)
 
 
+def test_a_comparison_without_its_logs_says_how_to_keep_them(compared):
+    from sim.experiment.compare_logs import LogsMissing
+
+    res = sim.compare(SMALL, ["single_window"], reps=1, seed=4, overrides={"days": 1})
+    with pytest.raises(LogsMissing, match=r"kept in its folder; run it again with out=FOLDER"):
+        res.logs()
+    res.path = compared  # (its folder, kept without the logs: log=False)
+    with pytest.raises(LogsMissing, match=r"option 'baseline' kept no per-consignment logs"):
+        res.logs("baseline")
+    with pytest.raises(sim.experiment.options.OptionError, match="did you mean 'baseline'"):
+        res.logs("baselin")
+
+
 def test_a_changed_option_in_the_record_is_not_reproduced(compared, tmp_path, capsys):
     copy = tmp_path / "copy"
     import shutil

@@ -378,6 +378,18 @@ class CompareResult:
             )
         return unsettled(self.warnings.get(option, []))
 
+    def logs(self, option: str | None = None) -> pd.DataFrame:
+        """The per-consignment rows of ``option`` (of every option: None), one row per
+        consignment of the observed cohort and replication, with ``option`` and
+        ``replication`` first (:mod:`sim.experiment.compare_logs`); read from the
+        comparison's folder, so it needs ``out=FOLDER`` and ``log=True``. An unknown option
+        is an :class:`OptionError` naming the nearest."""
+        from sim.experiment.compare_logs import option_logs
+
+        if option is not None:
+            self.unstable(option)  # (an unknown option is refused, naming the nearest)
+        return option_logs(self.path, self.names, option)
+
     @property
     def notes(self) -> list[str]:
         """The comparison's notes and warnings, as ``bordersim compare`` prints them on stderr
