@@ -38,3 +38,16 @@ def test_the_command_line_keeps_its_words_in_the_message_and_in_format(capsys):
     sets = [x for key, value in BOTH.items() for x in ("--set", f"{key}={value}".lower())]
     assert main(["check", str(SMALL), *sets]) != 0
     assert COMMAND_LINE in capsys.readouterr().err
+
+
+def test_setting_a_scenarios_field_says_to_patch_it():
+    """A scenario is frozen; setting a field (as a notebook user tries first) is told how to
+    change it, with sim.patch and the field's dotted path, not in pydantic's words."""
+    scenario = sim.load_scenario(SMALL)
+    with pytest.raises(TypeError, match=r"^Scenario.days cannot be set: a scenario is frozen; "
+                       r"make a changed copy with sim.patch\(scenario, \{'days': 3\}\)"):
+        scenario.days = 3  # type: ignore[misc]
+    lane = scenario.ports["sea"].scan.scanners
+    with pytest.raises(TypeError, match=r"\{'PATH.TO.capacity': 2\}"):
+        lane.capacity = 2  # type: ignore[misc]
+    assert scenario.days == sim.load_scenario(SMALL).days

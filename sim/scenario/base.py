@@ -56,6 +56,18 @@ class Strict(BaseModel):
         extra="forbid", frozen=True, populate_by_name=True, validate_default=True
     )
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Refuse setting a field (a scenario is frozen: its hash names its results) in
+        words that say how to change one, ``sim.patch``, rather than pydantic's."""
+        if name in type(self).model_fields:
+            path = name if type(self).__name__ == "Scenario" else f"PATH.TO.{name}"
+            raise TypeError(
+                f"{type(self).__name__}.{name} cannot be set: a scenario is frozen; make a "
+                f"changed copy with sim.patch(scenario, {{{path!r}: {value!r}}}) (a field "
+                "by its dotted path from the scenario, e.g. "
+                "'ports.sea.scan.scanners.capacity'), which validates it again")
+        super().__setattr__(name, value)
+
 
 class Extended(Strict):
     """A part of the scenario that gained fields after results folders were written with
