@@ -50,6 +50,19 @@ def keep_source(folder: Any, scenario: Any) -> None:
     finish_seal.add(path, [FILE])
 
 
+def keep_option_sources(folder: Any, options: Any) -> None:
+    """Write, for each option of a comparison given a scenario file of its own
+    (``Option(..., scenario=FILE)``), its ``options/NAME/scenario-source.json`` in
+    ``folder`` and list it in the seal, as the command line does for ``NAME:@FILE``."""
+    from sim.experiment import finish_seal
+    from sim.experiment.scenario_source import option_sources, write_sources
+
+    own = option_sources(o for o in options if getattr(o, "scenario", ""))
+    if own:
+        names = write_sources(Path(folder), own)
+        finish_seal.add(Path(folder), names)
+
+
 def with_source(run: Callable[P, R], out: str) -> Callable[P, R]:
     """``run`` (a Python call that writes a results folder to its argument ``out``) that
     then writes the folder's ``scenario-source.json`` from its argument ``scenario``."""

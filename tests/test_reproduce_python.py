@@ -138,6 +138,14 @@ def test_a_folder_from_a_loaded_scenario_records_its_source(tmp_path):
 def test_a_comparison_and_a_sweep_from_python_record_their_source(compared, tmp_path):
     kept = json.loads((compared / "scenario-source.json").read_text())
     assert kept["file"] == str(SMALL) and kept["changes"] == []  # (a file's name given)
+    own = tmp_path / "own.toml"  # (an option given a scenario file of its own)
+    own.write_text(f'extends = "{SMALL.as_posix()}"\ndays = 1\n', encoding="utf-8")
+    sim.compare(SMALL, [sim.Option("own", scenario=str(own))], reps=1, seed=4,
+                overrides={"days": 1}, log=False, out=tmp_path / "own", report=False)
+    kept = json.loads((tmp_path / "own" / "options" / "own" / "scenario-source.json").read_text())
+    assert kept["file"] == str(own) and kept["text"] == own.read_text(encoding="utf-8")
+    sealed = json.loads((tmp_path / "own" / "finished.json").read_text())["files"]
+    assert {"scenario-source.json", "options/own/scenario-source.json"} <= set(sealed)
     scenario = sim.load_scenario(SMALL, {"days": 1})
     sim.sweep(scenario, {"ports.sea.scan.scanners.capacity": [1, 2]}, reps=1, seed=3,
               out=tmp_path / "sweep")

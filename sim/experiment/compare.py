@@ -528,9 +528,10 @@ def compare(
     if "warnings" in res.meta:  # (a precision target not met: --max-reps)
         res.meta = {**res.meta, "warnings": [as_python(w) for w in res.meta["warnings"]]}
     if out is not None and command is None:  # (a command writes its own, and its options')
-        from sim.python_source import keep_source
+        from sim.python_source import keep_option_sources, keep_source
 
         keep_source(out, scenario)
+        keep_option_sources(out, options)
     return res
 
 
