@@ -115,3 +115,40 @@ def test_the_brief_says_which_types_local_knowledge_an_option_changes():
     assert text(said) == ("属地知识带来的风险评分 AUC 加成（按违规类型，各口岸均值），"
                           "基准方案 → 本方案：走私烟草 0.03 → 0，未经检疫的冻品 0.015 → 0.01")
     assert line({}, "dumbbell") == ""  # (the old form reports no per-type bonus: no line)
+
+
+def test_the_bonus_adds_to_what_learning_has_learned():
+    """With ``risk.learning`` the bonus adds to the AUC the engine has learned, not to the
+    scenario's own: a bonus row's separation is the learned one's plus the bonus's worth
+    (capped), never less, even once learning has passed the AUC plus the bonus; a type
+    without the bonus keeps what it learned. (One observed day, labels learned fast.)"""
+    from sim.model.risk import separation
+
+    learning = {"auc_max": 0.95, "labels": 50}
+    scenario = _load({"tobacco": 1.0}, bonus=0.05, days=1, **{"risk.learning": learning})
+    engine = World(scenario, 1).run().selector
+    tobacco, pest = ILLICIT.index("tobacco") + 1, ILLICIT.index("pest") + 1
+    learned = float(engine.current_auc[tobacco - 1])
+    assert engine.labels > 0 and learned > engine.base_auc[tobacco - 1] + 0.05  # (passed it)
+    truth, origin = np.array([tobacco, pest]), np.zeros(2, int)
+    used = engine._separation("gz_nansha", truth, origin)
+    assert used[0] > engine.d[tobacco]
+    assert used[0] == pytest.approx(separation(min(0.9999, learned + 0.05)))
+    assert used[1] == engine.d[pest] and engine.d[pest] > separation(engine.base_auc[pest - 1])
+
+
+def test_the_bonus_adds_to_an_auc_a_dated_change_sets():
+    """Without learning, from a dated change of ``risk.auc`` on the bonus adds to the new AUC
+    (the engine's settings by era, put in force as a decision's time reaches the date)."""
+    from sim.model.risk import RiskEngine
+    from sim.model.risk_eras import settings
+
+    scenario = _load({"tobacco": 1.0}, bonus=0.05)
+    later = RiskEngine(_load({"tobacco": 1.0}, bonus=0.05, **{"risk.auc": {"tobacco": 0.85}}))
+    engine = World(scenario, 1).selector
+    engine.dated = [(0.0, settings(engine)), (10.0, settings(later))]
+    tobacco = ILLICIT.index("tobacco") + 1
+    before = engine.local_auc("gz_nansha", tobacco, np.zeros(1))[0]
+    engine.use_settings(11.0)
+    after = engine.local_auc("gz_nansha", tobacco, np.zeros(1))[0]
+    assert before == pytest.approx(0.80) and after == pytest.approx(0.90)

@@ -75,9 +75,9 @@ def wire_risk_engine(world: World, engine: RiskEngine) -> None:
     if engine.local_auc is None and any(bonus.values()):
 
         def local_auc(port: str, kind: int, origins: np.ndarray) -> np.ndarray:
-            base = engine.base_auc  # the one in force (a dated change may set another)
+            now = engine.current_auc  # in force: learned, or the base (a dated change's)
             add = bonus[(port, kind)]
-            return np.full(len(origins), min(0.9999, float(base[kind - 1]) + add))
+            return np.full(len(origins), min(0.9999, float(now[kind - 1]) + add))
 
         engine.local_auc = local_auc
 

@@ -12,8 +12,8 @@ the hidden truth (``SelectionInput.illicit``) is used to draw the noise and for 
 (Without ``score_u`` -- before the requirement table carries it -- the low-order part of the
 physical-exam uniform stands in; the random-selection draw is always the low-order part of
 the document uniform, independent of its leading part to within 2^-24.)
-Hooks: ``local_auc(port, type, origins)`` overrides the AUC (locally known risks, set by the
-organisation); ``learning`` raises every AUC with the labelled outcomes observed.
+``learning`` raises each AUC in force (``current_auc``) with the labelled outcomes observed;
+hook ``local_auc(port, type, origins)``: locally known risks, the organisation's bonus added.
 
 **Threshold.** Per port and direction, a threshold is recomputed every ``refresh`` hours as
 a quantile of the last ``window`` scores of ordinary declarations (trader classes without a
@@ -124,7 +124,8 @@ class RiskEngine:
         self.ports = list(scenario.ports)
         self.base_auc = np.array([cfg.auc.get(t, DEFAULT_AUC) for t in ILLICIT])
         self.labels = 0
-        self.d = np.concatenate([[0.0], separation(self.base_auc)])  # by truth code
+        self.current_auc = self.base_auc  #: each type's AUC in force: learned, or the base
+        self.d = np.concatenate([[0.0], separation(self.current_auc)])  # by truth code
         self.mix = {p: CheckMix(scenario, p) for p in self.ports}
         self.prior = {p: prior(cfg.prior, scenario, p) for p in self.ports}
         self.caps = {TRADER_CLASSES.index(k): v for k, v in cfg.caps.items()}
@@ -236,7 +237,8 @@ class RiskEngine:
         assert lc is not None
         base = np.minimum(self.base_auc, lc.auc_max)
         auc = lc.auc_max - (lc.auc_max - base) * math.exp(-self.labels / lc.labels)
-        self.d = np.concatenate([[0.0], separation(np.maximum(auc, self.base_auc))])
+        self.current_auc = np.maximum(auc, self.base_auc)
+        self.d = np.concatenate([[0.0], separation(self.current_auc)])
 
     # -- the decision -----------------------------------------------------------------------
     def select(

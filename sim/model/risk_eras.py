@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from sim.model.risk import RiskEngine
 
 #: the engine's attributes that follow the scenario in force (the rest is the run's state)
-SETTINGS = ("cfg", "base_auc", "d", "mix", "prior", "caps", "floors", "ruled", "sharing")
+SETTINGS = ("cfg", "base_auc", "current_auc", "d", "mix", "prior", "caps", "floors", "ruled",
+            "sharing")
 #: an era's start and the engine's settings in it
 Era = tuple[float, dict[str, Any]]
 
