@@ -6,7 +6,9 @@ form every scenario had before, kept bit for bit). With it, the scenario names t
 are local knowledge (a land crossing's frozen-goods smuggling, a local tobacco ring) and how
 much of each (a share of the bonus, 0 to 1), for every port or port by port; every type not
 named, and every port a type's table leaves out, gets none of the bonus (counterfeit brands
-flagged nationally, say).
+flagged nationally, say). The bonus adds to each type's AUC in force
+(``RiskEngine.current_auc``: what ``risk.learning`` has learned, or ``risk.auc``), never
+replaces it.
 """
 
 from __future__ import annotations

@@ -312,7 +312,8 @@ class Advantages(Extended):
     )
     local_knowledge_auc: dict[str, AucBonus] = Field(
         default_factory=dict,
-        description="AUC bonus for locally known risks, by structure (the risk engine adds it)",
+        description="AUC bonus for locally known risks, by structure (the risk engine adds it "
+        "to the AUC in force: learned, or risk.auc)",
     )
     local_risks: dict[str, LocalRisk] = Field(default_factory=dict, description=LOCAL_RISKS)
     uniform_standards: Real = Field(
