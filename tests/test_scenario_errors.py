@@ -155,8 +155,8 @@ CASES = [
         (f"time target {bad}", "drain_days = 7\n", f"drain_days = 7\nwithin_hours = {bad}\n",
          ["within_hours", *words])
         for bad, words in (
-            ("[0]", ["positive finite number of hours", "got 0"]),
-            ("[-2]", ["positive finite number of hours"]),
+            ("[-2]", ["finite number of hours, 0 or more", "got -2"]),
+            ("[-0.5]", ["0 or more (0: released on arrival)"]),
             ("[inf]", ["finite number"]),
             ("[nan]", ["finite number"]),
             ("[24, 48, 24]", ["24 h is given twice"]),

@@ -94,3 +94,19 @@ def test_without_targets_only_24_h_is_reported():
     assert all("_within_24h" in k for k in within)
     listed = run_with({"p": 1.0}, [48]).clearance.columns  # (24 h too, whatever is listed)
     assert [k for k in listed if k.startswith("within_")] == ["within_24h", "within_48h"]
+
+
+def test_a_target_of_0_h_is_the_share_released_on_arrival():
+    """``within_hours = [0]`` reports the share released on arrival (clearance exactly 0:
+    declared and cleared before the goods came); a hair after arrival is not on it."""
+    s = scenario({"pre": port(advance=1.0, lead_h=2.0), "late": port(lodging_h=HAIR)},
+                 **WINDOW, within_hours=[0])
+    r = sim.simulate(s, 2, log=True)
+    log = r.log[r.log.cohort]
+    on_arrival = (log.released - log.arrived) == 0.0
+    assert on_arrival[log.port == "pre"].all() and not on_arrival[log.port == "late"].any()
+    m = r.metrics()
+    assert m["released_within_0h_port_pre_import"] == 1.0
+    assert m["released_within_0h_port_late_import"] == 0.0
+    assert m["released_within_0h"] == pytest.approx(on_arrival.mean(), rel=1e-12)
+    assert 0.2 < m["released_within_0h"] < 0.8

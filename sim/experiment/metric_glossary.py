@@ -55,7 +55,8 @@ PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
                FINDERS),
     "owner": ("who owned the time: " + ", ".join(f"`{o}`" for o in OWNERS), OWNERS),
     "target": ("a time target of the scenario's `within_hours`, in hours after arrival: "
-               "`24h` (always reported), `48h`, `2h`, or `30min` for a target of 0.5 h",
+               "`24h` (always reported), `48h`, `2h`, `30min` for a target of 0.5 h, or `0h` "
+               "for 0 (released on arrival)",
                None),
     "era": ("a period of a scenario's timeline, by the goods' arrival: `era_0` from the "
             "run's start, `era_1` from its first dated reform (those at one time together) "

@@ -243,7 +243,11 @@ CLEARANCE = [
           f"exactly on it counted in; counted exactly, not read from a histogram), "
           f"{_RELEASED}: a Time Release Study's service standard (24, 48 or 72 h for imports, "
           f"2 h for AEOs, ...). `released_within_24h` always; the scenario's `within_hours` "
-          f"(`--set 'within_hours=[2,48,72]'`) adds its targets.", DIR_PD),
+          f"(`--set 'within_hours=[2,48,72]'`) adds its targets. A target of 0 "
+          f"(`released_within_0h`) is the share released on arrival: declared, assessed and "
+          f"released before the goods came, the aim of pre-arrival processing (WTO TFA "
+          f"Art. 7.1); goods screened in the seconds after arrival (a parcel's automatic "
+          f"check) are not in it.", DIR_PD),
     Entry("exited_within_<target>", CLEAR_LAYER,
           f"Share out of the flow (exited or, for an export, loaded) within a time target of "
           f"arrival (as `released_within_<target>`), {_OUT}.", DIR_PD),

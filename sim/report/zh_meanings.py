@@ -46,11 +46,13 @@ MEANINGS: dict[tuple[str, str], str] = {
         f"clearance_h_mean 所平均的时间的第 90 百分位，统计范围相同（{_QUANTILE}）。",
     ("clearance_h_p95", "32a6aa38"):
         f"clearance_h_mean 所平均的时间的第 95 百分位，统计范围相同（{_QUANTILE}）。",
-    ("released_within_<target>", "755e3edc"):
+    ("released_within_<target>", "474e0f46"):
         f"自到港起在时限内放行的比例（通关时间不超过时限，恰好等于时限的计入；精确计数，不读自直方图），"
         f"{_RELEASED}：即货物放行时间研究的服务标准（进口 24、48 或 72 小时，AEO 企业 2 小时等）。"
         "总是给出 released_within_24h；情景的 within_hours（--set 'within_hours=[2,48,72]'）"
-        "可增加时限。",
+        "可增加时限。时限为 0（released_within_0h）即到港即放行的比例：货物到港前已申报、"
+        "已完成风险评估并已放行，即提前申报（世贸组织《贸易便利化协定》第 7.1 条）所追求的；"
+        "到港后数秒内完成筛查的（如包裹的自动检查）不计在内。",
     ("declared_to_release_h_mean", "0804bd5b"):
         f"自货物已到港并已申报（到港与报关单申报两者中较晚者）至海关放行的小时数均值，{_RELEASED}："
         "即货物放行时间研究中的申报至放行时间；提前申报的自到港起算（若计入提前量，提前申报反而显得"

@@ -1094,8 +1094,8 @@ class Scenario(Extended):
         default_factory=lambda: [24.0],
         max_length=MAX_TARGETS,
         description="time targets, in hours after arrival (a plain number each, whole hours "
-        "or whole minutes: 0.5 for 30 min), for which the shares released "
-        "(released_within_<H>h) and out of the flow (exited_within_<H>h) are reported, by "
+        "or whole minutes: 0.5 for 30 min; 0 for released on arrival), for which the shares "
+        "released (released_within_<H>h) and out of the flow (exited_within_<H>h) are reported, by "
         "direction and port and direction, those released also by trader class; 24 h is "
         "always reported too; each target once (sim/scenario/within.py, docs/trs.md)",
     )

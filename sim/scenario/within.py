@@ -1,7 +1,10 @@
 """The time targets a run reports shares against (``within_hours``): the share of consignments
 released (``released_within_<H>h``) and out of the flow (``exited_within_<H>h``) within that
 many hours of arrival. A Time Release Study sets such targets (24, 48 and 72 h for imports,
-2 h for AEOs, ...); 24 h is always reported, the tables' headline share."""
+2 h for AEOs, ...); 24 h is always reported, the tables' headline share. A target of 0 h is
+the share released on arrival (``released_within_0h``: customs' release no later than the
+goods' arrival, declared, assessed and cleared before they came), which TFA Article 7.1's
+pre-arrival processing aims at and a TRS reports beside the mean."""
 
 from __future__ import annotations
 
@@ -20,10 +23,12 @@ MAX_TARGETS = 8
 
 
 def _hours(v: Any) -> float:
-    """One target in hours: a positive finite number of whole minutes, at most a year."""
+    """One target in hours: a finite number of whole minutes from 0 (released on arrival:
+    cleared before the goods came, the aim of pre-arrival processing) to a year."""
     h = float(limits.real(v))
-    if not math.isfinite(h) or h <= 0:
-        raise ValueError(f"expected a positive finite number of hours; got {v!r}")
+    if not math.isfinite(h) or h < 0:
+        raise ValueError(f"expected a finite number of hours, 0 or more (0: released on "
+                         f"arrival); got {v!r}")
     if h > limits.MAX_DURATION_H:
         raise ValueError(f"at most {limits.MAX_DURATION_H:g} h; got {v!r}")
     minutes = h * 60
