@@ -1,8 +1,10 @@
 """``bordersim tfa RESULTS_DIR [--csv FILE]``: each option of a comparison's folder with the
 measures of the WTO Trade Facilitation Agreement its reforms implement (the project's
 reading, :mod:`sim.reforms.tfa`) beside its paired change in release time, mean and median,
-over all goods and imports and exports apart (:mod:`sim.report.tfa_changes`). Nothing is
-simulated again. Only the standard library is imported at start-up."""
+over all goods and imports and exports apart (:mod:`sim.report.tfa_changes`), then the World
+Bank's documentary and border compliance time and cost at each port and direction
+(:mod:`sim.report.tfa_trading`). Nothing is simulated again. Only the standard library is
+imported at start-up."""
 
 from __future__ import annotations
 
@@ -24,7 +26,9 @@ def add_parser(sub: Any) -> None:
         "implement (the project's reading: bordersim reforms --tfa) beside its paired change "
         "in release time, the Time Release Study's mean and median hours from arrival to "
         "release (TFA Art. 7.6), over all goods and imports and exports apart, each with its "
-        "95 % interval. Nothing is simulated again (docs/tfa.md).",
+        "95 % interval; then, at each port and direction, the World Bank's time and cost of "
+        "documentary and border compliance per consignment, the baseline's and each option's "
+        "paired change. Nothing is simulated again (docs/tfa.md).",
     )
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="a comparison's folder")
     p.add_argument("--csv", type=csv_path, metavar="FILE",
@@ -51,6 +55,15 @@ def run(args: argparse.Namespace) -> int:
         from sim.cli_zh_tfa import CSV, lines
 
     print("\n".join(lines(table) if zh else tfa_lines(table)))
+    from sim.report.tfa_trading import trading_lines
+
+    if zh:
+        from sim.cli_zh_tfa import TRADING_HEADING, TRADING_HEADS, TRADING_MISSING
+
+        print("\n" + "\n".join(trading_lines(args.folder, TRADING_HEADS, TRADING_HEADING,
+                                              TRADING_MISSING)))
+    else:
+        print("\n" + "\n".join(trading_lines(args.folder)))
     if args.csv is not None:
         table.to_csv(args.csv, index=False)
         print(CSV.format(path=args.csv) if zh else

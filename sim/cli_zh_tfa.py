@@ -17,6 +17,13 @@ HEADING = ("海关通关时间（到港至放行，小时）：各方案相对�
            "* 表示经 Holm 多重比较校正后在 5% 水平上显著")
 #: the line of ``--csv``
 CSV = f"各方案的{AGREEMENT}条款及海关通关时间的变化：{{path}}"
+#: the block of the World Bank's measures (:mod:`sim.report.tfa_trading`): its heading, its
+#: columns' heads and its line where the folder has no such file
+TRADING_HEADING = ("跨境贸易（世界银行，每票货物，按口岸和进出口方向）：单证合规和边境合规的时间与"
+                   "费用，基准方案的水平和各方案的配对变化，[95% 置信区间]")
+TRADING_HEADS = {"documentary_time_h": "单证合规（小时）", "border_time_h": "边境合规（小时）",
+                 "documentary_cost": "单证合规 {cur}", "border_cost": "边境合规 {cur}"}
+TRADING_MISSING = "跨境贸易：结果文件夹中没有 trading-across-borders.csv（旧版本的比较）"
 #: a row neither run has figures for (:data:`sim.report.tfa_changes.NONE_RELEASED`)
 NONE_RELEASED = "基准方案和本方案均无此类货物放行：没有数据"
 _STAT = {"mean": "均值", "median": "中位数"}

@@ -199,3 +199,62 @@ def test_goods_neither_run_released_are_said_so_not_shown_as_an_empty_interval()
     assert english[-1] == f"  {'mean, exports':<16}{NONE_RELEASED}"
     assert chinese[-1].endswith("基准方案和本方案均无此类货物放行：没有数据")
     assert not any(line.rstrip().endswith((" to", " 至")) for line in english + chinese)
+
+
+def test_tfa_gives_each_options_change_in_the_world_banks_measures(compared, capsys):
+    """After the release times, the baseline's documentary and border compliance time and
+    cost at each port and direction, then each option's paired change as the folder's
+    trading-across-borders.csv holds it (not its level)."""
+    capsys.readouterr()
+    assert main(["tfa", str(compared)]) == 0
+    out = capsys.readouterr().out
+    block = out[out.index("trading across borders (World Bank"):].split("\n\n")
+    t = pd.read_csv(compared / "trading-across-borders.csv")
+    t = t[t["dimension"] == "port_direction"].set_index(["option", "group"])
+    options = list(dict.fromkeys(t.index.get_level_values("option")))
+    assert [b.splitlines()[0] for b in block[1:]] == options and options[0] == "baseline"
+    assert {"baseline", "more", "advance_declaration+single_window"} <= set(options)
+    for part in block[1:]:
+        name, head, *rows = part.splitlines()
+        costs = ["documentary", "USD", "border", "USD"] if "documentary_cost" in t else []
+        assert head.split() == ["documentary", "h", "border", "h", *costs]
+        assert len(rows) == len(t.loc[name])
+        for line in rows:
+            group, *cells = line.split(maxsplit=1)[0], *line.split()[1:]
+            r = t.loc[(name, group)]
+            col = "documentary_time_h" + ("_diff" if name != "baseline" else "")
+            assert cells[0] == f"{round(r[col], 2) + 0.0:{'+' if '_diff' in col else ''}.2f}"
+            assert cells[1].strip("[,") == \
+                f"{round(r[col + '_ci_low'], 2) + 0.0:{'+' if '_diff' in col else ''}.2f}"
+    change = t.loc[("advance_declaration+single_window", "sea/import"), "documentary_time_h_diff"]
+    assert change < 0  # lodged before arrival: the documents hold the goods less
+
+
+def test_tfa_says_so_where_the_folder_has_no_trading_table(compared, tmp_path, capsys):
+    folder = tmp_path / "old"
+    shutil.copytree(compared, folder)
+    (folder / "trading-across-borders.csv").unlink()
+    capsys.readouterr()
+    assert main(["tfa", str(folder)]) == 0
+    assert "the folder has no trading-across-borders.csv" in capsys.readouterr().out
+    assert main(["tfa", str(folder), "--lang", "zh"]) == 0
+    assert "结果文件夹中没有 trading-across-borders.csv" in capsys.readouterr().out
+
+
+def test_the_world_banks_costs_are_shown_in_the_folders_currency(tmp_path):
+    """With a ``[costs]`` section the block adds the documentary and border cost, headed by
+    the currency, the baseline's level and an option's change."""
+    from sim.report.tfa_trading import trading_lines
+
+    cols = ["documentary_time_h", "border_time_h", "documentary_cost", "border_cost"]
+    rows = [{"option": o, "dimension": "port_direction", "group": "sea/import",
+             "currency": "EUR", **{c + d: v for c in cols for d, v in (("", 2.0 + k),
+                                                                      ("_diff", -1.25 * k))}}
+            for k, o in enumerate(["baseline", "single_window"])]
+    pd.DataFrame(rows).to_csv(tmp_path / "trading-across-borders.csv", index=False)
+    out = trading_lines(tmp_path)
+    assert out[2:] == ["baseline", out[3], out[4], "", "single_window", out[3], out[8]]
+    assert out[3].split() == ["documentary", "h", "border", "h", "documentary", "EUR",
+                              "border", "EUR"]
+    assert out[4].split() == ["sea/import", "2.00", "2.00", "2.00", "2.00"]
+    assert out[8].split() == ["sea/import", "-1.25", "-1.25", "-1.25", "-1.25"]
