@@ -26,7 +26,9 @@ def add_parser(sub: Any) -> None:
         "implement (the project's reading: bordersim reforms --tfa) beside its paired change "
         "in release time, the Time Release Study's mean and median hours from arrival to "
         "release (TFA Art. 7.6), over all goods and imports and exports apart, each with its "
-        "95 % interval; then, at each port and direction, the World Bank's time and cost of "
+        "95 % interval; the share released on arrival where the comparison reports it "
+        "(--set 'within_hours=[0]'); then, at each port and direction, the World Bank's time "
+        "and cost of "
         "documentary and border compliance per consignment, the baseline's and each option's "
         "paired change. Nothing is simulated again (docs/tfa.md).",
     )
@@ -55,14 +57,17 @@ def run(args: argparse.Namespace) -> int:
         from sim.cli_zh_tfa import CSV, lines
 
     print("\n".join(lines(table) if zh else tfa_lines(table)))
+    from sim.report.tfa_arrival import arrival_lines
     from sim.report.tfa_trading import trading_lines
 
     if zh:
-        from sim.cli_zh_tfa import TRADING_HEADING, TRADING_HEADS, TRADING_MISSING
+        from sim.cli_zh_tfa import ARRIVAL, TRADING_HEADING, TRADING_HEADS, TRADING_MISSING
 
+        print("\n" + "\n".join(arrival_lines(args.folder, **ARRIVAL)))
         print("\n" + "\n".join(trading_lines(args.folder, TRADING_HEADS, TRADING_HEADING,
                                               TRADING_MISSING)))
     else:
+        print("\n" + "\n".join(arrival_lines(args.folder)))
         print("\n" + "\n".join(trading_lines(args.folder)))
     if args.csv is not None:
         table.to_csv(args.csv, index=False)

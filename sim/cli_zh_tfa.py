@@ -17,6 +17,17 @@ HEADING = ("海关通关时间（到港至放行，小时）：各方案相对�
            "* 表示经 Holm 多重比较校正后在 5% 水平上显著")
 #: the line of ``--csv``
 CSV = f"各方案的{AGREEMENT}条款及海关通关时间的变化：{{path}}"
+#: the words of the block of the share released on arrival (:mod:`sim.report.tfa_arrival`)
+ARRIVAL: dict[str, Any] = {
+    "heading": "到港即放行的比例（放行不晚于到港的货物所占比例，即《贸易便利化协定》第 7.1 条"
+               "所追求的）：各方案相对基准方案的配对差值及其 95% 置信区间",
+    "heads": ("基准方案", "方案", "变化", "95% 置信区间"),
+    "goods": {"imports": "进口", "exports": "出口"},
+    "missing": "到港即放行：结果文件夹中没有此项；比较时加 --set 'within_hours=[0]' 即给出到港即"
+               "放行的比例（released_within_0h）",
+    "to": "至",
+    "sep": "，",
+}
 #: the block of the World Bank's measures (:mod:`sim.report.tfa_trading`): its heading, its
 #: columns' heads and its line where the folder has no such file
 TRADING_HEADING = ("跨境贸易（世界银行，每票货物，按口岸和进出口方向）：单证合规和边境合规的时间与"

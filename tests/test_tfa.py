@@ -269,3 +269,25 @@ def test_the_docs_pages_list_of_unrepresented_measures_names_none_a_reform_imple
     paragraphs = set(re.findall(r"\b(\d+\.\d+)\b", listed))
     assert {"5.2", "7.2", "7.8", "8.2"} <= paragraphs  # (the list as read)
     assert paragraphs & set(by_article()) == set(), "a measure listed as unrepresented has a reform"
+
+
+def test_tfa_gives_the_share_released_on_arrival_where_the_folder_has_it(tmp_path, compared,
+                                                                         capsys):
+    """A comparison run with a 0 h target: each option's share released on arrival
+    (``released_within_0h``), the baseline's, the option's, and the paired change with its
+    interval as differences.csv holds it; without it, how to get it."""
+    from sim.report.tfa_arrival import arrival_lines
+
+    m = "released_within_0h_import"
+    pd.DataFrame([{"option": "advance_declaration", "metric": m, "mean": 0.168, "ci_low": 0.134,
+                   "ci_high": 0.203, "n": 2, "significant": True}]
+                 ).to_csv(tmp_path / "differences.csv", index=False)
+    pd.DataFrame([{"option": o, "metric": m, "mean": v} for o, v in
+                  (("baseline", 0.251), ("advance_declaration", 0.419))]
+                 ).to_csv(tmp_path / "summary.csv", index=False)
+    out = arrival_lines(tmp_path)
+    assert out[2].split() == ["advance_declaration,", "imports", "25.1", "%", "41.9", "%",
+                              "+16.8", "%", "+13.4", "%", "to", "+20.3", "%", "*"]
+    capsys.readouterr()
+    assert main(["tfa", str(compared)]) == 0
+    assert "compare with --set 'within_hours=[0]'" in capsys.readouterr().out
