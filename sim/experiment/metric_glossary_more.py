@@ -26,6 +26,7 @@ from sim.experiment.metric_glossary_idling import IDLING
 from sim.experiment.metric_glossary_lab import LAB_HOLDS
 from sim.experiment.metric_glossary_lab_work import LAB_WORK
 from sim.experiment.metric_glossary_lane_law import LANE_LAW
+from sim.experiment.metric_glossary_parcels import PARCEL_HOLDS
 from sim.experiment.metric_glossary_pests import PESTS
 from sim.experiment.metric_glossary_ports import ILLICIT_BY_PORT, IPR
 from sim.experiment.metric_glossary_returns import RETURNS
@@ -691,5 +692,5 @@ RISK = [
 ENTRIES = (
     CLEARANCE + RETURNS + TRANSIT + TRANSIT_SPLIT + TAILS + CALLS + BONDED + LAB_HOLDS + LAB_WORK
     + COUNTS + TRUTH + EFFECTIVENESS + PESTS + SEEN + SMUGGLING + COSTS + LANES + LANE_LAW
-    + EXAM_YARD + ORGANISATION + RISK + IDLING + ILLICIT_BY_PORT + IPR + APPROACH
+    + EXAM_YARD + PARCEL_HOLDS + ORGANISATION + RISK + IDLING + ILLICIT_BY_PORT + IPR + APPROACH
 )

@@ -95,6 +95,8 @@ Where things live:
 - ``work.py``      work that grows with a declaration's containers
 - ``exam_figures.py`` the exam yard's figures per container (boxes a day, exam hours a box,
                    boxes a team examines an hour on duty)
+- ``parcel_holds.py`` parcels a post or express hub takes off the line (physical exam or
+                   quarantine check): their share and their time to release
 - ``stability.py`` warnings when a queue does not settle or goods are not out by the end
                    (``closure_waits.py``: a queue's wait that rose over a closure, its
                    lane's or its port's, and whether it came back;

@@ -31,6 +31,7 @@ from sim.model.milestones import (
     channel_code,
     flow_end,
 )
+from sim.model.parcel_holds import ParcelHoldTally
 from sim.model.recorder_hist import TimeHistograms
 from sim.model.recorder_rows import (
     _ATTRS,
@@ -96,6 +97,7 @@ class Recorder:
         self.owners = OwnerTally()  # (and by direction)
         self.by_port = PortTally(ports)  # (owners' hours and containers inspected, by port)
         self.exams = ExamTally(ports, window)  # (the exam yard's figures per container, by port)
+        self.holds = ParcelHoldTally(ports, modes, end).wire(self)  # (parcels held, post hubs)
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
         # by port: cohort outcomes, and the last milestone reached by the censored not yet
         # released (for the stability check)

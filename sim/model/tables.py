@@ -290,7 +290,7 @@ def port_metrics(
     """The by-port figures of a run: the recorder's by port and exam yard, and each lane's by
     period and for Little's law over the observed ``window``."""
     return {
-        **rec.by_port.metrics(), **rec.exams.metrics(scenario, rows),
+        **rec.by_port.metrics(), **rec.exams.metrics(scenario, rows), **rec.holds.metrics(),
         **lane_period_metrics(scenario, lanes, window),
         **lane_law_metrics(lanes, window),
     }

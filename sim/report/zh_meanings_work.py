@@ -14,6 +14,9 @@ _EXAM = ("统计观测期到港货物中运行结束前已完成的人工查验�
 _IDLE = ("统计范围为观测期到港货物中已完成全部流程的各票（已放行，并已提离或已装载；查扣、退运及"
          "未完成的不计入），在 [idling.ports.<port>] 列出的口岸，按其 directions 中的每个方向；求"
          "和后除以观测天数（days）：即每日的数值。")
+_HELD = ("下线查验：已开始人工查验或检疫查验（单独或两者兼有；机检及其图像由人工智能或关员判读，"
+         "不算下线查验）。每个邮件及快件口岸按每个方向各有一项；该口岸没有该方向的包裹时为 NaN"
+         "（docs/parcel-hub.md）。")
 
 #: (stem, digest of its English meaning) -> its meaning in Chinese
 MEANINGS: dict[tuple[str, str], str] = {
@@ -123,4 +126,12 @@ MEANINGS: dict[tuple[str, str], str] = {
         "被查验报关单的集装箱占观测期到港全部集装箱的比例，合并所有口岸（邮件监管中心的包裹各计一"
         "箱且大多经过机检，会主导此值）；_port_<port>：只计某一口岸的集装箱（即某一码头自身的查验"
         "率）。",
+    ("parcels_held_share_port_<port>_<direction>", "8eee459d"):
+        "邮件及快件监管中心观测期到港包裹中被拦下开箱查验或接受检疫查验的比例：即快递企业须交验、"
+        "须等待查验台位、查验组或关员的包裹。不同于 inspection_rate_port_<port>_<direction>，后者"
+        f"计入监管中心几乎对每个包裹所做的过机扫描（中国对查验的定义）。{_HELD}",
+    ("parcels_held_clearance_h_mean_port_<port>_<direction>", "6f69f540"):
+        "邮件及快件监管中心下线查验的包裹中运行结束前已被海关放行者自到港至海关放行的小时数均值（计法同"
+        "clearance_h_mean，只计下线查验的包裹）：即下线查验使一个包裹多花的时间，可与监管中心全部包裹的均值"
+        f"（clearance_h_mean_port_<port>_<direction>）对照。{_HELD}",
 }

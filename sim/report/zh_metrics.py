@@ -292,6 +292,9 @@ METRICS: dict[str, str] = {
     "exam_boxes_per_day_port_<port>": "每日人工查验集装箱数（口岸 <port>）",
     "exam_h_per_box_port_<port>": "每箱人工查验时长（口岸 <port>）",
     "exam_boxes_per_team_hour_port_<port>": "每查验组每小时查验箱数（口岸 <port>）",
+    "parcels_held_share_port_<port>_<direction>": "包裹下线查验比例（口岸 <port>，<direction>）",
+    "parcels_held_clearance_h_mean_port_<port>_<direction>":
+        "下线查验包裹海关通关时间均值（口岸 <port>，<direction>）",
     "escalation_latency_h_mean": "请示上报至批复时间均值",
     "escalation_latency_h_p90": "请示上报至批复时间第 90 百分位",
     "escalation_latency_h_mean_<escalation>": "请示上报至批复时间均值（<escalation>）",
