@@ -204,10 +204,10 @@ CLEARANCE = [
           "every option, the baseline too, at its options' dates, so each period has a paired "
           "difference. A reform applies to goods assessed after its date, so a period's first "
           "days mix goods that arrived just before it. Only with a timeline of dated reforms "
-          "(`[[timeline]]`, `--reforms NAME@TIME`) or `periods_at`.", DIR),
+          "(`[[timeline]]`, `--reforms NAME@TIME`) or `periods_at`.", DIR_PD),
     Entry("overall_clearance_h_mean_<era>", CLEAR_LAYER,
           f"With a timeline, `overall_clearance_h_mean` of the goods that arrived in one of its "
-          f"periods (`<era>`), {_OUT}.", DIR),
+          f"periods (`<era>`), {_OUT}.", DIR_PD),
     *[
         Entry(f"{m}_h_{stat}_goods_<direction>", CLEAR_LAYER,
               f"`{m}_h_{stat}_<direction>` of goods declarations alone, at every port but the "
@@ -255,10 +255,10 @@ CLEARANCE = [
           "With a timeline, `released_within_<target>` of the goods that arrived in one of its "
           "periods (`<era>`, as `clearance_h_mean_<era>`): the service standard in a peak "
           "season or after a dated reform, which the run's share dilutes with the other "
-          "periods. Only with a timeline of dated reforms or `periods_at`.", DIR),
+          "periods. Only with a timeline of dated reforms or `periods_at`.", DIR_PD),
     Entry("exited_within_<target>_<era>", CLEAR_LAYER,
           f"With a timeline, `exited_within_<target>` of the goods that arrived in one of its "
-          f"periods (`<era>`), {_OUT}.", DIR),
+          f"periods (`<era>`), {_OUT}.", DIR_PD),
     *_by_class(),
     *_by_commodity(),
     Entry("departure_h_mean_export", CLEAR_LAYER,

@@ -18,6 +18,7 @@ GROUP_PARTS: dict[str, tuple[str | None, ...]] = {
     "direction_class": ("direction", "trader_class"),
     "port_direction_class": ("port", "direction", "trader_class"),
     "era_direction": (None, "direction"),
+    "era_port_direction": (None, "port", "direction"),
     "transit_direction": (None, "direction"),  # (direct/, transit/, integrated/import: 转关)
     "port_direction_channel": ("port", "direction", None),  # (the cost table's)
 }

@@ -88,16 +88,19 @@ def _dimensions(
     transit: bool = False,
 ) -> dict[str, list[str]]:
     """The groups the clearance statistics are kept by, per dimension; with a timeline's
-    ``periods`` (two or more), also by period of arrival (``era_0``, ``era_1``, ...) and
-    by period and direction; with ``goods`` (a post hub beside goods ports), goods
-    declarations by direction apart from the parcels (China counts parcel lists apart);
+    ``periods`` (two or more), also by period of arrival (``era_0``, ``era_1``, ...), by
+    period and direction and by period, port and direction (a hub's own peak day); with
+    ``goods`` (a post hub beside goods ports), goods declarations by direction apart from
+    the parcels (China counts parcel lists apart);
     with ``transit`` (a port with transit goods, 转关), the goods that came in transit
     from an entry port apart from those cleared where they arrived and from those clearance
     integration took out of transit, by direction."""
     eras = [f"era_{k}" for k in range(periods)] if periods > 1 else []
     return {
         **_fixed_dimensions(ports, commodities),
-        **({"era": eras, "era_direction": [f"{e}/{d}" for e in eras for d in DIRECTIONS]}
+        **({"era": eras, "era_direction": [f"{e}/{d}" for e in eras for d in DIRECTIONS],
+            "era_port_direction": [f"{e}/{p}/{d}" for e in eras for p in ports
+                                   for d in DIRECTIONS]}
            if eras else {}),
         **({"goods_direction": [*DIRECTIONS, "parcels"]} if goods else {}),
         **({"transit_direction": [f"{k}/{d}" for k in ARRIVALS for d in DIRECTIONS]}
@@ -180,7 +183,8 @@ def group_codes(
     eras = {}
     if periods is not None:
         k = np.maximum(np.searchsorted(periods, a[:, _SMS + M["arrived"]], side="right") - 1, 0)
-        eras = {"era": k, "era_direction": k * len(DIRECTIONS) + direction}
+        eras = {"era": k, "era_direction": k * len(DIRECTIONS) + direction,
+                "era_port_direction": (k * len(port_mode) + port) * len(DIRECTIONS) + direction}
     if goods:
         eras["goods_direction"] = np.where(port_mode[port] == _POST, len(DIRECTIONS), direction)
     if transit:

@@ -137,17 +137,20 @@ def _declared_to_release(t: _Table) -> dict[str, float]:
 
 def _by_era(t: _Table) -> dict[str, float]:
     """With a timeline, mean clearance and overall clearance by the period the goods arrived
-    in (``clearance_h_mean_era_1``), pooled and by direction (``..._era_1_import``): the
+    in (``clearance_h_mean_era_1``), pooled, by direction (``..._era_1_import``) and by
+    port and direction (``..._era_1_port_post_hub_import``: a hub's own peak day): the
     before and after of its dated reforms (a table without periods gives none); and the
     shares within each time target (``released_within_24h_era_1_import``), so that a
     service standard can be read for a peak or a reform's period, not only over the run."""
     out = {}
     for metric in ("clearance", "overall_clearance"):
         for r in t.of(metric):
-            if r["dimension"] not in ("era", "era_direction"):
+            if r["dimension"] not in ("era", "era_direction", "era_port_direction"):
                 continue
-            era, _, direction = str(r["group"]).partition("/")
-            suffix = f"_{era}" + (f"_{direction}" if direction else "")
+            era, *rest = str(r["group"]).split("/")
+            where = f"_port_{rest[0]}_{rest[1]}" if len(rest) == 2 else "".join(
+                f"_{d}" for d in rest)
+            suffix = f"_{era}{where}"
             out[f"{metric}_h_mean{suffix}"] = float(r["mean_h"])
             for col in t.within:
                 out[f"{_WITHIN[metric]}_{col}{suffix}"] = float(r[col])
