@@ -179,12 +179,12 @@ def measured(summary: Any) -> list[str]:
 
 def era_rows(names: Iterable[str], shown: Iterable[str] | None = None) -> tuple[str, ...]:
     """A timeline's per-period rows among ``names`` (none without periods), each metric's
-    periods side by side, pooled then by direction; with ``shown`` (a table's other rows),
-    only the periods of the metrics it shows (``clearance_h_mean_era_1_import`` beside
-    ``clearance_h_mean_import``)."""
+    periods side by side, pooled then by direction (not by port: ``_by_port``); with
+    ``shown`` (a table's other rows), only the periods of the metrics it shows
+    (``clearance_h_mean_era_1_import`` beside ``clearance_h_mean_import``)."""
     from sim.scenario.base import DIRECTIONS
 
-    found = [n for n in dict.fromkeys(names) if _ERA.search(n)]
+    found = [n for n in dict.fromkeys(names) if _ERA.search(n) and not _by_port(n)]
     if shown is not None:
         keep = set(shown)
         found = [n for n in found if _ERA.sub("_", n).rstrip("_") in keep]
@@ -195,6 +195,12 @@ def era_rows(names: Iterable[str], shown: Iterable[str] | None = None) -> tuple[
         return stems.index(_ERA.split(n)[0]), ("", *DIRECTIONS).index(direction), int(k)
 
     return tuple(sorted(found, key=order))
+
+
+def _by_port(name: str) -> bool:
+    """Whether a period's figure is one port's (``clearance_h_mean_era_1_port_sea_import``):
+    left to the results' tables, as a table's period rows are pooled and by direction."""
+    return name.rsplit("_era_", 1)[1].partition("_")[2].startswith("port_")
 
 
 def kind_rows(names: Iterable[str]) -> tuple[str, ...]:
