@@ -32,7 +32,7 @@ from sim.experiment.metric_glossary_ports import ILLICIT_BY_PORT, IPR
 from sim.experiment.metric_glossary_returns import RETURNS
 from sim.experiment.metric_glossary_tails import TAILS
 from sim.experiment.metric_glossary_transit import TRANSIT, TRANSIT_SPLIT
-from sim.experiment.metric_glossary_yard import EXAM_YARD
+from sim.experiment.metric_glossary_yard import EXAM_YARD, YARD_DWELL
 
 SMUGGLING = [
     Entry("smuggling_opportunities", SMUG_LAYER,
@@ -692,5 +692,6 @@ RISK = [
 ENTRIES = (
     CLEARANCE + RETURNS + TRANSIT + TRANSIT_SPLIT + TAILS + CALLS + BONDED + LAB_HOLDS + LAB_WORK
     + COUNTS + TRUTH + EFFECTIVENESS + PESTS + SEEN + SMUGGLING + COSTS + LANES + LANE_LAW
-    + EXAM_YARD + PARCEL_HOLDS + ORGANISATION + RISK + IDLING + ILLICIT_BY_PORT + IPR + APPROACH
+    + EXAM_YARD + PARCEL_HOLDS + YARD_DWELL + ORGANISATION + RISK + IDLING + ILLICIT_BY_PORT + IPR
+    + APPROACH
 )

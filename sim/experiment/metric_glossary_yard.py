@@ -30,3 +30,28 @@ EXAM_YARD = [
           "nothing was examined."
           + _COUNTED),
 ]
+
+_DWELL = (
+    " Over the cohort's consignments out of the flow by the end of the run (released, and "
+    "exited or loaded; seized, rejected and still held left out, as `overall_clearance`), "
+    "weighted by their containers: an import from its discharge (its box on the ground) to "
+    "its exit through the gate, an export from its arrival at the terminal (the truck's "
+    "gate-in) to its vessel's departure (it is loaded between its cut-off and then, so this "
+    "is the longest it can stay). Named for each sea port, imports and, where it has them, "
+    "exports."
+)
+
+#: a container terminal's yard dwell per container (sim.model.yard_dwell)
+YARD_DWELL = [
+    Entry("yard_dwell_h_mean_port_<port>_<direction>", LANE_LAYER,
+          "Mean hours a container stays on the terminal's ground, per box, not per "
+          "declaration (a declaration of five boxes counts five times), and from the box's "
+          "discharge, not the vessel's arrival (as `overall_clearance_h_mean` counts): the "
+          "dwell a terminal plans its yard with. NaN where none counted." + _DWELL),
+    Entry("yard_boxes_mean_port_<port>_<direction>", LANE_LAYER,
+          "Containers on the terminal's ground at once, on average over the observed hours, "
+          "by Little's law: the containers' hours on the ground (as "
+          "`yard_dwell_h_mean_port_<port>_<direction>`) summed and divided by the observed "
+          "hours, a steady-state mean (the yard occupancy the flow makes; boxes there for "
+          "other reasons, empties and transhipment, are not modelled)." + _DWELL),
+]

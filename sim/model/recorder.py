@@ -58,6 +58,7 @@ from sim.model.recorder_rows import (
 from sim.model.row_buffer import RowBuffer
 from sim.model.transit_cohort import TransitCohort
 from sim.model.transit_inspections import TransitInspections
+from sim.model.yard_dwell import YardDwellTally
 from sim.scenario.schema import MODES
 from sim.scenario.within import ALWAYS
 
@@ -98,6 +99,8 @@ class Recorder:
         self.by_port = PortTally(ports)  # (owners' hours and containers inspected, by port)
         self.exams = ExamTally(ports, window)  # (the exam yard's figures per container, by port)
         self.holds = ParcelHoldTally(ports, modes, end).wire(self)  # (parcels held, post hubs)
+        self.dwell = YardDwellTally(ports, modes, window)  # (a sea port's boxes on its ground)
+        self._folds.append(self.dwell.fold)
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
         # by port: cohort outcomes, and the last milestone reached by the censored not yet
         # released (for the stability check)

@@ -304,7 +304,7 @@ class World:
             enforcement_daily=rec.enforcement.daily_table(),
             enforcement_metrics=tables.enforcement_metrics(rec, self.scenario)
             | self.pests.metrics(),
-            export_metrics=rec.cutoffs.metrics(),
+            export_metrics=rec.cutoffs.metrics() | rec.dwell.metrics(self.scenario),
             port_metrics=tables.port_metrics(rec, self.scenario, rows, self.lanes,
                                              (self.warmup, self.stop)),
             lab_hold_metrics=self.lab_holds.metrics(),

@@ -19,6 +19,11 @@ _HELD = ("下线查验：已开始人工查验或检疫查验（单独或两者�
          "（docs/parcel-hub.md）。")
 
 #: (stem, digest of its English meaning) -> its meaning in Chinese
+_DWELL = ("统计运行结束前已离开流程的观测期到港货物（已放行，且已出闸或已装船；查获、退运及仍"
+          "在扣留的不计，同 overall_clearance），按其集装箱数加权：进口自卸船（集装箱落地）至经"
+          "闸口出场，出口自抵达码头（卡车进闸）至所装船舶离港（集装箱在截关时间与离港之间装船，"
+          "故此为可能停留的最长时间）。每个海运口岸给出进口，有出口的口岸也给出出口。")
+
 MEANINGS: dict[tuple[str, str], str] = {
     ("delay_share_over_<target>_commodity_<commodity>_port_<port>_<direction>", "ce8299cf"):
         "某一商品类别在该口岸和方向的集装箱的 delay_share_over_<target>_port_<port>_<direction>"
@@ -71,6 +76,14 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("escalations_open", "c5e70d67"):
         "观测期内上报的请示中，运行结束时尚未批复的数量（上报数 = 已批复 + 未批复）。",
     ("escalations_raised", "8ce49b6e"): "观测期内上报的请示数。",
+    ("yard_dwell_h_mean_port_<port>_<direction>", "a5a1f6c3"):
+        "集装箱在码头堆场停留的平均小时数，按箱而非按报关单计（一份五箱的报关单计五次），并自"
+        f"集装箱卸船落地起算，而非自船舶抵港起算（整体通关时间 overall_clearance_h_mean 自抵港起"
+        f"算）：码头规划堆场所用的停留时间。没有可计的集装箱时为 NaN。{_DWELL}",
+    ("yard_boxes_mean_port_<port>_<direction>", "b970e9f6"):
+        "码头堆场上同时在场的集装箱数，按观测小时平均，依利特尔法则计：集装箱在场小时数（计法同 "
+        "yard_dwell_h_mean_port_<port>_<direction>）求和后除以观测小时数，为稳态均值（货流形成的"
+        f"堆场占用；空箱、中转箱等其他原因在场的集装箱不在模型内）。{_DWELL}",
     ("exam_boxes_per_day_port_<port>", "b8fc2b10"):
         f"该口岸每日人工查验的集装箱数，按观测天数计。{_EXAM}",
     ("exam_boxes_per_team_hour_port_<port>", "6792507d"):

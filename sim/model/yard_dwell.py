@@ -1,0 +1,91 @@
+"""A container terminal's yard dwell, per container: how long a box stays on the terminal's
+ground, and how many boxes that keeps there at once.
+
+A terminal plans its yard in boxes and counts dwell from when a box is on its ground, not
+from the vessel's arrival and not per declaration (a declaration of five boxes holds five
+ground slots). So, at each sea port, over the cohort's consignments out of the flow by the
+end of the run (released, and exited or loaded; seized, rejected and still held left out, as
+``overall_clearance``), weighted by their containers:
+
+- an import's dwell runs from its discharge (its box on the ground; its arrival when it has
+  no discharge) to its exit through the terminal's gate (the trader's pick-up, and the gate);
+- an export's from its arrival at the terminal (the truck's gate-in) to its vessel's
+  departure: the box is loaded between its cut-off and the departure, so this is the longest
+  it can stay, at most the cut-off's lead (``exports.loading.cutoff``) above the loading.
+
+``yard_dwell_h_mean_port_<port>_<direction>`` is the mean over the boxes, and
+``yard_boxes_mean_port_<port>_<direction>`` the boxes on the ground at once by Little's law
+(box-hours over the observed hours): the yard's average occupancy that the flow through
+customs makes, as ``lab_held_containers_mean`` is the laboratory's.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sim.model.milestones import RELEASED, M, flow_end
+from sim.model.recorder_rows import _S, _SMS
+from sim.scenario.schema import DIRECTIONS
+
+if TYPE_CHECKING:
+    from sim.scenario.schema import Scenario
+
+#: the metrics' stems and their units (sim.experiment.compare.metric_unit reads them)
+UNITS = {"yard_dwell_h_mean": "hours", "yard_boxes_mean": "containers"}
+_ARR, _DIS, _EXIT, _LOAD, _DEP = (
+    _SMS + M[k] for k in ("arrived", "discharged", "exited", "loaded", "departed")
+)
+
+
+class YardDwellTally:
+    """Containers and container-hours on the ground, by sea port and direction, of the
+    statistics rows folded into it."""
+
+    def __init__(
+        self, ports: Sequence[str], modes: Sequence[str], window: tuple[float, float]
+    ) -> None:
+        self.ports, self.window = list(ports), window
+        self.sea = np.array([m == "sea" for m in modes], bool)
+        self.sums = np.zeros((len(ports), len(DIRECTIONS), 2))  # (containers, box-hours)
+
+    def fold(self, a: np.ndarray) -> None:
+        """Fold statistics rows: a sea port's consignments out of the flow count."""
+        port = a[:, _S["port"]].astype(int)
+        keep = (a[:, _S["outcome"]] == RELEASED) & self.sea[port]
+        if not keep.any():
+            return
+        a, port = a[keep], port[keep]
+        export = a[:, _S["direction"]] == 1
+        on_ground = np.where(export, a[:, _ARR], np.fmax(a[:, _DIS], a[:, _ARR]))
+        out = flow_end(a[:, _EXIT], a[:, _LOAD])
+        hours = np.where(export, np.fmax(a[:, _DEP], out), out) - on_ground
+        ok = ~np.isnan(hours)
+        boxes = a[ok, _S["containers"]]
+        cell = port[ok] * len(DIRECTIONS) + export[ok].astype(int)
+        size = len(self.ports) * len(DIRECTIONS)
+        flat = self.sums.reshape(size, 2)
+        flat[:, 0] += np.bincount(cell, weights=boxes, minlength=size)
+        flat[:, 1] += np.bincount(cell, weights=boxes * hours[ok], minlength=size)
+
+    def metrics(self, scenario: Scenario) -> dict[str, float]:
+        """Per sea port, its imports and, where the port has them, its exports: the mean
+        dwell per container (NaN where none counted) and the containers on the ground at
+        once over the observed hours (every run names the same)."""
+        exports = [spec.exports is not None for spec in scenario.ports.values()]
+        hours = self.window[1] - self.window[0]
+        out: dict[str, float] = {}
+        for p, name in enumerate(self.ports):
+            if not self.sea[p]:
+                continue
+            for d, direction in enumerate(DIRECTIONS):
+                if direction == "export" and not exports[p]:
+                    continue
+                boxes, box_h = self.sums[p, d]
+                tail = f"port_{name}_{direction}"
+                out[f"yard_dwell_h_mean_{tail}"] = box_h / boxes if boxes else math.nan
+                out[f"yard_boxes_mean_{tail}"] = box_h / hours if hours > 0 else math.nan
+        return out
