@@ -71,3 +71,39 @@ def test_a_partial_examination_is_told_its_time_is_not_partial():
     (note,) = notes(0.4)
     assert "boxes_opened = 0.4" in note and "ports.p.exam.duration and move" in note
     assert "opens 40% of the boxes" in note
+
+
+def test_moves_are_two_a_box_each_visit_to_the_yard():
+    """Every declaration of 3 boxes is examined at a bay: 6 moves each (in and out), over the
+    observed days, and over every box of the port's consignments."""
+    res = sim.simulate(_yard(), 1, log=True)
+    log, m = res.log, res.metrics()
+    cohort = log[log.cohort.astype(bool)]
+    back = cohort.inspected.notna() & (cohort.premises == 0)
+    assert back.sum() > 20
+    assert m["exam_moves_per_day_port_p"] == 2 * BOXES * back.sum() / 2  # over 2 days
+    assert m["exam_moves_per_box_port_p"] == 2 * back.sum() / len(cohort)
+
+
+def test_separate_inspections_move_a_box_twice_as_often_as_a_joint_one():
+    """Before 2018 a box both agencies inspect visits the yard twice (four moves a box); a
+    joint inspection once. Checked against the log of the small scenario."""
+    from pathlib import Path
+
+    small = Path(__file__).parent / "scenarios" / "small.toml"
+    base = sim.load_scenario(small)
+    for mode in ("joint", "separate"):
+        s = sim.patch(base, {"inspection.mode": mode, "days": 1, "warmup_days": 1,
+                             "drain_days": 2})
+        res = sim.simulate(s, 1, log=True)
+        log, m = res.log, res.metrics()
+        c = log[log.cohort.astype(bool) & (log.port == "sea")]
+        both = c.exam_start.notna() & c.quarantine_start.notna()
+        visits = c.exam_start.notna().astype(int) + c.quarantine_start.notna()
+        visits = visits - (both & (mode == "joint"))
+        visits[c.inspected.isna() | (c.premises > 0)] = 0
+        assert both.sum() > 0 and (c.exam_start[both] != c.quarantine_start[both]).all() == (
+            mode == "separate")
+        moves = float((2 * visits * c.containers).sum())
+        assert math.isclose(m["exam_moves_per_day_port_sea"], moves, rel_tol=1e-12)  # 1 day
+        assert math.isclose(m["exam_moves_per_box_port_sea"], moves / c.containers.sum())

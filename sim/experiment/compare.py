@@ -254,6 +254,8 @@ _FIXED_UNITS = {
 _YARD_UNITS = {
     "exam_boxes_per_day_": "containers a day",
     "exam_boxes_per_team_hour_": "containers per team-hour",
+    "exam_moves_per_day_": "moves a day",
+    "exam_moves_per_box_": "moves per container",
 }
 
 

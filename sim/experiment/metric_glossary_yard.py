@@ -29,6 +29,22 @@ EXAM_YARD = [
           "(a cross-trained pool's officers are not teams), with unlimited teams or when "
           "nothing was examined."
           + _COUNTED),
+    Entry("exam_moves_per_day_port_<port>", LANE_LAYER,
+          "The terminal's container moves for inspections a day, over the observed days: "
+          "each box brought to an exam bay and taken back is two moves, for a physical exam, "
+          "a quarantine check, or both jointly (one visit); separately (before 2018: "
+          "`inspection.mode = \"separate\"`) a box both agencies inspect visits twice, four "
+          "moves. An examination at the trader's premises moves nothing. Counts the cohort's "
+          "inspections back from the yard by the run's end (`inspected`), with all their "
+          "declaration's containers. The movers' own figures (`arrivals_per_hour_<port>_"
+          "movers`) count a declaration's move as one job. Named for each port with an exam "
+          "yard (`[ports.<port>.exam]`)."),
+    Entry("exam_moves_per_box_port_<port>", LANE_LAYER,
+          "`exam_moves_per_day_port_<port>`'s moves over every container of the cohort's "
+          "consignments at the port, imports and exports, inspected or not, whatever their "
+          "outcome: the extra moves that inspection adds per box handled (0.1: ten moves "
+          "more per hundred boxes). Named for each port with an exam yard "
+          "(`[ports.<port>.exam]`)."),
 ]
 
 _DWELL = (

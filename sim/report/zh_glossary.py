@@ -130,6 +130,8 @@ UNITS: dict[str, str] = {
     "containers": "箱",
     "containers a day": "箱/日",
     "containers per team-hour": "箱/组·小时",
+    "moves a day": "次移箱/日",
+    "moves per container": "次移箱/箱",
     "currency per consignment": "currency/票",
     "currency per container (a truck, air shipment or parcel counts as one)":
         "currency/箱（一辆卡车、一票空运或一个包裹计为一箱）",

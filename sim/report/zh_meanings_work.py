@@ -84,6 +84,17 @@ MEANINGS: dict[tuple[str, str], str] = {
         "码头堆场上同时在场的集装箱数，按观测小时平均，依利特尔法则计：集装箱在场小时数（计法同 "
         "yard_dwell_h_mean_port_<port>_<direction>）求和后除以观测小时数，为稳态均值（货流形成的"
         f"堆场占用；空箱、中转箱等其他原因在场的集装箱不在模型内）。{_DWELL}",
+    ("exam_moves_per_day_port_<port>", "ed59bc22"):
+        "码头每日为查验所做的集装箱移箱次数，按观测天数计：每个集装箱运至查验台位再运回计两次，"
+        "无论是人工查验、检疫查验还是两者联合（一次进场）；分别查验（2018 年前："
+        "inspection.mode = \"separate\"）时两个部门都查验的集装箱进场两次，计四次。在贸易商"
+        "场所的查验不移箱。统计观测期到港货物中运行结束前已从查验场运回的查验，计"
+        "其报关单的全部集装箱。移箱作业环节自身的指标（arrivals_per_hour_<port>_movers）把一份"
+        "报关单的一次移箱计为一项作业。每个有查验场（[ports.<port>.exam]）的口岸给出。",
+    ("exam_moves_per_box_port_<port>", "8a7c4a8a"):
+        "exam_moves_per_day_port_<port> 的移箱次数除以该口岸观测期到港货物的全部集装箱（进口和"
+        "出口，无论是否查验、结果如何）：查验为每个经手集装箱增加的移箱次数（0.1：每百箱多移箱"
+        "十次）。每个有查验场（[ports.<port>.exam]）的口岸给出。",
     ("exam_boxes_per_day_port_<port>", "b8fc2b10"):
         f"该口岸每日人工查验的集装箱数，按观测天数计。{_EXAM}",
     ("exam_boxes_per_team_hour_port_<port>", "6792507d"):

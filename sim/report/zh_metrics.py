@@ -291,6 +291,8 @@ METRICS: dict[str, str] = {
     "in_service_mean_<port>_<lane>": "平均服务中作业数（<lane>）",
     "exam_boxes_per_day_port_<port>": "每日人工查验集装箱数（口岸 <port>）",
     "exam_h_per_box_port_<port>": "每箱人工查验时长（口岸 <port>）",
+    "exam_moves_per_day_port_<port>": "每日查验移箱次数（口岸 <port>）",
+    "exam_moves_per_box_port_<port>": "每箱查验移箱次数（口岸 <port>）",
     "yard_dwell_h_mean_port_<port>_<direction>": "每箱堆场停留时间均值（口岸 <port>，<direction>）",
     "yard_boxes_mean_port_<port>_<direction>": "堆场在场集装箱数均值（口岸 <port>，<direction>）",
     "exam_boxes_per_team_hour_port_<port>": "每查验组每小时查验箱数（口岸 <port>）",
