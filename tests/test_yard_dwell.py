@@ -39,3 +39,23 @@ def test_dwell_and_boxes_on_the_ground_are_per_container_from_the_log():
 def test_a_port_that_is_not_a_sea_port_names_no_yard_dwell():
     m = sim.simulate(scenario({"p": port(rate="1/h")}, days=1, drain_days=1), 1).metrics()
     assert not [k for k in m if k.startswith("yard_")]
+
+
+def test_the_reefers_figures_count_the_reefer_commodities_boxes_alone():
+    """Frozen goods kept in reefers: their own dwell and plugs taken, from the log; without a
+    reefer commodity the figures are not named."""
+    base = sim.load_scenario(SMALL)
+    assert not [k for k in sim.simulate(sim.patch(base, {"days": 1}), 1).metrics()
+                if k.startswith("yard_reefer_")]
+    s = sim.patch(base, {"days": 1, "warmup_days": 1, "drain_days": 2,
+                         "costs.price_year": 2019, "costs.commodities.frozen.reefer": True})
+    res = sim.simulate(s, 1, log=True)
+    log, m = res.log, res.metrics()
+    out = log[log.cohort.astype(bool) & (log.outcome == "released") & (log.direction == "import")]
+    hours = np.fmax(out.exited, out.loaded) - np.fmax(out.discharged, out.arrived)
+    frozen = out.commodity == "frozen"
+    assert 0 < frozen.sum() < len(out)
+    box_h = float((out.containers * hours)[frozen].sum())
+    dwell = m["yard_reefer_dwell_h_mean_port_sea_import"]
+    assert np.isclose(dwell, box_h / out.containers[frozen].sum(), rtol=1e-9)
+    assert np.isclose(m["yard_reefer_boxes_mean_port_sea_import"], box_h / 24, rtol=1e-9)

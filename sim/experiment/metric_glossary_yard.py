@@ -70,4 +70,13 @@ YARD_DWELL = [
           "`yard_dwell_h_mean_port_<port>_<direction>`) summed and divided by the observed "
           "hours, a steady-state mean (the yard occupancy the flow makes; boxes there for "
           "other reasons, empties and transhipment, are not modelled)." + _DWELL),
+    Entry("yard_reefer_dwell_h_mean_port_<port>_<direction>", LANE_LAYER,
+          "`yard_dwell_h_mean_port_<port>_<direction>` of the containers of the commodities "
+          "kept in reefers (`costs.commodities.<commodity>.reefer`) alone: how long a reefer "
+          "stays plugged in on the terminal's ground (a laboratory's hold included)."
+          + _DWELL),
+    Entry("yard_reefer_boxes_mean_port_<port>_<direction>", LANE_LAYER,
+          "`yard_boxes_mean_port_<port>_<direction>` of the containers of the commodities "
+          "kept in reefers (`costs.commodities.<commodity>.reefer`) alone: the reefer plugs "
+          "the flow keeps taken at once, on average." + _DWELL),
 ]

@@ -99,7 +99,7 @@ class Recorder:
         self.by_port = PortTally(ports)  # (owners' hours and containers inspected, by port)
         self.exams = ExamTally(ports, window)  # (the exam yard's figures per container, by port)
         self.holds = ParcelHoldTally(ports, modes, end).wire(self)  # (parcels held, post hubs)
-        self.dwell = YardDwellTally(ports, modes, window)  # (a sea port's boxes on its ground)
+        self.dwell = YardDwellTally(ports, modes, window, len(commodities))  # (on its ground)
         self._folds.append(self.dwell.fold)
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
         # by port: cohort outcomes, and the last milestone reached by the censored not yet

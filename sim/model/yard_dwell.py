@@ -16,7 +16,9 @@ end of the run (released, and exited or loaded; seized, rejected and still held 
 ``yard_dwell_h_mean_port_<port>_<direction>`` is the mean over the boxes, and
 ``yard_boxes_mean_port_<port>_<direction>`` the boxes on the ground at once by Little's law
 (box-hours over the observed hours): the yard's average occupancy that the flow through
-customs makes, as ``lab_held_containers_mean`` is the laboratory's.
+customs makes, as ``lab_held_containers_mean`` is the laboratory's. Where the scenario keeps
+a commodity in reefers (``costs.commodities.<commodity>.reefer``), the same two figures of
+those boxes alone (``yard_reefer_...``): the reefer plugs a terminal must have powered.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
 
 #: the metrics' stems and their units (sim.experiment.compare.metric_unit reads them)
-UNITS = {"yard_dwell_h_mean": "hours", "yard_boxes_mean": "containers"}
+UNITS = {"yard_dwell_h_mean": "hours", "yard_boxes_mean": "containers",
+         "yard_reefer_dwell_h_mean": "hours", "yard_reefer_boxes_mean": "containers"}
 _ARR, _DIS, _EXIT, _LOAD, _DEP = (
     _SMS + M[k] for k in ("arrived", "discharged", "exited", "loaded", "departed")
 )
@@ -46,11 +49,16 @@ class YardDwellTally:
     statistics rows folded into it."""
 
     def __init__(
-        self, ports: Sequence[str], modes: Sequence[str], window: tuple[float, float]
+        self,
+        ports: Sequence[str],
+        modes: Sequence[str],
+        window: tuple[float, float],
+        commodities: int = 1,
     ) -> None:
-        self.ports, self.window = list(ports), window
+        self.ports, self.window, self.commodities = list(ports), window, commodities
         self.sea = np.array([m == "sea" for m in modes], bool)
-        self.sums = np.zeros((len(ports), len(DIRECTIONS), 2))  # (containers, box-hours)
+        # (containers, box-hours) by port, direction and commodity
+        self.sums = np.zeros((len(ports), len(DIRECTIONS), commodities, 2))
 
     def fold(self, a: np.ndarray) -> None:
         """Fold statistics rows: a sea port's consignments out of the flow count."""
@@ -66,8 +74,9 @@ class YardDwellTally:
         ok = ~np.isnan(hours)
         boxes = a[ok, _S["containers"]]
         cell = port[ok] * len(DIRECTIONS) + export[ok].astype(int)
-        size = len(self.ports) * len(DIRECTIONS)
-        flat = self.sums.reshape(size, 2)
+        cell = cell * self.commodities + a[ok, _S["commodity"]].astype(int)
+        size = len(self.ports) * len(DIRECTIONS) * self.commodities
+        flat = self.sums.reshape(size, 2)  # (a view)
         flat[:, 0] += np.bincount(cell, weights=boxes, minlength=size)
         flat[:, 1] += np.bincount(cell, weights=boxes * hours[ok], minlength=size)
 
@@ -76,6 +85,9 @@ class YardDwellTally:
         dwell per container (NaN where none counted) and the containers on the ground at
         once over the observed hours (every run names the same)."""
         exports = [spec.exports is not None for spec in scenario.ports.values()]
+        costs = scenario.costs
+        reefer = np.array([costs is not None and costs.commodity(k).reefer
+                           for k in scenario.commodities], bool)  # fmt: skip
         hours = self.window[1] - self.window[0]
         out: dict[str, float] = {}
         for p, name in enumerate(self.ports):
@@ -84,8 +96,19 @@ class YardDwellTally:
             for d, direction in enumerate(DIRECTIONS):
                 if direction == "export" and not exports[p]:
                     continue
-                boxes, box_h = self.sums[p, d]
                 tail = f"port_{name}_{direction}"
-                out[f"yard_dwell_h_mean_{tail}"] = box_h / boxes if boxes else math.nan
-                out[f"yard_boxes_mean_{tail}"] = box_h / hours if hours > 0 else math.nan
+                sums = self.sums[p, d]
+                out |= _figures("yard", tail, sums.sum(axis=0), hours)
+                if reefer.any():
+                    out |= _figures("yard_reefer", tail, sums[reefer].sum(axis=0), hours)
         return out
+
+
+def _figures(stem: str, tail: str, sums: np.ndarray, hours: float) -> dict[str, float]:
+    """The mean dwell per box (NaN where none counted) and the boxes on the ground at once
+    of (containers, box-hours) ``sums``."""
+    boxes, box_h = sums
+    return {
+        f"{stem}_dwell_h_mean_{tail}": box_h / boxes if boxes else math.nan,
+        f"{stem}_boxes_mean_{tail}": box_h / hours if hours > 0 else math.nan,
+    }

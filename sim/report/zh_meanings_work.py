@@ -84,6 +84,14 @@ MEANINGS: dict[tuple[str, str], str] = {
         "码头堆场上同时在场的集装箱数，按观测小时平均，依利特尔法则计：集装箱在场小时数（计法同 "
         "yard_dwell_h_mean_port_<port>_<direction>）求和后除以观测小时数，为稳态均值（货流形成的"
         f"堆场占用；空箱、中转箱等其他原因在场的集装箱不在模型内）。{_DWELL}",
+    ("yard_reefer_dwell_h_mean_port_<port>_<direction>", "dbb47a51"):
+        "yard_dwell_h_mean_port_<port>_<direction> 仅计以冷藏箱运输的商品"
+        "（costs.commodities.<commodity>.reefer）的集装箱：冷藏箱在码头堆场插电停留的时间（含"
+        f"实验室扣留）。{_DWELL}",
+    ("yard_reefer_boxes_mean_port_<port>_<direction>", "2c4c9632"):
+        "yard_boxes_mean_port_<port>_<direction> 仅计以冷藏箱运输的商品"
+        "（costs.commodities.<commodity>.reefer）的集装箱：货流平均同时占用的冷藏插座数。"
+        f"{_DWELL}",
     ("exam_moves_per_day_port_<port>", "ed59bc22"):
         "码头每日为查验所做的集装箱移箱次数，按观测天数计：每个集装箱运至查验台位再运回计两次，"
         "无论是人工查验、检疫查验还是两者联合（一次进场）；分别查验（2018 年前："

@@ -295,6 +295,10 @@ METRICS: dict[str, str] = {
     "exam_moves_per_box_port_<port>": "每箱查验移箱次数（口岸 <port>）",
     "yard_dwell_h_mean_port_<port>_<direction>": "每箱堆场停留时间均值（口岸 <port>，<direction>）",
     "yard_boxes_mean_port_<port>_<direction>": "堆场在场集装箱数均值（口岸 <port>，<direction>）",
+    "yard_reefer_dwell_h_mean_port_<port>_<direction>":
+        "每个冷藏箱堆场停留时间均值（口岸 <port>，<direction>）",
+    "yard_reefer_boxes_mean_port_<port>_<direction>":
+        "堆场在场冷藏箱数均值（口岸 <port>，<direction>）",
     "exam_boxes_per_team_hour_port_<port>": "每查验组每小时查验箱数（口岸 <port>）",
     "parcels_held_share_port_<port>_<direction>": "包裹下线查验比例（口岸 <port>，<direction>）",
     "parcels_held_clearance_h_mean_port_<port>_<direction>":
