@@ -1,0 +1,84 @@
+"""The README's quick start and first steps hold for a new user: `bordersim` is put on the
+path before any command types it, the user guide is linked, and the first steps' commands
+parse, name only metrics, reforms and files the default scenario takes, and their small
+scenario file changes exactly what its comment says."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import sim
+from sim.experiment.metric_names import metric_names, shown
+from sim.reforms.compose import parse
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text()
+BLOCK = re.compile(r"^```(sh|toml)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
+def _section(title: str) -> str:
+    """The README's section under ``## title``, up to the next one."""
+    start = README.index(f"\n## {title}\n")
+    return README[start: README.index("\n## ", start + 1)]
+
+
+def _commands(text: str) -> list[list[str]]:
+    """Every ``bordersim`` command of the sh blocks of ``text``, split as a shell would."""
+    lines = [line for kind, body in BLOCK.findall(text) if kind == "sh"
+             for line in body.splitlines()]
+    return [shlex.split(line, comments=True) for line in lines if line.startswith("bordersim ")]
+
+
+def test_the_quick_start_puts_bordersim_on_the_path_before_any_command_types_it():
+    start = _section("Quick start")
+    blocks = [body for kind, body in BLOCK.findall(start) if kind == "sh"]
+    lines = [line.strip() for body in blocks for line in body.splitlines()]
+    assert ". .venv/bin/activate" in lines
+    first = next(i for i, line in enumerate(lines) if line.startswith("bordersim"))
+    assert lines.index(". .venv/bin/activate") < first
+    # no command of the README types bordersim before the quick start says how
+    assert README.index(". .venv/bin/activate") < README.index("\nbordersim ")
+    assert "[docs/README.md](docs/README.md)" in start
+
+
+def test_the_first_steps_commands_name_what_the_default_scenario_takes(tmp_path, monkeypatch):
+    from sim.cli import build_parser
+
+    steps = _section("First steps")
+    commands = _commands(steps)
+    assert [c[1] for c in commands] == ["run", "compare", "check", "compare"]
+    known = metric_names(sim.load_scenario(sim.default_scenario_path()))
+    (toml,) = [body for kind, body in BLOCK.findall(steps) if kind == "toml"]
+    (tmp_path / "my-port.toml").write_text(toml)
+    monkeypatch.chdir(tmp_path)
+    base = sim.load_scenario(sim.default_scenario_path(), {"days": 1})
+    for command in commands:
+        asked = build_parser().parse_args(command[1:])
+        if command[1] == "check":
+            continue
+        assert asked.only and asked.days and asked.days <= 7 and asked.reps <= 3
+        names = asked.show[0].split(",")
+        assert shown(asked.show, known) == names, names
+        for spec in getattr(asked, "reforms", None) or []:
+            assert parse(spec).apply(base) is not None
+        for option in getattr(asked, "option", None) or []:
+            assert Path(option.split(":@", 1)[1]).is_file()
+
+
+def test_the_first_steps_file_changes_what_its_comment_says(tmp_path, monkeypatch, capsys):
+    from sim.cli import main
+
+    steps = _section("First steps")
+    (toml,) = [body for kind, body in BLOCK.findall(steps) if kind == "toml"]
+    (tmp_path / "my-port.toml").write_text(toml)
+    monkeypatch.chdir(tmp_path)
+    (check,) = [c for c in _commands(steps) if c[1] == "check"]
+    assert main(check[1:]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()[1:]]
+    assert {row[0] for row in rows} == {"name", "ports.sea_port.scan.scanners.capacity"}
+    parent, child = next(row[1:3] for row in rows if row[0].endswith("capacity"))
+    assert f"the default has {parent}" in steps and f"capacity = {child}" in toml
+    # the same change written as an option, as the section says
+    assert f"four_scanners:ports.sea_port.scan.scanners.capacity={child}" in steps
