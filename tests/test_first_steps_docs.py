@@ -82,3 +82,32 @@ def test_the_first_steps_file_changes_what_its_comment_says(tmp_path, monkeypatc
     assert f"the default has {parent}" in steps and f"capacity = {child}" in toml
     # the same change written as an option, as the section says
     assert f"four_scanners:ports.sea_port.scan.scanners.capacity={child}" in steps
+
+
+#: commands the README shows in a section of their own rather than in its usage block
+SHOWN_APART = ("dashboard", "animate", "docs")
+
+
+def _usage_block() -> str:
+    """The sh block under "Using it": one entry per command, its options after it."""
+    start = README.index("\n## Using it\n")
+    return README[README.index("```sh\n", start): README.index("\n```", start + 20)]
+
+
+def test_every_command_has_its_entry_in_the_usage_block():
+    """A reader looks a command up in the usage block: each command of the parser has an
+    entry there (the reform library too, which `compare --reforms` names), or, the few
+    shown apart, its own line elsewhere in the README."""
+    import argparse
+
+    from sim.cli import build_parser
+
+    (commands,) = [a for a in build_parser()._actions
+                   if isinstance(a, argparse._SubParsersAction)]
+    block = _usage_block()
+    starts = {line.split()[1] for line in block.splitlines() if line.startswith("bordersim ")}
+    assert set(commands.choices) - starts == set(SHOWN_APART)
+    for name in SHOWN_APART:
+        assert f"bordersim {name}" in README.replace(block, ""), name
+    compare = block[block.index("\nbordersim compare "): block.index("\nbordersim reforms ")]
+    assert "--reforms REFORM" in compare and "(docs/reforms.md)" in block
