@@ -111,3 +111,14 @@ def test_every_command_has_its_entry_in_the_usage_block():
         assert f"bordersim {name}" in README.replace(block, ""), name
     compare = block[block.index("\nbordersim compare "): block.index("\nbordersim reforms ")]
     assert "--reforms REFORM" in compare and "(docs/reforms.md)" in block
+
+
+def test_the_user_guide_sends_a_newcomer_to_the_first_steps():
+    """docs/README.md, the guide the README links, starts by pointing at the quick start
+    and first steps, and both anchors are the README's own sections."""
+    guide = (ROOT / "docs" / "README.md").read_text()
+    head = guide.split("\n- ", 1)[0]
+    for title in ("Quick start", "First steps"):
+        anchor = title.lower().replace(" ", "-")
+        assert f"(../README.md#{anchor})" in head, anchor
+        assert f"\n## {title}\n" in README, title
