@@ -1644,6 +1644,9 @@ class _CompareFolder:
     enforcement.csv                  each option's finds and seizures by port, direction
                                      and truth, with 95 % intervals and paired differences
                                      (:mod:`sim.experiment.enforcement_table`)
+    seizures-by-layer.csv            each option's truth, seizures, patrol stops, detection
+                                     share and customs' hits by illicit type and port, with
+                                     paired differences (:mod:`sim.experiment.seizure_layers`)
     risk-achieved.csv                with a risk engine: each option's achieved inspection
                                      rate against its target by port, direction and class,
                                      with 95 % intervals and paired differences
@@ -1838,7 +1841,22 @@ class _CompareFolder:
                     frames.setdefault(str(option), {})[int(r)] = csv_or_empty(path)
             if frames:
                 out[file] = series(frames, BASELINE).to_csv(index=False)
+        out.update(self._layers(res))
         return out
+
+    def _layers(self, res: CompareResult) -> dict[str, str]:
+        """``seizures-by-layer.csv`` of every option (:mod:`sim.experiment.seizure_layers`)."""
+        from sim.experiment import seizure_layers
+
+        frames: dict[str, dict[int, pd.DataFrame]] = {}
+        for option, r in res.per_rep[["option", "replication"]].itertuples(index=False):
+            t = seizure_layers.read_rep(self._rep(str(option), int(r), "").parent, int(r))
+            if t is not None:
+                frames.setdefault(str(option), {})[int(r)] = t
+        if not frames:
+            return {}
+        return {seizure_layers.FILE: seizure_layers.compare_layers(frames, BASELINE)
+                .to_csv(index=False)}
 
 
 def _pooled(res: CompareResult, splitter: MetricSplitter) -> dict[str, str]:

@@ -41,6 +41,9 @@ Layout::
     enforcement.csv            declarations, finds and seizures (counts and values) by port,
                                direction and truth (an illicit type) across the replications,
                                with 95 % intervals (:mod:`sim.experiment.enforcement_table`)
+    seizures-by-layer.csv      illicit goods that arrived, seized at the ports, stopped by
+                               patrols, missed, the detection share and customs' hits by
+                               illicit type and port (:mod:`sim.experiment.seizure_layers`)
     risk-achieved.csv          with a risk engine: its achieved inspection rate against its
                                target by port, direction and trader class across the
                                replications, with 95 % intervals (:mod:`sim.experiment.risk_table`)
@@ -1052,6 +1055,7 @@ class RunStore:
         self._write_long_tables(per_rep, summary)
         self._write_class_differences(per_rep)
         self._write_weekly_series([int(r) for r in per_rep.get("replication", [])])
+        self._write_layers([int(r) for r in per_rep.get("replication", [])])
         self._write_trading([int(r) for r in per_rep.get("replication", [])])
         self._write_warnings()
         self.record_history()
@@ -1137,6 +1141,17 @@ class RunStore:
             if self._same_as_before() and stale(file, text):
                 self._rewritten(file)
             atomic_write(file, text)
+
+    def _write_layers(self, reps: list[int]) -> None:
+        """``seizures-by-layer.csv``: truth, effectiveness and what customs sees by illicit
+        type and port (:mod:`sim.experiment.seizure_layers`; none without enforcement tables)."""
+        from sim.experiment import seizure_layers
+
+        frames = {r: f for r in reps
+                  if (f := seizure_layers.read_rep(self.reps_dir, r)) is not None}  # fmt: skip
+        if frames:
+            text = seizure_layers.summarise_layers(frames).to_csv(index=False)
+            atomic_write(self.path / seizure_layers.FILE, text)
 
     def _write_trading(self, reps: list[int]) -> None:
         """``trading-across-borders.csv``: documentary and border compliance by port and

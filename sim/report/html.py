@@ -36,6 +36,7 @@ from sim.report.options_table import options_rows, what_it_is
 from sim.report.periods import Periods, in_force_words, periods_of
 from sim.report.read_first import read_first
 from sim.report.risk_section import risk_section
+from sim.report.seizure_layers_section import folder_section as layers_section
 from sim.report.trading_section import trading_section
 from sim.report.validation_section import validation_section
 
@@ -602,7 +603,8 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None,
         f"<p class='note'>{html.escape(MEDIAN_NOTE)}</p>",
         *validation_section(variants),
     ]
-    parts += _smuggling(res, variants) + _interactions(res) + _plots(res, variants)
+    parts += _smuggling(res, variants) + layers_section(res.path)
+    parts += _interactions(res) + _plots(res, variants)
     parts += _gains(res, periods)
     parts += sections.org_section(variants) + _org_detail(res)
     parts.append(_failures(res))

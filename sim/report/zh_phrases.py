@@ -149,6 +149,18 @@ PHRASES: dict[str, str] = {
         "所有数据见“结果”表。",
 }
 
+
+def _layers() -> dict[str, str]:
+    """The section of seizures by layer's texts, and the illicit types' names its rows give
+    (where no other whole text of the page has the same words)."""
+    from sim.report.zh_glossary import VALUES
+    from sim.report.zh_seizure_layers import ZH
+
+    return {**{k: v for k, v in VALUES["type"].items() if k not in PHRASES}, **ZH}
+
+
+PHRASES.update({k: v for k, v in _layers().items() if k not in PHRASES})
+
 #: a whole text with figures or names in it: pattern -> Chinese (``{name}``: its group)
 SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"bordersim comparison: (?P<s>.+)", "bordersim 方案比较：{s}"),

@@ -1,0 +1,171 @@
+"""Seizures as truth, effectiveness and what customs sees, side by side, by illicit
+commodity and by port (``seizures-by-layer.csv`` of a results folder; DESIGN.md section 3).
+
+A bureau chief otherwise reads three files for one question: ``enforcement.csv`` (by illicit
+type), the by-port figures and ``bordersim compliance``. This table puts, per illicit type
+(``truth``) and place (``place``: a port, a smuggling route outside the ports with its patrol,
+or ``all``), with a total row per type and per place:
+
+- the truth: ``arrived``, the illicit consignments that came (at a port, its declarations of
+  the type, the smuggling groups' port loads among them; on a route outside the ports, the
+  groups' loads that went by it);
+- effectiveness: ``seized_at_port`` (seized, detained or rejected after a find),
+  ``stopped_by_patrols`` (loads the patrols outside the ports stopped: only with smuggling
+  groups), ``missed`` (the rest: released unfound, found only after release, found but not
+  seized, or still held at the end) and ``detection_share``, the share detected (found
+  before release at a port, or stopped by a patrol) of those whose outcome is known;
+- what customs sees: ``inspected`` (consignments scanned, examined or put to quarantine at the
+  place), ``hits`` (its finds of the type before release, by any check) and ``hit_rate``
+  (hits per inspected consignment): what its own records show, with no truth in them.
+
+Each is the mean over replications with its 95 % Student-t interval (ratios are each
+replication's own). Built from the replications' existing tables (``rep-NNNN-enforcement``,
+``-enforcement-daily`` and ``-smuggling.csv``): no per-consignment memory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from sim.experiment.smuggling_series import by_option, summarised
+
+FILE = "seizures-by-layer.csv"
+KEYS = ["truth", "place", "kind"]
+#: the per-replication counts, summed into the total rows
+COUNTS = ("arrived", "seized_at_port", "stopped_by_patrols", "missed", "detected", "held",
+          "inspected", "hits")  # fmt: skip
+#: the ratios, each replication's own (NaN where nothing was counted)
+RATIOS = ("detection_share", "hit_rate")
+FIGURES = (*COUNTS, *RATIOS)
+#: paired with the baseline in a comparison
+#: the counts a replication without a row had none of
+_ZERO = ("arrived", "seized_at_port", "stopped_by_patrols", "missed", "detected", "held")
+PAIRED = ("arrived", "seized_at_port", "stopped_by_patrols", "detection_share")
+ALL = "all"
+#: the route of a smuggling table that is no route (the loads not tried: deterred)
+_NOT_SMUGGLED = "not_smuggled"
+#: the replication tables this table reads, by their file name's ending
+SUFFIXES = ("-enforcement.csv", "-enforcement-daily.csv", "-smuggling.csv")
+
+
+def _ports(enf: pd.DataFrame, daily: pd.DataFrame) -> pd.DataFrame:
+    """The ports' rows of one replication: each illicit type at each port."""
+    illicit = enf[enf["truth"].astype(str) != "compliant"]
+    if illicit.empty:
+        return pd.DataFrame(columns=[*KEYS, *COUNTS])
+    cols = ["declarations", "seized", "detected", "held"]
+    t = illicit.groupby(["truth", "port"], sort=True)[cols].sum().reset_index()
+    t = t.rename(columns={"declarations": "arrived", "seized": "seized_at_port",
+                          "port": "place"})  # fmt: skip
+    t["kind"] = "port"
+    t["stopped_by_patrols"] = 0.0
+    t["hits"] = t["detected"]
+    seen = daily.groupby("port")["inspected"].sum() if not daily.empty else pd.Series()
+    t["inspected"] = t["place"].map(seen).fillna(0.0)
+    return t
+
+
+def _patrols(smuggling: pd.DataFrame) -> pd.DataFrame:
+    """The routes outside the ports of one replication: each type's loads by the route,
+    over the observed window (as ``smuggling_interdicted``)."""
+    s = smuggling
+    if s.empty:
+        return pd.DataFrame(columns=[*KEYS, *COUNTS])
+    s = s[s["observed"].astype(bool) & (s["route"] != _NOT_SMUGGLED) & (s["kind"] != "port")]
+    t = s.groupby(["illicit", "route"], sort=True)[["chosen", "caught"]].sum().reset_index()
+    t = t.rename(columns={"illicit": "truth", "route": "place", "chosen": "arrived",
+                          "caught": "stopped_by_patrols"})  # fmt: skip
+    t["kind"] = "patrol"
+    t["seized_at_port"] = t["detected"] = t["held"] = 0.0
+    t["inspected"] = t["hits"] = np.nan  # (customs inspects nothing on a river)
+    return t
+
+
+def rep_table(enf: pd.DataFrame, daily: pd.DataFrame, smuggling: pd.DataFrame) -> pd.DataFrame:
+    """One replication's table: the ports' and patrols' rows, each type's total over the
+    places, each place's over the types, and the total (``all``, ``all``)."""
+    rows = pd.concat([p for p in (_ports(enf, daily), _patrols(smuggling)) if not p.empty],
+                     ignore_index=True) if not (enf.empty and smuggling.empty) else None
+    if rows is None or rows.empty:
+        return pd.DataFrame(columns=[*KEYS, *FIGURES])
+    rows = rows.astype({k: str for k in KEYS})
+    sums = [c for c in COUNTS if c not in ("inspected", "missed")]
+    by_type = rows.groupby("truth", sort=True)[sums].sum(min_count=1).reset_index()
+    by_type["place"], by_type["kind"] = ALL, ALL
+    # (a place's inspections are of every type: counted once in a type's total)
+    places = rows.drop_duplicates("place")[["place", "inspected"]]
+    total_seen = places["inspected"].sum(min_count=1)
+    by_type["inspected"] = total_seen
+    by_place = rows.groupby(["place", "kind"], sort=True)[sums].sum(min_count=1).reset_index()
+    by_place = by_place.merge(places, on="place")
+    by_place["truth"] = ALL
+    total = pd.DataFrame([{**{c: rows[c].sum(min_count=1) for c in sums}, "truth": ALL,
+                           "place": ALL, "kind": ALL, "inspected": total_seen}])  # fmt: skip
+    t = pd.concat([rows, by_type, by_place, total], ignore_index=True)
+    t["missed"] = t["arrived"] - t["seized_at_port"] - t["stopped_by_patrols"]
+    known = t["arrived"] - t["held"]
+    t["detection_share"] = (t["detected"] + t["stopped_by_patrols"]) / known.where(known > 0)
+    t["hit_rate"] = t["hits"] / t["inspected"].where(t["inspected"] > 0)
+    return t[[*KEYS, *FIGURES]]
+
+
+def stacked(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
+    """The replications' tables (replication -> :func:`rep_table`) stacked, with
+    ``replication``; a row a replication lacks counts 0 there (no such goods came)."""
+    parts = [f.assign(replication=r) for r, f in frames.items() if not f.empty]
+    if not parts:
+        return pd.DataFrame(columns=[*KEYS, "replication", *FIGURES])
+    t = pd.concat(parts, ignore_index=True)
+    reps = sorted(r for r, f in frames.items() if not f.empty)
+    keys = t[KEYS].drop_duplicates().itertuples(index=False)
+    full = pd.MultiIndex.from_tuples([(*k, r) for k in keys for r in reps],
+                                     names=[*KEYS, "replication"])  # fmt: skip
+    t = t.set_index([*KEYS, "replication"]).reindex(full).reset_index()
+    t[list(_ZERO)] = t[list(_ZERO)].fillna(0.0)
+    # (a place's inspections are of every type: a type none of whose goods came there in a
+    # replication still had them, and none of its hits)
+    t["inspected"] = t.groupby(["place", "replication"])["inspected"].transform("max")
+    t["hits"] = t["hits"].where(t["inspected"].isna(), t["hits"].fillna(0.0))
+    t["hit_rate"] = t["hits"] / t["inspected"].where(t["inspected"] > 0)
+    return t
+
+
+def summarise_layers(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
+    """One row per type and place over the replications ``frames`` (replication ->
+    :func:`rep_table`): ``reps`` and each figure's mean with its 95 % interval."""
+    t = stacked(frames)
+    if t.empty:
+        return pd.DataFrame(columns=[*KEYS, "reps"])
+    out = summarised(t, KEYS, list(FIGURES), [])
+    for col in RATIOS:  # (a share's interval within what is possible)
+        out[[f"{col}_ci_low", f"{col}_ci_high"]] = out[[f"{col}_ci_low", f"{col}_ci_high"]
+                                                       ].clip(0.0, 1.0)
+    order = {"port": 0, "patrol": 1, ALL: 2}
+    out["_t"] = out["truth"] == ALL
+    out["_k"] = out["kind"].map(order)
+    return out.sort_values(["_t", "truth", "_k", "place"]).drop(columns=["_t", "_k"]).reset_index(
+        drop=True)
+
+
+def compare_layers(options: Mapping[str, Mapping[int, pd.DataFrame]], baseline: str
+                   ) -> pd.DataFrame:
+    """:func:`summarise_layers` of each option, with ``option`` and, for :data:`PAIRED`,
+    the paired difference from ``baseline`` with its interval."""
+    return by_option(options, baseline, summarise_layers, stacked, KEYS, PAIRED, fill=0)
+
+
+def read_rep(folder_reps: object, replication: int) -> pd.DataFrame | None:
+    """:func:`rep_table` of replication ``replication`` from its tables in the folder
+    ``folder_reps`` (a path); None when it kept no enforcement table."""
+    from pathlib import Path
+
+    from sim.experiment.store import csv_or_empty
+
+    base = Path(str(folder_reps)) / f"rep-{replication:04d}"
+    files = [Path(f"{base}{s}") for s in SUFFIXES]
+    if not files[0].exists():
+        return None
+    enf, daily, smuggling = (csv_or_empty(f) if f.exists() else pd.DataFrame() for f in files)
+    return rep_table(enf, daily, smuggling)

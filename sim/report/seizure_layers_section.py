@@ -1,0 +1,101 @@
+"""The report's section of seizures as truth, effectiveness and what customs sees, by illicit
+commodity and place (``seizures-by-layer.csv``, :mod:`sim.experiment.seizure_layers`): one
+table where a bureau chief otherwise reads the enforcement table, the by-port figures and
+``bordersim compliance`` apart. A comparison's table is the baseline's; the file has every
+option with its paired difference."""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import Any
+
+import pandas as pd
+
+HEADING = "Seizures: truth, effectiveness and what customs sees"
+#: the table's columns: (the file's column, its header)
+COLUMNS = (
+    ("arrived", "Arrived (truth)"),
+    ("seized_at_port", "Seized at the port"),
+    ("stopped_by_patrols", "Stopped by patrols"),
+    ("missed", "Missed"),
+    ("detection_share", "Detection share [95 % CI]"),
+    ("inspected", "Inspected"),
+    ("hits", "Hits"),
+    ("hit_rate", "Hit rate"),
+)
+#: each row's kind of place, in words
+KINDS = {"port": "port", "patrol": "route outside the ports", "all": "total"}
+#: the words in the truth and place columns' total rows
+ALL_TYPES, ALL_PLACES = "all illicit types", "all places"
+NOTE = (
+    "Per illicit type and place (a port, or a smuggling route outside the ports with its "
+    "patrol), the mean over the replications of: the illicit consignments that arrived (the "
+    "hidden truth), those seized, detained or rejected at the port, the loads the patrols "
+    "stopped outside the ports, and the rest, missed (arrived = seized + stopped + missed); "
+    "the detection share, found before release or stopped by a patrol over those whose "
+    "outcome is known, with its 95 % interval (effectiveness); and what customs' own records "
+    "show: the consignments inspected at the place (of every type), its finds of the type "
+    "before release (hits) and hits per inspected consignment (hit rate). Totals: the rows "
+    "of all places and of all illicit types. The figures with their intervals, and in a "
+    "comparison each option's with its paired difference from the baseline, are in "
+    "seizures-by-layer.csv."
+)
+
+
+def _count(x: Any) -> str:
+    v = float(x)
+    return "\u2013" if math.isnan(v) else f"{v:,.1f}"
+
+
+def _share(row: pd.Series, col: str) -> str:
+    v = float(row[col])
+    if math.isnan(v):
+        return "\u2013"
+    low, high = (float(row.get(f"{col}_ci_{e}", math.nan)) for e in ("low", "high"))
+    span = "" if math.isnan(low) or math.isnan(high) else f" [{low:.1%}, {high:.1%}]"
+    return f"{v:.1%}{span}"
+
+
+def _cells(row: pd.Series) -> list[str]:
+    truth = ALL_TYPES if row["truth"] == "all" else str(row["truth"])
+    place = ALL_PLACES if row["place"] == "all" else str(row["place"])
+    kind = KINDS.get(str(row["kind"]), str(row["kind"]))
+    out = [truth, place, kind]
+    for col, _ in COLUMNS:
+        if col == "detection_share":
+            out.append(_share(row, col))
+        elif col == "hit_rate":
+            out.append(_share(row, col).split(" [")[0])
+        else:
+            out.append(_count(row[col]))
+    return out
+
+
+def section(table: pd.DataFrame | None) -> list[str]:
+    """The section's HTML parts from a folder's ``seizures-by-layer.csv`` (its first
+    option's rows in a comparison); none without the file or its rows."""
+    if table is None or table.empty or "truth" not in table:
+        return []
+    if "option" in table:
+        table = table[table["option"] == table["option"].iloc[0]]
+    heads = ["Illicit type", "Place", "Kind", *(h for _, h in COLUMNS)]
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in heads)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in _cells(row)) + "</tr>"
+        for _, row in table.iterrows()
+    )
+    return [f"<h2>{html.escape(HEADING)}</h2>", f"<p class='note'>{html.escape(NOTE)}</p>",
+            f"<table class='layers'><tr>{head}</tr>{body}</table>"]
+
+
+def folder_section(path: Any) -> list[str]:
+    """:func:`section` of the results folder ``path`` (none when it has no such file)."""
+    from sim.experiment.seizure_layers import FILE
+
+    file = path / FILE if path is not None else None
+    if file is None or not file.is_file():
+        return []
+    from sim.report.folder import read_csv
+
+    return section(read_csv(file))

@@ -1,0 +1,36 @@
+"""The Chinese of the report's section of seizures by layer
+(:mod:`sim.report.seizure_layers_section`): its heading, columns, kinds of place and note,
+in the glossary's words (真实情况, 查扣, 缉私巡查截获, 查验)."""
+
+from __future__ import annotations
+
+from sim.report import seizure_layers_section as s
+
+#: the section's whole texts -> Chinese (merged into :data:`sim.report.zh_phrases.PHRASES`)
+ZH: dict[str, str] = {
+    s.HEADING: "查扣：真实情况、执法有效性与海关所见",
+    "Arrived (truth)": "实际到达（真实情况）",
+    "Seized at the port": "口岸查扣",
+    "Stopped by patrols": "口岸外缉私巡查截获",
+    "Missed": "未查获",
+    "Detection share [95 % CI]": "查获比例 [95% 置信区间]",
+    "Inspected": "查验票数",
+    "Hits": "查验发现",
+    "Hit rate": "查获率",
+    "Illicit type": "违规类型",
+    "Place": "地点",
+    "Kind": "类别",
+    s.KINDS["patrol"]: "口岸外走私路线",
+    s.KINDS["all"]: "合计",
+    s.ALL_TYPES: "全部违规类型",
+    s.ALL_PLACES: "全部地点",
+    s.NOTE: (
+        "按违规类型和地点（口岸，或设有巡查的口岸外走私路线）列出各重复运行的平均值：实际到达的违规"
+        "货物票数（隐藏的真实情况）、在口岸被查扣、扣留或退运的票数、口岸外缉私巡查截获的批次，以及"
+        "其余未查获的部分（实际到达 = 查扣 + 截获 + 未查获）；查获比例，即放行前查出或被巡查截获的"
+        "占结果已知者的比例，附 95% 置信区间（执法有效性）；以及海关自身记录所见：该地点查验的票数"
+        "（所有类型）、放行前查出该类型的票数（查验发现）和每查验一票的查获数（查获率）。合计为"
+        "“全部地点”和“全部违规类型”两类行。各数值及其置信区间，以及对比中各方案与基准方案的配对"
+        "差值，见 seizures-by-layer.csv。"
+    ),
+}

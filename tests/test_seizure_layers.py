@@ -1,0 +1,121 @@
+"""Seizures as truth, effectiveness and what customs sees, by illicit type and place
+(seizures-by-layer.csv, sim.experiment.seizure_layers): every row adds up (arrived = seized +
+stopped + missed), the total rows are the sums of the places', the figures are the metrics'
+they repeat (the ports' seizures, the patrols' interdictions, the illicit declarations, each
+type's detection rate), and the report's section of it is put in Chinese."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from sim.experiment.seizure_layers import FILE, rep_table, summarise_layers
+
+CAUGHT = ("consignments_seized", "consignments_detained", "consignments_rejected")
+COUNTS = ("arrived", "seized_at_port", "stopped_by_patrols", "missed")
+
+
+def _enforcement() -> pd.DataFrame:
+    """Two ports' enforcement tables: (port, truth, declarations, detected, seized, held)."""
+    rows = [("a", "compliant", 90, 0, 0, 0), ("a", "tobacco", 6, 3, 2, 1),
+            ("a", "pest", 4, 2, 2, 0), ("b", "tobacco", 5, 1, 1, 0),
+            ("b", "compliant", 50, 0, 0, 0)]  # fmt: skip
+    t = pd.DataFrame(rows, columns=["port", "truth", "declarations", "detected", "seized",
+                                    "held"])  # fmt: skip
+    return t.assign(direction="import", audit_detected=0)
+
+
+def _daily() -> pd.DataFrame:
+    return pd.DataFrame({"day": [0, 1, 0], "port": ["a", "a", "b"], "direction": "import",
+                         "inspected": [7, 3, 4]})  # fmt: skip
+
+
+def _smuggling() -> pd.DataFrame:
+    """A smuggling table: tobacco by a river patrolled outside the ports and by port a, a
+    warm-up day (not counted) and loads not tried (deterred)."""
+    rows = [(0, True, "tobacco", "river", "patrol", 5, 2, 3),
+            (1, True, "tobacco", "river", "patrol", 4, 1, 3),
+            (-1, False, "tobacco", "river", "patrol", 9, 9, 0),
+            (0, True, "tobacco", "road_a", "port", 2, 1, 1),
+            (0, True, "tobacco", "not_smuggled", "not_smuggled", 3, 0, 0),
+            (0, True, "frozen", "boats", "patrol", 2, 1, 1)]  # fmt: skip
+    t = pd.DataFrame(rows, columns=["day", "observed", "illicit", "route", "kind", "chosen",
+                                    "caught", "slipped"])  # fmt: skip
+    return t.assign(group=t["illicit"], unresolved=0, value_caught=0.0, value_slipped=0.0)
+
+
+def test_every_row_adds_up_and_the_totals_are_the_sums_of_the_places():
+    t = rep_table(_enforcement(), _daily(), _smuggling())
+    assert (t["arrived"] == t["seized_at_port"] + t["stopped_by_patrols"] + t["missed"]).all()
+    places = t[(t["truth"] != "all") & (t["place"] != "all")]
+    for col in COUNTS:
+        by_type = places.groupby("truth")[col].sum()
+        totals = t[(t["place"] == "all") & (t["truth"] != "all")].set_index("truth")[col]
+        assert by_type.to_dict() == totals.to_dict()
+        whole = t[(t["truth"] == "all") & (t["place"] == "all")][col].item()
+        assert whole == places[col].sum() == t[(t["truth"] == "all") & (t["place"] != "all")][
+            col].sum()
+    tobacco = t[(t["truth"] == "tobacco") & (t["place"] == "all")].iloc[0]
+    # (6 + 5 at the ports, 9 on the river in the observed days; 3 found at a port of the 10
+    # whose outcome is known, 3 stopped of the river's 9)
+    assert (tobacco["arrived"], tobacco["seized_at_port"], tobacco["stopped_by_patrols"]) == (
+        20, 3, 3)
+    assert tobacco["detection_share"] == pytest.approx((4 + 3) / (20 - 1))
+
+
+def test_the_patrols_and_customs_figures_are_the_metrics_they_repeat():
+    import sim.model.run  # noqa: F401  (the model's modules in their order)
+    from sim.model.smuggling_metrics import smuggling_metrics
+
+    frame = _smuggling()
+    m = smuggling_metrics(frame)
+    t = rep_table(_enforcement(), _daily(), frame).set_index(["truth", "place"])
+    assert t.loc[("all", "all"), "stopped_by_patrols"] == m["smuggling_interdicted"]
+    for kind in ("tobacco", "frozen"):
+        assert t.loc[(kind, "all"), "stopped_by_patrols"] == m[f"smuggling_interdicted_{kind}"]
+    # what customs sees at port a: 10 inspected (of every type), 5 finds
+    assert t.loc[("all", "a"), "inspected"] == 10
+    assert t.loc[("all", "a"), "hit_rate"] == pytest.approx(0.5)
+    assert t.loc[("pest", "a"), "hit_rate"] == pytest.approx(0.2)
+    assert pd.isna(t.loc[("tobacco", "river"), "inspected"])
+
+
+def test_a_type_missing_from_a_replication_counts_zero_there_but_its_inspections_count():
+    one = rep_table(_enforcement(), _daily(), pd.DataFrame())
+    two = rep_table(_enforcement()[lambda e: e["truth"] != "pest"], _daily(), pd.DataFrame())
+    out = summarise_layers({0: one, 1: two}).set_index(["truth", "place"])
+    assert out.loc[("pest", "a"), "arrived"] == pytest.approx(2.0)
+    assert out.loc[("pest", "a"), "inspected"] == pytest.approx(10.0)
+    assert out.loc[("pest", "a"), "hit_rate"] == pytest.approx(0.1)
+
+
+def test_a_comparisons_table_matches_its_replications_metrics(doc1_compare):
+    table = pd.read_csv(doc1_compare / FILE)
+    reps = pd.read_csv(doc1_compare / "replications.csv")
+    assert set(table["option"]) == set(reps["option"])
+    types = [t for t in table["truth"].unique() if t != "all"]
+    assert types
+    for option, mine in table.groupby("option"):
+        r = reps[reps["option"] == option]
+        total = mine[(mine["truth"] == "all") & (mine["place"] == "all")].iloc[0]
+        assert total["seized_at_port"] == pytest.approx(r[list(CAUGHT)].sum(axis=1).mean())
+        assert total["arrived"] == pytest.approx(r["illicit_declarations"].mean())
+        for kind in types:
+            row = mine[(mine["truth"] == kind) & (mine["place"] == "all")].iloc[0]
+            assert row["arrived"] == pytest.approx(r[f"illicit_{kind}"].mean())
+            assert row["detection_share"] == pytest.approx(r[f"detection_rate_{kind}"].mean(),
+                                                           nan_ok=True)  # fmt: skip
+        sums = mine[mine["place"] != "all"]
+        assert (sums[list(COUNTS[1:])].sum(axis=1) - sums["arrived"]).abs().max() < 1e-9
+
+
+def test_the_reports_section_is_in_chinese_with_lang_zh(doc1_compare):
+    from sim.report.seizure_layers_section import folder_section
+    from sim.report.translate import translate
+
+    parts = folder_section(doc1_compare)
+    assert parts and "Seized at the port" in parts[2]
+    page = f"<html lang='en'><body>{''.join(parts)}</body></html>"
+    zh = translate(page, "zh")
+    assert "data-untranslated" not in zh
+    assert "口岸查扣" in zh and "查获比例" in zh and "Seized at the port" not in zh
