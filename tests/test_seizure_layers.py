@@ -119,3 +119,35 @@ def test_the_reports_section_is_in_chinese_with_lang_zh(doc1_compare):
     zh = translate(page, "zh")
     assert "data-untranslated" not in zh
     assert "口岸查扣" in zh and "查获比例" in zh and "Seized at the port" not in zh
+
+
+def test_the_seizures_panel_gives_the_patrols_stops_beside_the_ports_seizures():
+    from types import SimpleNamespace
+
+    from sim.report.sections import _seizures
+    from sim.report.translate import text
+
+    summary = pd.DataFrame({"option": ["base", "more", "base", "more"],
+                            "metric": ["seizures_per_1000"] * 2 + ["smuggling_interdicted"] * 2,
+                            "mean": [9.0, 8.5, 2.0, 2.5]})  # fmt: skip
+    parts = _seizures(SimpleNamespace(summary=summary), ["base", "more"])  # type: ignore[arg-type]
+    assert len(parts) == 2 and "not in the figure above" in parts[1]
+    assert "base 2.00, more 2.50." in parts[1]
+    said = parts[1][parts[1].index(">") + 1:parts[1].rindex("<")]
+    assert (text(said) or "").startswith("口岸外查获")
+    ports_only = _seizures(SimpleNamespace(summary=summary[:2]), ["base", "more"])  # type: ignore[arg-type]
+    assert len(ports_only) == 1
+
+
+def test_a_replication_without_illicit_goods_gives_no_rows():
+    compliant = _enforcement()[lambda e: e["truth"] == "compliant"]
+    assert rep_table(compliant, _daily(), pd.DataFrame()).empty
+
+
+def test_a_replication_without_illicit_goods_counts_zero_in_the_mean():
+    one = rep_table(_enforcement(), _daily(), pd.DataFrame())
+    none = rep_table(_enforcement()[lambda e: e["truth"] == "compliant"], _daily(),
+                     pd.DataFrame())  # fmt: skip
+    out = summarise_layers({0: one, 1: none}).set_index(["truth", "place"])
+    assert out.loc[("all", "all"), "arrived"] == pytest.approx(7.5)  # (15 and 0)
+    assert out.loc[("all", "all"), "reps"] == 2

@@ -1853,7 +1853,7 @@ class _CompareFolder:
             t = seizure_layers.read_rep(self._rep(str(option), int(r), "").parent, int(r))
             if t is not None:
                 frames.setdefault(str(option), {})[int(r)] = t
-        if not frames:
+        if not any(not t.empty for f in frames.values() for t in f.values()):
             return {}
         return {seizure_layers.FILE: seizure_layers.compare_layers(frames, BASELINE)
                 .to_csv(index=False)}

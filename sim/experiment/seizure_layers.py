@@ -86,10 +86,10 @@ def _patrols(smuggling: pd.DataFrame) -> pd.DataFrame:
 def rep_table(enf: pd.DataFrame, daily: pd.DataFrame, smuggling: pd.DataFrame) -> pd.DataFrame:
     """One replication's table: the ports' and patrols' rows, each type's total over the
     places, each place's over the types, and the total (``all``, ``all``)."""
-    rows = pd.concat([p for p in (_ports(enf, daily), _patrols(smuggling)) if not p.empty],
-                     ignore_index=True) if not (enf.empty and smuggling.empty) else None
-    if rows is None or rows.empty:
+    parts = [p for p in (_ports(enf, daily), _patrols(smuggling)) if not p.empty]
+    if not parts:  # (no illicit goods came, and no smuggling group tried)
         return pd.DataFrame(columns=[*KEYS, *FIGURES])
+    rows = pd.concat(parts, ignore_index=True)
     rows = rows.astype({k: str for k in KEYS})
     sums = [c for c in COUNTS if c not in ("inspected", "missed")]
     by_type = rows.groupby("truth", sort=True)[sums].sum(min_count=1).reset_index()
@@ -118,7 +118,7 @@ def stacked(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
     if not parts:
         return pd.DataFrame(columns=[*KEYS, "replication", *FIGURES])
     t = pd.concat(parts, ignore_index=True)
-    reps = sorted(r for r, f in frames.items() if not f.empty)
+    reps = sorted(frames)  # (one without illicit goods counts 0 of them, not left out)
     keys = t[KEYS].drop_duplicates().itertuples(index=False)
     full = pd.MultiIndex.from_tuples([(*k, r) for k in keys for r in reps],
                                      names=[*KEYS, "replication"])  # fmt: skip

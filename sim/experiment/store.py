@@ -1149,7 +1149,7 @@ class RunStore:
 
         frames = {r: f for r in reps
                   if (f := seizure_layers.read_rep(self.reps_dir, r)) is not None}  # fmt: skip
-        if frames:
+        if any(not f.empty for f in frames.values()):
             text = seizure_layers.summarise_layers(frames).to_csv(index=False)
             atomic_write(self.path / seizure_layers.FILE, text)
 
