@@ -151,3 +151,29 @@ def test_an_outcome_that_moves_in_no_replication_is_said_unchanged_not_unclear()
     assert "<li>Seizures: no change (the same in every replication)</li>" in said
     assert "<li>Clearance time: no clear change</li>" in said
     assert "<li>Cost: no clear change</li>" in said  # (one figure moved: not "no change")
+
+
+def test_the_seizures_line_counts_the_patrols_interdictions_beside_the_ports():
+    """With smuggling groups, the loads the patrols outside the ports stopped are seizures
+    too: the brief's seizures line gives their count and change beside the ports', and says
+    them in Chinese."""
+    from sim.report.translate import text as zh_text
+
+    diffs = pd.DataFrame([
+        ("opt", "consignments_seized", -1.0, -1.5, -0.5, True),
+        ("opt", "smuggling_interdicted", 2.0, 1.0, 3.0, True),
+    ], columns=COLS)
+    summary = pd.DataFrame({"option": "baseline", "mean": [16.0, 2.0],
+                            "metric": ["consignments_seized", "smuggling_interdicted"]})
+    res = SimpleNamespace(names=["baseline", "opt"], differences=diffs, summary=summary,
+                          meta={"currency": "USD", "days": 7.0}, unstable=lambda name: False)
+    text = html.unescape("".join(headline(res)))  # type: ignore[arg-type]
+    said = text[text.index("<ul class='brief'>"):]
+    line = next(li for li in said.split("<li>") if li.startswith("Seizures"))
+    line = line[:line.index("</li>")]
+    assert line.startswith("Seizures (the baseline, a replication's mean over 7 observed days: "
+                           "16 consignments seized, 2 loads stopped by patrols outside the "
+                           "ports): ")
+    assert "loads stopped by patrols outside the ports: 2.00 more" in line
+    zh = zh_text(line)
+    assert zh is not None and "口岸外缉私巡查截获 2 批）" in zh and "截获批数" in zh

@@ -49,3 +49,18 @@ def test_the_note_is_a_coded_record_with_its_figure_and_case(smugglers: bool):
     assert "fall" in r["fields"] and "rise" not in r["fields"]
     zh = line(note, "zh")
     assert ("走私团伙按预期损失" in zh, "模型无法体现威慑" in zh) == (smugglers, not smugglers)
+
+
+@pytest.mark.parametrize(("patrols", "noted"), [(3.0, False), (0.0, True)])
+def test_fewer_at_the_ports_is_not_noted_when_the_patrols_seized_more_in_all(patrols, noted):
+    """Seizures a 1,000 declarations fell by 0.5 (one fewer consignment seized at the ports
+    in each replication); with the patrols stopping 3 more loads, every seizure rose and the
+    "seizes fewer" note would contradict the cost-per-extra-seizure note: it is left out."""
+    res = _res({"patrol": -0.5}, smugglers=True)
+    res.per_rep = pd.DataFrame({
+        "option": ["baseline", "baseline", "patrol", "patrol"], "replication": [0, 1, 0, 1],
+        "consignments_seized": [4, 6, 3, 5], "consignments_detained": 0,
+        "consignments_rejected": 0, "smuggling_interdicted": [1, 2, 1 + patrols, 2 + patrols],
+    })
+    notes = seizure_notes(res)
+    assert [n.split(":")[0] for n in notes] == (["note (patrol)"] if noted else [])

@@ -244,6 +244,9 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
     (r"Seizures per 1000 declarations \(goods seized, detained or rejected; mean over "
      r"replications\): (?P<v>.+)\.",
      "每 1000 份报关单查扣数（查扣、扣留或退运的货物；各次重复运行的均值）：{v}。"),
+    (r"Seizures outside the ports, not in the figure above \(loads the patrols stopped, a "
+     r"replication's mean over the observed days\): (?P<v>.+)\.",
+     "口岸外查获，未计入上一数据（缉私巡查截获的批次，观测期内每次重复运行的均值）：{v}。"),
     (r"(?P<p>[a-z0-9_]+) \u00b7 (?P<d>import|export)", "{p} \u00b7 {d}"),
     (r"class (?P<c>[a-z_]+) \(standardised\)", "{c}（标准化）"),
     (r"What it is: (?P<said>.+)", "内容：{said}"),
@@ -461,10 +464,12 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (rf"(?P<n>{_N}) consignments seized", "查扣 {n} 票"),
     (rf"(?P<n>{_N}) consignments detained", "扣留 {n} 票"),
     (rf"(?P<n>{_N}) consignments rejected after a find", "查获后退运 {n} 票"),
-    (r"(?<=票), (?=扣留|查获后退运)", "，"), (r"(?<=票)\)", "）"),
+    (rf"(?P<n>{_N}) loads stopped by patrols outside the ports", "口岸外缉私巡查截获 {n} 批"),
+    (r"(?<=票), (?=扣留|查获后退运|口岸外)", "，"), (r"(?<=[票批])\)", "）"),
     # (the brief's short names of the counts, after the Seizures line's own)
     (r"consignments seized", "查扣票数"), (r"consignments detained", "扣留票数"),
     (r"consignments rejected after a find", "查获后退运票数"),
+    (r"loads stopped by patrols outside the ports", "口岸外缉私巡查截获批数"),
     (rf"the baseline's: (?P<n>{_N})", "基准方案：{n}"),
     (r"value of illicit goods slipping through the ports \(over the observed days, not a "
      r"year\)", "口岸漏查违规货值（观测期内合计，非年值）"),
