@@ -1109,7 +1109,9 @@ def _print_run_table(
         table.caption = (f"{table.caption}；金额单位：{escape(zh_money(money))}" if lang == "zh"
                          else f"{table.caption}; money in {escape(money)}")  # ("[costs]")
     console.print(table)
-    for line in smuggling_groups(scenario, lang):  # (which group carries which type)
+    from sim.report.seizure_layers_section import console_lines
+
+    for line in [*smuggling_groups(scenario, lang), *console_lines(out, lang)]:
         console.print(line, highlight=False, soft_wrap=True, markup=False)
     shown = [m for m in _run_rows(summary, extra, only)[0] if counts.get(m, 0) > 0]
     if targets := target_line(scenario, shown, lang):  # (the rate's target beside it)

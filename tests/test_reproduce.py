@@ -49,7 +49,7 @@ def test_a_run_with_its_logs_reproduces_bit_for_bit(folders, tmp_path, capsys):
     assert main(["reproduce", str(folders["run"]), "--out", str(tmp_path / "again")]) == 0
     out = capsys.readouterr().out
     assert "run, seed 7, 2 of 2 replications, 2 observed days" in out
-    assert "compared 2 replication records and 10 summary files" in out
+    assert "compared 2 replication records and 11 summary files" in out
     assert "REPRODUCED: every figure compared is the same, bit for bit" in out
     assert (tmp_path / "again" / "reps" / "rep-0001-log.parquet").exists()  # (--log kept)
 
@@ -57,7 +57,7 @@ def test_a_run_with_its_logs_reproduces_bit_for_bit(folders, tmp_path, capsys):
 def test_a_comparison_reproduces_from_its_baselines_scenario(folders, tmp_path, capsys):
     assert main(["reproduce", str(folders["compare"]), "--out", str(tmp_path / "again")]) == 0
     out = capsys.readouterr().out
-    assert "compared 4 replication records and 12 summary files" in out  # (2 options x 2)
+    assert "compared 4 replication records and 13 summary files" in out  # (2 options x 2)
     assert "REPRODUCED" in out
 
 

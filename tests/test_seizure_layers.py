@@ -151,3 +151,16 @@ def test_a_replication_without_illicit_goods_counts_zero_in_the_mean():
     out = summarise_layers({0: one, 1: none}).set_index(["truth", "place"])
     assert out.loc[("all", "all"), "arrived"] == pytest.approx(7.5)  # (15 and 0)
     assert out.loc[("all", "all"), "reps"] == 2
+
+
+def test_the_run_console_gives_each_types_totals_only_where_patrols_exist(tmp_path):
+    from sim.report.seizure_layers_section import console_lines
+
+    t = summarise_layers({0: rep_table(_enforcement(), _daily(), _smuggling())})
+    t.to_csv(tmp_path / FILE, index=False)
+    en, zh = console_lines(tmp_path), console_lines(tmp_path, "zh")
+    tobacco = next(line for line in en if line.startswith("tobacco "))
+    assert "20.0 arrived, 3.0 seized at the ports, 3.0 stopped by patrols, 14.0 missed" in tobacco
+    assert len(en) == len(zh) == 3 and any("走私烟草" in line for line in zh)
+    t[t["kind"] != "patrol"].to_csv(tmp_path / FILE, index=False)
+    assert console_lines(tmp_path) == []

@@ -99,3 +99,44 @@ def folder_section(path: Any) -> list[str]:
     from sim.report.folder import read_csv
 
     return section(read_csv(file))
+
+
+def console_lines(path: Any, lang: str = "en") -> list[str]:
+    """A run's console lines of the table's totals by illicit type (each type at all its
+    places), in ``lang``: where smuggling groups make the patrols' stops seizures that
+    ``seizures_per_1000`` cannot count. None without the file or without patrol rows."""
+    from sim.experiment.seizure_layers import FILE
+
+    file = path / FILE if path is not None else None
+    if file is None or not file.is_file():
+        return []
+    from sim.report.folder import read_csv
+
+    t = read_csv(file)
+    if t.empty or "kind" not in t or not (t["kind"] == "patrol").any():
+        return []
+    rows = t[(t["place"] == "all") & (t["truth"] != "all")]
+    return [_line(row, lang) for _, row in rows.iterrows()]
+
+
+def _line(row: pd.Series, lang: str) -> str:
+    """One illicit type's totals in words."""
+    n = {c: _count(row[c]) for c in ("arrived", "seized_at_port", "stopped_by_patrols",
+                                      "missed", "hits", "inspected")}  # fmt: skip
+    share = _share(row, "detection_share")
+    if lang == "zh":
+        from sim.report.zh_glossary import VALUES
+
+        kind = VALUES["type"].get(str(row["truth"]), str(row["truth"]))
+        return (f"{kind}（{FILE_NAME}，每次重复运行均值）：实际到达 {n['arrived']} 票，口岸查扣 "
+                f"{n['seized_at_port']}，口岸外缉私巡查截获 {n['stopped_by_patrols']}，未查获 "
+                f"{n['missed']}；查获比例 {share}；海关所见：查验 {n['inspected']} 票中查验发现 "
+                f"{n['hits']}")
+    return (f"{row['truth']} ({FILE_NAME}, a replication's mean): {n['arrived']} arrived, "
+            f"{n['seized_at_port']} seized at the ports, {n['stopped_by_patrols']} stopped by "
+            f"patrols, {n['missed']} missed; detection share {share}; customs saw "
+            f"{n['hits']} hits in {n['inspected']} inspected")
+
+
+#: the file the console's lines point to
+FILE_NAME = "seizures-by-layer.csv"
