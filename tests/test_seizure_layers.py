@@ -164,3 +164,23 @@ def test_the_run_console_gives_each_types_totals_only_where_patrols_exist(tmp_pa
     assert len(en) == len(zh) == 3 and any("走私烟草" in line for line in zh)
     t[t["kind"] != "patrol"].to_csv(tmp_path / FILE, index=False)
     assert console_lines(tmp_path) == []
+
+
+def test_a_port_without_illicit_goods_still_counts_its_inspections():
+    """Port c had 6 inspections and no illicit goods: its row says so, and the total of
+    inspections is every port's."""
+    daily = pd.concat([_daily(), pd.DataFrame({"day": [0], "port": ["c"], "direction": "import",
+                                               "inspected": [6]})], ignore_index=True)
+    t = rep_table(_enforcement(), daily, pd.DataFrame()).set_index(["truth", "place"])
+    assert t.loc[("all", "c"), "inspected"] == 6 and t.loc[("all", "c"), "arrived"] == 0
+    assert t.loc[("all", "all"), "inspected"] == 20
+    assert t.loc[("tobacco", "all"), "inspected"] == 20
+
+
+def test_a_port_without_declarations_in_a_replication_inspected_none_there():
+    one = rep_table(_enforcement(), _daily(), pd.DataFrame())
+    two = rep_table(_enforcement()[lambda e: e["port"] == "a"], _daily()[:2], pd.DataFrame())
+    out = summarise_layers({0: one, 1: two}).set_index(["truth", "place"])
+    assert out.loc[("all", "b"), "inspected"] == pytest.approx(2.0)  # (4 and 0)
+    ports = out.loc[[("all", "a"), ("all", "b")], "inspected"].sum()
+    assert out.loc[("all", "all"), "inspected"] == pytest.approx(ports)

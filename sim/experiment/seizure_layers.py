@@ -62,9 +62,16 @@ def _ports(enf: pd.DataFrame, daily: pd.DataFrame) -> pd.DataFrame:
     t["kind"] = "port"
     t["stopped_by_patrols"] = 0.0
     t["hits"] = t["detected"]
-    seen = daily.groupby("port")["inspected"].sum() if not daily.empty else pd.Series()
-    t["inspected"] = t["place"].map(seen).fillna(0.0)
+    t["inspected"] = t["place"].map(_inspected(daily)).fillna(0.0)
     return t
+
+
+def _inspected(daily: pd.DataFrame) -> pd.Series:
+    """Each port's consignments inspected (scanned, examined or put to quarantine) over the
+    observed days, of every type: what customs' own records count its hits against."""
+    if daily.empty or "inspected" not in daily:
+        return pd.Series(dtype=float)
+    return daily.groupby(daily["port"].astype(str))["inspected"].sum().astype(float)
 
 
 def _patrols(smuggling: pd.DataFrame) -> pd.DataFrame:
@@ -94,12 +101,19 @@ def rep_table(enf: pd.DataFrame, daily: pd.DataFrame, smuggling: pd.DataFrame) -
     sums = [c for c in COUNTS if c not in ("inspected", "missed")]
     by_type = rows.groupby("truth", sort=True)[sums].sum(min_count=1).reset_index()
     by_type["place"], by_type["kind"] = ALL, ALL
-    # (a place's inspections are of every type: counted once in a type's total)
-    places = rows.drop_duplicates("place")[["place", "inspected"]]
-    total_seen = places["inspected"].sum(min_count=1)
+    # (a place's inspections are of every type, at every port with declarations, illicit
+    # goods or none: counted once in a type's total)
+    seen = _inspected(daily)
+    places = pd.concat([rows.drop_duplicates("place")[["place", "kind"]],
+                        pd.DataFrame({"place": seen.index.astype(str), "kind": "port"})],
+                       ignore_index=True).drop_duplicates("place")  # fmt: skip
+    places["inspected"] = places["place"].map(seen).where(places["kind"] == "port")
+    total_seen = float(seen.sum()) if len(seen) else float("nan")
     by_type["inspected"] = total_seen
     by_place = rows.groupby(["place", "kind"], sort=True)[sums].sum(min_count=1).reset_index()
-    by_place = by_place.merge(places, on="place")
+    by_place = places.merge(by_place, on=["place", "kind"], how="left")
+    port = by_place["kind"] == "port"
+    by_place.loc[port, sums] = by_place.loc[port, sums].fillna(0.0)  # (none came there)
     by_place["truth"] = ALL
     total = pd.DataFrame([{**{c: rows[c].sum(min_count=1) for c in sums}, "truth": ALL,
                            "place": ALL, "kind": ALL, "inspected": total_seen}])  # fmt: skip
@@ -127,6 +141,8 @@ def stacked(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
     # (a place's inspections are of every type: a type none of whose goods came there in a
     # replication still had them, and none of its hits)
     t["inspected"] = t.groupby(["place", "replication"])["inspected"].transform("max")
+    # (a port no goods came to in a replication: none inspected there)
+    t["inspected"] = t["inspected"].where(t["kind"] == "patrol", t["inspected"].fillna(0.0))
     t["hits"] = t["hits"].where(t["inspected"].isna(), t["hits"].fillna(0.0))
     t["hit_rate"] = t["hits"] / t["inspected"].where(t["inspected"] > 0)
     return t
