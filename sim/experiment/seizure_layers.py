@@ -52,6 +52,8 @@ SUFFIXES = ("-enforcement.csv", "-enforcement-daily.csv", "-smuggling.csv")
 
 def _ports(enf: pd.DataFrame, daily: pd.DataFrame) -> pd.DataFrame:
     """The ports' rows of one replication: each illicit type at each port."""
+    if "truth" not in enf:  # (nothing arrived in the observed days: no rows, no columns)
+        return pd.DataFrame(columns=[*KEYS, *COUNTS])
     illicit = enf[enf["truth"].astype(str) != "compliant"]
     if illicit.empty:
         return pd.DataFrame(columns=[*KEYS, *COUNTS])

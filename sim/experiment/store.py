@@ -124,6 +124,7 @@ _OWN = {
     "risk-achieved.csv",
     "risk-daily.csv",
     "trading-across-borders.csv",
+    "seizures-by-layer.csv",
     "warnings.json",
     "warning-records.json",
     "failures.json",
