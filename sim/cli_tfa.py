@@ -34,7 +34,9 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="a comparison's folder")
     p.add_argument("--csv", type=csv_path, metavar="FILE",
-                   help="also write the table to FILE (CSV, one row per option and figure)")
+                   help="also write every figure printed to FILE (CSV, unrounded, one row per "
+                   "option and figure, with its 95 %% interval; column block: release_time, "
+                   "released_on_arrival or trading_across_borders)")
     from sim.cli_lang import add_lang
 
     add_lang(p)
@@ -70,10 +72,12 @@ def run(args: argparse.Namespace) -> int:
         print("\n" + "\n".join(arrival_lines(args.folder)))
         print("\n" + "\n".join(trading_lines(args.folder)))
     if args.csv is not None:
-        table.to_csv(args.csv, index=False)
+        from sim.report.tfa_csv import tfa_csv
+
+        tfa_csv(args.folder, table).to_csv(args.csv, index=False)
         print(CSV.format(path=args.csv) if zh else
-              f"each option's TFA articles and change in release time: {args.csv}",
-              file=sys.stderr)
+              f"each option's TFA articles, release times, share released on arrival and "
+              f"trading-across-borders measures: {args.csv}", file=sys.stderr)
     return 0
 
 

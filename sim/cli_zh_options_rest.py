@@ -47,8 +47,9 @@ HELPS: dict[tuple[str, str], str] = {
         "'within_hours=[0]'）列出该比例；再按口岸和进出口方向，列出世界银行"
         "每票货物的单证合规和边境合规的时间与费用：基准方案的水平和各方案的配对变化。"
         "不重新仿真（见 docs/tfa.md）。",
-    ("--csv", "eb6d7cce"):
-        "另把该表写入 FILE（CSV，每个方案和指标一行）",
+    ("--csv", "5344322f"):
+        "另把打印的全部数字写入 FILE（CSV，不取整，每个方案和数字一行，附 95% 置信区间；“block”"
+        "列：release_time、released_on_arrival 或 trading_across_borders）",
     # org
     ("description", "5cc5ec60"):
         "以所要求的每种组织结构各运行一次情景（相同的随机种子），打印上报时延、预警和指令的"

@@ -16,7 +16,7 @@ from sim.report.zh_tfa import AGREEMENT
 HEADING = ("海关通关时间（到港至放行，小时）：各方案相对基准方案的配对差值及其 95% 置信区间；"
            "* 表示经 Holm 多重比较校正后在 5% 水平上显著")
 #: the line of ``--csv``
-CSV = f"各方案的{AGREEMENT}条款及海关通关时间的变化：{{path}}"
+CSV = f"各方案的{AGREEMENT}条款、放行时间、到港即放行的比例及跨境贸易指标：{{path}}"
 #: the words of the block of the share released on arrival (:mod:`sim.report.tfa_arrival`)
 ARRIVAL: dict[str, Any] = {
     "heading": "到港即放行的比例（放行不晚于到港的货物所占比例，即《贸易便利化协定》第 7.1 条"

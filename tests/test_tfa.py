@@ -109,7 +109,8 @@ def test_tfa_sets_each_options_articles_beside_its_change_in_release_time(
     assert "advance_declaration+single_window\n  WTO TFA: Art. 7.1 Pre-arrival processing; " \
         "Art. 10.4 Single window" in out
     assert "more\n  WTO TFA: not a reform of the library" in out
-    table = pd.read_csv(csv)
+    table = pd.read_csv(csv).query("block == 'release_time'").rename(columns={
+        "baseline_value": "baseline_h", "option_value": "option_h", "change": "change_h"})
     arts = table.drop_duplicates("option").set_index("option")["tfa_articles"]
     assert arts["advance_declaration"] == "7.1" and arts["single_window"] == "10.4"
     assert arts["advance_declaration+single_window"] == "7.1; 10.4"
@@ -180,7 +181,8 @@ def test_tfa_is_said_in_chinese_under_lang_zh(compared, capsys, tmp_path):
     assert "均值，全部货物" in out and " 至 " in out and "95% 置信区间" in out
     kept = [ARTICLES[a] for a, (_, zh) in TITLES.items() if zh is None]
     assert "尚无中文" not in out and english_left(out) == [] and not any(k in out for k in kept)
-    assert err.startswith("各方案的《贸易便利化协定》条款及海关通关时间的变化：")
+    assert err.startswith("各方案的《贸易便利化协定》条款、放行时间、到港即放行的比例及"
+                          "跨境贸易指标：")
 
 
 def test_goods_neither_run_released_are_said_so_not_shown_as_an_empty_interval():
@@ -291,3 +293,89 @@ def test_tfa_gives_the_share_released_on_arrival_where_the_folder_has_it(tmp_pat
     capsys.readouterr()
     assert main(["tfa", str(compared)]) == 0
     assert "compare with --set 'within_hours=[0]'" in capsys.readouterr().out
+
+
+def _printed(x: float, sign: str, pct: bool = False) -> str:
+    """A figure as ``bordersim tfa`` prints it (two decimals; a share: a percentage to one)."""
+    return (f"{round(x * 100, 1) + 0.0:{sign}.1f}" if pct
+            else f"{round(x, 2) + 0.0:{sign}.2f}")
+
+
+def test_tfa_csv_holds_the_world_banks_measures_as_printed(compared, capsys, tmp_path):
+    """``--csv`` wrote only the release times: the World Bank's measures printed after them
+    were lost to an officer pasting the file. Each printed trading figure (option, port,
+    direction, measure) is a row of the file, its value and interval the printed ones
+    unrounded, and the release times are still there."""
+    capsys.readouterr()
+    csv = tmp_path / "tfa.csv"
+    assert main(["tfa", str(compared), "--csv", str(csv)]) == 0
+    out = capsys.readouterr().out
+    table = pd.read_csv(csv)
+    assert set(table["block"]) >= {"release_time", "trading_across_borders"}
+    rows = table[table["block"] == "trading_across_borders"].set_index(
+        ["option", "port", "goods", "metric"])
+    block = out[out.index("trading across borders (World Bank"):].split("\n\n")[1:]
+    seen = 0
+    for part in block:
+        name, head, *lines = part.splitlines()
+        change = name != "baseline"
+        for line in lines:
+            group, *cells = line.split()
+            port, _, direction = group.partition("/")
+            figures = [c for c in ("documentary_time_h", "border_time_h", "documentary_cost",
+                                   "border_cost") if c in set(rows.index.get_level_values(3))]
+            said = re.findall(r"[-+]?\d+\.\d+", " ".join(cells))
+            for k, metric in enumerate(figures):
+                r = rows.loc[(name, port, direction + "s", metric)]
+                value = r["change"] if change else r["baseline_value"]
+                sign = "+" if change else ""
+                assert said[3 * k: 3 * k + 3] == [_printed(v, sign) for v in (
+                    value, r["ci_low"], r["ci_high"])], (name, group, metric)
+                seen += 1
+    assert seen == len(rows) and seen > 0
+    means = table[(table["block"] == "release_time") & (table["statistic"] == "mean")]
+    assert len(means) and (means["option_value"] - means["baseline_value"]
+                           - means["change"]).abs().max() < 1e-9
+
+
+def test_tfa_csv_holds_the_share_released_on_arrival_unrounded(tmp_path, compared, capsys):
+    """The share released on arrival printed as a percentage is in the file as a share,
+    unrounded, with its interval."""
+    folder = tmp_path / "c"
+    shutil.copytree(compared, folder)
+    m = "released_within_0h_import"
+    diffs = pd.read_csv(folder / "differences.csv")
+    extra = {"option": "advance_declaration", "metric": m, "mean": 0.16812, "ci_low": 0.13437,
+             "ci_high": 0.20351, "n": 2, "significant": True}
+    pd.concat([diffs, pd.DataFrame([extra])]).to_csv(folder / "differences.csv", index=False)
+    summary = pd.read_csv(folder / "summary.csv")
+    pd.concat([summary, pd.DataFrame([{"option": o, "metric": m, "mean": v} for o, v in (
+        ("baseline", 0.25104), ("advance_declaration", 0.41916))])]).to_csv(
+        folder / "summary.csv", index=False)
+    capsys.readouterr()
+    assert main(["tfa", str(folder), "--csv", str(tmp_path / "t.csv")]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines()
+                if x.startswith("  advance_declaration, imports"))
+    r = pd.read_csv(tmp_path / "t.csv").query("block == 'released_on_arrival'").iloc[0]
+    assert (r["option"], r["goods"], r["metric"]) == ("advance_declaration", "imports", m)
+    assert (r["baseline_value"], r["option_value"], r["change"]) == (0.25104, 0.41916, 0.16812)
+    assert re.findall(r"[-+]?\d+\.\d", line) == [
+        _printed(r["baseline_value"], "", True), _printed(r["option_value"], "", True),
+        *(_printed(r[c], "+", True) for c in ("change", "ci_low", "ci_high"))]
+
+
+def test_tfa_csv_of_a_folder_without_trading_table_keeps_the_release_times(
+        compared, tmp_path, capsys):
+    """A comparison of an older version (no trading-across-borders.csv): the file still has
+    the release times, and the printed line saying there is no such table."""
+    folder = tmp_path / "old"
+    shutil.copytree(compared, folder)
+    (folder / "trading-across-borders.csv").unlink()
+    csv = tmp_path / "t.csv"
+    assert main(["tfa", str(folder), "--csv", str(csv)]) == 0
+    table = pd.read_csv(csv)
+    times = table[table["block"] == "release_time"]
+    assert len(times) == len(tfa_changes(folder)) > 0
+    missing = table[table["block"] == "trading_across_borders"]
+    assert len(missing) == 1 and "has no trading-across-borders.csv" in missing["note"].iloc[0]
+    assert missing[["option", "change", "ci_low"]].isna().all(axis=None)
