@@ -32,12 +32,15 @@ def _full(seed: int, shift: float) -> dict[str, list[dict[str, float]]]:
     return {"baseline": base, "option": option}
 
 
-def _history(lang: str = "en", seeds: tuple[int, int] = (1, 1)) -> History:
+def _history(lang: str = "en", seeds: tuple[int, int] = (1, 1),
+             levers: tuple[dict[str, float], dict[str, float]] = ({}, {}),
+             options: tuple[tuple[str, ...], tuple[str, ...]] = (("o0",), ("o1",))) -> History:
     history = History(lang)
     for number, (seed, shift) in enumerate(zip(seeds, (-0.1, -0.2), strict=True)):
         full = _full(number, shift)
         snap = Snapshot("done", full=full, window=(14.0, 1.0))
-        history.add(Plan("workshop", (f"o{number}",), reps=3, days=1, seed=seed),
+        history.add(Plan("workshop", options[number], levers[number], reps=3, days=1,
+                         seed=seed),
                     {"baseline": "workshop", "option": f"option {number}"},
                     table(full, SHOWN_HERE), "USD", snap)
     return history
@@ -66,9 +69,38 @@ def test_two_runs_on_other_seeds_are_not_paired_and_the_page_says_why():
     assert all(math.isnan(r["difference"][0]) for r in pair_rows(a, b))
     page = pair_html(a, b)
     assert 'data-paired="no"' in page and "(paired)" not in page
-    assert "did not run on the same simulated traffic (seed: 1 against 2)" in page
+    assert "on the same simulated traffic (seed: 1 against 2)" in page
     zh = pair_html(a, b, "zh")
     assert "随机数种子：1 对 2" in zh and "无配对差值" in zh
+
+
+def test_two_runs_whose_baselines_have_other_levers_are_not_paired_and_the_page_names_them():
+    """With options switched on the levers set the baseline too: B − A would mix the levers'
+    effect into the options' (same seed, replications and days notwithstanding)."""
+    a, b = _history(levers=({"staff_scale": 1.5}, {})).entries
+    why = "Staff (x scenario) in the baseline: 1.5 against the scenario's value"
+    assert unshared(a, b) == why
+    assert all(math.isnan(r["difference"][0]) for r in pair_rows(a, b))
+    page = pair_html(a, b)
+    assert 'data-paired="no"' in page and "(paired)" not in page and f"({why})" in page
+    zh = pair_html(a, b, "zh")
+    assert "基准方案的人员（情景值的倍数）：1.5 对 情景自身的取值" in zh and "无配对差值" in zh
+    a, b = _history(levers=({"staff_scale": 1.5, "ai_clear": 0.5},
+                            {"staff_scale": 2.0, "ai_clear": 0.5})).entries
+    assert unshared(a, b) == "Staff (x scenario) in the baseline: 1.5 against 2"
+
+
+def test_levers_with_no_option_are_the_option_and_leave_the_baseline_shared():
+    """With nothing switched on the levers are the option and the baseline is the scenario
+    as it is: two lever settings compare paired, as two options do."""
+    a, b = _history(levers=({"staff_scale": 1.5}, {"staff_scale": 2.0}),
+                    options=((), ())).entries
+    assert unshared(a, b) == ""
+    assert 'data-paired="yes"' in pair_html(a, b)
+    a, b = _history(levers=({"staff_scale": 1.5}, {"staff_scale": 1.5}),
+                    options=((), ("o1",))).entries
+    assert unshared(a, b) == ("Staff (x scenario) in the baseline: the scenario's value "
+                              "against 1.5")
 
 
 def test_the_choice_of_two_runs_shows_once_there_are_two():

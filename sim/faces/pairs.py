@@ -5,30 +5,38 @@ answered with two rows of the runs so far, each against its baseline: the differ
 the two options had to be worked out by eye, with no interval. Here the facilitator picks two
 finished runs (A and B) and the page sets their options' figures side by side with B − A.
 When both runs are of the same scenario with the same seed, replications and observed days,
-their replications ran on the same simulated traffic (common random numbers): B − A is then
-the paired difference with its 95 % interval, worked out as the full table's
-(:func:`sim.faces.runs.table`, B as the option and A as the baseline). Otherwise no paired
-difference is given, and the page says why in plain words.
+their replications ran on the same simulated traffic (common random numbers). They must also
+start from the same baseline: with options switched on the levers set the baseline too
+(:mod:`sim.faces.choices`), and two runs whose baseline levers differ would mix the levers'
+effect into B − A. When all of that is shared, B − A is the paired difference with its 95 %
+interval, worked out as the full table's (:func:`sim.faces.runs.table`, B as the option and
+A as the baseline). Otherwise no paired difference is given, and the page says which setting
+differs in plain words (``seed: 1 against 2``, ``Staff (x scenario) in the baseline: 1.5
+against the scenario's value``).
 """
 
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import panel as pn
 
+from sim.faces.choices import LEVERS, Plan
 from sim.faces.history import Entry
-from sim.faces.words import PAIRS_NOTE, metric_label, say
+from sim.faces.words import PAIRS_NOTE, UNPAIRED_NOTE, metric_label, say
 
-#: what two runs must share to have run on the same simulated traffic, and its words
+#: what two runs must share to have run on the same simulated traffic, and its words (their
+#: baselines' levers too: :func:`baseline_levers`)
 SHARED = (("scenario", "scenario"), ("seed", "seed"), ("reps", "replications"),
           ("days", "observed days"))
 
 
 def unshared(a: Entry, b: Entry, lang: str = "en") -> str:
-    """Why runs ``a`` and ``b`` did not run on the same simulated traffic ("" when they did)."""
+    """Why runs ``a`` and ``b`` did not run on the same simulated traffic from the same
+    baseline: each setting that differs, in words ("" when none does)."""
     if a.plan is None or b.plan is None or not a.full or not b.full:
         return say(lang, "one of the runs kept no replications")
     said = []
@@ -36,7 +44,31 @@ def unshared(a: Entry, b: Entry, lang: str = "en") -> str:
         x, y = getattr(a.plan, field), getattr(b.plan, field)
         if x != y:
             said.append(say(lang, "{what}: {a} against {b}", what=say(lang, words), a=x, b=y))
+    said += _lever_gaps(a.plan, b.plan, lang)
     return ("；" if lang == "zh" else "; ").join(said)
+
+
+def baseline_levers(plan: Plan) -> dict[str, float]:
+    """The levers a run's baseline ran with: with options switched on the levers set the
+    scenario both sides start from; with none they are the option and the baseline is the
+    scenario as it is."""
+    return dict(plan.levers) if plan.options else {}
+
+
+def _lever_gaps(a: Plan, b: Plan, lang: str) -> list[str]:
+    """Each lever whose value differs in the two runs' baselines, with both values (an
+    unmoved lever: "the scenario's value")."""
+    first, second = baseline_levers(a), baseline_levers(b)
+    said = []
+    for name, lever in LEVERS.items():
+        x, y = first.get(name), second.get(name)
+        if x == y or (x is not None and y is not None and math.isclose(x, y)):
+            continue
+        what = say(lang, "{lever} in the baseline", lever=say(lang, lever.label))
+        x_said, y_said = (say(lang, "the scenario's value") if v is None else f"{v:g}"
+                          for v in (x, y))
+        said.append(say(lang, "{what}: {a} against {b}", what=what, a=x_said, b=y_said))
+    return said
 
 
 def pair_rows(a: Entry, b: Entry) -> list[dict[str, Any]]:
@@ -81,9 +113,7 @@ def pair_html(a: Entry, b: Entry, lang: str = "en") -> str:
         f"</b>{colon}{html.escape(e.labels.get('option', ''))} "
         f"({html.escape(e.setting)})</p>" for e in (a, b))
     said = (say(lang, PAIRS_NOTE) if not why else
-            say(lang, "No paired difference: the two runs did not run on the same simulated "
-                "traffic ({why}). Run them again with the same scenario, seed, replications "
-                "and observed days to compare them paired.", why=why))
+            say(lang, UNPAIRED_NOTE, why=why))
     return (
         f'<div class="bs-pair" data-paired="{"no" if why else "yes"}">'
         f"<h3>{say(lang, 'Two runs side by side')}</h3>{ran}"

@@ -58,9 +58,16 @@ HISTORY_NOTE = (
 )
 #: what the side-by-side of two runs shows, when they ran on the same traffic
 PAIRS_NOTE = (
-    "The two runs ran on the same simulated traffic (same scenario, seed, replications and "
-    "observed days): the last column is run B's option minus run A's, paired replication by "
-    "replication, with its 95 % interval (* clear of 0)."
+    "The two runs ran on the same simulated traffic from the same baseline (same scenario, "
+    "seed, replications, observed days and levers under the baseline): the last column is run "
+    "B's option minus run A's, paired replication by replication, with its 95 % interval "
+    "(* clear of 0)."
+)
+#: why the side-by-side of two runs gives no difference (``why``: the settings that differ)
+UNPAIRED_NOTE = (
+    "No paired difference: the two runs did not start from the same baseline on the same "
+    "simulated traffic ({why}). Run them again with the same scenario, seed, replications, "
+    "observed days and levers under the baseline to compare them paired."
 )
 QUICK_NOTE = "One replication each, same seed: no interval yet. The full run follows."
 #: said before a failed replication's Python error, which follows as Python gives it
@@ -161,14 +168,13 @@ ZH: dict[str, str] = {
     "scenario": "情景", "seed": "随机数种子", "replications": "重复运行次数",
     "observed days": "观测天数",
     PAIRS_NOTE: (
-        "两次运行模拟的是相同的货物流量（情景、随机数种子、重复运行次数和观测天数均相同）："
-        "最后一列为运行 B 的方案减运行 A 的方案，逐次重复运行配对相减，附 95% 置信区间"
-        "（* 表示置信区间不含 0）。"),
-    ("No paired difference: the two runs did not run on the same simulated traffic ({why}). "
-     "Run them again with the same scenario, seed, replications and observed days to compare "
-     "them paired."): (
-        "无配对差值：两次运行模拟的不是相同的货物流量（{why}）。请以相同的情景、随机数种子、"
-        "重复运行次数和观测天数重新运行，再作配对比较。"),
+        "两次运行从相同的基准方案出发，模拟的是相同的货物流量（情景、随机数种子、重复运行次数、"
+        "观测天数和基准方案的调节杆均相同）：最后一列为运行 B 的方案减运行 A 的方案，逐次重复"
+        "运行配对相减，附 95% 置信区间（* 表示置信区间不含 0）。"),
+    UNPAIRED_NOTE: (
+        "无配对差值：两次运行并非从相同的基准方案出发模拟相同的货物流量（{why}）。请以相同的"
+        "情景、随机数种子、重复运行次数、观测天数和基准方案的调节杆重新运行，再作配对比较。"),
+    "{lever} in the baseline": "基准方案的{lever}", "the scenario's value": "情景自身的取值",
     # the chosen scenario said under its name (:mod:`sim.faces.about`)
     "Ports": "口岸",
     "The scenario's own run: {days:g} observed days, after {warmup:g} days of warm-up":
