@@ -78,3 +78,32 @@ def test_the_download_link_carries_the_csv_and_its_labels_in_chinese():
     assert text.startswith("\ufeff") and text[1:] == runs_csv(history.entries, "zh")
     assert "海关通关时间均值（进口）" in text and "下载" in link
     assert download_html([], "zh") == ""
+
+
+def _downloaded(history: History) -> list[dict[str, str]]:
+    """The rows of the file the page's download link carries."""
+    href = re.search(r'href="data:text/csv;charset=utf-8,([^"]+)"', history.download.object)
+    assert href is not None
+    return list(csv.DictReader(io.StringIO(unquote(href.group(1)).lstrip("\ufeff"))))
+
+
+def test_the_download_holds_the_b_minus_a_of_the_two_runs_side_by_side():
+    """The side-by-side's B − A, exactly as the page shows it, one row per metric of side
+    b_minus_a (run B's number, the two options named); empty where it is not paired, and
+    gone when no two different runs are chosen."""
+    from sim.faces.pairs import pair_rows
+
+    history = _history()
+    a, b = history.entries
+    pair = [r for r in _downloaded(history) if r["side"] == "b_minus_a"]
+    assert [r["metric"] for r in pair] == [r["metric"] for r in a.rows]
+    for line, row in zip(pair, pair_rows(a, b), strict=True):
+        mean, low, high = row["difference"]
+        assert (float(line["mean"]), float(line["ci_low"]), float(line["ci_high"])) == (
+            mean, low, high)
+        assert line["run"] == "2" and line["option"] == "run 2: option 1"
+        assert line["baseline"] == "run 1: option 0"
+    history.pairs.second.value = 1  # (the same run twice: no B − A)
+    assert not [r for r in _downloaded(history) if r["side"] == "b_minus_a"]
+    unpaired = [r for r in _downloaded(_history(seeds=(1, 2))) if r["side"] == "b_minus_a"]
+    assert unpaired and all(r["mean"] == r["ci_low"] == "" for r in unpaired)

@@ -112,6 +112,7 @@ class History:
         from sim.faces.pairs import Pairs
 
         self.pairs = Pairs(lang)
+        self.pairs.changed = self._offer_download
         #: the runs so far, their download and the comparison of two of them under it
         self.view = pn.Column(self.pane, self.download, self.pairs.view,
                               sizing_mode="stretch_width")
@@ -121,8 +122,6 @@ class History:
         """Keep a finished run's rows (and its replications and observed days, from its
         ``snap``), show the table again with its download, and offer the run to the
         comparison of two runs."""
-        from sim.faces.export import download_html
-
         self._count += 1
         metrics = {r["metric"] for r in rows}  # (a side's replications: the shown rows only)
         kept = {side: [{m: v for m, v in rep.items() if m in metrics} for rep in reps]
@@ -131,5 +130,10 @@ class History:
         self.entries = [*self.entries, Entry(self._count, dict(labels), setting(plan, self.lang),
                                              list(rows), plan, kept, window, currency)][-KEPT:]
         self.pane.object = history_html(self.entries, self.lang, currency)
-        self.download.object = download_html(self.entries, self.lang)
-        self.pairs.offer(self.entries)
+        self.pairs.offer(self.entries)  # (which offers the download, with the pair's B − A)
+
+    def _offer_download(self) -> None:
+        """The runs so far as a CSV link, with the B − A of the two runs side by side."""
+        from sim.faces.export import download_html
+
+        self.download.object = download_html(self.entries, self.lang, self.pairs.chosen())

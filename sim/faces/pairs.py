@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import panel as pn
@@ -138,6 +138,13 @@ class Pairs:
             select.param.watch(lambda e: self.show(), "value")
         self.view = pn.Column(pn.FlexBox(self.first, self.second, flex_wrap="wrap"), self.pane,
                               visible=False, sizing_mode="stretch_width")
+        #: called after each choice is shown (the runs' download then holds the new B − A)
+        self.changed: Callable[[], None] | None = None
+
+    def chosen(self) -> tuple[Entry, Entry] | None:
+        """The two different runs set side by side, if any."""
+        a, b = self.entries.get(self.first.value), self.entries.get(self.second.value)
+        return None if a is None or b is None or a is b else (a, b)
 
     def offer(self, entries: Sequence[Entry]) -> None:
         """Offer the runs so far; the two latest chosen (shown once there are two)."""
@@ -160,3 +167,5 @@ class Pairs:
                                 f"{say(self.lang, 'Choose two different runs.')}</p>")
         else:
             self.pane.object = pair_html(a, b, self.lang)
+        if self.changed is not None:
+            self.changed()
