@@ -478,3 +478,26 @@ def test_the_idle_staff_time_has_its_entry_unit_and_chinese(stem, unit, zh):
     assert glossary.unit(entry) == unit
     assert METRICS[stem] == zh and meaning(stem, entry.meaning) is not None
     assert stem in metric_names(sim.load_scenario(DEFAULT)).names
+
+
+@pytest.mark.parametrize(("name", "stem", "unit", "zh"), [
+    ("yard_dwell_h_p90_port_sea_port_import", "yard_dwell_h_p90_port_<port>_<direction>",
+     "hours", "每箱堆场停留时间第 90 百分位（口岸 sea_port，进口）"),
+    ("exam_yard_boxes_max_port_sea_port", "exam_yard_boxes_max_port_<port>", "containers",
+     "查验场同时在场集装箱数最大值（口岸 sea_port）"),
+    ("exam_yard_boxes_p95_port_sea_port", "exam_yard_boxes_p95_port_<port>", "containers",
+     "查验场同时在场集装箱数第 95 百分位（按时间，口岸 sea_port）"),
+])
+def test_the_yards_busiest_boxes_and_dwell_p90_have_their_entry_unit_and_chinese(
+    name, stem, unit, zh
+):
+    """A terminal's yard in boxes at its worst: one entry each, its unit, a Chinese name and
+    meaning, and the default scenario yields it."""
+    from sim.report.translate import metric_name
+    from sim.report.zh_meanings import meaning
+
+    entry = glossary.lookup(name)
+    assert entry is not None and entry.stem == stem
+    assert glossary.unit(entry) == unit
+    assert metric_name(name) == zh and meaning(stem, entry.meaning) is not None
+    assert name in metric_names(sim.load_scenario(DEFAULT)).names

@@ -207,6 +207,7 @@ def metric_unit(name: str) -> str:
 _PART_UNITS = (
     ("sim.model.idling", "_", False),  # (vehicles waiting at a port, per day)
     ("sim.model.yard_dwell", "_", False),  # (a sea port's boxes on its ground)
+    ("sim.model.exam_level", "_", False),  # (the exam yard at its busiest, in boxes)
     ("sim.model.resident_lane", "_route_", False),  # (a border-resident lane, per route)
     ("sim.model.bonded_stock", "_", False),  # (a bonded zone's stock, per gate)
     ("sim.model.lab_work", "_", False),  # (a laboratory's workload, per port)

@@ -13,6 +13,18 @@ _COUNTED = (
     "Named for each port with an exam yard (`[ports.<port>.exam]`)."
 )
 
+_LEVEL = (
+    " A box is in the exam yard from when it could go there (the latest of its milestones "
+    "before the examinations: its discharge, its declaration's assessment, an image "
+    "review ...) to when it is back from its last examination (`inspected`), or to the end "
+    "of the run; one examined at the trader's premises is not. Counts the cohort's "
+    "consignments whose physical exam or quarantine check started by the run's end, with "
+    "all their declaration's containers (a box still waiting for its first examination at "
+    "the end, or of a consignment arrived before the observed window, is not counted), on "
+    "a grid of minutes. 0 where nothing was examined. Named for each port with an exam "
+    "yard (`[ports.<port>.exam]`)."
+)
+
 EXAM_YARD = [
     Entry("exam_boxes_per_day_port_<port>", LANE_LAYER,
           "Containers physically examined a day at the port, over the observed days." + _COUNTED),
@@ -45,6 +57,15 @@ EXAM_YARD = [
           "outcome: the extra moves that inspection adds per box handled (0.1: ten moves "
           "more per hundred boxes). Named for each port with an exam yard "
           "(`[ports.<port>.exam]`)."),
+    Entry("exam_yard_boxes_max_port_<port>", LANE_LAYER,
+          "The exam yard at its busiest over the observed window, in containers: the most "
+          "boxes at the port's exam bays or waiting for them at once (the lanes' queues and "
+          "`hours --peak` count declarations; a yard plans slots for boxes)." + _LEVEL),
+    Entry("exam_yard_boxes_p95_port_<port>", LANE_LAYER,
+          "The containers at the port's exam bays or waiting for them that the yard holds at "
+          "most 95 % of the observed time (time-weighted: the smallest level that, with the "
+          "levels below it, held 95 % of the minutes): the busy level to plan slots for, "
+          "a lone peak left out (`exam_yard_boxes_max_port_<port>` gives it)." + _LEVEL),
 ]
 
 _DWELL = (
@@ -64,6 +85,11 @@ YARD_DWELL = [
           "declaration (a declaration of five boxes counts five times), and from the box's "
           "discharge, not the vessel's arrival (as `overall_clearance_h_mean` counts): the "
           "dwell a terminal plans its yard with. NaN where none counted." + _DWELL),
+    Entry("yard_dwell_h_p90_port_<port>_<direction>", LANE_LAYER,
+          "The hours nine containers in ten stay on the terminal's ground within (the 90th "
+          "percentile per box, as `yard_dwell_h_mean_port_<port>_<direction>` counts): the "
+          "long stays that block the yard, which the mean hides. From a log-histogram "
+          "weighted by containers, within 1 %. NaN where none counted." + _DWELL),
     Entry("yard_boxes_mean_port_<port>_<direction>", LANE_LAYER,
           "Containers on the terminal's ground at once, on average over the observed hours, "
           "by Little's law: the containers' hours on the ground (as "

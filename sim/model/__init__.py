@@ -95,6 +95,8 @@ Where things live:
 - ``work.py``      work that grows with a declaration's containers
 - ``exam_figures.py`` the exam yard's figures per container (boxes a day, exam hours a box,
                    boxes a team examines an hour on duty)
+- ``exam_level.py`` the exam yard at its busiest in boxes (at the bays or waiting for them):
+                   the maximum and the time-weighted p95 of the level
 - ``parcel_holds.py`` parcels a post or express hub takes off the line (physical exam or
                    quarantine check): their share and their time to release
 - ``yard_dwell.py`` a sea port's yard dwell per container (discharge to gate-out, gate-in to

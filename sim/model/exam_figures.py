@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from sim.model.exam_level import ExamLevelTally
 from sim.model.finders import PHYSICAL
 from sim.model.milestones import M
 from sim.model.recorder_rows import _S, _SMS, sums_by
@@ -34,10 +35,12 @@ class ExamTally:
         self.ports, self.window = list(ports), window  # (the observed hours)
         self.sums = np.zeros((len(ports), 3))  # (examinations, containers, exam hours)
         self.moves = np.zeros((len(ports), 2))  # (the yard's moves, every container)
+        self.level = ExamLevelTally(ports, window)  # (boxes in the exam yard at once)
 
     def fold(self, a: np.ndarray) -> None:
         """Fold statistics rows (checks already cut to those started by the end)."""
         self._fold_moves(a)
+        self.level.fold(a)
         examined = (a[:, _S["checks"]].astype(int) & PHYSICAL) > 0
         examined &= ~np.isnan(a[:, _END])  # (ended by the run's end)
         if not examined.any():
@@ -67,7 +70,8 @@ class ExamTally:
         pool's officers not being teams, or with unlimited teams). NaN where a port examined
         nothing. And ``exam_moves_per_day_port_<port>`` (the yard's moves for inspections,
         physical or quarantine, a day) and ``exam_moves_per_box_port_<port>`` (over every
-        container of the port's consignments, both directions, inspected or not)."""
+        container of the port's consignments, both directions, inspected or not). And the
+        exam yard at its busiest in boxes (:mod:`sim.model.exam_level`)."""
         hours = self.window[1] - self.window[0]
         teams = [r for r in resources if r["lane"] == "exam_teams"]
         duty = {r["port"]: r["capacity_mean"] * hours for r in teams}
@@ -86,4 +90,4 @@ class ExamTally:
             moves, handled = self.moves[p]
             out[f"exam_moves_per_day_port_{name}"] = moves / (hours / 24) if hours > 0 else math.nan
             out[f"exam_moves_per_box_port_{name}"] = moves / handled if handled else math.nan
-        return out
+        return out | self.level.metrics(scenario)

@@ -295,6 +295,10 @@ METRICS: dict[str, str] = {
     "exam_moves_per_box_port_<port>": "每箱查验移箱次数（口岸 <port>）",
     "yard_dwell_h_mean_port_<port>_<direction>": "每箱堆场停留时间均值（口岸 <port>，<direction>）",
     "yard_boxes_mean_port_<port>_<direction>": "堆场在场集装箱数均值（口岸 <port>，<direction>）",
+    "yard_dwell_h_p90_port_<port>_<direction>":
+        "每箱堆场停留时间第 90 百分位（口岸 <port>，<direction>）",
+    "exam_yard_boxes_max_port_<port>": "查验场同时在场集装箱数最大值（口岸 <port>）",
+    "exam_yard_boxes_p95_port_<port>": "查验场同时在场集装箱数第 95 百分位（按时间，口岸 <port>）",
     "yard_reefer_dwell_h_mean_port_<port>_<direction>":
         "每个冷藏箱堆场停留时间均值（口岸 <port>，<direction>）",
     "yard_reefer_boxes_mean_port_<port>_<direction>":
