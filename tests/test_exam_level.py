@@ -11,7 +11,7 @@ from det_scenarios import exam, port, scenario
 
 import sim
 from sim.model.exam_level import ExamLevelTally
-from sim.model.milestones import OWNERS, RELEASED, M
+from sim.model.milestones import MILESTONES, OWNERS, RELEASED, M
 from sim.model.recorder_rows import _S, _SMS, _SOWN
 from sim.model.yard_dwell import YardDwellTally
 
@@ -80,7 +80,7 @@ def test_the_busiest_moment_of_a_run_is_the_logs_highest_level():
     s = scenario({"p": p}, selection={"physical": 1.0}, days=1, drain_days=1)
     res = sim.simulate(s, 1, log=True)
     log = res.log[res.log.cohort.astype(bool) & res.log.exam_start.notna()]
-    before = log[list(sim.model.milestones.MILESTONES[: M["exam_start"]])].max(axis=1)
+    before = log[list(MILESTONES[: M["exam_start"]])].max(axis=1)
     end = 24.0 + float(s.warmup_days) * 24
     times = [(t, b) for t, b in zip(before, log.containers, strict=True)]
     times += [(end if math.isnan(t) else t, -b)

@@ -79,6 +79,7 @@ class ExamLevelTally:
         order with a running maximum and a histogram of the level."""
         top, counts = 0, np.zeros(1, np.int64)
         level = np.rint(np.cumsum(self.change[p, : self.steps])).astype(np.int64)
+        level = np.maximum(level, 0)  # (whole boxes: a sum's rounding never goes below)
         for chunk in np.array_split(level, max(1, len(level) // 4096)):
             top = max(top, int(chunk.max()))
             if top >= len(counts):
