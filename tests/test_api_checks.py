@@ -1,5 +1,6 @@
 """The Python entry points check what they are given, as the command line does: a scenario
-changed with ``model_copy(update=...)`` (which pydantic does not validate), the seed, and
+changed past ``sim.patch`` (pydantic's own ``BaseModel.model_copy``, which validates
+nothing; a scenario's ``model_copy(update=...)`` is ``sim.patch``), the seed, and
 the type of the scenario argument."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from pydantic import BaseModel
 
 import sim
 from sim.experiment.runner import replicate
@@ -31,7 +33,12 @@ def _ai_clear(sc: sim.Scenario, value: float) -> sim.Scenario:
     review = port.scan.image_review.model_copy(update={"ai_clear": value})
     scan = port.scan.model_copy(update={"image_review": review})
     port = port.model_copy(update={"scan": scan})
-    return sc.model_copy(update={"ports": {**sc.ports, "sea": port}})
+    return unchecked(sc, {"ports": {**sc.ports, "sea": port}})
+
+
+def unchecked(sc: sim.Scenario, update: dict[str, object]) -> sim.Scenario:
+    """``sc`` changed by pydantic's own copy, past the scenario's (which is ``sim.patch``)."""
+    return BaseModel.model_copy(sc, update=update)
 
 
 # -- a scenario changed in code is validated again -------------------------------------------
@@ -47,7 +54,7 @@ def _ai_clear(sc: sim.Scenario, value: float) -> sim.Scenario:
 )
 def test_simulate_refuses_a_copy_with_a_bad_value(small, update, where):
     with pytest.raises(ScenarioError, match=r"^scenario 'small': ") as exc:
-        sim.simulate(small.model_copy(update=update), seed=1)
+        sim.simulate(unchecked(small, update), seed=1)
     assert where in str(exc.value)
 
 
@@ -70,13 +77,13 @@ def test_an_unknown_structure_names_what_is_allowed():
     assert base.organisation is not None
     org = base.organisation.model_copy(update={"structure": "dumbell"})
     with pytest.raises(ScenarioError) as exc:
-        sim.simulate(base.model_copy(update={"organisation": org}))
+        sim.simulate(unchecked(base, {"organisation": org}))
     text = str(exc.value)
     assert "organisation.structure = 'dumbell'" in text and "'dumbbell'" in text
 
 
 def test_compare_blames_the_baseline_not_the_option(small):
-    bad = small.model_copy(update={"days": -2.0})
+    bad = unchecked(small, {"days": -2.0})
     with pytest.raises(ScenarioError) as exc:
         sim.compare(bad, ["more_review:ports.sea.review.capacity=5"], reps=2, log=False)
     text = str(exc.value)
