@@ -158,11 +158,16 @@ def _listening(proc: subprocess.Popen, port: int) -> str:
 
 
 def _find(driver, selector: str, timeout: float = 60.0, where=None):
+    from selenium.common.exceptions import StaleElementReferenceException
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         found = driver.execute_script(DEEP_QUERY, selector)
-        if found and (where is None or where(found)):
-            return found
+        try:
+            if found and (where is None or where(found)):
+                return found
+        except StaleElementReferenceException:  # (the page redrew it between find and read)
+            pass
         time.sleep(0.2)
     raise AssertionError(f"nothing matches {selector!r} on the page after {timeout:.0f} s")
 
