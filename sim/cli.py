@@ -1089,7 +1089,7 @@ def _print_run_table(
 
     from sim.report.risk_targets import static_line, target_line
     from sim.report.smuggling_types import smuggling_groups
-    from sim.scenario.costs import currency_of, money_of
+    from sim.scenario.costs import currency_of
 
     console = Console()
     if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)
@@ -1099,15 +1099,7 @@ def _print_run_table(
         summary, len(per_rep), currency_of(scenario.costs), counts, extra, len(unsettled), lang,
         only,
     )
-    org = scenario.organisation
-    money = money_of(scenario.costs, org is not None, org.price_year if org else None)
-    if money:
-        from rich.markup import escape
-
-        from sim.cli_zh import money as zh_money
-
-        table.caption = (f"{table.caption}；金额单位：{escape(zh_money(money))}" if lang == "zh"
-                         else f"{table.caption}; money in {escape(money)}")  # ("[costs]")
+    _say_money(table, scenario, lang)
     console.print(table)
     from sim.report.seizure_layers_section import console_lines
 
@@ -1133,6 +1125,21 @@ def _print_run_table(
     console.print(f"results: {out}", highlight=False, soft_wrap=True, markup=False)
     console.print(f"one workbook for Excel or WPS: {bordersim_line('workbook', out)}",
                   highlight=False, soft_wrap=True, markup=False)
+
+
+def _say_money(table: Any, scenario: Scenario, lang: str) -> None:
+    """The run table's caption also names the money its costs are in (``[costs]``), if any."""
+    from sim.scenario.costs import money_of
+
+    org = scenario.organisation
+    money = money_of(scenario.costs, org is not None, org.price_year if org else None)
+    if money:
+        from rich.markup import escape
+
+        from sim.cli_zh import money as zh_money
+
+        table.caption = (f"{table.caption}；金额单位：{escape(zh_money(money))}" if lang == "zh"
+                         else f"{table.caption}; money in {escape(money)}")
 
 
 def _print_run_notes(

@@ -527,16 +527,25 @@ def compare(
             reps, max_reps=max_reps, out=out, on_done=on_done, command=command, report=report,
             executor=get_executor(executor, workers=workers),
         )  # fmt: skip
-    # (once stored as the command line's: given to Python in its words, sim.python_words)
+    _for_python(res, scenario, options, out, command)
+    return res
+
+
+def _for_python(
+    res: CompareResult, scenario: str | Path | Scenario, options: Iterable[Option | str],
+    out: str | Path | None, command: list[str] | None,
+) -> None:
+    """A comparison's warnings in Python's words (once stored as the command line's:
+    :mod:`sim.python_words`), and, called from Python with ``out``, its scenario sources
+    (a command writes its own, and its options')."""
     res.warnings = warnings_as_python(res.warnings)
     if "warnings" in res.meta:  # (a precision target not met: --max-reps)
         res.meta = {**res.meta, "warnings": [as_python(w) for w in res.meta["warnings"]]}
-    if out is not None and command is None:  # (a command writes its own, and its options')
+    if out is not None and command is None:
         from sim.python_source import keep_option_sources, keep_source
 
         keep_source(out, scenario)
         keep_option_sources(out, options)
-    return res
 
 
 def prepare(

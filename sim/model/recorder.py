@@ -102,8 +102,7 @@ class Recorder:
         self.dwell = YardDwellTally(ports, modes, window, len(commodities))  # (on its ground)
         self._folds.append(self.dwell.fold)
         self.outcomes = np.zeros(len(OUTCOMES), np.int64)
-        # by port: cohort outcomes, and the last milestone reached by the censored not yet
-        # released (for the stability check)
+        # by port: cohort outcomes; the censored's last milestone before release (stability)
         self.port_outcomes = np.zeros((len(ports), len(OUTCOMES)), np.int64)
         self.stuck = np.zeros((len(ports), len(MILESTONES)), np.int64)
         #: by port: cohort consignments released by customs but not yet out at the end
