@@ -5,50 +5,23 @@ from __future__ import annotations
 
 import csv
 import io
-import random
 import re
 from urllib.parse import unquote
 
 import pytest
 
-from sim.faces.choices import Plan
-from sim.faces.runs import SHOWN, Snapshot, table
-
 pytest.importorskip("panel")
 
 from sim.faces.export import COLUMNS, download_html, runs_csv  # noqa: E402
 from sim.faces.history import History  # noqa: E402
-
-METRICS = ("clearance_h_mean_import", "released_within_24h_import", "value_slipped")
-SHOWN_HERE = tuple((m, t) for m, t in SHOWN if m in METRICS)
-
-
-def _full(seed: int, shift: float) -> dict[str, list[dict[str, float]]]:
-    """Three replications a side of made-up figures (the option ``shift`` off the baseline)."""
-    rng = random.Random(seed)
-    base = [{"clearance_h_mean_import": rng.uniform(4, 6), "released_within_24h_import":
-             rng.uniform(0.9, 1.0), "value_slipped": rng.uniform(0, 1e6)} for _ in range(3)]
-    option = [{m: v * (1 + shift * rng.uniform(0.5, 1.5)) for m, v in rep.items()}
-              for rep in base]
-    return {"baseline": base, "option": option}
-
-
-def _history(lang: str = "en", seeds: tuple[int, int] = (1, 1)) -> History:
-    history = History(lang)
-    for number, (seed, shift) in enumerate(zip(seeds, (-0.1, -0.2), strict=True)):
-        full = _full(number, shift)
-        snap = Snapshot("done", full=full, window=(14.0, 1.0))
-        history.add(Plan("workshop", (f"o{number}",), reps=3, days=1, seed=seed),
-                    {"baseline": "workshop", "option": f"option {number}"},
-                    table(full, SHOWN_HERE), "USD", snap)
-    return history
+from tests.faces_history import METRICS, two_runs  # noqa: E402
 
 
 def test_the_csv_holds_every_figure_of_every_run_unrounded():
     """Each run's every row and side, at the page's exact value, with the raw interval and
     the one the page shows (clipped: a share not above 100 %), as the results folder's
     summary.csv names them."""
-    history = _history()
+    history = two_runs()
     rows = list(csv.DictReader(io.StringIO(runs_csv(history.entries))))
     assert tuple(rows[0]) == COLUMNS
     assert len(rows) == 2 * len(METRICS) * 3
@@ -70,7 +43,7 @@ def test_the_csv_holds_every_figure_of_every_run_unrounded():
 
 
 def test_the_download_link_carries_the_csv_and_its_labels_in_chinese():
-    history = _history("zh")
+    history = two_runs("zh")
     link = download_html(history.entries, "zh")
     href = re.search(r'href="data:text/csv;charset=utf-8,([^"]+)"', link)
     assert href is not None and 'download="bordersim-runs.csv"' in link
@@ -93,7 +66,7 @@ def test_the_download_holds_the_b_minus_a_of_the_two_runs_side_by_side():
     gone when no two different runs are chosen."""
     from sim.faces.pairs import pair_rows
 
-    history = _history()
+    history = two_runs()
     a, b = history.entries
     pair = [r for r in _downloaded(history) if r["side"] == "b_minus_a"]
     assert [r["metric"] for r in pair] == [r["metric"] for r in a.rows]
@@ -105,5 +78,5 @@ def test_the_download_holds_the_b_minus_a_of_the_two_runs_side_by_side():
         assert line["baseline"] == "run 1: option 0"
     history.pairs.second.value = 1  # (the same run twice: no B − A)
     assert not [r for r in _downloaded(history) if r["side"] == "b_minus_a"]
-    unpaired = [r for r in _downloaded(_history(seeds=(1, 2))) if r["side"] == "b_minus_a"]
+    unpaired = [r for r in _downloaded(two_runs(seeds=(1, 2))) if r["side"] == "b_minus_a"]
     assert unpaired and all(r["mean"] == r["ci_low"] == "" for r in unpaired)

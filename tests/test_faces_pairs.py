@@ -5,52 +5,23 @@ the page)."""
 from __future__ import annotations
 
 import math
-import random
 
 import pytest
 
 from sim.analysis.paired import paired_interval
-from sim.faces.choices import Plan
-from sim.faces.runs import SHOWN, Snapshot, table
 
 pytest.importorskip("panel")
 
 from sim.faces.history import History  # noqa: E402
 from sim.faces.pairs import pair_html, pair_rows, unshared  # noqa: E402
-
-METRICS = ("clearance_h_mean_import", "released_within_24h_import", "value_slipped")
-SHOWN_HERE = tuple((m, t) for m, t in SHOWN if m in METRICS)
-
-
-def _full(seed: int, shift: float) -> dict[str, list[dict[str, float]]]:
-    """Three replications a side of made-up figures (the option ``shift`` off the baseline)."""
-    rng = random.Random(seed)
-    base = [{"clearance_h_mean_import": rng.uniform(4, 6), "released_within_24h_import":
-             rng.uniform(0.9, 1.0), "value_slipped": rng.uniform(0, 1e6)} for _ in range(3)]
-    option = [{m: v * (1 + shift * rng.uniform(0.5, 1.5)) for m, v in rep.items()}
-              for rep in base]
-    return {"baseline": base, "option": option}
-
-
-def _history(lang: str = "en", seeds: tuple[int, int] = (1, 1),
-             levers: tuple[dict[str, float], dict[str, float]] = ({}, {}),
-             options: tuple[tuple[str, ...], tuple[str, ...]] = (("o0",), ("o1",))) -> History:
-    history = History(lang)
-    for number, (seed, shift) in enumerate(zip(seeds, (-0.1, -0.2), strict=True)):
-        full = _full(number, shift)
-        snap = Snapshot("done", full=full, window=(14.0, 1.0))
-        history.add(Plan("workshop", options[number], levers[number], reps=3, days=1,
-                         seed=seed),
-                    {"baseline": "workshop", "option": f"option {number}"},
-                    table(full, SHOWN_HERE), "USD", snap)
-    return history
+from tests.faces_history import two_runs  # noqa: E402
 
 
 def test_two_runs_on_the_same_traffic_give_their_options_paired_difference():
     """B − A is the paired difference of the two options, replication by replication, with
     its 95 % interval: not the difference of their differences from the baseline, nor a
     difference of means with an unpaired interval."""
-    a, b = _history().entries
+    a, b = two_runs().entries
     assert unshared(a, b) == ""
     for row in pair_rows(a, b):
         m = row["metric"]
@@ -64,7 +35,7 @@ def test_two_runs_on_the_same_traffic_give_their_options_paired_difference():
 
 
 def test_two_runs_on_other_seeds_are_not_paired_and_the_page_says_why():
-    a, b = _history(seeds=(1, 2)).entries
+    a, b = two_runs(seeds=(1, 2)).entries
     assert unshared(a, b) == "seed: 1 against 2"
     assert all(math.isnan(r["difference"][0]) for r in pair_rows(a, b))
     page = pair_html(a, b)
@@ -77,7 +48,7 @@ def test_two_runs_on_other_seeds_are_not_paired_and_the_page_says_why():
 def test_two_runs_whose_baselines_have_other_levers_are_not_paired_and_the_page_names_them():
     """With options switched on the levers set the baseline too: B − A would mix the levers'
     effect into the options' (same seed, replications and days notwithstanding)."""
-    a, b = _history(levers=({"staff_scale": 1.5}, {})).entries
+    a, b = two_runs(levers=({"staff_scale": 1.5}, {})).entries
     why = "Staff (x scenario) in the baseline: 1.5 against the scenario's value"
     assert unshared(a, b) == why
     assert all(math.isnan(r["difference"][0]) for r in pair_rows(a, b))
@@ -85,7 +56,7 @@ def test_two_runs_whose_baselines_have_other_levers_are_not_paired_and_the_page_
     assert 'data-paired="no"' in page and "(paired)" not in page and f"({why})" in page
     zh = pair_html(a, b, "zh")
     assert "基准方案的人员（情景值的倍数）：1.5 对 情景自身的取值" in zh and "无配对差值" in zh
-    a, b = _history(levers=({"staff_scale": 1.5, "ai_clear": 0.5},
+    a, b = two_runs(levers=({"staff_scale": 1.5, "ai_clear": 0.5},
                             {"staff_scale": 2.0, "ai_clear": 0.5})).entries
     assert unshared(a, b) == "Staff (x scenario) in the baseline: 1.5 against 2"
 
@@ -93,11 +64,11 @@ def test_two_runs_whose_baselines_have_other_levers_are_not_paired_and_the_page_
 def test_levers_with_no_option_are_the_option_and_leave_the_baseline_shared():
     """With nothing switched on the levers are the option and the baseline is the scenario
     as it is: two lever settings compare paired, as two options do."""
-    a, b = _history(levers=({"staff_scale": 1.5}, {"staff_scale": 2.0}),
+    a, b = two_runs(levers=({"staff_scale": 1.5}, {"staff_scale": 2.0}),
                     options=((), ())).entries
     assert unshared(a, b) == ""
     assert 'data-paired="yes"' in pair_html(a, b)
-    a, b = _history(levers=({"staff_scale": 1.5}, {"staff_scale": 1.5}),
+    a, b = two_runs(levers=({"staff_scale": 1.5}, {"staff_scale": 1.5}),
                     options=((), ("o1",))).entries
     assert unshared(a, b) == ("Staff (x scenario) in the baseline: the scenario's value "
                               "against 1.5")
@@ -106,7 +77,7 @@ def test_levers_with_no_option_are_the_option_and_leave_the_baseline_shared():
 def test_the_choice_of_two_runs_shows_once_there_are_two():
     history = History()
     assert not history.pairs.view.visible
-    two = _history()
+    two = two_runs()
     assert two.pairs.view.visible
     assert (two.pairs.first.value, two.pairs.second.value) == (1, 2)
     assert 'class="bs-pair"' in two.pairs.pane.object
