@@ -263,3 +263,6 @@ def test_missed_cut_offs_match_the_log():
     assert len(ex) > 300 and 0 < (missed > 0).mean() < 1 and missed.max() >= 1
     assert m["exports_missed_cutoff_share_sea"] == pytest.approx((missed > 0).mean(), rel=1e-12)
     assert m["exports_cutoffs_missed_mean_sea"] == pytest.approx(missed.mean(), rel=1e-12)
+    boxes = ex.containers.to_numpy(float)  # (a terminal counts boxes: each with its own)
+    assert m["exports_missed_cutoff_containers_share_sea"] == pytest.approx(
+        boxes[missed > 0].sum() / boxes.sum(), rel=1e-12)

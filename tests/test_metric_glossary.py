@@ -321,6 +321,28 @@ def test_the_transit_entries_give_their_unit_and_chinese(stem, unit, zh):
     assert METRICS[stem] == zh and meaning(stem, entry.meaning) is not None
 
 
+@pytest.mark.parametrize(("name", "unit", "zh"), [
+    ("exports_missed_cutoff_containers_share_sea", "share (0-1)",
+     "错过截关的出口集装箱比例（口岸 <port>）"),
+    ("exports_missed_cutoff_containers_per_day_sea", "containers a day",
+     "每日错过截关的出口集装箱数（口岸 <port>）"),
+])
+def test_exports_that_missed_their_departure_in_containers_are_explained(bundled, name, unit,
+                                                                         zh):
+    """The missed departures counted in boxes (sim.model.cutoffs): a bundled scenario names
+    each, one entry explains it in containers, with its unit and its Chinese name and
+    meaning."""
+    from sim.report.zh_meanings import meaning
+    from sim.report.zh_metrics import METRICS
+
+    assert any(name in names.names for names in bundled)
+    entry = glossary.lookup(name)
+    assert entry is not None and entry.stem == name.replace("_sea", "_<port>")
+    assert "container" in entry.meaning and metric_unit(name) == unit
+    assert glossary.unit(entry) == unit
+    assert METRICS[entry.stem] == zh and meaning(entry.stem, entry.meaning) is not None
+
+
 def test_a_name_measured_only_split_points_at_its_split_forms(bundled, capsys):
     """``border_burden_per_container`` exists only split (by port and direction, and by class
     there): the explanation (Python and ``check --explain``) names its least split forms and

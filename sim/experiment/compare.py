@@ -213,6 +213,7 @@ _PART_UNITS = (
     ("sim.model.lab_work", "_", False),  # (a laboratory's workload, per port)
     ("sim.model.lane_law", "_", False),  # (a lane's arrival rate)
     ("sim.model.ipr", "_", True),  # (suspected counterfeits' days held)
+    ("sim.model.cutoffs", "_", False),  # (export boxes that rolled to a later departure)
 )
 
 

@@ -282,6 +282,16 @@ CLEARANCE = [
           "Mean number of departures missed per export loaded (as "
           "`exports_missed_cutoff_share_<port>`): 0 for a box that made the first departure it "
           "could, 1 for one that went a departure later, and so on."),
+    Entry("exports_missed_cutoff_containers_share_<port>", CLEAR_LAYER,
+          "`exports_missed_cutoff_share_<port>` counted in containers, as a terminal counts: "
+          "of the containers of the exports loaded by the end of the run (each declaration "
+          "with its containers), the share that left on a later departure than the first they "
+          "could have made. It departs from the declarations' share where large and small "
+          "declarations miss unequally."),
+    Entry("exports_missed_cutoff_containers_per_day_<port>", CLEAR_LAYER,
+          "The containers of those exports (as `exports_missed_cutoff_containers_share_<port>`) "
+          "that rolled to a later departure than the first they could have made, per observed "
+          "day: the boxes a terminal re-plans onto a later vessel or flight a day."),
     Entry("owner_share_<owner>", CLEAR_LAYER,
           "The owner's share of the hours from arrival to the end of the flow, summed over the "
           "cohort's consignments out of the flow (a ratio of sums, not a mean of shares); the "

@@ -115,7 +115,7 @@ class Recorder:
         self.suspects = SuspectTally(ports)  # (counterfeits found, by recordation: ipr.py)
         self._folds.append(self.suspects.fold)
         #: by port with a schedule: exports that left after the first departure they could make
-        self.cutoffs = CutoffTally(ports, departures or [None] * len(ports))
+        self.cutoffs = CutoffTally(ports, departures or [None] * len(ports), window)
         # inspection (a scan, physical or quarantine exam; China's definition), over every
         # cohort declaration whatever its outcome, and over their containers
         self.inspections: dict[str, float] = {"declarations": 0, "inspected": 0,
@@ -229,9 +229,7 @@ class Recorder:
         out = outcome == RELEASED  # (out of the flow by the end: exited or loaded)
         export = out & (a[:, _S["direction"]] == 1)
         if export.any():
-            e = a[export]
-            self.cutoffs.fold(e[:, _S["port"]].astype(int), e[:, _SMS + M["arrived"]],
-                              e[:, _SMS + _LOADED], e[:, _SMS + M["departed"]])  # fmt: skip
+            self.cutoffs.fold_rows(a[export])  # (with each declaration's containers)
         released = out | ((outcome == CENSORED) & (a[:, _SMS + M["released"]] <= self.end))
         if released.all():  # (as most blocks are: no copy)
             self._fold_times(a, out)

@@ -133,6 +133,13 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("exports_cutoffs_missed_mean_<port>", "55d0d139"):
         "每票已装载出口货物平均错过的离港班次数（计法同 exports_missed_cutoff_share_<port>）：赶"
         "上其能赶上的第一个离港班次的集装箱为 0，晚一个班次离开的为 1，依此类推。",
+    ("exports_missed_cutoff_containers_per_day_<port>", "7ec38487"):
+        "上述出口货物（计法同 exports_missed_cutoff_containers_share_<port>）中搭乘比其能赶上的第"
+        "一个班次更晚的班次离开的集装箱数，按观测日计：码头每日须改配到较晚船舶或航班的集装箱数。",
+    ("exports_missed_cutoff_containers_share_<port>", "7081cc4f"):
+        "按集装箱计的 exports_missed_cutoff_share_<port>，即码头的计法：运行结束前已装载的出口货"
+        "物的集装箱（每票按其集装箱数计）中，搭乘比其能赶上的第一个班次更晚的班次离开的比例。大"
+        "票与小票错过截关的比例不同时，此值与按票计的比例不同。",
     ("exports_missed_cutoff_share_<port>", "de109c61"):
         "在有离港班次（船舶、航班：exports.loading.departures）的口岸，观测期到港出口货物中运行结"
         "束前已装载的，搭乘比其能赶上的第一个班次更晚的班次离开的比例：能赶上的第一个班次，即其截"

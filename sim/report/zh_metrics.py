@@ -56,6 +56,8 @@ METRICS: dict[str, str] = {
     "departure_h_p90_export": "出口货物到港至离境时间第 90 百分位",
     "exports_missed_cutoff_share_<port>": "错过截关的出口货物比例（口岸 <port>）",
     "exports_cutoffs_missed_mean_<port>": "出口货物平均错过截关次数（口岸 <port>）",
+    "exports_missed_cutoff_containers_share_<port>": "错过截关的出口集装箱比例（口岸 <port>）",
+    "exports_missed_cutoff_containers_per_day_<port>": "每日错过截关的出口集装箱数（口岸 <port>）",
     "owner_share_<owner>": "<owner>所占时间比例",
     "owner_hours_to_release_<owner>_<direction>": "放行前<owner>所占时间（<direction>）",
     "owner_hours_to_release_<owner>_port_<port>_<direction>":
