@@ -2,9 +2,14 @@
 (seizures-by-layer.csv, sim.experiment.seizure_layers): every row adds up (arrived = seized +
 stopped + missed), the total rows are the sums of the places', the figures are the metrics'
 they repeat (the ports' seizures, the patrols' interdictions, the illicit declarations, each
-type's detection rate), and the report's section of it is put in Chinese."""
+type's detection rate), and the report's section of it, with a comparison's paired changes
+beside the baseline's levels, is put in Chinese."""
 
 from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -184,3 +189,66 @@ def test_a_port_without_declarations_in_a_replication_inspected_none_there():
     assert out.loc[("all", "b"), "inspected"] == pytest.approx(2.0)  # (4 and 0)
     ports = out.loc[[("all", "a"), ("all", "b")], "inspected"].sum()
     assert out.loc[("all", "all"), "inspected"] == pytest.approx(ports)
+
+
+def _with_changes(folder: Path) -> pd.DataFrame:
+    """The comparison's table with distinct paired changes given to its option, and its
+    levels moved by them (the small scenario's one day changes no seizure), so that each
+    cell, and the baseline's level from the option's, can be told apart."""
+    table = pd.read_csv(folder / FILE)
+    mine = table["option"] != table["option"].iloc[0]
+    numbers = table.select_dtypes("number").columns
+    table[numbers] = table[numbers].astype(float)
+    for i, col in enumerate(("arrived", "seized_at_port", "stopped_by_patrols")):
+        table.loc[mine, f"{col}_diff"] = table.loc[mine, "arrived"] * (i + 1) / 7
+        table.loc[mine, f"{col}_diff_ci_low"] = table.loc[mine, f"{col}_diff"] - 1.25
+        table.loc[mine, f"{col}_diff_ci_high"] = table.loc[mine, f"{col}_diff"] + 2.5
+        table.loc[mine, col] += table.loc[mine, f"{col}_diff"]  # (the option's own level)
+    table.loc[mine, "detection_share_diff"] = -table.loc[mine, "arrived"] / 100
+    table.loc[mine, "detection_share_diff_ci_low"] = -table.loc[mine, "arrived"] / 50
+    table.loc[mine, "detection_share_diff_ci_high"] = 0.01
+    return table
+
+
+def test_a_comparisons_section_gives_each_options_change_beside_the_baselines_level(
+        doc1_compare):
+    from sim.report.seizure_layers_section import section
+
+    table = _with_changes(doc1_compare)
+    page = "".join(section(table))
+    tables = re.findall(r"<table class='layers-changes'>(.*?)</table>", page)
+    assert len(tables) == 1
+    rows = [re.findall(r"<td>(.*?)</td>", r) for r in tables[0].split("<tr>") if "<td>" in r]
+    totals = table[table["place"] == "all"]
+    base = totals[totals["option"] == "baseline"].set_index("truth")
+    mine = totals[totals["option"] == "doc1"].set_index("truth")
+    assert len(rows) == len(mine)  # (the type totals and the overall row, not every place)
+    assert rows[-1][1] == "all illicit types"
+    for cells in rows:
+        truth = "all" if cells[1] == "all illicit types" else cells[1]
+        assert cells[0] == "doc1"
+        for i, col in enumerate(("arrived", "seized_at_port", "stopped_by_patrols")):
+            d = mine.loc[truth]
+            assert cells[2 + 2 * i] == f"{base.loc[truth, col]:,.1f}"
+            assert cells[3 + 2 * i] == (f"{d[f'{col}_diff']:+,.1f} [{d[f'{col}_diff_ci_low']:+,.1f}"
+                                        f", {d[f'{col}_diff_ci_high']:+,.1f}]")
+        d = mine.loc[truth]
+        assert cells[8] == f"{base.loc[truth, 'detection_share']:.1%}"
+        assert cells[9] == (f"{100 * d['detection_share_diff']:+,.1f} "
+                            f"[{100 * d['detection_share_diff_ci_low']:+,.1f}, "
+                            f"{100 * d['detection_share_diff_ci_high']:+,.1f}]")
+
+
+def test_a_runs_section_has_no_changes_and_the_changes_are_in_chinese(doc1_compare):
+    from sim.report.seizure_layers_changes import HEADING
+    from sim.report.seizure_layers_section import section
+    from sim.report.translate import translate
+
+    table = _with_changes(doc1_compare)
+    run = table[table["option"] == "baseline"].drop(columns="option")
+    assert "layers-changes" not in "".join(section(run))
+    page = f"<html lang='en'><body>{''.join(section(table))}</body></html>"
+    zh = translate(page, "zh", names=("doc1",))
+    heading = html.escape(HEADING)
+    assert heading in page and "data-untranslated" not in zh
+    assert "各方案相对基准方案的变化" in zh and "变化，百分点" in zh and heading not in zh

@@ -1,8 +1,9 @@
 """The report's section of seizures as truth, effectiveness and what customs sees, by illicit
 commodity and place (``seizures-by-layer.csv``, :mod:`sim.experiment.seizure_layers`): one
 table where a bureau chief otherwise reads the enforcement table, the by-port figures and
-``bordersim compliance`` apart. A comparison's table is the baseline's; the file has every
-option with its paired difference."""
+``bordersim compliance`` apart. A comparison's table is the baseline's, followed by each
+option's paired change in the totals (:mod:`sim.report.seizure_layers_changes`); the file
+has every place's."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import math
 from typing import Any
 
 import pandas as pd
+
+from sim.report.seizure_layers_changes import changes_parts
 
 HEADING = "Seizures: truth, effectiveness and what customs sees"
 #: the table's columns: (the file's column, its header)
@@ -74,9 +77,11 @@ def _cells(row: pd.Series) -> list[str]:
 
 def section(table: pd.DataFrame | None) -> list[str]:
     """The section's HTML parts from a folder's ``seizures-by-layer.csv`` (its first
-    option's rows in a comparison); none without the file or its rows."""
+    option's rows in a comparison, then each other option's change from it); none without
+    the file or its rows."""
     if table is None or table.empty or "truth" not in table:
         return []
+    changes = changes_parts(table)
     if "option" in table:
         table = table[table["option"] == table["option"].iloc[0]]
     heads = ["Illicit type", "Place", "Kind", *(h for _, h in COLUMNS)]
@@ -86,7 +91,7 @@ def section(table: pd.DataFrame | None) -> list[str]:
         for _, row in table.iterrows()
     )
     return [f"<h2>{html.escape(HEADING)}</h2>", f"<p class='note'>{html.escape(NOTE)}</p>",
-            f"<table class='layers'><tr>{head}</tr>{body}</table>"]
+            f"<table class='layers'><tr>{head}</tr>{body}</table>", *changes]
 
 
 def folder_section(path: Any) -> list[str]:

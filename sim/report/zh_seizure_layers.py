@@ -1,9 +1,11 @@
 """The Chinese of the report's section of seizures by layer
-(:mod:`sim.report.seizure_layers_section`): its heading, columns, kinds of place and note,
+(:mod:`sim.report.seizure_layers_section`) and of a comparison's changes in it
+(:mod:`sim.report.seizure_layers_changes`): their headings, columns, kinds of place and note,
 in the glossary's words (真实情况, 查扣, 缉私巡查截获, 查验)."""
 
 from __future__ import annotations
 
+from sim.report import seizure_layers_changes as c
 from sim.report import seizure_layers_section as s
 
 #: the section's whole texts -> Chinese (merged into :data:`sim.report.zh_phrases.PHRASES`)
@@ -32,5 +34,18 @@ ZH: dict[str, str] = {
         "（所有类型）、放行前查出该类型的票数（查验发现）和每查验一票的查验发现数（即命中率）。合计为"
         "“全部地点”和“全部违规类型”两类行。各数值及其置信区间，以及对比中各方案与基准方案的配对"
         "差值，见 seizures-by-layer.csv。"
+    ),
+    c.HEADING: "分层查扣：各方案相对基准方案的变化",
+    "Arrived": "实际到达",
+    "Detection share": "查获比例",
+    c.CHANGE: "变化 [95% 置信区间]",
+    c.CHANGE_POINTS: "变化，百分点 [95% 置信区间]",
+    c.OPTION: "方案",
+    c.NOTE: (
+        "上表为基准方案的数值。本表对每个方案列出各违规类型在全部地点的合计及全部类型的合计：基准方案"
+        "各重复运行的平均值，旁列该方案相对基准方案的变化（按重复运行配对，随机种子相同）"
+        "及其 95% 置信区间；置信区间包含 0 的变化不能排除偶然因素。查获比例的变化以百分点计。"
+        "各地点的行见 "
+        "seizures-by-layer.csv。"
     ),
 }
