@@ -29,11 +29,12 @@ bordersim tables --validate export/nightly-run      # exit 0: fit to load; 1: on
   must lie outside it. Exporting the same folder again gives the same bytes.
 - **Nothing exported as if whole.** Every file a table is read from is checked too: a run's
   `metrics.csv`, `summary.csv`, `class-differences.csv`, `enforcement.csv`,
-  `enforcement-weekly.csv`, `milestone-intervals.csv` and `trading-across-borders.csv`
-  against what its replications make of them again; a comparison's against the checksums its
-  finish wrote in `finished.json` (a comparison without it, its finish interrupted, is
-  refused too). A file cut short, emptied, typed over or deleted is refused in one line
-  naming it; giving the command that made the folder again writes it again.
+  `enforcement-weekly.csv`, `milestone-intervals.csv`, `trading-across-borders.csv` and
+  `seizures-by-layer.csv` against what its replications make of them again; a comparison's
+  against the checksums its finish wrote in `finished.json` (a comparison without it, its
+  finish interrupted, is refused too). A file cut short, emptied, typed over or deleted is
+  refused in one line naming it; giving the command that made the folder again writes it
+  again.
 - **Keys.** Every row has `run_id`: 16 hex digits of the SHA-256 of the folder's kind,
   scenario hash, root seed and creation time, so the same folder always gets the same key and
   a resumed one keeps it. `runs` has one row per folder; `options` one per `(run_id, option)`
@@ -42,8 +43,9 @@ bordersim tables --validate export/nightly-run      # exit 0: fit to load; 1: on
   option ran on the same seed (paired). Metrics join across tables by `metric`; the scenario
   by `runs.scenario_hash` (and `options.scenario_hash`, each option's resolved scenario).
 - **Pooled parts are `''`, never null.** A port, direction, class or lane that is pooled, or
-  does not apply, is the empty string (in `gains` too, where the folder writes `all`), so key
-  columns are never null; null is kept for a figure not measured.
+  does not apply, is the empty string (in `gains` and `seizure_layer_figures` too, where the
+  folder writes `all`), so key columns are never null; null is kept for a figure not
+  measured (a patrol's inspections and hits: customs inspects nothing on a river).
 - **Long tables of figures.** A folder's wide table (`enforcement.csv`, ...) becomes one row
   per figure: its name in `figure`, its unit in `unit`, its `mean` with `ci_low`, `ci_high`
   (raw 95 % Student-t interval), and in a comparison `diff` (option - baseline, paired) with

@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from sim.cli import main
+from sim.experiment.seizure_layers import FIGURES
 from sim.warehouse.export import figure_unit, run_id
 from sim.warehouse.schema import BY_NAME, TABLES, datapackage
 from sim.warehouse.validate import validate
@@ -107,6 +108,31 @@ def test_long_figures_match_the_wide_files(folders):
     assert len(classes) and set(classes[classes.metric == "clearance_h_mean"].unit) == {"hours"}
     trading = _read(folders["t-cmp"], "trading_figures")
     assert set(trading[trading.figure.str.endswith("_h")].unit) == {"hours"}
+
+
+@pytest.mark.parametrize(("kind", "folder"), [("t-run", "run"), ("t-cmp", "cmp")])
+def test_seizures_by_layer_are_a_long_table_of_the_folders_file(folders, kind, folder):
+    """seizures-by-layer.csv, one row per type, place and figure, its pooled `all` as ''
+    and each option's paired difference in a comparison."""
+    table = _read(folders[kind], "seizure_layer_figures")
+    wide = pd.read_csv(folders[folder] / "seizures-by-layer.csv", keep_default_na=False,
+                       na_values=[""])
+    assert len(wide) and len(table) == len(wide) * len(FIGURES)
+    arrived = table[table.figure == "arrived"].reset_index(drop=True)
+    assert list(arrived["mean"]) == list(wide["arrived"])
+    assert list(arrived["ci_high"].fillna(-1)) == list(wide["arrived_ci_high"].fillna(-1))
+    assert list(arrived.place) == [("" if p == "all" else p) for p in wide["place"]]
+    assert "all" not in set(table.truth) | set(table.place) | set(table.kind)
+    assert {"", "port"} <= set(table.kind) and set(arrived.reps) == {2}
+    assert set(table[table.figure == "detection_share"].unit) == {"share (0-1)"}
+    assert set(table[table.figure == "seized_at_port"].unit) == {"consignments"}
+    diff = table[table.figure == "seized_at_port"]["diff"]
+    if kind == "t-cmp":
+        assert list(diff) == list(wide["seized_at_port_diff"])
+        assert set(table.option) == {"baseline", "more_docs", "more_review",
+                                     "more_docs+more_review"}
+    else:
+        assert diff.isna().all() and set(table.option) == {"baseline"}
 
 
 def test_the_results_folder_is_only_read(folders, tmp_path):

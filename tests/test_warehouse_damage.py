@@ -62,6 +62,7 @@ def _refused(folder: Path, name: str, tmp_path: Path, capsys: pytest.CaptureFixt
     ("metrics.csv", "typed over"), ("metrics.csv", "deleted"),
     ("class-differences.csv", "emptied"), ("milestone-intervals.csv", "cut short"),
     ("trading-across-borders.csv", "typed over"), ("enforcement-weekly.csv", "deleted"),
+    ("seizures-by-layer.csv", "typed over"), ("seizures-by-layer.csv", "deleted"),
 ])
 def test_a_damaged_file_of_a_run_is_refused_by_name(folders, tmp_path, capsys, name, damage):
     folder = shutil.copytree(folders["run"], tmp_path / "run")
@@ -70,7 +71,8 @@ def test_a_damaged_file_of_a_run_is_refused_by_name(folders, tmp_path, capsys, n
     assert ("is missing" if damage == "deleted" else "does not match") in err
 
 
-@pytest.mark.parametrize("name", ["differences.csv", "trading-across-borders.csv"])
+@pytest.mark.parametrize("name", ["differences.csv", "trading-across-borders.csv",
+                                  "seizures-by-layer.csv"])
 def test_a_comparison_file_typed_over_is_refused_by_its_sealed_checksum(
         folders, tmp_path, capsys, name):
     folder = shutil.copytree(folders["cmp"], tmp_path / "cmp")

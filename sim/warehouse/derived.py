@@ -1,11 +1,12 @@
 """The checks ``bordersim tables`` adds to those of :func:`sim.report.folder.read_run` and
 ``read_compare`` for the folder's files it exports that those do not read: ``metrics.csv``
 and a run's ``class-differences.csv`` against the tables worked out again from the checked
-replications, a run's week-by-week, milestone and trading tables against the text its
-store writes from the replication files, and the workbook's checks of ``summary.csv`` and
-``enforcement.csv`` (:mod:`sim.report.workbook_check`). A file cut short, emptied, typed over
-or deleted is refused, naming it (a comparison's by the checksums its finish sealed), rather
-than exported into a warehouse as if whole (or as a table of no rows)."""
+replications, a run's week-by-week, milestone, trading and seizures-by-layer tables against
+the text its store writes from the replication files, and the workbook's checks of
+``summary.csv`` and ``enforcement.csv`` (:mod:`sim.report.workbook_check`). A file cut
+short, emptied, typed over or deleted is refused, naming it (a comparison's by the
+checksums its finish sealed), rather than exported into a warehouse as if whole (or as a
+table of no rows)."""
 
 from __future__ import annotations
 
@@ -91,9 +92,10 @@ def check_class_differences(folder: Path, kind: str, res: CompareResult) -> None
 
 
 def _rebuilt_series(folder: Path, reps: list[int]) -> dict[str, str]:
-    """A run's week-by-week, milestone and trading tables as its store writes them from the
-    replication files (each only when a replication kept the files it is made from)."""
-    from sim.experiment import enforcement_series, interval_summary, trading_table
+    """A run's week-by-week, milestone, trading and seizures-by-layer tables as its store
+    writes them from the replication files (each only when a replication kept the files it
+    is made from)."""
+    from sim.experiment import enforcement_series, interval_summary, seizure_layers, trading_table
     from sim.experiment.store import csv_or_empty
 
     reps_dir = folder / "reps"
@@ -112,13 +114,18 @@ def _rebuilt_series(folder: Path, reps: list[int]) -> dict[str, str]:
         out[trading_table.FILE] = trading_table.summarise_trading(
             frames, trading_table.port_modes(folder), trading_table.currency_of(folder)
         ).to_csv(index=False)
+    layers = {r: t for r in reps
+              if (t := seizure_layers.read_rep(reps_dir, r)) is not None}  # fmt: skip
+    if any(not t.empty for t in layers.values()):  # (as the store writes it, or not at all)
+        out[seizure_layers.FILE] = seizure_layers.summarise_layers(layers).to_csv(index=False)
     return out
 
 
 def check_run_series(folder: Path, kind: str, variants: dict[str, Any]) -> None:
-    """A run's ``enforcement-weekly.csv``, ``milestone-intervals.csv`` and
-    ``trading-across-borders.csv`` (each its replication files make): the same text as the
-    store writes them again from the checked replication files."""
+    """A run's ``enforcement-weekly.csv``, ``milestone-intervals.csv``,
+    ``trading-across-borders.csv`` and ``seizures-by-layer.csv`` (each its replication files
+    make): the same text as the store writes them again from the checked replication
+    files."""
     from sim.report.folder import own_bytes
 
     if kind != "run":

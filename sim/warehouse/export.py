@@ -23,6 +23,10 @@ _T = TypeVar("_T")
 _SUFFIXES = ("_diff_ci_low", "_diff_ci_high", "_diff", "_ci_low", "_ci_high")
 _COUNTS = {"declarations", "illicit", "detected", "audit_detected", "inspected", "held",
            "seized"}
+#: seizures-by-layer.csv's counts (sim.experiment.seizure_layers.COUNTS): illicit
+#: consignments or smuggling loads, and the consignments customs inspected or found
+_LAYER_COUNTS = {"arrived", "seized_at_port", "stopped_by_patrols", "missed", "detected",
+                 "held", "inspected", "hits"}
 
 
 def figure_unit(table: str, figure: str, currency: str) -> str:
@@ -33,6 +37,10 @@ def figure_unit(table: str, figure: str, currency: str) -> str:
         return "hours"
     if figure.startswith("within_") or figure in ("detection_rate", "inspection_rate",
                                                   "utilisation"):
+        return "share (0-1)"
+    if table == "seizure_layer_figures" and figure in _LAYER_COUNTS:
+        return "consignments"
+    if table == "seizure_layer_figures" and figure in ("detection_share", "hit_rate"):
         return "share (0-1)"
     if table.startswith("enforcement") and figure in _COUNTS:
         return "declarations"
@@ -240,9 +248,12 @@ _FILES = {"metric_values": "metrics.csv", "metric_summary": "summary.csv",
           "enforcement_figures": "enforcement.csv",
           "enforcement_weekly_figures": "enforcement-weekly.csv",
           "trading_figures": "trading-across-borders.csv",
-          "milestone_figures": "milestone-intervals.csv"}
+          "milestone_figures": "milestone-intervals.csv",
+          "seizure_layer_figures": "seizures-by-layer.csv"}
 _WIDE = ("enforcement_figures", "enforcement_weekly_figures", "trading_figures",
-         "milestone_figures")
+         "milestone_figures", "seizure_layer_figures")
+#: the tables whose folder file names a pooled part ``all``, and those parts ('' here)
+_POOLED_ALL = {"seizure_layer_figures": ("truth", "place", "kind")}
 
 
 def _read(path: Path, build: Callable[[Path], _T]) -> _T:
@@ -307,6 +318,8 @@ def _wide(path: Path, name: str, kind: str, currency: str) -> pd.DataFrame:
     if not path.exists():
         return pd.DataFrame()
     frame = _as_baseline(_csv(path), kind)
+    for col in _POOLED_ALL.get(name, ()):  # (pooled: '', as in every other table)
+        frame[col] = frame[col].astype(str).replace("all", "")
     if "currency" in frame.columns:  # (trading-across-borders.csv: a label, not a figure)
         named = sorted(set(frame.pop("currency").dropna().astype(str)))
         if len(named) > 1:

@@ -211,6 +211,19 @@ TABLES: tuple[Table, ...] = (
         _c("consignments", "number", "consignments a replication (mean)", required=False),
         *FIGURE),
        ("run_id", "option", "dimension", "group", "figure")),
+    _t("seizure_layer_figures", "seizures-by-layer.csv long: per illicit type and place, "
+       "the illicit goods that arrived, those seized at the port, stopped by patrols or "
+       "missed, the share detected, and customs' inspections and hits (counts in "
+       "`consignments`, a route's loads among them; `detection_share` and `hit_rate` a "
+       "`share (0-1)`; a patrol's `inspected` and `hits` empty; `diff` only for arrived, "
+       "seized_at_port, stopped_by_patrols and detection_share)",
+       (RUN_ID, OPTION,
+        _c("truth", "string", "the illicit type (enforcement's `truth`); '': every type"),
+        _c("place", "string", "a port, or a smuggling route outside the ports with its "
+           "patrol; '': every place"),
+        _c("kind", "string", "`port` or `patrol`; '': every place"),
+        _c("reps", "integer", "replications"), *FIGURE),
+       ("run_id", "option", "truth", "place", "kind", "figure")),
     _t("milestone_figures", "milestone-intervals.csv long: the Time Release Study's stretches",
        (RUN_ID, OPTION, *_keys("interval", "kind", "from", "to", "owner", "dimension", "group",
                                "port", "direction", "trader_class"),
