@@ -57,7 +57,8 @@ bordersim tables --validate export/nightly-run      # exit 0: fit to load; 1: on
   a table or column does. Tables of version 1 still validate and load: they lack
   `runs.price_year` (added in version 2), which reads as null there (the price year not
   recorded: compare two such runs' money only once their scenarios' `costs.price_year` are
-  known to be the same).
+  known to be the same). Tables of versions 1 and 2 also lack `seizure_layer_figures`
+  (added in version 3) and validate without it.
 - **Money** is in `runs.currency` at the prices of `runs.price_year` (`USD`, 2019: USD at 2019
   prices, as the reports say it): two runs' money figures compare only where both agree.
 

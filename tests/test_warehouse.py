@@ -184,7 +184,7 @@ def test_validate_names_each_broken_rule(folders, tmp_path, capsys):
     package["schema_version"] = "0"
     (broken / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     problems = "\n".join(validate(broken))
-    assert "datapackage.json: schema_version '0'; this bordersim's is '2'" in problems
+    assert "datapackage.json: schema_version '0'; this bordersim's is '3'" in problems
     assert "metric_summary.parquet: primary key ['run_id', 'option', 'metric'] repeats" \
         in problems
     assert "resources_by_replication.parquet: missing" in problems
@@ -200,7 +200,7 @@ def test_validate_names_each_broken_rule(folders, tmp_path, capsys):
     assert out == f"{broken}：不可载入\n"
     assert len(err.splitlines()) == 6 and english_left(err) == [], english_left(err)
     assert "尚无中文" not in err
-    assert "datapackage.json：schema_version 为 '0'；本版 bordersim 的是 '2'" in err
+    assert "datapackage.json：schema_version 为 '0'；本版 bordersim 的是 '3'" in err
     assert "gains.parquet：列 'n' 的类型为 double；声明的是 int64" in err
     assert "runs.parquet：列 'build' 有 1 个空值；该列为必填" in err
     assert "'no_such_option'] 不在 options.parquet 中" in err
@@ -331,3 +331,18 @@ def test_a_warehouse_of_schema_version_1_still_validates_without_the_price_year(
     pq.write_table(runs.drop(["price_year"]), old / "runs.parquet")
     (old / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     assert "runs.parquet: columns" in "\n".join(validate(old))
+
+
+def test_a_warehouse_of_schema_version_2_validates_without_the_seizures_table(folders,
+                                                                             tmp_path):
+    """Version 3 added seizure_layer_figures: a version 2 warehouse, written before it,
+    still validates; one of the current version without it is refused, naming the file."""
+    old = tmp_path / "v2"
+    shutil.copytree(folders["t-cmp"], old)
+    (old / "seizure_layer_figures.parquet").unlink()
+    assert validate(old) == [f"{old / 'seizure_layer_figures.parquet'}: missing (every "
+                             "table of the schema is written, empty or not)"]
+    package = json.loads((old / "datapackage.json").read_text(encoding="utf-8"))
+    package["schema_version"] = "2"
+    (old / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    assert validate(old) == []

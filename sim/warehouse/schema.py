@@ -14,11 +14,16 @@ from typing import Any
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 #: each earlier schema version a warehouse may still hold, and the columns (by table) it
 #: lacks: such tables still validate, and the columns read as null (version 1: no
 #: ``runs.price_year``, its money's price year unknown)
-OLDER_VERSIONS: dict[str, dict[str, tuple[str, ...]]] = {"1": {"runs": ("price_year",)}}
+OLDER_VERSIONS: dict[str, dict[str, tuple[str, ...]]] = {"1": {"runs": ("price_year",)},
+                                                         "2": {}}
+#: the tables an earlier schema version did not have yet, by the version that added them:
+#: a warehouse of an earlier version still validates without them (version 3:
+#: ``seizure_layer_figures``)
+ADDED_IN: dict[str, str] = {"seizure_layer_figures": "3"}
 
 #: Frictionless Table Schema types and the Arrow types the Parquet files hold.
 ARROW = {
@@ -51,6 +56,13 @@ class Table:
         """The Arrow schema every file of this table is written with."""
         return pa.schema([pa.field(c.name, ARROW[c.type], nullable=not c.required)
                           for c in self.columns])
+
+    def in_version(self, version: str) -> bool:
+        """Whether schema ``version`` has this table (one it does not know: the current)."""
+        added = ADDED_IN.get(self.name)
+        if added is None or version not in OLDER_VERSIONS:
+            return True
+        return int(version) >= int(added)
 
     def names(self) -> list[str]:
         return [c.name for c in self.columns]

@@ -1,8 +1,8 @@
 """Check a folder of warehouse tables against :mod:`sim.warehouse.schema` before loading:
-the schema's version, every table present with its declared columns in order and their
-Arrow types, no null in a required column, its primary key unique and its ``run_id`` (and
-``option``) found in the table it refers to. Each problem is one line naming the file, the
-column and what was found; none is the folder being fit to load."""
+the schema's version, every table of that version present with its declared columns in
+order and their Arrow types, no null in a required column, its primary key unique and its
+``run_id`` (and ``option``) found in the table it refers to. Each problem is one line naming
+the file, the column and what was found; none is the folder being fit to load."""
 
 from __future__ import annotations
 
@@ -78,9 +78,10 @@ def validate(folder: Path) -> list[str]:
         if version != SCHEMA_VERSION and version not in OLDER_VERSIONS:
             problems.append(f"{package}: schema_version {version!r}; this bordersim's is "
                             f"{SCHEMA_VERSION!r} (export the folder again)")
-    read = {t.name: _read(folder, t, problems) for t in TABLES}
+    held = [t for t in TABLES if t.in_version(str(version))]  # (an earlier one has fewer)
+    read = {t.name: _read(folder, t, problems) for t in held}
     shaped: dict[str, pa.Table] = {}
-    for t in (t.as_of(str(version)) for t in TABLES):  # (an earlier version's: it opens)
+    for t in (t.as_of(str(version)) for t in held):  # (an earlier version's: it opens)
         data = read[t.name]
         if data is None:
             continue
@@ -94,7 +95,7 @@ def validate(folder: Path) -> list[str]:
         if dup is not None:
             problems.append(f"{folder / (t.name + '.parquet')}: primary key "
                             f"{list(t.primary_key)} repeats {list(dup)}")
-    for t in TABLES:
+    for t in held:
         if not t.parent or t.name not in shaped or t.parent not in shaped:
             continue
         names = BY_NAME[t.parent].primary_key
