@@ -12,10 +12,10 @@ from typing import Any
 #: each figure of :data:`sim.experiment.appraisal.FIGURES` in Chinese (a test keeps the keys
 #: equal); the metrics' terms are those of :mod:`sim.report.zh_metrics`
 FIGURES = {
-    "setup_cost": "给定的一次性建设成本（第 0 年，政府承担）",
+    "setup_cost": "一次性建设成本（第 0 年，政府承担）",
     "equipment_outlay": "设备投资变化（第 0 年，政府承担）",
     "running_cost_per_year": "政府部门年度运行成本变化（政府承担）",
-    "running_cost_given_per_year": "其中在效益成本分析时给出的每年运行成本（模型未计入的 IT、许可"
+    "running_cost_given_per_year": "其中在效益成本分析时加上的每年运行成本（模型未计入的 IT、许可"
                                    "、人员）",
     "cash_saving_per_year": "政府每年节省的现金（运行成本的减少，即支付的岗位或班次减少、加班减少、"
                             "运行成本和按次检查成本降低）",
@@ -36,6 +36,10 @@ FIGURES = {
     "harm_avoided_per_year": "每年少漏查的违规货物危害（不计入净现值）",
     "payback_years": "折现后净效益收回第 0 年成本所需年数（回收期）",
 }
+#: the report's rows saying where an option's cost came from
+#: (:data:`sim.report.appraisal_section.SOURCE_ROWS`), in Chinese
+SOURCE_ROWS = {"setup_cost": "建设成本的来源",
+               "running_cost_given_per_year": "所加运行成本的来源"}
 #: the units of the figures not in money (:data:`sim.experiment.appraisal_folder.NOT_MONEY`)
 UNITS = {"consignment-hours a year": "票·小时/年", "years": "年",
          "declarations a year": "份报关单/年", "head-hours a year": "人·小时/年"}
@@ -129,11 +133,13 @@ def lines(table: Any, ask: Any, folder: Any) -> list[str]:
     from sim.experiment.appraisal_defaults import said as said_defaults
     from sim.experiment.appraisal_defaults import unknown_said
     from sim.experiment.appraisal_folder import NOT_MONEY, figure_text, interval_text
+    from sim.experiment.appraisal_sources import cost_sources, labelled
 
     out = [terms(str(ask.years), f"{ask.discount_rate:g}",
                  money(folder.money) if folder.money else "",
                  "" if ask.time_value_scale == 1 else f"{ask.time_value_scale:g}")]
     out.append(CAPACITY_COUNTED if ask.count_capacity else CASH_ONLY)
+    sources = cost_sources(ask, folder)
     for name in folder.options:
         out.append(f"{name}：")
         for r in table[table["option"] == name].to_dict("records"):
@@ -146,7 +152,8 @@ def lines(table: Any, ask: Any, folder: Any) -> list[str]:
             if r["figure"] == "payback_years" and name in ask.unknown:
                 shown = unknown_said(name, ask.unknown[name], zh=True)
             interval = interval_text(float(r["ci_low"]), float(r["ci_high"]))
-            out.append(f"  {FIGURES[str(r['figure'])]}：{shown}（{_said_interval(interval)}）")
+            words = labelled(str(r["figure"]), FIGURES[str(r["figure"])], sources[name], zh=True)
+            out.append(f"  {words}：{shown}（{_said_interval(interval)}）")
         if name in folder.defaults.priced:
             out.append("  " + said_defaults(name, folder.defaults.priced[name], zh=True,
                                                   given=ask.given(name)))

@@ -321,6 +321,7 @@ def test_the_workbook_carries_an_appraised_folders_business_case(compared, tmp_p
 
     from sim.cli import main
     from sim.cli_zh_appraise import FIGURES
+    from sim.experiment.appraisal_sources import SOURCED
     from sim.report.workbook_appraisal import appraisal_sheet, money_said
 
     folder = tmp_path / "c"
@@ -340,15 +341,16 @@ def test_the_workbook_carries_an_appraised_folders_business_case(compared, tmp_p
     assert readme["currency"] == money and "prices" in money
     assert "over 7 years" in readme["business-case"] and year in readme["business-case"]
     assert "123,456" in readme["business-case"]
-    assert "running costs given: s4 4,321 a year" in readme["business-case"]
+    assert "running costs added: s4 4,321 a year (given)" in readme["business-case"]
     got = pd.read_excel(tmp_path / "b.xlsx", sheet_name="business-case")
     want = pd.read_csv(folder / "appraisal.csv")
     assert list(got["unit"]) == list(want["unit"]) and len(got) == len(want)
     assert want["mean"].map(math.isinf).any()  # (one day cannot repay a scanner: never)
     zh = appraisal_sheet(folder, "zh")
     assert zh is not None and zh.name == "效益成本分析" and "期限 7 年" in zh.about
-    assert "给定的每年运行成本：s4 4,321/年" in zh.about
-    assert list(zh.table["含义"]) == [FIGURES[f] for f in want["figure"]]
+    assert "所加每年运行成本：s4 4,321/年（给定）" in zh.about
+    assert list(zh.table["含义"]) == [FIGURES[f] + ("，给定" if f in SOURCED else "")
+                                     for f in want["figure"]]
     assert f"{year} 年价格" in zh.table["单位"].iloc[0]
     for shown, never in ((got.iloc[:, 4:7], "never"), (zh.table.iloc[:, 4:7], "期内不回收")):
         values = shown.to_numpy(dtype=object).ravel()  # (inf in the file: a payback never)

@@ -44,10 +44,10 @@ OPTIONAL = ("detection_rate", "illicit_declarations", "illicit_held", "revenue_e
             "harm_slipped", *FREED)
 #: the figures of an appraisal, in the order shown, with what each is
 FIGURES: tuple[tuple[str, str], ...] = (
-    ("setup_cost", "one-off set-up cost given (year 0, the state)"),
+    ("setup_cost", "one-off set-up cost (year 0, the state)"),
     ("equipment_outlay", "change in equipment capital (year 0, the state)"),
     ("running_cost_per_year", "change in the agencies' running cost a year (the state)"),
-    ("running_cost_given_per_year", "of which the running cost given to appraise (IT, "
+    ("running_cost_given_per_year", "of which the running cost added at appraisal (IT, "
                                     "licences, staff the model does not count)"),
     ("cash_saving_per_year", "the state's cash saving a year (the fall in its running cost: "
                              "fewer posts or shifts paid, less overtime, lower running and "

@@ -13,6 +13,7 @@ import pandas as pd
 
 from sim.experiment.appraisal import FIGURES, NEEDED, Appraisal
 from sim.experiment.appraisal_defaults import Defaults, option_defaults, said, unknown_said
+from sim.experiment.appraisal_sources import cost_sources, labelled
 from sim.experiment.store import atomic_write
 
 #: the units of the figures not in money (the others are in the comparison's money)
@@ -167,15 +168,18 @@ def _json(file: Path, what: str) -> dict[str, Any]:
 
 def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal,
                     folder: Folder) -> dict[str, Any]:
-    """Write ``appraisal.csv`` and ``appraisal.json`` (the terms too, for the report) into the
-    folder; return the JSON's data."""
-    atomic_write(path / "appraisal.csv", with_units(table, folder.money).to_csv(index=False))
+    """Write ``appraisal.csv`` and ``appraisal.json`` (the terms too, for the report, and where
+    each option's set-up and running cost came from) into the folder; return the JSON's data."""
+    sources = cost_sources(ask, folder)
+    atomic_write(path / "appraisal.csv",
+                 with_units(table, folder.money, sources).to_csv(index=False))
     figures = {o: {str(r["figure"]): {k: _json_number(r[k]) for k in ("mean", "ci_low", "ci_high")}
                    for r in table[table["option"] == o].to_dict("records")}
                for o in folder.options}
     data: dict[str, Any] = {"years": ask.years, "discount_rate": ask.discount_rate,
                             "money": folder.money, "time_value_scale": ask.time_value_scale,
                             "setup": dict(ask.setup), "running": dict(ask.running),
+                            "cost_sources": sources,
                             "count_freed_capacity": ask.count_capacity,
                             "options": figures,
                             "setup_unknown": {k: list(v) for k, v in ask.unknown.items()},
@@ -186,15 +190,20 @@ def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal,
     return data
 
 
-def with_units(table: pd.DataFrame, money: str) -> pd.DataFrame:
+def with_units(table: pd.DataFrame, money: str,
+               sources: dict[str, dict[str, str]] | None = None) -> pd.DataFrame:
     """``table`` (:func:`sim.experiment.appraisal.appraise`'s) with, after its columns, each
     figure's ``unit`` (``money``: the currency at its price year) and ``meaning`` (as the
-    printed lines word it), so a reader of the file alone knows what each number is."""
+    printed lines word it, the set-up and running cost with where each option's came from:
+    ``sources``, :func:`~sim.experiment.appraisal_sources.cost_sources`'), so a reader of
+    the file alone knows what each number is."""
     words = dict(FIGURES)
     money = money or "the scenario's currency"
     figure = table["figure"].astype(str)
+    meaning = [labelled(f, words[f], (sources or {}).get(str(o)))
+               for f, o in zip(figure, table["option"], strict=True)]
     return table.assign(unit=figure.map(lambda f: UNITS[f].format(money=money)),
-                        meaning=figure.map(words))  # fmt: skip
+                        meaning=meaning)  # fmt: skip
 
 
 def _json_number(x: Any) -> float | str | None:
@@ -216,6 +225,7 @@ def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
               f"; the value of the goods' time x {ask.time_value_scale:g}")]
     out.append(capacity_line(ask))
     words = dict(FIGURES)
+    sources = cost_sources(ask, folder)
     for name in folder.options:
         out.append(f"{name}:")
         for r in table[table["option"] == name].to_dict("records"):
@@ -225,7 +235,8 @@ def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
                      figure_text(mean) + (f" {unit}" if unit else ""))
             if r["figure"] == "payback_years" and name in ask.unknown:
                 shown = unknown_said(name, ask.unknown[name])
-            out.append(f"  {words[str(r['figure'])]}: {shown} "
+            named = labelled(str(r["figure"]), words[str(r["figure"])], sources[name])
+            out.append(f"  {named}: {shown} "
                        f"({interval_text(float(r['ci_low']), float(r['ci_high']))})")
         if name in folder.defaults.priced:
             out.append("  " + said(name, folder.defaults.priced[name], given=ask.given(name)))

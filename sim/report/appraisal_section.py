@@ -38,13 +38,15 @@ def appraisal_section(folder: Path) -> list[str]:
                  else _cell(options[o].get(figure), figure) for o in options]
         cells = "".join(f"<td>{cell}</td>" for cell in shown)
         rows.append(f"<tr><th scope='row'>{html.escape(words)}</th>{cells}</tr>")
+        rows += _source_row(figure, options, data.get("cost_sources"))
     note = (f"Against the baseline over {years} years at a discount rate of {rate:g}; money "
             f"in {money or 'the scenario currency'}"
             + ("" if scale == 1 else f"; the value of the goods' time x {scale:g}")
             + ". Mean and 95 % interval over the replications (paired). Year 0: the set-up "
-            "cost given and the equipment added; years 1 on: running cost and traders' "
-            "saving. Written by bordersim appraise (appraisal.csv); see "
-            "docs/how-results-are-computed.md, \"A business case over years\".")
+            "cost (given, or the reform library's default) and the equipment added; years 1 "
+            "on: running cost and traders' saving. Written by bordersim appraise "
+            "(appraisal.csv); see docs/how-results-are-computed.md, \"A business case over "
+            "years\".")
     from sim.experiment.appraisal_folder import CAPACITY_COUNTED, CASH_ONLY
 
     counts = CAPACITY_COUNTED if data.get("count_freed_capacity") else CASH_ONLY
@@ -79,6 +81,25 @@ def _older(folder: Path, terms: dict[str, Any]) -> list[str]:
             f"of {option}, the folder now holds {held}. Run {again} again (the terms it was "
             "given, from appraisal.json) for a business case of them all.")
     return [f"<p class='warn'>{html.escape(said)}</p>"]
+
+
+#: the row under the set-up and the running cost added that says where each option's came from
+SOURCE_ROWS = {"setup_cost": "where the set-up cost came from",
+               "running_cost_given_per_year": "where the running cost added came from"}
+
+
+def _source_row(figure: str, options: dict[str, Any], sources: Any) -> list[str]:
+    """Under the set-up cost (the running cost added): where each option's came from, given
+    or the reform library's default (an assumption); none for an appraisal written before
+    sources were recorded, or for another figure."""
+    from sim.experiment.appraisal_sources import SOURCED, WORDS, part
+
+    if figure not in SOURCE_ROWS or not isinstance(sources, dict):
+        return []
+    kind = SOURCED[figure]
+    cells = "".join(f"<td>{html.escape(WORDS.get(str(part(sources, o).get(kind)), '–'))}</td>"
+                    for o in options)
+    return [f"<tr><th scope='row'>{html.escape(SOURCE_ROWS[figure])}</th>{cells}</tr>"]
 
 
 #: a payback of 0 years in a cell: nothing at year 0 to repay (the console's words, shorter)

@@ -73,8 +73,12 @@ def appraisal_sheet(folder: Path, lang: str) -> Sheet | None:
                                       _not_known(zh))
     if zh:
         from sim.cli_zh_appraise import FIGURES
+        from sim.experiment.appraisal_sources import labelled, part
 
-        table["meaning"] = table["figure"].map(FIGURES)
+        sources = part(terms, "cost_sources")
+        table["meaning"] = [labelled(str(f), FIGURES[str(f)], part(sources, str(o)) or None,
+                                     zh=True)
+                            for f, o in zip(table["figure"], table["option"], strict=True)]
         table["unit"] = table["figure"].map(lambda f: _zh_unit(f, str(terms["money"])))
     table.columns = [zh_name if zh else en for _, en, zh_name in _COLUMNS]
     return Sheet("效益成本分析" if zh else "business-case", _about(terms, zh), table,
@@ -118,13 +122,16 @@ def _check_current(folder: Path, table: Any, terms: dict[str, Any]) -> None:
 
 def given_flags(folder: Path, terms: dict[str, Any]) -> list[str]:
     """The flags of ``bordersim appraise`` that give ``terms`` (``appraisal.json``'s): each
-    ``--setup`` and ``--running`` (an appraisal written before ``--running`` has none), and
+    ``--setup`` and ``--running`` given (an appraisal written before ``--running`` has none;
+    one that records ``cost_sources`` gives no flag for a library default), and
     ``--years``, ``--discount-rate`` and ``--time-value-scale`` where they are not the
     defaults (10 years, the baseline scenario's rate, 1), and ``--count-freed-capacity``
     where the NPV counted the capacity freed."""
     out: list[str] = []
+    sources = terms.get("cost_sources")
     for flag, key in (("--setup", "setup"), ("--running", "running")):
         out += [w for k, v in dict(terms.get(key) or {}).items()
+                if not isinstance(sources, dict) or _given(sources.get(k), key)
                 for w in (flag, f"{k}={float(v):.15g}")]
     if int(terms["years"]) != 10:  # (appraise's default)
         out += ["--years", str(int(terms["years"]))]
@@ -138,25 +145,47 @@ def given_flags(folder: Path, terms: dict[str, Any]) -> list[str]:
     return out + (["--count-freed-capacity"] if terms.get("count_freed_capacity") else [])
 
 
+def _given(sources: Any, kind: str) -> bool:
+    """Whether an option's ``kind`` of cost was given at appraisal (``cost_sources``'): a
+    library default is not given again as a flag, lest the new appraisal call it given."""
+    from sim.experiment.appraisal_sources import GIVEN
+
+    return isinstance(sources, dict) and sources.get(kind) == GIVEN
+
+
 def _about(terms: dict[str, Any], zh: bool) -> str:
-    """The business case's terms, as the readme sheet says them."""
-    setup = dict(terms.get("setup") or {})
-    running = dict(terms.get("running") or {})  # (none in an appraisal written before it)
+    """The business case's terms, as the readme sheet says them: each option's set-up and
+    running cost with where it came from (given, or the library's default: an assumption)."""
+    setup = _costs(terms, "setup", zh, "")
+    running = _costs(terms, "running", zh, "/年" if zh else " a year")
     if zh:
         from sim.cli_zh import money
 
-        given = "；".join(f"{k} {float(v):,.0f}" for k, v in setup.items()) or "无"
-        yearly = "；".join(f"{k} {float(v):,.0f}/年" for k, v in running.items()) or "无"
         return (f"效益成本分析（bordersim appraise）：期限 {terms['years']} 年，折现率 "
                 f"{float(terms['discount_rate']):g}，金额单位：{money(str(terms['money']))}；"
-                f"给定的一次性建设成本：{given}；给定的每年运行成本：{yearly}；"
+                f"一次性建设成本：{setup or '无'}；所加每年运行成本：{running or '无'}；"
                 "各项为均值及 95% 置信区间（与基准方案配对）")
-    given = "; ".join(f"{k} {float(v):,.0f}" for k, v in setup.items()) or "none"
-    yearly = "; ".join(f"{k} {float(v):,.0f} a year" for k, v in running.items()) or "none"
     return (f"the business case (bordersim appraise) over {terms['years']} years at a "
             f"discount rate of {float(terms['discount_rate']):g}, money in {terms['money']}; "
-            f"one-off set-up costs given: {given}; running costs given: {yearly}; each "
-            "figure's mean and 95 % interval over the replications (paired with the baseline)")
+            f"one-off set-up costs: {setup or 'none'}; running costs added: "
+            f"{running or 'none'}; each figure's mean and 95 % interval over the replications "
+            "(paired with the baseline)")
+
+
+def _costs(terms: dict[str, Any], kind: str, zh: bool, per: str) -> str:
+    """Each option's ``kind`` (``setup``, ``running``) of cost in ``terms``
+    (``appraisal.json``'s), each with where it came from where the file says it (an
+    appraisal written before sources were recorded, or before ``--running``, has less)."""
+    from sim.experiment.appraisal_sources import WORDS, WORDS_ZH, part
+
+    sources = part(terms, "cost_sources")
+    words = WORDS_ZH if zh else WORDS
+    out = []
+    for name, amount in dict(terms.get(kind) or {}).items():
+        source = words.get(str(part(sources, name).get(kind)))
+        out.append(f"{name} {float(amount):,.0f}{per}"
+                   + ("" if source is None else f"（{source}）" if zh else f" ({source})"))
+    return ("；" if zh else "; ").join(out)
 
 
 def _zh_unit(figure: str, money: str) -> str:

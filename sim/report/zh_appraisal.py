@@ -17,7 +17,8 @@ _NOTE = re.compile(
     rf"Against the baseline over (?P<y>[0-9]+) years at a discount rate of (?P<r>{_N}); "
     r"money in (?P<money>.+?)(?:; the value of the goods' time x (?P<s>" + _N + r"))?\. "
     r"Mean and 95 % interval over the replications \(paired\)\. Year 0: the set-up cost "
-    r"given and the equipment added; years 1 on: running cost and traders' saving\. Written "
+    r"\(given, or the reform library's default\) and the equipment added; years 1 on: "
+    r"running cost and traders' saving\. Written "
     r"by bordersim appraise \(appraisal\.csv\); see docs/how-results-are-computed\.md, "
     r"\"A business case over years\"\.")
 
@@ -62,8 +63,14 @@ def text(en: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _names() -> dict[str, str]:
-    """Each figure's English name (:data:`sim.experiment.appraisal.FIGURES`) -> its Chinese."""
+    """Each figure's English name (:data:`sim.experiment.appraisal.FIGURES`), the rows saying
+    where a cost came from and their cells' words -> their Chinese."""
     from sim.cli_zh_appraise import FIGURES as ZH
+    from sim.cli_zh_appraise import SOURCE_ROWS
     from sim.experiment.appraisal import FIGURES
+    from sim.experiment.appraisal_sources import WORDS, WORDS_ZH
+    from sim.report.appraisal_section import SOURCE_ROWS as EN_ROWS
 
-    return {en: ZH[key] for key, en in FIGURES}
+    return {**{en: ZH[key] for key, en in FIGURES},
+            **{en: SOURCE_ROWS[key] for key, en in EN_ROWS.items()},
+            **{en: WORDS_ZH[key] for key, en in WORDS.items()}}
