@@ -34,7 +34,7 @@ def simulate(
     """Run one replication of ``scenario``.
 
     ``scenario`` is a :class:`Scenario` or a scenario file's path. A Scenario is validated
-    again first (unless this very object, unchanged, was: a copy changed around ``sim.patch``):
+    again first (a copy changed with ``model_copy(update=...)`` is not validated by pydantic):
     a bad value is a :class:`~sim.scenario.loader.ScenarioError` naming its field path, the
     value and what is allowed. ``seed`` and ``replication`` are whole numbers >= 0 (an int; a
     float, a bool or a string is refused), or ``seed`` a ``numpy.random.SeedSequence``. The

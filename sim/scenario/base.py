@@ -3,9 +3,8 @@ types, and the strict base model (unknown fields are errors, values frozen)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import cache
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar
 
 from pydantic import (
     BaseModel,
@@ -68,15 +67,6 @@ class Strict(BaseModel):
                 "by its dotted path from the scenario, e.g. "
                 "'ports.sea.scan.scanners.capacity'), which validates it again")
         super().__setattr__(name, value)
-
-    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
-        """Pydantic's copy, refusing a name in ``update`` that is not a field (it would be
-        kept where no dump sees it): :mod:`sim.scenario.copies`."""
-        if update:
-            from sim.scenario.copies import unknown_fields
-
-            unknown_fields(self, update)
-        return super().model_copy(update=update, deep=deep)
 
 
 class Extended(Strict):

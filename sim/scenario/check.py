@@ -1,9 +1,8 @@
 """What the Python entry points check of what they are given: the scenario, again, the seed,
 the number of replications and flags.
 
-A :class:`Scenario` is validated when it is loaded or patched (its ``model_copy(update=...)``
-too), but a changed copy can still be made without it (``object.__setattr__``, pydantic's
-own ``BaseModel.model_copy``, a nested table's dict changed in place). So ``simulate``,
+A :class:`Scenario` is validated when it is loaded or patched, but pydantic's
+``model_copy(update=...)`` makes a changed copy without validating it. So ``simulate``,
 ``replicate``, ``compare`` and ``sweep`` validate the scenario they are given once more
 (:func:`checked`; a few milliseconds for the default scenario) and refuse it with the loader's
 :class:`ScenarioError`: the field path, the bad value and what is allowed. The same object

@@ -244,8 +244,8 @@ def patch(
     base_dir: str | Path = ".",
 ) -> Scenario:
     """``scenario`` with ``changes`` (dotted path -> value) applied, validated again: the way
-    to change a scenario in code (``sim.patch(sc, {"days": 14})``; a scenario's pydantic
-    ``model_copy(update=...)`` comes here too: :mod:`sim.scenario.copies`).
+    to change a scenario in code (``sim.patch(sc, {"days": 14})``; pydantic's
+    ``model_copy(update=...)`` validates nothing).
 
     Values are written as in a scenario file (``"20 min"``, ``"15/h"``); a bare number in a
     duration or rate field is read as hours or per hour, the units the scenario holds. Errors

@@ -6,7 +6,7 @@ A check validates :func:`~sim.scenario.patch.scenario_data` of the object, and n
 else, so it passes again exactly when that data is the same. The data can change under the
 same object (a frozen model's nested tables are plain dicts and lists, and
 ``object.__setattr__`` reaches its fields), so it is compared as JSON text (1 ms), not
-trusted; a copy is another object, checked anew. Data that
+trusted; a copy (``model_copy(update=...)``) is another object, checked anew. Data that
 names a file (an empirical distribution's ``csv``) is checked every time: the file is read
 again. Objects are held weakly: a freed scenario's entry goes with it.
 """
