@@ -139,7 +139,7 @@ def test_the_seizures_panel_gives_the_patrols_stops_beside_the_ports_seizures():
     assert len(parts) == 2 and "not in the figure above" in parts[1]
     assert "base 2.00, more 2.50." in parts[1]
     said = parts[1][parts[1].index(">") + 1:parts[1].rindex("<")]
-    assert (text(said) or "").startswith("口岸外查获")
+    assert (text(said) or "").startswith("口岸外查扣")
     ports_only = _seizures(SimpleNamespace(summary=summary[:2]), ["base", "more"])  # type: ignore[arg-type]
     assert len(ports_only) == 1
 

@@ -246,7 +246,7 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
      "每 1000 份报关单查扣数（查扣、扣留或退运的货物；各次重复运行的均值）：{v}。"),
     (r"Seizures outside the ports, not in the figure above \(loads the patrols stopped, a "
      r"replication's mean over the observed days\): (?P<v>.+)\.",
-     "口岸外查获，未计入上一数据（缉私巡查截获的批次，观测期内每次重复运行的均值）：{v}。"),
+     "口岸外查扣，未计入上一数据（缉私巡查截获的批次，观测期内每次重复运行的均值）：{v}。"),
     (r"(?P<p>[a-z0-9_]+) \u00b7 (?P<d>import|export)", "{p} \u00b7 {d}"),
     (r"class (?P<c>[a-z_]+) \(standardised\)", "{c}（标准化）"),
     (r"What it is: (?P<said>.+)", "内容：{said}"),
