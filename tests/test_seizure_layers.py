@@ -17,7 +17,7 @@ import pytest
 from sim.experiment.seizure_layers import FILE, rep_table, summarise_layers
 
 CAUGHT = ("consignments_seized", "consignments_detained", "consignments_rejected")
-COUNTS = ("arrived", "seized_at_port", "stopped_by_patrols", "missed")
+COUNTS = ("arrived", "seized_at_port", "stopped_by_patrols", "found_not_seized", "missed")
 
 
 def _enforcement() -> pd.DataFrame:
@@ -51,7 +51,8 @@ def _smuggling() -> pd.DataFrame:
 
 def test_every_row_adds_up_and_the_totals_are_the_sums_of_the_places():
     t = rep_table(_enforcement(), _daily(), _smuggling())
-    assert (t["arrived"] == t["seized_at_port"] + t["stopped_by_patrols"] + t["missed"]).all()
+    assert (t["arrived"] == t["seized_at_port"] + t["stopped_by_patrols"]
+            + t["found_not_seized"] + t["missed"]).all()  # fmt: skip
     places = t[(t["truth"] != "all") & (t["place"] != "all")]
     for col in COUNTS:
         by_type = places.groupby("truth")[col].sum()
@@ -66,6 +67,16 @@ def test_every_row_adds_up_and_the_totals_are_the_sums_of_the_places():
     assert (tobacco["arrived"], tobacco["seized_at_port"], tobacco["stopped_by_patrols"]) == (
         20, 3, 3)
     assert tobacco["detection_share"] == pytest.approx((4 + 3) / (20 - 1))
+
+
+def test_a_find_that_was_not_seized_is_counted_apart_never_as_missed_or_seized():
+    # (tobacco at port a: 3 found before release, 2 of them seized: the third was found, so
+    # it is neither a seizure nor missed)
+    t = rep_table(_enforcement(), _daily(), _smuggling()).set_index(["truth", "place"])
+    at_a = t.loc[("tobacco", "a")]
+    assert (at_a["seized_at_port"], at_a["found_not_seized"], at_a["missed"]) == (2, 1, 3)
+    assert t.loc[("all", "all"), "found_not_seized"] == 1
+    assert t.loc[("tobacco", "river"), "found_not_seized"] == 0
 
 
 def test_the_patrols_and_customs_figures_are_the_metrics_they_repeat():
@@ -165,7 +176,8 @@ def test_the_run_console_gives_each_types_totals_only_where_patrols_exist(tmp_pa
     t.to_csv(tmp_path / FILE, index=False)
     en, zh = console_lines(tmp_path), console_lines(tmp_path, "zh")
     tobacco = next(line for line in en if line.startswith("tobacco "))
-    assert "20.0 arrived, 3.0 seized at the ports, 3.0 stopped by patrols, 14.0 missed" in tobacco
+    assert ("20.0 arrived, 3.0 seized at the ports, 3.0 stopped by patrols, 1.0 found but not "
+            "seized, 13.0 missed") in tobacco
     assert len(en) == len(zh) == 3 and any("走私烟草" in line for line in zh)
     t[t["kind"] != "patrol"].to_csv(tmp_path / FILE, index=False)
     assert console_lines(tmp_path) == []

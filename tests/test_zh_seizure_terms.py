@@ -87,3 +87,12 @@ def test_every_seizure_in_a_reform_or_the_report_is_seized() -> None:
     wrong = {where: zh for where, en, zh in texts
              if zh.count(SEIZED) < len(SEIZURE.findall(en))}
     assert wrong == {}
+
+
+def test_a_unit_per_seizure_says_seized_never_found():
+    # (cost_per_seizure's unit was "currency/次查获": a find, where the metric's name says 查扣)
+    from sim.report.zh_glossary import UNITS
+
+    per = {en: zh for en, zh in UNITS.items() if SEIZURE.search(en)}
+    assert per
+    assert {en: zh for en, zh in per.items() if SEIZED not in zh or FOUND in zh} == {}

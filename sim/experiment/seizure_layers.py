@@ -11,9 +11,12 @@ or ``all``), with a total row per type and per place:
   groups' loads that went by it);
 - effectiveness: ``seized_at_port`` (seized, detained or rejected after a find),
   ``stopped_by_patrols`` (loads the patrols outside the ports stopped: only with smuggling
-  groups), ``missed`` (the rest: released unfound, found only after release, found but not
-  seized, or still held at the end) and ``detection_share``, the share detected (found
-  before release at a port, or stopped by a patrol) of those whose outcome is known;
+  groups), ``found_not_seized`` (found before release at a port but not seized, detained or
+  rejected: undervaluation re-assessed, goods treated and released, or still held at the
+  end), ``missed`` (the rest: released unfound, found only after release, or still held
+  undetected at the end) and ``detection_share``, the share detected (found before release
+  at a port, or stopped by a patrol) of those whose outcome is known: a detection is not
+  always a seizure;
 - what customs sees: ``inspected`` (consignments scanned, examined or put to quarantine at the
   place), ``hits`` (its finds of the type before release, by any check) and ``hit_rate``
   (hits per inspected consignment): what its own records show, with no truth in them.
@@ -35,13 +38,14 @@ FILE = "seizures-by-layer.csv"
 KEYS = ["truth", "place", "kind"]
 #: the per-replication counts, summed into the total rows
 COUNTS = ("arrived", "seized_at_port", "stopped_by_patrols", "missed", "detected", "held",
-          "inspected", "hits")  # fmt: skip
+          "inspected", "hits", "found_not_seized")  # fmt: skip
 #: the ratios, each replication's own (NaN where nothing was counted)
 RATIOS = ("detection_share", "hit_rate")
 FIGURES = (*COUNTS, *RATIOS)
 #: paired with the baseline in a comparison
 #: the counts a replication without a row had none of
-_ZERO = ("arrived", "seized_at_port", "stopped_by_patrols", "missed", "detected", "held")
+_ZERO = ("arrived", "seized_at_port", "stopped_by_patrols", "missed", "detected", "held",
+         "found_not_seized")  # fmt: skip
 PAIRED = ("arrived", "seized_at_port", "stopped_by_patrols", "detection_share")
 ALL = "all"
 #: the route of a smuggling table that is no route (the loads not tried: deterred)
@@ -100,7 +104,7 @@ def rep_table(enf: pd.DataFrame, daily: pd.DataFrame, smuggling: pd.DataFrame) -
         return pd.DataFrame(columns=[*KEYS, *FIGURES])
     rows = pd.concat(parts, ignore_index=True)
     rows = rows.astype({k: str for k in KEYS})
-    sums = [c for c in COUNTS if c not in ("inspected", "missed")]
+    sums = [c for c in COUNTS if c not in ("inspected", "missed", "found_not_seized")]
     by_type = rows.groupby("truth", sort=True)[sums].sum(min_count=1).reset_index()
     by_type["place"], by_type["kind"] = ALL, ALL
     # (a place's inspections are of every type, at every port with declarations, illicit
@@ -120,7 +124,11 @@ def rep_table(enf: pd.DataFrame, daily: pd.DataFrame, smuggling: pd.DataFrame) -
     total = pd.DataFrame([{**{c: rows[c].sum(min_count=1) for c in sums}, "truth": ALL,
                            "place": ALL, "kind": ALL, "inspected": total_seen}])  # fmt: skip
     t = pd.concat([rows, by_type, by_place, total], ignore_index=True)
-    t["missed"] = t["arrived"] - t["seized_at_port"] - t["stopped_by_patrols"]
+    # (a port's finds before release that were not seized: a seized consignment was found
+    # before release, so its seizures are among its finds)
+    t["found_not_seized"] = (t["detected"] - t["seized_at_port"]).clip(lower=0.0)
+    t["missed"] = (t["arrived"] - t["seized_at_port"] - t["stopped_by_patrols"]
+                   - t["found_not_seized"])  # fmt: skip
     known = t["arrived"] - t["held"]
     t["detection_share"] = (t["detected"] + t["stopped_by_patrols"]) / known.where(known > 0)
     t["hit_rate"] = t["hits"] / t["inspected"].where(t["inspected"] > 0)

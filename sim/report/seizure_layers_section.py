@@ -21,6 +21,7 @@ COLUMNS = (
     ("arrived", "Arrived (truth)"),
     ("seized_at_port", "Seized at the port"),
     ("stopped_by_patrols", "Stopped by patrols"),
+    ("found_not_seized", "Found, not seized"),
     ("missed", "Missed"),
     ("detection_share", "Detection share [95 % CI]"),
     ("inspected", "Inspected"),
@@ -35,7 +36,10 @@ NOTE = (
     "Per illicit type and place (a port, or a smuggling route outside the ports with its "
     "patrol), the mean over the replications of: the illicit consignments that arrived (the "
     "hidden truth), those seized, detained or rejected at the port, the loads the patrols "
-    "stopped outside the ports, and the rest, missed (arrived = seized + stopped + missed); "
+    "stopped outside the ports, those found before release at a port but not seized "
+    "(undervaluation re-assessed, goods treated and released, or still held at the end: a "
+    "find is not a seizure), and the rest, missed (arrived = seized + stopped + found, not "
+    "seized + missed); "
     "the detection share, found before release or stopped by a patrol over those whose "
     "outcome is known, with its 95 % interval (effectiveness); and what customs' own records "
     "show: the consignments inspected at the place (of every type), its finds of the type "
@@ -126,20 +130,23 @@ def console_lines(path: Any, lang: str = "en") -> list[str]:
 
 def _line(row: pd.Series, lang: str) -> str:
     """One illicit type's totals in words."""
-    n = {c: _count(row[c]) for c in ("arrived", "seized_at_port", "stopped_by_patrols",
-                                      "missed", "hits", "inspected")}  # fmt: skip
+    n = {c: _count(row.get(c, math.nan)) for c in (
+        "arrived", "seized_at_port", "stopped_by_patrols", "found_not_seized", "missed", "hits",
+        "inspected")}  # fmt: skip
     share = _share(row, "detection_share")
     if lang == "zh":
         from sim.report.zh_glossary import VALUES
 
         kind = VALUES["type"].get(str(row["truth"]), str(row["truth"]))
         return (f"{kind}（{FILE_NAME}，每次重复运行均值）：实际到达 {n['arrived']} 票，口岸查扣 "
-                f"{n['seized_at_port']}，口岸外缉私巡查截获 {n['stopped_by_patrols']}，未查获 "
+                f"{n['seized_at_port']}，口岸外缉私巡查截获 {n['stopped_by_patrols']}，查出未查扣 "
+                f"{n['found_not_seized']}，未查获 "
                 f"{n['missed']}；查获比例 {share}；海关所见：查验 {n['inspected']} 票中查验发现 "
                 f"{n['hits']}")
     return (f"{row['truth']} ({FILE_NAME}, a replication's mean): {n['arrived']} arrived, "
             f"{n['seized_at_port']} seized at the ports, {n['stopped_by_patrols']} stopped by "
-            f"patrols, {n['missed']} missed; detection share {share}; customs saw "
+            f"patrols, {n['found_not_seized']} found but not seized, {n['missed']} missed; "
+            f"detection share {share}; customs saw "
             f"{n['hits']} hits in {n['inspected']} inspected")
 
 

@@ -136,7 +136,7 @@ UNITS: dict[str, str] = {
     "currency per container (a truck, air shipment or parcel counts as one)":
         "currency/箱（一辆卡车、一票空运或一个包裹计为一箱）",
     "currency per inspected compliant declaration": "currency/份被查验的守法报关单",
-    "currency per seizure": "currency/次查获",
+    "currency per seizure": "currency/次查扣",
     "currency per audit": "currency/次稽查",
     "currency per year": "currency/年",
     "currency, observed days": "currency，观测期合计",

@@ -224,8 +224,8 @@ TABLES: tuple[Table, ...] = (
         *FIGURE),
        ("run_id", "option", "dimension", "group", "figure")),
     _t("seizure_layer_figures", "seizures-by-layer.csv long: per illicit type and place, "
-       "the illicit goods that arrived, those seized at the port, stopped by patrols or "
-       "missed, the share detected, and customs' inspections and hits (counts in "
+       "the illicit goods that arrived, those seized at the port, stopped by patrols, found "
+       "but not seized or missed, the share detected, and customs' inspections and hits (counts in "
        "`consignments`, a route's loads among them; `detection_share` and `hit_rate` a "
        "`share (0-1)`; a patrol's `inspected` and `hits` empty; `diff` only for arrived, "
        "seized_at_port, stopped_by_patrols and detection_share)",
