@@ -37,7 +37,8 @@ def test_the_tables_seized_count_adds_up_to_the_seizure_metrics():
     s = sim.load_scenario(sim.default_scenario_path(), {"days": 7, "warmup_days": 2})
     r = sim.simulate(s, 1)
     m = r.metrics()
-    assert list(r.enforcement.columns)[-1] == "seized"  # (added last: old readers unmoved)
+    # (added last, in turn: old readers unmoved)
+    assert list(r.enforcement.columns)[-2:] == ["seized", "found_on_inspection"]
     seized = int(r.enforcement["seized"].sum())
     assert seized > 0
     assert seized == sum(m[c] for c in CAUGHT)

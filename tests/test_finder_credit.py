@@ -129,6 +129,14 @@ def test_the_log_says_which_check_found_the_goods_as_the_tally_credits_it():
     assert found[BEFORE].sum() == table.detected.sum()
     assert found[AFTER].sum() == table.audit_detected.sum()
     log = r.log[r.log.cohort]
+    # an inspection's finds (the hits of seizures-by-layer): an exam or a quarantine check
+    # that was done and found the goods, whichever check is credited; the rest of the finds
+    # before release are the document check's alone, which are no inspection's hits
+    illicit = log[log.illicit != "compliant"]
+    inspected = ((illicit.exam_finds & illicit.exam_end.notna())
+                 | (illicit.quarantine_finds & illicit.quarantine_end.notna()))  # fmt: skip
+    by_inspection = illicit.found_by.isin(BEFORE) & inspected
+    assert 0 < by_inspection.sum() == table.found_on_inspection.sum() < table.detected.sum()
     assert log.found_by[log.illicit == "compliant"].isna().all()
     # a pest found and treated is released, and is the quarantine check's find
     treated = log[(log.illicit == "pest") & log.treated.notna() & log.quarantine_finds]

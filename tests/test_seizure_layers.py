@@ -21,12 +21,13 @@ COUNTS = ("arrived", "seized_at_port", "stopped_by_patrols", "found_not_seized",
 
 
 def _enforcement() -> pd.DataFrame:
-    """Two ports' enforcement tables: (port, truth, declarations, detected, seized, held)."""
-    rows = [("a", "compliant", 90, 0, 0, 0), ("a", "tobacco", 6, 3, 2, 1),
-            ("a", "pest", 4, 2, 2, 0), ("b", "tobacco", 5, 1, 1, 0),
-            ("b", "compliant", 50, 0, 0, 0)]  # fmt: skip
+    """Two ports' enforcement tables: (port, truth, declarations, detected, seized, held,
+    found_on_inspection); one of port a's tobacco finds was the document check's alone."""
+    rows = [("a", "compliant", 90, 0, 0, 0, 0), ("a", "tobacco", 6, 3, 2, 1, 2),
+            ("a", "pest", 4, 2, 2, 0, 2), ("b", "tobacco", 5, 1, 1, 0, 1),
+            ("b", "compliant", 50, 0, 0, 0, 0)]  # fmt: skip
     t = pd.DataFrame(rows, columns=["port", "truth", "declarations", "detected", "seized",
-                                    "held"])  # fmt: skip
+                                    "held", "found_on_inspection"])  # fmt: skip
     return t.assign(direction="import", audit_detected=0)
 
 
@@ -89,9 +90,12 @@ def test_the_patrols_and_customs_figures_are_the_metrics_they_repeat():
     assert t.loc[("all", "all"), "stopped_by_patrols"] == m["smuggling_interdicted"]
     for kind in ("tobacco", "frozen"):
         assert t.loc[(kind, "all"), "stopped_by_patrols"] == m[f"smuggling_interdicted_{kind}"]
-    # what customs sees at port a: 10 inspected (of every type), 5 finds
+    # what customs sees at port a: 10 inspected (of every type), 5 finds, 4 of them by an
+    # inspection (hits) and 1 by the document check alone (not a hit of an inspection)
     assert t.loc[("all", "a"), "inspected"] == 10
-    assert t.loc[("all", "a"), "hit_rate"] == pytest.approx(0.5)
+    assert t.loc[("all", "a"), "hit_rate"] == pytest.approx(0.4)
+    assert (t.loc[("all", "a"), "hits"], t.loc[("all", "a"), "document_finds"]) == (4, 1)
+    assert t.loc[("tobacco", "a"), "document_finds"] == 1
     assert t.loc[("pest", "a"), "hit_rate"] == pytest.approx(0.2)
     assert pd.isna(t.loc[("tobacco", "river"), "inspected"])
 

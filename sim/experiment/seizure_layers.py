@@ -18,8 +18,11 @@ or ``all``), with a total row per type and per place:
   at a port, or stopped by a patrol) of those whose outcome is known: a detection is not
   always a seizure;
 - what customs sees: ``inspected`` (consignments scanned, examined or put to quarantine at the
-  place), ``hits`` (its finds of the type before release, by any check) and ``hit_rate``
-  (hits per inspected consignment): what its own records show, with no truth in them.
+  place), ``hits`` (its finds of the type before release by one of those inspections: a
+  scan's exam, an exam or a quarantine check, as China's published hits), ``hit_rate`` (hits
+  per inspected consignment) and ``document_finds`` (finds before release by the document
+  check alone, no inspection: not hits, so ``hits + document_finds = detected``): what its
+  own records show, with no truth in them.
 
 Each is the mean over replications with its 95 % Student-t interval (ratios are each
 replication's own). Built from the replications' existing tables (``rep-NNNN-enforcement``,
@@ -38,7 +41,7 @@ FILE = "seizures-by-layer.csv"
 KEYS = ["truth", "place", "kind"]
 #: the per-replication counts, summed into the total rows
 COUNTS = ("arrived", "seized_at_port", "stopped_by_patrols", "missed", "detected", "held",
-          "inspected", "hits", "found_not_seized")  # fmt: skip
+          "inspected", "hits", "found_not_seized", "document_finds")  # fmt: skip
 #: the ratios, each replication's own (NaN where nothing was counted)
 RATIOS = ("detection_share", "hit_rate")
 FIGURES = (*COUNTS, *RATIOS)
@@ -52,6 +55,8 @@ ALL = "all"
 _NOT_SMUGGLED = "not_smuggled"
 #: the replication tables this table reads, by their file name's ending
 SUFFIXES = ("-enforcement.csv", "-enforcement-daily.csv", "-smuggling.csv")
+#: the enforcement table's finds before release by an inspection (scan, exam, quarantine)
+_INSPECTION_FOUND = "found_on_inspection"
 
 
 def _ports(enf: pd.DataFrame, daily: pd.DataFrame) -> pd.DataFrame:
@@ -62,12 +67,14 @@ def _ports(enf: pd.DataFrame, daily: pd.DataFrame) -> pd.DataFrame:
     if illicit.empty:
         return pd.DataFrame(columns=[*KEYS, *COUNTS])
     cols = ["declarations", "seized", "detected", "held"]
+    cols += [_INSPECTION_FOUND] if _INSPECTION_FOUND in illicit else []
     t = illicit.groupby(["truth", "port"], sort=True)[cols].sum().reset_index()
     t = t.rename(columns={"declarations": "arrived", "seized": "seized_at_port",
-                          "port": "place"})  # fmt: skip
+                          "port": "place", _INSPECTION_FOUND: "hits"})  # fmt: skip
     t["kind"] = "port"
     t["stopped_by_patrols"] = 0.0
-    t["hits"] = t["detected"]
+    if "hits" not in t:  # (a table from before inspections' finds were counted: not known)
+        t["hits"] = np.nan
     t["inspected"] = t["place"].map(_inspected(daily)).fillna(0.0)
     return t
 
@@ -104,7 +111,8 @@ def rep_table(enf: pd.DataFrame, daily: pd.DataFrame, smuggling: pd.DataFrame) -
         return pd.DataFrame(columns=[*KEYS, *FIGURES])
     rows = pd.concat(parts, ignore_index=True)
     rows = rows.astype({k: str for k in KEYS})
-    sums = [c for c in COUNTS if c not in ("inspected", "missed", "found_not_seized")]
+    derived = ("inspected", "missed", "found_not_seized", "document_finds")
+    sums = [c for c in COUNTS if c not in derived]
     by_type = rows.groupby("truth", sort=True)[sums].sum(min_count=1).reset_index()
     by_type["place"], by_type["kind"] = ALL, ALL
     # (a place's inspections are of every type, at every port with declarations, illicit
@@ -127,6 +135,7 @@ def rep_table(enf: pd.DataFrame, daily: pd.DataFrame, smuggling: pd.DataFrame) -
     # (a port's finds before release that were not seized: a seized consignment was found
     # before release, so its seizures are among its finds)
     t["found_not_seized"] = (t["detected"] - t["seized_at_port"]).clip(lower=0.0)
+    t["document_finds"] = t["detected"] - t["hits"]
     t["missed"] = (t["arrived"] - t["seized_at_port"] - t["stopped_by_patrols"]
                    - t["found_not_seized"])  # fmt: skip
     known = t["arrived"] - t["held"]
@@ -155,6 +164,7 @@ def stacked(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
     t["inspected"] = t["inspected"].where(t["kind"] == "patrol", t["inspected"].fillna(0.0))
     t["hits"] = t["hits"].where(t["inspected"].isna(), t["hits"].fillna(0.0))
     t["hit_rate"] = t["hits"] / t["inspected"].where(t["inspected"] > 0)
+    t["document_finds"] = t["detected"] - t["hits"]
     return t
 
 

@@ -93,6 +93,7 @@ class EnforcementTally:
         self.seized_value = np.zeros(shape)
         self.held = np.zeros(shape, np.int64)  # censored, not released, not found: not known
         self.held_value = np.zeros(shape)
+        self.inspection_found = np.zeros(shape, np.int64)  # before release, by scan/exam/quar.
         self.found_by = np.zeros((len(FINDERS), len(TRUTH)), np.int64)
         self.audit_by_end = 0  # the audit's finds due (release + lag) by the run's end
         #: per route (port x direction) and check: declarations checked, hits
@@ -147,7 +148,8 @@ class EnforcementTally:
             self.recalls += (int(recalled.sum()), int(lost.sum()))
         unknown = np.zeros(len(code), bool) if held is None else held & ~before  # (not known)
         route, caught = port * _D + direction, np.isin(outcome, CAUGHT_CODES)
-        self._truth(route, code, value, before, audit, outcome, unknown)
+        by_inspection = found["exam"] | found["quarantine"]  # (not the document check)
+        self._truth(route, code, value, (before, by_inspection), audit, outcome, unknown)
         self.caught += np.bincount(route[caught], minlength=self.caught.size)
         credits = credited(found, quarantine_first)
         for i, first in enumerate(credits):
@@ -171,12 +173,14 @@ class EnforcementTally:
         route: np.ndarray,
         code: np.ndarray,
         value: np.ndarray,
-        before: np.ndarray,
+        found: tuple[np.ndarray, np.ndarray],
         audit: np.ndarray,
         outcome: np.ndarray,
         unknown: np.ndarray,
     ) -> None:
-        k = len(TRUTH)
+        """Count the block's truth rows; ``found``: detected before release, and of them by an
+        inspection (a scan's exam, an exam or a quarantine check: what China counts as hits)."""
+        (before, by_inspection), k = found, len(TRUTH)
         cell = route * k + code  # (route: the row of a port and direction)
         size = len(self.ports) * _D * k
 
@@ -199,6 +203,7 @@ class EnforcementTally:
         add(self.held_value, unknown, value)
         add(self.seized, caught := np.isin(outcome, CAUGHT_CODES))
         add(self.seized_value, caught, value)
+        add(self.inspection_found, by_inspection)
 
     def _seen(
         self,
@@ -269,12 +274,15 @@ class EnforcementTally:
     def table(self) -> pd.DataFrame:
         """Per port (route), direction and truth code: declarations, value (the illicit value:
         :func:`illicit_value`), detected before and after release, value seized, held
-        undetected at the end (outcome not known), and (last) those seized, detained or rejected."""
+        undetected at the end (outcome not known), those seized, detained or rejected, and (last)
+        those found before release by an inspection (scan, exam or quarantine), not by the
+        document check alone."""
         cols = {
             "declarations": self.n, "value": self.value, "detected": self.detected,
             "detected_value": self.detected_value, "audit_detected": self.audited,
             "audit_detected_value": self.audited_value, "seized_value": self.seized_value,
             "held": self.held, "held_value": self.held_value, "seized": self.seized,
+            "found_on_inspection": self.inspection_found,
         }  # fmt: skip
         rows = []
         routes = [(port, d) for port in self.ports for d in DIRECTIONS]

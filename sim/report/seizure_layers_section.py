@@ -27,6 +27,7 @@ COLUMNS = (
     ("inspected", "Inspected"),
     ("hits", "Hits"),
     ("hit_rate", "Hit rate"),
+    ("document_finds", "Found by document checks"),
 )
 #: each row's kind of place, in words
 KINDS = {"port": "port", "patrol": "route outside the ports", "all": "total"}
@@ -43,7 +44,9 @@ NOTE = (
     "the detection share, found before release or stopped by a patrol over those whose "
     "outcome is known, with its 95 % interval (effectiveness); and what customs' own records "
     "show: the consignments inspected at the place (of every type), its finds of the type "
-    "before release (hits) and hits per inspected consignment (hit rate). Totals: the rows "
+    "before release by a scan's exam, an exam or a quarantine check (hits, as China's "
+    "published figures count them), hits per inspected consignment (hit rate) and, apart, "
+    "the finds of the document check alone, which are no inspection's hits. Totals: the rows "
     "of all places and of all illicit types. The figures with their intervals, and in a "
     "comparison each option's with its paired difference from the baseline, are in "
     "seizures-by-layer.csv."
