@@ -64,3 +64,22 @@ def test_fewer_at_the_ports_is_not_noted_when_the_patrols_seized_more_in_all(pat
     })
     notes = seizure_notes(res)
     assert [n.split(":")[0] for n in notes] == (["note (patrol)"] if noted else [])
+
+
+@pytest.mark.parametrize("smugglers", [False, True])
+def test_where_the_flow_is_fixed_the_note_says_no_displacement_can_show(smugglers: bool):
+    """A planner tightening one port of the default scenario looks for goods moved to the
+    others: without smuggling groups none can move, and the note says so, in Chinese too."""
+    note = seizure_note("o", 0.5, smugglers)
+    assert ("nor displacement" in note) == (not smugglers)
+    assert ("无法体现转移" in line(note, "zh")) == (not smugglers)
+
+
+def test_the_default_scenario_has_no_smuggling_groups_as_the_docs_say():
+    from pathlib import Path
+
+    import sim
+
+    assert sim.load_scenario(sim.default_scenario_path()).smuggling is None
+    page = (Path(__file__).parents[1] / "docs" / "smuggling.md").read_text(encoding="utf-8")
+    assert "The default scenario (and every bundled scenario\nwithout a `[smuggling]`" in page

@@ -38,7 +38,8 @@ def seizure_note(name: str, diff: float, smugglers: bool) -> str:
                 "move to the ports; judge it by what slips in all (value_slipped_total) and "
                 f"{_BURDEN}")
     return (f"{head}: here the illicit goods arrive at the same rate whatever customs does "
-            "(no smuggling groups), so the model cannot show deterrence and more seizures are "
+            "(no smuggling groups), so the model cannot show deterrence, nor displacement (a "
+            "port that tightens moves no illicit goods to another), and more seizures are "
             "more of the same goods found; judge it by what slips (value_slipped, "
             f"harm_slipped) and {_BURDEN}")
 

@@ -329,7 +329,8 @@ WARNINGS: dict[str, tuple[str, ...]] = {
     "seizures_not_success": ("本方案的每 1000 份报关单查扣数与基准方案不同（配对差值 "
                              "{seizures_per_1000_diff}），查扣多少本身不是得失",
                              "{fixed_flow:.0}本情景中违规货物的到达率不随海关的做法而变（无走私"
-                             "团伙），模型无法体现威慑：查扣更多只是查出了更多同样的货物；请以漏查"
+                             "团伙），模型无法体现威慑，也无法体现转移（一个口岸收紧不会使违规货物转向其他口岸）："
+                             "查扣更多只是查出了更多同样的货物；请以漏查"
                              "违规货值（value_slipped、harm_slipped）和守法企业的负担"
                              "（burden_share_goods、burden_clearance_h_goods）评判",
                              "{adaptive:.0}本情景中的走私团伙按预期损失选择路线：查扣减少可能是"
