@@ -440,6 +440,10 @@ CODES: tuple[Code, ...] = (
          r"the sweep's points have the same figures to the last digit in every replication: "
          r"what the swept values of (?P<key>.+?)(?: \((?P<fixed>the other swept fields "
          r"fixed)\)| \(at (?P<fixed_at>[^)]*)\))? change acted on nothing in these runs"),
+    Code("seizure_cost_patrols_only", "note", False,
+         "a scenario that prices the patrols outside the ports but no port's staff or "
+         "equipment: its cost per seizure is the patrols' cost alone over every seizure",
+         r"cost_per_seizure here is the patrols' cost alone over every seizure"),
     Code("scenario_uncosted", "note", False,
          "a scenario without [costs] whose organisation has staff: no cost figure, its "
          "staff cost included (no currency to report it in)",

@@ -566,6 +566,9 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
                                             ).unpaired({"baseline": {"a"}, "o": {"a", "b"}},
                                                        "baseline")[0].split(": ", 1)[1],
     "seizure_cost_added": lambda _: _seizure_cost_message(),
+    "seizure_cost_patrols_only": lambda _: __import__(
+        "sim.experiment.seizure_cost_scope", fromlist=["x"]).patrols_only_note(
+        6000.0, 6000.0, 900.0).removeprefix("note: "),
     "seizures_not_success": lambda _: __import__(
         "sim.experiment.seizure_notes", fromlist=["x"]).seizure_note("o", 0.25, False
                                                                       ).split(": ", 1)[1],

@@ -31,6 +31,7 @@ def compare_notes(res: CompareResult) -> list[str]:
     (OPTION): ...``, ``warning (OPTION): ...``), in the order it prints them."""
     from sim.experiment.composition import empty_note, empty_runs
     from sim.experiment.seizure_cost import seizure_cost_notes
+    from sim.experiment.seizure_cost_scope import patrols_only_notes
     from sim.experiment.seizure_notes import seizure_notes
     from sim.model.stability import unsettled
     from sim.model.window import window_notes
@@ -80,6 +81,7 @@ def compare_notes(res: CompareResult) -> list[str]:
     out += unpaired_notes(res)
     out += seizure_notes(res)
     out += seizure_cost_notes(res)
+    out += patrols_only_notes(res)
     reps = m.get("reps") if isinstance(m.get("reps"), int) else None
     return out + window_notes(float(m.get("warmup_days") or 0), float(m["days"]), reps)
 
