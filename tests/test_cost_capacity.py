@@ -119,7 +119,26 @@ def test_the_brief_says_cash_saved_apart_from_capacity_freed_in_both_languages()
             ("o", "agency_idle_staff_hours_per_year"): _row(5500.0, 4600.0, 6400.0)}
     said = line(rows, "o", "USD")
     assert said.startswith("Agencies' saving a year: 3,000 USD in cash (95 % CI 1,000 to 5,000)")
-    assert "61,000 of staff capacity freed (95 % CI 51,000 to 71,000; 5,500 officer-hours" in said
+    assert "61,000 USD of staff capacity freed (95 % CI 51,000 to 71,000; 5,500 officer-hours" \
+        in said
     zh = text(said)
-    assert zh is not None and "现金 3,000 USD" in zh and "释放的人员能力 61,000" in zh
+    assert zh is not None and "现金 3,000 USD" in zh and "释放的人员能力 61,000 USD" in zh
     assert line({k: v for k, v in rows.items() if "idle" not in k[1]}, "o", "USD") == ""
+
+
+def test_the_cash_line_says_no_minus_zero_and_is_chinese_at_a_price_year():
+    """A scenario with a price year (the Guangdong ones) gives the money as ``USD at 2019
+    prices``: the Chinese page must still translate the line, with the freed capacity in
+    money too; a saving that rounds to nothing reads ``0``, not ``-0``."""
+    from sim.report.brief_cash import line, text
+
+    rows = {("o", "agency_cost_per_year"): _row(0.2, 0.1, 0.4),
+            ("o", "agency_idle_staff_cost_per_year"): _row(798.0, -23265.0, 24862.0),
+            ("o", "agency_idle_staff_hours_per_year"): _row(40.2, -2124.0, 2204.0)}
+    said = line(rows, "o", "USD at 2019 prices")
+    assert said.startswith("Agencies' saving a year: 0 USD at 2019 prices in cash (95 % CI 0 "
+                           "to 0), and 798 USD at 2019 prices of staff capacity freed")
+    assert "-0" not in said
+    zh = text(said)
+    assert zh is not None
+    assert "现金 0 USD（2019 年价格）" in zh and "释放的人员能力 798 USD（2019 年价格）" in zh
