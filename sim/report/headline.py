@@ -143,14 +143,15 @@ PERIODS: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
 def headline(
     res: CompareResult, ports: Mapping[str, list[str]] | None = None,
     periods: Periods | None = None, described: Mapping[str, str] | None = None,
-    scaled: bool = False,
+    scaled: bool = False, state: bool = False,
 ) -> list[str]:
     """The headline section of a comparison (none for a run); ``ports``: by option, the
     ports it changes (each gets lines of its own when not every port is changed);
     ``periods``: the words of its periods (from the folder's scenarios; else from
     ``compare.json`` alone, by date); ``described``: by option, what it is, said under its
     heading; ``scaled``: the scenario's volumes are scaled down (the brief says to quote
-    differences, not levels)."""
+    differences, not levels); ``state``: it prices no scanner and no post (the brief says
+    what the state's cost leaves out, :mod:`sim.report.brief_state`)."""
     from sim.report.brief import brief
 
     if len(res.names) < 2 or res.differences.empty:
@@ -186,17 +187,23 @@ def headline(
                     brief(rows, name, list(at_ports), currency, scope, _uncosted(res, name),
                           float(res.meta.get("days") or 0) or None,
                           _brief_notes(res.meta, (name, "org_staff_cost_per_year") in rows,
-                                       scaled) + _local(rows, name) + _cash(rows, name, currency)))
+                                       scaled, state)
+                          + _local(rows, name) + _cash(rows, name, currency)))
             out.append(_option(res, name, items, parts, in_force, said))
     return _with_cut_note(out)
 
 
-def _brief_notes(meta: Mapping[str, Any], staff: bool, scaled: bool) -> tuple[str, ...]:
-    """The brief's closing lines: its money's currency and price year, and its volumes'
-    scaling (:mod:`sim.report.brief_money`)."""
+def _brief_notes(
+    meta: Mapping[str, Any], staff: bool, scaled: bool, state: bool = False
+) -> tuple[str, ...]:
+    """The brief's closing lines: its money's currency and price year, its volumes' scaling
+    (:mod:`sim.report.brief_money`), and what the state's cost leaves out
+    (:mod:`sim.report.brief_state`)."""
     from sim.report.brief_money import SCALED, money_line
+    from sim.report.brief_state import STATE
 
-    return tuple(line for line in (money_line(meta, staff), SCALED if scaled else "") if line)
+    lines = (money_line(meta, staff), SCALED if scaled else "", STATE if state else "")
+    return tuple(line for line in lines if line)
 
 
 def _local(rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str) -> tuple[str, ...]:

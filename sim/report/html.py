@@ -21,6 +21,7 @@ from sim.experiment.gains import COST
 from sim.model.stability import flagged, too_short
 from sim.report import page_policy, plots, sections
 from sim.report.brief_money import scaled_volumes
+from sim.report.brief_state import state_partial
 from sim.report.class_section import class_section
 from sim.report.headline import headline
 from sim.report.numbers import (
@@ -579,7 +580,8 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None,
         f"<h1>bordersim {kind}: {html.escape(res.scenario)}</h1>",
         *read_first(res),
         *headline(res, changed_ports(res, variants), periods,
-                  what_it_is(list(res.options), variants), scaled_volumes(variants)),
+                  what_it_is(list(res.options), variants), scaled_volumes(variants),
+                  state_partial(variants)),
         *business,
         *sections.scenario_section(variants),
         "<h2>What was run</h2>",
