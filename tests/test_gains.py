@@ -193,6 +193,28 @@ def test_who_gains_table_says_over_how_many_replications_its_counts_are_summed()
     assert "<td class='n'>22,222 (3)</td>" in text and "<td class='n'>10 (2)</td>" in text
 
 
+def test_who_gains_table_keeps_a_port_seen_in_some_replications_in_its_options_block():
+    """gains.csv lists a port missing from some replications (Jiangmen over a short run)
+    after every option's rows; the table puts it in its option's block, ports by name."""
+    from sim.report.html import gains_table
+
+    row = {"measure": "overall_clearance", "group": "all", "mean_change": -0.5,
+           "ci_low": -0.6, "ci_high": -0.4, "share_worse": 0.0, "share_better": 0.3, "n": 9,
+           "reps": 3}
+    every = {**row, "dimension": "all", "port": "all", "direction": "all"}
+    def at(option: str, port: str) -> dict[str, object]:
+        return {**row, "option": option, "dimension": "port_direction", "port": port,
+                "direction": "import"}
+    gains = pd.DataFrame([{**every, "option": "a"}, at("a", "zj_port"), at("a", "gb_hzmb"),
+                          {**every, "option": "b"}, at("b", "gb_hzmb"), at("a", "jm_port")])
+    text = gains_table(gains)
+    found = [text.index(f'data-option="{o}" data-who="{w}"') for o, w in (
+        ("a", "all consignments"), ("a", "gb_hzmb \u00b7 import"),
+        ("a", "jm_port \u00b7 import"), ("a", "zj_port \u00b7 import"),
+        ("b", "all consignments"), ("b", "gb_hzmb \u00b7 import"))]
+    assert found == sorted(found)
+
+
 def test_who_gains_table_never_shows_a_share_above_0_as_0_and_says_what_a_sign_means():
     from sim.report.html import gains_table
 

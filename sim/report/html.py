@@ -517,15 +517,31 @@ def _percent(share: float) -> str:
     return f"{_fmt(100 * share, 1)} %"
 
 
+def _in_order(g: pd.DataFrame) -> pd.DataFrame:
+    """Who-gains rows grouped by option (in their first order), each option's all-consignments
+    row first, then its ports and directions by name, then its trader classes: gains.csv puts a
+    port seen in only some replications (a small port over a short run) after every option's
+    rows, where a reader of one option's block would miss it."""
+    if g.empty:
+        return g
+    option = {o: i for i, o in enumerate(dict.fromkeys(g["option"]))}
+    rank = {"all": 0, "port_direction": 1, "trader_class_standardised": 2}
+    by_port = g["dimension"] == "port_direction"  # (classes keep their own order)
+    keys = g[[]].assign(o=g["option"].map(option), d=g["dimension"].map(rank),
+                        p=g["port"].astype(str).where(by_port, ""),
+                        r=g["direction"].astype(str).where(by_port, ""))
+    return g.loc[keys.sort_values(["o", "d", "p", "r"], kind="stable").index]
+
+
 def gains_table(
     gains: pd.DataFrame, measure: str = "overall_clearance", currency: str = "currency"
 ) -> str:
     """Who gains and who loses, by port and direction, and standardised by trader class: in
     time, or (``measure`` ``trader_cost``) in what the trader pays, in ``currency``."""
-    g = gains[
+    g = _in_order(gains[
         (gains["measure"] == measure)
         & gains["dimension"].isin(["all", "port_direction", "trader_class_standardised"])
-    ]
+    ])
     # an option's replications: those of its "all" row (a group absent from some
     # replications is still summed over all of them)
     every = g[g["dimension"] == "all"]
