@@ -62,7 +62,8 @@ if TYPE_CHECKING:
     from sim.reproduce_call import Reproduction, reproduce_folder
     from sim.scenario.arrival_fit import fit_arrivals
     from sim.scenario.loader import ScenarioError, default_scenario_path
-    from sim.scenario.patch import patch, scenario_data
+    from sim.scenario.patch import python_patch as patch
+    from sim.scenario.patch import scenario_data
     from sim.scenario.python_load import python_load_scenario as load_scenario
     from sim.scenario.schema import Scenario
     from sim.scenario.time_fit import fit_times
@@ -145,6 +146,7 @@ _RENAMED = {
     "outlook": "python_outlook",
     "pilot": "python_pilot",
     "load_scenario": "python_load_scenario",
+    "patch": "python_patch",
     "sweep_summary": "summary",
     "sweep_intervals": "intervals",
     "sweep_differences": "differences",

@@ -35,12 +35,13 @@ def simulate(
 
     ``scenario`` is a :class:`Scenario` or a scenario file's path. A Scenario is validated
     again first (a copy changed with ``model_copy(update=...)`` is not validated by pydantic):
-    a bad value is a :class:`~sim.scenario.loader.ScenarioError` naming its field path, the
-    value and what is allowed. ``seed`` and ``replication`` are whole numbers >= 0 (an int; a
-    float, a bool or a string is refused), or ``seed`` a ``numpy.random.SeedSequence``. The
-    default seed is 1, as in :func:`sim.compare`, :func:`sim.sweep` and every command's
-    ``--seed``: ``simulate(scenario)`` is replication 0 of ``bordersim run``'s defaults. A
-    result's ``seed`` ``(S, r)`` is run again by ``seed=S, replication=r``.
+    a bad value, or a name that is not a field, is a
+    :class:`~sim.scenario.loader.ScenarioError` naming its field path, the value and what is
+    allowed. ``seed`` and ``replication`` are whole numbers >= 0 (an int; a float, a bool or a
+    string is refused), or ``seed`` a ``numpy.random.SeedSequence``. The default seed is 1, as
+    in :func:`sim.compare`, :func:`sim.sweep` and every command's ``--seed``:
+    ``simulate(scenario)`` is replication 0 of ``bordersim run``'s defaults. A result's
+    ``seed`` ``(S, r)`` is run again by ``seed=S, replication=r``.
     ``log`` (True or False) keeps the per-consignment log as ``result.log``.
 
     Same scenario, seed and replication give bit-identical results. Consignments arriving in

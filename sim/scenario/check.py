@@ -2,11 +2,14 @@
 the number of replications and flags.
 
 A :class:`Scenario` is validated when it is loaded or patched, but pydantic's
-``model_copy(update=...)`` makes a changed copy without validating it. So ``simulate``,
+``model_copy(update=...)`` makes a changed copy without validating it: a bad value is kept,
+and a misspelt field is kept beside the fields, where no dump sees it. So ``simulate``,
 ``replicate``, ``compare`` and ``sweep`` validate the scenario they are given once more
-(:func:`checked`; a few milliseconds for the default scenario) and refuse it with the loader's
-:class:`ScenarioError`: the field path, the bad value and what is allowed. The same object
-checked before and unchanged since is not validated again (:mod:`sim.scenario.validated`).
+(:func:`checked`; a few milliseconds for the default scenario), names that are not fields
+included (:mod:`sim.scenario.strays`), and refuse it with the loader's :class:`ScenarioError`:
+the field path, the bad value and what is allowed. The same object checked before and
+unchanged since is not validated again (:mod:`sim.scenario.validated`). The program's own
+copies (reforms, levers, sweeps' points) are not checked here: only what a user gives.
 """
 
 from __future__ import annotations
@@ -38,9 +41,23 @@ def checked(scenario: Any, source: str | None = None) -> Scenario:
     text = validated.fingerprint(scenario)
     if validated.known_valid(scenario, text):
         return scenario
-    revalidate(scenario, source or f"scenario {scenario.name!r}")
+    source = source or f"scenario {scenario.name!r}"
+    refuse_strays(scenario, source)
+    revalidate(scenario, source)
     validated.remember(scenario, text)
     return scenario
+
+
+def refuse_strays(scenario: Scenario, source: str) -> None:
+    """Refuse ``scenario`` if it holds a name that is not a field (a misspelt field given to
+    ``model_copy(update=...)``): a :class:`ScenarioError` naming ``source``, each name's
+    field path, its value, the near field and the fields allowed."""
+    from sim.scenario.loader import ScenarioError
+    from sim.scenario.strays import strays
+
+    found = [(source, path, value, msg) for path, value, msg in strays(scenario)]
+    if found:
+        raise ScenarioError(found)
 
 
 def revalidate(scenario: Scenario, source: str) -> Scenario:

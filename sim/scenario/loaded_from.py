@@ -10,8 +10,9 @@ record of :func:`sim.experiment.scenario_source.read_source` (``file``, ``sha256
 ``bytes``, ``text``: the file as it was read just after it was loaded) with ``changes``, a
 list of ``{"source": WHO, "changes": {dotted path: value}}`` in the order they were made
 (``source``: "overrides" for ``sim.load_scenario(path, overrides)``, "changes" for
-``sim.patch`` unless it names another, "reform NAME" for a reform). A scenario made from a
-dict, or by pydantic itself, has no record."""
+``sim.patch`` unless it names another, "reform NAME" for a reform, "model_copy" for
+pydantic's ``model_copy(update=...)``). Copies and pickled copies keep the record
+(:mod:`sim.scenario.copies`). A scenario made from a dict has no record."""
 
 from __future__ import annotations
 

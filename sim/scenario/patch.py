@@ -245,7 +245,7 @@ def patch(
 ) -> Scenario:
     """``scenario`` with ``changes`` (dotted path -> value) applied, validated again: the way
     to change a scenario in code (``sim.patch(sc, {"days": 14})``; pydantic's
-    ``model_copy(update=...)`` validates nothing).
+    ``model_copy(update=...)`` validates nothing). ``sim.patch`` is :func:`python_patch`.
 
     Values are written as in a scenario file (``"20 min"``, ``"15/h"``); a bare number in a
     duration or rate field is read as hours or per hour, the units the scenario holds. Errors
@@ -297,3 +297,23 @@ def _dotted(prefix: str, value: Any) -> dict[str, Any]:
     for k, v in value.items():
         out.update(_dotted(f"{prefix}.{k}", v))
     return out
+
+
+def python_patch(
+    scenario: Scenario | dict[str, Any],
+    changes: Mapping[str, Any],
+    source: str = "changes",
+    base_dir: str | Path = ".",
+) -> Scenario:
+    """``sim.patch``: ``scenario`` with ``changes`` (dotted path -> value) applied, validated
+    again, as :func:`patch` makes it (``sim.patch(sc, {"days": 14})``; values as in a scenario
+    file, errors naming ``source``, the field path and the bad value). A scenario holding a
+    name that is not a field (a misspelt one given to ``model_copy(update=...)``, which the
+    patch's dump would drop silently) is refused first, naming its path
+    (:mod:`sim.scenario.strays`); the program's own patches (reforms, sweeps' points) skip
+    that walk of every part."""
+    if isinstance(scenario, Scenario):
+        from sim.scenario.check import refuse_strays
+
+        refuse_strays(scenario, f"scenario {scenario.name!r}")
+    return patch(scenario, changes, source, base_dir)

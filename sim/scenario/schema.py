@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
-from typing import Annotated, Any, ClassVar, Literal
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import (
     BeforeValidator,
@@ -1130,6 +1130,34 @@ class Scenario(Extended):
         return glance(self)
 
     __str__ = __repr__
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """Pydantic's copy (``update`` is not validated: ``sim.patch`` is), remembering this
+        scenario's source and the update made: :mod:`sim.scenario.copies`."""
+        from sim.scenario.copies import kept
+
+        return kept(self, super().model_copy(update=update, deep=deep), update)
+
+    def __copy__(self) -> Self:
+        from sim.scenario.copies import kept
+
+        return kept(self, super().__copy__())
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        from sim.scenario.copies import kept
+
+        return kept(self, super().__deepcopy__(memo))
+
+    def __getstate__(self) -> dict[Any, Any]:
+        """Pydantic's state, with the record of this scenario's source (not a field)."""
+        from sim.scenario.copies import pickled_state
+
+        return pickled_state(self, super().__getstate__())
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        from sim.scenario.copies import unpickled
+
+        super().__setstate__(unpickled(self, state))
 
     @field_validator("ports", mode="before")
     @classmethod
