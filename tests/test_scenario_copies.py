@@ -53,6 +53,21 @@ def test_a_bad_value_by_model_copy_is_refused_at_simulate(small):
         sim.simulate(small.model_copy(update={"days": -2}), seed=1)
 
 
+def test_a_bad_value_its_dump_hides_is_refused_at_simulate(small):
+    """A bool for a number is dumped as 1.0, which validates; the run would use True."""
+    with pytest.raises(ScenarioError, match=r"^scenario 'small': days = true: held as given "
+                       r"\(bool\), but a scenario holds 1\.0 \(float\)"):
+        sim.simulate(small.model_copy(update={"days": True}), seed=1)
+    assert sim.simulate(small.model_copy(update={"days": 1}), seed=1).days == 1  # (an int is)
+
+
+def test_a_part_of_another_kind_is_refused_with_its_path_not_a_traceback(small):
+    copied = small.model_copy(update={"ports": {**small.ports, "sea": "sea_port"}})
+    with pytest.raises(ScenarioError, match=r"^scenario 'small': ports\.sea = 'sea_port': cannot "
+                       r"be read as scenario data: a Port part is allowed here, not a str"):
+        sim.simulate(copied, seed=1)
+
+
 def test_a_command_with_reforms_and_levers_still_runs(tmp_path, capsys):
     """The program's own copies (a reform applied, the --days and --set overrides, the
     options' scenarios) are not checked as a user's on the way: a comparison with a reform

@@ -6,10 +6,12 @@ A :class:`Scenario` is validated when it is loaded or patched, but pydantic's
 and a misspelt field is kept beside the fields, where no dump sees it. So ``simulate``,
 ``replicate``, ``compare`` and ``sweep`` validate the scenario they are given once more
 (:func:`checked`; a few milliseconds for the default scenario), names that are not fields
-included (:mod:`sim.scenario.strays`), and refuse it with the loader's :class:`ScenarioError`:
-the field path, the bad value and what is allowed. The same object checked before and
-unchanged since is not validated again (:mod:`sim.scenario.validated`). The program's own
-copies (reforms, levers, sweeps' points) are not checked here: only what a user gives.
+included (:mod:`sim.scenario.strays`), and values it holds otherwise than validation reads
+them, or cannot dump at all (:mod:`sim.scenario.as_given`), and refuse it with the loader's
+:class:`ScenarioError`: the field path, the bad value and what is allowed. The same object
+checked before and unchanged since is not validated again (:mod:`sim.scenario.validated`).
+The program's own copies are not checked on the way (a reform's, a sweep point's), only as
+they reach a run, as before.
 """
 
 from __future__ import annotations
@@ -38,14 +40,44 @@ def checked(scenario: Any, source: str | None = None) -> Scenario:
         raise TypeError(f"scenario must be {ACCEPTED}; got {type(scenario).__name__}")
     from sim.scenario import validated
 
-    text = validated.fingerprint(scenario)
+    source = source or f"scenario {scenario.name!r}"
+    text = _fingerprint(scenario, source)
     if validated.known_valid(scenario, text):
         return scenario
-    source = source or f"scenario {scenario.name!r}"
     refuse_strays(scenario, source)
-    revalidate(scenario, source)
+    refuse_changed(scenario, revalidate(scenario, source), source)
     validated.remember(scenario, text)
     return scenario
+
+
+def _fingerprint(scenario: Scenario, source: str) -> str | None:
+    """:func:`sim.scenario.validated.fingerprint` of ``scenario``; one that cannot be dumped
+    (a part replaced by a value of another kind) is refused, naming its field path."""
+    from sim.scenario import validated
+    from sim.scenario.as_given import HOW, unreadable
+    from sim.scenario.loader import ScenarioError
+
+    try:
+        return validated.fingerprint(scenario)
+    except Exception:
+        found = unreadable(scenario)
+        if found is None:
+            raise
+        path, value, reason = found
+        raise ScenarioError([(source, path, value, f"cannot be read as scenario data: "
+                              f"{reason}; {HOW.format(path=path)}")]) from None
+
+
+def refuse_changed(scenario: Scenario, valid: Scenario, source: str) -> None:
+    """Refuse ``scenario`` where it holds a value otherwise than ``valid`` (the same validated
+    again) does, as a bool for a number or text for hours (:mod:`sim.scenario.as_given`)."""
+    from sim.scenario.as_given import differences, message
+    from sim.scenario.loader import ScenarioError
+
+    found = [(source, p, held, message(held, v, p))
+             for p, held, v in differences(scenario, valid)]
+    if found:
+        raise ScenarioError(found)
 
 
 def refuse_strays(scenario: Scenario, source: str) -> None:
