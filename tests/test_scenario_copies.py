@@ -69,18 +69,18 @@ def test_a_part_of_another_kind_is_refused_with_its_path_not_a_traceback(small):
 
 
 def test_a_command_with_reforms_and_levers_still_runs(tmp_path, capsys):
-    """The program's own copies (a reform applied, the --days and --set overrides, the
-    options' scenarios) are not checked as a user's on the way: a comparison with a reform
-    at a strength, levers set and a capacity window runs as before."""
-    out = tmp_path / "cmp"
+    """The program's own copies (a reform applied at a strength, a lever set, the --days and
+    --set overrides) are not checked as a user's on the way: a sweep of a reform's strength
+    and a lever, on a scenario with a capacity window, runs as before."""
+    out = tmp_path / "sweep"
     window = ("capacity_windows=[{port='sea', lane='document_check', at='1 d', lasts='12 h', "
               "servers=3}]")
-    code = main(["compare", str(SMALL), "--reforms", "single_window:uptake=0.8", "--days", "1",
-                 "--set", "warmup_days=1", "--set", "ports.sea.exam.teams.capacity=6",
-                 "--set", window, "--reps", "1", "--out", str(out), "--executor", "serial",
-                 "--no-report"])
+    code = main(["sweep", str(SMALL), "--param", "single_window:uptake=0.8",
+                 "--param", "ports.sea.exam.teams.capacity=6", "--days", "1",
+                 "--set", "warmup_days=1", "--set", window, "--reps", "1", "--out", str(out),
+                 "--executor", "serial"])
     capsys.readouterr()
-    assert code == 0 and (out / "compare.json").exists()
+    assert code == 0 and (out / "finished.json").exists()
 
 
 @pytest.mark.parametrize("how", ["model_copy", "deep model_copy", "copy", "deepcopy", "pickle"])
