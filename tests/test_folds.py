@@ -1,6 +1,6 @@
 """The recorder's counting helpers against the numpy calls they replace: ``tally`` gives
-``np.add.at``'s counts exactly, and ``sums_by`` each column's ``np.bincount`` to the bit (each
-cell sums its values in row order)."""
+``np.add.at``'s counts exactly, ``sums_by`` each column's ``np.bincount`` to the bit (each
+cell sums its values in row order), and ``add_rows_at`` ``np.add.at``'s rows to the bit."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sim.model.recorder_rows import sums_by, tally
+from sim.model.recorder_rows import add_rows_at, sums_by, tally
 
 
 def _tallies_as_add_at(rows: int, cols: int, n: int, seed: int) -> None:
@@ -65,3 +65,26 @@ def test_sums_by_is_each_columns_bincount_to_the_bit(
     at = np.zeros((groups, cols))
     np.add.at(at, code, values)
     np.testing.assert_allclose(got, at, rtol=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 4), st.integers(0, 300), st.integers(0, 2**31))
+def test_add_rows_at_is_add_at_of_rows_to_the_bit(
+    groups: int, cols: int, n: int, seed: int
+) -> None:
+    """Sums already there, values of many magnitudes, rows repeated: the same bytes as
+    ``np.add.at`` on rows (each cell adds its values in row order, onto what it held)."""
+    rng = np.random.default_rng(seed)
+    start = rng.lognormal(0.0, 3.0, (groups, 2, cols))
+    rows = rng.integers(0, groups * 2, n)
+    values = rng.lognormal(0.0, 3.0, (n, cols))
+    expected = start.copy()
+    np.add.at(expected.reshape(-1, cols), rows, values)
+    got = start.copy()
+    add_rows_at(got, rows, values)
+    assert got.tobytes() == expected.tobytes()
+
+
+def test_add_rows_at_refuses_an_array_it_would_copy() -> None:
+    with pytest.raises(ValueError, match="C-contiguous"):
+        add_rows_at(np.zeros((4, 3))[:, ::2], np.array([0]), np.ones((1, 2)))

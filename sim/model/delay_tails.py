@@ -32,6 +32,7 @@ import numpy as np
 
 from sim.model.costbook import LAYOUT
 from sim.model.milestones import CENSORED, RELEASED
+from sim.model.recorder_rows import add_rows_at
 from sim.model.spoilage import SpoilageTally
 from sim.scenario.schema import DIRECTIONS, Scenario
 from sim.scenario.within import label, reported
@@ -116,10 +117,9 @@ class DelayTailTally:
         col = {k: a[:, ix[k]].astype(int) for k in ("commodity", "port", "direction")}
         cell = (col["commodity"] * len(self.ports) + col["port"]) * len(DIRECTIONS)
         cell += col["direction"]
-        flat = self.boxes.reshape(-1, self.boxes.shape[-1])
         values = np.column_stack([boxes, over * boxes[:, None]])
-        np.add.at(flat, cell, values)
-        np.add.at(self.unknown.reshape(-1, len(self.targets)), cell, unknown * boxes[:, None])
+        add_rows_at(self.boxes, cell, values)
+        add_rows_at(self.unknown, cell, unknown * boxes[:, None])
 
     def metrics(self) -> dict[str, float]:
         """Per port and direction, and per commodity carried there: the share of the

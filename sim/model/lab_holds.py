@@ -31,6 +31,7 @@ from sim.model.finders import QUARANTINE, after_bits, detected
 from sim.model.lab_work import LabWorkTally
 from sim.model.milestones import RELEASED, flow_end
 from sim.model.prices import Prices
+from sim.model.recorder_rows import add_rows_at
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
 
 if TYPE_CHECKING:
@@ -117,9 +118,8 @@ class LabHoldTally:
             DIRECTIONS
         ) + col["direction"].astype(int)
         values = np.column_stack([np.ones(len(a)), hours, col["containers"], cost, fees])
-        flat = self.sums.reshape(-1, len(GROUPS), len(SUMS))
         for g, rows in enumerate((np.ones(len(a), bool), sampled, checked)):
-            np.add.at(flat[:, g, :], cell[rows], values[rows])
+            add_rows_at(self.sums, cell[rows] * len(GROUPS) + g, values[rows])
 
     def _trader_cost(
         self, a: np.ndarray, col: dict[str, np.ndarray]

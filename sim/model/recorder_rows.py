@@ -72,6 +72,18 @@ def tally(into: np.ndarray, *index: np.ndarray) -> None:
     into += cells.reshape(into.shape).astype(into.dtype, copy=False)
 
 
+def add_rows_at(into: np.ndarray, rows: np.ndarray, values: np.ndarray) -> None:
+    """Add each row of ``values`` to row ``rows[i]`` of ``into`` read as rows of its last
+    axis (C-contiguous): what ``np.add.at`` does with rows of a 2-d array, the same
+    additions in the same order (so bit for bit), as one 1-d ``np.add.at`` over the flat
+    cells, numpy's fast path: some three times faster."""
+    width = values.shape[1]
+    flat = into.reshape(-1)
+    if not np.shares_memory(flat, into):  # (a copy: the sums would go nowhere)
+        raise ValueError("add_rows_at needs a C-contiguous array to add into")
+    np.add.at(flat, (rows[:, None] * width + np.arange(width)).ravel(), values.ravel())
+
+
 def sums_by(cells: np.ndarray, values: np.ndarray, groups: int) -> np.ndarray:
     """Sums of ``values`` (rows of columns) by ``cells`` (the same shape: each value's group
     times the number of columns, plus its column), as ``groups`` rows of the columns; each
