@@ -523,3 +523,32 @@ def test_the_yards_busiest_boxes_and_dwell_p90_have_their_entry_unit_and_chinese
     assert glossary.unit(entry) == unit
     assert metric_name(name) == zh and meaning(stem, entry.meaning) is not None
     assert name in metric_names(sim.load_scenario(DEFAULT)).names
+
+
+@pytest.mark.parametrize(("name", "stem", "unit", "zh"), [
+    ("quarantine_rejected_lots_plants", "quarantine_rejected_lots_<commodity>", "consignments",
+     "plants检疫不合格退运或销毁批数"),
+    ("quarantine_rejected_h_mean_frozen", "quarantine_rejected_h_mean_<commodity>", "hours",
+     "frozen检疫不合格批到港至判定不合格平均小时数"),
+    ("quarantine_rejection_cost_per_lot_plants", "quarantine_rejection_cost_per_lot_<commodity>",
+     "currency per lot", "plants检疫不合格批每批退运或销毁费用"),
+    ("quarantine_treated_lots_plants", "quarantine_treated_lots_<commodity>", "consignments",
+     "plants检疫处理（熏蒸、热处理）后放行批数"),
+    ("quarantine_treatment_h_mean_plants", "quarantine_treatment_h_mean_<commodity>", "hours",
+     "plants检疫处理平均小时数"),
+])
+def test_what_quarantine_did_with_the_lots_it_acted_on_has_its_entry_and_chinese(
+    name, stem, unit, zh
+):
+    """The rejected and treated lots by commodity (sim.model.quarantine_disposal): the default
+    scenario yields them for its statutory commodities, each with one entry (the lots'
+    count not taken for their hours), its unit, and its Chinese name and meaning."""
+    from sim.report.translate import metric_name
+    from sim.report.zh_meanings import meaning
+
+    known = metric_names(sim.load_scenario(DEFAULT))
+    assert name in known.names
+    entry = glossary.lookup(name, known)
+    assert entry is not None and entry.stem == stem and not entry.only
+    assert glossary.unit(entry) == unit
+    assert metric_name(name) == zh and meaning(stem, entry.meaning) is not None

@@ -296,6 +296,8 @@ def _money_unit(name: str) -> str:
         return "currency per seizure"
     if name.endswith("_per_audit"):
         return "currency per audit"
+    if "_per_lot_" in name:  # (a rejected lot's return or destruction, by commodity)
+        return "currency per lot"
     if "_per_inspected_compliant" in name:
         return "currency per inspected compliant declaration"
     if "_per_container" in name:

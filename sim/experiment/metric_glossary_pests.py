@@ -4,7 +4,7 @@ slipped through."""
 
 from __future__ import annotations
 
-from sim.experiment.metric_glossary_data import EFFECT_LAYER, Entry
+from sim.experiment.metric_glossary_data import CLEAR_LAYER, COST_LAYER, EFFECT_LAYER, Entry
 
 _OF = (
     "the cohort's consignments of `<commodity>` that carry pests (the hidden truth: "
@@ -43,4 +43,49 @@ PESTS = [
           f"what the checks saw), over the observed days; a find after release (audit, "
           f"recall) does not take one off." + _NAMED.replace("; NaN where a replication had "
                                                              "none", "")),
+]
+
+_LOTS = (
+    "the cohort's consignments (lots) of `<commodity>`"
+)
+_STATUTORY = (
+    " Named for each commodity subject to statutory inspection (`commodities.<commodity>."
+    "statutory` above 0: only such goods meet a quarantine check)"
+)
+_MEAN_NAN = "; NaN where a replication had none."
+_REJECTED = (
+    "rejected after a find (returned or destroyed: outcome `rejected`, by default a pest "
+    "that is not treated, `enforcement.pest_treat`)"
+)
+_NO_TIME = (
+    " The goods' flow ends at the rejection: the return or destruction itself takes no "
+    "time in the model, and the goods leave the clearance figures."
+)
+
+#: what quarantine did with the lots it acted on (:mod:`sim.model.quarantine_disposal`)
+DISPOSAL = [
+    Entry("quarantine_rejected_lots_<commodity>", EFFECT_LAYER,
+          f"Of {_LOTS}, those {_REJECTED}, over the observed days; they sum to "
+          f"`consignments_rejected` over the commodities." + _STATUTORY + "."),
+    Entry("quarantine_rejected_h_mean_<commodity>", CLEAR_LAYER,
+          f"Mean hours from arrival to the rejection of {_LOTS} {_REJECTED}: to the last "
+          f"check that found them (the laboratory's result, the quarantine check or the "
+          f"examination), the time a rejected lot stood at the port before its return or "
+          f"destruction was ordered." + _NO_TIME + _STATUTORY + _MEAN_NAN),
+    Entry("quarantine_rejection_cost_per_lot_<commodity>", COST_LAYER,
+          f"Mean price of the return or destruction of {_LOTS} {_REJECTED}: "
+          f"`costs.checks.destruction` at its port's mode times its containers, paid by "
+          f"`costs.checks.rejection_payer` (the trader's `rejection` or the state's "
+          f"`rejection_state` cost part). One price for a return and a destruction alike; "
+          f"only with a `[costs]` section." + _STATUTORY + _MEAN_NAN),
+    Entry("quarantine_treated_lots_<commodity>", EFFECT_LAYER,
+          f"Of {_LOTS}, those treated by quarantine (fumigation, heat) and then released, the "
+          f"treatment over by the run's end, over the observed days: a share of the checks "
+          f"(`commodities.<commodity>.quarantine_treat`) and pests found and treated "
+          f"(`enforcement.pest_treat`)." + _STATUTORY + "."),
+    Entry("quarantine_treatment_h_mean_<commodity>", CLEAR_LAYER,
+          f"Mean hours of the quarantine treatment (fumigation, heat: "
+          f"`ports.<port>.quarantine.treatment`) of {_LOTS} treated, from its start to its "
+          f"end; the goods wait that long before release (the Time Release Study's "
+          f"`treatment` stretch)." + _STATUTORY + _MEAN_NAN),
 ]

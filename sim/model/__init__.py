@@ -178,6 +178,9 @@ Where things live:
 - ``pest_catch.py`` quarantine pests by commodity: the infested consignments, the share a
                    quarantine check met and sampled, found before release (by the
                    laboratory alone too) and released unfound
+- ``quarantine_disposal.py`` what quarantine did with the lots it acted on, by commodity:
+                   rejected (returned or destroyed: hours to the rejection, its price) and
+                   treated (fumigation, heat: the treatment's hours)
 - ``sample_time.py`` the time a quarantine check spends drawing its sample: minutes per
                    unit drawn, added to the check of a consignment that sends one
 - ``delay_tails.py`` the tail of clearance delay: the share of containers held past each

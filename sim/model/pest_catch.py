@@ -10,7 +10,9 @@ enforcement tables are by port and direction, not commodity. The sampling plan
 consignments sampled, so the share checked and the share sampled say how far a change of
 plan can reach. Named for each commodity that can carry pests (``enforcement.prevalence.pest``
 times its ``by_commodity`` multiplier above 0), so every replication names the same; a share
-is NaN where the cohort had no infested consignment of it.
+is NaN where the cohort had no infested consignment of it. The tally carries the
+quarantine disposal's (:mod:`sim.model.quarantine_disposal`: what became of the lots found,
+rejected or treated), wired and reported with it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from sim.model.costbook import LAYOUT
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
 from sim.model.finders import DOC, PHYSICAL, QUARANTINE, SCAN, TRUTH, after_bits, finders
 from sim.model.milestones import CENSORED
+from sim.model.quarantine_disposal import DisposalTally
 
 if TYPE_CHECKING:
     from sim.model.recorder import Recorder
@@ -55,17 +58,23 @@ class PestCatchTally:
         self.named = [self.commodities.index(c) for c in named]
         self.index = {name: i for i, name in enumerate(LAYOUT)}
         self.counts = np.zeros((len(self.commodities), len(COUNTS)), np.int64)
+        self.disposal: DisposalTally | None = None  # (set by :meth:`of`)
 
     @classmethod
     def of(cls, scenario: Scenario, end: float) -> PestCatchTally:
         """The tally of a scenario's commodities that can carry pests; ``end`` is the run's
         end (goods still held then, unfound, have no known outcome)."""
-        return cls(list(scenario.commodities), pest_commodities(scenario), end)
+        tally = cls(list(scenario.commodities), pest_commodities(scenario), end)
+        tally.disposal = DisposalTally.of(scenario, end)
+        return tally
 
     def wire(self, recorder: Recorder) -> PestCatchTally:
-        """Fold every block the recorder folds (not at all when no commodity is named)."""
+        """Fold every block the recorder folds (not at all when no commodity is named), and
+        wire the disposal's tally."""
         if self.named:
             recorder.also_fold(self.fold)
+        if self.disposal is not None:
+            self.disposal.wire(recorder)
         return self
 
     def fold(self, a: np.ndarray) -> None:
@@ -106,7 +115,7 @@ class PestCatchTally:
             out[f"pest_detection_rate_{c}"] = found / known if known else math.nan
             out[f"pest_lab_finds_{c}"] = float(lab)
             out[f"pest_slipped_{c}"] = float(slipped)
-        return out
+        return out | (self.disposal.metrics() if self.disposal is not None else {})
 
 
 def before_other(found: dict[str, np.ndarray]) -> np.ndarray:

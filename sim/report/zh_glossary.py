@@ -138,6 +138,7 @@ UNITS: dict[str, str] = {
     "currency per inspected compliant declaration": "currency/份被查验的守法报关单",
     "currency per seizure": "currency/次查扣",
     "currency per audit": "currency/次稽查",
+    "currency per lot": "currency/批",
     "currency per year": "currency/年",
     "currency, observed days": "currency，观测期合计",
     "currency, one-off (not per year)": "currency，一次性（非每年）",
