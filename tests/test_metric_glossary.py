@@ -536,6 +536,8 @@ def test_the_yards_busiest_boxes_and_dwell_p90_have_their_entry_unit_and_chinese
      "plants检疫处理（熏蒸、热处理）后放行批数"),
     ("quarantine_treatment_h_mean_plants", "quarantine_treatment_h_mean_<commodity>", "hours",
      "plants检疫处理平均小时数"),
+    ("quarantine_treatment_cost_per_lot_plants",
+     "quarantine_treatment_cost_per_lot_<commodity>", "currency per lot", "plants检疫处理每批费用"),
 ])
 def test_what_quarantine_did_with_the_lots_it_acted_on_has_its_entry_and_chinese(
     name, stem, unit, zh

@@ -53,3 +53,24 @@ def test_a_rejected_lot_costs_its_ports_price_per_container():
     assert len(rejected)
     want = 700.0 * rejected["containers"].mean()
     assert np.isclose(m["quarantine_rejection_cost_per_lot_frozen"], want)
+
+
+def test_a_treated_lot_costs_its_owner_the_treatments_price_per_container():
+    """``costs.checks.treatment`` prices a treated container: the lot's mean and the
+    trader's cost part, which a scenario without the price does not have."""
+    priced = {"costs": {"price_year": 2019, "checks": {"treatment": {"*": 300.0}}}}
+    r = sim.simulate(sim.load_scenario(SMALL, {**SHORT, **priced}), seed=1, log=True)
+    assert r.log is not None
+    m, log = r.metrics(), r.log
+    treated = log[log["cohort"].astype(bool) & log["treated"].notna()
+                  & (log["commodity"] == "frozen")]
+    assert len(treated)
+    assert np.isclose(m["quarantine_treatment_cost_per_lot_frozen"],
+                      300.0 * treated["containers"].mean())
+    free = sim.simulate(sim.load_scenario(SMALL, {**SHORT, "costs": {"price_year": 2019}}),
+                        seed=1)
+    assert free.metrics()["quarantine_treatment_cost_per_lot_frozen"] == 0
+    # the trader pays it: the same goods cost their owners more, the agencies nothing more
+    more = m["trader_cost_per_consignment"] - free.metrics()["trader_cost_per_consignment"]
+    assert more > 0
+    assert m["agency_cost_per_consignment"] == free.metrics()["agency_cost_per_consignment"]

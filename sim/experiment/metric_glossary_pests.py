@@ -88,4 +88,10 @@ DISPOSAL = [
           f"`ports.<port>.quarantine.treatment`) of {_LOTS} treated, from its start to its "
           f"end; the goods wait that long before release (the Time Release Study's "
           f"`treatment` stretch)." + _STATUTORY + _MEAN_NAN),
+    Entry("quarantine_treatment_cost_per_lot_<commodity>", COST_LAYER,
+          f"Mean price of the quarantine treatment (fumigation, heat) of {_LOTS} treated: "
+          f"`costs.checks.treatment` at its port's mode times its containers, paid by the "
+          f"trader (the `treatment` cost part, in the border compliance cost); none by "
+          f"default, when the treatment costs only the goods' time; only with a `[costs]` "
+          f"section." + _STATUTORY + _MEAN_NAN),
 ]

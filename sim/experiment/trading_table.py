@@ -37,7 +37,7 @@ _FLOW_KINDS = ("to_release", "after_release")
 #: the trader's fees of each segment (the cost table's items); the rest of its fees
 #: (``other_fees``) are none of the study's segments
 DOCUMENTARY_COST = ("broker",)
-BORDER_COST = ("terminal_handling", "storage", "inspection_handling", "attendance")
+BORDER_COST = ("terminal_handling", "storage", "inspection_handling", "attendance", "treatment")
 #: the trader's fees of neither segment: reefer power (the study's product needs none), the
 #: return or destruction of rejected goods, a two-step declaration's guarantee, a recall
 OTHER_COST = ("reefer", "rejection", "guarantee", "recall")

@@ -41,6 +41,7 @@ TRADER_PARTS = (
     "rejection",
     "guarantee",
     "recall",
+    "treatment",  # (last: a scenario that does not price it sums as before, bit for bit)
 )
 AGENCY_PARTS = (
     "scan_use",
@@ -170,7 +171,7 @@ def _inspection_costs(
 ) -> None:
     """Checks: scans, samples and tests (agency); moves, handling, attendance (trader,
     or the state when an inspection found nothing and it pays: ``nothing``, released without
-    a find); rejected goods."""
+    a find); rejected goods, and goods quarantine treated."""
     boxes = col["containers"]
     physical, quarantine = _done(col, "exam_end"), _done(col, "quarantine_end")
     examined = physical | quarantine
@@ -195,6 +196,7 @@ def _inspection_costs(
         col["outcome"].astype(int) == REJECTED, boxes * prices.destruction[port], 0.0
     )
     out[:, P["rejection_state" if prices.rejection_state else "rejection"]] = rejected
+    out[:, P["treatment"]] = _done(col, "treated") * boxes * prices.treatment[port]
     border = [f"time_{o}" for o in ("customs", "quarantine", "organisation")]
     out[:, P["border_burden"]] = out[:, [P[k] for k in border]].sum(axis=1) + (
         out[:, P["inspection_handling"]] + out[:, P["attendance"]]

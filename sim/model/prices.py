@@ -42,6 +42,7 @@ class Prices:
     post_release_review: float  # per post-clearance tax review (two-step processing)
     supplementary_declaration: float  # per full declaration after a two-step release
     destruction: np.ndarray  # by port
+    treatment: np.ndarray  # by port, per container treated by quarantine
     rejection_state: bool
     no_find_state: bool
     separate_inspection: bool
@@ -90,6 +91,7 @@ class Prices:
             post_release_review=costs.checks.post_release_review,
             supplementary_declaration=costs.checks.supplementary_declaration,
             destruction=per_port(costs.checks.destruction),
+            treatment=per_port(costs.checks.treatment),
             rejection_state=costs.checks.rejection_payer == "state",
             no_find_state=costs.no_find_payer == "state",
             separate_inspection=separate,

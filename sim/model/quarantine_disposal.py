@@ -9,8 +9,9 @@ disposal costs and takes, and the clearance figures leave rejected goods out. A 
 time is from the goods' arrival to the last check that found them (the laboratory's result,
 the quarantine check or the examination): the model ends the goods' flow there, so the return
 or the destruction itself takes no time in it. Its price is ``costs.checks.destruction`` per
-container at the port's mode (whoever pays, ``costs.checks.rejection_payer``), named only
-with a ``[costs]`` section.
+container at the port's mode (whoever pays, ``costs.checks.rejection_payer``), a
+treatment's ``costs.checks.treatment`` per container (the trader's), named only with a
+``[costs]`` section.
 
 Named for each commodity subject to statutory inspection (``statutory`` above 0: only such
 goods meet a quarantine check), so every replication names the same; a mean is NaN where a
@@ -36,8 +37,8 @@ if TYPE_CHECKING:
 #: the checks whose find can end the goods' flow: the last one reached is the rejection's time
 FINDS = ("doc_end", "image_end", "exam_end", "quarantine_end", "lab_end")
 #: sums by commodity: lots rejected, their hours to the rejection, their disposal cost; lots
-#: treated, their hours of treatment
-SUMS = ("rejected", "rejected_h", "rejection_cost", "treated", "treatment_h")
+#: treated, their hours of treatment, its cost
+SUMS = ("rejected", "rejected_h", "rejection_cost", "treated", "treatment_h", "treatment_cost")
 
 
 def statutory_commodities(scenario: Scenario) -> list[str]:
@@ -53,7 +54,7 @@ class DisposalTally:
         self,
         commodities: Sequence[str],
         named: Sequence[str],
-        price: np.ndarray | None,
+        price: tuple[np.ndarray, np.ndarray] | None,
         end: float,
     ) -> None:
         self.commodities, self.price, self.end = list(commodities), price, end
@@ -63,13 +64,16 @@ class DisposalTally:
 
     @classmethod
     def of(cls, scenario: Scenario, end: float) -> DisposalTally:
-        """The tally of a scenario's statutory commodities; without a ``[costs]`` section the
-        disposal's price is not known (and not named). ``end`` is the run's end (a treatment
+        """The tally of a scenario's statutory commodities, with the prices by port of a
+        rejected and of a treated container; without a ``[costs]`` section they are not
+        known (and their costs not named). ``end`` is the run's end (a treatment
         not over by then is not counted)."""
         costs = scenario.costs
-        price = None if costs is None else np.array([
-            by_mode(costs.checks.destruction, p.mode) for p in scenario.ports.values()
-        ])  # fmt: skip
+        modes = [p.mode for p in scenario.ports.values()]
+        price = None if costs is None else (
+            np.array([by_mode(costs.checks.destruction, m) for m in modes]),
+            np.array([by_mode(costs.checks.treatment, m) for m in modes]),
+        )  # fmt: skip
         return cls(list(scenario.commodities), statutory_commodities(scenario), price, end)
 
     def wire(self, recorder: Recorder) -> DisposalTally:
@@ -87,13 +91,19 @@ class DisposalTally:
         if rejected.any():
             found = np.nanmax(a[rejected][:, [ix[k] for k in FINDS]], axis=1)
             port = a[rejected, ix["port"]].astype(int)
-            price = np.full(len(port), math.nan) if self.price is None else self.price[port]
-            cost = a[rejected, ix["containers"]] * price
+            cost = a[rejected, ix["containers"]] * self._price(0, port)
             self._add(com[rejected], 0, np.ones(len(port)), found - arrived[rejected], cost)
         treated = a[:, ix["treated"]] <= self.end  # (NaN: never treated)
         if treated.any():
             hours = a[treated, ix["treated"]] - a[treated, ix["treatment_start"]]
-            self._add(com[treated], 3, np.ones(len(hours)), hours)
+            port = a[treated, ix["port"]].astype(int)
+            cost = a[treated, ix["containers"]] * self._price(1, port)
+            self._add(com[treated], 3, np.ones(len(hours)), hours, cost)
+
+    def _price(self, k: int, port: np.ndarray) -> np.ndarray:
+        """A container's price of the disposal (``k`` 0) or the treatment (1) at each
+        port given, NaN when the scenario prices nothing."""
+        return np.full(len(port), math.nan) if self.price is None else self.price[k][port]
 
     def _add(self, com: np.ndarray, first: int, *values: np.ndarray) -> None:
         """Add each of ``values`` by commodity into the sums from column ``first`` on."""
@@ -104,10 +114,13 @@ class DisposalTally:
     def metrics(self) -> dict[str, float]:
         """Per commodity named: ``quarantine_rejected_lots_<c>``, ``quarantine_rejected_h_
         mean_<c>`` (arrival to the rejection), ``quarantine_rejection_cost_per_lot_<c>``,
-        ``quarantine_treated_lots_<c>`` and ``quarantine_treatment_h_mean_<c>``."""
+        ``quarantine_treated_lots_<c>``, ``quarantine_treatment_h_mean_<c>`` and
+        ``quarantine_treatment_cost_per_lot_<c>`` (the costs only with prices)."""
         out: dict[str, float] = {}
         for k in self.named:
-            rejected, hours, cost, treated, treatment = (float(v) for v in self.sums[k])
+            rejected, hours, cost, treated, treatment, treat_cost = (
+                float(v) for v in self.sums[k]
+            )
             c = self.commodities[k]
             out[f"quarantine_rejected_lots_{c}"] = rejected
             out[f"quarantine_rejected_h_mean_{c}"] = hours / rejected if rejected else math.nan
@@ -119,4 +132,8 @@ class DisposalTally:
             out[f"quarantine_treatment_h_mean_{c}"] = (
                 treatment / treated if treated else math.nan
             )
+            if self.price is not None:
+                out[f"quarantine_treatment_cost_per_lot_{c}"] = (
+                    treat_cost / treated if treated else math.nan
+                )
         return out

@@ -56,4 +56,8 @@ MEANINGS: dict[tuple[str, str], str] = {
         f"观测期到港的 <commodity> 货物（批）中经处理者，检疫处理（熏蒸、热处理："
         f"ports.<port>.quarantine.treatment）自开始至结束的平均小时数；货物在放行前等待这么久"
         f"（通关时间测算中的检疫处理阶段）。{_STATUTORY}{_NAN}",
+    ("quarantine_treatment_cost_per_lot_<commodity>", "f79f02ae"):
+        f"观测期到港的 <commodity> 货物（批）中经处理者，每批检疫处理（熏蒸、热处理）的平均费用："
+        f"其口岸运输方式的 costs.checks.treatment 乘以集装箱数，由贸易商支付（计入边境合规成本）；"
+        f"默认不计价，处理只耗费货物的时间；仅在有 [costs] 部分时给出。{_STATUTORY}{_NAN}",
 }

@@ -91,8 +91,12 @@ def recovery_factor(rate: float, years: float) -> float:
     return float(rate / (1.0 - (1.0 + rate) ** -years))
 
 
-class Checks(Strict):
-    """Variable costs per check borne by the agency (prices of consumables and services)."""
+class Checks(Extended):
+    """Variable costs per check borne by the agency (prices of consumables and services), and
+    what quarantine's action on the goods costs their owner (treatment, return or
+    destruction)."""
+
+    ADDED = ("treatment",)
 
     sample: Money = Field(default=0.0, description="taking one quarantine sample")
     lab_tests: dict[str, Money] = Field(
@@ -106,6 +110,12 @@ class Checks(Strict):
     )
     rejection_payer: Literal["trader", "state"] = Field(
         default="trader", description="who pays the return or destruction of rejected goods"
+    )
+    treatment: PerMode = Field(
+        default_factory=dict,
+        description="quarantine treatment (fumigation, heat) of goods treated and released, "
+        "per container (a parcel at a post hub), paid by the trader: one price, or a table "
+        "by mode; none (the default): the treatment costs only the goods' time",
     )
     post_release_review: Money = Field(
         default=0.0,
