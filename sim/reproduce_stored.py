@@ -26,7 +26,9 @@ def stored_problems(rec: Recorded) -> list[str]:
         problems += _scenario(folder)
         problems += _replications(folder, rec.reps)
     if rec.kind == "compare":
-        problems += _gains(rec.folder, rec.reps)
+        from sim.appraisal_check import appraisal_problems
+
+        problems += _gains(rec.folder, rec.reps) + appraisal_problems(rec.folder)
     return problems + _sealed(rec.folder, "comparison" if rec.kind == "compare" else "run")
 
 

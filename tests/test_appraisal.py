@@ -477,3 +477,48 @@ def test_appraise_gives_cash_and_capacity_freed_apart_and_says_what_its_npv_coun
         assert said[0] in capsys.readouterr().out
         assert main(["appraise", str(compared), "--lang", lang, "--count-freed-capacity"]) == 0
         assert said[1] in capsys.readouterr().out
+
+
+def test_check_only_finds_an_appraisal_edited_after_it_was_written(compared, tmp_path, capsys):
+    """The comparison's seal does not cover appraisal.csv (written after it): reproduce
+    works the business case out again from the replications with the terms appraisal.json
+    records, so an NPV, a payback or a term edited by hand is named, not passed as written."""
+    import shutil
+
+    from sim.appraisal_check import appraisal_problems
+    from sim.cli import main
+    from sim.report.zh_reasons import reason
+
+    copy = tmp_path / "c"
+    shutil.copytree(compared, copy)
+    assert appraisal_problems(copy) == []  # (none written yet)
+    assert main(["appraise", str(copy), "--setup", "s4=100000", "--years", "7"]) == 0
+    assert appraisal_problems(copy) == []
+    csv, record = copy / "appraisal.csv", copy / "appraisal.json"
+    kept = csv.read_text()
+    table = pd.read_csv(csv)
+    row = table.index[table["figure"] == "net_present_value"][0]
+    table.loc[row, "mean"] = float(table.loc[row, "mean"]) + 1.0
+    table.to_csv(csv, index=False)
+    capsys.readouterr()
+    assert main(["reproduce", str(copy), "--check-only"]) == 1
+    out = capsys.readouterr().out
+    assert f"{csv}: s4 net_present_value mean is " in out, out
+    assert "worked out, not the appraisal worked out again" in out
+    csv.write_text(kept)
+    terms = json.loads(record.read_text())
+    terms["discount_rate"] = terms["discount_rate"] / 2  # (the figures left as written)
+    record.write_text(json.dumps(terms))
+    [moved] = appraisal_problems(copy)
+    assert moved.startswith(f"{csv}: s4 budget_present_value mean is "), moved
+    assert "按 appraisal.json 记录的条件由比较的各次重复运行重新算得" in (
+        reason(moved.partition(": ")[2]) or "")
+    terms["discount_rate"] *= 2
+    terms["options"]["s4"]["payback_years"]["ci_high"] = 99.0
+    record.write_text(json.dumps(terms))
+    [moved] = appraisal_problems(copy)
+    assert moved.startswith(f"{record}: s4 payback_years ci_high is 99.0 in the file"), moved
+    record.unlink()
+    assert appraisal_problems(copy) == [
+        f"{record}: missing, though appraisal.csv is there (bordersim appraise writes both): "
+        "give the appraise command again"]

@@ -194,6 +194,19 @@ REASONS: tuple[tuple[str, str], ...] = (
     (r"(?P<table>\S+), one of its tables: (?P<inner>.+)", "其表 {table}：{inner}"),
     (r"not a regular file", "不是普通文件"),
     (r"larger than (?P<most>[\d,]+) bytes", "大于 {most} 字节"),
+    # a comparison's business case that is no longer the one its folder gives
+    # (sim.appraisal_check)
+    (r"missing, though (?P<other>\S+) is there \(bordersim appraise writes both\): give the "
+     r"appraise command again", "文件缺失，但 {other} 仍在（bordersim appraise 同时写出两者）："
+     "请再次运行 appraise 命令"),
+    (r"(?P<option>\S+) (?P<figure>\w+) (?P<column>\w+) is (?P<got>\S+) in the file, "
+     r"(?P<want>\S+) worked out, not the appraisal worked out again from the comparison's "
+     r"replications with the terms appraisal\.json records \(changed after bordersim appraise "
+     r"wrote it\): give the appraise command again",
+     "方案 {option} 的 {figure}（{column}）在文件中为 {got}，按 appraisal.json 记录的条件由比较的"
+     "各次重复运行重新算得 {want}（bordersim appraise 写出后被改动）：请再次运行 appraise 命令"),
+    (r"cannot be checked against the comparison \((?P<detail>.+)\): give the appraise command "
+     r"again", "无法与比较结果核对（{detail}）：请再次运行 appraise 命令"),
     # what a rewritten file of the folder did not match
     (r"the scenario_hash of meta\.json", "运行记录 meta.json 中的情景校验值（scenario_hash）"),
     (r"the scenario of meta\.json", "运行记录 meta.json 中的情景"),

@@ -1,0 +1,123 @@
+"""Whether a comparison's business case (``appraisal.csv``, ``appraisal.json``, written by
+``bordersim appraise``) is still the one its folder gives: the appraisal is worked out again
+from the comparison's replications with the terms ``appraisal.json`` records (horizon,
+discount rate, set-up and running costs, value-of-time scale, whether freed capacity counts)
+and each figure of both files is set against it. The appraisal is written after the
+comparison finished, so the comparison's seal (``finished.json``) does not cover it: without
+this check an NPV or payback edited by hand would pass ``bordersim reproduce`` unseen."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+#: the figures of each row compared (those ``appraisal.json`` keeps too)
+COLUMNS = ("mean", "ci_low", "ci_high")
+
+
+def appraisal_problems(folder: Path) -> list[str]:
+    """One line naming ``folder``'s appraisal file that disagrees with the appraisal worked
+    out again (its first figure that moved, both values), or that is missing beside the
+    other; empty when the folder has no appraisal or it agrees."""
+    csv, record = folder / "appraisal.csv", folder / "appraisal.json"
+    there = [p for p in (csv, record) if p.exists() or p.is_symlink()]
+    if not there:
+        return []
+    if len(there) == 1:
+        gone = record if there[0] == csv else csv
+        return [f"{gone}: missing, though {there[0].name} is there (bordersim appraise writes "
+                "both): give the appraise command again"]
+    try:
+        expected = _worked_out(folder)
+        stored = _stored_rows(csv)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        return [f"{csv}: cannot be checked against the comparison ({_short(exc)}): give the "
+                "appraise command again"]
+    from sim.report.folder import read_object
+
+    kept = read_object(record).get("options")  # (read already: _worked_out)
+    for name, rows in (("appraisal.csv", stored), ("appraisal.json", _json_rows(kept))):
+        moved = _first_moved(rows, expected)
+        if moved:
+            return [f"{folder / name}: {moved}, not the appraisal worked out again from the "
+                    "comparison's replications with the terms appraisal.json records (changed "
+                    "after bordersim appraise wrote it): give the appraise command again"]
+    return []
+
+
+def _worked_out(folder: Path) -> dict[tuple[str, str, str], float]:
+    """Each figure of the appraisal worked out again: ``(option, figure, column)`` to its
+    value (NaN: none, inf: a payback never reached)."""
+    from sim.experiment.appraisal import Appraisal, appraise
+    from sim.experiment.appraisal_folder import AppraisalError, read_folder
+    from sim.report.folder import read_object
+
+    try:
+        data = read_folder(folder)
+    except AppraisalError as exc:
+        raise ValueError(str(exc)) from None
+    terms = read_object(folder / "appraisal.json")
+    ask = Appraisal(years=int(terms["years"]), discount_rate=float(terms["discount_rate"]),
+                    days=data.days, setup=_amounts(terms["setup"]),
+                    time_value_scale=float(terms["time_value_scale"]),
+                    running=_amounts(terms["running"]),
+                    count_capacity=bool(terms["count_freed_capacity"]),
+                    unknown={str(k): tuple(v) for k, v in terms["setup_unknown"].items()})
+    table = appraise(data.replications, data.options, ask)
+    return {(str(r["option"]), str(r["figure"]), c): float(r[c])
+            for r in table.to_dict("records") for c in COLUMNS}
+
+
+def _amounts(given: Any) -> dict[str, float]:
+    """An option-to-amount mapping of ``appraisal.json`` (``setup``, ``running``)."""
+    return {str(k): float(v) for k, v in dict(given).items()}
+
+
+def _stored_rows(csv: Path) -> dict[tuple[str, str, str], float]:
+    """``appraisal.csv``'s figures, read as every results file is (no link, bounded size)."""
+    from sim.report.folder import read_csv
+
+    table = read_csv(csv)  # (a ResultsFolderError is a ValueError)
+    return {(str(r["option"]), str(r["figure"]), c): _number(r[c])
+            for r in table.to_dict("records") for c in COLUMNS}
+
+
+def _json_rows(kept: Any) -> dict[tuple[str, str, str], float]:
+    """``appraisal.json``'s ``options`` figures (null: none; "never": a payback not reached)."""
+    if not isinstance(kept, dict):
+        return {}
+    return {(str(o), str(f), c): _number(v.get(c) if isinstance(v, dict) else None)
+            for o, figures in kept.items() if isinstance(figures, dict)
+            for f, v in figures.items() for c in COLUMNS}
+
+
+def _number(x: Any) -> float:
+    """A stored figure as a float: NaN for none, inf for "never", NaN for anything else."""
+    if x == "never":
+        return math.inf
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def _first_moved(rows: dict[tuple[str, str, str], float],
+                 expected: dict[tuple[str, str, str], float]) -> str | None:
+    """The first figure of ``rows`` not exactly ``expected``'s (a missing figure equal to
+    another), or one ``expected`` has that ``rows`` lacks, said with both values."""
+    for key, want in expected.items():
+        option, figure, column = key
+        if key not in rows:
+            return f"no {column} of {figure} for option {option}"
+        got = rows[key]
+        if not (got == want or (math.isnan(got) and math.isnan(want))):
+            return f"{option} {figure} {column} is {got!r} in the file, {want!r} worked out"
+    extra = next((k for k in rows if k not in expected), None)
+    return None if extra is None else f"a figure {extra[1]} of option {extra[0]} not worked out"
+
+
+def _short(exc: BaseException) -> str:
+    """An exception's message on one line, shortened."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 200 else text[:197] + "..."
