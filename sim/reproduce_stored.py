@@ -20,7 +20,9 @@ from sim.reproduce import Recorded, read_json, run_dir
 def stored_problems(rec: Recorded) -> list[str]:
     """Every file of ``rec``'s folder that no longer matches the checksum the folder keeps of
     it, one line each naming the file (empty: the folder is as it was written)."""
-    problems: list[str] = []
+    from sim.record_check import record_problems
+
+    problems = record_problems(rec.folder, rec.kind, rec.options)
     for option in rec.options:
         folder = run_dir(rec.folder, option)
         problems += _scenario(folder)

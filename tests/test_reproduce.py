@@ -334,6 +334,23 @@ def test_check_only_names_an_edited_file_without_rerunning(folders, tmp_path, ca
         capsys.readouterr().err
 
 
+def test_check_only_names_a_seed_edited_in_compare_json(folders, tmp_path, capsys):
+    """compare.json's seed is what a re-run runs by; edited, it no longer agrees with the
+    options' meta.json their replications are checked against, and is named (in Chinese
+    too), where it once passed as written."""
+    copy = _copy(folders["compare"], tmp_path)
+    record = copy / "compare.json"
+    data = json.loads(record.read_text())
+    data["seed"] += 6
+    record.write_text(json.dumps(data))
+    assert main(["reproduce", str(copy), "--check-only"]) == 1
+    out = capsys.readouterr().out
+    assert f"{record}: seed is {data['seed']}, but {copy / 'options' / 'baseline'}" in out, out
+    assert main(["reproduce", str(copy), "--check-only", "--lang", "zh"]) == 1
+    out = capsys.readouterr().out
+    assert english_left(out) == [] and "尚无中文" not in out and "记录的 seed 为" in out, out
+
+
 @pytest.fixture(scope="module")
 def swept(tmp_path_factory) -> Path:
     """A sweep of two points, one replication each, one observed day."""

@@ -207,6 +207,14 @@ REASONS: tuple[tuple[str, str], ...] = (
      "各次重复运行重新算得 {want}（bordersim appraise 写出后被改动）：请再次运行 appraise 命令"),
     (r"cannot be checked against the comparison \((?P<detail>.+)\): give the appraise command "
      r"again", "无法与比较结果核对（{detail}）：请再次运行 appraise 命令"),
+    # a record that no longer agrees with itself (sim.record_check)
+    (r"(?P<key>\w+) is (?P<mine>.+), but (?P<meta>\S+) records (?P<theirs>.+) \(its replications "
+     r"ran under that\): one of them was edited after the comparison",
+     "记录的 {key} 为 {mine}，但 {meta} 记录为 {theirs}（其各次重复运行按后者运行）：比较完成后"
+     "其中之一被改动"),
+    (r"its command gives (?P<flag>--\w+) (?P<value>\S*), but its (?P<key>\w+) is (?P<got>.+): "
+     r"the command or the record was edited after the run",
+     "其命令给出 {flag} {value}，但记录的 {key} 为 {got}：运行后命令或记录被改动"),
     # what a rewritten file of the folder did not match
     (r"the scenario_hash of meta\.json", "运行记录 meta.json 中的情景校验值（scenario_hash）"),
     (r"the scenario of meta\.json", "运行记录 meta.json 中的情景"),
