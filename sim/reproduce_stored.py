@@ -129,7 +129,9 @@ def pooled_problems(rec: Recorded) -> list[str]:
         check_exported(rec.folder, rec.kind, res, variants, ())  # (the seal: _sealed)
     except ResultsFolderError as exc:
         return [str(exc)]
-    return []
+    from sim.layer_check import layer_problems
+
+    return layer_problems(rec.folder)
 
 
 #: the verdict of a folder checked against itself (``reproduce --check-only``)

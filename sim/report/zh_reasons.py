@@ -215,6 +215,13 @@ REASONS: tuple[tuple[str, str], ...] = (
     (r"its command gives (?P<flag>--\w+) (?P<value>\S*), but its (?P<key>\w+) is (?P<got>.+): "
      r"the command or the record was edited after the run",
      "其命令给出 {flag} {value}，但记录的 {key} 为 {got}：运行后命令或记录被改动"),
+    # seizures by layer that do not add up (sim.layer_check)
+    (r"(?P<what>.+?) \(option (?P<option>\S+)\), so the table does not add up \(changed or "
+     r"made wrong\): give the command that made the folder again",
+     "方案 {option} 的各项相加不一致（{what}），表已被改动或有误：请再次运行生成该文件夹的命令"),
+    (r"(?P<what>.+?), so the table does not add up \(changed or made wrong\): give the command "
+     r"that made the folder again",
+     "各项相加不一致（{what}），表已被改动或有误：请再次运行生成该文件夹的命令"),
     # what a rewritten file of the folder did not match
     (r"the scenario_hash of meta\.json", "运行记录 meta.json 中的情景校验值（scenario_hash）"),
     (r"the scenario of meta\.json", "运行记录 meta.json 中的情景"),
