@@ -1,11 +1,12 @@
 """Whether a results folder's seizures add up (``seizures-by-layer.csv`` against itself and
 against ``enforcement.csv``): on each row arrived = seized at the port + stopped by patrols +
-missed; each illicit type's total (place ``all``) is the sum over its places and each
-place's total (truth ``all``) the sum over the types; and the seizures at the ports of all
-types are those ``enforcement.csv`` counts (its ``seized`` summed over the illicit types).
-Every figure is a mean over the same replications, so sums of means are means of sums: a
-table that does not add up was changed, or made wrong. ``bordersim reproduce`` otherwise
-checked this table only against its seal, which re-sealing defeats."""
+found but not seized (tables written before that column: none) + missed; each illicit
+type's total (place ``all``) is the sum over its places and each place's total (truth
+``all``) the sum over the types; and the seizures at the ports of all types are those
+``enforcement.csv`` counts (its ``seized`` summed over the illicit types). Every figure is a
+mean over the same replications, so sums of means are means of sums: a table that does not
+add up was changed, or made wrong. ``bordersim reproduce`` otherwise checked this table only
+against its seal, which re-sealing defeats."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ import pandas as pd
 
 #: the counts that add up (a replication without a row counts 0 of each)
 ADDITIVE = ("arrived", "seized_at_port", "stopped_by_patrols", "missed", "detected", "held")
+#: the parts of a row's arrivals: seized, stopped, found but not seized, missed
+PARTS = ("seized_at_port", "stopped_by_patrols", "found_not_seized", "missed")
 ALL = "all"
 #: relative tolerance: the same sums added in another order
 TOLERANCE = 1e-9
@@ -57,17 +60,18 @@ def _seized(enforcement: pd.DataFrame, option: str) -> float | None:
 def _adds_up(rows: pd.DataFrame, seized: float | None) -> str | None:
     """What of one option's rows (indexed as in the file) does not add up, or None."""
     for i, row in rows.iterrows():
-        parts = row["seized_at_port"] + row["stopped_by_patrols"] + row["missed"]
+        parts = sum(float(row[name]) for name in PARTS if name in row.index)
         if not _same(row["arrived"], parts):
             return (f"line {int(str(i)) + 2} ({row['truth']}, {row['place']}) has arrived "
-                    f"{float(row['arrived'])!r}, but seized, stopped and missed add up to "
-                    f"{float(parts)!r}")
+                    f"{float(row['arrived'])!r}, but seized, stopped, found not seized and "
+                    f"missed add up to {float(parts)!r}")
+    additive = [name for name in (*ADDITIVE, "found_not_seized") if name in rows.columns]
     for total_of, over in (("place", "truth"), ("truth", "place")):
         cells = rows[(rows["truth"] != ALL) & (rows["place"] != ALL)]
-        sums = cells.groupby(over, sort=False)[list(ADDITIVE)].sum()
+        sums = cells.groupby(over, sort=False)[additive].sum()
         totals = rows[(rows[total_of] == ALL) & (rows[over] != ALL)].set_index(over)
-        for key, total in totals[list(ADDITIVE)].iterrows():
-            for column in ADDITIVE:
+        for key, total in totals[additive].iterrows():
+            for column in additive:
                 want = float(sums[column].get(key, 0.0))
                 if not _same(total[column], want):
                     return (f"the {over} {key}'s total {column} is "

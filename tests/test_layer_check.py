@@ -1,4 +1,5 @@
-"""Seizures by layer add up (:mod:`sim.layer_check`): arrived = seized + stopped + missed on
+"""Seizures by layer add up (:mod:`sim.layer_check`): arrived = seized + stopped + found not
+seized + missed on
 each row, each total the sum of its rows, the ports' seizures those of enforcement.csv."""
 
 from __future__ import annotations
@@ -53,7 +54,23 @@ def test_a_row_whose_parts_do_not_make_its_arrivals_is_named(tmp_path):
     _edit(folder, 2, seized_at_port=2.0)
     [said] = layer_problems(folder)
     assert said.startswith(f"{folder / 'seizures-by-layer.csv'}: line 2 (tobacco, sea) has "
-                           "arrived 4.0, but seized, stopped and missed add up to 5.0"), said
+                           "arrived 4.0, but seized, stopped, found not seized and missed add "
+                           "up to 5.0"), said
+
+
+def test_finds_not_seized_are_a_part_of_the_arrivals(tmp_path):
+    """A find that was not seized (re-assessed, treated, held) is neither seized nor missed:
+    a table that moves one from missed to that column on a row and its totals adds up."""
+    folder = _folder(tmp_path)
+    table = pd.read_csv(folder / "seizures-by-layer.csv").assign(found_not_seized=0.0)
+    table.to_csv(folder / "seizures-by-layer.csv", index=False)
+    for line in (2, 5, 7, 9):  # (tobacco, sea) and its totals by type, by place and overall
+        row = table.loc[line - 2]
+        _edit(folder, line, missed=row["missed"] - 1.0, found_not_seized=1.0)
+    assert layer_problems(folder) == []
+    _edit(folder, 2, found_not_seized=2.0)  # (the row no longer adds up)
+    [said] = layer_problems(folder)
+    assert "line 2 (tobacco, sea) has arrived 4.0, but" in said, said
 
 
 def test_a_total_edited_with_its_parts_is_named(tmp_path):
