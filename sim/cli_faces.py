@@ -1,7 +1,7 @@
 """Subcommands for workshops and readers: the workshop page and the animated port.
 
     bordersim dashboard [--host 127.0.0.1] [--port 5006] [--workers N] [--scenarios DIR|FILE]
-                        [--origin NAME[:PORT]] [--lang en|zh]
+                        [--origin NAME[:PORT]] [--out DIR] [--lang en|zh]
     bordersim animate [SCENARIO] --port ID --hours H [--start H0] [--every DURATION]
                       [--seed S] [--days D] [--set KEY=VALUE] [--fps F] [--out FILE]
                       [--lang en|zh]
@@ -97,6 +97,12 @@ def add_parsers(sub: Any) -> None:
     dash.add_argument("--origin", action="append", default=[], metavar="NAME[:PORT]",
                       help="also accept pages opened as http://NAME:PORT/ (repeatable; needed "
                       "with --host 0.0.0.0: the name or address people type)")
+    dash.add_argument("--out", type=out_path, default=Path("results") / "dashboard",
+                      metavar="DIR",
+                      help="the page's results folder: each group's finished runs kept in a "
+                      "folder of its own (the group named in the page's address: ?group=NAME) "
+                      "and shown again when the page is reloaded (default results/dashboard; "
+                      "delete a group's folder to clear its runs so far)")
     add_lang(dash, f"language of the page (en or zh: Simplified Chinese; default: the "
                    f"environment variable {ENV}, else en); names from the scenario and "
                    "numbers stay as they are")
@@ -245,7 +251,7 @@ def _dashboard(args: argparse.Namespace) -> int:
             f"the dashboard needs Panel ({exc.name} is missing): "
             "pip install 'bordersim[dashboard]'"
         ) from None
-    serve(args.host, args.port, args.workers, folder, args.origin, lang)
+    serve(args.host, args.port, args.workers, folder, args.origin, lang, args.out)
     print("dashboard stopped", file=sys.stderr)  # the server handles Ctrl-C itself
     return 0
 

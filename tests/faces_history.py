@@ -7,6 +7,7 @@ import random
 
 from sim.faces.choices import Plan
 from sim.faces.history import History
+from sim.faces.kept import Kept
 from sim.faces.runs import SHOWN, Snapshot, table
 
 METRICS = ("clearance_h_mean_import", "released_within_24h_import", "value_slipped")
@@ -25,9 +26,11 @@ def made_up(seed: int, shift: float) -> dict[str, list[dict[str, float]]]:
 
 def two_runs(lang: str = "en", seeds: tuple[int, int] = (1, 1),
              levers: tuple[dict[str, float], dict[str, float]] = ({}, {}),
-             options: tuple[tuple[str, ...], tuple[str, ...]] = (("o0",), ("o1",))) -> History:
-    """A history of two made-up runs of the ``workshop`` scenario (3 replications, 1 day)."""
-    history = History(lang)
+             options: tuple[tuple[str, ...], tuple[str, ...]] = (("o0",), ("o1",)),
+             kept: Kept | None = None) -> History:
+    """A history of two made-up runs of the ``workshop`` scenario (3 replications, 1 day;
+    written to ``kept`` too, when given)."""
+    history = History(lang, kept)
     for number, (seed, shift) in enumerate(zip(seeds, (-0.1, -0.2), strict=True)):
         full = made_up(number, shift)
         snap = Snapshot("done", full=full, window=(14.0, 1.0))

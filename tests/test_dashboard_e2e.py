@@ -121,7 +121,8 @@ def _serve(folder: Path, *more: str):
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "sim.cli", "dashboard", "--port", str(port), "--workers", "2",
-         "--scenarios", str(folder), *more],
+         "--scenarios", str(folder),  # (its runs kept beside the scenarios, not in results/)
+         "--out", str((folder if folder.is_dir() else folder.parent) / f"runs-{port}"), *more],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     yield proc, port
@@ -667,6 +668,9 @@ def _run_again_and_keep_the_first(browser, first_full) -> None:
     assert second and all(v == full[key] for key, v in second.items())
     assert second != {(side, metric): v for (_, side, metric), v in first.items()}
     _download_and_set_side_by_side(browser, both)
+    assert "group=" in browser.current_url  # (the group's name, given in the address bar)
+    browser.refresh()  # (a reload, or the tab closed by mistake: the runs so far are kept)
+    assert _history(browser) == both
 
 
 def _download_and_set_side_by_side(browser, both) -> None:

@@ -27,6 +27,7 @@ from sim.faces.announce import Announcer
 from sim.faces.chart import clearance_figure
 from sim.faces.counted import counted as progress_count
 from sim.faces.history import History
+from sim.faces.kept import DEFAULT, Kept, for_session
 from sim.faces.lever import LeverSlider
 from sim.faces.numbers import bound, figure
 from sim.faces.option_titles import headed, titled
@@ -266,7 +267,8 @@ def animation_alt(plan: choices.Plan, port: str, lang: str = "en") -> str:
 class Page:
     """One session's page: its widgets, its run and the poll that shows the run's progress."""
 
-    def __init__(self, executor: Executor, folder: Path = BUNDLED, lang: str = "en"):
+    def __init__(self, executor: Executor, folder: Path = BUNDLED, lang: str = "en",
+                 kept: Kept | None = None):  # (kept: the page's results folder of runs)
         self.executor = executor
         self.folder = folder
         self.lang = lang  # the page's language (:mod:`sim.faces.words`)
@@ -308,7 +310,7 @@ class Page:
         self.quick = pn.pane.HTML("", css_classes=["bs-quick-pane"])
         self.full = pn.pane.HTML("", css_classes=["bs-full-pane"])
         self.chart = pn.pane.HTML("", css_classes=["bs-chart"], sizing_mode="stretch_width")
-        self.history = History(lang)  # (the finished runs, kept when Run clears the above)
+        self.history = History(lang, kept)  # (the finished runs, kept when Run clears them)
         self.watch_port = pn.widgets.Select(label=say(lang, "Port"), options=[],
                                             css_classes=["bs-watch-port"])
         self.watch_button = pn.widgets.Button(label=say(lang, "Animate one day (option)"),
@@ -531,9 +533,10 @@ class Page:
         )
 
 
-def app(executor: Executor, folder: Path = BUNDLED, lang: str = "en") -> pn.viewable.Viewable:
-    """A new page for one browser session, in ``lang``."""
-    page = Page(executor, folder, lang)
+def app(executor: Executor, folder: Path = BUNDLED, lang: str = "en",
+        out: Path | None = None) -> pn.viewable.Viewable:
+    """A new page for one browser session, in ``lang`` (its group's runs so far in ``out``)."""
+    page = Page(executor, folder, lang, None if out is None else for_session(out))
     pn.state.on_session_destroyed(lambda ctx: page.close())
     return page.view()
 
@@ -545,8 +548,9 @@ def serve(
     folder: Path = BUNDLED,
     origins: Sequence[str] = (),
     lang: str = "en",
+    out: Path = DEFAULT,
 ) -> None:
-    """Serve the page until interrupted.
+    """Serve the page until interrupted (its finished runs kept in ``out``: :mod:`.kept`).
 
     Only pages served from ``host``, the loopback names or one of ``origins`` (host names
     people type, e.g. the machine's name when listening on 0.0.0.0) may connect. The page
@@ -558,7 +562,7 @@ def serve(
     print(f"bordersim dashboard: http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
     try:
         pn.serve(
-            lambda: app(executor, folder, lang), port=port, address=host,
+            lambda: app(executor, folder, lang, out), port=port, address=host,
             websocket_origin=allowed, show=False, title=say(lang, "bordersim"), verbose=False,
         )
     finally:

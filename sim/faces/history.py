@@ -14,13 +14,16 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import panel as pn
 
 from sim.faces.choices import Plan
 from sim.faces.runs import Snapshot
 from sim.faces.words import HISTORY_NOTE, metric_label, say
+
+if TYPE_CHECKING:
+    from sim.faces.kept import Kept
 
 #: the measures a row shows, where the run measured them (the full table has them all)
 HEADLINE = ("clearance_h_mean_import", "clearance_h_mean_export",
@@ -100,12 +103,15 @@ def history_html(entries: Sequence[Entry], lang: str = "en", currency: str = "US
 
 
 class History:
-    """One session's finished runs and the pane that shows them."""
+    """One session's finished runs and the pane that shows them; with ``kept`` (the page's
+    results folder, :mod:`sim.faces.kept`) each run is also written there, and the runs kept
+    before (a reload, another session) are shown from the start."""
 
-    def __init__(self, lang: str = "en"):
+    def __init__(self, lang: str = "en", kept: Kept | None = None):
         self.lang = lang
-        self.entries: list[Entry] = []
-        self._count = 0
+        self.kept = kept
+        self.entries: list[Entry] = kept.load() if kept is not None else []
+        self._count = self.entries[-1].number if self.entries else 0
         self.pane = pn.pane.HTML("", css_classes=["bs-history-pane"],
                                  sizing_mode="stretch_width")
         self.download = pn.pane.HTML("", css_classes=["bs-csv-pane"])
@@ -116,19 +122,33 @@ class History:
         #: the runs so far, their download and the comparison of two of them under it
         self.view = pn.Column(self.pane, self.download, self.pairs.view,
                               sizing_mode="stretch_width")
+        if self.entries:
+            self._show(self.entries[-1].currency)
 
     def add(self, plan: Plan, labels: Mapping[str, str], rows: Sequence[Mapping[str, Any]],
             currency: str = "USD", snap: Snapshot | None = None) -> None:
         """Keep a finished run's rows (and its replications and observed days, from its
         ``snap``), show the table again with its download, and offer the run to the
         comparison of two runs."""
-        self._count += 1
         metrics = {r["metric"] for r in rows}  # (a side's replications: the shown rows only)
-        kept = {side: [{m: v for m, v in rep.items() if m in metrics} for rep in reps]
+        full = {side: [{m: v for m, v in rep.items() if m in metrics} for rep in reps]
                 for side, reps in (snap.full if snap else {}).items()}
         window = snap.window if snap else (0.0, 0.0)
-        self.entries = [*self.entries, Entry(self._count, dict(labels), setting(plan, self.lang),
-                                             list(rows), plan, kept, window, currency)][-KEPT:]
+
+        def make(number: int) -> Entry:
+            return Entry(number, dict(labels), setting(plan, self.lang), list(rows), plan,
+                         full, window, currency)
+
+        if self.kept is not None:  # (numbered after every run kept, this session's or not)
+            entry = self.kept.add(make)
+        else:
+            entry = make(self._count + 1)
+        self._count = entry.number
+        self.entries = [*self.entries, entry][-KEPT:]
+        self._show(currency)
+
+    def _show(self, currency: str) -> None:
+        """Show the runs so far again, and offer them to the comparison of two runs."""
         self.pane.object = history_html(self.entries, self.lang, currency)
         self.pairs.offer(self.entries)  # (which offers the download, with the pair's B − A)
 
