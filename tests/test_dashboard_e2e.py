@@ -663,6 +663,8 @@ def _run_again_and_keep_the_first(browser, first_full) -> None:
         "AI clears 90 % of scan images at the sea port (ai_clear_90)",
         "One more scanner at the sea port (sea_scanner)"]  # (by title, the name kept)
     both, full = _history(browser), _shown(browser, ".bs-results")
+    words = [li.text for li in _find(browser, ".bs-runs-chart-pane >>> figcaption li")]
+    assert [w.split(".")[0] for w in words] == ["1: ai_clear_90", "2: sea_scanner"], words
     assert {k: v for k, v in both.items() if k[0] == "1"} == first  # (run 1 as it was)
     second = {(side, metric): v for (run, side, metric), v in both.items() if run == "2"}
     assert second and all(v == full[key] for key, v in second.items())

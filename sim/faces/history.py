@@ -119,8 +119,11 @@ class History:
 
         self.pairs = Pairs(lang)
         self.pairs.changed = self._offer_download
-        #: the runs so far, their download and the comparison of two of them under it
-        self.view = pn.Column(self.pane, self.download, self.pairs.view,
+        #: the runs so far on one chart (:mod:`sim.faces.runs_chart`), once there are two
+        self.chart = pn.pane.HTML("", css_classes=["bs-runs-chart-pane"],
+                                  sizing_mode="stretch_width")
+        #: the runs so far, their chart, download and the comparison of two of them under it
+        self.view = pn.Column(self.pane, self.chart, self.download, self.pairs.view,
                               sizing_mode="stretch_width")
         if self.entries:
             self._show(self.entries[-1].currency)
@@ -148,8 +151,12 @@ class History:
         self._show(currency)
 
     def _show(self, currency: str) -> None:
-        """Show the runs so far again, and offer them to the comparison of two runs."""
+        """Show the runs so far again (table and chart), and offer them to the comparison
+        of two runs."""
+        from sim.faces.runs_chart import runs_figure
+
         self.pane.object = history_html(self.entries, self.lang, currency)
+        self.chart.object = runs_figure(self.entries, self.lang)
         self.pairs.offer(self.entries)  # (which offers the download, with the pair's B − A)
 
     def _offer_download(self) -> None:

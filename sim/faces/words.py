@@ -154,6 +154,15 @@ ZH: dict[str, str] = {
         "每格依次为基准方案的均值、方案的均值，以及方案减基准方案之差及其 95% 置信区间"
         "（* 表示置信区间不含 0）。只有基准方案、重复运行次数、观测天数和随机数种子都相同的"
         "运行才可相互比较：它们模拟的是相同的货物流量。"),
+    # the runs so far on one chart (:mod:`sim.faces.runs_chart`)
+    "as it is": "原样", "customs clearance, imports": "海关通关，进口",
+    "customs clearance, exports": "海关通关，出口", "overall clearance, imports": "整体通关，进口",
+    "{what}: {baseline} with the baseline, {option} with the option":
+        "{what}：基准方案 {baseline}，方案 {option}",
+    "Bar chart of the runs so far, a panel per clearance time: each run's baseline plain and "
+    "its option hatched, with 95 % ranges; the list below gives every bar in words":
+        "本页面已完成的运行的条形图，每种通关时间一栏：各次运行的基准方案为实心条，方案为斜线条，"
+        "附 95% 置信区间；图下的列表逐条给出每个条形的数值",
     # the runs so far as a CSV file (:mod:`sim.faces.export`)
     "Download the runs so far (CSV, for Excel: every row of each run's table, unrounded)":
         "下载本页面已完成的运行（CSV 文件，可用 Excel 打开：每次运行表格的全部行，未经舍入）",
