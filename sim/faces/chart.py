@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from matplotlib.figure import Figure
@@ -115,8 +115,7 @@ def clearance_words(rows: Sequence[dict[str, Any]], lang: str = "en") -> list[st
 def clearance_figure(rows: Sequence[dict[str, Any]], lang: str = "en") -> str:
     """The chart as ``<figure>``: its image (alt text saying what it draws) and a caption
     giving every bar in words, so the chart's content does not depend on seeing it; the
-    words in ``lang`` (the image's own labels stay English: no Chinese font is assumed)."""
-    from sim.report.plots import png_base64
+    words in ``lang``, the image's too (:func:`in_language`)."""
 
     words = clearance_words(rows, lang)
     if not words:
@@ -128,9 +127,22 @@ def clearance_figure(rows: Sequence[dict[str, Any]], lang: str = "en") -> str:
         "beside the option's hatched ones, with 95 % ranges; the caption below gives "
         "every bar in words")
     items = "".join(f"<li>{html.escape(w)}</li>" for w in words)
-    return (
+    page = (
         '<figure class="bs-chart-figure" style="margin:0">'
         f'<img class="bs-chart-img" alt="{html.escape(alt)}" style="max-width:100%;height:auto" '
-        f'src="data:image/png;base64,{png_base64(clearance_chart(rows))}">'
+        f'src="data:image/png;base64,{{png}}">'
         f'<figcaption class="bs-chart-words"><ul>{items}</ul></figcaption></figure>'
     )
+    return in_language(page, lambda: clearance_chart(rows), lang)
+
+
+def in_language(page: str, chart: Callable[[], Figure], lang: str) -> str:
+    """``page`` with the image ``chart`` makes in place of its ``{png}``, drawn in ``lang``: its
+    title, axes, legend and ticks in Chinese on the Chinese page (the report's plot words,
+    :mod:`sim.report.zh_plots`, in a font with Chinese glyphs); where the machine has none,
+    in English, with the report's note saying so under the image."""
+    from sim.report.plot_lang import noted, plots_in
+    from sim.report.plots import drawn_png
+
+    with plots_in(lang):
+        return noted(page.replace("{png}", drawn_png(chart), 1))

@@ -1,7 +1,8 @@
 """The workshop page's clearance chart in words, in Simplified Chinese (``--lang zh``): the
 sentences :func:`sim.faces.chart.clearance_words` gives in English, with the words of the
-report and the console (基准方案, 方案, 95% 置信区间, 显著). The image itself keeps its
-English labels (no Chinese font is assumed on the machine that draws it)."""
+report and the console (基准方案, 方案, 95% 置信区间, 显著). The image's own words are
+the report's plot words (:mod:`sim.report.zh_plots`: the bars named as here), drawn in
+Chinese where the machine has a font for them (:func:`sim.faces.chart.in_language`)."""
 
 from __future__ import annotations
 

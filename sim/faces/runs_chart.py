@@ -53,14 +53,16 @@ def _shown(entries: Sequence[Entry]) -> list[str]:
     return [m for m in HEADLINE if any(r["metric"] == m for e in entries for r in e.rows)]
 
 
-def runs_chart(entries: Sequence[Entry]) -> Figure:
+def runs_chart(entries: Sequence[Entry], lang: str = "en") -> Figure:
     """A panel per headline figure; in each, a run's baseline and option bars (with their
-    95 % intervals), the runs top to bottom in the order they were made (its words English:
-    the caption gives them in the page's language)."""
-    from sim.report.plots import PALETTE, _figure
+    95 % intervals), the runs top to bottom in the order they were made; the runs' names in
+    ``lang`` where the plots are drawn in it (:mod:`sim.report.plot_lang`: the other words
+    are put in it as the figure is drawn)."""
+    from sim.report.plot_lang import drawn_in_chinese, in_plot_font
+    from sim.report.plots import PALETTE, _figure, lay_out
 
     metrics = _shown(entries)
-    names = [run_label(e) for e in entries]
+    names = [run_label(e, lang if drawn_in_chinese() else "en") for e in entries]
     fig = _figure(6.5, len(metrics) * (0.5 * len(entries) + 0.9) + 0.6)
     height = 0.38
     for i, metric in enumerate(metrics):
@@ -74,13 +76,14 @@ def runs_chart(entries: Sequence[Entry]) -> Figure:
                     label=side, xerr=list(zip(*(_error(*c) for c in cells), strict=True)),
                     capsize=3)
         ax.set_yticks(range(len(entries)), names)
+        in_plot_font(ax.get_yticklabels())  # (measured in its font as it is laid out)
         ax.invert_yaxis()
         ax.set_title(TITLES[metric], fontsize="medium", loc="left")
         if i == 0:
             ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.15), ncols=2, frameon=False)
     if metrics:
         fig.axes[-1].set_xlabel(AXIS)
-    fig.tight_layout()
+    lay_out(fig)
     return fig
 
 
@@ -102,7 +105,7 @@ def runs_words(entries: Sequence[Entry], lang: str = "en") -> list[str]:
 def runs_figure(entries: Sequence[Entry], lang: str = "en") -> str:
     """The chart of the runs so far as ``<figure>`` (its image, alt text, and every bar in
     words under it); "" before there are :data:`FEWEST` runs or with no headline figure."""
-    from sim.report.plots import png_base64
+    from sim.faces.chart import in_language
 
     if len(entries) < FEWEST or not _shown(entries):
         return ""
@@ -110,10 +113,11 @@ def runs_figure(entries: Sequence[Entry], lang: str = "en") -> str:
               "baseline plain and its option hatched, with 95 % ranges; the list below gives "
               "every bar in words")
     items = "".join(f"<li>{html.escape(w)}</li>" for w in runs_words(entries, lang))
-    return (
+    page = (
         '<figure class="bs-runs-chart" style="margin:0">'
         f'<img class="bs-runs-chart-img" alt="{html.escape(alt)}" '
         'style="max-width:100%;height:auto" '
-        f'src="data:image/png;base64,{png_base64(runs_chart(entries))}">'
+        'src="data:image/png;base64,{png}">'
         f'<figcaption class="bs-runs-chart-words"><ul>{items}</ul></figcaption></figure>'
     )
+    return in_language(page, lambda: runs_chart(entries, lang), lang)

@@ -66,6 +66,14 @@ WORDS: dict[str, str] = {
     "release": TERMS["release"],
     "beside the flow (adds nothing)": "与流程并行（不增加时间）",
     "owner of the delay": "延误责任方",
+    # the workshop page's charts (sim.faces.chart, sim.faces.runs_chart), in the words of
+    # the page's captions (sim.faces.chart_zh)
+    "option": TERMS["option"], "Clearance time by direction": "按方向的通关时间",
+    "hours (mean and 95 % interval)": "小时（均值及 95% 置信区间）",
+    "customs, imports": "海关通关，进口", "customs, exports": "海关通关，出口",
+    "overall, imports": "整体通关，进口", "overall, exports": "整体通关，出口",
+    "customs clearance, imports": "海关通关，进口", "customs clearance, exports": "海关通关，出口",
+    "overall clearance, imports": "整体通关，进口",
 }
 #: the cost axes of the cost-against-detection chart (sim.report.plots.COST_PANELS)
 _COSTS = {"total cost per consignment (agency + trader": "每票总成本（政府部门 + 企业",
