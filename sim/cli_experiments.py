@@ -535,7 +535,7 @@ def _note_sample(args: argparse.Namespace, base: Any) -> list[str]:
     swept |= {key: f"{span.low:g}:{span.high:g}" for key, span in args.ranges}
     lines = [f"note: {note} (at every point)" for note in displaced(scenario_data(base), swept)]
     if not {"days", "warmup_days"} & set(swept):
-        lines += window_notes(base.warmup_days, base.days, args.reps)
+        lines += window_notes(base.warmup_days, base.days, args.reps, points=True)
     from sim.cli_lang import line as said
 
     for line in lines:

@@ -179,7 +179,7 @@ def _notes(base: Any, args: argparse.Namespace, rows: Any, metrics: list[str],
         said.append(cn.missing_note(missing) if zh else
                     f"note: not measured by these runs, so left out: {', '.join(missing)}")
     said += [line(n, "zh" if zh else "en")
-             for n in window_notes(base.warmup_days, base.days, args.reps)]
+             for n in window_notes(base.warmup_days, base.days, args.reps, points=True)]
     for text in said:
         print(text, file=sys.stderr)
 

@@ -235,6 +235,14 @@ CODES: tuple[Code, ...] = (
     Code("one_replication", "warning", False,
          "one replication: no confidence interval, no significance",
          r"one replication gives no confidence interval"),
+    Code("few_replications", "note", False,
+         "two or three replications: their intervals are wide and hold only if the "
+         "replications' values are near normal",
+         rf"(?P<f_replications>{_N}) replications give intervals that are themselves "
+         r"unreliable",
+         (rf"with (?P<f_degrees_of_freedom>{_N}) degree\(s\) of freedom stretches "
+          rf"(?P<f_t_multiplier>{_N}) standard errors",
+          rf"give --reps (?P<f_reps_needed>{_N}) or more")),
     Code("warmup_not_whole_weeks", "note", False,
          "the warm-up is not a whole number of weeks",
          rf"warmup_days = (?P<f_warmup_days>{_N}) is not a whole number of weeks"),

@@ -992,3 +992,48 @@ def test_only_the_warnings_that_unsettle_an_option_carry_its_unstable_label():
                           unstable=lambda name: True)  # fmt: skip
     found = [n for n in compare_notes(res) if n.startswith("warning")]  # type: ignore[arg-type]
     assert found == [f"warning (baseline): {miss}", f"warning (baseline, unstable): {queue}"]
+
+
+FEW_REPS_NOTE = "replications give intervals that are themselves unreliable"
+
+
+def test_two_or_three_replications_say_their_t_interval_is_unreliable():
+    """A Student-t interval of 2 or 3 replications (1 or 2 degrees of freedom) is very wide
+    and holds its 95 % only under normality: said, with its multiplier; not of 1 (no
+    interval at all: its own note) nor from ``FEW_REPS`` on, nor of a sweep's points."""
+    from scipy import stats
+
+    from sim.model.window import FEW_REPS, few_reps_note, window_notes
+
+    assert few_reps_note(1) is None and few_reps_note(None) is None
+    for reps in range(2, FEW_REPS):
+        note = few_reps_note(reps) or ""
+        assert FEW_REPS_NOTE in note and f"{stats.t.ppf(0.975, reps - 1):.2f} standard" in note
+        assert note in window_notes(7.0, 21.0, reps)
+        assert not any(FEW_REPS_NOTE in n for n in window_notes(7.0, 21.0, reps, points=True))
+    assert few_reps_note(FEW_REPS) is None and few_reps_note(FEW_REPS + 6) is None
+
+
+def test_a_run_of_three_replications_notes_it_on_stderr_json_and_report(tmp_path, capsys):
+    """Three replications: the note on stderr, in --json's notes and in the report (four
+    say none: the unit test above)."""
+    out = tmp_path / "r"
+    argv = ["run", str(SMALL), "--days", "0.5", "--set", "warmup_days=0", "--set",
+            "drain_days=0.5", "--json"]
+    assert main([*argv, "--reps", "3", "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert f"3 {FEW_REPS_NOTE}" in captured.err, captured.err
+    assert any(FEW_REPS_NOTE in n for n in json.loads(captured.out)["notes"])
+    assert main(["report", str(out)]) == 0
+    assert FEW_REPS_NOTE in (out / "report.html").read_text(encoding="utf-8")
+
+
+def test_a_comparison_of_two_replications_notes_it(tmp_path, capsys):
+    """A comparison's intervals of two replications each: said on stderr and in --json."""
+    argv = ["compare", str(SMALL), "--option", "r4:ports.sea.review.capacity=4", "--days",
+            "0.5", "--set", "warmup_days=0", "--set", "drain_days=0.5", "--reps", "2",
+            "--json", "--no-report", "--out", str(tmp_path / "c")]
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    assert f"2 {FEW_REPS_NOTE}" in captured.err, captured.err
+    assert any(FEW_REPS_NOTE in n for n in json.loads(captured.out)["notes"])

@@ -309,3 +309,11 @@ def test_a_count_of_jobs_in_a_state_says_the_state_in_brackets():
     assert all(re.fullmatch(r"件（[\u4e00-\u9fff]+）", zh) for zh in states.values()), states
     assert [zh for zh in UNITS.values() if re.match(r"[件票次](等待|服务)", zh)] == []
     assert UNITS[metric_unit("queue_mean_sea_scanners")] == states["jobs waiting"]
+
+
+def test_two_or_three_replications_are_said_in_chinese_with_their_figures():
+    from sim.model.window import few_reps_note
+
+    zh = text(few_reps_note(3) or "")
+    assert zh is not None and "只有 3 次重复运行，置信区间本身并不可靠" in zh, zh
+    assert "自由度为 2 的 t 区间两侧各延伸 4.30 个标准误" in zh and "--reps 4 或更多" in zh

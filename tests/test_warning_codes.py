@@ -503,6 +503,8 @@ GENERATORS: dict[str, Callable[[Path], str]] = {
     "run_too_short": lambda _: stability.too_short(7.0, 5.0) or "",
     "part_of_week": lambda _: _window(2),
     "one_replication": lambda _: _window(3),
+    "few_replications": lambda _: (__import__("sim.model.window", fromlist=["x"])
+                                   .few_reps_note(3) or "").removeprefix("note: "),
     "warmup_not_whole_weeks": lambda _: _window(0),
     "near_saturation": lambda _: stability.near_saturation({"utilisation_p_1_scan": 0.93})[0],
     "cost_unshared": lambda _: __import__("sim.model.cost_sharing", fromlist=["x"]

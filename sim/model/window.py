@@ -59,19 +59,51 @@ def reps_note(reps: int | None) -> str | None:
     )
 
 
-def sample_notes(warmup_days: float, days: float, reps: int | None) -> list[str]:
+#: fewer replications than this give intervals that are themselves unreliable (see
+#: :func:`few_reps_note`); the command line's default, 5, is above it
+FEW_REPS = 4
+
+
+def few_reps_note(reps: int | None) -> str | None:
+    """Two or three replications (fewer than ``FEW_REPS``, more than one): their Student-t
+    interval has one or two degrees of freedom, so its multiplier is large (12.7 or 4.30,
+    against 1.96 with many) and its 95 % coverage rests on the replications' values being
+    near normal, which so few cannot show; else None."""
+    if reps is None or not 1 < reps < FEW_REPS:
+        return None
+    from scipy.special import stdtrit  # (the t quantile; scipy's stats would be slow to load)
+
+    t = float(stdtrit(reps - 1, 0.975))
+    return (
+        f"note: {reps} replications give intervals that are themselves unreliable: a "
+        f"Student-t interval with {reps - 1} degree(s) of freedom stretches {t:.2f} standard "
+        "errors each side (1.96 with many replications), and it holds the true mean 95 % of "
+        f"the time only if the replications' values are near normal, which {reps} cannot "
+        f"show; give --reps {FEW_REPS} or more"
+    )
+
+
+def sample_notes(
+    warmup_days: float, days: float, reps: int | None, points: bool = False
+) -> list[str]:
     """The notes on too small a sample: fewer days than a week (:func:`weekday_note`), one
-    replication (:func:`reps_note`)."""
-    return [n for n in (weekday_note(warmup_days, days), reps_note(reps)) if n is not None]
+    replication (:func:`reps_note`) or, unless the replications are a sweep's per point
+    (``points``), two or three (:func:`few_reps_note`)."""
+    few = None if points else few_reps_note(reps)
+    found = (weekday_note(warmup_days, days), reps_note(reps), few)
+    return [n for n in found if n is not None]
 
 
-def window_notes(warmup_days: float, days: float, reps: int | None = None) -> list[str]:
+def window_notes(
+    warmup_days: float, days: float, reps: int | None = None, points: bool = False
+) -> list[str]:
     """The notes on a run's window, as the command line prints them: a warm-up that is not
     whole weeks, a run too short for the rising-wait check (its silence is not 'settled'),
-    and (:func:`sample_notes`) fewer days than a week or (``reps``) one replication."""
+    and (:func:`sample_notes`) fewer days than a week or (``reps``) one replication, or two
+    or three (not for a sweep's points, ``points``)."""
     short = too_short(warmup_days, days)
     found = [warmup_note(warmup_days), f"note: {short}." if short is not None else None]
-    return [n for n in found if n is not None] + sample_notes(warmup_days, days, reps)
+    return [n for n in found if n is not None] + sample_notes(warmup_days, days, reps, points)
 
 
 def _distinct_warnings(warnings: Mapping[str, list[str]]) -> list[str]:

@@ -312,7 +312,8 @@ def _sample_notes(resolved: dict[str, Any], meta: dict[str, Any], params: list[s
     except (KeyError, TypeError, ValueError):
         return []
     reps = meta.get("reps") if isinstance(meta.get("reps"), int) else None
-    return [f"<p class='note'>{html.escape(n)}</p>" for n in window_notes(warmup, days, reps)]
+    notes = window_notes(warmup, days, reps, points=True)  # (not: few replications per point)
+    return [f"<p class='note'>{html.escape(n)}</p>" for n in notes]
 
 
 def design_rows(command: list[str], points: int) -> list[tuple[str, str]]:

@@ -276,6 +276,14 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
      r"are one random draw: a difference cannot be told from chance\); give --reps 2 or more",
      "注意：仅一次重复运行，无法给出置信区间和显著性（其数据只是一次随机抽样，差异无法与偶然"
      "波动区分）；请使用 --reps 2 或更多"),
+    (rf"note: (?P<n>{_N}) replications give intervals that are themselves unreliable: a "
+     rf"Student-t interval with (?P<df>{_N}) degree\(s\) of freedom stretches (?P<t>{_N}) "
+     r"standard errors each side \(1\.96 with many replications\), and it holds the true mean "
+     r"95 % of the time only if the replications' values are near normal, which [0-9]+ "
+     rf"cannot show; give --reps (?P<k>{_N}) or more",
+     "注意：只有 {n} 次重复运行，置信区间本身并不可靠：自由度为 {df} 的 t 区间两侧各延伸 {t} "
+     "个标准误（重复运行很多时为 1.96），且只有在各次重复运行的数值近似正态时才有 95% 的把握"
+     "包含真实均值，而这么少的重复运行无法显示这一点；请使用 --reps {k} 或更多"),
     (r"(?P<cur>[A-Z]{3}) at (?P<y>[0-9]{4}) prices", "{cur}（{y} 年价格）"),
     (rf"note: warmup_days = (?P<w>{_N}) is not a whole number of weeks: observation starts at "
      r"another weekday or hour than the run \(Monday 00:00\), so with days that are not whole "

@@ -313,6 +313,11 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                      "一周；请观测 7 天或以上（整周）",),
     "one_replication": ("只有一次重复运行：没有置信区间，也无法判断显著性（其数据只是一次随机"
                         "抽样，差异无法与偶然区分）；请给出 --reps 2 或更多",),
+    "few_replications": ("只有 {replications} 次重复运行，置信区间本身并不可靠",
+                         "自由度为 {degrees_of_freedom} 的 t 区间两侧各延伸 {t_multiplier} "
+                         "个标准误（重复运行很多时为 1.96），且只有在各次重复运行的数值近似正态时"
+                         "才有 95% 的把握包含真实均值，而这么少的重复运行无法显示这一点",
+                         "请使用 --reps {reps_needed} 或更多"),
     "warmup_not_whole_weeks": ("warmup_days = {warmup_days}，不是整周数：观测开始时的星期几或"
                                "时刻与运行开始（周一 00:00）不同，若观测天数也不是整周，某些"
                                "星期几的权重会更大；建议使用整周",),
