@@ -49,6 +49,22 @@ def test_mser5_keeps_a_stationary_series_whole():
     assert mser(y, 5).truncation <= 10  # at most a batch or two of noise
 
 
+def test_mser5_on_a_weekly_cycle_cuts_a_batch_for_nothing_but_never_two_weeks():
+    """Daily means with a strong weekly cycle and no transient: 5-day batches hold no whole
+    week, so their means still swing with the cycle and MSER-5 mostly drops the first batch
+    (5 days, a week once rounded up) for nothing, but never two weeks. Batches of whole weeks
+    remove the swing but, being fewer, cut two weeks or more far more often (as MSER-5 does
+    on noise alone): so the batch stays 5 and the docs say what a week's suggestion means."""
+    rng = np.random.default_rng(3)
+    week = np.array([1.6, 1.4, 1.2, 1.0, 0.8, 0.5, 0.5])
+    series = [10 + 5 * np.tile(week - week.mean(), 8) + rng.normal(0, 0.25, 56)
+              for _ in range(100)]
+    cuts = np.array([mser(y).truncation for y in series])  # (the default batch, as a pilot's)
+    assert cuts.max() <= 5 and (cuts == 5).mean() > 0.5, np.bincount(cuts)
+    weeks = np.array([mser(y, 7).truncation for y in series])
+    assert (weeks >= 14).mean() > 0.2, np.bincount(weeks)
+
+
 def test_mser_statistic_and_limits():
     m = mser(np.arange(20.0), 5)  # 4 batch means: d in 0..2
     z = np.array([2.0, 7.0, 12.0, 17.0])

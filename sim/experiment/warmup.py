@@ -29,7 +29,11 @@ whole number of weeks.
 
 The suggestion is noisy: on a series with no visible transient the MSER statistic is nearly
 flat, and the truncation can change by weeks from one pilot seed to the next (taking the
-longest over several series leans long). Two cases are flagged in the suggestion's
+longest over several series leans long). A weekly cycle biases it too: 5-day batches
+hold no whole week, so on a cyclic series with no transient MSER-5 mostly drops one batch
+(a week once rounded up) for nothing, never two weeks; whole-week batches (``batch=7``)
+remove that bias but, being fewer, suggest two weeks or more far more often, so the default
+stays 5 (numbers in ``docs/how-results-are-computed.md``). Two cases are flagged in the suggestion's
 ``warnings``: a truncation at the limit of the search (half the pilot: ``at_limit``, "no
 steady state found within the pilot: run a longer pilot"), and a queue series with fewer
 samples than days (``queue_sample`` coarser than a day: the days between carry the last
