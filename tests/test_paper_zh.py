@@ -106,7 +106,7 @@ def test_the_chinese_table_has_the_english_figures_and_exact_words(folders, caps
 def test_the_assumptions_and_methods_say_the_library_in_its_chinese(folders, capsys):
     zh = _said(["paper-table", str(folders["cmp"]), "--assumptions", "--lang", "zh"], capsys)
     assert ("| single_window | single_window | uptake | 1.0 | 使用它的企业（报关单）比例 | "
-            "无来源提及 |") in zh
+            "假设 |") in zh
     assert "| fast |  | ports.sea.document_check.service.mean | '20 min' |  | 为本次比较设定" in zh
     assert "single_window 的来源：国际贸易“单一窗口”" in zh
     zh = _said(["paper-table", str(folders["cmp"]), "--methods", "--lang", "zh"], capsys)

@@ -47,3 +47,22 @@ def test_every_research_note_cited_ships_with_the_project():
     assert {"published-figures.md", "china-figures.md"} <= cited
     missing = sorted(c for c in cited if not (root / "docs" / "research" / c).is_file())
     assert not missing, f"cited but not in docs/research/: {missing}"
+
+
+def test_a_field_the_tornado_varies_says_so_where_a_bundled_scenario_sets_it():
+    """A scenario field whose range the reform library states (``sim.reforms.ranges``, a
+    dotted setting) is an assumption where a bundled scenario sets it, and its comment gives
+    the ends ``bordersim tornado`` tries, so that a reader of the file sees both."""
+    from sim.reforms.ranges import RANGES
+    from sim.scenario.provenance import of_text
+
+    fields = {k: s for spans in RANGES.values() for k, s in spans.items() if "." in k}
+    assert fields
+    for key, span in fields.items():
+        found = [(p.name, row) for p in SCENARIOS for row in of_text(p.read_text(), p.name)
+                 if key == row.field or key.startswith(f"{row.field}.")]
+        assert found, f"{key}: set by no bundled scenario"
+        for name, row in found:
+            assert "assumption" in row.kind, (name, key, row.note)
+            ends = [str(span.low), str(span.high)]
+            assert all(end in row.note for end in ends), (name, key, ends, row.note)

@@ -32,7 +32,7 @@ _IDENTIFIER = re.compile(r"[_./=@:<>()*+\[\]0-9]|^-")
 ALLOWED_WORDS = frozenset({
     # bordersim and its commands, as typed at the console
     "bordersim", "run", "compare", "sweep", "report", "reproduce", "tables", "difference",
-    "check", "warmup", "reforms", "appraise",
+    "check", "warmup", "reforms", "appraise", "tornado",
     # values an option takes, typed as they are (--executor, --structures, --lang, ...)
     "serial", "processes", "dask", "spindle", "dumbbell", "clearance", "queue", "both",
     "markdown", "latex",
@@ -49,7 +49,7 @@ ALLOWED_WORDS = frozenset({
     "places", "certificates", "currency", "metric", "observed", "hours", "declarations",
     "replications", "points", "indices", "notes", "option", "source", "assumption", "auc",
     "timeline", "origins", "commodities", "checks", "direction", "sample", "laboratory",
-    "costs", "systems", "coverage", "discredited",
+    "costs", "systems", "coverage", "discredited", "slowdown",
     # a reform's name as typed (--reforms outbreak@10d)
     "outbreak",
     # a term glossed in brackets after its Chinese (自助法（bootstrap）)

@@ -120,7 +120,8 @@ REFORMS = [
             "seed paper: 'realise the uniformity of law enforcement' (uniform_standards) and "
             "'total volume control ... prohibiting over-employment of leading cadres' "
             "(management_cut)",
-            "assumption: uniform_standards and management_cut (no published figure was found)",
+            "assumption: uniform_standards, management_cut, running_in_loss and "
+            "running_in_days (no published figure was found)",
         ),
         {
             "running_in_loss": Param(
@@ -183,7 +184,14 @@ REFORMS = [
         "port supervision, quarantine, commodity inspection and food safety merged into one "
         "field department: cross-trained teams examine jointly",
         _section("inspection", _field),
-        ("seed paper: merging field departments after the 2018 merger",),
+        (
+            "seed paper: merging field departments after the 2018 merger",
+            "assumption: slowdown (no published figure was found: the 2018 merger's "
+            "figures count steps, e.g. Beijing Capital Airport's passenger process 8 -> 5 "
+            "links (published-figures.md §2.7), not how long the merged teams take; it "
+            "would need the exam times of the same checks by specialists and by newly "
+            "cross-trained officers; the tornado tries 1 to 1.5)",
+        ),
         {"slowdown": Param(1.0, "factor on examination times while officers learn", 1.0, 3.0)},
         idle=no_pool,
     ),

@@ -24,9 +24,16 @@ WHY: dict[str, str] = {
         "磨合期间关员损失十分之一至一半的工作效率（0.5 为种子论文页面的过渡期示例；未找到海关人员"
         "恢复效率的数字）",
     RANGES["dumbbell"]["running_in_days"].why: "一个月至一年的磨合期（未找到公开数字）",
+    RANGES["dumbbell"]["organisation.advantages.local_knowledge_auc.spindle"].why:
+        "纺锤型结构对属地已知风险的 AUC 加成在广东各情景中为 0.03，属于假设（未找到属地知识使风险"
+        "评分提高多少的公开数字）：0（没有）至 0.06（两倍）；哑铃型结构为 0，且该加成只在有风险"
+        "引擎时（情景 guangdong-enforcement.toml）作用于 organisation.advantages.local_risks "
+        "所列的风险",
     RANGES["single_window"]["uptake"].why:
         "到 2018 年底 80% 的主要海关业务通过国际贸易“单一窗口”办理，到 2020 年底 100%"
-        "（china-figures.md §3.3）；0.5 代表更早的年份或使用滞后的口岸（假设）",
+        "（china-figures.md §3.3，均为目标：未找到实际比例）；0.3 为 2017 年 11 月比例的下端：每天"
+        "逾 10 万票申报，而 2017 年货物报关单约 7800 万票（china-figures.md §4.1：0.3-0.5），"
+        "代表更早的年份或使用滞后的口岸（假设）",
     RANGES["single_window"]["preparation_cut"].why:
         "默认值 0.2 的一半至两倍（假设：未找到实测的节省）",
     RANGES["aeo_mutual_recognition"]["shift"].why:

@@ -140,6 +140,10 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
     "double_random:1": ("c8d79472", "假设：random_share"),
     "aeo_mutual_recognition:0": ("e4cef432", "与 43 个国家（地区）实现 AEO 互认（基础论文）"),
     "aeo_mutual_recognition:1": ("fb5885a9", "假设：shift（模型未区分互认的原产地）"),
+    "aeo_mutual_recognition:2": ("a327b4e8",
+        "假设：into，即新认证企业加入的类别（研究笔记未说明互认伙伴认可我国哪一级认证；海关总署"
+        "互认安排的文本可以确定）；各类别的查验率有来源（2019 年高级认证企业 0.57%，"
+        "published-figures.md §2.2）；bordersim tornado 两种都试"),
     "credit_downgrade:0": ("abce1163",
         "我国企业信用分类（海关总署令第 251 号）：2019 年失信企业报关单查验率 84.76%，高级认证"
         "企业 0.57%（english.www.gov.cn 2020-06-03，published-figures.md §2.2）；查验率取情景中的"
@@ -151,7 +155,9 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
     "origin_pre_inspection:0": ("a7277bde", "基础论文：检疫准入链条中的“原产地预检”"),
     "origin_pre_inspection:1": ("1eb56310",
         "假设：uptake、finds 和 border_checks（未找到公开数据）"),
-    "flexible_staffing:0": ("aaeefd30", "假设：2018 年关检融合的交叉培训，无公开数据"),
+    "flexible_staffing:0": ("43864176",
+        "假设：slowdown，2018 年关检融合的交叉培训（无公开数据，与 merge_field_departments 相同；"
+        "bordersim tornado 试 1 至 1.5）"),
     "training:0": ("94ed8351", "假设：speedup 和 accuracy"),
     "smart_sharing:0": ("4c857bec",
         "基础论文：“Smart Customs, Smart Borders, Smart Connectivity”（Smart Sharing）"),
@@ -176,7 +182,9 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
     "dumbbell:1": ("eee8f62d",
         "基础论文：“实现执法的统一”（uniform_standards）和“总量控制……严禁超职数配备领导干部”（"
         "management_cut）"),
-    "dumbbell:2": ("d0091e74", "假设：uniform_standards 和 management_cut（未找到公开数据）"),
+    "dumbbell:2": ("aa37ff96",
+        "假设：uniform_standards、management_cut、running_in_loss 和 running_in_days（未找到公开"
+        "数据）"),
     "merge_affiliated:0": ("9539b43d", "基础论文：“在广东省保留 3-4 个直属海关在技术上是可行的”"),
     "merge_affiliated:1": ("b28c7fe5",
         "假设：默认分组，按 guangdong-four.toml 将广东的七个直属海关合并为四个（广州的两个海关"
@@ -184,6 +192,15 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
     "merge_affiliated:2": ("371a7ae8",
         "假设：management_cut（被合并海关关领导的岗位；未找到公开数据）"),
     "merge_field_departments:0": ("2f0d7c69", "基础论文：2018 年关检融合后合并现场业务部门"),
+    "merge_field_departments:1": ("b181614c",
+        "假设：slowdown（未找到公开数据：2018 年关检融合的公开数据只计环节数，如首都机场旅客通关"
+        "由 8 个环节减为 5 个（published-figures.md §2.7），不计合并后队伍所用的时间；需要同一查验"
+        "由专业人员和新近交叉培训的人员分别完成的用时；bordersim tornado 试 1 至 1.5）"),
+    "single_window:2": ("75ecd8cd",
+        "假设：uptake 为 1（所有企业），即 2020 年底的目标：未找到实际比例（china-figures.md §3.3 "
+        "只有目标）。这些目标把默认情景所在的 2019 年限定在 0.8-1；2017 年 11 月每天逾 10 万票"
+        "申报（每年 2500 万至 3600 万票），而 2017 年货物报关单约 7800 万票（china-figures.md "
+        "§4.1），若全为货物报关单，约为 0.3-0.5；bordersim tornado 试 0.3 至 1"),
     "ecommerce_surge:0": ("db2601cd", "假设：extra，即新增包裹量为当前包裹量的倍数"),
     "ecommerce_surge:1": ("47cac566",
         "高峰日：2017 年“双十一”（11 月 11 日）当天 1620 万单，而全年跨境电商清单 6.6 亿票，即"
