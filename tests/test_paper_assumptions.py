@@ -104,3 +104,18 @@ def test_the_notes_list_each_reforms_default_costs_and_their_grounds(
     assert ("Default costs of advance_declaration for bordersim appraise (not in the run's "
             "cost rows): set-up no figure (built nationally") in notes
     assert "appraise leaves its payback not known" in notes
+
+
+def test_every_figure_of_the_library_names_its_basis() -> None:
+    """Each strength whose default is a number is named by its reform's sources, as a
+    source or as an assumption, so that the assumptions table never says "no source names
+    it" of a default the library ships."""
+    unnamed = [
+        (reform.name, key)
+        for reform in REFORMS.values()
+        for key, param in reform.params.items()
+        if key not in RUNNING_COST and key not in TRANSITION
+        and isinstance(param.default, int | float) and not isinstance(param.default, bool)
+        and basis(key, reform.sources) == UNSOURCED
+    ]
+    assert unnamed == []

@@ -49,7 +49,8 @@ ALLOWED_WORDS = frozenset({
     "places", "certificates", "currency", "metric", "observed", "hours", "declarations",
     "replications", "points", "indices", "notes", "option", "source", "assumption", "auc",
     "timeline", "origins", "commodities", "checks", "direction", "sample", "laboratory",
-    "costs", "systems", "coverage", "discredited", "slowdown",
+    "costs", "systems", "coverage", "discredited", "slowdown", "clear", "minutes",
+    "removed",
     # a reform's name as typed (--reforms outbreak@10d)
     "outbreak",
     # a term glossed in brackets after its Chinese (自助法（bootstrap）)

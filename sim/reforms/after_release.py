@@ -93,6 +93,7 @@ REFORMS = [
             "assumption: uptake by class (the share using two-step was not found; reported "
             "as single-digit %, which china-2017.toml uses: 0.1 / 0.05); the defaults show "
             "the reform at wide uptake; discredited traders excluded",
+            "assumption: general_uptake, as uptake above",
         ),
         {
             "uptake": Param(1.0, "share of AEOs' import declarations lodged in two steps"),
@@ -126,6 +127,7 @@ REFORMS = [
             "paper does not describe it; no published figure was found)",
             "assumption: uptake by class (low risk: AEOs), the recall time and the time to "
             "sell (the [after_release.release_before_test] section)",
+            "assumption: general_uptake, as uptake above",
         ),
         {
             "uptake": Param(1.0, "share of AEOs' sampled goods released before the result"),

@@ -144,7 +144,8 @@ REFORMS = [
         "AI reads scan images first (about 3 s each), clears a share of them and refers the "
         "rest to officers; its AUC decides what the clearing misses",
         _smart,
-        (_TIANJIN, "assumption: auc (no published AUC of image review was found)"),
+        (_TIANJIN, "assumption: auc (no published AUC of image review was found)",
+         "assumption: clear, the Tianjin half above"),
         {
             "share": Param(1.0, "share of images read by AI first (never lowered)"),
             "clear": Param(0.5, "share of AI-read images cleared (never lowered)"),

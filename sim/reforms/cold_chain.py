@@ -61,6 +61,7 @@ COLD_CHAIN = [
             "assumption: 2020-22 imported cold-chain measures (nucleic-acid testing, "
             "disinfection, supervision warehouses); no figure in the research notes",
             "assumption: teams, places, durations and heads per team",
+            "assumption: disinfect_h, test_h and release_h, the durations above",
         ),
         {
             "commodity": Param("frozen", "the commodity covered", None, None, ("frozen",)),

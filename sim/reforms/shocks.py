@@ -102,6 +102,7 @@ SHOCKS = [
             "million CBEC lists in the year, 1.81 million a day, so extra = 8 for one day "
             "(days = 1) gives its nine times the day's parcels "
             "(china-figures.md §3.8)",
+            "assumption: from_day, the surge's first day (the study's to choose)",
         ),
         {
             "extra": Param(1.0, "added arrivals as a multiple of today's rate", 0.0, 20.0),

@@ -196,6 +196,19 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
         "假设：slowdown（未找到公开数据：2018 年关检融合的公开数据只计环节数，如首都机场旅客通关"
         "由 8 个环节减为 5 个（published-figures.md §2.7），不计合并后队伍所用的时间；需要同一查验"
         "由专业人员和新近交叉培训的人员分别完成的用时；bordersim tornado 试 1 至 1.5）"),
+    "advance_declaration:1": ("7b20728a",
+        "假设：uptake（未找到按年份或口岸的提前申报报关单比例：china-figures.md §3.1）"),
+    "reduce_certificates:2": ("f9837693",
+        "removed：86 种证件中减少 45 种，即上文 2017 至 2020 年的削减"),
+    "direct_pickup:2": ("17bad7c3", "假设：uptake；minutes：上文的 8 分钟"),
+    "direct_loading:2": ("cb1d0333", "假设：uptake；minutes：上文的 2 小时"),
+    "exam_without_trader:1": ("fb120736", "假设：uptake"),
+    "smart_image_review:2": ("b4c9fc80", "假设：clear，即上文天津的一半"),
+    "two_step_declaration:2": ("e0e3b160", "假设：general_uptake，与上文的 uptake 相同"),
+    "release_before_test:2": ("e0e3b160", "假设：general_uptake，与上文的 uptake 相同"),
+    "cold_chain_mandate:2": ("17d490e4",
+        "假设：disinfect_h、test_h 和 release_h，即上文的各项时长"),
+    "ecommerce_surge:2": ("cac67bca", "假设：from_day，即激增的第一天（由研究者选定）"),
     "single_window:2": ("75ecd8cd",
         "假设：uptake 为 1（所有企业），即 2020 年底的目标：未找到实际比例（china-figures.md §3.3 "
         "只有目标）。这些目标把默认情景所在的 2019 年限定在 0.8-1；2017 年 11 月每天逾 10 万票"
