@@ -31,7 +31,8 @@ ARRIVAL: dict[str, Any] = {
 #: the block of the World Bank's measures (:mod:`sim.report.tfa_trading`): its heading, its
 #: columns' heads and its line where the folder has no such file
 TRADING_HEADING = ("跨境贸易（世界银行，每票货物，按口岸和进出口方向）：单证合规和边境合规的时间与"
-                   "费用，基准方案的水平和各方案的配对变化，[95% 置信区间]")
+                   "费用，基准方案的水平和各方案的配对变化，[95% 置信区间]；单证合规时间为下限："
+                   "只计到港后单证对货物的占用，不计到港前准备单证的时间")
 TRADING_HEADS = {"documentary_time_h": "单证合规（小时）", "border_time_h": "边境合规（小时）",
                  "documentary_cost": "单证合规 {cur}", "border_cost": "边境合规 {cur}"}
 TRADING_MISSING = "跨境贸易：结果文件夹中没有 trading-across-borders.csv（旧版本的比较）"

@@ -232,6 +232,29 @@ def test_tfa_gives_each_options_change_in_the_world_banks_measures(compared, cap
     assert change < 0  # lodged before arrival: the documents hold the goods less
 
 
+def test_tfa_says_documentary_time_is_a_lower_bound_wherever_it_shows_it(compared, tmp_path,
+                                                                      capsys):
+    """The model counts the documents' hold on the goods after arrival, Doing Business also
+    the documents prepared before: the block's heading says so in English and Chinese, and
+    so does the note of every documentary time row of ``--csv`` (and of no other figure)."""
+    from sim.cli_zh_tfa import TRADING_HEADING, TRADING_HEADS, TRADING_MISSING
+    from sim.report.tfa_trading import trading_lines
+
+    capsys.readouterr()
+    assert main(["tfa", str(compared), "--csv", str(tmp_path / "t.csv")]) == 0
+    out = capsys.readouterr().out
+    heading = out[out.index("trading across borders (World Bank"):].splitlines()[0]
+    assert heading.endswith("documentary time is a lower bound: only the documents' hold on "
+                            "the goods after arrival counts, not documents prepared before it")
+    zh = trading_lines(compared, TRADING_HEADS, TRADING_HEADING, TRADING_MISSING)
+    assert "单证合规时间为下限" in zh[0] and len(zh) > 3
+    t = pd.read_csv(tmp_path / "t.csv")
+    t = t[t["block"] == "trading_across_borders"]
+    said = t["note"].fillna("").str.contains("documentary time is a lower bound")
+    documentary = t["metric"] == "documentary_time_h"
+    assert documentary.sum() > 3 and said[documentary].all() and not said[~documentary].any()
+
+
 def test_tfa_says_so_where_the_folder_has_no_trading_table(compared, tmp_path, capsys):
     folder = tmp_path / "old"
     shutil.copytree(compared, folder)

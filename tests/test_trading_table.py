@@ -142,6 +142,13 @@ def test_a_runs_and_a_comparisons_folders_hold_it(tmp_path, logged_folder):
     want = "<td>sea_port</td><td class='mode'>sea</td><td>import</td>"
     want += f"<td>{_fmt(sea['documentary_time_h'])}</td><td>{_fmt(sea['border_time_h'])}</td>"
     assert want in section
+    # documentary time counts only the documents' hold after arrival: said where it is shown
+    assert "<th>documentary h (lower bound)</th>" in section and "a lower bound" in section
+    from sim.report.translate import translate
+
+    zh = translate(page, "zh").split("<h2>")
+    zh_section = next(part for part in zh if "单证合规时间（小时，下限）" in part)
+    assert "单证合规时间是《营商环境报告》口径的下限" in zh_section
     option = "ai90:ports.sea_port.scan.image_review.ai_clear=0.9"
     # (who gains is not read: no consignment logs kept)
     argv = ["compare", *COMMON, "--option", option, "--no-report", "--no-gains"]

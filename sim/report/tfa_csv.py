@@ -58,7 +58,7 @@ def _trading_rows(path: Path, tags: dict[str, dict[str, Any]]) -> list[dict[str,
     """The World Bank's measures at each port and direction: the baseline's level with its
     interval, then each option's paired change with the change's interval (as printed), or
     the printed line saying the folder has none."""
-    from sim.report.tfa_trading import FIGURES, MISSING, trading_rows
+    from sim.report.tfa_trading import FIGURES, LOWER_BOUND, MISSING, trading_rows
 
     found = trading_rows(path)
     if found is None:
@@ -80,7 +80,8 @@ def _trading_rows(path: Path, tags: dict[str, dict[str, Any]]) -> list[dict[str,
                         "option_value": r.get(col) if change else None,
                         "change": r.get(fig) if change else None,
                         "ci_low": r.get(f"{fig}_ci_low"), "ci_high": r.get(f"{fig}_ci_high"),
-                        "n": r.get("reps")})
+                        "n": r.get("reps"),
+                        "note": LOWER_BOUND if col == "documentary_time_h" else None})
     return out
 
 

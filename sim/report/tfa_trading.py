@@ -20,13 +20,18 @@ FIGURES = [("documentary_time_h", "h"), ("border_time_h", "h"),
            ("documentary_cost", "money"), ("border_cost", "money")]
 #: the file it reads
 FILE = "trading-across-borders.csv"
+#: what documentary time is, said wherever it is shown: the model counts the documents' hold
+#: on the goods after arrival, Doing Business also the work done before it
+#: (docs/trading-across-borders.md)
+LOWER_BOUND = ("documentary time is a lower bound: only the documents' hold on the goods "
+               "after arrival counts, not documents prepared before it")
 #: the heads of the block's columns
 HEADS = {"documentary_time_h": "documentary h", "border_time_h": "border h",
          "documentary_cost": "documentary {cur}", "border_cost": "border {cur}"}
 #: the block's heading line, and its line where the folder has no such file
 HEADING = ("trading across borders (World Bank, per consignment, at each port and direction): "
            "time and cost of documentary and border compliance, the baseline's level and "
-           "each option's paired change, [95 % interval]")
+           f"each option's paired change, [95 % interval]; {LOWER_BOUND}")
 MISSING = f"trading across borders: the folder has no {FILE} (a comparison of an older version)"
 
 

@@ -27,7 +27,8 @@ _TRADING = (
     "按世界银行《营商环境报告》（Doing Business）的口径拆分一票货物的时间和成本：单证合规（到港后的"
     "申报、报关单受理、二次申报、检疫的通关单；报关代理费）和边境合规（海关和检疫的查验及其排队、"
     "口岸作业；装卸、仓储、查验和陪同查验费用），均为每票、各次重复运行的均值{paired}。到港前"
-    "准备的单证不计时间；企业提货和等待截关两者都不计入。结果文件夹中的 "
+    "准备的单证不计时间，因此单证合规时间是《营商环境报告》口径的下限；企业提货和等待截关两者"
+    "都不计入。结果文件夹中的 "
     "trading-across-borders.csv 有每项数据及其 95% 置信区间，也按企业类别列出。"
 )
 _COST = (
@@ -98,7 +99,8 @@ NOTES: dict[str, str] = {
                   "compliance (customs' and quarantine's checks and their queues, the port's "
                   "handling; handling, storage, inspection and attendance fees), per "
                   "consignment, means over replications{paired}. Documents prepared before "
-                  "arrival count no time; the trader's pick-up and the wait for a cut-off are "
+                  "arrival count no time, so documentary time is a lower bound of Doing "
+                  "Business's; the trader's pick-up and the wait for a cut-off are "
                   "in neither. The folder's trading-across-borders.csv has every figure with "
                   "its 95 % interval, by trader class too.",)},
     **{"Each option's change from the baseline in total cost per consignment (agency and "

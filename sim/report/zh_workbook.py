@@ -154,7 +154,8 @@ def coded_values(table: pd.DataFrame) -> pd.DataFrame:
 TRADING: dict[str, str] = {
     "dimension": "统计维度", "group": "分组", "mode": "运输方式", "reps": "重复运行次数",
     "consignments": "货物票数（已完成流程）", "currency": "货币",
-    "documentary_time_h": "单证合规时间（小时/票）", "border_time_h": "边境合规时间（小时/票）",
+    "documentary_time_h": "单证合规时间（小时/票，下限）",
+    "border_time_h": "边境合规时间（小时/票）",
     "documentary_cost": "单证合规成本（每票）", "border_cost": "边境合规成本（每票）",
     "other_fees": "其他费用（每票，两项合规之外）", "trader_fees": "企业费用合计（每票）",
     "value_of_time": "时间价值（每票）",
