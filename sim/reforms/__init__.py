@@ -22,6 +22,7 @@ from sim.reforms import (
     cold_chain,
     control_order,
     declaration,
+    expedited,
     green_lane,
     organisation,
     patrol_staff,
@@ -51,6 +52,7 @@ REFORMS: dict[str, Reform] = {
         *pending.PENDING,
         *certificates.CERTIFICATES,
         *green_lane.GREEN_LANE,
+        *expedited.EXPEDITED,
     ]
 }
 

@@ -31,6 +31,7 @@ ARTICLES = {
     "7.4": "Risk management",
     "7.5": "Post-clearance audit",
     "7.7": "Trade facilitation measures for authorized operators",
+    "7.8": "Expedited shipments",
     "7.9": "Perishable goods",
     "8.1": "Border agency cooperation (paragraph 1: a Member's own border agencies)",
     "10.1": "Formalities and documentation requirements",
@@ -85,6 +86,9 @@ TAGS = {
     "electronic_certificates": Tag(("10.1",), "the quarantine officer no longer verifies a "
                                   "paper certificate where it arrives electronically: a "
                                   "formality made less time-consuming"),
+    "expedited_shipments": Tag(("7.8",), "air cargo's express shipments lodged before "
+                               "arrival and released on a minimum of documents "
+                               "(paragraph 2(a), (c) and (d))"),
     "green_lane": Tag(("7.9",), "perishable goods given priority when their examinations "
                       "and laboratory tests are scheduled (paragraph 1(b))"),
     "exam_without_trader": Tag((), "unsure: no article was found that provides for "

@@ -29,6 +29,11 @@ WHY = {
     "assumption: a port's link to the issuing authorities' data and its officers' training: "
     "one officer-year; support a fifth of one a year":
         "假设：口岸与签证机构数据的联接及关员培训需 1 个关员年；每年维护需五分之一个关员年",
+    "assumption: an air port's expedited procedure (approving the express operators, their "
+    "pre-arrival manifests in the clearance system) and its officers' training: half an "
+    "officer-year; supervising the operators a tenth of one a year":
+        "假设：航空口岸的快件快速通关程序（认可快件运营人、在通关系统中接收其抵达前舱单）及关员培训需"
+        "半个关员年；每年监管运营人需十分之一个关员年",
     "assumption: a queue priority builds nothing": "假设：排队优先无需任何建设",
     "assumption: a sanction builds nothing": "假设：惩戒措施无需任何建设",
     "assumption: a shock, not a programme: nothing is bought": "假设：这是冲击而非项目，无需购置",
