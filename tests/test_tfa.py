@@ -402,3 +402,23 @@ def test_tfa_csv_of_a_folder_without_trading_table_keeps_the_release_times(
     missing = table[table["block"] == "trading_across_borders"]
     assert len(missing) == 1 and "has no trading-across-borders.csv" in missing["note"].iloc[0]
     assert missing[["option", "change", "ci_low"]].isna().all(axis=None)
+
+
+def test_aeo_mutual_recognition_says_it_certifies_domestic_traders_and_no_more():
+    """The reform keeps its name (scenarios and results folders use it) but models only the
+    certification of more of the country's own traders: it changes their class mix and
+    nothing by origin, and its mechanism, TFA reason and their Chinese say recognition of
+    partners' schemes is not modelled."""
+    import sim
+    from sim.report.zh_reforms import MECHANISMS
+    from sim.report.zh_tfa import WHYS
+
+    reform = REFORMS["aeo_mutual_recognition"]
+    changed = reform.fields(sim.load_scenario(SMALL))
+    assert changed and {k.rsplit(".", 1)[1] for k in changed} == {"trader_classes",
+                                                                   "behaviour_classes"}
+    assert "more domestic traders" in reform.mechanism
+    assert "recognition itself is not modelled" in reform.mechanism
+    assert "not modelled" in TAGS["aeo_mutual_recognition"].why
+    assert "互认本身未建模" in MECHANISMS["aeo_mutual_recognition"][1]
+    assert "未建模" in WHYS["aeo_mutual_recognition"][1]

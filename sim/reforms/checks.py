@@ -195,18 +195,22 @@ REFORMS = [
     ),
     Reform(
         "aeo_mutual_recognition",
-        "more traders certified as AEOs (recognised abroad), advanced AEOs or, with into = "
+        "more domestic traders certified as AEOs, advanced AEOs or, with into = "
         "aeo_general, general AEOs: they get that class's lower selection rates (the "
         "selection tables' column; with a risk engine, its credit rule, where risk.caps "
         "names the class) and the AEOs' priority, and trade as they did (their goods' hidden "
         "truth is drawn by the class mix before the reform: traffic.behaviour_classes). Only "
         "general traders move, the share shift of them, so the per-class figures compare the "
         "same traders in every other class, and who gains follows the certified ones "
-        "(general -> the class they join); a downgrade is credit_downgrade",
+        "(general -> the class they join); a downgrade is credit_downgrade. Mutual "
+        "recognition itself is not modelled: goods whose foreign trader holds a recognised "
+        "partner's AEO status get nothing from it (no origin or trader abroad is told apart); "
+        "the name is the seed paper's, kept because scenarios and results folders use it",
         _aeo,
         (
             "AEO mutual recognition with 43 countries (regions) (seed paper)",
-            "assumption: shift (recognised origins are not modelled)",
+            "assumption: shift (the certification of domestic traders only; partners' "
+            "recognised schemes are not modelled)",
             "assumption: into, the class the newly certified join (the research notes do "
             "not say which of China's certifications the partners recognise; the texts of "
             "GAC's arrangements would settle it); the classes' rates are sourced (advanced "

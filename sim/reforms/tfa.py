@@ -55,9 +55,10 @@ class Tag:
 TAGS = {
     "advance_declaration": Tag(("7.1",), "declarations lodged before the goods arrive, so "
                                "processing starts before arrival"),
-    "aeo_mutual_recognition": Tag(("7.7",), "more traders get authorized operators' lower "
-                                  "inspection rates and priority (mutual recognition of "
-                                  "schemes is part of the article)"),
+    "aeo_mutual_recognition": Tag(("7.7",), "more domestic traders get authorized "
+                                  "operators' lower inspection rates and priority; the "
+                                  "article's mutual recognition of other Members' schemes is "
+                                  "not modelled"),
     "big_data_targeting": Tag(("7.4",), "checks concentrated on high-risk consignments by "
                               "better risk scores at the same inspection rate"),
     "cancel_clearance_form": Tag(("8.1", "10.1"), "customs no longer waits for another "

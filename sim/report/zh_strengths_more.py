@@ -142,7 +142,8 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
         "自 2017 年起“双随机”抽取扩展至日常查验（mag.wcoomd.org，china-figures.md §3.5）"),
     "double_random:1": ("c8d79472", "假设：random_share"),
     "aeo_mutual_recognition:0": ("e4cef432", "与 43 个国家（地区）实现 AEO 互认（基础论文）"),
-    "aeo_mutual_recognition:1": ("fb5885a9", "假设：shift（模型未区分互认的原产地）"),
+    "aeo_mutual_recognition:1": ("e160f007",
+        "假设：shift（仅为本国企业的认证；伙伴方获互认的认证制度未建模）"),
     "aeo_mutual_recognition:2": ("a327b4e8",
         "假设：into，即新认证企业加入的类别（研究笔记未说明互认伙伴认可我国哪一级认证；海关总署"
         "互认安排的文本可以确定）；各类别的查验率有来源（2019 年高级认证企业 0.57%，"

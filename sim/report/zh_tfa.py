@@ -35,8 +35,9 @@ TITLES: dict[str, tuple[str, str | None]] = {
 #: reform name -> (digest of its English reason, its Chinese)
 WHYS: dict[str, tuple[str, str]] = {
     "advance_declaration": ("6418bbdc", "货物抵达前即申报，因此在抵达前开始办理"),
-    "aeo_mutual_recognition": ("28206bff",
-        "更多企业享有经认证的经营者较低的查验比例和优先待遇（认证制度的互认属于该条内容）"),
+    "aeo_mutual_recognition": ("b2c44c7e",
+        "更多本国企业享有经认证的经营者较低的查验比例和优先待遇；该条所述对其他成员认证制度的"
+        "互认未建模"),
     "big_data_targeting": ("08ca874c", "以更准的风险评分把检查集中于高风险货物，查验率不变"),
     "cancel_clearance_form": ("938ac812",
         "海关不再等待另一机构的单证：少一道手续，各机构相互协调"),
