@@ -18,20 +18,20 @@ AIR = {**SHORT, "ports.sea.mode": "air"}  # the small scenario's port as an air 
 
 
 def test_an_air_port_lodges_more_in_advance_on_fewer_documents_and_no_other_port_changes():
-    reform = REFORMS["expedited_shipments"](share=0.5, doc_cut=0.4)
+    reform = REFORMS["expedited_shipments"](express_share=0.5, doc_cut=0.4)
     changes = reform.fields(sim.load_scenario(SMALL, AIR))
     assert changes == {
         "ports.sea.declaration.advance_share": {"import": 0.65, "export": 0.9},  # half way to 1
         "ports.sea.review.service": {"dist": "exponential", "mean": 0.266667},  # 0.8 x 20 min
         "ports.sea.document_check.service": {"dist": "exponential", "mean": 0.4},  # 0.8 x 30 min
-    }  # the review and check shorter by share x doc_cut = 0.2
+    }  # the review and check shorter by express_share x doc_cut = 0.2
     assert reform.fields(sim.load_scenario(SMALL, SHORT)) == {}  # a sea port: nothing
 
 
 def test_expedited_goods_are_declared_earlier_checked_faster_and_released_sooner():
     """Same seed, so the same consignments draw the same uniforms: those lodged in advance
     before still are, a fifth of the others move to it (imports: 0.3 -> 0.44); every review
-    and document check takes share x doc_cut (0.2 x 0.5 = 10 %) less; the same goods are
+    and document check takes express_share x doc_cut (0.2 x 0.5 = 10 %) less; the same goods are
     selected; and the imports' mean time from arrival to release falls."""
     base = sim.load_scenario(SMALL, AIR)
     before = sim.simulate(base, 1, log=True).log

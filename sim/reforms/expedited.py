@@ -26,15 +26,16 @@ _DESKS = ("review", "document_check")
 
 def _expedited(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     """Every air port: the covered share lodges in advance (imports and exports), and each
-    document desk's service is shorter on average by share x doc_cut."""
+    document desk's service is shorter on average by express_share x doc_cut."""
     out: Changes = {}
-    factor = 1 - s["share"] * s["doc_cut"]
+    express = s["express_share"]
+    factor = 1 - express * s["doc_cut"]
     for name, port in ports(data, "air"):
         share = port["declaration"]["advance_share"]
-        out[f"ports.{name}.declaration.advance_share"] = rounded(shares_toward(share, s["share"]))
+        out[f"ports.{name}.declaration.advance_share"] = rounded(shares_toward(share, express))
         own = at(port, "exports.advance_share")
         if own is not None:
-            out[f"ports.{name}.exports.advance_share"] = rounded(shares_toward(own, s["share"]))
+            out[f"ports.{name}.exports.advance_share"] = rounded(shares_toward(own, express))
         for desk in _DESKS:
             service = at(port, f"{desk}.service")
             if service is not None:
@@ -49,17 +50,17 @@ EXPEDITED = [
         "operators' share of each air port's declarations, imports and exports, lodges its "
         "information before arrival (so it can be released on arrival) and is reviewed on a "
         "minimum of documents, so the declaration review and the document check are shorter "
-        "on average by share x doc_cut; selection and checks are unchanged, and post hubs "
+        "on average by express_share x doc_cut; selection and checks are unchanged, and post hubs "
         "are left as they are (their lists are already expedited)",
         _expedited,
         (
             "WTO Agreement on Trade Facilitation, WT/L/940, Art. 7.8.2: information submitted "
             "before arrival (a), a minimum of documentation (c), release as rapidly as "
             "possible after arrival (d); Art. 7.8.3 keeps the right to examine and inspect",
-            "assumption: share and doc_cut (no published figure was found)",
+            "assumption: express_share and doc_cut (no published figure was found)",
         ),
         {
-            "share": Param(
+            "express_share": Param(
                 0.2, "share of an air port's declarations that are express shipments under "
                 "the expedited procedure"
             ),

@@ -96,7 +96,8 @@ MORE_STRENGTHS: dict[str, tuple[str, str]] = {
         "在内地申报、在口岸放行的转关货物比例"),
     "fewer_returns.points": ("8768bf9a", "从退回比例中扣除的百分点（以比例表示）"),
     "electronic_certificates.coverage": ("e91bd2fb", "检疫查验货物中证书以电子方式送达的比例"),
-    "expedited_shipments.share": ("5dacfcf5", "航空口岸报关单中适用快速通关程序的快件所占比例"),
+    "expedited_shipments.express_share": ("5dacfcf5",
+        "航空口岸报关单中适用快速通关程序的快件所占比例"),
     "expedited_shipments.doc_cut": ("1c088352",
         "快件凭最少单证所节省的报关单审核和单证审核时间比例"),
     "electronic_certificates.verify_share": ("4d6d6788",
@@ -159,7 +160,7 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
     "expedited_shipments:0": ("22c531e3",
         "世界贸易组织《贸易便利化协定》（WT/L/940）第 7.8.2 条：抵达前提交信息（(a) 项）、最少"
         "的单证（(c) 项）、抵达后尽快放行（(d) 项）；第 7.8.3 条保留查验和检查的权利"),
-    "expedited_shipments:1": ("3dbb6c4b", "假设：share 和 doc_cut（未找到公开数据）"),
+    "expedited_shipments:1": ("14fdad50", "假设：express_share 和 doc_cut（未找到公开数据）"),
     "origin_pre_inspection:0": ("a7277bde", "基础论文：检疫准入链条中的“原产地预检”"),
     "origin_pre_inspection:1": ("1eb56310",
         "假设：uptake、finds 和 border_checks（未找到公开数据）"),
