@@ -96,7 +96,7 @@ STRETCHES = (
             positive_only=True),
     Stretch("pickup", AFTER_RELEASE, "available", "picked_up", "trader", "pickup_h"),
     Stretch("gate", AFTER_RELEASE, "picked_up", "exited", "terminal", _B, positive_only=True),
-    Stretch("loading", AFTER_RELEASE, "released", "loaded", "terminal", "loading_wait_h"),
+    Stretch("loading", AFTER_RELEASE, "released", "loaded", "carrier", "loading_wait_h"),
     Stretch("crossing", AFTER_RELEASE, "released", "loaded", "trader", "crossing_h"),
     Stretch("vessel_discharge", PARALLEL, "arrived", "discharged", "terminal", positive_only=True),
     Stretch("second_declaration", PARALLEL, "lodged", "lodged_quarantine", "trader"),

@@ -170,7 +170,7 @@ def _columns(scenario: Any, **milestones: list[float]) -> dict[str, np.ndarray]:
     zeros = ("port", "outcome", "commodity", "attend", "premises")
     col.update({k: np.zeros(n) for k in zeros})
     col.update({f"own_{o}": np.zeros(n) for o in ("trader", "terminal", "customs")})
-    col.update({f"own_{o}": np.zeros(n) for o in ("quarantine", "organisation")})
+    col.update({f"own_{o}": np.zeros(n) for o in ("quarantine", "organisation", "carrier")})
     col["containers"], col["value"] = np.ones(n), np.full(n, 50_000.0)
     return col
 

@@ -1003,7 +1003,7 @@ def test_a_cross_trained_pool_keeps_the_headcount_it_pools():
 
 def test_an_exports_value_of_time_runs_to_its_departure_not_its_cut_off():
     """An export's goods leave with its vessel: the value of its time runs from arrival to the
-    departure (the hours after the cut-off the terminal's, as its wait for the cut-off), so
+    departure (the hours after the cut-off the carrier's, as its wait for the cut-off), so
     direct loading's later cut-off onto the same vessel costs the exporter nothing."""
     from sim.model.costs import consignment_costs
     from sim.model.prices import Prices
@@ -1020,8 +1020,8 @@ def test_an_exports_value_of_time_runs_to_its_departure_not_its_cut_off():
     assert out.sum() > 50 and (log.departed[out] > log.loaded[out] + 11).all()  # 12 h cut-off
     per_hour = log.value.to_numpy() * prices.time_rate[col["commodity"]] / 24
     np.testing.assert_allclose(time[out], (per_hour * held)[out], rtol=1e-9)
-    terminal = per_hour * (log.own_terminal + log.departed - log.loaded).to_numpy()
-    np.testing.assert_allclose(parts[out, P["time_terminal"]], terminal[out], rtol=1e-9)
+    carrier = per_hour * (log.own_carrier + log.departed - log.loaded).to_numpy()
+    np.testing.assert_allclose(parts[out, P["time_carrier"]], carrier[out], rtol=1e-9)
 
 
 def test_a_comparison_shows_the_agencies_cost_per_container_at_the_port_it_changes():

@@ -88,7 +88,8 @@ def test_loading_wait_is_the_time_to_the_next_cut_off():
     every = np.concatenate([cutoffs + 168 * w for w in range(4)])
     expect = np.array([every[every >= t][0] for t in ex.released])
     np.testing.assert_allclose(ex.loaded - ex.released, expect - ex.released, atol=1e-9)
-    assert (ex.own_terminal == ex.loaded - ex.released).all()  # the carrier's schedule
+    assert (ex.own_carrier == ex.loaded - ex.released).all()  # the carrier's schedule
+    assert (ex.own_terminal == 0).all()  # (not the terminal's)
     assert set(np.round(ex.loaded % 168, 9)) == set(cutoffs)
 
 

@@ -97,8 +97,8 @@ def _after_by_hand(o: pd.DataFrame, crossing: list[str]) -> pd.DataFrame:
     after = pd.DataFrame(0.0, index=o.index, columns=list(OWNERS))
     after["trader"] = (o["picked_up"] - available).fillna(0.0) + loading.where(by_truck, 0.0)
     after["terminal"] = ((available - o["released"]).where(o["direction"] == "import", 0.0)
-                         + (o["exited"] - o["picked_up"]).fillna(0.0)
-                         + loading.where(~by_truck, 0.0))  # fmt: skip
+                         + (o["exited"] - o["picked_up"]).fillna(0.0))  # fmt: skip
+    after["carrier"] = loading.where(~by_truck, 0.0)  # (the vessel's or flight's schedule)
     return after
 
 

@@ -145,7 +145,7 @@ def _by_commodity() -> list[Entry]:
 _TO_RELEASE = (
     "from arrival to customs' release, over the cohort's consignments out of the flow by the "
     "end of the run (those of the milestone intervals table: its `clearance` row's "
-    "`<owner>_h`, whose five owners add up to that row's mean clearance; "
+    "`<owner>_h`, whose owners add up to that row's mean clearance; "
     "`clearance_h_mean` also counts those released but still waiting for pick-up, exit or a "
     "departure at the end). The trader's hours are its lodging after arrival (a declaration "
     "lodged in advance costs none), a second declaration, duty payment release waits for, "
@@ -153,8 +153,9 @@ _TO_RELEASE = (
     "assessment, checks and the queues for them; quarantine's its checks, laboratory, "
     "treatment and clearance form; the terminal's the wait for a box to be discharged before "
     "its scan or exam and the moves to and from the exam bay; the organisation's its holds "
-    "(a ruling, an approval). The hours after release (an import's pick-up and gate, an "
-    "export's wait for its cut-off) are the intervals' `after_release` rows"
+    "(a ruling, an approval); the carrier's none (its schedule holds an export only after "
+    "release). The hours after release (an import's pick-up and gate, an export's wait for "
+    "its cut-off) are the intervals' `after_release` rows"
 )
 
 
@@ -165,7 +166,7 @@ def _release_owners() -> list[Entry]:
     for kind, what in (
         ("hours", "Mean hours per consignment the owner holds the goods"),
         ("share", "The owner's share of the hours summed over the consignments (a ratio "
-                  "of sums; the five owners' add up to 1)"),
+                  "of sums; the owners' add up to 1)"),
     ):
         stem = f"owner_{kind}_to_release_<owner>"
         out += [
@@ -295,9 +296,10 @@ CLEARANCE = [
     Entry("owner_share_<owner>", CLEAR_LAYER,
           "The owner's share of the hours from arrival to the end of the flow, summed over the "
           "cohort's consignments out of the flow (a ratio of sums, not a mean of shares); the "
-          "shares of the five owners add up to 1. The terminal's hours include an export's "
-          "wait from release to the cut-off of the vessel or flight it makes (the `loading` "
-          "interval: the carrier's schedule, not terminal handling). Pooled over imports and "
+          "shares of the owners add up to 1. An export's wait from release to the cut-off of "
+          "the vessel or flight it makes (the `loading` interval) is the carrier's: its "
+          "schedule, not the terminal's handling, so the terminal's share is its own. Pooled "
+          "over imports and "
           "exports it hides whose time each waits on (imports mostly the trader's pick-up, "
           "exports mostly the wait for a departure): read it by direction. "
           "`_port_<port>_<direction>`: of one port's consignments of that direction, so that a "

@@ -24,6 +24,7 @@ from sim.model.milestones import (
     EXITED,
     LOADED,
     N_MILESTONES,
+    N_OWNERS,
     channel_code_many,
 )
 
@@ -62,8 +63,8 @@ class Bulk:
         k = len(index)
         self.m = np.empty((k, N_MILESTONES))
         self.m.fill(np.nan)  # (cheaper than np.full on a few rows)
-        self.own = np.zeros((k, 5))
-        self.late = np.zeros((k, 5))  # of own, the hours after the run's end (as Owners)
+        self.own = np.zeros((k, N_OWNERS))
+        self.late = np.zeros((k, N_OWNERS))  # of own, the hours after the run's end (as Owners)
         self.end = port.end
         self.cursor = arrived.copy()
         self.t = arrived

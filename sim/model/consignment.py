@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from sim.model.draws import REQUIREMENTS, WIDTH
-from sim.model.milestones import N_MILESTONES
+from sim.model.milestones import N_MILESTONES, N_OWNERS
 
 __all__ = ["REQUIREMENTS", "WIDTH", "Consignment", "requirement_rows"]
 
@@ -57,7 +57,7 @@ class Consignment:
         self.port, self.index, self.arrived, self.cohort = port, index, arrived, cohort
         self.req, self.plan = req, plan
         self.m = [math.nan] * N_MILESTONES
-        self.own = [0.0, 0.0, 0.0, 0.0, 0.0]
+        self.own = [0.0] * N_OWNERS
         #: of ``own``, the hours booked after the run's end, by owner (None: none; see
         #: :class:`sim.model.journey.Owners`)
         self.late: list[float] | None = None

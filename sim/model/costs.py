@@ -141,8 +141,8 @@ def _time_costs(
     arrival: a box is in the terminal's yard once discharged; prorated by the hour, or per
     started day where the port's mode bills so) and reefer power. An export's
     goods leave at its departure, not its loading at the cut-off: its value of time runs on
-    to the departure, those hours the terminal's (the carrier's schedule, as its wait for the
-    cut-off), so a later cut-off onto the same vessel costs the exporter nothing."""
+    to the departure, those hours the carrier's (its schedule, as the wait for the cut-off),
+    so a later cut-off onto the same vessel costs the exporter nothing."""
     end = np.fmax(col["exited"], col["loaded"])
     held = np.where(released, end - col["arrived"], 0.0)
     landed = np.where(np.isnan(col["discharged"]), col["arrived"], col["discharged"])
@@ -151,7 +151,7 @@ def _time_costs(
     for o in OWNERS:
         out[:, P[f"time_{o}"]] = per_hour * np.nan_to_num(col[f"own_{o}"])
     sailing = np.nan_to_num(col["departed"] - col["loaded"])  # (0 but for exports)
-    out[:, P["time_terminal"]] += per_hour * sailing
+    out[:, P["time_carrier"]] += per_hour * sailing
     boxes = col["containers"]
     over = np.maximum(in_yard - prices.free_h[port], 0.0)
     # a started day counts whole; the float noise of hours summed (1e-9 d) starts no day

@@ -19,7 +19,7 @@ import simpy
 from sim.model.consignment import Consignment
 from sim.model.draws import R
 from sim.model.lane import Booking, negative_service
-from sim.model.milestones import ARRIVED, DISCHARGED, EXITED, LOADED
+from sim.model.milestones import ARRIVED, DISCHARGED, EXITED, LOADED, N_OWNERS
 from sim.model.route import LANE, WAITS
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class Owners:
             return
         late = self.keep.late
         if late is None:
-            late = self.keep.late = [0.0, 0.0, 0.0, 0.0, 0.0]
+            late = self.keep.late = [0.0] * N_OWNERS
         late[owner] += t - max(self.cursor, self.end)
 
 

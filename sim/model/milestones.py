@@ -60,8 +60,12 @@ M = {name: i for i, name in enumerate(MILESTONES)}
 DUE_AFTER_RELEASE = ("full_declared", "tax_reviewed", "recalled", "recovered", "departed")
 N_MILESTONES = len(MILESTONES)
 
-OWNERS = ("trader", "terminal", "customs", "quarantine", "organisation")
-TRADER, TERMINAL, CUSTOMS, QUARANTINE, ORGANISATION = range(5)
+#: who holds the goods' time. ``carrier``: the vessel's or flight's schedule, an export's wait
+#: from its release to the cut-off of the departure it makes (the carrier's sailing times and
+#: cut-off, not the terminal's handling); last, so that the others keep their positions
+OWNERS = ("trader", "terminal", "customs", "quarantine", "organisation", "carrier")
+TRADER, TERMINAL, CUSTOMS, QUARANTINE, ORGANISATION, CARRIER = range(6)
+N_OWNERS = len(OWNERS)
 
 #: An import ends when it leaves the supervised area (``exited``), an export when it is
 #: loaded: at the cut-off of the vessel or flight it makes, or as its truck crosses

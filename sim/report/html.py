@@ -827,6 +827,14 @@ def _clearance_plots(clear: dict[str, Any]) -> list[str]:
     ]
 
 
+#: whose an export's wait for its vessel or flight is (the owners' plot's note)
+CARRIER_NOTE = (
+    "An export's wait from its release to the cut-off of the vessel or flight it makes is the "
+    "carrier's (its sailing schedule), not the terminal's: the terminal's hours are its own "
+    "handling (the discharge, the moves to and from the exam bays, the exit gate)."
+)
+
+
 def _owner_plots(owners: dict[str, Any]) -> list[str]:
     """The hours each owner holds, to exit and (where measured) to release."""
     out = [
@@ -836,9 +844,10 @@ def _owner_plots(owners: dict[str, Any]) -> list[str]:
         "in the bundled scenarios is an assumption and often the largest part of an "
         "import's time: a reform of customs' work does not shorten it. Customs' and "
         "quarantine's hours are the ones their reforms act on.</p>",
+        f"<p class='note'>{CARRIER_NOTE}</p>",
         _img(lambda: plots.time_by_owner(owners), "time by owner",
              "Bars: the hours of a consignment's time each owner holds (customs, "
-             "quarantine, the trader, the terminal), for each option"),
+             "quarantine, the trader, the terminal, the carrier's schedule), for each option"),
     ]
     if any("mean_h_to_release_import" in t for t in owners.values()):
         out += [

@@ -32,6 +32,7 @@ OWNER_COLOURS = {
     "customs": "#e15759",
     "quarantine": "#76b7b2",
     "organisation": "#59a14f",
+    "carrier": "#b07aa1",
 }
 PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948"]
 #: overall clearance, for titles: it ends at an import's exit or an export's loading

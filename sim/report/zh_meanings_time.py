@@ -16,12 +16,12 @@ from sim.report.zh_meanings_phrases import (
 )
 
 _OWNERS = ("统计观测期到港货物中运行结束前已完成全部流程的各票（即节点区间表所计各票：其 "
-           "clearance 行的 <owner>_h，五个责任方之和等于该行的平均通关时间；clearance_h_mean 还计"
+           "clearance 行的 <owner>_h，各责任方之和等于该行的平均通关时间；clearance_h_mean 还计"
            "入已放行但在结束时仍在等待提货、提离或离港班次的货物）。企业的小时是其到港后的申报"
            "（提前申报的不占时间）、二次申报、放行所等待的缴税，以及其在查验场的部分（到场、错过"
            "预约）；海关的是其接单、风险评估、检查及其排队；检疫的是其查验、实验室检测、检疫处理"
            "和检疫单证；码头的是集装箱在机检或查验前等待卸货的时间以及往返查验台位的移箱；海关层"
-           "级请示的是其暂扣（裁定、审批）。放行后的小时（进口的提货和卡口，出口等待截关）见节点"
+           "级请示的是其暂扣（裁定、审批）；承运人船期/航班的为零（其班期只在放行后占用出口货物）。放行后的小时（进口的提货和卡口，出口等待截关）见节点"
            "区间表的 after_release 行；分进口或出口（从不合并：两者等待的责任方不同）。日志的 "
            "to_release_<owner> 列是每票货物至放行的小时数。没有此类货物时为 NaN。")
 _PORT_MIX = ("（合并时各口岸的责任方混在一起：邮件监管中心的包裹与海运口岸的集装箱并列）；该口岸"
@@ -76,20 +76,21 @@ MEANINGS: dict[tuple[str, str], str] = {
         f"{COMMODITY} overall_clearance_h_p90{COMMODITY_ALL}{_EXIT}。{QUANTILE}。",
     ("overall_clearance_h_p90_goods_<direction>", "fc2b252d"):
         f"只计货物报关单的 overall_clearance_h_p90_<direction>{GOODS}。",
-    ("owner_hours_to_release_<owner>_<direction>", "5fbb38ad"):
+    ("owner_hours_to_release_<owner>_<direction>", "4758a233"):
         f"每票货物自到港至海关放行期间该责任方占用货物的平均小时数，{_OWNERS}",
     ("owner_hours_to_release_<owner>_port_<port>_<direction>", "fe52afee"):
         f"某一口岸该方向货物的 owner_hours_to_release_<owner>_<direction>{_PORT_MIX}",
-    ("owner_share_<owner>", "fe2b7de7"):
+    ("owner_share_<owner>", "05764bdd"):
         "该责任方在观测期到港货物中已完成全部流程的各票自到港至流程结束的小时数之和中所占的比例"
-        "（和之比，不是比例的均值）；五个责任方的比例之和为 1。码头的小时包括出口货物自放行至其所"
-        "赶船舶或航班截关的等待（loading 区间：承运人的班期，而不是码头作业）。合并进出口会掩盖各"
+        "（和之比，不是比例的均值）；各责任方的比例之和为 1。出口货物自放行至其所赶船舶或航班截关"
+        "的等待（loading 区间）计入承运人船期/航班：是承运人的班期，而不是码头作业，因此码头的比例"
+        "只是码头自己的。合并进出口会掩盖各"
         "自在等待谁（进口主要是企业提货，出口主要是等待离港班次）：请按方向看。"
         f"_port_<port>_<direction>：某一口岸该方向的货物，使码头能看到自己的数值{_PORT_MIX}谁占用"
         "了至放行的时间（海关的部分，不被进口提货淹没）：见 "
         "owner_share_to_release_<owner>_<direction>。",
-    ("owner_share_to_release_<owner>_<direction>", "be1e659e"):
-        "该责任方在各票货物自到港至海关放行的小时数之和中所占的比例（和之比；五个责任方的比例之和"
+    ("owner_share_to_release_<owner>_<direction>", "7c92c720"):
+        "该责任方在各票货物自到港至海关放行的小时数之和中所占的比例（和之比；各责任方的比例之和"
         f"为 1），{_OWNERS}",
     ("owner_share_to_release_<owner>_port_<port>_<direction>", "aae3d2c5"):
         f"某一口岸该方向货物的 owner_share_to_release_<owner>_<direction>{_PORT_MIX}",

@@ -62,6 +62,11 @@ NOTES: dict[str, str] = {
     "hours are the ones their reforms act on.":
         "），在随附情景中该时间为假设值，且往往占进口货物时间的最大部分：海关作业的改革不会缩短"
         "这段时间。海关和检疫的时间才是其改革所作用的部分。",
+    "An export's wait from its release to the cut-off of the vessel or flight it makes is the "
+    "carrier's (its sailing schedule), not the terminal's: the terminal's hours are its own "
+    "handling (the discharge, the moves to and from the exam bays, the exit gate).":
+        "出口货物自放行至其所赶船舶或航班截关的等待计入承运人船期/航班（其班期），而不计入码头/场站："
+        "码头/场站的时间只是其自身的作业（卸船、往返查验台位的移箱、卡口）。",
     "Up to release only (a Time Release Study's arrival to release): the trader's hours are "
     "its lodging after arrival, customs' and quarantine's their checks and queues; they add up "
     "to the clearance time of the consignments out of the flow (the milestone intervals' "

@@ -1,9 +1,10 @@
 """Exports: after release the goods wait for loading. At a port with a schedule (a sea port's
 vessels, an airport's flights) they make the next departure whose cut-off is not before their
 release, and are ``loaded`` at that cut-off (they are then on the load list; the clock of
-China's export indicator stops); at a land crossing the truck drives on and crosses after a
-delay. No queue: arithmetic on the journey's clock, so exports stay in bulk unless a check
-makes them queue. Plan rule, scalar and bulk forms side by side."""
+China's export indicator stops): a wait booked to the carrier's schedule (``carrier``), not
+to the terminal. At a land crossing the truck drives on and crosses after a delay. No queue:
+arithmetic on the journey's clock, so exports stay in bulk unless a check makes them queue.
+Plan rule, scalar and bulk forms side by side."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.model.draws import R
-from sim.model.milestones import DEPARTED, TERMINAL, TRADER
+from sim.model.milestones import CARRIER, DEPARTED, TRADER
 from sim.model.route import Step
 from sim.model.steps.release import EXPORT, uninspected, uninspected_rows
 
@@ -84,7 +85,7 @@ class Load(Step):
             j.c.m[DEPARTED] = t
         else:
             t = next_cutoff(cutoffs, j.t)
-            j.clock.to(t, TERMINAL)
+            j.clock.to(t, CARRIER)
             j.c.m[DEPARTED] = t + (lead if direct and lead is not None else cutoff_lead(p))
         j.t = t
 
@@ -107,7 +108,7 @@ class Load(Step):
                 t = np.where(direct, next_cutoffs(np.asarray(p.direct_cutoffs), b.t), t)
                 lead_h = np.where(direct, lead, lead_h)
             t = np.where(rows, t, b.t)
-            b.to(t, TERMINAL)
+            b.to(t, CARRIER)
             b.m[:, DEPARTED] = np.where(rows, t + lead_h, b.m[:, DEPARTED])
         b.t = t
         yield from ()

@@ -1,0 +1,45 @@
+"""An export's wait from its release to its vessel's cut-off is the carrier's (its schedule),
+not the terminal's: booked apart, the owners still add up to each consignment's time, and the
+owners' figures, the report's note and the Chinese words name it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+import sim
+from sim.model.milestones import OWNERS
+
+SMALL = Path(__file__).parent / "scenarios" / "small.toml"
+
+
+def test_the_wait_for_the_vessel_is_the_carriers_and_the_owners_add_up():
+    result = sim.simulate(sim.load_scenario(SMALL, {"days": 1}), 1, log=True)
+    log = result.log
+    out = log[log.cohort & (log.outcome == "released")]
+    ex = out[out.direction == "export"]
+    assert len(ex) > 20 and (ex.loaded > ex.released).any()
+    # the whole wait from release to loading, and nothing else, is the carrier's
+    np.testing.assert_allclose(ex.own_carrier, ex.loaded - ex.released, atol=1e-9)
+    assert (out[out.direction == "import"].own_carrier == 0).all()
+    own = out[[f"own_{o}" for o in OWNERS]].sum(axis=1)
+    end = np.fmax(out.exited, out.loaded)
+    np.testing.assert_allclose(own, end - out.arrived, atol=1e-9)
+    # the terminal's export hours are its handling alone, far below the wait for a vessel
+    owners = result.owners.set_index("owner")
+    assert owners.loc["carrier", "mean_h_export"] > 10 * owners.loc["terminal", "mean_h_export"]
+    shares = [result.metrics()[f"owner_share_{o}_port_sea_export"] for o in OWNERS]
+    assert abs(sum(shares) - 1) < 1e-9 and shares[OWNERS.index("carrier")] > 0.5
+
+
+def test_the_carrier_is_named_in_the_report_and_in_chinese():
+    from sim.report.html import CARRIER_NOTE, _owner_plots
+    from sim.report.plots import OWNER_COLOURS
+    from sim.report.zh_glossary import VALUES
+    from sim.report.zh_notes import NOTES
+
+    assert set(OWNERS) <= set(VALUES["owner"]) and set(OWNERS) <= set(OWNER_COLOURS)
+    assert "承运人" in VALUES["owner"]["carrier"] and "承运人" in NOTES[CARRIER_NOTE]
+    page = "".join(p for p in _owner_plots({}) if "<p" in p)
+    assert CARRIER_NOTE in page
