@@ -5,6 +5,13 @@ from __future__ import annotations
 
 from sim.experiment.metric_glossary_data import LANE_LAYER, Entry
 
+#: what the yard's figures leave out, said wherever they are explained
+NOT_IN_YARD = (
+    " Only the boxes of declarations: empty containers and transhipment boxes, which take "
+    "yard slots and quay moves but never meet customs, are not modelled, so they are in "
+    "none of the yard's figures (add the terminal's own counts of them to plan its ground)."
+)
+
 _COUNTED = (
     " Counts the cohort's physical examinations (customs', alone or joint with quarantine; "
     "at a bay or at the trader's premises) that ended by the run's end, each with all its "
@@ -22,7 +29,7 @@ _LEVEL = (
     "all their declaration's containers (a box still waiting for its first examination at "
     "the end, or of a consignment arrived before the observed window, is not counted), on "
     "a grid of minutes. 0 where nothing was examined. Named for each port with an exam "
-    "yard (`[ports.<port>.exam]`)."
+    "yard (`[ports.<port>.exam]`)." + NOT_IN_YARD
 )
 
 EXAM_YARD = [
@@ -56,7 +63,9 @@ EXAM_YARD = [
           "consignments at the port, imports and exports, inspected or not, whatever their "
           "outcome: the extra moves that inspection adds per box handled (0.1: ten moves "
           "more per hundred boxes). Named for each port with an exam yard "
-          "(`[ports.<port>.exam]`)."),
+          "(`[ports.<port>.exam]`)." + NOT_IN_YARD
+          + " Over a terminal's whole throughput, empties and transhipment included, the "
+          "moves per box handled are lower."),
     Entry("exam_yard_boxes_max_port_<port>", LANE_LAYER,
           "The exam yard at its busiest over the observed window, in containers: the most "
           "boxes at the port's exam bays or waiting for them at once (the lanes' queues and "
@@ -75,7 +84,7 @@ _DWELL = (
     "its exit through the gate, an export from its arrival at the terminal (the truck's "
     "gate-in) to its vessel's departure (it is loaded between its cut-off and then, so this "
     "is the longest it can stay). Named for each sea port, imports and, where it has them, "
-    "exports."
+    "exports." + NOT_IN_YARD
 )
 
 #: a container terminal's yard dwell per container (sim.model.yard_dwell)

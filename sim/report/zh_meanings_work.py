@@ -18,16 +18,20 @@ _HELD = ("下线查验：已开始人工查验或检疫查验（单独或两者�
          "不算下线查验）。每个邮件及快件口岸按每个方向各有一项；该口岸没有该方向的包裹时为 NaN"
          "（docs/parcel-hub.md）。")
 
+#: what the yard's figures leave out (metric_glossary_yard.NOT_IN_YARD)
+_NOT_IN_YARD = ("仅计报关单的集装箱：空箱和中转箱占用堆场箱位和岸边作业，但从不经海关，不在模型内，"
+                "因此堆场的各项指标都不含它们（规划堆场时须另加码头自己的空箱和中转箱数）。")
 #: (stem, digest of its English meaning) -> its meaning in Chinese
 _DWELL = ("统计运行结束前已离开流程的观测期到港货物（已放行，且已出闸或已装船；查获、退运及仍"
           "在扣留的不计，同 overall_clearance），按其集装箱数加权：进口自卸船（集装箱落地）至经"
           "闸口出场，出口自抵达码头（卡车进闸）至所装船舶离港（集装箱在截关时间与离港之间装船，"
-          "故此为可能停留的最长时间）。每个海运口岸给出进口，有出口的口岸也给出出口。")
+          "故此为可能停留的最长时间）。每个海运口岸给出进口，有出口的口岸也给出出口。"
+          + _NOT_IN_YARD)
 _LEVEL = ("集装箱自可以进入查验场时起（查验前各节点中最晚者：卸船、报关单的审核、图像判读等）至"
           "最后一次查验后运回时止（节点“inspected”），或至运行结束，均计为在查验场内；在企业场所查验的"
           "不计。统计运行结束前已开始人工查验或检疫查验的观测期到港货物，计其报关单的全部集装箱"
           "（运行结束时仍在等待首次查验的、观测期前到港货物的集装箱不计），按分钟网格计。无查验"
-          "时为 0。每个设有查验场（[ports.<port>.exam]）的口岸各有一项。")
+          "时为 0。每个设有查验场（[ports.<port>.exam]）的口岸各有一项。" + _NOT_IN_YARD)
 
 MEANINGS: dict[tuple[str, str], str] = {
     ("delay_share_over_<target>_commodity_<commodity>_port_<port>_<direction>", "ce8299cf"):
@@ -81,30 +85,30 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("escalations_open", "c5e70d67"):
         "观测期内上报的请示中，运行结束时尚未批复的数量（上报数 = 已批复 + 未批复）。",
     ("escalations_raised", "8ce49b6e"): "观测期内上报的请示数。",
-    ("yard_dwell_h_mean_port_<port>_<direction>", "a5a1f6c3"):
+    ("yard_dwell_h_mean_port_<port>_<direction>", "c723b5d7"):
         "集装箱在码头堆场停留的平均小时数，按箱而非按报关单计（一份五箱的报关单计五次），并自"
         f"集装箱卸船落地起算，而非自船舶抵港起算（整体通关时间 overall_clearance_h_mean 自抵港起"
         f"算）：码头规划堆场所用的停留时间。没有可计的集装箱时为 NaN。{_DWELL}",
-    ("yard_dwell_h_p90_port_<port>_<direction>", "8a899b68"):
+    ("yard_dwell_h_p90_port_<port>_<direction>", "3792ed63"):
         "十箱中有九箱在码头堆场停留不超过的小时数（按箱计的第 90 百分位，计法同 "
         "yard_dwell_h_mean_port_<port>_<direction>）：均值掩盖的、堵塞堆场的长时间停留。取自"
         f"按集装箱数加权的对数直方图，误差在 1% 以内。没有可计的集装箱时为 NaN。{_DWELL}",
-    ("exam_yard_boxes_max_port_<port>", "9e7e9a81"):
+    ("exam_yard_boxes_max_port_<port>", "85a656ff"):
         "观测期内查验场最繁忙时的集装箱数：同时在该口岸查验台位或等待台位的集装箱最多时的箱数"
         f"（作业环节的排队和 hours --peak 按报关单计；查验场按箱规划台位）。{_LEVEL}",
-    ("exam_yard_boxes_p95_port_<port>", "d0e25b9e"):
+    ("exam_yard_boxes_p95_port_<port>", "c87571b2"):
         "查验场在观测期 95% 的时间内不超过的在场集装箱数（在该口岸查验台位或等待台位；按时间"
         "加权：连同其下各水平累计占 95% 分钟数的最小水平）：应规划台位的繁忙水平，不含偶发"
         f"峰值（见 exam_yard_boxes_max_port_<port>）。{_LEVEL}",
-    ("yard_boxes_mean_port_<port>_<direction>", "b970e9f6"):
+    ("yard_boxes_mean_port_<port>_<direction>", "ca280ec1"):
         "码头堆场上同时在场的集装箱数，按观测小时平均，依利特尔法则计：集装箱在场小时数（计法同 "
         "yard_dwell_h_mean_port_<port>_<direction>）求和后除以观测小时数，为稳态均值（货流形成的"
         f"堆场占用；空箱、中转箱等其他原因在场的集装箱不在模型内）。{_DWELL}",
-    ("yard_reefer_dwell_h_mean_port_<port>_<direction>", "dbb47a51"):
+    ("yard_reefer_dwell_h_mean_port_<port>_<direction>", "8b5bbe7a"):
         "yard_dwell_h_mean_port_<port>_<direction> 仅计以冷藏箱运输的商品"
         "（costs.commodities.<commodity>.reefer）的集装箱：冷藏箱在码头堆场插电停留的时间（含"
         f"实验室扣留）。{_DWELL}",
-    ("yard_reefer_boxes_mean_port_<port>_<direction>", "2c4c9632"):
+    ("yard_reefer_boxes_mean_port_<port>_<direction>", "04658997"):
         "yard_boxes_mean_port_<port>_<direction> 仅计以冷藏箱运输的商品"
         "（costs.commodities.<commodity>.reefer）的集装箱：货流平均同时占用的冷藏插座数。"
         f"{_DWELL}",
@@ -115,10 +119,11 @@ MEANINGS: dict[tuple[str, str], str] = {
         "场所的查验不移箱。统计观测期到港货物中运行结束前已从查验场运回的查验，计"
         "其报关单的全部集装箱。移箱作业环节自身的指标（arrivals_per_hour_<port>_movers）把一份"
         "报关单的一次移箱计为一项作业。每个有查验场（[ports.<port>.exam]）的口岸给出。",
-    ("exam_moves_per_box_port_<port>", "8a7c4a8a"):
+    ("exam_moves_per_box_port_<port>", "b2087566"):
         "exam_moves_per_day_port_<port> 的移箱次数除以该口岸观测期到港货物的全部集装箱（进口和"
         "出口，无论是否查验、结果如何）：查验为每个经手集装箱增加的移箱次数（0.1：每百箱多移箱"
-        "十次）。每个有查验场（[ports.<port>.exam]）的口岸给出。",
+        f"十次）。每个有查验场（[ports.<port>.exam]）的口岸给出。{_NOT_IN_YARD}按码头全部吞吐量"
+        "（含空箱和中转箱）计，每个经手集装箱的移箱次数更低。",
     ("exam_boxes_per_day_port_<port>", "b8fc2b10"):
         f"该口岸每日人工查验的集装箱数，按观测天数计。{_EXAM}",
     ("exam_boxes_per_team_hour_port_<port>", "6792507d"):
