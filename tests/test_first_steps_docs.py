@@ -122,3 +122,32 @@ def test_the_user_guide_sends_a_newcomer_to_the_first_steps():
         anchor = title.lower().replace(" ", "-")
         assert f"(../README.md#{anchor})" in head, anchor
         assert f"\n## {title}\n" in README, title
+
+
+def _demo_command() -> list[str]:
+    """The ``bordersim compare`` that ``make demo`` runs, its Makefile variables expanded."""
+    # make reads "$\" and a line break as nothing (an empty variable), a "\" alone as a space
+    text = re.sub(r"\$\\\n\s*", "", (ROOT / "Makefile").read_text()).replace("\\\n", " ")
+    variables = dict(re.findall(r"^(DEMO_\w+) :=(.*)$", text, re.MULTILINE))
+    recipe = text[text.index("\ndemo:") + 1:].splitlines()[1]
+    for name, value in variables.items():
+        recipe = recipe.replace(f"$({name})", " ".join(value.split()))
+    return shlex.split(recipe.replace("$(BIN)/", ""))
+
+
+def test_the_demo_prints_a_table_a_newcomer_can_read():
+    """`make demo` is a newcomer's first output: its table keeps a few named rows (the full
+    key table runs to over 300 lines), each a metric the default scenario yields, and the
+    quick start says where the rest are."""
+    from sim.cli import build_parser
+
+    command = _demo_command()
+    assert command[:2] == ["bordersim", "compare"]
+    asked = build_parser().parse_args(command[1:])
+    assert asked.only and asked.show
+    names = asked.show[0].split(",")
+    known = metric_names(sim.load_scenario(sim.default_scenario_path()))
+    assert shown(asked.show, known) == names
+    assert len(names) <= 12
+    start = _section("Quick start")
+    assert "--show" in start and "report.html" in start
