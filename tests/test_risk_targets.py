@@ -62,3 +62,14 @@ def test_a_run_table_says_its_selection_was_static(tmp_path, capsys):
                  str(tmp_path / "r")]) == 0
     out = capsys.readouterr().out
     assert "static selection tables" in out and "--set risk.target=0.03" in out
+
+
+def test_the_static_line_says_what_the_engine_and_its_auc_are():
+    """Every run of the default scenario prints this line, a newcomer's first meeting with
+    the risk engine and its AUC: each is explained where it is named, in both languages."""
+    absent = sim.load_scenario(SMALL)
+    for lang, open_ in (("en", " ("), ("zh", "（")):
+        line = static_line(absent, lang)
+        engine, auc = line.split("risk_auc", 1)
+        assert auc.startswith(open_) and "0.5" in auc.split(")" if lang == "en" else "）")[0]
+        assert ("scores every declaration" if lang == "en" else "打风险分") in engine

@@ -58,11 +58,16 @@ def static_line(scenario: Any, lang: str = "en") -> str:
     if lang == "zh":
         why = "risk.enabled = false" if off else "情景中没有 [risk] 一节"
         made = "" if off else "（目标查验率 0.03 仅为示例，此设定会新建 [risk] 一节）"
-        return (f"查验布控由情景的静态布控表决定，风险布控引擎未启用（{why}），故没有 "
-                "risk_auc、inspection_rate_ordinary_port_* 与 risk-achieved.csv；启用引擎："
+        return (f"查验布控由情景的静态布控表决定（每类货物按固定比例查验）；风险布控引擎"
+                f"（为每票报关单打风险分，查验分数最高者）未启用（{why}），故没有 risk_auc"
+                "（引擎的分数把违规报关单排在合规报关单之上的程度，0.5 等于随机，1 为完美）、"
+                "inspection_rate_ordinary_port_* 与 risk-achieved.csv；启用引擎："
                 f"{how}{made}，各项设定见 docs/risk-analyst.md")
     why = "risk.enabled = false" if off else "the scenario has no [risk] section"
     made = "" if off else " (0.03: an example target; it creates [risk])"
-    return ("selection came from the scenario's static selection tables, the risk engine is "
-            f"off ({why}): no risk_auc, inspection_rate_ordinary_port_* or risk-achieved.csv; "
+    return ("selection came from the scenario's static selection tables (a fixed share of "
+            "each kind of consignment inspected); the risk engine (it scores every declaration "
+            f"and inspects the highest scores) is off ({why}): no risk_auc (how well its scores "
+            "rank illicit declarations above compliant ones: 0.5 is chance, 1 perfect), "
+            "inspection_rate_ordinary_port_* or risk-achieved.csv; "
             f"to select with the engine: {how}{made}; its settings: docs/risk-analyst.md")
