@@ -646,6 +646,6 @@ def test_interactions_of_quantiles_are_marked_as_not_additive(tmp_path, capsys):
 
 
 def test_the_docs_say_sequential_stopping_can_make_intervals_narrow():
-    for doc in ("README.md", "docs/how-results-are-computed.md"):
+    for doc in ("docs/commands.md", "docs/how-results-are-computed.md"):
         text = " ".join((REPO / doc).read_text().split())
         assert "can cover slightly less than" in text, doc

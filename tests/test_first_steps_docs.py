@@ -151,3 +151,16 @@ def test_the_demo_prints_a_table_a_newcomer_can_read():
     assert len(names) <= 12
     start = _section("Quick start")
     assert "--show" in start and "report.html" in start
+
+
+def test_the_readme_leaves_the_options_reference_to_its_own_page():
+    """The README was 1,700 lines, 620 of them the options of run, compare and sweep in
+    detail: that reference is docs/commands.md, linked from the usage section, and it sends
+    a newcomer back to the first steps."""
+    using = _section("Using it")
+    assert "[docs/commands.md](docs/commands.md)" in using
+    assert "\n- `--show` (run, compare, sweep)" not in README
+    page = (ROOT / "docs" / "commands.md").read_text()
+    assert "\n- `--show` (run, compare, sweep)" in page
+    assert "(../README.md#first-steps)" in page
+    assert len(README.splitlines()) <= 1200

@@ -209,7 +209,7 @@ def test_another_metric_into_the_same_folder_simulates_nothing(arrived_sweep, tm
     fresh = tmp_path / "b"
     assert main([*SOBOL_ARGV, "--metric", "clearance_h_mean", "--out", str(fresh)]) == 0
     assert (out / "sobol.csv").read_bytes() == (fresh / "sobol.csv").read_bytes()
-    readme = " ".join((Path(__file__).parents[1] / "README.md").read_text().split())
+    readme = " ".join((Path(__file__).parents[1] / "docs" / "commands.md").read_text().split())
     assert "with another `--metric` into the same `--out` computes its indices" in readme
     capsys.readouterr()
 

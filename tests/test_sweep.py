@@ -531,7 +531,7 @@ def test_a_whole_number_field_takes_whole_number_ends_only_as_the_readme_says(tm
             "--days", "1", "--out", str(tmp_path / "s")]  # fmt: skip
     assert main(argv) == 2
     assert f"--range {CAP}: its low end, 1.5, is not allowed" in capsys.readouterr().err
-    readme = " ".join((Path(__file__).parents[1] / "README.md").read_text().split())
+    readme = " ".join((Path(__file__).parents[1] / "docs" / "commands.md").read_text().split())
     assert "whole numbers whatever its ends look like" not in readme
     assert "an end that is not a whole number, as in `1.5:4.5`, is refused" in readme
 
