@@ -10,10 +10,12 @@ from collections.abc import Mapping, Sequence
 from sim.cli_progress import Tracker
 
 
-def label(scenario: str, twins: Sequence[str]) -> str:
-    """What the bar counts: ``option x replication``, and the options left out of it (their
-    replications the baseline's, reused)."""
-    what = f"{scenario}: option x replication"
+def label(scenario: str, twins: Sequence[str], work: int) -> str:
+    """What the bar counts, in plain words (it said ``option x replication``, which reads
+    as an option named x): one simulation per option and replication, ``work`` options
+    simulated, and the options left out of it (their replications the baseline's, reused)."""
+    options = f"{work} option" + ("" if work == 1 else "s")
+    what = f"{scenario}: simulations (one per option and replication, {options})"
     if not twins:
         return what
     names = ", ".join(repr(name) for name in twins)

@@ -30,7 +30,7 @@ def _lines(err: str) -> list[re.Match[str]]:
     [
         (["run", SMALL, "--reps", "3"], "small: replications", 3),
         (["compare", SMALL, "--option", "a:days=2", "--reps", "2", "--no-report"],
-         "small: option x replication", 4),
+         "small: simulations (one per option and replication, 2 options)", 4),
         (["sweep", SMALL, "--param", "ports.sea.scan.scanners.capacity=1,2", "--reps", "2"],
          "sweep: point x replication", 4),
         (["sweep", SMALL, "--sobol", "2", "--reps", "1", "--metric", "clearance_h_mean",
@@ -80,4 +80,5 @@ def test_compare_progress_leaves_out_the_replications_an_option_reuses(
     assert [int(m["done"]) for m in lines] == [1, 2]
     assert {int(m["total"]) for m in lines} == {2}
     assert {m["what"] for m in lines} == {
-        "small: option x replication (not counting 'same': the baseline's, reused)"}
+        "small: simulations (one per option and replication, 1 option) "
+        "(not counting 'same': the baseline's, reused)"}
