@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from sim.experiment.metric_parts import PARTS, MetricParts, MetricSplitter, long_metrics
+from sim.model.milestones import OWNERS
 
 #: two ports, one's name the start of the other's, both holding underscores
 SPLITTER = MetricSplitter(
@@ -185,8 +186,7 @@ def _documented(folder: Path, comparison: bool) -> list[str]:
             for col in columns:
                 col = re.sub(r"(_diff)?(_ci_low|_ci_high)?$", "", str(col))
                 col = re.sub(r"^within_.*", "within_<target>", col)
-                col = re.sub(r"^time_(trader|terminal|customs|quarantine|organisation)$",
-                             "time_<owner>", col)
+                col = re.sub(rf"^time_({'|'.join(OWNERS)})$", "time_<owner>", col)
                 if f"`{col}`" not in text:
                     missing.append(f"{name}: {col}")
     return missing
