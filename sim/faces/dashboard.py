@@ -28,7 +28,7 @@ from sim.faces.chart import clearance_figure
 from sim.faces.counted import counted as progress_count
 from sim.faces.history import History
 from sim.faces.kept import DEFAULT, Kept, for_session
-from sim.faces.lever import LeverSlider
+from sim.faces.lever import lever_sliders
 from sim.faces.numbers import bound, figure
 from sim.faces.option_titles import headed, titled
 from sim.faces.org import org_tree_html
@@ -291,14 +291,7 @@ class Page:
             css_classes=["bs-days"],
         )
         self.switches = pn.Column(sizing_mode="stretch_width")
-        self.levers = {
-            name: LeverSlider(
-                label=lever.label, start=lever.start, end=lever.end, step=lever.step,
-                value=lever.start, css_classes=[f"bs-lever-{name}"], margin=(5, 10),
-                sizing_mode="stretch_width",
-            )
-            for name, lever in choices.LEVERS.items()
-        }
+        self.levers = lever_sliders()
         self.button = pn.widgets.Button(label=say(lang, "Run"), color="primary",
                                         css_classes=["bs-run"])
         self.progress = pn.indicators.Progress(label=say(lang, "Progress"), value=0, max=1,

@@ -12,6 +12,8 @@ from __future__ import annotations
 import param
 from panel.custom import JSComponent
 
+from sim.faces import choices
+
 
 class LeverSlider(JSComponent):
     """A slider named by its ``label``: ``value`` goes to the server when it is let go."""
@@ -53,3 +55,15 @@ class LeverSlider(JSComponent):
       el.append(label);
     }
     """
+
+
+def lever_sliders() -> dict[str, LeverSlider]:
+    """A slider per lever of :data:`sim.faces.choices.LEVERS`, at its neutral start."""
+    return {
+        name: LeverSlider(
+            label=lever.label, start=lever.start, end=lever.end, step=lever.step,
+            value=lever.start, css_classes=[f"bs-lever-{name}"], margin=(5, 10),
+            sizing_mode="stretch_width",
+        )
+        for name, lever in choices.LEVERS.items()
+    }

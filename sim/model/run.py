@@ -33,11 +33,10 @@ def simulate(
 ) -> RunResult:
     """Run one replication of ``scenario``.
 
-    ``scenario`` is a :class:`Scenario` or a scenario file's path. A Scenario is validated
-    again first (a copy changed with ``model_copy(update=...)`` is not validated by pydantic):
-    a bad value, or a name that is not a field, is a
-    :class:`~sim.scenario.loader.ScenarioError` naming its field path, the value and what is
-    allowed. ``seed`` and ``replication`` are whole numbers >= 0 (an int; a float, a bool or a
+    ``scenario`` is a :class:`Scenario` or a scenario file's path, validated again first (as
+    ``model_copy(update=...)`` is not): a bad value or a name that is not a field is a
+    :class:`~sim.scenario.loader.ScenarioError` naming its path, value and what is allowed.
+    ``seed`` and ``replication`` are whole numbers >= 0 (an int; a float, a bool or a
     string is refused), or ``seed`` a ``numpy.random.SeedSequence``. The default seed is 1, as
     in :func:`sim.compare`, :func:`sim.sweep` and every command's ``--seed``:
     ``simulate(scenario)`` is replication 0 of ``bordersim run``'s defaults. A result's
