@@ -166,7 +166,9 @@ def test_a_scenario_without_a_desk_dumps_as_before():
 #: the digest of the transit example's log (one day, no warm-up, seed 1: 1,723 consignments,
 #: 410 in transit), made by the code before the desk existed; made again when an export's
 #: wait for its vessel became the carrier's: of the old columns only own_terminal and the
-#: trader's time costs (cost_time_terminal, trader_cost, trader_fees) changed, as they must
+#: trader's time costs (cost_time_terminal, trader_cost, trader_fees) changed, as they must;
+#: the same stop added one column, cost_treatment (quarantine treatment's price), the others
+#: bit for bit
 TRANSIT_LOG_BEFORE_DESK = "df75b03c2c962ba790448e0e8041a4ee7bca58ac08998ed8aae6a2f72dfd5da6"
 _DIGEST = """
 import hashlib, json, sim
