@@ -43,6 +43,7 @@ SPLITTER = MetricSplitter(
      MetricParts("departure_h_mean", "sea_port", "export")),
     ("departure_h_mean_export", MetricParts("departure_h_mean", direction="export")),
     ("detection_rate_drugs", MetricParts("detection_rate_drugs")),
+    ("pest_escaped_frozen_port_sea_port", MetricParts("pest_escaped_frozen", "sea_port")),
     ("owner_share_customs_port_sea_import",
      MetricParts("owner_share_customs", "sea", "import")),
     ("no_such_metric_port_sea_port", MetricParts("no_such_metric_port_sea_port")),

@@ -72,3 +72,27 @@ def test_the_laboratory_alone_finds_what_the_visual_check_misses_by_the_sampling
     # an officer who sees every infested consignment on site leaves the laboratory nothing
     seen, _ = _run(**{**every, "enforcement.sampling.visual_sensitivity": 1.0})
     assert seen["pest_detection_rate_frozen"] > 0 and seen["pest_lab_finds_frozen"] == 0
+
+
+def test_the_pests_released_unfound_are_counted_by_commodity_and_port_as_the_log_shows():
+    # (the default scenario's four ports, a day, more pests so that each port has some)
+    over = {"days": 1, "warmup_days": 0, "drain_days": 1, "enforcement.prevalence.pest": 0.05}
+    r = sim.simulate(sim.load_scenario("default", over), seed=1, log=True)
+    assert r.log is not None
+    m, log = r.metrics(), r.log
+    cohort = log[log["cohort"].astype(bool) & (log["illicit"] == "pest")]
+    col = {c: cohort[c].cat.codes.to_numpy() if hasattr(cohort[c], "cat") else cohort[c].to_numpy()
+           for c in cohort.columns}  # fmt: skip
+    before = found_in_log(col)
+    assert before is not None
+    held = (cohort["outcome"] == "censored").to_numpy() & np.isnan(col["released"]) & ~before
+    slipped = cohort[~held & ~before]
+    ports = list(sim.load_scenario("default").ports)
+    seen = set()
+    for c in ("plants", "food"):
+        by_port = [m[f"pest_escaped_{c}_port_{p}"] for p in ports]
+        assert sum(by_port) == m[f"pest_slipped_{c}"]
+        for p, n in zip(ports, by_port, strict=True):
+            assert n == ((slipped["commodity"] == c) & (slipped["port"] == p)).sum(), (c, p)
+            seen |= {p} if n else set()
+    assert len(seen) > 1  # (the figures of several ports, not one's pooled)

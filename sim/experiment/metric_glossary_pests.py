@@ -43,6 +43,12 @@ PESTS = [
           f"what the checks saw), over the observed days; a find after release (audit, "
           f"recall) does not take one off." + _NAMED.replace("; NaN where a replication had "
                                                              "none", "")),
+    Entry("pest_escaped_<commodity>_port_<port>", EFFECT_LAYER,
+          f"Of {_OF}, those released unfound at one port: `pest_slipped_<commodity>` by "
+          f"port (the ports' figures add up to it), over the observed days. An inspector "
+          f"plans a port's sampling by commodity, which `enforcement.csv` (by port, not "
+          f"commodity) and `pest_slipped_<commodity>` (every port pooled) cannot show."
+          + _NAMED.replace("; NaN where a replication had none", "") + " At every port."),
 ]
 
 _LOTS = (

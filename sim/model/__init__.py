@@ -177,7 +177,7 @@ Where things live:
                    samples and containers held at once, samples waiting at a cut-off)
 - ``pest_catch.py`` quarantine pests by commodity: the infested consignments, the share a
                    quarantine check met and sampled, found before release (by the
-                   laboratory alone too) and released unfound
+                   laboratory alone too) and released unfound (by port too)
 - ``quarantine_disposal.py`` what quarantine did with the lots it acted on, by commodity:
                    rejected (returned or destroyed: hours to the rejection, its price) and
                    treated (fumigation, heat: the treatment's hours)

@@ -10,7 +10,9 @@ enforcement tables are by port and direction, not commodity. The sampling plan
 consignments sampled, so the share checked and the share sampled say how far a change of
 plan can reach. Named for each commodity that can carry pests (``enforcement.prevalence.pest``
 times its ``by_commodity`` multiplier above 0), so every replication names the same; a share
-is NaN where the cohort had no infested consignment of it. The tally carries the
+is NaN where the cohort had no infested consignment of it. Those released unfound (the
+escaped pests) are also counted by commodity and port together, what an inspector plans a
+port's sampling by (``enforcement.csv`` has them by port, not commodity). The tally carries the
 quarantine disposal's (:mod:`sim.model.quarantine_disposal`: what became of the lots found,
 rejected or treated), wired and reported with it.
 """
@@ -53,18 +55,24 @@ class PestCatchTally:
     """Counts (:data:`COUNTS`) of infested consignments by commodity, of the statistics rows
     folded into it (the :data:`sim.model.costbook.LAYOUT` columns)."""
 
-    def __init__(self, commodities: Sequence[str], named: Sequence[str], end: float) -> None:
-        self.commodities, self.end = list(commodities), end
+    def __init__(
+        self, commodities: Sequence[str], named: Sequence[str], end: float,
+        ports: Sequence[str] = (),
+    ) -> None:
+        self.commodities, self.end, self.ports = list(commodities), end, list(ports)
         self.named = [self.commodities.index(c) for c in named]
         self.index = {name: i for i, name in enumerate(LAYOUT)}
         self.counts = np.zeros((len(self.commodities), len(COUNTS)), np.int64)
+        #: released unfound, by commodity (rows) and port (columns, the scenario's order)
+        self.slipped_at = np.zeros((len(self.commodities), len(self.ports)), np.int64)
         self.disposal: DisposalTally | None = None  # (set by :meth:`of`)
 
     @classmethod
     def of(cls, scenario: Scenario, end: float) -> PestCatchTally:
         """The tally of a scenario's commodities that can carry pests; ``end`` is the run's
         end (goods still held then, unfound, have no known outcome)."""
-        tally = cls(list(scenario.commodities), pest_commodities(scenario), end)
+        tally = cls(list(scenario.commodities), pest_commodities(scenario), end,
+                    list(scenario.ports))
         tally.disposal = DisposalTally.of(scenario, end)
         return tally
 
@@ -99,12 +107,19 @@ class PestCatchTally:
         com = col["commodity"].astype(int)
         for k in range(len(COUNTS)):
             self.counts[:, k] += np.bincount(com[rows[:, k]], minlength=len(self.commodities))
+        if self.ports:
+            slipped = rows[:, -1]
+            cell = com[slipped] * len(self.ports) + col["port"][slipped].astype(int)
+            self.slipped_at += np.bincount(cell, minlength=self.slipped_at.size).reshape(
+                self.slipped_at.shape
+            )
 
     def metrics(self) -> dict[str, float]:
         """Per commodity named: ``pest_consignments_<c>``, ``pest_checked_share_<c>``,
         ``pest_sampled_share_<c>`` (of the infested), ``pest_detection_rate_<c>`` (found
         before release, of those whose outcome is known), ``pest_lab_finds_<c>`` (found by
-        the laboratory alone) and ``pest_slipped_<c>`` (released unfound)."""
+        the laboratory alone), ``pest_slipped_<c>`` (released unfound) and, for each port,
+        ``pest_escaped_<c>_port_<port>`` (released unfound there)."""
         out: dict[str, float] = {}
         for k in self.named:
             n, checked, sampled, known, found, lab, slipped = (int(v) for v in self.counts[k])
@@ -115,6 +130,8 @@ class PestCatchTally:
             out[f"pest_detection_rate_{c}"] = found / known if known else math.nan
             out[f"pest_lab_finds_{c}"] = float(lab)
             out[f"pest_slipped_{c}"] = float(slipped)
+            for j, port in enumerate(self.ports):
+                out[f"pest_escaped_{c}_port_{port}"] = float(self.slipped_at[k, j])
         return out | (self.disposal.metrics() if self.disposal is not None else {})
 
 

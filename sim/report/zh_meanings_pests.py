@@ -36,6 +36,11 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("pest_slipped_<commodity>", "61e4aeeb"):
         f"{_OF}中放行前未被查出而放行的票数（真实情况与检查所见的对照），按观测天数统计；放行后"
         f"的发现（稽查、召回）不从中扣除。{_NAMED}。",
+    ("pest_escaped_<commodity>_port_<port>", "e3f169ed"):
+        f"{_OF}中在某一口岸放行前未被查出而放行的票数：即按口岸分列的 pest_slipped_<commodity>"
+        f"（各口岸之和等于它），按观测天数统计。检疫人员按商品安排某一口岸的抽样，而 "
+        f"enforcement.csv（按口岸，不按商品）和 pest_slipped_<commodity>（各口岸合计）都看不出。"
+        f"{_NAMED}，每个口岸各一项。",
     ("quarantine_rejected_lots_<commodity>", "9f2b82a2"):
         f"观测期到港的 <commodity> 货物（批）中{_REJECTED}的批数；各商品之和等于 "
         f"consignments_rejected。{_STATUTORY}。",

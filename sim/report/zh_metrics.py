@@ -130,6 +130,7 @@ METRICS: dict[str, str] = {
     "pest_detection_rate_<commodity>": "<commodity>有害生物查出率",
     "pest_lab_finds_<commodity>": "<commodity>有害生物仅由实验室查出票数",
     "pest_slipped_<commodity>": "<commodity>有害生物漏放票数（放行前未查出）",
+    "pest_escaped_<commodity>_port_<port>": "<commodity>有害生物漏放票数（口岸 <port>）",
     "quarantine_rejected_lots_<commodity>": "<commodity>检疫不合格退运或销毁批数",
     "quarantine_rejected_h_mean_<commodity>": "<commodity>检疫不合格批到港至判定不合格平均小时数",
     "quarantine_rejection_cost_per_lot_<commodity>": "<commodity>检疫不合格批每批退运或销毁费用",
