@@ -30,7 +30,9 @@ IDENTITY = {
 DRAW_NOTES = {
     "direction": "`import` or `export` (each from streams of its own)",
     "illicit": "the hidden truth: `compliant` or the illicit type it carries (`tobacco`, "
-    "`counterfeit`, `frozen`, `pest`, `undervaluation`, `wildlife`: endangered species); "
+    "`counterfeit`, `frozen`: frozen products without quarantine clearance, `pest`: a "
+    "quarantine pest, a frozen product's animal disease too, `undervaluation`, `wildlife`: "
+    "endangered species); "
     "never seen by customs",
     "commodity": "its commodity group (a key of `[commodities]`)",
     "trader_class": "the trader's credit class: `aeo_advanced`, `aeo_general`, `general`, "

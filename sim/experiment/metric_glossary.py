@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from sim.experiment.metric_glossary_data import LAYERS, MODIFIERS, Entry
 from sim.experiment.metric_glossary_more import ENTRIES
+from sim.experiment.metric_glossary_pests import DISEASE
 from sim.experiment.metric_names import MetricNames
 from sim.experiment.metric_near import near_clause
 from sim.model.finders import CHECK_NAMES, FINDERS
@@ -49,7 +50,8 @@ PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
              "wait a cohort examination's wait for a slot with room, owned by customs; no "
              "queue)", None),
     "class": ("a trader class: " + ", ".join(f"`{c}`" for c in TRADER_CLASSES), TRADER_CLASSES),
-    "type": ("an illicit type: " + ", ".join(f"`{t}`" for t in ILLICIT), ILLICIT),
+    "type": ("an illicit type: " + ", ".join(f"`{t}`" for t in ILLICIT) + " (`pest`: "
+             "quarantine pests; " + DISEASE + ")", ILLICIT),
     "check": ("a check: " + ", ".join(f"`{c}`" for c in CHECK_NAMES), CHECK_NAMES),
     "finder": ("the check that found the goods first: " + ", ".join(f"`{f}`" for f in FINDERS),
                FINDERS),

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 from sim.experiment.metric_glossary_data import CLEAR_LAYER, COST_LAYER, EFFECT_LAYER, Entry
 
+#: what the type ``pest`` stands for beyond plant pests (said wherever its figures are)
+DISEASE = (
+    "a frozen product's animal disease is modelled as the illicit type `pest` too, so the "
+    "`pest_*` figures of `frozen` count diseased lots; the type `frozen` is frozen products "
+    "without quarantine clearance"
+)
 _OF = (
     "the cohort's consignments of `<commodity>` that carry pests (the hidden truth: "
-    "`illicit_pest` split by commodity)"
+    "`illicit_pest` split by commodity; " + DISEASE + ")"
 )
 _NAMED = (
     " Named for each commodity that can carry pests (`enforcement.prevalence.pest` times its "

@@ -4,7 +4,11 @@ the same way."""
 
 from __future__ import annotations
 
-_OF = "观测期到港货物中带有有害生物的 <commodity> 货物（真实情况：illicit_pest 按商品分列）"
+#: what the type pest stands for beyond plant pests (metric_glossary_pests.DISEASE)
+DISEASE = ("冻品的动物疫病在模型中也计入检疫性有害生物（illicit_pest），因此 frozen 的 pest_* "
+           "数字计的是带疫病的批次；违规类型 frozen 指未经检疫许可的冻品")
+_OF = (f"观测期到港货物中带有有害生物的 <commodity> 货物（真实情况：illicit_pest 按商品分列；"
+       f"{DISEASE}）")
 _NAMED = ("每个可能带有有害生物的商品（enforcement.prevalence.pest 乘以其 enforcement.by_commodity "
           "系数大于 0）各有一项")
 _NAN = "；某次重复运行中没有此类货物时为 NaN。"
@@ -19,24 +23,24 @@ _STATUTORY = ("每个须法定检验的商品（commodities.<commodity>.statutor
 
 #: (stem, digest of its English meaning) -> its meaning in Chinese
 MEANINGS: dict[tuple[str, str], str] = {
-    ("pest_consignments_<commodity>", "6d4bd473"):
+    ("pest_consignments_<commodity>", "81734902"):
         f"{_OF}的票数，按观测天数统计；各商品之和等于 illicit_pest。{_NAMED}。",
-    ("pest_checked_share_<commodity>", "52831b61"):
+    ("pest_checked_share_<commodity>", "8416d136"):
         f"{_OF}中经检疫查验（运行结束前已开始）的比例，不论是否抽样：即布控选择让检疫人员看到"
         f"多少。{_NAMED}{_NAN}",
-    ("pest_sampled_share_<commodity>", "4ffb6a87"):
+    ("pest_sampled_share_<commodity>", "cd89ba6a"):
         f"{_OF}中检疫查验抽样送实验室的比例（查验中的 ports.<port>.quarantine.sample_share）。"
         f"{_REACH}{_NAMED}{_NAN}",
-    ("pest_detection_rate_<commodity>", "431d8805"):
+    ("pest_detection_rate_<commodity>", "1f24414a"):
         f"{_OF}中结果已知的（运行结束时仍被扣住而未被查出的不计入，同 detection_rate），在放行前"
         f"被任一检查查出的比例：即按商品分列的 detection_rate_pest。{_NAMED}{_NAN}",
-    ("pest_lab_finds_<commodity>", "6589f6c0"):
+    ("pest_lab_finds_<commodity>", "3a23f715"):
         f"{_OF}中仅由实验室检测在放行前查出的票数（检疫查验未在现场发现，单证审核和查验也未发现）："
         f"即抽样方案查出而检疫人员目视检查漏过的，按观测天数统计。{_NAMED}。",
-    ("pest_slipped_<commodity>", "61e4aeeb"):
+    ("pest_slipped_<commodity>", "ea4d215c"):
         f"{_OF}中放行前未被查出而放行的票数（真实情况与检查所见的对照），按观测天数统计；放行后"
         f"的发现（稽查、召回）不从中扣除。{_NAMED}。",
-    ("pest_escaped_<commodity>_port_<port>", "e3f169ed"):
+    ("pest_escaped_<commodity>_port_<port>", "b50eb2d2"):
         f"{_OF}中在某一口岸放行前未被查出而放行的票数：即按口岸分列的 pest_slipped_<commodity>"
         f"（各口岸之和等于它），按观测天数统计。检疫人员按商品安排某一口岸的抽样，而 "
         f"enforcement.csv（按口岸，不按商品）和 pest_slipped_<commodity>（各口岸合计）都看不出。"
