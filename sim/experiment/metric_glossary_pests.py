@@ -69,16 +69,18 @@ _REJECTED = (
     "rejected after a find (returned or destroyed: outcome `rejected`, by default a pest "
     "that is not treated, `enforcement.pest_treat`)"
 )
-_NO_TIME = (
+#: what the model leaves out of a rejection (said wherever the rejection's figures are)
+NO_TIME = (
     " The goods' flow ends at the rejection: the return or destruction itself takes no "
-    "time in the model, and the goods leave the clearance figures."
+    "time and holds no yard space in the model, and the goods leave the clearance figures."
 )
+_NO_TIME = NO_TIME
 
 #: what quarantine did with the lots it acted on (:mod:`sim.model.quarantine_disposal`)
 DISPOSAL = [
     Entry("quarantine_rejected_lots_<commodity>", EFFECT_LAYER,
           f"Of {_LOTS}, those {_REJECTED}, over the observed days; they sum to "
-          f"`consignments_rejected` over the commodities." + _STATUTORY + "."),
+          f"`consignments_rejected` over the commodities." + _NO_TIME + _STATUTORY + "."),
     Entry("quarantine_rejected_h_mean_<commodity>", CLEAR_LAYER,
           f"Mean hours from arrival to the rejection of {_LOTS} {_REJECTED}: to the last "
           f"check that found them (the laboratory's result, the quarantine check or the "
@@ -89,7 +91,7 @@ DISPOSAL = [
           f"`costs.checks.destruction` at its port's mode times its containers, paid by "
           f"`costs.checks.rejection_payer` (the trader's `rejection` or the state's "
           f"`rejection_state` cost part). One price for a return and a destruction alike; "
-          f"only with a `[costs]` section." + _STATUTORY + _MEAN_NAN),
+          f"only with a `[costs]` section." + _NO_TIME + _STATUTORY + _MEAN_NAN),
     Entry("quarantine_treated_lots_<commodity>", EFFECT_LAYER,
           f"Of {_LOTS}, those treated by quarantine (fumigation, heat) and then released, the "
           f"treatment over by the run's end, over the observed days: a share of the checks "

@@ -17,7 +17,8 @@ _REACH = ("抽样方案（enforcement.sampling：sample_units、lab_sensitivity�
 
 _REJECTED = ("查出后被判不合格（退运或销毁，默认即未作处理的有害生物，"
              "enforcement.pest_treat）")
-_NO_TIME = "货物的流程在判定不合格时结束：模型中退运或销毁本身不耗时，货物也不计入通关时间。"
+_NO_TIME = ("货物的流程在判定不合格时结束：模型中退运或销毁本身不耗时，也不占用堆场，货物也不计入"
+            "通关时间。")
 _STATUTORY = ("每个须法定检验的商品（commodities.<commodity>.statutory 大于 0：只有这类货物会"
               "接受检疫查验）各有一项")
 
@@ -45,18 +46,18 @@ MEANINGS: dict[tuple[str, str], str] = {
         f"（各口岸之和等于它），按观测天数统计。检疫人员按商品安排某一口岸的抽样，而 "
         f"enforcement.csv（按口岸，不按商品）和 pest_slipped_<commodity>（各口岸合计）都看不出。"
         f"{_NAMED}，每个口岸各一项。",
-    ("quarantine_rejected_lots_<commodity>", "9f2b82a2"):
+    ("quarantine_rejected_lots_<commodity>", "4697ef30"):
         f"观测期到港的 <commodity> 货物（批）中{_REJECTED}的批数；各商品之和等于 "
-        f"consignments_rejected。{_STATUTORY}。",
-    ("quarantine_rejected_h_mean_<commodity>", "221aad83"):
+        f"consignments_rejected。{_NO_TIME}{_STATUTORY}。",
+    ("quarantine_rejected_h_mean_<commodity>", "d47f2768"):
         f"观测期到港的 <commodity> 货物（批）中{_REJECTED}者，自到港至判定不合格（查出它的最后一项"
         f"检查：实验室结果、检疫查验或查验）的平均小时数，即不合格批在口岸等待退运或销毁指令的时间。"
         f"{_NO_TIME}{_STATUTORY}{_NAN}",
-    ("quarantine_rejection_cost_per_lot_<commodity>", "b5bc7fc2"):
+    ("quarantine_rejection_cost_per_lot_<commodity>", "df1053f3"):
         f"观测期到港的 <commodity> 货物（批）中{_REJECTED}者，每批退运或销毁的平均费用："
         f"其口岸运输方式的 costs.checks.destruction 乘以集装箱数，由 costs.checks.rejection_payer "
         f"支付（计入贸易商或国家的退运销毁成本项）。退运与销毁同一价格；仅在有 "
-        f"[costs] 部分时给出。{_STATUTORY}{_NAN}",
+        f"[costs] 部分时给出。{_NO_TIME}{_STATUTORY}{_NAN}",
     ("quarantine_treated_lots_<commodity>", "3342a163"):
         f"观测期到港的 <commodity> 货物（批）中经检疫处理（熏蒸、热处理）后放行、且处理在运行结束前"
         f"完成的批数：按查验的一定比例（commodities.<commodity>.quarantine_treat）处理，以及查出"
