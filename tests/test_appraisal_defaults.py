@@ -57,10 +57,31 @@ def test_a_reforms_default_cost_reaches_the_npv_and_payback(tmp_path, capsys):
     assert got["running_cost_given_per_year"]["mean"] == 0.0
 
 
+@pytest.mark.parametrize(("reform", "setup", "running"), [
+    ("advance_declaration", 0.5, 0.1), ("two_step_processing", 1.0, 0.0)])
+def test_advance_and_two_step_processing_now_have_a_payback(tmp_path, capsys, reform, setup,
+                                                            running):
+    """advance_declaration and two_step_processing had no default set-up cost, so appraise
+    left their payback not known: each now has one in officer-years a port (the default's 4
+    ports at US$21,100 an officer-year), and appraise gives a payback, in both languages."""
+    folder = _reform_folder(tmp_path / "c", reform, saved=200_000.0)
+    assert main(["appraise", str(folder), "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got["setup_unknown"] == {}
+    option = got["options"]["o"]
+    assert option["setup_cost"]["mean"] == pytest.approx(setup * 21_100 * 4)
+    assert option["running_cost_given_per_year"]["mean"] == pytest.approx(running * 21_100 * 4)
+    assert option["payback_years"]["mean"] == 1.0
+    assert main(["appraise", str(folder)]) == 0
+    assert "payback not known" not in capsys.readouterr().out
+    assert main(["appraise", str(folder), "--lang", "zh"]) == 0
+    assert "回收期未知" not in capsys.readouterr().out
+
+
 def test_a_reform_with_no_figure_never_reads_at_once(tmp_path, capsys):
-    """advance_declaration has no set-up figure: no year-0 cost, yet its payback is not
+    """two_step_declaration has no set-up figure: no year-0 cost, yet its payback is not
     known, said so in both languages, until a set-up cost is given."""
-    folder = _reform_folder(tmp_path / "c", "advance_declaration")
+    folder = _reform_folder(tmp_path / "c", "two_step_declaration")
     reps = pd.read_csv(folder / "replications.csv")  # (no equipment either: nothing at year 0)
     reps.loc[reps["option"] == "o", "agency_capital_outlay"] = 5000.0
     reps.to_csv(folder / "replications.csv", index=False)
@@ -73,7 +94,7 @@ def test_a_reform_with_no_figure_never_reads_at_once(tmp_path, capsys):
     assert main(["appraise", str(folder), "--json"]) == 0
     got = json.loads(capsys.readouterr().out)
     assert got["options"]["o"]["payback_years"]["mean"] is None
-    assert got["setup_unknown"] == {"o": ["advance_declaration"]}
+    assert got["setup_unknown"] == {"o": ["two_step_declaration"]}
     assert main(["appraise", str(folder), "--setup", "o=0"]) == 0
     assert "at once" in capsys.readouterr().out
 
@@ -91,7 +112,7 @@ def test_reforms_name_shows_the_default_cost_priced_on_the_scenario(capsys):
     text = capsys.readouterr().out
     assert f"default set-up cost: {0.1 * capital * 6:,.0f}: 0.1 x a scanner's capital" in text
     assert f"default running cost: {0.02 * capital * 6:,.0f} a year" in text
-    assert main(["reforms", "advance_declaration", "--lang", "zh"]) == 0
+    assert main(["reforms", "two_step_declaration", "--lang", "zh"]) == 0
     assert "默认建设成本：无数字（全国统一建设" in capsys.readouterr().out
 
 
@@ -128,18 +149,18 @@ def test_the_uncosted_note_says_what_appraise_takes_or_that_it_is_not_known():
     from sim.report.translate import text
 
     rule = cost_of("training").running
-    assert rule is not None and cost_of("advance_declaration").running is None
-    both = uncosted_words(["training", "advance_declaration"])
-    assert both.startswith("the run counts no running cost of training, advance_declaration")
+    assert rule is not None and cost_of("two_step_declaration").running is None
+    both = uncosted_words(["training", "two_step_declaration"])
+    assert both.startswith("the run counts no running cost of training, two_step_declaration")
     assert (f"default running cost of training (a year: training: {rule.rule()}; bordersim "
             "reforms NAME prices it on a scenario)") in both
-    assert "the running cost of advance_declaration is not known" in both
+    assert "the running cost of two_step_declaration is not known" in both
     assert "is not known" not in uncosted_words(["training"])
-    assert "default running cost" not in uncosted_words(["advance_declaration"])
+    assert "default running cost" not in uncosted_words(["two_step_declaration"])
     zh = line(f"note (o): {both}", "zh")
     assert "bordersim appraise 对 training 采用改革库的默认运行成本" in zh
-    assert "advance_declaration 的运行成本未知" in zh
-    res = SimpleNamespace(meta={"uncosted": {"o": ["training", "advance_declaration"]}})
+    assert "two_step_declaration 的运行成本未知" in zh
+    res = SimpleNamespace(meta={"uncosted": {"o": ["training", "two_step_declaration"]}})
     said = text("of which the agencies': no clear change (-0.08 USD; 95 % CI -0.33 to 0.17)"
                 + _uncosted(res, "o"))  # type: ignore[arg-type]
     assert said is not None and "效益成本分析对 training 采用改革库中的默认运行成本" in said
@@ -157,7 +178,7 @@ def test_the_reports_payback_cell_says_not_known_never_at_once(tmp_path):
     figures = {key: dict(zero) for key, _ in FIGURES}
     data = {"options": {"o": figures, "q": figures}, "years": 10, "discount_rate": 0.05,
             "money": "USD", "time_value_scale": 1.0, "setup": {},
-            "setup_unknown": {"o": ["advance_declaration"]}}
+            "setup_unknown": {"o": ["two_step_declaration"]}}
     (tmp_path / "appraisal.json").write_text(json.dumps(data))
     page = "<html lang='en'><body>" + "".join(appraisal_section(tmp_path)) + "</body></html>"
     row = page.split("years until the discounted net benefit")[1].split("</tr>")[0]
@@ -170,7 +191,7 @@ def test_the_workbooks_payback_cell_says_not_known_never_empty(tmp_path, capsys)
     with a reform of no set-up figure, as the report does, not an empty cell."""
     from sim.report.workbook_appraisal import appraisal_sheet
 
-    folder = _reform_folder(tmp_path / "c", "advance_declaration")
+    folder = _reform_folder(tmp_path / "c", "two_step_declaration")
     assert main(["appraise", str(folder)]) == 0
     capsys.readouterr()
     for lang, word in (("en", "not known"), ("zh", "未知（没有建设成本）")):

@@ -95,13 +95,13 @@ def test_the_notes_list_each_reforms_default_costs_and_their_grounds(
     folder = tmp_path / "c"
     shutil.copytree(doc1_compare, folder)
     record = json.loads((folder / "compare.json").read_text("utf-8"))
-    record["options"][1]["reform"] = "single_window+advance_declaration"
+    record["options"][1]["reform"] = "single_window+two_step_declaration"
     (folder / "compare.json").write_text(json.dumps(record), "utf-8")
     notes = " ".join(build_assumptions(folder).notes)
     assert ("Default costs of single_window for bordersim appraise (not in the run's cost "
             "rows): set-up 3 x a customs officer's cost a year") in notes, notes
     assert "assumption: connecting a port's systems to the portal" in notes
-    assert ("Default costs of advance_declaration for bordersim appraise (not in the run's "
+    assert ("Default costs of two_step_declaration for bordersim appraise (not in the run's "
             "cost rows): set-up no figure (built nationally") in notes
     assert "appraise leaves its payback not known" in notes
 

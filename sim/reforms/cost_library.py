@@ -169,9 +169,23 @@ COSTS: dict[str, ReformCost] = {
                                  "research notes"),
     "cold_chain_mandate": _none("the supervision warehouses' building: no figure in the "
                                 "research notes (its teams' staff are the model's)"),
-    "advance_declaration": _none(_NATIONAL),
+    "advance_declaration": _it(0.5, 0.1, "a port's procedure for declarations lodged before "
+                               "arrival (matching them to the manifest, release on arrival) "
+                               "and its officers' and traders' training: half an "
+                               "officer-year; handling changed vessels and dates (Guangzhou's "
+                               "fault-tolerance rule, china-figures.md §3.1) a tenth of one a "
+                               "year; the national system that takes them is not counted; no "
+                               "price in the research notes"),
     "two_step_declaration": _none(_NATIONAL),
-    "two_step_processing": _none(_NATIONAL),
+    "two_step_processing": ReformCost(
+        Item(1.0, "officer_year", "port", "assumption: moving a port's tax review after "
+             "release (its procedure, the post-clearance review's cases in the clearance "
+             "system, its officers' training): one officer-year a port; the national "
+             "centres of the 2017 integration (published-figures.md §2.7) are not counted; "
+             "no price in the research notes"),
+        Item(0.0, "officer_year", "once", "assumption: each review after release is the "
+             "scenario's costs.post_release_review, counted in the run for each one that "
+             "falls due; nothing else runs")),
 }
 
 

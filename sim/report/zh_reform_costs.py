@@ -117,6 +117,25 @@ WHY = {
     "the supervision warehouses' building: no figure in the research notes (its teams' staff "
     "are the model's)":
         "集中监管仓的建设：研究笔记中没有数字（其工作组人员已由模型计入）",
+    "assumption: a port's procedure for declarations lodged before arrival (matching them "
+    "to the manifest, release on arrival) and its officers' and traders' training: half an "
+    "officer-year; handling changed vessels and dates (Guangzhou's fault-tolerance rule, "
+    "china-figures.md §3.1) a tenth of one a year; the national system that takes them is "
+    "not counted; no price in the research notes":
+        "假设：一个口岸受理抵达前申报的程序（与舱单核对、抵达即放行）及关员和企业培训需半个"
+        "关员年；每年处理船名、日期变更（广州的容错规则，china-figures.md §3.1）需十分之一个"
+        "关员年；受理申报的全国系统不计入；研究笔记中没有价格",
+    "assumption: moving a port's tax review after release (its procedure, the post-clearance "
+    "review's cases in the clearance system, its officers' training): one officer-year a "
+    "port; the national centres of the 2017 integration (published-figures.md §2.7) are not "
+    "counted; no price in the research notes":
+        "假设：将一个口岸的税收审核移至放行后（其程序、通关系统中的放行后审核案件、关员培训），"
+        "每个口岸 1 个关员年；2017 年通关一体化的全国中心（published-figures.md §2.7）不计入；"
+        "研究笔记中没有价格",
+    "assumption: each review after release is the scenario's costs.post_release_review, "
+    "counted in the run for each one that falls due; nothing else runs":
+        "假设：每次放行后审核的成本即情景的 costs.post_release_review，在运行中按每次到期的"
+        "审核计入；此外无其他运行成本",
     "no figure in the research notes, and no assumption made for it yet":
         "研究笔记中没有数字，也尚未为其作出假设",
 }
