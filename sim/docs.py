@@ -619,6 +619,15 @@ def _base_note(text: str, name: str) -> list[str]:
     ]
 
 
+#: a scenario page's pointer to a comparison's one-page table by port
+BY_PORT = ("A comparison by port, on one page (a brief, a paper): `bordersim paper-table "
+           "RESULTS_DIR --gains overall_clearance` gives each port and direction's change in "
+           "clearance time (imports to exit, exports to loading) under each option, with its "
+           "95 % interval and the shares better and worse off (`--gains trader_cost`: what "
+           "traders pay; `--format latex`, `--lang zh`); the report's \"Who gains and who "
+           "loses\" section has the same table. See [reports.md](reports.md).")
+
+
 def scenario_page(path: Path) -> str:
     """A bundled scenario: what it holds, and every number it cites with its source."""
     from sim.scenario.loader import load_scenario
@@ -639,6 +648,8 @@ def scenario_page(path: Path) -> str:
     for name, port in scenario.ports.items():
         out.append(f"| `{name}` | {port.mode} | {_cell(port.label)} | "
                    f"{'yes' if port.exports else 'no'} |")
+    if len(scenario.ports) > 1:
+        out += ["", BY_PORT]
     out += [
         "", "## Sources", "",
         f"{_many(len(cited), 'value cites', 'values cite')} a source; "

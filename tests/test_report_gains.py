@@ -48,3 +48,22 @@ def test_a_dated_reform_in_force_for_part_of_the_run_is_said_so_beside_who_gains
     periods = Periods(in_force={"fee": (7.0, 14.0)})
     text = "".join(_gains(_res(("overall_clearance",)), periods))  # type: ignore[arg-type]
     assert "fee: its reform in force for 7 of 14 observed days: whole-run figures mix" in text
+
+
+def test_who_gains_points_to_its_one_page_table_by_port_in_both_languages():
+    """A provincial brief wants the table by port on one page: the section names the command
+    that prints it (paper-table --gains), and the Chinese report says so in Chinese; each
+    scenario page of more than one port points to it too."""
+    from pathlib import Path
+
+    from sim.docs import BY_PORT, scenario_page
+    from sim.report.translate import translate
+
+    page = ("<html lang='en'><body>" + "".join(_gains(_res(("overall_clearance",))))  # type: ignore[arg-type]
+            + "</body></html>")
+    assert "<code>bordersim paper-table RESULTS_DIR --gains overall_clearance</code>" in page
+    zh = translate(page, "zh")
+    assert "同一张按口岸和方向的表可单页输出" in zh and "data-untranslated" not in zh, zh
+    scenarios = Path(__file__).parents[1] / "sim" / "scenarios"
+    assert BY_PORT in scenario_page(scenarios / "guangdong.toml")
+    assert BY_PORT not in scenario_page(scenarios / "teaching-mmc.toml")

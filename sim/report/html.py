@@ -907,6 +907,12 @@ def _unpaired_note(res: CompareResult) -> str:
     return f" Left out so: {'; '.join(parts)}." if parts else ""
 
 
+#: where the report's who-gains table by port is had as one page (a brief, a paper)
+PAPER_GAINS = ("The same table by port and direction on one page, for a brief or a paper "
+               "(Markdown or LaTeX; in Chinese with --lang zh; trader_cost for what traders "
+               "pay):")
+
+
 def _gains(res: CompareResult, periods: Periods | None = None) -> list[str]:
     """Who gains and who loses, when logs were joined: in time, then in trader cost; with
     ``periods``, a caveat for each option whose dated reform was in force for part of the run."""
@@ -937,6 +943,8 @@ def _gains(res: CompareResult, periods: Periods | None = None) -> list[str]:
                  "Bars: the % of consignments better off (right) and worse off (left) under "
                  "each option, by port and direction"),
             gains_table(res.gains),
+            f"<p class='note'>{PAPER_GAINS}<br><code>bordersim paper-table RESULTS_DIR "
+            "--gains overall_clearance</code></p>",
             *_cost_gains(res),
             *_in_force_note(periods),
         ]

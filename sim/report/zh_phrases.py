@@ -114,6 +114,10 @@ PHRASES: dict[str, str] = {
     "sim \u2212 obs": "模拟值 \u2212 实测值", "inside": "是否在区间内",
     "difference 95 % CI": "差值 95% 置信区间", "agree": "是否一致", "source": "来源",
     "A run has nothing to compare with:": "单次运行没有可比较的对象：",
+    "The same table by port and direction on one page, for a brief or a paper (Markdown or "
+    "LaTeX; in Chinese with --lang zh; trader_cost for what traders pay):":
+        "同一张按口岸和方向的表可单页输出，供简报或论文使用（Markdown 或 LaTeX；加 --lang zh "
+        "为中文；trader_cost 为企业支付的费用）：",
     "pairs each consignment with itself under a reform.":
         "将每票货物与其在改革措施下的自身配对比较。",
     "This section covers time only: the folder holds no trader cost per consignment (the "
