@@ -177,3 +177,40 @@ def test_the_seizures_line_counts_the_patrols_interdictions_beside_the_ports():
     assert "loads stopped by patrols outside the ports: 2.00 more" in line
     zh = zh_text(line)
     assert zh is not None and "口岸外缉私巡查截获 2 批）" in zh and "截获批数" in zh
+
+
+def test_a_structure_without_a_risk_engine_says_why_its_seizures_do_not_move():
+    """Guangdong's spindle against its dumbbell with no risk engine: seizures and detection
+    are the same in every replication because the static tables pick the goods inspected; the
+    brief says so (in English and Chinese) for an option whose structure differs from the
+    baseline's, and not once the scenario has an engine or the structure is the same."""
+    from sim.report.brief_structure import WHY, blind
+    from sim.report.translate import text as zh_text
+
+    diffs = pd.DataFrame([("opt", "clearance_h_mean_import", -0.03, -0.18, 0.12, False),
+                          ("opt", "detection_rate", 0.0, 0.0, 0.0, False),
+                          ("opt", "consignments_seized", 0.0, 0.0, 0.0, False)], columns=COLS)
+    summary = pd.DataFrame({"option": "baseline", "mean": [16.0],
+                            "metric": ["consignments_seized"]})
+    res = SimpleNamespace(names=["baseline", "opt"], differences=diffs, summary=summary,
+                          meta={"currency": "USD", "days": 7.0}, unstable=lambda name: False)
+    text = html.unescape("".join(headline(res, blind={"opt"})))  # type: ignore[arg-type]
+    line = next(li for li in text.split("<li>") if li.startswith("Seizures"))
+    line = line[:line.index("</li>")]
+    assert line == ("Seizures (the baseline, a replication's mean over 7 observed days: 16 "
+                    f"consignments seized): no change (the same in every replication){WHY}")
+    assert f"slipping through: no change (the same in every replication){WHY}" in text
+    assert "Clearance time: no clear change</li>" in text
+    zh = zh_text(line)
+    assert zh is not None and "本情景没有风险引擎" in zh and zh.startswith("查扣"), zh
+    plain = html.unescape("".join(headline(res)))  # type: ignore[arg-type]
+    assert WHY not in plain and "seized): no change (the same in every replication)</li>" in plain
+
+    def v(structure: str | None, risk: object = None) -> SimpleNamespace:
+        return SimpleNamespace(structure=structure, scenario={"risk": risk})
+
+    assert blind({"b": v("spindle"), "d": v("dumbbell"), "s": v("spindle")}) == {"d"}
+    assert blind({"b": v("spindle"), "d": v("dumbbell", {"enabled": False})}) == {"d"}
+    assert blind({"b": v("spindle", {"enabled": True}), "d": v("dumbbell")}) == set()
+    assert blind({"b": v("spindle"), "d": v("dumbbell", {})}) == set()
+    assert blind({"b": v(None), "d": v("dumbbell")}) == set()

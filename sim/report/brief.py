@@ -62,14 +62,19 @@ _WORDS = {m: (kind, words) for m, _, kind, words in (*hl.HEADLINE, *hl.AT_PORT)}
 def brief(
     rows: Mapping[tuple[Any, Any], Mapping[Any, Any]], name: str, ports: Sequence[str],
     currency: str, scope: str = "", cost_caveat: str = "", days: float | None = None,
-    notes: Sequence[str] = (),
+    notes: Sequence[str] = (), structure_blind: bool = False,
 ) -> str:
     """The option's brief as HTML (empty when it has none of the outcomes' rows); ``ports``:
     those it changes, whose own lines come before the pooled ones; ``scope``: a caveat on
     the figures (a dated reform in force for part of the run: they mix its periods);
     ``cost_caveat``: one on its cost (``; but`` its reform's running cost was not given);
     ``days``: the observed days, which the baseline's seizure counts are of; ``notes``:
-    lines after the outcomes' (the money's currency and price year, scaled volumes)."""
+    lines after the outcomes' (the money's currency and price year, scaled volumes);
+    ``structure_blind``: the option changes the organisation's structure in a scenario with
+    no risk engine, so an unchanged seizures line says why (:mod:`sim.report.brief_structure`)."""
+    from sim.report.brief_structure import OUTCOMES as BLIND
+    from sim.report.brief_structure import WHY
+
     lines = []
     for outcome, pooled, at_port in OUTCOMES:
         found = [(f"at {p}, {what}", m.format(p=p), m) for m, what in at_port for p in ports]
@@ -81,7 +86,10 @@ def brief(
             if outcome == "Cost" and (patrol := patrol_cost(rows, name, currency)):
                 caveat = f"; {patrol}{caveat}"
             level = _counts(rows, name, pooled, days) if outcome == "Seizures" else ""
-            lines.append(f"{outcome}{level}: {_verdict(said)}{caveat}")
+            verdict = _verdict(said)
+            if structure_blind and outcome in BLIND and verdict == SAME:
+                caveat = WHY
+            lines.append(f"{outcome}{level}: {verdict}{caveat}")
     if not lines:
         return ""
     lines += notes

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any
 
 from sim.report.brief_money import staff_unit
@@ -143,7 +143,7 @@ PERIODS: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
 def headline(
     res: CompareResult, ports: Mapping[str, list[str]] | None = None,
     periods: Periods | None = None, described: Mapping[str, str] | None = None,
-    scaled: bool = False, state: bool = False,
+    scaled: bool = False, state: bool = False, blind: Collection[str] = (),
 ) -> list[str]:
     """The headline section of a comparison (none for a run); ``ports``: by option, the
     ports it changes (each gets lines of its own when not every port is changed);
@@ -151,7 +151,9 @@ def headline(
     ``compare.json`` alone, by date); ``described``: by option, what it is, said under its
     heading; ``scaled``: the scenario's volumes are scaled down (the brief says to quote
     differences, not levels); ``state``: it prices no scanner and no post (the brief says
-    what the state's cost leaves out, :mod:`sim.report.brief_state`)."""
+    what the state's cost leaves out, :mod:`sim.report.brief_state`); ``blind``: the options
+    whose structure cannot move seizures, with no risk engine (the brief says why,
+    :mod:`sim.report.brief_structure`)."""
     from sim.report.brief import brief
 
     if len(res.names) < 2 or res.differences.empty:
@@ -188,7 +190,8 @@ def headline(
                           float(res.meta.get("days") or 0) or None,
                           _brief_notes(res.meta, (name, "org_staff_cost_per_year") in rows,
                                        scaled, state)
-                          + _local(rows, name) + _cash(rows, name, currency)))
+                          + _local(rows, name) + _cash(rows, name, currency),
+                          name in blind))
             out.append(_option(res, name, items, parts, in_force, said))
     return _with_cut_note(out)
 

@@ -22,6 +22,7 @@ from sim.model.stability import flagged, too_short
 from sim.report import page_policy, plots, sections
 from sim.report.brief_money import scaled_volumes
 from sim.report.brief_state import state_partial
+from sim.report.brief_structure import blind
 from sim.report.class_section import class_section
 from sim.report.headline import headline
 from sim.report.numbers import (
@@ -597,7 +598,7 @@ def render(res: CompareResult, variants: Mapping[str, Variant] | None = None,
         *read_first(res),
         *headline(res, changed_ports(res, variants), periods,
                   what_it_is(list(res.options), variants), scaled_volumes(variants),
-                  state_partial(variants)),
+                  state_partial(variants), blind(variants)),
         *business,
         *sections.scenario_section(variants),
         "<h2>What was run</h2>",

@@ -95,6 +95,7 @@ def text(en: str, names: Collection[str] = ()) -> str | None:
     from sim.report.brief_cash import text as brief_cash_text
     from sim.report.brief_local import text as brief_local_text
     from sim.report.brief_state import text as brief_state_text
+    from sim.report.brief_structure import text as brief_structure_text
     from sim.report.zh_aeo_payback import text as payback_text
     from sim.report.zh_appraisal import text as appraisal_text
     from sim.report.zh_brief_money import text as brief_money_text
@@ -113,7 +114,8 @@ def text(en: str, names: Collection[str] = ()) -> str | None:
             return zh.format(**_groups(m))
     # (the business case section's; a coded note of the run's, as the console says it)
     return (appraisal_text(en) or payback_text(en) or brief_money_text(en)
-            or brief_local_text(en) or brief_cash_text(en) or brief_state_text(en) or _care(en)
+            or brief_local_text(en) or brief_cash_text(en) or brief_state_text(en)
+            or brief_structure_text(en, names) or _care(en)
             or _coded(en) or _by_replication(en) or described(en) or _pieces(en, names))
 
 
