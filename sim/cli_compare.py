@@ -143,6 +143,9 @@ def _add_outputs(p: argparse.ArgumentParser, out_path: Callable[[str], Path]) ->
 
     _add_executor(p)  # (each replication's options side by side)
     add_show(p)
+    from sim.cli_compare_ports import add_by_port
+
+    add_by_port(p)
     from sim.cli_warnings import add_fail_on
 
     add_fail_on(p)
@@ -396,6 +399,12 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     console.print(table(res, rows, narrow=console.width < NARROW, lang=lang))
     if not res.interactions.empty:
         console.print(interaction_table(res, rows, lang))
+    if getattr(args, "by_port", False):
+        from sim.cli_compare_ports import port_table
+
+        by_port = port_table(res, lang)
+        if by_port is not None:
+            console.print(by_port)
     payback(res, args, out, notes, lambda line: console.print(
         line, highlight=False, soft_wrap=True, markup=False))
     console.file.flush()

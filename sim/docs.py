@@ -625,7 +625,9 @@ BY_PORT = ("A comparison by port, on one page (a brief, a paper): `bordersim pap
            "clearance time (imports to exit, exports to loading) under each option, with its "
            "95 % interval and the shares better and worse off (`--gains trader_cost`: what "
            "traders pay; `--format latex`, `--lang zh`); the report's \"Who gains and who "
-           "loses\" section has the same table. See [reports.md](reports.md).")
+           "loses\" section has the same table. See [reports.md](reports.md). `bordersim "
+           "compare ... --by-port` prints each port's clearance time in the console: the "
+           "baseline's and each option's change with its 95 % interval.")
 
 
 def scenario_page(path: Path) -> str:
