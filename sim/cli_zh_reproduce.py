@@ -86,6 +86,9 @@ ERRORS: tuple[tuple[str, str], ...] = (
      "{f} 没有 {s}（写于{what}文件夹开始列出其汇总文件之前）：此后被删除或清空的汇总文件无法"
      "察觉；不加 --check-only 重新运行即可逐一比较"),
     (r"(?P<s>.+): no files listed \(damaged\)", "{s}：没有列出文件（已损坏）"),
+    (r"(?P<f>.+): its replication's record keeps no warnings \(written before records kept "
+     r"them\), so this file is not covered by a checksum",
+     "{f}：其重复运行的记录未保存警告（写于记录开始保存警告之前），因此该文件没有校验和保护"),
     (r"(?P<f>\S+\.json) is missing", "{f} 缺失"),  # (a sweep's point file)
     (r"--check-only re-runs nothing: give no --out, --reps or --point",
      "--check-only 不重新运行：请不要同时给出 --out、--reps 或 --point"),

@@ -87,15 +87,15 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
     return lines
 
 
-def checked(rec: Recorded, problems: list[str], note: str | None = None) -> list[str]:
+def checked(rec: Recorded, problems: list[str], notes: list[str] | None = None) -> list[str]:
     """The lines of ``reproduce --check-only`` (:func:`sim.reproduce_stored.check_only`),
-    in Chinese (``note``: what could not be checked)."""
+    in Chinese (``notes``: what could not be checked)."""
     from sim.reproduce_compare import SHOWN
 
     options = f"，{len(rec.options)} 个方案" if rec.kind == "compare" else ""
     reps = f"，{rec.reps} 次重复运行" if rec.kind != "sweep" else ""
     lines = [f"已对照 {rec.folder} 自身的记录核对，未重新运行：{KINDS[rec.kind]}{options}{reps}"]
-    lines += [f"未核对：{_said(note)}"] if note else []
+    lines += [f"未核对：{_said(note)}" for note in notes or []]
     if not problems:
         again = "不加 --check-only 即可重新运行并比较每个数字"
         return [*lines, "与写出时一致：每个文件都与结果文件夹保存的校验和相符，汇总表与各次重复运行"

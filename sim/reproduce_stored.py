@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from sim.rep_warnings_check import warnings_files
 from sim.reproduce import Recorded, read_json, run_dir
 
 
@@ -27,6 +28,7 @@ def stored_problems(rec: Recorded) -> list[str]:
         folder = run_dir(rec.folder, option)
         problems += _scenario(folder)
         problems += _replications(folder, rec.reps)
+        problems += warnings_files(folder, rec.reps, rec.kind)[0]
     if rec.kind == "compare":
         from sim.appraisal_check import appraisal_problems
 
@@ -117,6 +119,16 @@ def unsealed(rec: Recorded) -> str | None:
             "reproduce without --check-only compares every one")
 
 
+def not_covered(rec: Recorded) -> list[str]:
+    """What of ``rec``'s folder could not be checked: its pooled files when it has no list of
+    them (:func:`unsealed`), and each replication's warnings file its record cannot vouch
+    for (written before records kept their warnings: :mod:`sim.rep_warnings_check`)."""
+    notes = [n for n in [unsealed(rec)] if n]
+    for option in rec.options:
+        notes += warnings_files(run_dir(rec.folder, option), rec.reps, rec.kind)[1]
+    return notes
+
+
 def pooled_problems(rec: Recorded) -> list[str]:
     """The first pooled table of ``rec``'s folder (``summary.csv``, ``enforcement.csv``,
     ``metrics.csv``, the weekly series, ...) that does not match the tables worked out again
@@ -160,13 +172,13 @@ def check_only(folder: Path, lang: str = "en") -> int:
     except Refused as exc:
         print(error_line(str(exc), lang), file=sys.stderr)
         return 2
-    note = unsealed(rec)
+    notes = not_covered(rec)
     if lang == "zh":
         from sim.cli_zh_verdict import checked
 
-        print("\n".join(checked(rec, problems, note)))
+        print("\n".join(checked(rec, problems, notes)))
     else:
-        print("\n".join(_checked(rec, problems, note)))
+        print("\n".join(_checked(rec, problems, notes)))
     return 1 if problems else 0
 
 
@@ -197,14 +209,14 @@ def sweep_problems(folder: Path) -> list[str] | None:
     return []
 
 
-def _checked(rec: Recorded, problems: list[str], note: str | None = None) -> list[str]:
-    """The lines of :func:`check_only`'s verdict (``note``: what could not be checked)."""
+def _checked(rec: Recorded, problems: list[str], notes: list[str] | None = None) -> list[str]:
+    """The lines of :func:`check_only`'s verdict (``notes``: what could not be checked)."""
     from sim.reproduce_compare import SHOWN, STORED, count
 
     options = f", {count(len(rec.options), 'option')}" if rec.kind == "compare" else ""
     reps = f", {count(rec.reps, 'replication')}" if rec.kind != "sweep" else ""
     lines = [f"checked {rec.folder} against itself, re-running nothing: {rec.kind}{options}"
-             f"{reps}"] + ([f"not checked: {note}"] if note else [])
+             f"{reps}"] + [f"not checked: {note}" for note in notes or []]
     if not problems:
         return [*lines, AS_WRITTEN]
     lines += [f"CHANGED: {count(len(problems), 'file')} of the folder "

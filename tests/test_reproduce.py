@@ -627,3 +627,53 @@ def test_counts_of_one_read_singular_in_both_languages():
                         ("a.csv differs: 1 row in the original, 2 now, or other columns",
                          "原文件 1 行")):
         assert zh in problem(english), problem(english)
+
+
+def _rep_files(folder: Path) -> tuple[Path, Path]:
+    """The fast option's first replication's warnings file and record."""
+    reps = folder / "options" / "fast" / "reps"
+    return reps / "rep-0000-warnings.json", reps / "rep-0000.json"
+
+
+def test_check_only_names_a_replications_edited_warnings_file(folders, tmp_path, capsys):
+    """No checksum covered a comparison's rep-NNNN-warnings.json, so one edited (emptied, to
+    hide an unstable queue) passed as written; it must hold what its checksummed record
+    keeps, and one deleted is named too (in Chinese as well)."""
+    copy = _copy(folders["compare"], tmp_path)
+    path, record = _rep_files(copy)
+    kept = json.loads(record.read_text())["warnings"]
+    assert json.loads(path.read_text()) == kept
+    path.write_text(json.dumps(kept[1:] if kept else ["a queue that never settles"]))
+    assert main(["reproduce", str(copy), "--check-only"]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}: not the {len(kept)} warnings its replication's record keeps" in out, out
+    assert "CHANGED: 1 file of the folder" in out
+    assert main(["reproduce", str(copy), "--check-only", "--lang", "zh"]) == 1
+    out = capsys.readouterr().out
+    assert english_left(out) == [] and "尚无中文" not in out and "条警告" in out, out
+    path.unlink()
+    assert main(["reproduce", str(copy), "--check-only"]) == 1
+    assert f"{path}: missing, though its replication's record is there" in \
+        capsys.readouterr().out
+
+
+def test_check_only_says_a_warnings_file_of_an_older_record_is_not_covered(folders, tmp_path,
+                                                                        capsys):
+    """A record written before records kept their warnings cannot vouch for its file: that
+    is said as not covered, and the folder is still as written."""
+    from sim.experiment.store import _canonical, _sha256
+
+    copy = _copy(folders["compare"], tmp_path)
+    path, record = _rep_files(copy)
+    data = json.loads(record.read_text())
+    del data["warnings"], data["checksum"]
+    data["checksum"] = _sha256(_canonical(data))
+    record.write_text(json.dumps(data))
+    path.write_text(json.dumps(["anything at all"]))
+    assert main(["reproduce", str(copy), "--check-only"]) == 0
+    out = capsys.readouterr().out
+    assert f"not checked: {path}: its replication's record keeps no warnings" in out, out
+    assert "AS WRITTEN" in out
+    assert main(["reproduce", str(copy), "--check-only", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert f"未核对：{path}：其重复运行的记录未保存警告" in out and english_left(out) == [], out

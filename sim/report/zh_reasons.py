@@ -207,6 +207,17 @@ REASONS: tuple[tuple[str, str], ...] = (
      "各次重复运行重新算得 {want}（bordersim appraise 写出后被改动）：请再次运行 appraise 命令"),
     (r"cannot be checked against the comparison \((?P<detail>.+)\): give the appraise command "
      r"again", "无法与比较结果核对（{detail}）：请再次运行 appraise 命令"),
+    # a comparison's per-replication warnings file against its record
+    # (sim.rep_warnings_check)
+    (r"missing, though its replication's record is there", "文件缺失，但其重复运行的记录仍在"),
+    (r"not the (?P<n>\d+) warnings its replication's record keeps under its checksum \(it "
+     r"holds (?P<held>\d+): changed after the replication was written\)",
+     "不是其重复运行的记录（受校验和保护）所列的 {n} 条警告（文件中有 {held} 条：该重复运行写出后"
+     "被改动）"),
+    (r"not the (?P<n>\d+) warnings its replication's record keeps under its checksum \(it is "
+     r"not a list: changed after the replication was written\)",
+     "不是其重复运行的记录（受校验和保护）所列的 {n} 条警告（文件中不是列表：该重复运行写出后"
+     "被改动）"),
     # a record that no longer agrees with itself (sim.record_check)
     (r"(?P<key>\w+) is (?P<mine>.+), but (?P<meta>\S+) records (?P<theirs>.+) \(its replications "
      r"ran under that\): one of them was edited after the comparison",
