@@ -40,7 +40,7 @@ def _stored(english: str) -> str:
 
 def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
     """The lines of :func:`sim.reproduce_compare.verdict`, in Chinese."""
-    from sim.reproduce_compare import SHOWN, change, ranked
+    from sim.reproduce_compare import SHOWN, change, files_named, ranked
 
     points = f"{rec.points} 个扫描点中的 {out.points} 个，" if rec.kind == "sweep" else ""
     lines = [f"已将 {rec.folder} 重新运行到 {new}：{KINDS[rec.kind]}，随机种子 {rec.seed}，"
@@ -61,12 +61,13 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
     tables = f"{len(out.tables)} 个表不同，" if out.tables else ""
     lines.append(f"{NOT_REPRODUCED}：{len(out.moved)} 个数字有变化，{tables}另有 "
                  f"{len(out.problems)} 处其他差异"
-                 + (f"，原文件夹有 {len(out.stored)} 个文件在写出后被改动" if out.stored else ""))
+                 + (f"，原文件夹有 {files_named(out.stored, rec.folder)} 个文件在写出后被改动"
+                    if out.stored else ""))
     if out.stored:
         lines.append(f"  {STORED}：")
         lines += [f"  {_stored(p)}" for p in out.stored[:SHOWN]]
         if len(out.stored) > SHOWN:
-            lines.append(f"  …… 另有 {len(out.stored) - SHOWN} 个文件")
+            lines.append(f"  …… 另有 {len(out.stored) - SHOWN} 处问题")
     worst = ranked(out.moved)
     for place, name, a, b in worst[:SHOWN]:
         lines.append(f"  {where(place)}：{name} {change(a, b)}")
@@ -90,7 +91,7 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
 def checked(rec: Recorded, problems: list[str], notes: list[str] | None = None) -> list[str]:
     """The lines of ``reproduce --check-only`` (:func:`sim.reproduce_stored.check_only`),
     in Chinese (``notes``: what could not be checked)."""
-    from sim.reproduce_compare import SHOWN
+    from sim.reproduce_compare import SHOWN, files_named
 
     options = f"，{len(rec.options)} 个方案" if rec.kind == "compare" else ""
     reps = f"，{rec.reps} 次重复运行" if rec.kind != "sweep" else ""
@@ -100,10 +101,11 @@ def checked(rec: Recorded, problems: list[str], notes: list[str] | None = None) 
         again = "不加 --check-only 即可重新运行并比较每个数字"
         return [*lines, "与写出时一致：每个文件都与结果文件夹保存的校验和相符，汇总表与各次重复运行"
                         f"相符（未重新运行：{again}）"]
-    lines += [f"已被改动：结果文件夹有 {len(problems)} 个文件在写出后被改动", f"  {STORED}："]
+    changed = files_named(problems, rec.folder)
+    lines += [f"已被改动：结果文件夹有 {changed} 个文件在写出后被改动", f"  {STORED}："]
     lines += [f"  {_stored(p)}" for p in problems[:SHOWN]]
     if len(problems) > SHOWN:
-        lines.append(f"  …… 另有 {len(problems) - SHOWN} 个文件")
+        lines.append(f"  …… 另有 {len(problems) - SHOWN} 处问题")
     return lines
 
 

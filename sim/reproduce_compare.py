@@ -5,6 +5,7 @@ of the code and platform that made the two; then the verdict's lines."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -242,6 +243,19 @@ def count(n: float, what: str) -> str:
     return f"{shown} {what}{'' if n == 1 else 's'}"
 
 
+def files_named(lines: list[str], folder: Path) -> int:
+    """How many files of ``folder`` the checks' ``lines`` name, each line by the path it
+    begins with (up to a colon or a space): one edited ``compare.json`` that disagrees with
+    each option's ``meta.json`` is one file, though two lines. A line that begins with no
+    path of the folder counts as a file of its own."""
+    root = str(folder)
+    named = set()
+    for line in lines:
+        rest = line[len(root):] if line.startswith(root) else None
+        named.add(line if rest is None else root + re.split(r"[\s:]", rest, maxsplit=1)[0])
+    return len(named)
+
+
 def change(a: float, b: float) -> str:
     """How a figure moved: ``a -> b (difference, relative)``."""
     rel = (b - a) / abs(a) if a else math.inf
@@ -277,13 +291,13 @@ def verdict(rec: Recorded, new: Path, out: Outcome) -> list[str]:
               if out.tables else "")
     lines.append(f"NOT REPRODUCED: {count(len(out.moved), 'figure')} moved, {tables}"
                  f"{count(len(out.problems), 'other difference')}"
-                 + (f", {count(len(out.stored), 'file')} of the original changed since it "
-                    "was written" if out.stored else ""))
+                 + (f", {count(files_named(out.stored, rec.folder), 'file')} of the original "
+                    "changed since it was written" if out.stored else ""))
     if out.stored:
         lines.append(f"  {STORED}:")
         lines += [f"  {p}" for p in out.stored[:SHOWN]]
         if len(out.stored) > SHOWN:
-            lines.append(f"  ... and {count(len(out.stored) - SHOWN, 'more file')}")
+            lines.append(f"  ... and {count(len(out.stored) - SHOWN, 'more problem')}")
     worst = ranked(out.moved)
     for where, name, a, b in worst[:SHOWN]:
         lines.append(f"  {where}: {name} {change(a, b)}")

@@ -211,7 +211,7 @@ def sweep_problems(folder: Path) -> list[str] | None:
 
 def _checked(rec: Recorded, problems: list[str], notes: list[str] | None = None) -> list[str]:
     """The lines of :func:`check_only`'s verdict (``notes``: what could not be checked)."""
-    from sim.reproduce_compare import SHOWN, STORED, count
+    from sim.reproduce_compare import SHOWN, STORED, count, files_named
 
     options = f", {count(len(rec.options), 'option')}" if rec.kind == "compare" else ""
     reps = f", {count(rec.reps, 'replication')}" if rec.kind != "sweep" else ""
@@ -219,9 +219,9 @@ def _checked(rec: Recorded, problems: list[str], notes: list[str] | None = None)
              f"{reps}"] + [f"not checked: {note}" for note in notes or []]
     if not problems:
         return [*lines, AS_WRITTEN]
-    lines += [f"CHANGED: {count(len(problems), 'file')} of the folder "
+    lines += [f"CHANGED: {count(files_named(problems, rec.folder), 'file')} of the folder "
               "changed since it was written", f"  {STORED}:"]
     lines += [f"  {p}" for p in problems[:SHOWN]]
     if len(problems) > SHOWN:
-        lines.append(f"  ... and {count(len(problems) - SHOWN, 'more file')}")
+        lines.append(f"  ... and {count(len(problems) - SHOWN, 'more problem')}")
     return lines

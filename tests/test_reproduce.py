@@ -346,9 +346,12 @@ def test_check_only_names_a_seed_edited_in_compare_json(folders, tmp_path, capsy
     assert main(["reproduce", str(copy), "--check-only"]) == 1
     out = capsys.readouterr().out
     assert f"{record}: seed is {data['seed']}, but {copy / 'options' / 'baseline'}" in out, out
+    # (one line per option disagrees, but one file was edited: the verdict counts files)
+    assert out.count(f"{record}: seed is") == 2 and "CHANGED: 1 file of the folder" in out
     assert main(["reproduce", str(copy), "--check-only", "--lang", "zh"]) == 1
     out = capsys.readouterr().out
     assert english_left(out) == [] and "尚无中文" not in out and "记录的 seed 为" in out, out
+    assert "结果文件夹有 1 个文件在写出后被改动" in out
 
 
 @pytest.fixture(scope="module")
