@@ -24,16 +24,16 @@ def appraisal_problems(folder: Path) -> list[str]:
     there = [p for p in (csv, record) if p.exists() or p.is_symlink()]
     if not there:
         return []
+    again = "give the appraise command again" + _command(record)
     if len(there) == 1:
         gone = record if there[0] == csv else csv
         return [f"{gone}: missing, though {there[0].name} is there (bordersim appraise writes "
-                "both): give the appraise command again"]
+                f"both): {again}"]
     try:
         expected = _worked_out(folder)
         stored = _stored_rows(csv)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        return [f"{csv}: cannot be checked against the comparison ({_short(exc)}): give the "
-                "appraise command again"]
+        return [f"{csv}: cannot be checked against the comparison ({_short(exc)}): {again}"]
     from sim.report.folder import read_object
 
     kept = read_object(record).get("options")  # (read already: _worked_out)
@@ -42,8 +42,25 @@ def appraisal_problems(folder: Path) -> list[str]:
         if moved:
             return [f"{folder / name}: {moved}, not the appraisal worked out again from the "
                     "comparison's replications with the terms appraisal.json records (changed "
-                    "after bordersim appraise wrote it): give the appraise command again"]
+                    f"after bordersim appraise wrote it): {again}"]
     return []
+
+
+def _command(record: Path) -> str:
+    """``: COMMAND``, the ``bordersim appraise`` command line ``appraisal.json`` recorded
+    (quoted for a shell), to give again; "" when it recorded none (written before it kept
+    one, or from Python) or cannot be read."""
+    import shlex
+
+    from sim.report.folder import read_object
+
+    try:
+        command = read_object(record).get("command") if record.is_file() else None
+    except ValueError:
+        return ""
+    if not isinstance(command, list) or command[:1] != ["bordersim"]:
+        return ""
+    return ": " + shlex.join(str(word) for word in command)
 
 
 def _worked_out(folder: Path) -> dict[tuple[str, str, str], float]:

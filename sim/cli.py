@@ -1646,6 +1646,7 @@ def _bundled_by_name(args: argparse.Namespace) -> None:
 
 def _main(argv: list[str]) -> int:
     args = _parse(argv)
+    args.command_line = ["bordersim", *argv]  # (what a command records of how it was given)
     _REPORTER[:] = [command_reporter(args)]  # (the interrupted line's language)
     _bundled_by_name(args)
     _reserve_out(args)

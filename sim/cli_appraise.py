@@ -86,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
         ask = _settings(args, folder)
         folder = replace(folder, notes=notes_holding(folder.notes, ask.running_given))
         table = appraise(folder.replications, folder.options, ask)
-        out = write_appraisal(args.folder, table, ask, folder)
+        out = write_appraisal(args.folder, table, ask, folder,
+                              getattr(args, "command_line", None))
     except AppraisalError as exc:
         raise UsageError(str(exc)) from None
     if args.json:

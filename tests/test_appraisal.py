@@ -483,6 +483,7 @@ def test_check_only_finds_an_appraisal_edited_after_it_was_written(compared, tmp
     """The comparison's seal does not cover appraisal.csv (written after it): reproduce
     works the business case out again from the replications with the terms appraisal.json
     records, so an NPV, a payback or a term edited by hand is named, not passed as written."""
+    import shlex
     import shutil
 
     from sim.appraisal_check import appraisal_problems
@@ -505,6 +506,12 @@ def test_check_only_finds_an_appraisal_edited_after_it_was_written(compared, tmp
     out = capsys.readouterr().out
     assert f"{csv}: s4 net_present_value mean is " in out, out
     assert "worked out, not the appraisal worked out again" in out
+    # (the record keeps the command that made it, and the line gives it to type again)
+    given = ["bordersim", "appraise", str(copy), "--setup", "s4=100000", "--years", "7"]
+    assert json.loads(record.read_text())["command"] == given
+    assert f"give the appraise command again: {shlex.join(given)}\n" in out, out
+    assert main(["reproduce", str(copy), "--check-only", "--lang", "zh"]) == 1
+    assert f"请再次运行 appraise 命令：{shlex.join(given)}" in capsys.readouterr().out
     csv.write_text(kept)
     terms = json.loads(record.read_text())
     terms["discount_rate"] = terms["discount_rate"] / 2  # (the figures left as written)

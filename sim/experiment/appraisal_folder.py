@@ -166,10 +166,12 @@ def _json(file: Path, what: str) -> dict[str, Any]:
         raise AppraisalError(str(exc)) from None
 
 
-def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal,
-                    folder: Folder) -> dict[str, Any]:
-    """Write ``appraisal.csv`` and ``appraisal.json`` (the terms too, for the report, and where
-    each option's set-up and running cost came from) into the folder; return the JSON's data."""
+def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal, folder: Folder,
+                    command: list[str] | None = None) -> dict[str, Any]:
+    """Write ``appraisal.csv`` and ``appraisal.json`` (the terms too, for the report, where
+    each option's set-up and running cost came from, and the ``command`` that wrote them, as
+    a run's and a comparison's records keep theirs, so that one changed since can be made
+    again) into the folder; return the JSON's data."""
     sources = cost_sources(ask, folder)
     atomic_write(path / "appraisal.csv",
                  with_units(table, folder.money, sources).to_csv(index=False))
@@ -185,7 +187,8 @@ def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal,
                             "setup_unknown": {k: list(v) for k, v in ask.unknown.items()},
                             "default_costs": {o: [vars(p) for p in ps]
                                               for o, ps in folder.defaults.priced.items()},
-                            "notes": list(folder.notes)}
+                            "notes": list(folder.notes),
+                            "command": None if command is None else list(command)}
     atomic_write(path / "appraisal.json", json.dumps(data, indent=1, allow_nan=False) + "\n")
     return data
 

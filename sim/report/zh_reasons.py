@@ -54,6 +54,13 @@ PREVALENCE_ROOM: tuple[tuple[str, str], ...] = (
 
 #: an English reason (the whole of it, a regular expression) -> its Chinese; named groups
 #: (field paths, names) are kept as written
+def _again(english: str, zh: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """A reason that ends in re-making the business case, with the ``appraise`` command its
+    ``appraisal.json`` recorded (``...: COMMAND``) and without (one written before it kept
+    it): :mod:`sim.appraisal_check`."""
+    return (english + r": (?P<cmd>.+)", zh + "：{cmd}"), (english, zh)
+
+
 REASONS: tuple[tuple[str, str], ...] = (
     (r"it is already in effect there", "该改革在此情景中已经生效"),
     (r"the patrols of the routes it scales stop nothing \(per_officer is 0\)",
@@ -196,17 +203,18 @@ REASONS: tuple[tuple[str, str], ...] = (
     (r"larger than (?P<most>[\d,]+) bytes", "大于 {most} 字节"),
     # a comparison's business case that is no longer the one its folder gives
     # (sim.appraisal_check)
-    (r"missing, though (?P<other>\S+) is there \(bordersim appraise writes both\): give the "
-     r"appraise command again", "文件缺失，但 {other} 仍在（bordersim appraise 同时写出两者）："
-     "请再次运行 appraise 命令"),
-    (r"(?P<option>\S+) (?P<figure>\w+) (?P<column>\w+) is (?P<got>\S+) in the file, "
-     r"(?P<want>\S+) worked out, not the appraisal worked out again from the comparison's "
-     r"replications with the terms appraisal\.json records \(changed after bordersim appraise "
-     r"wrote it\): give the appraise command again",
-     "方案 {option} 的 {figure}（{column}）在文件中为 {got}，按 appraisal.json 记录的条件由比较的"
-     "各次重复运行重新算得 {want}（bordersim appraise 写出后被改动）：请再次运行 appraise 命令"),
-    (r"cannot be checked against the comparison \((?P<detail>.+)\): give the appraise command "
-     r"again", "无法与比较结果核对（{detail}）：请再次运行 appraise 命令"),
+    *_again(r"missing, though (?P<other>\S+) is there \(bordersim appraise writes both\): give "
+            r"the appraise command again", "文件缺失，但 {other} 仍在（bordersim appraise 同时写出"
+            "两者）：请再次运行 appraise 命令"),
+    *_again(r"(?P<option>\S+) (?P<figure>\w+) (?P<column>\w+) is (?P<got>\S+) in the file, "
+            r"(?P<want>\S+) worked out, not the appraisal worked out again from the "
+            r"comparison's replications with the terms appraisal\.json records \(changed after "
+            r"bordersim appraise wrote it\): give the appraise command again",
+            "方案 {option} 的 {figure}（{column}）在文件中为 {got}，按 appraisal.json 记录的条件由"
+            "比较的各次重复运行重新算得 {want}（bordersim appraise 写出后被改动）：请再次运行 "
+            "appraise 命令"),
+    *_again(r"cannot be checked against the comparison \((?P<detail>.+)\): give the appraise "
+            r"command again", "无法与比较结果核对（{detail}）：请再次运行 appraise 命令"),
     # a comparison's per-replication warnings file against its record
     # (sim.rep_warnings_check)
     (r"missing, though its replication's record is there", "文件缺失，但其重复运行的记录仍在"),
