@@ -268,3 +268,39 @@ def test_a_runs_section_has_no_changes_and_the_changes_are_in_chinese(doc1_compa
     heading = html.escape(HEADING)
     assert heading in page and "data-untranslated" not in zh
     assert "各方案相对基准方案的变化" in zh and "变化，百分点" in zh and heading not in zh
+
+
+
+def test_an_older_folders_hits_are_not_recorded_not_zero(doc1_compare, tmp_path):
+    """A folder written before its enforcement tables had found_on_inspection read its hits
+    as 0 when its table was made again from its replications (on resume, as here) and so in
+    its report; they are unknown (empty), and the report says "not recorded"."""
+    import shutil
+
+    from sim.experiment.seizure_layers import compare_layers, read_rep
+    from sim.report.seizure_layers_section import folder_section
+
+    copy = tmp_path / "c"
+    shutil.copytree(doc1_compare / "options", copy / "options")
+    for table in copy.glob("options/*/reps/rep-[0-9][0-9][0-9][0-9]-enforcement.csv"):
+        pd.read_csv(table).drop(columns=["found_on_inspection"]).to_csv(table, index=False)
+    frames = {o.name: {r: read_rep(o / "reps", r) for r in (0, 1)}
+              for o in (copy / "options").iterdir()}
+    compare_layers(frames, "baseline").to_csv(copy / FILE, index=False)
+    table = pd.read_csv(copy / FILE)
+    ports = table[table["kind"] != "patrol"]
+    assert len(ports) and ports["hits"].isna().all() and ports["hit_rate"].isna().all(), table
+    assert ports["inspected"].gt(0).any() and ports["arrived"].gt(0).any()
+    cells = "".join(folder_section(copy))
+    assert "<td>not recorded</td>" in cells and "<td>0.0</td><td>–</td>" not in cells
+
+
+def test_the_console_says_hits_not_recorded_where_a_table_did_not_count_them(tmp_path):
+    from sim.report.seizure_layers_section import console_lines
+
+    enf = _enforcement().drop(columns=["found_on_inspection"])
+    t = summarise_layers({0: rep_table(enf, _daily(), _smuggling())})
+    t.to_csv(tmp_path / FILE, index=False)
+    tobacco = next(line for line in console_lines(tmp_path) if line.startswith("tobacco "))
+    assert tobacco.endswith("customs saw 14.0 inspected, their hits not recorded"), tobacco
+    assert any(line.endswith("查验发现未记录") for line in console_lines(tmp_path, "zh"))

@@ -127,7 +127,10 @@ def rep_table(enf: pd.DataFrame, daily: pd.DataFrame, smuggling: pd.DataFrame) -
     by_place = rows.groupby(["place", "kind"], sort=True)[sums].sum(min_count=1).reset_index()
     by_place = places.merge(by_place, on=["place", "kind"], how="left")
     port = by_place["kind"] == "port"
-    by_place.loc[port, sums] = by_place.loc[port, sums].fillna(0.0)  # (none came there)
+    # (none came there; hits stay unknown where the table did not record them)
+    none = [c for c in sums if c != "hits" or rows.loc[rows["kind"] == "port", "hits"].notna()
+            .all()]  # fmt: skip
+    by_place.loc[port, none] = by_place.loc[port, none].fillna(0.0)
     by_place["truth"] = ALL
     total = pd.DataFrame([{**{c: rows[c].sum(min_count=1) for c in sums}, "truth": ALL,
                            "place": ALL, "kind": ALL, "inspected": total_seen}])  # fmt: skip
@@ -150,7 +153,7 @@ def stacked(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
     parts = [f.assign(replication=r) for r, f in frames.items() if not f.empty]
     if not parts:
         return pd.DataFrame(columns=[*KEYS, "replication", *FIGURES])
-    t = pd.concat(parts, ignore_index=True)
+    t = pd.concat(parts, ignore_index=True).assign(_kept=True)
     reps = sorted(frames)  # (one without illicit goods counts 0 of them, not left out)
     keys = t[KEYS].drop_duplicates().itertuples(index=False)
     full = pd.MultiIndex.from_tuples([(*k, r) for k in keys for r in reps],
@@ -162,7 +165,10 @@ def stacked(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
     t["inspected"] = t.groupby(["place", "replication"])["inspected"].transform("max")
     # (a port no goods came to in a replication: none inspected there)
     t["inspected"] = t["inspected"].where(t["kind"] == "patrol", t["inspected"].fillna(0.0))
-    t["hits"] = t["hits"].where(t["inspected"].isna(), t["hits"].fillna(0.0))
+    # (a row a replication lacks had none of its hits; one whose table did not record them
+    # keeps them unknown: a folder written before they were counted)
+    added = t.pop("_kept").isna()
+    t["hits"] = t["hits"].where(t["inspected"].isna() | ~added, t["hits"].fillna(0.0))
     t["hit_rate"] = t["hits"] / t["inspected"].where(t["inspected"] > 0)
     t["document_finds"] = t["detected"] - t["hits"]
     return t

@@ -53,6 +53,20 @@ NOTE = (
 )
 
 
+#: a port's hits where its replications' tables did not count them (a folder written before
+#: ``found_on_inspection`` was): unknown, not none
+NOT_RECORDED = "not recorded"
+#: the figures made from the hits
+_FROM_HITS = ("hits", "hit_rate", "document_finds")
+
+
+def _unrecorded(row: pd.Series) -> bool:
+    """Whether ``row``'s hits are unknown though customs inspected there (a patrol's route,
+    where nothing is inspected, has none to record)."""
+    return bool(math.isnan(float(row.get("hits", math.nan)))
+                and not math.isnan(float(row.get("inspected", math.nan))))
+
+
 def _count(x: Any) -> str:
     v = float(x)
     return "\u2013" if math.isnan(v) else f"{v:,.1f}"
@@ -73,7 +87,9 @@ def _cells(row: pd.Series) -> list[str]:
     kind = KINDS.get(str(row["kind"]), str(row["kind"]))
     out = [truth, place, kind]
     for col, _ in COLUMNS:
-        if col == "detection_share":
+        if col in _FROM_HITS and _unrecorded(row):
+            out.append(NOT_RECORDED)
+        elif col == "detection_share":
             out.append(_share(row, col))
         elif col == "hit_rate":
             out.append(_share(row, col).split(" [")[0])
@@ -137,6 +153,7 @@ def _line(row: pd.Series, lang: str) -> str:
         "arrived", "seized_at_port", "stopped_by_patrols", "found_not_seized", "missed", "hits",
         "inspected")}  # fmt: skip
     share = _share(row, "detection_share")
+    unknown = _unrecorded(row)
     if lang == "zh":
         from sim.report.zh_glossary import VALUES
 
@@ -144,13 +161,14 @@ def _line(row: pd.Series, lang: str) -> str:
         return (f"{kind}（{FILE_NAME}，每次重复运行均值）：实际到达 {n['arrived']} 票，口岸查扣 "
                 f"{n['seized_at_port']}，口岸外缉私巡查截获 {n['stopped_by_patrols']}，查出未查扣 "
                 f"{n['found_not_seized']}，未查获 "
-                f"{n['missed']}；查获比例 {share}；海关所见：查验 {n['inspected']} 票中查验发现 "
-                f"{n['hits']}")
+                f"{n['missed']}；查获比例 {share}；海关所见：查验 {n['inspected']} 票中查验发现"
+                + ("未记录" if unknown else f" {n['hits']}"))
+    hits = (f"{n['inspected']} inspected, their hits {NOT_RECORDED}" if unknown else
+            f"{n['hits']} hits in {n['inspected']} inspected")
     return (f"{row['truth']} ({FILE_NAME}, a replication's mean): {n['arrived']} arrived, "
             f"{n['seized_at_port']} seized at the ports, {n['stopped_by_patrols']} stopped by "
             f"patrols, {n['found_not_seized']} found but not seized, {n['missed']} missed; "
-            f"detection share {share}; customs saw "
-            f"{n['hits']} hits in {n['inspected']} inspected")
+            f"detection share {share}; customs saw {hits}")
 
 
 #: the file the console's lines point to

@@ -19,6 +19,7 @@ ZH: dict[str, str] = {
     "Detection share [95 % CI]": "查获比例 [95% 置信区间]",
     "Inspected": "查验票数",
     "Hits": "查验发现",
+    s.NOT_RECORDED: "未记录",
     "Hit rate": "查获率",
     "Found by document checks": "单证审核查出",
     "Illicit type": "违规类型",
