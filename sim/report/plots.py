@@ -56,6 +56,9 @@ STYLE: dict[str, Any] = {
 
 
 def _figure(width: float, height: float) -> Figure:
+    from sim.report.plot_own_fonts import add_own_fonts
+
+    add_own_fonts()  # (a font list that lacks matplotlib's own fonts: see that module)
     with plt.rc_context(STYLE):  # type: ignore[arg-type]
         return plt.figure(figsize=(width, height))
 
@@ -129,7 +132,9 @@ def png_base64(fig: Figure) -> str:
         plt.close(fig)
         return ""
     from sim.report.plot_lang import dressed  # (the Chinese page's words, where it has a font)
+    from sim.report.plot_own_fonts import add_own_fonts
 
+    add_own_fonts()  # (the mathematics' fonts, where the font list lacks them)
     buf = io.BytesIO()
     with plt.rc_context(STYLE), dressed(fig):  # type: ignore[arg-type]
         fig.savefig(buf, format="png", bbox_inches="tight")
