@@ -896,6 +896,7 @@ def _run_table_rows(
     by short unit, the aside its long form had (said once, in the caption: a long unit
     squeezed the names to a few letters)."""
     from sim import cli_zh
+    from sim.cli_times import time_cells
     from sim.experiment.compare import clip_interval, metric_unit, shown_unit
     from sim.experiment.metric_names import note
 
@@ -914,7 +915,9 @@ def _run_table_rows(
         if lang == "zh":
             unit = cli_zh.unit(unit + (f" ({aside})" if aside else ""))
             label = cli_zh.metric(m, note(m, s["mean"])) + cli_zh.from_some(n, reps)
-        rows.append((label, unit, _fmt(s["mean"]), *_bounds(low, high)))
+        cells = (time_cells(s["mean"], low, high, _fmt, _bounds) if metric_unit(m) == "hours"
+                 else (_fmt(s["mean"]), *_bounds(low, high)))  # (small times in seconds)
+        rows.append((label, unit, *cells))
     return rows, asides
 
 

@@ -499,6 +499,14 @@ def _fmt(x: float) -> str:
     return unsigned_zero(x)
 
 
+def _shown(x: float, hours: bool = False) -> str:
+    """A number as the table shows it; ``hours``: a time, small ones in seconds
+    (:mod:`sim.cli_times`)."""
+    from sim.cli_times import time_value
+
+    return time_value(x, _fmt) if hours else _fmt(x)
+
+
 def unsigned_zero(x: float) -> str:
     """A finite number as tables show it (3 decimals below 10, 2 below 1000, then whole
     with thousands separated), a rounded zero without its sign ("0.000", not "-0.000"); a
@@ -516,22 +524,26 @@ def unsigned_zero(x: float) -> str:
     return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
 
 
-def _ci(low: float, high: float, raw: tuple[float, float] | None = None) -> str:
+def _ci(low: float, high: float, raw: tuple[float, float] | None = None,
+        hours: bool = False) -> str:
     """An interval's ends as the table shows them; ``raw``: the uncut t-interval, whose ends
-    that ``low``/``high`` cut are marked (:data:`sim.report.numbers.CUT`)."""
+    that ``low``/``high`` cut are marked (:data:`sim.report.numbers.CUT`); ``hours``: an
+    interval of times, in seconds where both ends are small (:mod:`sim.cli_times`)."""
+    from sim.cli_times import time_bounds
     from sim.report.numbers import cut_marks, interval_bounds
 
     if math.isnan(low) or math.isnan(high):
         return "–"
     marks = cut_marks(raw, (low, high)) if raw is not None else ("", "")
-    ends = interval_bounds(low, high, _fmt)
+    ends = (time_bounds(low, high) if hours else None) or interval_bounds(low, high, _fmt)
     return " to ".join(end + mark for end, mark in zip(ends, marks, strict=True))
 
 
-def _shown_ci(row: Mapping[Any, Any]) -> str:
-    """A summary's or difference's row's interval as shown, its cut ends marked."""
+def _shown_ci(row: Mapping[Any, Any], hours: bool = False) -> str:
+    """A summary's or difference's row's interval as shown, its cut ends marked
+    (``hours``: of times, see :func:`_ci`)."""
     return _ci(float(row["shown_low"]), float(row["shown_high"]),
-               (float(row["ci_low"]), float(row["ci_high"])))
+               (float(row["ci_low"]), float(row["ci_high"])), hours)
 
 
 def table_rows(res: CompareResult) -> tuple[str, ...]:
@@ -649,7 +661,8 @@ def table(
             a = s.get((metric, name))
             if a is not None:
                 ran = int(runs.get(name, 0))
-                cut |= _option_row(t, res, name, (a, d.get((metric, name))), ran, narrow, zh)
+                cut |= _option_row(t, res, name, (a, d.get((metric, name))), ran, narrow, zh,
+                                   hours=unit == "hours")
     if empty:  # (a port without exports, say: a row of blanks per option would say less)
         t.add_row(f"[dim]任何重复运行均未测得：{'、'.join(empty)}[/]" if zh
                   else f"[dim]measured in no replication: {', '.join(empty)}[/]")
@@ -660,10 +673,11 @@ def table(
 
 def _option_row(
     t: Table, res: CompareResult, name: str, rows: tuple[dict[Any, Any], dict[Any, Any] | None],
-    ran: int, narrow: bool, zh: bool,
+    ran: int, narrow: bool, zh: bool, hours: bool = False,
 ) -> bool:
     """An option's row of a metric in :func:`table` (``rows``: its summary row and its
-    difference row, if any; ``ran``: its replications); whether an interval shown is cut."""
+    difference row, if any; ``ran``: its replications; ``hours``: the metric is a time in
+    hours, small ones shown in seconds); whether an interval shown is cut."""
     from sim import cli_zh
     from sim.model.stability import flagged
     from sim.report.numbers import CUT
@@ -671,14 +685,14 @@ def _option_row(
     a, diff = rows
     mark, dm, dci = "", "", ""
     if diff is not None and name != "baseline":
-        dm = _fmt(float(diff["mean"]))
-        dci = _shown_ci(diff)
+        dm = _shown(float(diff["mean"]), hours)
+        dci = _shown_ci(diff, hours)
         mark = ("*" if diff["significant"] else "") + (
             "!" if flagged(diff["steady_state"]) else ""
         )
     n = int(a["n"])
     some = f" (from {n} of {ran} reps)" if n < ran else ""  # (a port it never saw)
-    cells = [_fmt(float(a["mean"])), _shown_ci(a), dm, dci]
+    cells = [_shown(float(a["mean"]), hours), _shown_ci(a, hours), dm, dci]
     cut = any(CUT in c for c in cells)
     if zh:
         cells = [c.replace(" to ", " 至 ") for c in cells]
