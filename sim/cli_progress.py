@@ -1,7 +1,7 @@
 """A command's progress through its replications, on stderr: a bar on a terminal; elsewhere
 (a batch job's log, ``nohup``, a pipe) a plain line at most every ``BORDERSIM_PROGRESS_EVERY``
 seconds (60 by default; 0: none), so that a job of hours shows it is alive and when it
-should end."""
+should end, after a first line as it starts (what it runs, how many)."""
 
 from __future__ import annotations
 
@@ -47,6 +47,14 @@ def _span(seconds: float) -> str:
     if s >= 60:
         return f"{s // 60} min {s % 60:02d} s"
     return f"{s} s"
+
+
+def started(what: str, total: int, seconds: float) -> str:
+    """The first plain line, said as the command starts: what it runs and how many, and how
+    often a progress line may follow (a long job's log otherwise showed nothing for the
+    first ``seconds``)."""
+    often = _span(seconds) if seconds >= 1 else f"{seconds:g} s"
+    return f"started: {what}, {total} in all (a progress line at most every {often})"
 
 
 class Lines:
@@ -101,7 +109,10 @@ def progress(err: Any, what: str, total: int, elapsed: bool = False) -> Iterator
     """Track ``total`` things named ``what`` (``scenario: replications``) on the console
     ``err``: a bar on a terminal (with the time elapsed if ``elapsed``), else plain lines."""
     if not err.is_terminal:
-        yield Lines(err, what, total, every())
+        lines = Lines(err, what, total, every())
+        if lines.seconds > 0:  # (a log shows the run began, not only after the first lines)
+            lines.say(started(what, total, lines.seconds))
+        yield lines
         return
     from rich.progress import (
         BarColumn,

@@ -43,11 +43,37 @@ def test_each_finished_replication_says_how_far_the_command_is(
 ):
     monkeypatch.setenv("BORDERSIM_PROGRESS_EVERY", "0.000001")
     assert main([*command, *TINY, "--out", str(tmp_path / "o")]) == 0
-    lines = _lines(capsys.readouterr().err)
+    err = capsys.readouterr().err
+    lines = _lines(err)
+    assert f"started: {what}, {total} in all" in err.split("\nprogress:")[0]  # (first)
     assert [int(m["done"]) for m in lines] == list(range(1, total + 1))
     assert {m["what"] for m in lines} == {what}
     assert {int(m["total"]) for m in lines} == {total}
     assert int(lines[-1]["share"]) == 100
+
+
+@pytest.mark.parametrize("every,first", [("3600", "1 h 00 min"), ("60", "1 min 00 s"),
+                                         ("0.5", "0.5 s"), ("0", None)])
+def test_a_log_shows_the_command_began_before_its_first_progress_line(
+    monkeypatch, every, first
+):
+    """Where stderr is no terminal, the first plain line comes as the command starts (what
+    it runs and how many), not after the first interval (``make demo``'s came after 2
+    minutes); none where no lines are asked for."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from sim.cli_compare_progress import label
+    from sim.cli_progress import progress
+
+    monkeypatch.setenv("BORDERSIM_PROGRESS_EVERY", every)
+    log = StringIO()
+    what = label("small", [], 2)
+    with progress(Console(file=log, width=80), what, 4):
+        said = log.getvalue().splitlines()  # (before any simulation is done)
+    assert said == ([] if first is None else [
+        f"started: {what}, 4 in all (a progress line at most every {first})"])
 
 
 def test_no_lines_when_asked_for_none_or_before_their_time(tmp_path, capsys, monkeypatch):
