@@ -78,7 +78,7 @@ def few_reps_note(reps: int | None) -> str | None:
         f"note: {reps} replications give intervals that are themselves unreliable: a "
         f"Student-t interval with {reps - 1} degree(s) of freedom stretches {t:.2f} standard "
         "errors each side (1.96 with many replications), and it holds the true mean 95 % of "
-        f"the time only if the replications' values are near normal, which {reps} cannot "
+        "the time only if the replications' values are near normal, which so few cannot "
         f"show; give --reps {FEW_REPS} or more"
     )
 

@@ -284,7 +284,7 @@ SENTENCES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in
     (rf"note: (?P<n>{_N}) replications give intervals that are themselves unreliable: a "
      rf"Student-t interval with (?P<df>{_N}) degree\(s\) of freedom stretches (?P<t>{_N}) "
      r"standard errors each side \(1\.96 with many replications\), and it holds the true mean "
-     r"95 % of the time only if the replications' values are near normal, which [0-9]+ "
+     r"95 % of the time only if the replications' values are near normal, which so few "
      rf"cannot show; give --reps (?P<k>{_N}) or more",
      "注意：只有 {n} 次重复运行，置信区间本身并不可靠：自由度为 {df} 的 t 区间两侧各延伸 {t} "
      "个标准误（重复运行很多时为 1.96），且只有在各次重复运行的数值近似正态时才有 95% 的把握"
