@@ -439,15 +439,7 @@ def test_each_illicit_types_pooled_outcome_has_its_entry_and_chinese(name, stem,
     """Each illicit type's counts and values pooled in every run (sim.model.illicit_types):
     every bundled scenario yields them, with no `only` condition, each has one entry, its
     unit, and its Chinese name and meaning."""
-    from sim.report.translate import metric_name
-    from sim.report.zh_meanings import meaning
-
-    known = metric_names(sim.load_scenario(DEFAULT))
-    assert name in known.names
-    entry = glossary.lookup(name, known)
-    assert entry is not None and entry.stem == stem and not entry.only
-    assert glossary.unit(entry) == unit
-    assert metric_name(name) == zh and meaning(stem, entry.meaning) is not None
+    _default_has_its_entry_and_chinese(name, stem, unit, zh)
 
 
 @pytest.mark.parametrize(("stem", "unit", "zh"), [
@@ -545,6 +537,12 @@ def test_what_quarantine_did_with_the_lots_it_acted_on_has_its_entry_and_chinese
     """The rejected and treated lots by commodity (sim.model.quarantine_disposal): the default
     scenario yields them for its statutory commodities, each with one entry (the lots'
     count not taken for their hours), its unit, and its Chinese name and meaning."""
+    _default_has_its_entry_and_chinese(name, stem, unit, zh)
+
+
+def _default_has_its_entry_and_chinese(name: str, stem: str, unit: str, zh: str) -> None:
+    """The default scenario names ``name``; its one entry is ``stem``'s, with no `only`
+    condition, in ``unit``, with the Chinese name ``zh`` and a Chinese meaning."""
     from sim.report.translate import metric_name
     from sim.report.zh_meanings import meaning
 

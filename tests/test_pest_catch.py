@@ -6,6 +6,7 @@ the laboratory's finds follow the sampling plan."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -25,14 +26,21 @@ def _run(**over: object) -> tuple[dict[str, float], pd.DataFrame]:
     return r.metrics(), r.log
 
 
-def test_each_commodity_is_counted_as_its_log_shows_and_adds_up_to_the_pooled_figures():
-    m, log = _run()
+def _pest_cohort(log: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, Any], Any, Any]:
+    """The log's cohort of pest consignments, its columns as arrays, which were found before
+    release, and which are censored unfound and unreleased (neither caught nor missed)."""
     cohort = log[log["cohort"].astype(bool) & (log["illicit"] == "pest")]
     col = {c: cohort[c].cat.codes.to_numpy() if hasattr(cohort[c], "cat") else cohort[c].to_numpy()
            for c in cohort.columns}  # fmt: skip
     before = found_in_log(col)
     assert before is not None
     held = (cohort["outcome"] == "censored").to_numpy() & np.isnan(col["released"]) & ~before
+    return cohort, col, before, held
+
+
+def test_each_commodity_is_counted_as_its_log_shows_and_adds_up_to_the_pooled_figures():
+    m, log = _run()
+    cohort, col, before, held = _pest_cohort(log)
     for c in ("general", "frozen"):
         mine = (cohort["commodity"] == c).to_numpy()
         n = int(mine.sum())
@@ -80,12 +88,7 @@ def test_the_pests_released_unfound_are_counted_by_commodity_and_port_as_the_log
     r = sim.simulate(sim.load_scenario("default", over), seed=1, log=True)
     assert r.log is not None
     m, log = r.metrics(), r.log
-    cohort = log[log["cohort"].astype(bool) & (log["illicit"] == "pest")]
-    col = {c: cohort[c].cat.codes.to_numpy() if hasattr(cohort[c], "cat") else cohort[c].to_numpy()
-           for c in cohort.columns}  # fmt: skip
-    before = found_in_log(col)
-    assert before is not None
-    held = (cohort["outcome"] == "censored").to_numpy() & np.isnan(col["released"]) & ~before
+    cohort, col, before, held = _pest_cohort(log)
     slipped = cohort[~held & ~before]
     ports = list(sim.load_scenario("default").ports)
     seen = set()
