@@ -59,3 +59,29 @@ def test_the_reefers_figures_count_the_reefer_commodities_boxes_alone():
     dwell = m["yard_reefer_dwell_h_mean_port_sea_import"]
     assert np.isclose(dwell, box_h / out.containers[frozen].sum(), rtol=1e-9)
     assert np.isclose(m["yard_reefer_boxes_mean_port_sea_import"], box_h / 24, rtol=1e-9)
+
+
+def test_the_dwell_splits_at_release_into_the_hold_and_the_wait_after_it():
+    """Per box, the hours on the ground before customs' release (none where the goods were
+    released before the box was there) and after it, from the log; they add up to the mean,
+    and both parts are there (an import's pick-up after release, a hold before it)."""
+    s = sim.load_scenario(SMALL).model_copy(update={"days": 1, "warmup_days": 1, "drain_days": 2})
+    res = sim.simulate(s, 1, log=True)
+    log, m = res.log, res.metrics()
+    out = log[log.cohort.astype(bool) & (log.outcome == "released") & (log.port == "sea")]
+    end = np.fmax(out.exited, out.loaded)
+    for direction, start, left in (
+        ("import", np.fmax(out.discharged, out.arrived), end),
+        ("export", out.arrived, np.fmax(out.departed, end)),
+    ):
+        rows = out.direction == direction
+        boxes = out.containers[rows]
+        held = np.clip(out.released - start, 0, left - start)[rows]
+        after = (left - start)[rows] - held
+        tail = f"port_sea_{direction}"
+        to_release = m[f"yard_dwell_h_to_release_{tail}"]
+        after_release = m[f"yard_dwell_h_after_release_{tail}"]
+        assert np.isclose(to_release, (boxes * held).sum() / boxes.sum(), rtol=1e-9)
+        assert np.isclose(after_release, (boxes * after).sum() / boxes.sum(), rtol=1e-9)
+        assert np.isclose(to_release + after_release, m[f"yard_dwell_h_mean_{tail}"], rtol=1e-9)
+        assert to_release > 0 and after_release > 0

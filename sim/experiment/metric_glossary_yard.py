@@ -99,6 +99,21 @@ YARD_DWELL = [
           "percentile per box, as `yard_dwell_h_mean_port_<port>_<direction>` counts): the "
           "long stays that block the yard, which the mean hides. From a log-histogram "
           "weighted by containers, within 1 %. NaN where none counted." + _DWELL),
+    Entry("yard_dwell_h_to_release_port_<port>_<direction>", LANE_LAYER,
+          "The part of `yard_dwell_h_mean_port_<port>_<direction>` before customs' release, "
+          "per box: the hours a container waits on the ground for clearance (customs', "
+          "quarantine's and the trader's own formalities; the owners' split of the time to "
+          "release is `owner_hours_to_release_<owner>_port_<port>_<direction>`, per "
+          "declaration and from the vessel's arrival); 0 for a box whose goods were released "
+          "before it was on the ground. With `yard_dwell_h_after_release_port_<port>_<direction>` "
+          "it adds up to the mean: a reform of customs' work can shorten this part only. NaN "
+          "where none counted." + _DWELL),
+    Entry("yard_dwell_h_after_release_port_<port>_<direction>", LANE_LAYER,
+          "The part of `yard_dwell_h_mean_port_<port>_<direction>` after customs' release, "
+          "per box: an import's wait for the consignee's pick-up and the exit gate "
+          "(`ports.<port>.release.pickup`, often an assumption), an export's wait for the "
+          "carrier's schedule (its vessel's cut-off and departure, `exports.loading`): the "
+          "ground that customs does not hold. NaN where none counted." + _DWELL),
     Entry("yard_boxes_mean_port_<port>_<direction>", LANE_LAYER,
           "Containers on the terminal's ground at once, on average over the observed hours, "
           "by Little's law: the containers' hours on the ground (as "

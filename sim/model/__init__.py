@@ -100,7 +100,9 @@ Where things live:
 - ``parcel_holds.py`` parcels a post or express hub takes off the line (physical exam or
                    quarantine check): their share and their time to release
 - ``yard_dwell.py`` a sea port's yard dwell per container (discharge to gate-out, gate-in to
-                   the vessel's departure) and the boxes it keeps on the ground at once
+                   the vessel's departure), split at customs' release (the hold for
+                   clearance, then the consignee's or the carrier's wait), and the boxes
+                   it keeps on the ground at once
 - ``stability.py`` warnings when a queue does not settle or goods are not out by the end
                    (``closure_waits.py``: a queue's wait that rose over a closure, its
                    lane's or its port's, and whether it came back;

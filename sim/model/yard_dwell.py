@@ -23,6 +23,13 @@ those boxes alone (``yard_reefer_...``): the reefer plugs a terminal must have p
 all boxes): the long stays that block the yard, which the mean hides. It comes from a
 log-histogram weighted by boxes (:mod:`sim.analysis.sketch`: within 1 %), so memory does
 not grow with the consignments.
+
+A box's dwell splits at customs' release, to see whose time fills the ground:
+``yard_dwell_h_to_release_port_<port>_<direction>`` is the part before it (the hold for
+clearance: customs', quarantine's and the trader's formalities; none where the goods were
+released before the box was on the ground) and ``yard_dwell_h_after_release_...`` the part
+after it (an import's: the consignee's pick-up and the gate; an export's: the carrier's
+schedule, its wait for the cut-off and the departure). Per box, they add up to the mean.
 """
 
 from __future__ import annotations
@@ -43,9 +50,10 @@ if TYPE_CHECKING:
 
 #: the metrics' stems and their units (sim.experiment.compare.metric_unit reads them)
 UNITS = {"yard_dwell_h_mean": "hours", "yard_dwell_h_p90": "hours", "yard_boxes_mean": "containers",
+         "yard_dwell_h_to_release": "hours", "yard_dwell_h_after_release": "hours",
          "yard_reefer_dwell_h_mean": "hours", "yard_reefer_boxes_mean": "containers"}
-_ARR, _DIS, _EXIT, _LOAD, _DEP = (
-    _SMS + M[k] for k in ("arrived", "discharged", "exited", "loaded", "departed")
+_ARR, _DIS, _EXIT, _LOAD, _DEP, _REL = (
+    _SMS + M[k] for k in ("arrived", "discharged", "exited", "loaded", "departed", "released")
 )
 
 
@@ -62,8 +70,8 @@ class YardDwellTally:
     ) -> None:
         self.ports, self.window, self.commodities = list(ports), window, commodities
         self.sea = np.array([m == "sea" for m in modes], bool)
-        # (containers, box-hours) by port, direction and commodity
-        self.sums = np.zeros((len(ports), len(DIRECTIONS), commodities, 2))
+        # (containers, box-hours, box-hours before release) by port, direction and commodity
+        self.sums = np.zeros((len(ports), len(DIRECTIONS), commodities, 3))
         # boxes by dwell's log-histogram bin, by port and direction (for the p90)
         self.hist = np.zeros((len(ports) * len(DIRECTIONS), NBINS))
 
@@ -79,13 +87,15 @@ class YardDwellTally:
         out = flow_end(a[:, _EXIT], a[:, _LOAD])
         hours = np.where(export, np.fmax(a[:, _DEP], out), out) - on_ground
         ok = ~np.isnan(hours)
+        held = np.clip(a[:, _REL] - on_ground, 0.0, np.fmax(hours, 0.0))  # (to release)
         boxes = a[ok, _S["containers"]]
         cell = port[ok] * len(DIRECTIONS) + export[ok].astype(int)
         cell = cell * self.commodities + a[ok, _S["commodity"]].astype(int)
         size = len(self.ports) * len(DIRECTIONS) * self.commodities
-        flat = self.sums.reshape(size, 2)  # (a view)
+        flat = self.sums.reshape(size, 3)  # (a view)
         flat[:, 0] += np.bincount(cell, weights=boxes, minlength=size)
         flat[:, 1] += np.bincount(cell, weights=boxes * hours[ok], minlength=size)
+        flat[:, 2] += np.bincount(cell, weights=boxes * np.nan_to_num(held[ok]), minlength=size)
         where = (cell // self.commodities) * NBINS + bin_index(np.maximum(hours[ok], 0.0))
         self.hist.reshape(-1)[:] += np.bincount(where, weights=boxes, minlength=self.hist.size)
 
@@ -114,6 +124,7 @@ class YardDwellTally:
                 sums = self.sums[p, d]
                 out |= _figures("yard", tail, sums.sum(axis=0), hours)
                 out[f"yard_dwell_h_p90_{tail}"] = self.dwell_p90(p, d)
+                out |= _by_release(tail, sums.sum(axis=0))
                 if reefer.any():
                     out |= _figures("yard_reefer", tail, sums[reefer].sum(axis=0), hours)
         return out
@@ -121,9 +132,20 @@ class YardDwellTally:
 
 def _figures(stem: str, tail: str, sums: np.ndarray, hours: float) -> dict[str, float]:
     """The mean dwell per box (NaN where none counted) and the boxes on the ground at once
-    of (containers, box-hours) ``sums``."""
-    boxes, box_h = sums
+    of ``sums`` (containers, box-hours, then any other column)."""
+    boxes, box_h = sums[:2]
     return {
         f"{stem}_dwell_h_mean_{tail}": box_h / boxes if boxes else math.nan,
         f"{stem}_boxes_mean_{tail}": box_h / hours if hours > 0 else math.nan,
     }
+
+
+def _by_release(tail: str, sums: np.ndarray) -> dict[str, float]:
+    """The mean dwell per box before customs' release and after it (NaN where none counted)
+    of (containers, box-hours, box-hours before release) ``sums``: whose time fills the yard."""
+    boxes, box_h, held_h = sums
+    if not boxes:
+        return {f"yard_dwell_h_to_release_{tail}": math.nan,
+                f"yard_dwell_h_after_release_{tail}": math.nan}
+    return {f"yard_dwell_h_to_release_{tail}": held_h / boxes,
+            f"yard_dwell_h_after_release_{tail}": (box_h - held_h) / boxes}

@@ -100,6 +100,17 @@ MEANINGS: dict[tuple[str, str], str] = {
         "查验场在观测期 95% 的时间内不超过的在场集装箱数（在该口岸查验台位或等待台位；按时间"
         "加权：连同其下各水平累计占 95% 分钟数的最小水平）：应规划台位的繁忙水平，不含偶发"
         f"峰值（见 exam_yard_boxes_max_port_<port>）。{_LEVEL}",
+    ("yard_dwell_h_to_release_port_<port>_<direction>", "a179d8d7"):
+        "yard_dwell_h_mean_port_<port>_<direction> 中海关放行前的部分，按箱计：集装箱在堆场等待"
+        "通关的小时数（海关、检疫及贸易商自身手续；放行前时间的责任方拆分见 "
+        "owner_hours_to_release_<owner>_port_<port>_<direction>，按报关单、自船舶抵港起算）；货物"
+        "在集装箱落地前已放行的为 0。与 yard_dwell_h_after_release_port_<port>_<direction> 相加"
+        f"即为均值：海关作业的改革只能缩短这一部分。没有可计的集装箱时为 NaN。{_DWELL}",
+    ("yard_dwell_h_after_release_port_<port>_<direction>", "5d362333"):
+        "yard_dwell_h_mean_port_<port>_<direction> 中海关放行后的部分，按箱计：进口为等待收货人"
+        "提货和出闸（ports.<port>.release.pickup，常为假设），出口为等待承运人的船期（所配船舶"
+        "的截关和离港，exports.loading）：不由海关占用的堆场。没有可计的集装箱时为 NaN。"
+        f"{_DWELL}",
     ("yard_boxes_mean_port_<port>_<direction>", "ca280ec1"):
         "码头堆场上同时在场的集装箱数，按观测小时平均，依利特尔法则计：集装箱在场小时数（计法同 "
         "yard_dwell_h_mean_port_<port>_<direction>）求和后除以观测小时数，为稳态均值（货流形成的"

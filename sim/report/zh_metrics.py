@@ -303,6 +303,10 @@ METRICS: dict[str, str] = {
     "exam_moves_per_day_port_<port>": "每日查验移箱次数（口岸 <port>）",
     "exam_moves_per_box_port_<port>": "每箱查验移箱次数（口岸 <port>）",
     "yard_dwell_h_mean_port_<port>_<direction>": "每箱堆场停留时间均值（口岸 <port>，<direction>）",
+    "yard_dwell_h_to_release_port_<port>_<direction>":
+        "每箱堆场停留时间均值：放行前（口岸 <port>，<direction>）",
+    "yard_dwell_h_after_release_port_<port>_<direction>":
+        "每箱堆场停留时间均值：放行后（口岸 <port>，<direction>）",
     "yard_boxes_mean_port_<port>_<direction>": "堆场在场集装箱数均值（口岸 <port>，<direction>）",
     "yard_dwell_h_p90_port_<port>_<direction>":
         "每箱堆场停留时间第 90 百分位（口岸 <port>，<direction>）",
