@@ -43,3 +43,19 @@ def test_the_carrier_is_named_in_the_report_and_in_chinese():
     assert "承运人" in VALUES["owner"]["carrier"] and "承运人" in NOTES[CARRIER_NOTE]
     page = "".join(p for p in _owner_plots({}) if "<p" in p)
     assert CARRIER_NOTE in page
+
+
+def test_the_carriers_zero_hours_to_release_are_said_to_be_the_models_choice():
+    """The carrier holds an export only after release, so its hours to release are 0 in
+    every run: the report's to-release plot says so beside it, in Chinese too."""
+    from sim.report.html import CARRIER_TO_RELEASE_NOTE, _owner_plots
+    from sim.report.zh_notes import NOTES
+
+    result = sim.simulate(sim.load_scenario(SMALL, {"days": 1}), 1)
+    m = result.metrics()
+    assert m["owner_hours_to_release_carrier_port_sea_export"] == 0
+    assert m["yard_dwell_h_after_release_port_sea_export"] > 0  # (the wait, after release)
+    assert "承运人" in NOTES[CARRIER_TO_RELEASE_NOTE]
+    page = "".join(p for p in _owner_plots({"baseline": result.owners}) if "<p" in p)
+    assert CARRIER_TO_RELEASE_NOTE in page
+    assert CARRIER_TO_RELEASE_NOTE not in "".join(p for p in _owner_plots({}) if "<p" in p)

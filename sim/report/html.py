@@ -835,6 +835,14 @@ CARRIER_NOTE = (
     "handling (the discharge, the moves to and from the exam bays, the exit gate)."
 )
 
+#: why the carrier's bar to release is always 0 (the owners' to-release plot's note)
+CARRIER_TO_RELEASE_NOTE = (
+    "The carrier's hours to release are 0 by construction, not a fault: in the model the "
+    "carrier's schedule holds an export only after its release (its wait for the cut-off), "
+    "never before it. That wait is in the carrier's hours to exit above, and on the "
+    "terminal's ground in the export boxes' dwell after release."
+)
+
 
 def _owner_plots(owners: dict[str, Any]) -> list[str]:
     """The hours each owner holds, to exit and (where measured) to release."""
@@ -857,6 +865,7 @@ def _owner_plots(owners: dict[str, Any]) -> list[str]:
             "quarantine's their checks and queues; they add up to the clearance time of "
             "the consignments out of the flow (the milestone intervals' clearance row, "
             "<code>owner_hours_to_release_&lt;owner&gt;_&lt;direction&gt;</code>).</p>",
+            f"<p class='note'>{CARRIER_TO_RELEASE_NOTE}</p>",
             _img(lambda: plots.time_by_owner(owners, "to_release"), "time to release by owner",
                  "Bars: the hours from arrival to release each owner holds, for each "
                  "option, imports and exports apart"),

@@ -67,6 +67,13 @@ NOTES: dict[str, str] = {
     "handling (the discharge, the moves to and from the exam bays, the exit gate).":
         "出口货物自放行至其所赶船舶或航班截关的等待计入承运人船期/航班（其班期），而不计入码头/场站："
         "码头/场站的时间只是其自身的作业（卸船、往返查验台位的移箱、卡口）。",
+    "The carrier's hours to release are 0 by construction, not a fault: in the model the "
+    "carrier's schedule holds an export only after its release (its wait for the cut-off), "
+    "never before it. That wait is in the carrier's hours to exit above, and on the "
+    "terminal's ground in the export boxes' dwell after release.":
+        "承运人至放行的时间按模型构造恒为 0，并非错误：模型中承运人的船期只在出口货物放行之后"
+        "（等待截关）占用货物，放行前从不占用。这段等待计入上图承运人至离港的时间，在码头堆场上"
+        "则计入出口集装箱放行后的停留时间。",
     "Up to release only (a Time Release Study's arrival to release): the trader's hours are "
     "its lodging after arrival, customs' and quarantine's their checks and queues; they add up "
     "to the clearance time of the consignments out of the flow (the milestone intervals' "
