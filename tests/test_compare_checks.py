@@ -234,7 +234,7 @@ def test_compare_refuses_an_unknown_metric_before_running_or_writing(
         "did you mean 'clearance_h_mean'"
     )
     assert "clearance_h_mean_port_<port>" in err and "<port> is one of sea;" in err
-    assert f"all 548 names: bordersim check {SMALL} --metrics" in err  # (as listed below)
+    assert f"all 552 names: bordersim check {SMALL} --metrics" in err  # (as listed below)
     assert max(len(line) for line in err.splitlines()) < 400  # a hint, not every name
     assert list(tmp_path.iterdir()) == []
     assert main([*argv[:-1], "foo", "--out", str(tmp_path / "c")]) == 2
@@ -385,8 +385,9 @@ def test_check_lists_the_metrics(capsys):
     # (2), and its hours and share to release by direction and at the port (8); 544: the
     # pests released unfound of its one commodity that can carry them at its one port; 548:
     # its yard dwell per container before and after customs' release, imports and exports
-    # (2 x 2)
-    assert len(lines) == 548 and "departure_h_mean_port_sea_export" in lines
+    # (2 x 2); 552: its yard's busiest boxes on the ground, the maximum and the time-weighted
+    # p95, imports and exports (2 x 2)
+    assert len(lines) == 552 and "departure_h_mean_port_sea_export" in lines
     assert {"exports_missed_cutoff_containers_share_sea",
             "exports_missed_cutoff_containers_per_day_sea"} <= set(lines)
     assert "yard_dwell_h_mean_port_sea_import" in lines

@@ -497,6 +497,10 @@ def test_the_idle_staff_time_has_its_entry_unit_and_chinese(stem, unit, zh):
 @pytest.mark.parametrize(("name", "stem", "unit", "zh"), [
     ("yard_dwell_h_p90_port_sea_port_import", "yard_dwell_h_p90_port_<port>_<direction>",
      "hours", "每箱堆场停留时间第 90 百分位（口岸 sea_port，进口）"),
+    ("yard_boxes_max_port_sea_port_import", "yard_boxes_max_port_<port>_<direction>",
+     "containers", "堆场在场集装箱数最大值（口岸 sea_port，进口）"),
+    ("yard_boxes_p95_port_sea_port_export", "yard_boxes_p95_port_<port>_<direction>",
+     "containers", "堆场在场集装箱数第 95 百分位（按时间，口岸 sea_port，出口）"),
     ("yard_dwell_h_to_release_port_sea_port_import",
      "yard_dwell_h_to_release_port_<port>_<direction>", "hours",
      "每箱堆场停留时间均值：放行前（口岸 sea_port，进口）"),

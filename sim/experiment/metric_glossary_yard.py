@@ -87,6 +87,17 @@ _DWELL = (
     "exports." + NOT_IN_YARD
 )
 
+_YARD_LEVEL = (
+    " A box is on the ground as `yard_dwell_h_mean_port_<port>_<direction>` counts it (an "
+    "import from its discharge to its exit through the gate, an export from its gate-in to "
+    "its vessel's departure), one still in the flow at the run's end to the end; every "
+    "consignment counts, also those that arrived before the observed window and were still "
+    "there (the dwell counts the cohort's alone, so over a short warm-up the two disagree); "
+    "seized, rejected and detained goods are left out. Counted on a grid of minutes over "
+    "the observed window. Named for each sea port, imports and, where it has them, "
+    "exports." + NOT_IN_YARD
+)
+
 #: a container terminal's yard dwell per container (sim.model.yard_dwell)
 YARD_DWELL = [
     Entry("yard_dwell_h_mean_port_<port>_<direction>", LANE_LAYER,
@@ -120,6 +131,15 @@ YARD_DWELL = [
           "`yard_dwell_h_mean_port_<port>_<direction>`) summed and divided by the observed "
           "hours, a steady-state mean (the yard occupancy the flow makes; boxes there for "
           "other reasons, empties and transhipment, are not modelled)." + _DWELL),
+    Entry("yard_boxes_max_port_<port>_<direction>", LANE_LAYER,
+          "The terminal's ground at its busiest over the observed window, in containers: "
+          "the most boxes on it at once (`yard_boxes_mean_port_<port>_<direction>` is a mean, "
+          "a yard is planned for its busy days)." + _YARD_LEVEL),
+    Entry("yard_boxes_p95_port_<port>_<direction>", LANE_LAYER,
+          "The containers on the terminal's ground that it holds at most 95 % of the "
+          "observed time (time-weighted: the smallest level that, with the levels below it, "
+          "held 95 % of the minutes): the busy level to plan for, a lone peak left out "
+          "(`yard_boxes_max_port_<port>_<direction>` gives it)." + _YARD_LEVEL),
     Entry("yard_reefer_dwell_h_mean_port_<port>_<direction>", LANE_LAYER,
           "`yard_dwell_h_mean_port_<port>_<direction>` of the containers of the commodities "
           "kept in reefers (`costs.commodities.<commodity>.reefer`) alone: how long a reefer "

@@ -102,7 +102,8 @@ Where things live:
 - ``yard_dwell.py`` a sea port's yard dwell per container (discharge to gate-out, gate-in to
                    the vessel's departure), split at customs' release (the hold for
                    clearance, then the consignee's or the carrier's wait), and the boxes
-                   it keeps on the ground at once
+                   it keeps on the ground at once (``yard_level.py``: the ground at its
+                   busiest, the most boxes at once and the p95, of every consignment)
 - ``stability.py`` warnings when a queue does not settle or goods are not out by the end
                    (``closure_waits.py``: a queue's wait that rose over a closure, its
                    lane's or its port's, and whether it came back;

@@ -133,10 +133,11 @@ class Recorder:
     def record(self, c: Consignment) -> None:
         """Book a consignment that left the flow (or is still in it when the run ends); a
         censored one as it stood at the end (see :func:`censor_row`)."""
-        if not (c.cohort or self.log):
-            return
         outcome = c.outcome
         m, r = c.m, c.req
+        self.dwell.level.single(c.port, r, m, outcome)  # (every box on the ground)
+        if not (c.cohort or self.log):
+            return
         if outcome == RELEASED:
             finished = m[_LOADED] if r[_DIRECTION] == 1 else m[_EXITED]
         elif outcome == CENSORED:
@@ -166,6 +167,7 @@ class Recorder:
         end = flow_end(b.m[:, _EXITED], b.m[:, _LOADED])  # imports exit, exports are loaded
         outcome = np.where(end <= self.end, RELEASED, CENSORED)  # NaN: censored
         m, own = censor_block(b.m, b.own, b.late, self.end, outcome == CENSORED)
+        self.dwell.level.block(b.port.index, b.req, m)  # (every box on the ground)
         port = np.full(k, b.port.index)
         channel, checks = b.channel, checks_bits(*(b.did[:, i] for i in range(4)))
         if cohort.any():

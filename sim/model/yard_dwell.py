@@ -43,6 +43,8 @@ import numpy as np
 from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
 from sim.model.milestones import RELEASED, M, flow_end
 from sim.model.recorder_rows import _S, _SMS
+from sim.model.yard_level import UNITS as LEVEL_UNITS
+from sim.model.yard_level import YardLevelTally
 from sim.scenario.schema import DIRECTIONS
 
 if TYPE_CHECKING:
@@ -51,7 +53,8 @@ if TYPE_CHECKING:
 #: the metrics' stems and their units (sim.experiment.compare.metric_unit reads them)
 UNITS = {"yard_dwell_h_mean": "hours", "yard_dwell_h_p90": "hours", "yard_boxes_mean": "containers",
          "yard_dwell_h_to_release": "hours", "yard_dwell_h_after_release": "hours",
-         "yard_reefer_dwell_h_mean": "hours", "yard_reefer_boxes_mean": "containers"}
+         "yard_reefer_dwell_h_mean": "hours", "yard_reefer_boxes_mean": "containers",
+         **LEVEL_UNITS}
 _ARR, _DIS, _EXIT, _LOAD, _DEP, _REL = (
     _SMS + M[k] for k in ("arrived", "discharged", "exited", "loaded", "departed", "released")
 )
@@ -74,6 +77,8 @@ class YardDwellTally:
         self.sums = np.zeros((len(ports), len(DIRECTIONS), commodities, 3))
         # boxes by dwell's log-histogram bin, by port and direction (for the p90)
         self.hist = np.zeros((len(ports) * len(DIRECTIONS), NBINS))
+        #: the boxes on the ground at each minute, of every consignment the recorder books
+        self.level = YardLevelTally(modes, window)
 
     def fold(self, a: np.ndarray) -> None:
         """Fold statistics rows: a sea port's consignments out of the flow count."""
@@ -125,6 +130,8 @@ class YardDwellTally:
                 out |= _figures("yard", tail, sums.sum(axis=0), hours)
                 out[f"yard_dwell_h_p90_{tail}"] = self.dwell_p90(p, d)
                 out |= _by_release(tail, sums.sum(axis=0))
+                top, p95 = self.level.metrics(p, d)
+                out[f"yard_boxes_max_{tail}"], out[f"yard_boxes_p95_{tail}"] = top, p95
                 if reefer.any():
                     out |= _figures("yard_reefer", tail, sums[reefer].sum(axis=0), hours)
         return out

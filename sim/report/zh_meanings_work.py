@@ -27,6 +27,11 @@ _DWELL = ("统计运行结束前已离开流程的观测期到港货物（已放
           "闸口出场，出口自抵达码头（卡车进闸）至所装船舶离港（集装箱在截关时间与离港之间装船，"
           "故此为可能停留的最长时间）。每个海运口岸给出进口，有出口的口岸也给出出口。"
           + _NOT_IN_YARD)
+_YARD_LEVEL = ("集装箱在场时段同 yard_dwell_h_mean_port_<port>_<direction> 的计法（进口自卸船至"
+               "出闸，出口自进闸至所配船舶离港），运行结束时仍在流程中的计至结束；计入所有货物，包括"
+               "观测期前到港、观测期内仍在场的（停留时间只计观测期到港货物，预热期较短时两者不一致）；"
+               "查获、退运及扣留的货物不计。在观测期内按分钟网格计数。每个海运口岸给出进口，有出口的"
+               "口岸也给出出口。" + _NOT_IN_YARD)
 _LEVEL = ("集装箱自可以进入查验场时起（查验前各节点中最晚者：卸船、报关单的审核、图像判读等）至"
           "最后一次查验后运回时止（节点“inspected”），或至运行结束，均计为在查验场内；在企业场所查验的"
           "不计。统计运行结束前已开始人工查验或检疫查验的观测期到港货物，计其报关单的全部集装箱"
@@ -115,6 +120,13 @@ MEANINGS: dict[tuple[str, str], str] = {
         "码头堆场上同时在场的集装箱数，按观测小时平均，依利特尔法则计：集装箱在场小时数（计法同 "
         "yard_dwell_h_mean_port_<port>_<direction>）求和后除以观测小时数，为稳态均值（货流形成的"
         f"堆场占用；空箱、中转箱等其他原因在场的集装箱不在模型内）。{_DWELL}",
+    ("yard_boxes_max_port_<port>_<direction>", "6466bc14"):
+        "观测期内码头堆场最繁忙时的集装箱数：同时在场的最多箱数（yard_boxes_mean_port_<port>_"
+        f"<direction> 为均值，堆场按繁忙日规划）。{_YARD_LEVEL}",
+    ("yard_boxes_p95_port_<port>_<direction>", "47f14d6b"):
+        "码头堆场在观测期 95% 的时间内不超过的在场集装箱数（按时间加权：连同其下各水平累计占 95% "
+        "分钟数的最小水平）：应规划的繁忙水平，不含偶发峰值（见 yard_boxes_max_port_<port>_"
+        f"<direction>）。{_YARD_LEVEL}",
     ("yard_reefer_dwell_h_mean_port_<port>_<direction>", "8b5bbe7a"):
         "yard_dwell_h_mean_port_<port>_<direction> 仅计以冷藏箱运输的商品"
         "（costs.commodities.<commodity>.reefer）的集装箱：冷藏箱在码头堆场插电停留的时间（含"

@@ -308,6 +308,9 @@ METRICS: dict[str, str] = {
     "yard_dwell_h_after_release_port_<port>_<direction>":
         "每箱堆场停留时间均值：放行后（口岸 <port>，<direction>）",
     "yard_boxes_mean_port_<port>_<direction>": "堆场在场集装箱数均值（口岸 <port>，<direction>）",
+    "yard_boxes_max_port_<port>_<direction>": "堆场在场集装箱数最大值（口岸 <port>，<direction>）",
+    "yard_boxes_p95_port_<port>_<direction>":
+        "堆场在场集装箱数第 95 百分位（按时间，口岸 <port>，<direction>）",
     "yard_dwell_h_p90_port_<port>_<direction>":
         "每箱堆场停留时间第 90 百分位（口岸 <port>，<direction>）",
     "exam_yard_boxes_max_port_<port>": "查验场同时在场集装箱数最大值（口岸 <port>）",

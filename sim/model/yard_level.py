@@ -1,0 +1,78 @@
+"""A container terminal's yard at its busiest, in boxes: how many of the declarations'
+containers are on a sea port's ground at once, the most over the observed window and the
+level it stays at or under 95 % of the time, by direction.
+
+``yard_boxes_mean`` (:mod:`sim.model.yard_dwell`) is a mean by Little's law; a yard is
+planned for its busy days. A level at each minute must count every box on the ground then,
+also those of consignments that arrived before the observed window (still there from the
+warm-up), which the streamed statistics rows (the cohort's) leave out: so the recorder hands
+this tally every consignment it books, cohort or not. A box is on the ground from its
+discharge (an export: its gate-in) to its exit through the gate (an export: its vessel's
+departure), as the dwell counts it; a consignment still in the flow at the run's end, to the
+end. Seized, rejected and detained goods are left out, as in the dwell. The level is kept on
+a grid of minutes over the observed window (:class:`sim.model.exam_level.ExamLevelTally`),
+so memory does not grow with the consignments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from sim.model.draws import R
+from sim.model.exam_level import ExamLevelTally
+from sim.model.milestones import CENSORED, RELEASED, M, flow_end
+from sim.scenario.schema import DIRECTIONS
+
+#: the metrics' stems and their units (read through sim.model.yard_dwell's UNITS)
+UNITS = {"yard_boxes_max": "containers", "yard_boxes_p95": "containers"}
+_ARR, _DIS, _EXIT, _LOAD, _DEP = (M[k] for k in ("arrived", "discharged", "exited", "loaded",
+                                                "departed"))  # fmt: skip
+_ND = len(DIRECTIONS)
+_BATCH = 4096  # single consignments added at a time
+
+
+class YardLevelTally:
+    """Per sea port and direction, the boxes on the ground at each minute of the window."""
+
+    def __init__(self, modes: Sequence[str], window: tuple[float, float]) -> None:
+        self.sea = [m == "sea" for m in modes]
+        self.grid = ExamLevelTally([""] * (len(modes) * _ND), window)
+        #: by port, single consignments waiting to be added a block at a time (speed)
+        self._waiting: list[list[tuple[Sequence[float], Sequence[float]]]] = [[] for _ in modes]
+
+    def single(self, port: int, req: Sequence[float], m: Sequence[float], outcome: int) -> None:
+        """Add one booked consignment's boxes (any consignment, cohort or not)."""
+        if self.sea[port] and outcome in (RELEASED, CENSORED):
+            waiting = self._waiting[port]
+            waiting.append((tuple(req), list(m)))
+            if len(waiting) >= _BATCH:
+                self._flush(port)
+
+    def _flush(self, port: int) -> None:
+        """Add the port's waiting single consignments as one block."""
+        waiting, self._waiting[port] = self._waiting[port], []
+        if waiting:
+            req = np.array([r for r, _ in waiting], float)
+            self.block(port, req, np.array([m for _, m in waiting], float))
+
+    def block(self, port: int, req: np.ndarray, m: np.ndarray) -> None:
+        """Add a port's consignments' boxes, released or still in the flow (``req`` and
+        ``m``: their requirements and milestones, a row each; NaN where not reached)."""
+        if not self.sea[port] or not len(m):
+            return
+        export = req[:, R.direction] == 1
+        on_ground = np.where(export, m[:, _ARR], np.fmax(m[:, _DIS], m[:, _ARR]))
+        out = flow_end(m[:, _EXIT], m[:, _LOAD])
+        out = np.where(export, np.fmax(m[:, _DEP], out), out)
+        out = np.where(np.isnan(out), np.inf, out)  # (still on the ground at the end)
+        ok = ~np.isnan(on_ground)
+        cell = port * _ND + export.astype(np.int64)
+        self.grid.add(cell[ok], on_ground[ok], out[ok], req[ok, R.containers])
+
+    def metrics(self, port: int, d: int) -> tuple[float, float]:
+        """Port ``port``'s boxes on the ground in direction ``d`` at their most and their
+        time-weighted p95 over the observed window."""
+        self._flush(port)
+        return self.grid.busiest(port * _ND + d)
