@@ -138,7 +138,7 @@ def test_the_reports_section_is_in_chinese_with_lang_zh(doc1_compare):
     page = f"<html lang='en'><body>{''.join(parts)}</body></html>"
     zh = translate(page, "zh")
     assert "data-untranslated" not in zh
-    assert "口岸查扣" in zh and "查获比例" in zh and "Seized at the port" not in zh
+    assert "口岸查扣" in zh and "查出比例" in zh and "Seized at the port" not in zh
 
 
 def test_the_seizures_panel_gives_the_patrols_stops_beside_the_ports_seizures():
@@ -304,3 +304,18 @@ def test_the_console_says_hits_not_recorded_where_a_table_did_not_count_them(tmp
     tobacco = next(line for line in console_lines(tmp_path) if line.startswith("tobacco "))
     assert tobacco.endswith("customs saw 14.0 inspected, their hits not recorded"), tobacco
     assert any(line.endswith("查验发现未记录") for line in console_lines(tmp_path, "zh"))
+
+
+def test_the_detection_share_is_in_the_glossarys_word_for_detected_not_the_hit_rates():
+    """The detection share counts finds before release (the glossary's 查出: detected,
+    whatever became of the goods) and patrols' stops; 查获 is the glossary's hit, the word of
+    the hit rate in the same table, so the two columns must not read alike."""
+    from sim.report.zh_glossary import TERMS
+    from sim.report.zh_seizure_layers import ZH
+
+    detected = TERMS["detected (illicit goods found, as a count or a share)"]
+    hit = TERMS["found by a check (a hit; a smuggling attempt caught)"]
+    for key in ("Detection share", "Detection share [95 % CI]"):
+        assert ZH[key].startswith(detected) and hit not in ZH[key]
+    assert ZH["Hit rate"].startswith(hit)
+    assert f"{hit}比例" not in "".join(ZH.values())

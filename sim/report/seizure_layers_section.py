@@ -161,7 +161,7 @@ def _line(row: pd.Series, lang: str) -> str:
         return (f"{kind}（{FILE_NAME}，每次重复运行均值）：实际到达 {n['arrived']} 票，口岸查扣 "
                 f"{n['seized_at_port']}，口岸外缉私巡查截获 {n['stopped_by_patrols']}，查出未查扣 "
                 f"{n['found_not_seized']}，未查获 "
-                f"{n['missed']}；查获比例 {share}；海关所见：查验 {n['inspected']} 票中查验发现"
+                f"{n['missed']}；查出比例 {share}；海关所见：查验 {n['inspected']} 票中查验发现"
                 + ("未记录" if unknown else f" {n['hits']}"))
     hits = (f"{n['inspected']} inspected, their hits {NOT_RECORDED}" if unknown else
             f"{n['hits']} hits in {n['inspected']} inspected")
