@@ -302,7 +302,8 @@ def test_the_console_says_hits_not_recorded_where_a_table_did_not_count_them(tmp
     t = summarise_layers({0: rep_table(enf, _daily(), _smuggling())})
     t.to_csv(tmp_path / FILE, index=False)
     tobacco = next(line for line in console_lines(tmp_path) if line.startswith("tobacco "))
-    assert tobacco.endswith("customs saw 14.0 inspected, their hits not recorded"), tobacco
+    assert tobacco.endswith(
+        "customs saw 14.0 inspected of every type, their hits not recorded"), tobacco
     assert any(line.endswith("查验发现未记录") for line in console_lines(tmp_path, "zh"))
 
 
@@ -319,3 +320,21 @@ def test_the_detection_share_is_in_the_glossarys_word_for_detected_not_the_hit_r
         assert ZH[key].startswith(detected) and hit not in ZH[key]
     assert ZH["Hit rate"].startswith(hit)
     assert f"{hit}比例" not in "".join(ZH.values())
+
+
+def test_the_inspections_a_types_row_repeats_are_said_to_be_of_every_type(tmp_path):
+    """A place's inspections are of every type, the same number on each type's row: the
+    table's header and the console's lines say so, lest a reader take them for the type's."""
+    from sim.report.seizure_layers_section import console_lines, section
+    from sim.report.translate import translate
+
+    t = summarise_layers({0: rep_table(_enforcement(), _daily(), _smuggling())})
+    t.to_csv(tmp_path / FILE, index=False)
+    rows = t[t["place"] == "all"]
+    assert rows["inspected"].nunique() == 1 and len(rows) > 1  # (the repeat the words explain)
+    en, zh = console_lines(tmp_path), console_lines(tmp_path, "zh")
+    assert all("inspected of every type" in line for line in en)
+    assert all("查验（各类型合计）" in line for line in zh)
+    page = f"<html lang='en'><body>{''.join(section(t))}</body></html>"
+    assert "<th>Inspected, every type</th>" in page
+    assert "<th>查验票数（各类型合计）</th>" in translate(page, "zh")

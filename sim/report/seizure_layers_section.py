@@ -16,6 +16,10 @@ import pandas as pd
 from sim.report.seizure_layers_changes import changes_parts
 
 HEADING = "Seizures: truth, effectiveness and what customs sees"
+#: the inspections' header: a place's consignments inspected are of every type, the same on
+#: each illicit type's row of the place, which the header says so that a type's row is not
+#: read as that type's inspections
+INSPECTED = "Inspected, every type"
 #: the table's columns: (the file's column, its header)
 COLUMNS = (
     ("arrived", "Arrived (truth)"),
@@ -24,7 +28,7 @@ COLUMNS = (
     ("found_not_seized", "Found, not seized"),
     ("missed", "Missed"),
     ("detection_share", "Detection share [95 % CI]"),
-    ("inspected", "Inspected"),
+    ("inspected", INSPECTED),
     ("hits", "Hits"),
     ("hit_rate", "Hit rate"),
     ("document_finds", "Found by document checks"),
@@ -161,10 +165,11 @@ def _line(row: pd.Series, lang: str) -> str:
         return (f"{kind}（{FILE_NAME}，每次重复运行均值）：实际到达 {n['arrived']} 票，口岸查扣 "
                 f"{n['seized_at_port']}，口岸外缉私巡查截获 {n['stopped_by_patrols']}，查出未查扣 "
                 f"{n['found_not_seized']}，未查获 "
-                f"{n['missed']}；查出比例 {share}；海关所见：查验 {n['inspected']} 票中查验发现"
+                f"{n['missed']}；查出比例 {share}；海关所见：查验（各类型合计）"
+                f"{n['inspected']} 票中查验发现"
                 + ("未记录" if unknown else f" {n['hits']}"))
-    hits = (f"{n['inspected']} inspected, their hits {NOT_RECORDED}" if unknown else
-            f"{n['hits']} hits in {n['inspected']} inspected")
+    hits = (f"{n['inspected']} inspected of every type, their hits {NOT_RECORDED}" if unknown
+            else f"{n['hits']} hits in {n['inspected']} inspected of every type")
     return (f"{row['truth']} ({FILE_NAME}, a replication's mean): {n['arrived']} arrived, "
             f"{n['seized_at_port']} seized at the ports, {n['stopped_by_patrols']} stopped by "
             f"patrols, {n['found_not_seized']} found but not seized, {n['missed']} missed; "

@@ -17,7 +17,7 @@ ZH: dict[str, str] = {
     "Found, not seized": "查出未查扣",
     "Missed": "未查获",
     "Detection share [95 % CI]": "查出比例 [95% 置信区间]",
-    "Inspected": "查验票数",
+    s.INSPECTED: "查验票数（各类型合计）",
     "Hits": "查验发现",
     s.NOT_RECORDED: "未记录",
     "Hit rate": "查获率",
