@@ -65,7 +65,8 @@ def _adds_up(rows: pd.DataFrame, seized: float | None) -> str | None:
             return (f"line {int(str(i)) + 2} ({row['truth']}, {row['place']}) has arrived "
                     f"{float(row['arrived'])!r}, but seized, stopped, found not seized and "
                     f"missed add up to {float(parts)!r}")
-    additive = [name for name in (*ADDITIVE, "found_not_seized") if name in rows.columns]
+    additive = [name for name in (*ADDITIVE, "found_not_seized", "found_after_release")
+                if name in rows.columns]
     for total_of, over in (("place", "truth"), ("truth", "place")):
         cells = rows[(rows["truth"] != ALL) & (rows["place"] != ALL)]
         sums = cells.groupby(over, sort=False)[additive].sum()

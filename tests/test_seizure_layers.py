@@ -338,3 +338,24 @@ def test_the_inspections_a_types_row_repeats_are_said_to_be_of_every_type(tmp_pa
     page = f"<html lang='en'><body>{''.join(section(t))}</body></html>"
     assert "<th>Inspected, every type</th>" in page
     assert "<th>查验票数（各类型合计）</th>" in translate(page, "zh")
+
+
+def test_the_missed_found_after_release_are_counted_apart_by_port_type_and_total(tmp_path):
+    """Post-clearance finds (tax review, recall, audit) are where the officer's third layer
+    is: port a's tobacco had 2 found after release, port b's none; they stay among the
+    missed, the patrols' routes have none, and the totals sum them."""
+    enf = _enforcement()
+    enf.loc[(enf["port"] == "a") & (enf["truth"] == "tobacco"), "audit_detected"] = 2
+    t = rep_table(enf, _daily(), _smuggling()).set_index(["truth", "place"])
+    assert t.loc[("tobacco", "a"), "found_after_release"] == 2
+    assert t.loc[("tobacco", "b"), "found_after_release"] == 0
+    assert t.loc[("tobacco", "river"), "found_after_release"] == 0
+    assert t.loc[("tobacco", "all"), "found_after_release"] == 2
+    assert t.loc[("all", "all"), "found_after_release"] == 2
+    assert t.loc[("tobacco", "a"), "missed"] >= 2
+    plain = rep_table(_enforcement(), _daily(), _smuggling()).set_index(["truth", "place"])
+    assert (t["missed"] == plain["missed"]).all()  # (a part of the missed, not taken from it)
+    from sim.report.seizure_layers_section import AFTER_RELEASE, section
+
+    page = "".join(section(summarise_layers({0: t.reset_index()})))
+    assert f"<th>{AFTER_RELEASE}</th>" in page

@@ -14,7 +14,10 @@ or ``all``), with a total row per type and per place:
   groups), ``found_not_seized`` (found before release at a port but not seized, detained or
   rejected: undervaluation re-assessed, goods treated and released, or still held at the
   end), ``missed`` (the rest: released unfound, found only after release, or still held
-  undetected at the end) and ``detection_share``, the share detected (found before release
+  undetected at the end; of them ``found_after_release``, found after release by the tax
+  review, a recall or the post-clearance audit, counted whenever the find falls due, as
+  ``detection_rate_with_audit``: none on a route outside the ports) and
+  ``detection_share``, the share detected (found before release
   at a port, or stopped by a patrol) of those whose outcome is known: a detection is not
   always a seizure;
 - what customs sees: ``inspected`` (consignments scanned, examined or put to quarantine at the
@@ -41,14 +44,14 @@ FILE = "seizures-by-layer.csv"
 KEYS = ["truth", "place", "kind"]
 #: the per-replication counts, summed into the total rows
 COUNTS = ("arrived", "seized_at_port", "stopped_by_patrols", "missed", "detected", "held",
-          "inspected", "hits", "found_not_seized", "document_finds")  # fmt: skip
+          "inspected", "hits", "found_not_seized", "document_finds", "found_after_release")
 #: the ratios, each replication's own (NaN where nothing was counted)
 RATIOS = ("detection_share", "hit_rate")
 FIGURES = (*COUNTS, *RATIOS)
 #: paired with the baseline in a comparison
 #: the counts a replication without a row had none of
 _ZERO = ("arrived", "seized_at_port", "stopped_by_patrols", "missed", "detected", "held",
-         "found_not_seized")  # fmt: skip
+         "found_not_seized", "found_after_release")  # fmt: skip
 PAIRED = ("arrived", "seized_at_port", "stopped_by_patrols", "detection_share")
 ALL = "all"
 #: the route of a smuggling table that is no route (the loads not tried: deterred)
@@ -57,6 +60,8 @@ _NOT_SMUGGLED = "not_smuggled"
 SUFFIXES = ("-enforcement.csv", "-enforcement-daily.csv", "-smuggling.csv")
 #: the enforcement table's finds before release by an inspection (scan, exam, quarantine)
 _INSPECTION_FOUND = "found_on_inspection"
+#: the enforcement table's finds after release (tax review, recall, post-clearance audit)
+_AFTER_RELEASE = "audit_detected"
 
 
 def _ports(enf: pd.DataFrame, daily: pd.DataFrame) -> pd.DataFrame:
@@ -67,14 +72,17 @@ def _ports(enf: pd.DataFrame, daily: pd.DataFrame) -> pd.DataFrame:
     if illicit.empty:
         return pd.DataFrame(columns=[*KEYS, *COUNTS])
     cols = ["declarations", "seized", "detected", "held"]
-    cols += [_INSPECTION_FOUND] if _INSPECTION_FOUND in illicit else []
+    cols += [c for c in (_INSPECTION_FOUND, _AFTER_RELEASE) if c in illicit]
     t = illicit.groupby(["truth", "port"], sort=True)[cols].sum().reset_index()
     t = t.rename(columns={"declarations": "arrived", "seized": "seized_at_port",
-                          "port": "place", _INSPECTION_FOUND: "hits"})  # fmt: skip
+                          "port": "place", _INSPECTION_FOUND: "hits",
+                          _AFTER_RELEASE: "found_after_release"})  # fmt: skip
     t["kind"] = "port"
     t["stopped_by_patrols"] = 0.0
     if "hits" not in t:  # (a table from before inspections' finds were counted: not known)
         t["hits"] = np.nan
+    if "found_after_release" not in t:
+        t["found_after_release"] = 0.0
     t["inspected"] = t["place"].map(_inspected(daily)).fillna(0.0)
     return t
 
@@ -98,7 +106,7 @@ def _patrols(smuggling: pd.DataFrame) -> pd.DataFrame:
     t = t.rename(columns={"illicit": "truth", "route": "place", "chosen": "arrived",
                           "caught": "stopped_by_patrols"})  # fmt: skip
     t["kind"] = "patrol"
-    t["seized_at_port"] = t["detected"] = t["held"] = 0.0
+    t["seized_at_port"] = t["detected"] = t["held"] = t["found_after_release"] = 0.0
     t["inspected"] = t["hits"] = np.nan  # (customs inspects nothing on a river)
     return t
 

@@ -20,6 +20,8 @@ HEADING = "Seizures: truth, effectiveness and what customs sees"
 #: each illicit type's row of the place, which the header says so that a type's row is not
 #: read as that type's inspections
 INSPECTED = "Inspected, every type"
+#: the missed that were found after release (tax review, recall, post-clearance audit)
+AFTER_RELEASE = "Of the missed, found after release"
 #: the table's columns: (the file's column, its header)
 COLUMNS = (
     ("arrived", "Arrived (truth)"),
@@ -27,6 +29,7 @@ COLUMNS = (
     ("stopped_by_patrols", "Stopped by patrols"),
     ("found_not_seized", "Found, not seized"),
     ("missed", "Missed"),
+    ("found_after_release", AFTER_RELEASE),
     ("detection_share", "Detection share [95 % CI]"),
     ("inspected", INSPECTED),
     ("hits", "Hits"),
@@ -44,7 +47,9 @@ NOTE = (
     "stopped outside the ports, those found before release at a port but not seized "
     "(undervaluation re-assessed, goods treated and released, or still held at the end: a "
     "find is not a seizure), and the rest, missed (arrived = seized + stopped + found, not "
-    "seized + missed); "
+    "seized + missed), and of the missed those found after release by the tax review, a "
+    "recall or the post-clearance audit (counted whenever the find falls due, even after "
+    "the run's end); "
     "the detection share, found before release or stopped by a patrol over those whose "
     "outcome is known, with its 95 % interval (effectiveness); and what customs' own records "
     "show: the consignments inspected at the place (of every type), its finds of the type "

@@ -26,7 +26,8 @@ _COUNTS = {"declarations", "illicit", "detected", "audit_detected", "inspected",
 #: seizures-by-layer.csv's counts (sim.experiment.seizure_layers.COUNTS): illicit
 #: consignments or smuggling loads, and the consignments customs inspected or found
 _LAYER_COUNTS = {"arrived", "seized_at_port", "stopped_by_patrols", "missed", "detected",
-                 "held", "inspected", "hits", "found_not_seized", "document_finds"}
+                 "held", "inspected", "hits", "found_not_seized", "document_finds",
+                 "found_after_release"}
 
 
 def figure_unit(table: str, figure: str, currency: str) -> str:
