@@ -39,17 +39,20 @@ HELPS: dict[tuple[str, str], str] = {
         "改为列出各容量窗口增加的人员（见 docs/disruptions.md）：窗口自身各天内该作业线高于"
         "排班的人员工时，及其按该作业线加班价格计算的成本，仅取自场景；加 --csv 时写入 FILE",
     # tfa
-    ("description", "2d54c8d8"):
+    ("description", "9044f3d3"):
         "读取 bordersim compare 的结果文件夹，对每个方案，列出其改革落实的世贸组织《贸易便"
         "利化协定》（WT/L/940）条款（本项目的解读：bordersim reforms --tfa），及其放行时间"
         "的配对变化：即《放行时间研究》中从到达至放行的平均和中位小时数（《协定》第 7.6 条"
-        "），分全部货物、进口和出口，各附 95% 置信区间；比较给出到港即放行的比例时（--set "
+        "），分全部货物、进口和出口，各附 95% 置信区间；再列其他阶段，即申报至放行和到达至"
+        "离港，进口和出口分列，以及在比较的每个时限内放行的比例（24 小时，及其 within_hours"
+        "）；比较给出到港即放行的比例时（--set "
         "'within_hours=[0]'）列出该比例；再按口岸和进出口方向，列出世界银行"
         "每票货物的单证合规和边境合规的时间与费用：基准方案的水平和各方案的配对变化。"
         "不重新仿真（见 docs/tfa.md）。",
-    ("--csv", "5344322f"):
+    ("--csv", "2cbb51d6"):
         "另把打印的全部数字写入 FILE（CSV，不取整，每个方案和数字一行，附 95% 置信区间；“block”"
-        "列：release_time、released_on_arrival 或 trading_across_borders）",
+        "列：release_time、release_stage、released_within_target、released_on_arrival 或 "
+        "trading_across_borders）",
     # org
     ("description", "5cc5ec60"):
         "以所要求的每种组织结构各运行一次情景（相同的随机种子），打印上报时延、预警和指令的"

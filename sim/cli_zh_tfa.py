@@ -16,7 +16,8 @@ from sim.report.zh_tfa import AGREEMENT
 HEADING = ("海关通关时间（到港至放行，小时）：各方案相对基准方案的配对差值及其 95% 置信区间；"
            "* 表示经 Holm 多重比较校正后在 5% 水平上显著")
 #: the line of ``--csv``
-CSV = f"各方案的{AGREEMENT}条款、放行时间、到港即放行的比例及跨境贸易指标：{{path}}"
+CSV = (f"各方案的{AGREEMENT}条款、放行时间及各阶段时间、在各时限内及到港即放行的比例及跨境"
+       f"贸易指标：{{path}}")
 #: the words of the block of the share released on arrival (:mod:`sim.report.tfa_arrival`)
 ARRIVAL: dict[str, Any] = {
     "heading": "到港即放行的比例（放行不晚于到港的货物所占比例，即《贸易便利化协定》第 7.1 条"
@@ -28,6 +29,25 @@ ARRIVAL: dict[str, Any] = {
     "to": "至",
     "sep": "，",
 }
+#: a row neither run has figures for (:data:`sim.report.tfa_changes.NONE_RELEASED`)
+NONE_RELEASED = "基准方案和本方案均无此类货物放行：没有数据"
+#: the words of the block of the other stages and the targets (:mod:`sim.report.tfa_stages`)
+STAGES: dict[str, Any] = {
+    "heading": "分阶段的放行时间（《放行时间研究》，平均小时数：申报至放行，自申报和到港中较晚者"
+               "起算；到达至离开口岸，出口至其装载）及在每个时限（within_hours）内放行的比例："
+               "各方案相对基准方案的配对差值及其 95% 置信区间；* 表示经 Holm 多重比较校正后在 "
+               "5% 水平上显著",
+    "heads": ("基准方案", "方案", "变化", "95% 置信区间"),
+    "stages": {"declared_to_release_h_mean": "申报至放行",
+               "overall_clearance_h_mean": "到达至离开口岸"},
+    "within": "{target}内放行",
+    "units": {"h": "小时", "min": "分钟"},
+    "goods": {"import": "进口", "export": "出口"},
+    "missing": "分阶段的放行时间：结果文件夹中没有此项（旧版本的比较）",
+    "to": "至",
+    "sep": "，",
+    "none": NONE_RELEASED,
+}
 #: the block of the World Bank's measures (:mod:`sim.report.tfa_trading`): its heading, its
 #: columns' heads and its line where the folder has no such file
 TRADING_HEADING = ("跨境贸易（世界银行，每票货物，按口岸和进出口方向）：单证合规和边境合规的时间与"
@@ -36,8 +56,6 @@ TRADING_HEADING = ("跨境贸易（世界银行，每票货物，按口岸和进
 TRADING_HEADS = {"documentary_time_h": "单证合规（小时）", "border_time_h": "边境合规（小时）",
                  "documentary_cost": "单证合规 {cur}", "border_cost": "边境合规 {cur}"}
 TRADING_MISSING = "跨境贸易：结果文件夹中没有 trading-across-borders.csv（旧版本的比较）"
-#: a row neither run has figures for (:data:`sim.report.tfa_changes.NONE_RELEASED`)
-NONE_RELEASED = "基准方案和本方案均无此类货物放行：没有数据"
 _STAT = {"mean": "均值", "median": "中位数"}
 _GOODS = {"all": "全部货物", "imports": "进口", "exports": "出口"}
 #: what the comparison said of the option (:func:`sim.report.tfa_changes._note`)

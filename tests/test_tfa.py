@@ -181,8 +181,9 @@ def test_tfa_is_said_in_chinese_under_lang_zh(compared, capsys, tmp_path):
     assert "均值，全部货物" in out and " 至 " in out and "95% 置信区间" in out
     kept = [ARTICLES[a] for a, (_, zh) in TITLES.items() if zh is None]
     assert "尚无中文" not in out and english_left(out) == [] and not any(k in out for k in kept)
-    assert err.startswith("各方案的《贸易便利化协定》条款、放行时间、到港即放行的比例及"
-                          "跨境贸易指标：")
+    assert err.startswith("各方案的《贸易便利化协定》条款、放行时间及各阶段时间、在各时限内"
+                          "及到港即放行的比例及跨境贸易指标：")
+    assert "申报至放行，进口" in out and "24 小时内放行，出口" in out
 
 
 def test_goods_neither_run_released_are_said_so_not_shown_as_an_empty_interval():
@@ -422,3 +423,56 @@ def test_aeo_mutual_recognition_says_it_certifies_domestic_traders_and_no_more()
     assert "not modelled" in TAGS["aeo_mutual_recognition"].why
     assert "互认本身未建模" in MECHANISMS["aeo_mutual_recognition"][1]
     assert "未建模" in WHYS["aeo_mutual_recognition"][1]
+
+
+def test_tfa_gives_the_other_stages_and_the_share_within_each_target(tmp_path):
+    """A TRS reports lodgement to release and arrival to exit beside arrival to release, and
+    the share released within a time standard: each of the folder's stages and targets above
+    0 h, imports and exports, the baseline's level, the option's and the paired change with
+    its interval as differences.csv holds it; targets in the order of their hours (30 min
+    before 24 h), a 0 h target (its own block) and a class's share left out."""
+    from sim.report.tfa_stages import stage_lines
+
+    rows = [("declared_to_release_h_mean_import", -0.78, -0.83, -0.73, True, 3.59, 2.81),
+            ("released_within_24h_import", 0.029, -0.007, 0.066, False, 0.926, 0.955),
+            ("released_within_30min_import", 0.1, 0.05, 0.15, True, 0.4, 0.5),
+            ("released_within_0h_import", 0.12, 0.04, 0.19, False, 0.18, 0.30),
+            ("released_within_24h_aeo_advanced_import", 0.0, 0.0, 0.0, False, 1.0, 1.0)]
+    pd.DataFrame([{"option": "advance_declaration", "metric": m, "mean": d, "ci_low": lo,
+                   "ci_high": hi, "n": 2, "significant": s} for m, d, lo, hi, s, _, _ in rows]
+                 ).to_csv(tmp_path / "differences.csv", index=False)
+    pd.DataFrame([{"option": o, "metric": m, "mean": v} for m, *_, b, x in rows
+                  for o, v in (("baseline", b), ("advance_declaration", x))]
+                 ).to_csv(tmp_path / "summary.csv", index=False)
+    out = stage_lines(tmp_path)
+    assert out[2] == "advance_declaration"
+    assert [line.split(",")[0].strip() for line in out[4:]] == [
+        "lodgement to release", "released within 30 min", "released within 24 h"]
+    assert re.findall(r"[-+]?\d+\.\d+", out[4]) == ["3.59", "2.81", "-0.78", "-0.83", "-0.73"]
+    assert out[4].endswith(" *") and not out[6].endswith("*")
+    assert re.findall(r"[-+]?\d+\.\d", out[6]) == ["92.6", "95.5", "+2.9", "-0.7", "+6.6"]
+
+
+def test_tfa_csv_holds_the_stages_and_targets_as_the_folder_has_them(compared, capsys,
+                                                                     tmp_path):
+    """Every option's lodgement to release, arrival to exit and share released within 24 h,
+    imports and exports, is a row of ``--csv`` with the folder's paired change and interval;
+    a stage's option level less the baseline's is the change (paired over the same
+    replications)."""
+    csv = tmp_path / "t.csv"
+    assert main(["tfa", str(compared), "--csv", str(csv)]) == 0
+    assert "lodgement to release, imports" in capsys.readouterr().out
+    table = pd.read_csv(csv)
+    got = table[table["block"].isin(["release_stage", "released_within_target"])]
+    options = set(pd.read_csv(compared / "differences.csv")["option"])
+    expected = {(o, f"{m}_{d}") for o in options for d in ("import", "export") for m in (
+        "declared_to_release_h_mean", "overall_clearance_h_mean", "released_within_24h")}
+    assert set(zip(got["option"], got["metric"], strict=True)) == expected
+    diffs = pd.read_csv(compared / "differences.csv").set_index(["option", "metric"])
+    for r in got.to_dict("records"):
+        d = diffs.loc[(r["option"], r["metric"])]
+        assert (r["change"], r["ci_low"], r["ci_high"]) == (d["mean"], d["ci_low"], d["ci_high"])
+    stages = got[got["block"] == "release_stage"].dropna(subset=["change"])
+    assert len(stages) and (stages["option_value"] - stages["baseline_value"]
+                            - stages["change"]).abs().max() < 1e-9
+    assert set(got.loc[got["block"] == "released_within_target", "unit"]) == {"share"}

@@ -1,6 +1,7 @@
 """What ``bordersim tfa --csv FILE`` writes: every figure the command prints, in one tidy
 table, unrounded, a row per option and figure. A block per printed block (``block``):
-``release_time`` (:mod:`sim.report.tfa_changes`), ``released_on_arrival``
+``release_time`` (:mod:`sim.report.tfa_changes`), ``release_stage`` and
+``released_within_target`` (:mod:`sim.report.tfa_stages`), ``released_on_arrival``
 (:mod:`sim.report.tfa_arrival`) and ``trading_across_borders``
 (:mod:`sim.report.tfa_trading`), so that an officer pasting the file into a report keeps the
 World Bank's measures and the share released on arrival beside the release times. A block
@@ -54,6 +55,25 @@ def _arrival_rows(path: Path, tags: dict[str, dict[str, Any]]) -> list[dict[str,
             for r in diffs[diffs["metric"].isin(list(names))].to_dict("records")]
 
 
+def _stage_rows(path: Path, tags: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The other stages (block ``release_stage``, hours) and the shares released within each
+    target above 0 h (``released_within_target``, a share, 0 to 1; printed as a
+    percentage), or the printed line saying the folder has none."""
+    from sim.report.tfa_stages import WORDS, stage_rows
+
+    found = stage_rows(path)
+    if found is None:
+        return [{"block": "release_stage", "note": WORDS["missing"]}]
+    goods = WORDS["goods"]
+    return [{"block": "release_stage" if r["kind"] == "stage" else "released_within_target",
+             "option": r["option"], **tags.get(r["option"], {}), "metric": r["metric"],
+             "statistic": "mean" if r["kind"] == "stage" else "share",
+             "goods": goods[r["direction"]], "unit": "h" if r["kind"] == "stage" else "share",
+             "baseline_value": r["baseline"], "option_value": r["value"],
+             "change": r["change"], "ci_low": r["ci_low"], "ci_high": r["ci_high"],
+             "n": r["n"], "significant": r["significant"]} for r in found]
+
+
 def _trading_rows(path: Path, tags: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """The World Bank's measures at each port and direction: the baseline's level with its
     interval, then each option's paired change with the change's interval (as printed), or
@@ -87,8 +107,10 @@ def _trading_rows(path: Path, tags: dict[str, dict[str, Any]]) -> list[dict[str,
 
 def tfa_csv(path: Path, table: pd.DataFrame) -> pd.DataFrame:
     """The whole file (:data:`COLUMNS`): the release times ``table`` of the folder ``path``,
-    then the share released on arrival, then the World Bank's measures."""
+    then the other stages and the shares within the targets, then the share released on
+    arrival, then the World Bank's measures."""
     tags = {str(r["option"]): {"reform": r["reform"], "tfa_articles": r["tfa_articles"]}
             for r in table.drop_duplicates("option").to_dict("records")}
-    rows = [*_release_rows(table), *_arrival_rows(path, tags), *_trading_rows(path, tags)]
+    rows = [*_release_rows(table), *_stage_rows(path, tags), *_arrival_rows(path, tags),
+            *_trading_rows(path, tags)]
     return pd.DataFrame(rows, columns=COLUMNS)
