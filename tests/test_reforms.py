@@ -58,6 +58,7 @@ ELSEWHERE = {
     / "inland.toml",
     "patrol_staff": Path(__file__).parents[1] / "sim" / "scenarios" / "beilun-border.toml",
     "green_lane": Path(__file__).parents[1] / "docs" / "examples" / "air-cargo" / "terminal.toml",
+    "electronic_payment": Path(__file__).parents[1] / "sim" / "scenarios" / "china-2017.toml",
 }
 
 
@@ -92,6 +93,8 @@ NOT_ON_DEFAULT = {
     "fewer_returns": "returns no declaration ([declaration.returns] absent)",
     "clearance_integration": "has no transit goods (no [ports.<port>.transit])",
     "patrol_staff": "has no smuggling routes outside the ports (no [smuggling])",
+    "electronic_payment": "no import waits for its duty payment (after_release.duty_payment "
+    "is 0 h)",
 }
 
 

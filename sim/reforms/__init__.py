@@ -26,6 +26,7 @@ from sim.reforms import (
     green_lane,
     organisation,
     patrol_staff,
+    payment,
     pending,
     returns,
     sharing,
@@ -53,6 +54,7 @@ REFORMS: dict[str, Reform] = {
         *certificates.CERTIFICATES,
         *green_lane.GREEN_LANE,
         *expedited.EXPEDITED,
+        *payment.PAYMENT,
     ]
 }
 

@@ -109,6 +109,11 @@ COSTS: dict[str, ReformCost] = {
                                "clearance system) and its officers' training: half an "
                                "officer-year; supervising the operators a tenth of one a "
                                "year"),
+    "electronic_payment": _it(0.2, 0.05, "a port's officers' and traders' training in paying "
+                              "online: a fifth of an officer-year; its cashiers' "
+                              "reconciliation of the electronic receipts a twentieth of one "
+                              "a year; the national payment system and the banks' links are "
+                              "not counted; no price in the research notes"),
     "clearance_integration": _it(2.0, 0.0, "procedures and system links between inland and "
                                  "port offices: two officer-years a port"),
     "big_data_targeting": _it(5.0, 2.0, "a data team building and validating the risk models "

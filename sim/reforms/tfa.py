@@ -26,6 +26,7 @@ ARTICLES = {
     "6": "Disciplines on fees and charges imposed on or in connection with importation and "
     "exportation and penalties",
     "7.1": "Pre-arrival processing",
+    "7.2": "Electronic payment",
     "7.3": "Separation of release from final determination of customs duties, taxes, fees "
     "and charges",
     "7.4": "Risk management",
@@ -84,6 +85,9 @@ TAGS = {
     "ecommerce_surge": Tag((), "a surge of parcels (a what-if shock), not a measure"),
     "epidemic": Tag((), "more quarantine checks and sampling (a what-if shock), not a "
                     "facilitation measure", ("5.1",)),
+    "electronic_payment": Tag(("7.2",), "importers pay duties and fees online and customs "
+                              "sees the payment at once, so the wait for the duty paid "
+                              "before release is shorter"),
     "electronic_certificates": Tag(("10.1",), "the quarantine officer no longer verifies a "
                                   "paper certificate where it arrives electronically: a "
                                   "formality made less time-consuming"),

@@ -119,6 +119,12 @@ REASONS: tuple[tuple[str, str], ...] = (
      r"comes no earlier: only the guarantee fee \(costs\.trader\.guarantee_fee\) acts",
      "没有可省去的缴税等待（after_release.duty_payment 为 0 小时），因此放行不会提前：只有担保"
      "费用（costs.trader.guarantee_fee）起作用"),
+    (r"the scenario has none of the parts it acts on \(it acts on the wait for the duty "
+     r"payment before release, and no import here waits for it: after_release\.duty_payment "
+     r"and every port's own duty_payment are 0 h; give it a time, as china-2017\.toml does\)",
+     "情景中没有该改革所作用的任何部分（它作用于放行前等待缴纳税费的时间，而此处没有进口货物"
+     "等待缴税：after_release.duty_payment 和各口岸自己的 duty_payment 均为 0 小时；可如 "
+     "china-2017.toml 那样给出一个时间）"),
     (r"no port lodges before or after arrival \(every declaration\.advance_lead and "
      r"lodging_delay is 0 h\), so a declaration lodged in advance is lodged on arrival, as "
      r"one lodged after it: nothing comes earlier",

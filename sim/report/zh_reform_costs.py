@@ -29,6 +29,12 @@ WHY = {
     "assumption: a port's link to the issuing authorities' data and its officers' training: "
     "one officer-year; support a fifth of one a year":
         "假设：口岸与签证机构数据的联接及关员培训需 1 个关员年；每年维护需五分之一个关员年",
+    "assumption: a port's officers' and traders' training in paying online: a fifth of an "
+    "officer-year; its cashiers' reconciliation of the electronic receipts a twentieth of one "
+    "a year; the national payment system and the banks' links are not counted; no price in "
+    "the research notes":
+        "假设：一个口岸的关员和企业的在线缴税培训需五分之一个关员年；其收款人员每年核对电子缴款"
+        "凭证需二十分之一个关员年；国家支付系统及与银行的连接不计；研究笔记中没有价格",
     "assumption: an air port's expedited procedure (approving the express operators, their "
     "pre-arrival manifests in the clearance system) and its officers' training: half an "
     "officer-year; supervising the operators a tenth of one a year":

@@ -96,6 +96,8 @@ MORE_STRENGTHS: dict[str, tuple[str, str]] = {
         "在内地申报、在口岸放行的转关货物比例"),
     "fewer_returns.points": ("8768bf9a", "从退回比例中扣除的百分点（以比例表示）"),
     "electronic_certificates.coverage": ("e91bd2fb", "检疫查验货物中证书以电子方式送达的比例"),
+    "electronic_payment.uptake": ("5eaed7a1", "进口企业税费缴纳中改为电子支付的比例"),
+    "electronic_payment.time_cut": ("d75bc5e5", "以电子支付缴纳的一笔税费所节省的缴税等待时间比例"),
     "expedited_shipments.express_share": ("5dacfcf5",
         "航空口岸报关单中适用快速通关程序的快件所占比例"),
     "expedited_shipments.doc_cut": ("1c088352",
@@ -157,6 +159,11 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
     "electronic_certificates:0": ("0e909fc8",
         "基础论文：“智慧联通”中的“电子证书国际联网”与“电子证书合作”"),
     "electronic_certificates:1": ("df2a0cba", "假设：coverage 和 verify_share（未找到公开数据）"),
+    "electronic_payment:0": ("d3522419",
+        "世界贸易组织《贸易便利化协定》（WT/L/940）第 7.2 条：各成员应在可行的限度内采用程序，"
+        "允许选择以电子方式支付海关对进口和出口征收的关税、国内税、规费及费用"),
+    "electronic_payment:1": ("6e5c69ab",
+        "假设：uptake 和 time_cut（未找到以电子方式缴纳税费的比例或所节省时间的公开数据）"),
     "expedited_shipments:0": ("22c531e3",
         "世界贸易组织《贸易便利化协定》（WT/L/940）第 7.8.2 条：抵达前提交信息（(a) 项）、最少"
         "的单证（(c) 项）、抵达后尽快放行（(d) 项）；第 7.8.3 条保留查验和检查的权利"),
