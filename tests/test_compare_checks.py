@@ -234,7 +234,7 @@ def test_compare_refuses_an_unknown_metric_before_running_or_writing(
         "did you mean 'clearance_h_mean'"
     )
     assert "clearance_h_mean_port_<port>" in err and "<port> is one of sea;" in err
-    assert f"all 552 names: bordersim check {SMALL} --metrics" in err  # (as listed below)
+    assert f"all 574 names: bordersim check {SMALL} --metrics" in err  # (as listed below)
     assert max(len(line) for line in err.splitlines()) < 400  # a hint, not every name
     assert list(tmp_path.iterdir()) == []
     assert main([*argv[:-1], "foo", "--out", str(tmp_path / "c")]) == 2
@@ -386,14 +386,20 @@ def test_check_lists_the_metrics(capsys):
     # pests released unfound of its one commodity that can carry them at its one port; 548:
     # its yard dwell per container before and after customs' release, imports and exports
     # (2 x 2); 552: its yard's busiest boxes on the ground, the maximum and the time-weighted
-    # p95, imports and exports (2 x 2)
-    assert len(lines) == 552 and "departure_h_mean_port_sea_export" in lines
+    # p95, imports and exports (2 x 2); 574:
+    # the share of declarations sent to an officer's review, pooled, by direction, at the
+    # port and by direction there (6), and each of the four classes' pooled, by direction
+    # and at the port (4 x 4)
+    assert len(lines) == 574 and "departure_h_mean_port_sea_export" in lines
     assert {"exports_missed_cutoff_containers_share_sea",
             "exports_missed_cutoff_containers_per_day_sea"} <= set(lines)
     assert "yard_dwell_h_mean_port_sea_import" in lines
     assert {"waited_share_sea_movers", "arrivals_per_hour_sea_movers",
             "in_service_mean_sea_movers"} <= set(lines)
     assert {"illicit_wildlife", "returned_share", "returned_clearance_share"} <= set(lines)
+    assert {"review_rate", "review_rate_port_sea_import", "review_rate_general_port_sea"} <= set(
+        lines
+    )
     assert {"transit_share", "transit_h_mean", "transit_clearance_share"} <= set(lines)
     assert "inspection_rate_aeo_advanced_port_sea_export" in lines
     assert "owner_hours_to_release_customs_port_sea_import" in lines

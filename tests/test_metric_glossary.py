@@ -550,6 +550,21 @@ def test_what_quarantine_did_with_the_lots_it_acted_on_has_its_entry_and_chinese
     _default_has_its_entry_and_chinese(name, stem, unit, zh)
 
 
+@pytest.mark.parametrize(("name", "stem", "zh"), [
+    ("review_rate", "review_rate", "人工审单率"),
+    ("review_rate_port_sea_port_import", "review_rate", "人工审单率（口岸 sea_port，进口）"),
+    ("review_rate_general_port_sea_port", "review_rate_<class>",
+     "一般信用企业人工审单率（口岸 sea_port）"),
+    ("review_rate_aeo_advanced_export", "review_rate_<class>",
+     "AEO 高级认证企业人工审单率（出口）"),
+])
+def test_how_often_a_declaration_is_reviewed_has_its_entry_and_chinese(name, stem, zh):
+    """A broker's "how often is my declaration queried" (sim.model.review_tally): the
+    default scenario yields it pooled, by port and direction and by class, each with one
+    entry, a share, and its Chinese name and meaning."""
+    _default_has_its_entry_and_chinese(name, stem, "share (0-1)", zh)
+
+
 def _default_has_its_entry_and_chinese(name: str, stem: str, unit: str, zh: str) -> None:
     """The default scenario names ``name``; its one entry is ``stem``'s, with no `only`
     condition, in ``unit``, with the Chinese name ``zh`` and a Chinese meaning."""

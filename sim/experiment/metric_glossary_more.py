@@ -29,7 +29,7 @@ from sim.experiment.metric_glossary_lane_law import LANE_LAW
 from sim.experiment.metric_glossary_parcels import PARCEL_HOLDS
 from sim.experiment.metric_glossary_pests import DISPOSAL, PESTS
 from sim.experiment.metric_glossary_ports import ILLICIT_BY_PORT, IPR
-from sim.experiment.metric_glossary_returns import RETURNS
+from sim.experiment.metric_glossary_returns import RETURNS, REVIEWS
 from sim.experiment.metric_glossary_tails import TAILS
 from sim.experiment.metric_glossary_transit import TRANSIT, TRANSIT_SPLIT
 from sim.experiment.metric_glossary_yard import EXAM_YARD, YARD_DWELL
@@ -690,7 +690,8 @@ RISK = [
 ]
 
 ENTRIES = (
-    CLEARANCE + RETURNS + TRANSIT + TRANSIT_SPLIT + TAILS + CALLS + BONDED + LAB_HOLDS + LAB_WORK
+    CLEARANCE + REVIEWS + RETURNS + TRANSIT + TRANSIT_SPLIT + TAILS + CALLS + BONDED + LAB_HOLDS
+    + LAB_WORK
     + COUNTS + TRUTH + EFFECTIVENESS + PESTS + DISPOSAL + SEEN + SMUGGLING + COSTS + LANES
     + LANE_LAW + EXAM_YARD + PARCEL_HOLDS + YARD_DWELL + ORGANISATION + RISK + IDLING
     + ILLICIT_BY_PORT + IPR

@@ -1,10 +1,11 @@
-"""The glossary's entries of declarations returned for correction (退单,
-:mod:`sim.model.returns_metrics`): how many come back, and the hours the broker's correction
-and the second review add."""
+"""The glossary's entries of declarations an officer reviews (人工审单,
+:mod:`sim.model.review_tally`: how often one is queried) and of those returned for correction
+(退单, :mod:`sim.model.returns_metrics`): how many come back, and the hours the broker's
+correction and the second review add."""
 
 from __future__ import annotations
 
-from sim.experiment.metric_glossary_data import CLEAR_LAYER, COUNT_LAYER, Entry
+from sim.experiment.metric_glossary_data import ALL, CLEAR_LAYER, COUNT_LAYER, Entry
 
 _RETURNS = (
     " A reviewed declaration is returned under `declaration.returns.share` (by trader "
@@ -14,6 +15,30 @@ _RETURNS = (
 )
 #: what a scenario without returns gives (but the hours of a returned one: NaN, none came back)
 _NONE = " 0 when the scenario returns none (no `[declaration.returns]`)."
+
+_REVIEW = (
+    " A declaration goes to review when its draw under `declaration.review_share` (by "
+    "trader class) says so, at its port's review lane (`[ports.<port>.review]`); else it "
+    "is accepted automatically. Counted over the cohort's declarations, "
+    "finished or not (the review is decided as they are lodged); a declaration returned for "
+    "correction (`returned_share`) is one of them, counted once."
+)
+
+#: how often a declaration is sent to an officer's review (:mod:`sim.model.review_tally`)
+REVIEWS = [
+    Entry("review_rate", COUNT_LAYER,
+          "Share of the cohort's declarations sent to an officer's review (人工审单) before "
+          "acceptance: how often a broker's declaration is queried by a person rather than "
+          "accepted by the system, whether or not the officer then returns it (`returned_share`)"
+          " or its goods are checked (`document_check_rate`, `inspection_rate`)." + _REVIEW,
+          ALL),
+    Entry("review_rate_<class>", COUNT_LAYER,
+          "`review_rate` of one trader class's declarations, pooled over every port "
+          "(`_port_<port>`: the class at one port; `_import`, `_export`: the class in one "
+          "direction): how often a broker's clients of that credit class are queried (a "
+          "reform that certifies traders moves them to a class reviewed less)." + _REVIEW,
+          ("port", "direction")),
+]
 
 RETURNS = [
     Entry("returned_share", COUNT_LAYER,

@@ -181,6 +181,8 @@ Where things live:
 - ``pest_catch.py`` quarantine pests by commodity: the infested consignments, the share a
                    quarantine check met and sampled, found before release (by the
                    laboratory alone too) and released unfound (by port too)
+- ``review_tally.py`` how often a declaration is sent to an officer's review (人工审单), by
+                   port, direction and trader class, over the cohort (``review_rate``)
 - ``quarantine_disposal.py`` what quarantine did with the lots it acted on, by commodity:
                    rejected (returned or destroyed: hours to the rejection, its price) and
                    treated (fumigation, heat: the treatment's hours)

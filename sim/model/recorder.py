@@ -55,6 +55,7 @@ from sim.model.recorder_rows import (
     started_only,
     tally,
 )
+from sim.model.review_tally import ReviewTally
 from sim.model.row_buffer import RowBuffer
 from sim.model.transit_cohort import TransitCohort
 from sim.model.transit_inspections import TransitInspections
@@ -114,6 +115,8 @@ class Recorder:
         self.enforcement = EnforcementTally(ports, days, window[0], parcels, periods, self.end)
         self.suspects = SuspectTally(ports)  # (counterfeits found, by recordation: ipr.py)
         self._folds.append(self.suspects.fold)
+        self.reviews = ReviewTally(ports)  # (declarations sent to review: review_tally.py)
+        self._folds.append(self.reviews.fold)
         #: by port with a schedule: exports that left after the first departure they could make
         self.cutoffs = CutoffTally(ports, departures or [None] * len(ports), window)
         # inspection (a scan, physical or quarantine exam; China's definition), over every

@@ -34,6 +34,7 @@ STATS = (
     "recorded",  # a counterfeit of a brand recorded with customs (sim/model/ipr.py)
     "integrated",  # out of transit under clearance integration (通关一体化, the groups below)
     "transit",  # came in transit (转关), known from arrival: censored ones too (transit_cohort)
+    "review",  # sent to an officer's review, where the port has a lane (review_tally.py)
     "checks",
     *(f"truth_{i}" for i in range(len(TRUTH_COLUMNS))),
 )
@@ -45,7 +46,7 @@ _EXITED, _LOADED = M["exited"], M["loaded"]
 FLUSH = 4096
 _ATTRS = [R.direction, R.commodity, R.trader_class, R.containers, R.value, R.attend, R.premises,
           R.release_early, R.quarantine_treat, R.quarantine_seen, R.recorded,
-          R.integrated, R.transit]  # fmt: skip
+          R.integrated, R.transit, R.review]  # fmt: skip
 _DIRECTION = R.direction
 _attrs, _truth = itemgetter(*_ATTRS), itemgetter(*TRUTH_COLUMNS)  # a row's STATS fields
 _POST = MODES.index("post")

@@ -270,6 +270,7 @@ def enforcement_metrics(rec: Recorder, scenario: Scenario) -> dict[str, float]:
 
     out = rec.enforcement.metrics()
     out.update(type_metrics(rec.enforcement))  # (each type pooled, in every run)
+    out.update(rec.reviews.metrics())  # (how often declarations are reviewed)
     kinds = scenario.enforcement.report_by_port
     if kinds:
         out.update(port_type_metrics(rec.enforcement, kinds))

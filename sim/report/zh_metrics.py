@@ -387,6 +387,8 @@ METRICS: dict[str, str] = {
     "approach_left_wait_h_mean_port_<port>":
         "运行结束时仍在等待的卡车已等待时间均值（口岸 <port>）",
     "returned_share": "退单率（被退回修改的报关单比例）",
+    "review_rate": "人工审单率",
+    "review_rate_<class>": "<class>人工审单率",
     "returned_h_mean": "退单至接单时间均值（每票退单）",
     "returned_h_added": "退单增加的通关时间（每票货物平均）",
     "returned_clearance_share": "退单时间占海关通关时间比例",
