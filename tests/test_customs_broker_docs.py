@@ -91,3 +91,20 @@ def test_the_aeo_snippet_weighs_the_ports_saving_against_the_certification(
     assert scope["break_even"] == pytest.approx(cost / 12 / per)
     said = capsys.readouterr().out
     assert f"pays from {cost / 12 / per:,.0f} declarations a month" in said
+
+
+def test_the_query_and_channel_commands_show_what_the_default_scenario_names():
+    """The sections on queried declarations and stuck ones: each command's --show picks
+    names of the default scenario, and every review or channel metric the page names is
+    one of its names."""
+    known = metric_names(sim.load_scenario(sim.default_scenario_path()))
+    lines = re.findall(r"^\$ (bordersim .*)$", PAGE.read_text(), re.MULTILINE)
+    assert len(lines) == 2
+    for line in lines:
+        words = shlex.split(line)
+        assert shown([words[words.index("--show") + 1]], known)
+    named = re.findall(r"`((?:review_rate|[a-z_]+_channel_)[a-z0-9_]*)`", PAGE.read_text())
+    assert "review_rate" in named
+    for name in named:
+        if "<" not in name and not name.endswith("_"):
+            assert name in known.names, name

@@ -565,6 +565,21 @@ def test_how_often_a_declaration_is_reviewed_has_its_entry_and_chinese(name, ste
     _default_has_its_entry_and_chinese(name, stem, "share (0-1)", zh)
 
 
+@pytest.mark.parametrize(("name", "stem", "zh"), [
+    ("clearance_h_mean_channel_green", "clearance_h_mean_channel_<channel>",
+     "直接放行通道海关通关时间均值"),
+    ("clearance_h_p90_channel_physical_quarantine", "clearance_h_p90_channel_<channel>",
+     "人工查验及检疫查验通道海关通关时间第 90 百分位"),
+    ("declared_to_release_h_mean_channel_document", "declared_to_release_h_mean_channel_<channel>",
+     "单证审核通道申报至放行时间均值"),
+])
+def test_clearance_by_channel_has_its_entry_and_chinese(name, stem, zh):
+    """Which declarations wait long and why (each channel's clearance): the default scenario
+    yields it for every channel, each with one entry, in hours, and its Chinese name and
+    meaning."""
+    _default_has_its_entry_and_chinese(name, stem, "hours", zh)
+
+
 def _default_has_its_entry_and_chinese(name: str, stem: str, unit: str, zh: str) -> None:
     """The default scenario names ``name``; its one entry is ``stem``'s, with no `only`
     condition, in ``unit``, with the Chinese name ``zh`` and a Chinese meaning."""

@@ -21,7 +21,7 @@ from sim.experiment.metric_glossary_pests import DISEASE
 from sim.experiment.metric_names import MetricNames
 from sim.experiment.metric_near import near_clause
 from sim.model.finders import CHECK_NAMES, FINDERS
-from sim.model.milestones import OWNERS
+from sim.model.milestones import CHANNELS, OWNERS
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
 from sim.scenario.idling import STRETCHES as IDLING_STRETCHES
 from sim.scenario.organisation import ROLES
@@ -55,6 +55,10 @@ PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "check": ("a check: " + ", ".join(f"`{c}`" for c in CHECK_NAMES), CHECK_NAMES),
     "finder": ("the check that found the goods first: " + ", ".join(f"`{f}`" for f in FINDERS),
                FINDERS),
+    "channel": ("the checks a declaration met (its channel): " + ", ".join(
+        f"`{c.replace('+', '_')}`" for c in CHANNELS) + " (`physical_quarantine`: a physical "
+        "exam and a quarantine check; `scan`: scanned, not examined)",
+        tuple(c.replace("+", "_") for c in CHANNELS)),
     "owner": ("who owned the time: " + ", ".join(f"`{o}`" for o in OWNERS), OWNERS),
     "target": ("a time target of the scenario's `within_hours`, in hours after arrival: "
                "`24h` (always reported), `48h`, `2h`, `30min` for a target of 0.5 h, or `0h` "

@@ -139,7 +139,28 @@ def _by_commodity() -> list[Entry]:
     ]
     out.append(Entry("released_within_<target>_commodity_<commodity>", CLEAR_LAYER,
                      f"`released_within_<target>` {_COMMODITY}."))
-    return out
+    return out + _by_channel()
+
+
+_CHANNEL = (
+    "of the declarations of one channel (the checks they met), over every port and direction: "
+    "which declarations wait long and why, beside the checks' rates (`document_check_rate`, "
+    "`inspection_rate`), which say how many are in each. Pooled over the ports, so a channel "
+    "mixes where it is used (a post or express hub scans nearly every parcel, released in "
+    "minutes, so `scan` is mostly parcels). Named for every channel; NaN where the run "
+    "released none of it"
+)
+
+
+def _by_channel() -> list[Entry]:
+    """A channel's clearance figures, over every port and direction."""
+    return [
+        *(Entry(f"clearance_h_{stat}_channel_<channel>", CLEAR_LAYER,
+                f"`clearance_h_{stat}` {_CHANNEL}." + _quantile_note(stat))
+          for stat in ("mean", "p90")),
+        Entry("declared_to_release_h_mean_channel_<channel>", CLEAR_LAYER,
+              f"`declared_to_release_h_mean` (from lodgement, or arrival if later) {_CHANNEL}."),
+    ]
 
 
 _TO_RELEASE = (

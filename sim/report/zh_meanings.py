@@ -11,6 +11,7 @@ meanings are in their own modules, merged here (:mod:`sim.report.zh_meanings_enf
 :mod:`sim.report.zh_meanings_pests`, :mod:`sim.report.zh_meanings_time`,
 :mod:`sim.report.zh_meanings_groups`,
 :mod:`sim.report.zh_meanings_returns`, :mod:`sim.report.zh_meanings_transit`,
+:mod:`sim.report.zh_meanings_channels`,
 :mod:`sim.report.zh_meanings_approach`, :mod:`sim.report.zh_meanings_bonded`), and their
 shared phrases in :mod:`sim.report.zh_meanings_phrases`."""
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from sim.report.zh_meanings_approach import MEANINGS as _APPROACH
 from sim.report.zh_meanings_bonded import MEANINGS as _BONDED
+from sim.report.zh_meanings_channels import MEANINGS as _CHANNELS
 from sim.report.zh_meanings_cost import MEANINGS as _COST
 from sim.report.zh_meanings_enforcement import MEANINGS as _ENFORCEMENT
 from sim.report.zh_meanings_flow import MEANINGS as _FLOW
@@ -152,6 +154,7 @@ MEANINGS: dict[tuple[str, str], str] = {
     **_TIME,
     **_GROUPS,
     **_RETURNS,
+    **_CHANNELS,
     **_TRANSIT,
     **_APPROACH,
     **_BONDED,

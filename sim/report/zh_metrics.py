@@ -30,6 +30,9 @@ METRICS: dict[str, str] = {
     "overall_clearance_h_p90_goods_<direction>":
         "货物报关单整体通关时间第 90 百分位（<direction>）",
     "declared_to_release_h_mean": "申报至放行时间均值",
+    "declared_to_release_h_mean_channel_<channel>": "<channel>通道申报至放行时间均值",
+    "clearance_h_mean_channel_<channel>": "<channel>通道海关通关时间均值",
+    "clearance_h_p90_channel_<channel>": "<channel>通道海关通关时间第 90 百分位",
     "declared_to_release_h_median": "申报至放行时间中位数",
     "declared_to_release_h_p90": "申报至放行时间第 90 百分位",
     "released_within_<target>": "<target>内放行比例",

@@ -1,0 +1,23 @@
+"""What the families of clearance by channel (the checks a declaration met) mean in
+Chinese, for :mod:`sim.report.zh_meanings`, which merges them into its ``MEANINGS``; keyed
+the same way."""
+
+from __future__ import annotations
+
+from sim.report.zh_meanings_phrases import QUANTILE
+
+_CHANNEL = (
+    "某一通道（报关单经过的检查）的报关单，合并所有口岸和方向：即哪些报关单等待久、因何等待，可与"
+    "各项检查的比例（document_check_rate、inspection_rate，即各通道的票数）对照。合并各口岸，故"
+    "某一通道混合了其使用之处（邮件和快件中心几乎逐件机检，几分钟即放行，故机检通道多为邮件）。"
+    "按每个通道给出；运行中该通道没有放行货物时为 NaN"
+)
+
+#: (stem, digest of its English meaning) -> its meaning in Chinese
+MEANINGS: dict[tuple[str, str], str] = {
+    ("clearance_h_mean_channel_<channel>", "7e41ee63"): f"{_CHANNEL}的 clearance_h_mean。",
+    ("clearance_h_p90_channel_<channel>", "d78ac9fd"):
+        f"{_CHANNEL}的 clearance_h_p90。{QUANTILE}。",
+    ("declared_to_release_h_mean_channel_<channel>", "f9215484"):
+        f"{_CHANNEL}的 declared_to_release_h_mean（自申报起，或到港较晚时自到港起）。",
+}
