@@ -16,7 +16,7 @@ SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 
 
 def test_each_channels_figures_are_its_rows_of_the_clearance_table():
-    run = sim.simulate(sim.load_scenario(SMALL, {"days": 2}), 3)
+    run = sim.simulate(sim.load_scenario(SMALL, {"days": 1}), 3)
     m, c = run.metrics(), run.clearance
     rows = c[c["dimension"] == "channel"].set_index(["metric", "group"])
     seen, joint = 0, 0
