@@ -1,7 +1,8 @@
 """Whether a comparison's business case (``appraisal.csv``, ``appraisal.json``, written by
 ``bordersim appraise``) is still the one its folder gives: the appraisal is worked out again
 from the comparison's replications with the terms ``appraisal.json`` records (horizon,
-discount rate, set-up and running costs, value-of-time scale, whether freed capacity counts)
+discount rate, set-up and running costs, value-of-time scale, whether freed capacity counts,
+the year whose prices the money was carried to)
 and each figure of both files is set against it. The appraisal is written after the
 comparison finished, so the comparison's seal (``finished.json``) does not cover it: without
 this check an NPV or payback edited by hand would pass ``bordersim reproduce`` unseen."""
@@ -75,6 +76,11 @@ def _worked_out(folder: Path) -> dict[tuple[str, str, str], float]:
     except AppraisalError as exc:
         raise ValueError(str(exc)) from None
     terms = read_object(folder / "appraisal.json")
+    carried = terms.get("carried")  # (money carried to another year's prices: --price-year)
+    if isinstance(carried, dict):
+        from sim.experiment.appraisal_prices import at_prices_of
+
+        data = at_prices_of(data, int(carried["to_year"]), str(carried["index"]))
     ask = Appraisal(years=int(terms["years"]), discount_rate=float(terms["discount_rate"]),
                     days=data.days, setup=_amounts(terms["setup"]),
                     time_value_scale=float(terms["time_value_scale"]),

@@ -1,5 +1,6 @@
 """``bordersim appraise RESULTS_DIR [--setup OPTION=AMOUNT] [--running OPTION=AMOUNT]
-[--years N] [--discount-rate R] [--time-value-scale X] [--json]``: each option's business
+[--years N] [--discount-rate R] [--time-value-scale X] [--price-year YEAR
+[--price-index NAME]] [--json]``: each option's business
 case over years against the baseline of a comparison's results folder
 (:mod:`sim.experiment.appraisal`), from its files alone: nothing is simulated again.
 Only the standard library is imported at start-up."""
@@ -37,7 +38,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--setup", action="append", default=[], metavar="OPTION=AMOUNT",
                    help="an option's one-off set-up cost in the comparison's money: its "
                    "currency at the prices of its costs.price_year (USD at 2019 prices in the "
-                   "bundled default: deflate a quote in today's prices to that year first) "
+                   "bundled default), or of --price-year's year where it is given "
                    "(IT build, accreditation, training; repeatable); default: its scenario's "
                    "costs.setup items beyond the baseline's (a reform's setup_cost) plus the "
                    "reform library's default set-up cost of its other reforms (bordersim "
@@ -64,6 +65,15 @@ def add_parser(sub: Any) -> None:
                    "needed, at their cost) as a saving in the NPV and payback, as if the posts "
                    "were cut; by default the NPV counts cash only, and the capacity freed is "
                    "shown apart (the officers are still paid)")
+    p.add_argument("--price-year", metavar="YEAR",
+                   help="give every money figure at YEAR's prices: each figure of the "
+                   "comparison (at its costs.price_year) and the reform library's defaults "
+                   "carried by a price index; --setup and --running amounts are then read at "
+                   "YEAR's prices (default: the comparison's costs.price_year, nothing carried)")
+    p.add_argument("--price-index", metavar="NAME",
+                   help="the index that carries them with --price-year: us_cpi_u (US CPI-U, "
+                   "BLS) or cn_cpi (China's CPI, NBS); default: the index of the scenario's "
+                   "currency (USD: us_cpi_u, CNY: cn_cpi)")
     p.add_argument("--json", action="store_true", help="print only JSON")
     from sim.cli_lang import add_lang
 
@@ -82,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
 
     lang = chosen(args)
     try:
-        folder = read_folder(args.folder)
+        folder = _prices(args, read_folder(args.folder))
         ask = _settings(args, folder)
         folder = replace(folder, notes=notes_holding(folder.notes, ask.running_given))
         table = appraise(folder.replications, folder.options, ask)
@@ -99,6 +109,33 @@ def run(args: argparse.Namespace) -> int:
     said = zh.lines if lang == "zh" else lines  # (the same table, terms and figures)
     print("\n".join(said(table, ask, folder)))
     return 0
+
+
+def _prices(args: argparse.Namespace, folder: Any) -> Any:
+    """``folder`` with its money at ``--price-year``'s prices (as it is without one); an
+    index or a year the data does not cover is an error naming the flag and what is allowed."""
+    from sim.experiment.appraisal_folder import AppraisalError
+
+    index = getattr(args, "price_index", None)
+    year_text = getattr(args, "price_year", None)
+    if year_text is None:
+        if index is not None:
+            raise AppraisalError(f"--price-index {index}: carries money only with --price-year")
+        return folder
+    year = _number(year_text, "--price-year")
+    if year != int(year):
+        raise AppraisalError(f"--price-year {year_text}: a year, a whole number (2024)")
+    from sim.experiment.appraisal_prices import at_prices_of
+    from sim.experiment.price_index import PriceIndexError, known
+
+    try:
+        known(index) if index is not None else None
+    except PriceIndexError as exc:
+        raise AppraisalError(f"--price-index {index}: {exc}") from None
+    try:
+        return at_prices_of(folder, int(year), index)
+    except PriceIndexError as exc:
+        raise AppraisalError(f"--price-year {year_text}: {exc}") from None
 
 
 def _settings(args: argparse.Namespace, folder: Any) -> Any:

@@ -138,6 +138,8 @@ def lines(table: Any, ask: Any, folder: Any) -> list[str]:
     out = [terms(str(ask.years), f"{ask.discount_rate:g}",
                  money(folder.money) if folder.money else "",
                  "" if ask.time_value_scale == 1 else f"{ask.time_value_scale:g}")]
+    if folder.carried is not None:
+        out.append(folder.carried.said_zh())
     out.append(CAPACITY_COUNTED if ask.count_capacity else CASH_ONLY)
     sources = cost_sources(ask, folder)
     for name in folder.options:

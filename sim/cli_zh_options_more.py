@@ -119,9 +119,9 @@ HELPS: dict[tuple[str, str], str] = {
         "DIR/appraisal.csv。",
     ("folder", "8746dc03"):
         "bordersim compare 的结果文件夹",
-    ("--setup", "3127eefb"):
+    ("--setup", "841aac2e"):
         "某方案的一次性建设成本，以本次比较的金额单位计：情景货币按其 costs.price_year 年的价格"
-        "（内置默认情景为 USD（2019 年价格）：按今天价格报出的金额须先折算到该年）"
+        "（内置默认情景为 USD（2019 年价格）），给出 --price-year 时按该年价格"
         "（IT 建设、认证、培训；可重复给出）；默认："
         "其情景中超出基准方案的 costs.setup 各项（即改革的 setup_cost），加上其其他改革在改革库中"
         "的默认建设成本（可用 bordersim reforms 改革名查看）；没有默认建设成本的改革使回收期未知",
@@ -140,6 +140,14 @@ HELPS: dict[tuple[str, str], str] = {
     ("--count-freed-capacity", "638f08fd"):
         "将方案释放的人员能力（不再需要的关员工时，按其成本计）作为节省计入净现值和回收期，"
         "相当于裁减了相应岗位；默认净现值只计现金，释放的能力单独列出（这些关员仍需支付）",
+    ("--price-year", "7b55c31c"):
+        "所有金额按 YEAR 年价格给出：比较的各项金额（按其 costs.price_year）和改革库的默认成本"
+        "均用价格指数折算；此时 --setup 与 --running 的金额按 YEAR 年价格读取（默认：比较的 "
+        "costs.price_year，不作折算）",
+    ("--price-index", "93a9bee9"):
+        "与 --price-year 一同使用时折算所用的价格指数：us_cpi_u（美国 CPI-U，美国劳工统计局）"
+        "或 cn_cpi（中国居民消费价格指数，国家统计局）；默认：情景币种对应的指数（USD："
+        "us_cpi_u，CNY：cn_cpi）",
     ("--json", "1ab57829"):
         "只打印 JSON",
     # tables

@@ -14,6 +14,7 @@ import pandas as pd
 from sim.experiment.appraisal import FIGURES, NEEDED, Appraisal
 from sim.experiment.appraisal_defaults import Defaults, option_defaults, said, unknown_said
 from sim.experiment.appraisal_sources import cost_sources, labelled
+from sim.experiment.price_index import Carried
 from sim.experiment.store import atomic_write
 
 #: the units of the figures not in money (the others are in the comparison's money)
@@ -90,6 +91,11 @@ class Folder:
     #: the reform library's default costs of the options' reforms
     #: (:mod:`sim.experiment.appraisal_defaults`)
     defaults: Defaults = field(default_factory=Defaults)
+    #: the baseline's ``costs.currency`` and ``costs.price_year`` (None: not recorded)
+    currency: str = ""
+    price_year: int | None = None
+    #: how the money was carried to another year's prices (``--price-year``); None: not
+    carried: Carried | None = None
 
 
 def read_folder(path: Path) -> Folder:
@@ -126,9 +132,12 @@ def read_folder(path: Path) -> Folder:
     setup = {name: sum(_beyond(s, scenario, "setup").values()) for name, s in mine.items()}
     systems = {name: _beyond(s, scenario, "systems") for name, s in mine.items()}
     defaults = option_defaults(record.get("options") or [], scenario)
+    costs = scenario.get("costs") or {}
+    year = costs.get("price_year")
     return Folder(reps, options, float(days), float(rate), str(record.get("money") or ""),
                   {k: v for k, v in setup.items() if v > 0}, _notes(path),
-                  {k: v for k, v in systems.items() if v}, defaults)
+                  {k: v for k, v in systems.items() if v}, defaults,
+                  str(costs.get("currency") or ""), year if isinstance(year, int) else None)
 
 
 def _notes(path: Path) -> tuple[str, ...]:
@@ -179,7 +188,10 @@ def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal, folder: Fol
                    for r in table[table["option"] == o].to_dict("records")}
                for o in folder.options}
     data: dict[str, Any] = {"years": ask.years, "discount_rate": ask.discount_rate,
-                            "money": folder.money, "time_value_scale": ask.time_value_scale,
+                            "money": folder.money,
+                            "carried": None if folder.carried is None
+                            else folder.carried.record(),
+                            "time_value_scale": ask.time_value_scale,
                             "setup": dict(ask.setup), "running": dict(ask.running),
                             "cost_sources": sources,
                             "count_freed_capacity": ask.count_capacity,
@@ -226,6 +238,8 @@ def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
            "and 95 % interval over the replications (paired with the baseline)"
            + ("" if ask.time_value_scale == 1 else
               f"; the value of the goods' time x {ask.time_value_scale:g}")]
+    if folder.carried is not None:
+        out.append(folder.carried.said())
     out.append(capacity_line(ask))
     words = dict(FIGURES)
     sources = cost_sources(ask, folder)

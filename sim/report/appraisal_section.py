@@ -48,10 +48,13 @@ def appraisal_section(folder: Path) -> list[str]:
             "(appraisal.csv); see docs/how-results-are-computed.md, \"A business case over "
             "years\".")
     from sim.experiment.appraisal_folder import CAPACITY_COUNTED, CASH_ONLY
+    from sim.experiment.price_index import from_record
 
     counts = CAPACITY_COUNTED if data.get("count_freed_capacity") else CASH_ONLY
+    carried = from_record(data.get("carried"))
     return ["<h2>Business case over years</h2>", *_older(folder, data),
             f"<p class='note'>{html.escape(note)}</p>",
+            *([] if carried is None else [f"<p class='note'>{html.escape(carried.said())}</p>"]),
             f"<p class='note'>{html.escape(counts)}</p>",
             f"<table><tr><th></th>{head}</tr>{''.join(rows)}</table>"]
 

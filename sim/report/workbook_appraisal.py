@@ -142,6 +142,11 @@ def given_flags(folder: Path, terms: dict[str, Any]) -> list[str]:
         out += ["--discount-rate", f"{rate:.15g}"]
     scale = float(terms.get("time_value_scale", 1.0))
     out += ["--time-value-scale", f"{scale:.15g}"] if scale != 1 else []
+    from sim.experiment.price_index import from_record
+
+    carried = from_record(terms.get("carried"))  # (money at another year's prices)
+    out += ([] if carried is None else
+            ["--price-year", str(carried.to_year), "--price-index", carried.index])
     return out + (["--count-freed-capacity"] if terms.get("count_freed_capacity") else [])
 
 

@@ -43,6 +43,11 @@ def text(en: str) -> str | None:
 
     if en in (af.CASH_ONLY, af.CAPACITY_COUNTED):  # (whether the NPV counts capacity freed)
         return CASH_ONLY if en == af.CASH_ONLY else CAPACITY_COUNTED
+    from sim.experiment.price_index import carried_of
+
+    carried = carried_of(en)
+    if carried is not None:
+        return carried.said_zh()
     cell = _CELL.fullmatch(en)
     if cell and {"never", "n/a", "at once", "not known"} & set(cell.groups()):
         m, low, high = (said(g) if g else g for g in cell.groups())
