@@ -65,6 +65,12 @@ def add_parser(sub: Any) -> None:
                    "needed, at their cost) as a saving in the NPV and payback, as if the posts "
                    "were cut; by default the NPV counts cash only, and the capacity freed is "
                    "shown apart (the officers are still paid)")
+    p.add_argument("--count-residual-value", action="store_true",
+                   help="count the equipment's service beyond the horizon in what the state "
+                   "pays: its residual value where the horizon is shorter than its life, its "
+                   "replacement within the horizon where longer (in kind, the life the "
+                   "comparison's equipment charge implies); by default equipment is paid once "
+                   "at year 0 and never replaced, and the figure is shown apart")
     p.add_argument("--price-year", metavar="YEAR",
                    help="give every money figure at YEAR's prices: each figure of the "
                    "comparison (at its costs.price_year) and the reform library's defaults "
@@ -168,7 +174,9 @@ def _settings(args: argparse.Namespace, folder: Any) -> Any:
     return Appraisal(years=int(years), discount_rate=rate, days=folder.days, setup=setup,
                      time_value_scale=scale, running=running, unknown=unknown,
                      count_capacity=count, setup_given=frozenset(given_setup),
-                     running_given=frozenset(given))
+                     running_given=frozenset(given),
+                     count_residual=bool(getattr(args, "count_residual_value", False)),
+                     scenario_rate=folder.discount_rate)
 
 
 def _capacity_measured(folder: Any, path: Path) -> None:

@@ -14,6 +14,8 @@ from typing import Any
 FIGURES = {
     "setup_cost": "一次性建设成本（第 0 年，政府承担）",
     "equipment_outlay": "设备投资变化（第 0 年，政府承担）",
+    "equipment_residual_value": ("设备在评估期末以后仍可服务部分的现值（残值；小于 0 时为期内的"
+                                 "更新重置）"),
     "running_cost_per_year": "政府部门年度运行成本变化（政府承担）",
     "running_cost_given_per_year": "其中在效益成本分析时加上的每年运行成本（模型未计入的 IT、许可"
                                    "、人员）",
@@ -47,6 +49,10 @@ UNITS = {"consignment-hours a year": "票·小时/年", "years": "年",
 #: (:func:`sim.experiment.appraisal_folder.capacity_line`), in Chinese
 CASH_ONLY = ("净现值只计现金：释放的人员能力（不再需要但仍需支付的关员工时）单独列出，不计入净"
              "现值；--count-freed-capacity 将其作为节省计入，相当于裁减了相应岗位")
+RESIDUAL_APART = ("设备在第 0 年一次性支付、期内不更新：其评估期末以后的残值（小于 0 时为期内的"
+                  "更新重置）单独列出，不计入净现值；--count-residual-value 将其计入")
+RESIDUAL_COUNTED = ("政府承担的成本计入设备在评估期末以后的残值（小于 0 时为期内的更新重置："
+                    "--count-residual-value）")
 CAPACITY_COUNTED = ("净现值将释放的人员能力作为节省计入（--count-freed-capacity），相当于裁减"
                     "了其释放的岗位：若不裁减，这些关员仍需支付")
 #: the English words of a figure (``figure_text``'s) said in Chinese
@@ -141,6 +147,7 @@ def lines(table: Any, ask: Any, folder: Any) -> list[str]:
     if folder.carried is not None:
         out.append(folder.carried.said_zh())
     out.append(CAPACITY_COUNTED if ask.count_capacity else CASH_ONLY)
+    out.append(RESIDUAL_COUNTED if ask.count_residual else RESIDUAL_APART)
     sources = cost_sources(ask, folder)
     for name in folder.options:
         out.append(f"{name}：")

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from sim.cli import main
-from sim.cli_zh_appraise import CASH_ONLY, FIGURES
+from sim.cli_zh_appraise import CASH_ONLY, FIGURES, RESIDUAL_APART
 from sim.experiment import appraisal
 from tests.test_appraisal import _folder
 
@@ -21,7 +21,8 @@ _ZH = re.compile(r"^  .+?：(\S+)(?: \S+)?（95% 置信区间(?:：无| (\S+) �
 _WORDS = {"期内不回收": "never", "无": "n/a"}
 #: names a Chinese line may keep: the files written, the command, the currency
 KEPT = {"appraisal", "json", "bordersim", "report",
-        "count", "freed", "capacity"}  # (the flag --count-freed-capacity, named as typed)
+        "count", "freed", "capacity",  # (the flag --count-freed-capacity, named as typed)
+        "residual", "value"}  # (and --count-residual-value)
 
 
 def _said(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
@@ -56,7 +57,7 @@ def test_the_business_case_in_chinese_has_the_english_figures(folder, capsys, mo
     en = _said(argv, capsys)
     zh = _said([*argv, "--lang", "zh"], capsys)
     assert zh.startswith("与基准方案相比的效益成本分析：期限 10 年，折现率 0.08；金额单位：USD；")
-    assert f"货物时间价值 × 2\n{CASH_ONLY}\no：\n" in zh and "\np：\n" in zh
+    assert f"货物时间价值 × 2\n{CASH_ONLY}\n{RESIDUAL_APART}\no：\n" in zh and "\np：\n" in zh
     assert " 年（95% 置信区间 " in zh
     assert "  净现值（企业节省减政府成本）：" in zh
     assert _figures(zh, _ZH) == _figures(en, _EN) and len(_figures(en, _EN)) == 2 * len(FIGURES)

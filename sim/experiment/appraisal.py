@@ -41,11 +41,14 @@ NEEDED = ("agency_running_cost_per_year", "agency_capital_outlay", "trader_cost_
 FREED = ("agency_idle_staff_cost_per_year", "agency_idle_staff_hours_per_year")
 #: metrics of the hidden truth an appraisal reads where the scenario yields them (enforcement)
 OPTIONAL = ("detection_rate", "illicit_declarations", "illicit_held", "revenue_evaded",
-            "harm_slipped", *FREED)
+            "harm_slipped", *FREED, "agency_capital_cost_per_year")
 #: the figures of an appraisal, in the order shown, with what each is
 FIGURES: tuple[tuple[str, str], ...] = (
     ("setup_cost", "one-off set-up cost (year 0, the state)"),
     ("equipment_outlay", "change in equipment capital (year 0, the state)"),
+    ("equipment_residual_value", "present value of the equipment's service beyond the "
+                                 "horizon (its residual value; below 0, its replacement "
+                                 "within it)"),
     ("running_cost_per_year", "change in the agencies' running cost a year (the state)"),
     ("running_cost_given_per_year", "of which the running cost added at appraisal (IT, "
                                     "licences, staff the model does not count)"),
@@ -94,6 +97,12 @@ class Appraisal:
     #: the reform library's defaults for them are replaced, not taken
     setup_given: frozenset[str] = frozenset()
     running_given: frozenset[str] = frozenset()
+    #: whether the present value of what the state pays counts the equipment's residual value
+    #: (or its replacement within the horizon); by default not: paid once, never replaced
+    count_residual: bool = False
+    #: the scenario's ``costs.discount_rate``, at which the run charged the equipment a year
+    #: (its life is implied from that charge: :mod:`sim.experiment.appraisal_residual`)
+    scenario_rate: float | None = None
 
     def given(self, option: str) -> tuple[str, ...]:
         """The kinds of cost (``setup``, ``running``) given for ``option`` at appraisal."""
@@ -132,6 +141,7 @@ def yearly_flows(option: pd.DataFrame, base: pd.DataFrame, ask: Appraisal,
     fee_saving = saved("trader_cost_per_year") - time_saving
     out["setup_cost"] = float(setup)
     out["equipment_outlay"] = -saved("agency_capital_outlay")
+    out["equipment_residual_value"] = _residual(both, out["equipment_outlay"], ask)
     out["running_cost_given_per_year"] = float(running)
     out["running_cost_per_year"] = -saved("agency_running_cost_per_year") + float(running)
     out["time_saving_per_year"] = ask.time_value_scale * time_saving
@@ -141,6 +151,17 @@ def yearly_flows(option: pd.DataFrame, base: pd.DataFrame, ask: Appraisal,
     out["hours_saved_per_year"] = (saved("overall_clearance_h_mean")
                                    * both["consignments_released_base"] * 365.0 / ask.days)
     return _enforcement(both, out, ask)
+
+
+def _residual(both: pd.DataFrame, outlay: pd.Series, ask: Appraisal) -> pd.Series:
+    """Per replication, the present value of the added equipment's service beyond the
+    horizon (NaN where the comparison has no equipment charge a year or no scenario rate)."""
+    from sim.experiment.appraisal_residual import CAPITAL, residual_value
+
+    if CAPITAL not in both or ask.scenario_rate is None:
+        return pd.Series(math.nan, index=both.index)
+    per_year = -_less(both[f"{CAPITAL}_base"], both[CAPITAL])
+    return residual_value(outlay, per_year, ask.scenario_rate, ask.discount_rate, ask.years)
 
 
 def _capacity(both: pd.DataFrame, out: pd.DataFrame, ask: Appraisal) -> None:
@@ -179,6 +200,8 @@ def present_values(flows: pd.DataFrame, ask: Appraisal) -> pd.DataFrame:
     """``flows`` with each replication's present values added over the horizon."""
     a = ask.annuity()
     now = flows["setup_cost"] + flows["equipment_outlay"]
+    if ask.count_residual:  # (kept at the horizon, or replaced within it)
+        now = now - flows["equipment_residual_value"].fillna(0.0)
     out = flows.copy()
     out["budget_present_value"] = now + a * flows["running_cost_per_year"]
     out["trader_present_value"] = a * flows["trader_saving_per_year"]

@@ -26,6 +26,7 @@ NOT_MONEY = {"hours_saved_per_year": "consignment-hours a year", "payback_years"
 #: each figure's unit in ``appraisal.csv``, ``{money}`` the comparison's money (its currency
 #: at its price year): the figures a year are the scenario's traffic over a year
 UNITS = {"setup_cost": "{money}", "equipment_outlay": "{money}",
+          "equipment_residual_value": "{money}",
           "running_cost_per_year": "{money} per year",
           "running_cost_given_per_year": "{money} per year",
           "cash_saving_per_year": "{money} per year",
@@ -59,6 +60,14 @@ CAPACITY_COUNTED = ("The NPV counts the staff capacity freed as a saving (--coun
 def capacity_line(ask: Appraisal) -> str:
     """Whether the NPV counts the staff capacity freed (:data:`CASH_ONLY` by default)."""
     return CAPACITY_COUNTED if ask.count_capacity else CASH_ONLY
+
+
+#: the line saying whether the NPV counts the equipment's service beyond the horizon
+RESIDUAL_APART = ("Equipment is paid once at year 0 and never replaced: its residual value "
+                  "beyond the horizon (below 0, its replacement within it) is shown apart and "
+                  "not in the NPV; --count-residual-value counts it")
+RESIDUAL_COUNTED = ("The state's cost counts the equipment's residual value beyond the horizon "
+                    "(below 0, its replacement within it: --count-residual-value)")
 
 
 #: a payback of 0 years said in words: year 0 costs nothing to repay
@@ -195,6 +204,7 @@ def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal, folder: Fol
                             "setup": dict(ask.setup), "running": dict(ask.running),
                             "cost_sources": sources,
                             "count_freed_capacity": ask.count_capacity,
+                            "count_residual_value": ask.count_residual,
                             "options": figures,
                             "setup_unknown": {k: list(v) for k, v in ask.unknown.items()},
                             "default_costs": {o: [vars(p) for p in ps]
@@ -241,6 +251,7 @@ def lines(table: pd.DataFrame, ask: Appraisal, folder: Folder) -> list[str]:
     if folder.carried is not None:
         out.append(folder.carried.said())
     out.append(capacity_line(ask))
+    out.append(RESIDUAL_COUNTED if ask.count_residual else RESIDUAL_APART)
     words = dict(FIGURES)
     sources = cost_sources(ask, folder)
     for name in folder.options:

@@ -17,7 +17,7 @@ from sim.experiment.price_index import carry
 #: the replications' metrics in money (the others are hours, counts and shares)
 MONEY = ("agency_running_cost_per_year", "agency_capital_outlay", "trader_cost_per_year",
          "trader_cost_per_consignment", "time_per_consignment", "revenue_evaded",
-         "harm_slipped", "agency_idle_staff_cost_per_year")
+         "harm_slipped", "agency_idle_staff_cost_per_year", "agency_capital_cost_per_year")
 
 
 def at_prices_of(folder: Folder, year: int, index: str | None = None) -> Folder:

@@ -147,6 +147,7 @@ def given_flags(folder: Path, terms: dict[str, Any]) -> list[str]:
     carried = from_record(terms.get("carried"))  # (money at another year's prices)
     out += ([] if carried is None else
             ["--price-year", str(carried.to_year), "--price-index", carried.index])
+    out += ["--count-residual-value"] if terms.get("count_residual_value") else []
     return out + (["--count-freed-capacity"] if terms.get("count_freed_capacity") else [])
 
 

@@ -43,6 +43,10 @@ def text(en: str) -> str | None:
 
     if en in (af.CASH_ONLY, af.CAPACITY_COUNTED):  # (whether the NPV counts capacity freed)
         return CASH_ONLY if en == af.CASH_ONLY else CAPACITY_COUNTED
+    if en in (af.RESIDUAL_APART, af.RESIDUAL_COUNTED):  # (and the equipment's residual value)
+        from sim.cli_zh_appraise import RESIDUAL_APART, RESIDUAL_COUNTED
+
+        return RESIDUAL_APART if en == af.RESIDUAL_APART else RESIDUAL_COUNTED
     from sim.experiment.price_index import carried_of
 
     carried = carried_of(en)
