@@ -74,3 +74,20 @@ def test_a_treated_lot_costs_its_owner_the_treatments_price_per_container():
     more = m["trader_cost_per_consignment"] - free.metrics()["trader_cost_per_consignment"]
     assert more > 0
     assert m["agency_cost_per_consignment"] == free.metrics()["agency_cost_per_consignment"]
+
+
+def test_a_treatments_price_is_in_the_border_burden_the_trader_bears():
+    """The treatment is quarantine's order the trader pays at the border: each logged
+    consignment's ``border_burden`` is higher by exactly its ``cost_treatment``, and the
+    burden per consignment by the treatment's cost per consignment."""
+    priced = {"costs": {"price_year": 2019, "checks": {"treatment": {"*": 300.0}}}}
+    r = sim.simulate(sim.load_scenario(SMALL, {**SHORT, **priced}), seed=1, log=True)
+    free = sim.simulate(sim.load_scenario(SMALL, {**SHORT, "costs": {"price_year": 2019}}),
+                        seed=1, log=True)
+    assert r.log is not None and free.log is not None
+    log, base = r.log, free.log
+    assert (log["cost_treatment"] > 0).any()
+    gap = (log["border_burden"] - base["border_burden"]).fillna(0.0)
+    assert np.allclose(gap, log["cost_treatment"].fillna(0.0))
+    m, m0 = r.metrics(), free.metrics()
+    assert m["border_burden_per_consignment"] > m0["border_burden_per_consignment"]

@@ -211,7 +211,8 @@ COSTS = [
     Entry("border_burden_per_container_port_<port>_<direction>", COST_LAYER,
           "`border_burden_per_consignment_port_<port>_<direction>` per container: the part "
           "of the trader cost that customs, quarantine and the organisation impose (their "
-          "hours' value of time, inspection handling, attendance) over every class's "
+          "hours' value of time, inspection handling, attendance, quarantine treatment) over "
+          "every class's "
           "finished containers at one port and direction (a truck, an air shipment or a "
           "parcel counts as one), as `trader_fees_per_container`: the government's part of "
           "what a box costs a broker's client there. NaN where the port finished nothing in "
@@ -279,7 +280,8 @@ COSTS = [
           f"paid to terminals rather than spent on staff or equipment, {_PER}."),
     Entry("border_burden_per_consignment", COST_LAYER,
           f"The part of trader cost the border imposes (the value of time owned by customs, "
-          f"quarantine and the organisation, inspection handling, attendance), {_PER}.",
+          f"quarantine and the organisation, inspection handling, attendance, quarantine "
+          f"treatment), {_PER}.",
           DIR_PD),
     Entry("compliant_burden_per_consignment", COST_LAYER,
           "Border burden (as `border_burden_per_consignment`), mean over the finished "
@@ -294,7 +296,8 @@ COSTS = [
           "after a scan, exam or quarantine check less that on those released without one; "
           "the cost imposed is the border burden (as `border_burden_per_consignment`: the "
           "value of the hours owned by customs, quarantine and the organisation, inspection "
-          "handling, attendance) plus storage (which the longer stay runs up). Not the whole "
+          "handling, attendance, quarantine treatment) plus storage (which the longer stay "
+          "runs up). Not the whole "
           "trader cost: its fees and the value of the trader's and terminal's own hours "
           "differ with the goods inspected (quarantine checks fall on perishables) more than "
           "with the inspection. A difference of means, as `burden_clearance_h`'s: the "

@@ -23,7 +23,8 @@ SUMS = {
     "(`cost_time_*`)",
     "border_burden": "the part of `trader_cost` the border imposes: the value of time owned by "
     "customs, quarantine and the organisation (`cost_time_customs`, `cost_time_quarantine`, "
-    "`cost_time_organisation`), `cost_inspection_handling` and `cost_attendance`",
+    "`cost_time_organisation`), `cost_inspection_handling`, `cost_attendance` and "
+    "`cost_treatment` (a quarantine treatment, fumigation or heat)",
 }
 COLUMNS = (*ITEMS, *SUMS)
 _TIME = [P[f"time_{o}"] for o in OWNERS]

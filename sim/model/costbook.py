@@ -16,9 +16,9 @@ group's part of them is its own column, ``agency_overhead``
 is in no port's figure and has its own line (``agency_cost_patrol_per_year``).
 
 The burden on compliant traders is the part of their trader cost the border imposes (time
-owned by customs, quarantine and the organisation, inspection handling, attendance), over
-consignments without illicit goods (the hidden truth, when the statistics rows carry
-``illicit``), else over the consignments released.
+owned by customs, quarantine and the organisation, inspection handling, attendance,
+quarantine treatment), over consignments without illicit goods (the hidden truth, when the
+statistics rows carry ``illicit``), else over the consignments released.
 """
 
 from __future__ import annotations

@@ -171,7 +171,8 @@ def _inspection_costs(
 ) -> None:
     """Checks: scans, samples and tests (agency); moves, handling, attendance (trader,
     or the state when an inspection found nothing and it pays: ``nothing``, released without
-    a find); rejected goods, and goods quarantine treated."""
+    a find); rejected goods, and goods quarantine treated (the trader's, in its border
+    burden)."""
     boxes = col["containers"]
     physical, quarantine = _done(col, "exam_end"), _done(col, "quarantine_end")
     examined = physical | quarantine
@@ -198,9 +199,11 @@ def _inspection_costs(
     out[:, P["rejection_state" if prices.rejection_state else "rejection"]] = rejected
     out[:, P["treatment"]] = _done(col, "treated") * boxes * prices.treatment[port]
     border = [f"time_{o}" for o in ("customs", "quarantine", "organisation")]
+    # a quarantine treatment (fumigation, heat) is the border's order the trader pays for;
+    # added last, so a scenario that does not price it sums as before, bit for bit
     out[:, P["border_burden"]] = out[:, [P[k] for k in border]].sum(axis=1) + (
         out[:, P["inspection_handling"]] + out[:, P["attendance"]]
-    )
+    ) + out[:, P["treatment"]]
 
 
 # --- what slips through ----------------------------------------------------------------

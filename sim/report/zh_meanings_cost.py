@@ -108,9 +108,9 @@ MEANINGS: dict[tuple[str, str], str] = {
         "\"risk\"）选中违规报关单的频率高于其比例：每份按其被选中的概率计入。稽查队伍的规模 "
         "enforcement.audit.staff 不限制它：更高的比例由同样的稽查人员完成（见 "
         "audits_per_auditor_per_year）。",
-    ("border_burden_per_consignment", "bab5f7b3"):
+    ("border_burden_per_consignment", "fa63e822"):
         "企业成本中由口岸监管造成的部分（海关、检疫和海关层级请示所占时间的时间价值、查验作业、到"
-        f"场），{FINISHED}。",
+        f"场、检疫处理），{FINISHED}。",
     ("border_burden_per_consignment_<class>_port_<port>_<direction>", "00b05468"):
         "某一信用类别企业在某一口岸、某一方向已完成货物的 border_burden_per_consignment：即口岸对"
         "该类别的处理（其检查，海关、检疫和海关层级请示所占的小时）在该处使其企业每份报关单承担的"
@@ -122,18 +122,18 @@ MEANINGS: dict[tuple[str, str], str] = {
         "border_burden_per_consignment_<class>_port_<port>_<direction> 按集装箱计：该类别在该处的"
         "口岸负担除以其集装箱数（一辆卡车、一票空运或一个包裹计为一箱），同 "
         "trader_fees_per_container。",
-    ("border_burden_per_container_port_<port>_<direction>", "87d31ff2"):
+    ("border_burden_per_container_port_<port>_<direction>", "1dc65b76"):
         "border_burden_per_consignment_port_<port>_<direction> 按集装箱计：某一口岸、某一方向各信用"
         "类别已完成货物的企业成本中由海关、检疫和海关层级请示造成的部分（其所占时间的时间价值、查"
-        "验作业、到场）除以其集装箱数（一辆卡车、一票空运或一个包裹计为一箱），同 "
+        "验作业、到场、检疫处理）除以其集装箱数（一辆卡车、一票空运或一个包裹计为一箱），同 "
         "trader_fees_per_container：即报关行客户在该处每箱成本中政府造成的部分。该口岸在该方向没有"
         "已完成货物时为 NaN。",
-    ("burden_cost_per_inspected_compliant_port_<port>_<direction>", "cbef5ee4"):
+    ("burden_cost_per_inspected_compliant_port_<port>_<direction>", "9a0c78f6"):
         "burden_clearance_h 的货币对应值：查验给守法企业造成的成本，按某一口岸、某一方向每份被查"
         "验的守法报关单计。在该处，观测期到港货物中运行结束前已放行的守法报关单（没有违规货物，隐"
         "藏的真实情况）中，经机检、人工查验或检疫查验后放行的各票所承担的口岸成本均值，减去未经查"
         "验放行的各票的均值；所承担的成本是口岸负担（同 border_burden_per_consignment：海关、检疫"
-        "和海关层级请示所占小时的时间价值、查验作业、到场）加上仓储费（停留时间延长而增加的）。这"
+        "和海关层级请示所占小时的时间价值、查验作业、到场、检疫处理）加上仓储费（停留时间延长而增加的）。这"
         "不是企业的全部成本：其付费以及企业自身和码头所占小时的时间价值，随被查验货物的不同（检疫"
         "查验多落在易腐货物上）而变化，多于随查验本身而变化。与 burden_clearance_h 一样是均值之"
         "差：被查验的货物与未被查验的货物并非同样的货物。没有隐藏的真实情况或任一组为空时为 NaN。",
