@@ -25,6 +25,15 @@ _REACH = (
     "only on the consignments sampled, so this share bounds what a change of plan can move."
 )
 
+#: why a change of the sampling plan shows nothing in a short run (said where its effect is read)
+SHORT_RUN = (
+    " A change of the sampling plan (`enforcement.sampling`) moves it only through the "
+    "infested consignments sampled (`pest_sampled_share_<commodity>`): the default scenario "
+    "samples about one in ten days, all commodities together, so a run of a few weeks shows "
+    "little or no difference, a quarter's observed days (`--days 91`) a small but clear "
+    "one (docs/laboratory.md)."
+)
+
 PESTS = [
     Entry("pest_consignments_<commodity>", EFFECT_LAYER,
           f"Of {_OF}: how many there were, over the observed days; they sum to "
@@ -38,12 +47,13 @@ PESTS = [
     Entry("pest_detection_rate_<commodity>", EFFECT_LAYER,
           f"Of {_OF} whose outcome is known (those still held unfound at the end left out, "
           f"as in `detection_rate`), the share found before release, by any check: "
-          f"`detection_rate_pest` by commodity." + _NAMED),
+          f"`detection_rate_pest` by commodity." + SHORT_RUN + _NAMED),
     Entry("pest_lab_finds_<commodity>", EFFECT_LAYER,
           f"Of {_OF}, those found before release by the laboratory's test alone (the "
           f"quarantine check's find not made on site, nor by a document check or exam): "
           f"what the sampling plan catches that the officers' visual check missed, over the "
-          f"observed days." + _NAMED.replace("; NaN where a replication had none", "")),
+          f"observed days." + SHORT_RUN
+          + _NAMED.replace("; NaN where a replication had none", "")),
     Entry("pest_slipped_<commodity>", EFFECT_LAYER,
           f"Of {_OF}, those released without being found before release (the truth beside "
           f"what the checks saw), over the observed days; a find after release (audit, "

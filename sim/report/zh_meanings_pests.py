@@ -14,6 +14,11 @@ _NAMED = ("每个可能带有有害生物的商品（enforcement.prevalence.pest
 _NAN = "；某次重复运行中没有此类货物时为 NaN。"
 _REACH = ("抽样方案（enforcement.sampling：sample_units、lab_sensitivity）只作用于被抽样的货物，"
           "因此此比例限定了改变抽样方案所能影响的范围。")
+#: metric_glossary_pests.SHORT_RUN
+_SHORT_RUN = ("改变抽样方案（enforcement.sampling）只能通过被抽样的带有害生物货物"
+              "（pest_sampled_share_<commodity>）影响此数：默认情景各商品合计约每十天才抽样到一票，"
+              "因此运行几周几乎看不出差别，观测一个季度（--days 91）才看出虽小但明确的差别"
+              "（docs/laboratory.md）。")
 
 _REJECTED = ("查出后被判不合格（退运或销毁，默认即未作处理的有害生物，"
              "enforcement.pest_treat）")
@@ -32,12 +37,12 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("pest_sampled_share_<commodity>", "cd89ba6a"):
         f"{_OF}中检疫查验抽样送实验室的比例（查验中的 ports.<port>.quarantine.sample_share）。"
         f"{_REACH}{_NAMED}{_NAN}",
-    ("pest_detection_rate_<commodity>", "1f24414a"):
+    ("pest_detection_rate_<commodity>", "923fffef"):
         f"{_OF}中结果已知的（运行结束时仍被扣住而未被查出的不计入，同 detection_rate），在放行前"
-        f"被任一检查查出的比例：即按商品分列的 detection_rate_pest。{_NAMED}{_NAN}",
-    ("pest_lab_finds_<commodity>", "3a23f715"):
+        f"被任一检查查出的比例：即按商品分列的 detection_rate_pest。{_SHORT_RUN}{_NAMED}{_NAN}",
+    ("pest_lab_finds_<commodity>", "cecb572f"):
         f"{_OF}中仅由实验室检测在放行前查出的票数（检疫查验未在现场发现，单证审核和查验也未发现）："
-        f"即抽样方案查出而检疫人员目视检查漏过的，按观测天数统计。{_NAMED}。",
+        f"即抽样方案查出而检疫人员目视检查漏过的，按观测天数统计。{_SHORT_RUN}{_NAMED}。",
     ("pest_slipped_<commodity>", "ea4d215c"):
         f"{_OF}中放行前未被查出而放行的票数（真实情况与检查所见的对照），按观测天数统计；放行后"
         f"的发现（稽查、召回）不从中扣除。{_NAMED}。",

@@ -156,7 +156,14 @@ class Sampling(Extended):
     check takes its own time only). The units drawn go to the laboratory as one sample (one
     place in a batch, one test's fee), however many they are: an assumption (the units of
     a lot are bulked into one laboratory sample), so a bigger sample costs check time, not
-    laboratory room."""
+    laboratory room.
+
+    The plan acts only on the infested consignments a quarantine check samples
+    (``pest_sampled_share_<commodity>``): the default scenario samples about one in ten days,
+    all commodities together, so a change of ``sample_units`` or ``lab_sensitivity`` shows
+    little or no difference in a run of a few weeks and a small but clear one over a
+    quarter's observed days (``--days 91``); sampling more of the checks
+    (``ports.<port>.quarantine.sample_share``) shows it sooner (docs/laboratory.md)."""
 
     units_per_container: Units = 1000
     infested_share: Probability = 0.02
