@@ -33,3 +33,14 @@ def test_the_pages_of_the_rejections_and_the_limits_say_it():
     assert "takes no time and holds no" in " ".join(limits.split())
     for page in ("results-folder.md", "how-results-are-computed.md", "metrics.md"):
         assert words in " ".join((DOCS / page).read_text().split()), page
+
+
+def test_the_setting_that_prices_a_rejection_says_it_too():
+    """Where a planner gives the return or destruction its price
+    (``costs.checks.destruction``), the scenario reference says it is a price only."""
+    from sim.scenario.costs import Checks
+
+    words = "takes no time and holds no yard space"
+    assert words in (Checks.model_fields["destruction"].description or "")
+    reference = " ".join((DOCS / "scenario-reference.md").read_text().split())
+    assert "a price only: the return or destruction " + words in reference

@@ -106,7 +106,9 @@ class Checks(Extended):
     destruction: PerMode = Field(
         default_factory=dict,
         description="return or destruction of rejected goods, per container (a parcel at a "
-        "post hub): one price, or a table by mode",
+        "post hub): one price, or a table by mode; a price only: the return or destruction "
+        "takes no time and holds no yard space in the model (the goods' flow ends at the "
+        "rejection)",
     )
     rejection_payer: Literal["trader", "state"] = Field(
         default="trader", description="who pays the return or destruction of rejected goods"
