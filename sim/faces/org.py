@@ -37,7 +37,17 @@ def org_tree_html(pair: Variants, lang: str = "en") -> str:
     narrower than ``MIN_SCALE`` of its width its box scrolls sideways (one image of both trees
     side by side put the option's off-screen). Its words in ``lang``: in Chinese, levels and
     structures by :mod:`sim.cli_zh_tree`'s names (a structure it does not name as written);
-    the image's own labels stay English (no Chinese font is assumed)."""
+    the image's own labels too (:mod:`sim.report.zh_org_plot`), where the machine has a font
+    with Chinese glyphs; where it has none, they stay English and a note under the first tree
+    says so (as under the report's plots)."""
+    from sim.report.plot_lang import noted, plots_in
+
+    with plots_in(lang):
+        return noted(_trees_html(pair, lang))
+
+
+def _trees_html(pair: Variants, lang: str) -> str:
+    """The trees of :func:`org_tree_html`, drawn in the plots' language of the moment."""
     from sim.report.org_plot import draw_organisations
     from sim.report.org_table import tree_from_record
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from sim.report import zh_org_plot
 from sim.report.zh_glossary import TERMS, VALUES
 
 #: the two clearance times, as the plots' titles name them (sim.report.plots.OVERALL)
@@ -74,6 +75,7 @@ WORDS: dict[str, str] = {
     "overall, imports": "整体通关，进口", "overall, exports": "整体通关，出口",
     "customs clearance, imports": "海关通关，进口", "customs clearance, exports": "海关通关，出口",
     "overall clearance, imports": "整体通关，进口",
+    **zh_org_plot.WORDS,  # (the organisation tree's)
 }
 #: the cost axes of the cost-against-detection chart (sim.report.plots.COST_PANELS)
 _COSTS = {"total cost per consignment (agency + trader": "每票总成本（政府部门 + 企业",
@@ -134,6 +136,7 @@ PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = 
      lambda m: (w := _COSTS.get(m["what"])) and (
          f"{w}，{'货币' if m['cur'] == 'currency' else m['cur']}）的变化")),
 ]
+PATTERNS += zh_org_plot.PATTERNS  # (the organisation tree's, tried last)
 
 
 @lru_cache(maxsize=4096)
