@@ -190,6 +190,7 @@ def _animate(args: argparse.Namespace) -> int:
     from sim.cli_zh_animate import done
     from sim.model.run import simulate
     from sim.report.animate import port_frames, write_gif
+    from sim.report.plot_lang import plots_in
 
     lang = chosen(args)  # (first: a typo in BORDERSIM_LANG is refused before the run)
     overrides = settings_with_days(args)
@@ -215,8 +216,9 @@ def _animate(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     out = args.out or Path(f"{safe_stem(scenario.name, 'scenario')}-{args.port}.gif")
     try:
-        write_gif(shown, out, title=_title(scenario.ports[args.port].label, args.port, lang),
-                  fps=args.fps)
+        with plots_in(lang):  # (the GIF's words in Chinese where the machine has the font)
+            write_gif(shown, out, title=_title(scenario.ports[args.port].label, args.port,
+                                               lang), fps=args.fps)
     except OSError as exc:  # (a folder or device at --out, no permission)
         raise UsageError(str(exc)) from None
     print(done(len(shown), out, lang))

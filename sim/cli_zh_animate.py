@@ -1,8 +1,8 @@
 """``bordersim animate --lang zh``: the closing line, the note on a title the GIF's font
 cannot draw, and the command's refusals (a port, ``--fps``, too many frames, ``--start``, a
 window with no queue sample) in Chinese, read by :mod:`sim.cli_zh_errors`; ports and
-options keep their names. The GIF's own labels stay English: the machines it is drawn on
-need not have a Chinese font (as the workshop page's pictures)."""
+options keep their names. The GIF's own labels are Chinese where the machine has a Chinese
+font (:mod:`sim.report.animate_zh`), English where it has none."""
 
 from __future__ import annotations
 

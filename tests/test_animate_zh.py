@@ -1,6 +1,7 @@
 """``bordersim animate --lang zh`` (or ``BORDERSIM_LANG=zh``): the closing line, the
 refusals and the note on a port label the GIF cannot draw in Chinese; English as it was; a
-typo in the variable refused as the other commands refuse it. The GIF's labels stay English."""
+typo in the variable refused as the other commands refuse it. (The GIF's own labels:
+tests/test_animate_words.py.)"""
 
 from __future__ import annotations
 

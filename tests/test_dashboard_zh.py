@@ -273,7 +273,9 @@ def test_the_page_names_its_animation_and_its_run_says_what_each_side_ran(monkey
     polls: list[_Poll] = []
     monkeypatch.setattr(pn.state, "add_periodic_callback",
                         lambda cb, period: polls.append(_Poll(cb, period)) or polls[-1])
-    monkeypatch.setattr(dashboard, "port_frames_png", lambda *a, **k: [b"a", b"b"])
+    asked: list[tuple[object, ...]] = []
+    monkeypatch.setattr(dashboard, "port_frames_png",
+                        lambda *a, **k: asked.append(a) or [b"a", b"b"])
     monkeypatch.setattr(runs, "measure", lambda s, seed, r: ({"inspection_rate": 0.1}, []))
     with ThreadPoolExecutor(1) as pool:
         page = dashboard.Page(pool, lang="zh")
@@ -285,6 +287,7 @@ def test_the_page_names_its_animation_and_its_run_says_what_each_side_ran(monkey
         pool.shutdown(wait=True)
     polls[0].callback()
     assert 'alt="airport 一天的动画（default（原样））：' in page.player.pane.object
+    assert [a[2:] for a in asked] == [("airport", 24, "zh")]  # (its words drawn in Chinese)
     assert run.snapshot().labels == {"baseline": "default", "option": "人员 x0.5"}
 
 
@@ -328,7 +331,7 @@ def test_an_animation_stopped_by_a_python_error_says_so_in_chinese(monkeypatch):
 
     from sim.faces.words import ANIMATION_ERROR
 
-    def broken(option, seed, port):
+    def broken(option, seed, port, *rest):
         raise RuntimeError("no frames: <lane> drawn twice")
 
     monkeypatch.setattr(pn.state, "add_periodic_callback", _Poll)

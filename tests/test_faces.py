@@ -380,7 +380,7 @@ def test_page_animates_the_chosen_port_under_the_option(monkeypatch):
 
     calls, polls = [], []
 
-    def fake_frames(scenario, seed, port, hours=24):
+    def fake_frames(scenario, seed, port, hours=24, lang="en"):
         calls.append((scenario, seed, port))
         return [b"\x89PNG-frame-%d" % k for k in range(3)]
 

@@ -454,7 +454,7 @@ class Page:
             return
         port = self.watch_port.value
         alt = animation_alt(plan, port, self.lang)
-        future = self.executor.submit(port_frames_png, option, plan.seed, port)
+        future = self.executor.submit(port_frames_png, option, plan.seed, port, 24, self.lang)
         self.player.message('<span class="bs-watch-busy">'
                             f'{say(self.lang, "drawing one day of the port...")}</span>')
         if self._watching is not None:

@@ -15,7 +15,7 @@ happens (the end of the check that found it).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -155,12 +155,15 @@ class PortView:
         from matplotlib.collections import PatchCollection
 
         self.fig, self.title, n = fig, title, len(lanes)
+        self.say = _words()
         self.rows = {name: n - 1 - k for k, name in enumerate(lanes)}
         ax = fig.add_axes((0.17, 0.05, 0.81, 0.78))
         for name, y in self.rows.items():
-            ax.text(-0.3, y, name.replace("_", " "), ha="right", va="center", fontsize=9)
-        ax.text(0, n - 0.3, "servers (green = busy)", fontsize=8, color="grey")
-        ax.text(QUEUE_X, n - 0.3, "waiting (one box a consignment)", fontsize=8, color="grey")
+            ax.text(-0.3, y, self.say(name.replace("_", " ")), ha="right", va="center",
+                    fontsize=9)
+        ax.text(0, n - 0.3, self.say("servers (green = busy)"), fontsize=8, color="grey")
+        ax.text(QUEUE_X, n - 0.3, self.say("waiting (one box a consignment)"), fontsize=8,
+                color="grey")
         ax.set_xlim(-0.2, 39)
         ax.set_ylim(-0.7, n + 0.1)
         ax.axis("off")
@@ -178,6 +181,11 @@ class PortView:
         self.flag = fig.text(0.98, 0.95, "", ha="right", fontsize=10, weight="bold",
                              color="white", bbox={"facecolor": PALETTE[3], "edgecolor": "none",
                                                   "pad": 3})
+        from matplotlib.text import Text
+
+        from sim.report.plot_lang import in_plot_font
+
+        in_plot_font(fig.findobj(Text))  # (the Chinese font, where the words are Chinese)
 
     def update(self, frame: Frame) -> None:
         """Show ``frame``."""
@@ -189,21 +197,34 @@ class PortView:
             servers, note = _server_boxes(y, lane)
             queue, more = _queue_boxes(y, lane)
             boxes += servers + queue
-            self.server_notes[lane.name].set_text(note)
+            self.server_notes[lane.name].set_text(self.say(note))
             self.server_notes[lane.name].set_x(len(servers) * 0.5 + 0.1)
             self.counts[lane.name].set_text(str(lane.queue))
             self.overflow[lane.name].set_text(more)
             self.overflow[lane.name].set_x(QUEUE_X + (len(queue) + STACK - 1) // STACK * 0.42 + 0.2)
         self.boxes.set_paths([Rectangle((x, y), w, h) for x, y, w, h, _ in boxes])
         self.boxes.set_facecolor([b[4] for b in boxes])
-        self.clock.set_text(f"{self.title}  {clock(frame.t_h)}")
-        self.totals.set_text(
+        self.clock.set_text(self.say(f"{self.title}  {clock(frame.t_h)}"))
+        self.totals.set_text(self.say(
             f"in this window: {frame.arrived} arrived, {frame.released} released, "
             f"{frame.seized} seized, {frame.rejected} rejected"
-        )
+        ))
         shown = "; ".join(frame.events[:3]) + (" ..." if len(frame.events) > 3 else "")
-        self.flag.set_text(shown)
+        self.flag.set_text(self.say(shown))
         self.flag.set_visible(bool(frame.events))
+
+
+def _words() -> Callable[[str], str]:
+    """How the animation's words are said: in Chinese (:mod:`sim.report.animate_zh`) within
+    :func:`sim.report.plot_lang.plots_in` ``("zh")`` on a machine with a Chinese font; as
+    written otherwise (never a word in boxes)."""
+    from sim.report.plot_lang import drawn_in_chinese
+
+    if not drawn_in_chinese():
+        return str
+    from sim.report.animate_zh import said
+
+    return said
 
 
 def drawable(text: str) -> bool:

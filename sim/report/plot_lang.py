@@ -81,6 +81,9 @@ class _NoWeightNote(logging.Filter):
         return "Failed to find font weight" not in record.getMessage()
 
 
+_QUIET = _NoWeightNote()
+
+
 @contextmanager
 def dressed(fig: Any) -> Iterator[None]:
     """Within it, ``fig`` is drawn in the plots' language: each text with Chinese
@@ -129,3 +132,5 @@ def in_plot_font(texts: Iterable[Any]) -> None:
     family = [*matplotlib.rcParams["font.family"], font]
     for text in texts:
         text.set_fontfamily(family)
+    # (drawn later, outside dressed(): a bold word would note the font's one weight on stderr)
+    logging.getLogger("matplotlib.font_manager").addFilter(_QUIET)
