@@ -1286,6 +1286,7 @@ def _replicate_with_progress(
 ) -> Any:
     """Run (or resume) the replications with their progress on stderr (see
     :mod:`sim.cli_progress`)."""
+    from sim.cli_lang import chosen
     from sim.experiment.runner import replicate
 
     first = args.reps if args.target is None else store.reps  # (a target's first round)
@@ -1294,7 +1295,8 @@ def _replicate_with_progress(
         bar.grow(r + 1)  # (a precision target adds replications as it goes)
         bar.advance()
 
-    with _progress(err, f"{scenario.name}: replications", first, elapsed=True) as bar:
+    with _progress(err, f"{scenario.name}: replications", first, elapsed=True,
+                   lang=chosen(args)) as bar:
         return replicate(
             scenario,
             args.reps,
@@ -1308,15 +1310,17 @@ def _replicate_with_progress(
 
 
 @contextlib.contextmanager
-def _progress(err: Any, what: str, total: int, elapsed: bool = False) -> Iterator[Any]:
-    """:func:`sim.cli_progress.progress`, its environment variable's mistake a UsageError."""
+def _progress(err: Any, what: str, total: int, elapsed: bool = False,
+              lang: str = "en") -> Iterator[Any]:
+    """:func:`sim.cli_progress.progress` (in ``lang``), its environment variable's mistake a
+    UsageError."""
     from sim.cli_progress import every, progress
 
     try:
         every()
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    with progress(err, what, total, elapsed) as bar:
+    with progress(err, what, total, elapsed, lang) as bar:
         yield bar
 
 

@@ -230,7 +230,8 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     err = Console(stderr=True)
     work = len(plan.opts) - len(plan.twins)  # (a reused replication is no work)
     total = work * (reps if args.precision is None else max(reps, MIN_SEQUENTIAL_REPS))
-    with _progress(err, label(base.name, list(plan.twins), work), total) as bar:
+    with _progress(err, label(base.name, list(plan.twins), work), total,
+                   lang=chosen(args)) as bar:
         done = Ticks(bar, work, list(plan.twins), plan.reused)
         try:
             res = plan.run(reps, max_reps=args.max_reps, out=out, on_done=done,

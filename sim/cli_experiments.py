@@ -574,11 +574,13 @@ def _sobol(
     from rich.console import Console
 
     from sim.cli import _progress
+    from sim.cli_lang import chosen
     from sim.experiment.sensitivity import sobol
 
     total = args.sobol * (len(args.ranges) + 2) * args.reps  # (Saltelli's points)
     try:
-        with _progress(Console(stderr=True), "sobol: point x replication", total) as bar:
+        with _progress(Console(stderr=True), "sobol: point x replication", total,
+                       lang=chosen(args)) as bar:
             res = sobol(
                 path,
                 dict(args.ranges),
@@ -755,11 +757,13 @@ def _run_points(args: argparse.Namespace, path: Any, design: Any, where: tuple[A
     from rich.console import Console
 
     from sim.cli import _progress
+    from sim.cli_lang import chosen
     from sim.experiment.sweep import sweep as run_sweep
 
     out, command, executor, overrides = where
     total = len(design) * args.reps
-    with _progress(Console(stderr=True), "sweep: point x replication", total) as bar:
+    with _progress(Console(stderr=True), "sweep: point x replication", total,
+                       lang=chosen(args)) as bar:
         return run_sweep(
             path,
             design,

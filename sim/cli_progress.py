@@ -49,11 +49,15 @@ def _span(seconds: float) -> str:
     return f"{s} s"
 
 
-def started(what: str, total: int, seconds: float) -> str:
+def started(what: str, total: int, seconds: float, lang: str = "en") -> str:
     """The first plain line, said as the command starts: what it runs and how many, and how
     often a progress line may follow (a long job's log otherwise showed nothing for the
-    first ``seconds``)."""
+    first ``seconds``); in ``lang`` (Chinese: :mod:`sim.cli_zh_bar`)."""
     often = _span(seconds) if seconds >= 1 else f"{seconds:g} s"
+    if lang == "zh":
+        from sim.cli_zh_bar import started_zh
+
+        return started_zh(what, total, often)
     return f"started: {what}, {total} in all (a progress line at most every {often})"
 
 
@@ -61,8 +65,9 @@ class Lines:
     """Plain progress lines: how many of how many are done, the time so far and an estimate
     of the time left (from the pace so far)."""
 
-    def __init__(self, err: Any, what: str, total: int, seconds: float):
+    def __init__(self, err: Any, what: str, total: int, seconds: float, lang: str = "en"):
         self.err, self.what, self.total, self.seconds = err, what, total, seconds
+        self.lang = lang
         self.done = 0
         self.started = self.last = time.monotonic()
 
@@ -75,6 +80,12 @@ class Lines:
         spent = now - self.started
         left = spent / self.done * max(self.total - self.done, 0)
         share = 100 * self.done / self.total if self.total else 100.0
+        if self.lang == "zh":
+            from sim.cli_zh_bar import line_zh
+
+            self.say(line_zh(self.what, self.done, self.total, share, _span(spent),
+                             _span(left)))
+            return
         self.say(
             f"progress: {self.what} {self.done}/{self.total} ({share:.0f} %), "
             f"{_span(spent)} so far, about {_span(left)} to go"
@@ -105,13 +116,15 @@ class _Bar:
 
 
 @contextmanager
-def progress(err: Any, what: str, total: int, elapsed: bool = False) -> Iterator[Tracker]:
+def progress(err: Any, what: str, total: int, elapsed: bool = False,
+             lang: str = "en") -> Iterator[Tracker]:
     """Track ``total`` things named ``what`` (``scenario: replications``) on the console
-    ``err``: a bar on a terminal (with the time elapsed if ``elapsed``), else plain lines."""
+    ``err``: a bar on a terminal (with the time elapsed if ``elapsed``), else plain lines;
+    in ``lang``."""
     if not err.is_terminal:
-        lines = Lines(err, what, total, every())
+        lines = Lines(err, what, total, every(), lang)
         if lines.seconds > 0:  # (a log shows the run began, not only after the first lines)
-            lines.say(started(what, total, lines.seconds))
+            lines.say(started(what, total, lines.seconds, lang))
         yield lines
         return
     from rich.progress import (
@@ -127,4 +140,8 @@ def progress(err: Any, what: str, total: int, elapsed: bool = False) -> Iterator
     if elapsed:
         columns.append(TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
+        if lang == "zh":
+            from sim.cli_zh_bar import what_zh
+
+            what = what_zh(what)
         yield _Bar(bar, bar.add_task(what, total=total))
