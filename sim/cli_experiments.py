@@ -723,6 +723,8 @@ def _print_files(out: Path, screened: bool, lang: str) -> None:
         return
     screening = "prcc.csv: each parameter's PRCC per metric, " if screened else ""
     screening += "observed.csv: the observed figures at each point, " if observed else ""
+    if (out / "effects.csv").is_file():
+        screening += "effects.csv: each key's effect at every setting of the others, paired, "
     print(f"results: {out} (sweep.csv, summary.csv, intervals.csv: each point's 95 % "
           "intervals, differences.csv: each point against point 0, paired, "
           f"{screening}warnings.json)")

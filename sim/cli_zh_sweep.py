@@ -7,6 +7,7 @@ written stay English (see :mod:`sim.cli_lang`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ def results(out: object, screened: bool, observed: bool = False) -> str:
     observed figures' ``observed.csv``)."""
     prcc = "prcc.csv：各参数对各指标的 PRCC；" if screened else ""
     prcc += "observed.csv：各扫描点的实测值对比；" if observed else ""
+    if Path(str(out), "effects.csv").is_file():
+        prcc += "effects.csv：各参数在其他参数每种取值下的配对效应；"
     return (f"结果文件夹：{out}（sweep.csv、summary.csv、intervals.csv：各点的 95% 置信区间；"
             f"differences.csv：各点与扫描点 0 的配对差值；{prcc}warnings.json）")
 

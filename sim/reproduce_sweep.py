@@ -8,9 +8,9 @@ those ``--point`` picks) through :func:`sim.experiment.sweep.sweep` into a new f
 each point file's seed, scenario hash, parameters and metrics are compared with the
 original's and, when every point and replication was re-run, the tables the sweep's store
 writes (``design.csv``, ``sweep.csv``, ``summary.csv``, ``intervals.csv``,
-``differences.csv``, ``warnings.json``) byte for byte. What the sweep command adds when it
-prints (``prcc.csv``, ``observed.csv``, a Sobol sweep's indices, ``warning-records.json``) is
-not re-made, and the verdict says so."""
+``differences.csv``, a grid's ``effects.csv``, ``warnings.json``) byte for byte. What the
+sweep command adds when it prints (``prcc.csv``, ``observed.csv``, a Sobol sweep's indices,
+``warning-records.json``) is not re-made, and the verdict says so."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ from sim.reproduce import Recorded, Refused, read_json, require_finished
 #: the files a sweep's store writes, compared byte for byte when every point was re-run
 TABLES = ("design.csv", "sweep.csv", "summary.csv", "intervals.csv", "differences.csv",
           "warnings.json")
+#: a grid's table of each key's effect at the others' settings (older folders lack it)
+EFFECTS = "effects.csv"
 
 
 def read_sweep_record(folder: Path, meta: dict[str, Any]) -> Recorded:
@@ -86,6 +88,16 @@ def rerun_sweep(rec: Recorded, out: Path, reps: int, picked: list[int]) -> str:
     return "\n".join(said)
 
 
+def _tables(folder: Path, new: Path, out: Any) -> tuple[str, ...]:
+    """:data:`TABLES` and ``effects.csv``, unless only the re-run has it: a folder written
+    before sweeps wrote it is not faulted for lacking it (a note says it was not compared;
+    one deleted since is named by the folder's own seal, ``finished.json``)."""
+    if (folder / EFFECTS).exists() or not (new / EFFECTS).exists():
+        return (*TABLES, EFFECTS)
+    out.skipped.append(f"{EFFECTS} (the original was written before sweeps wrote it)")
+    return TABLES
+
+
 def compare_sweep(rec: Recorded, new: Path, reps: int, picked: list[int]) -> Any:
     """Compare the re-run in ``new`` (the picked points, renumbered from 0 in their order)
     with ``rec``: each point file and, when all were re-run, :data:`TABLES`."""
@@ -110,10 +122,11 @@ def compare_sweep(rec: Recorded, new: Path, reps: int, picked: list[int]) -> Any
                                         f"{fresh.get(key)}")
             figures(where, old.get("metrics") or {}, fresh.get("metrics") or {}, out)
     if out.all_reps:
-        summaries(rec, new, out, TABLES)
+        tables = _tables(rec.folder, new, out)
+        summaries(rec, new, out, tables)
         added = sorted(p.name for p in rec.folder.iterdir()
                        if p.is_file() and p.suffix in (".csv", ".json")
-                       and p.name not in (*TABLES, "meta.json", "scenario.json", FILE))
+                       and p.name not in (*tables, "meta.json", "scenario.json", FILE))
         if added:
             out.skipped.append(f"{', '.join(added)} (written by the sweep command as it "
                                "printed its results, not re-made)")

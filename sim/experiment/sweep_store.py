@@ -15,6 +15,9 @@ Layout::
     differences.csv            per point after the first and metric: the paired difference
                                from point 0 (the same seeds), its 95 % interval, p-value and
                                Holm's verdict (:mod:`sim.experiment.sweep_pairs`)
+    effects.csv                a grid's (two keys or more): each key's effect at every
+                               setting of the others, paired the same way
+                               (:mod:`sim.experiment.sweep_effects`)
 
 A point file carries what identifies it (the scenario hash of its point, the root seed, the
 point and replication indices, the bordersim version) and a checksum of itself, as a run's
@@ -60,6 +63,7 @@ from sim.experiment.store import (
     rewritten,
 )
 from sim.experiment.sweep_differs import Asked, differences
+from sim.experiment.sweep_effects import factor_effects
 from sim.experiment.sweep_pairs import point_differences
 from sim.made_where import provenance, resume_warning
 from sim.version import __version__
@@ -375,9 +379,9 @@ class SweepStore:
         self.computed.append((point, r))
 
     def finish(self, rows: pd.DataFrame, params: list[str]) -> None:
-        """Write ``sweep.csv``, ``summary.csv``, ``intervals.csv``, ``differences.csv`` and
-        ``warnings.json`` (each point's warnings, from any of its replications), then seal
-        them in ``finished.json`` (:mod:`sim.experiment.run_seal`)."""
+        """Write ``sweep.csv``, ``summary.csv``, ``intervals.csv``, ``differences.csv``,
+        a grid's ``effects.csv`` and ``warnings.json`` (each point's warnings, from any of its
+        replications), then seal them in ``finished.json`` (:mod:`sim.experiment.run_seal`)."""
 
         warned = point_warnings(self.warnings)
         files = {
@@ -387,6 +391,9 @@ class SweepStore:
             "intervals.csv": point_intervals(rows, params).to_csv(index=False),
             "differences.csv": point_differences(rows, params).to_csv(index=False),
         }
+        effects = factor_effects(rows, params)  # (a grid's: each key at the others' settings)
+        if len(effects):
+            files["effects.csv"] = effects.to_csv(index=False)
         for name, text in files.items():
             self._write(name, text, self._same_before, "the point files")
         self.record_history()
