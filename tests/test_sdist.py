@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 #: what the archive must hold all of (``scenarios`` is a link to sim/scenarios in a checkout)
 FOLDERS = ("sim", "docs", "notebooks", "tests", "benchmarks", "scenarios")
-FILES = ("README.md", "Makefile", "pyproject.toml", "MANIFEST.in")
+FILES = ("README.md", "Makefile", "pyproject.toml", "MANIFEST.in", "CITATION.cff")
 #: not copied: build output, local runs, the version-control and CI folders; byte code
 #: (which a checkout may hold, and the archive must leave out) is added to the copy
 SKIP = ("*.egg-info", "build", "dist", ".*", "results")
