@@ -58,6 +58,9 @@ def test_a_sweeps_table_has_a_row_per_point_and_its_paired_change(
     want = [float(change.at[(1, metric), c]) for c in ("mean", "ci_low", "ci_high")]
     assert all(map(_near, got, want)), (got, want)
     assert "over 2 replications, 1 day observed after 7 days of warm-up" in out
+    # the scenario by its name, not by where its file lay on the machine that ran the sweep
+    (caption,) = [ln for ln in out.splitlines() if ln.startswith("Table: ")]
+    assert caption.startswith("Table: Scenario small, 2 points") and str(SMALL) not in caption
     assert "Made by: `bordersim sweep " in out and f"bordersim reproduce {sweep.name}" in out
     assert "Only 2 replications per figure" in out
 

@@ -124,11 +124,21 @@ def _value(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _scenario_name(meta: Mapping[str, Any], scenario: Mapping[str, Any]) -> str:
+    """The scenario by its name (``scenario.json``'s, as a comparison's caption names it),
+    not by the file path ``meta.json`` records: that is where the file lay on the machine that
+    ran the sweep (a bundled scenario's inside the installed package), which a published
+    table should neither show nor send a reader looking for; the path where it has no name."""
+    name = scenario.get("name")
+    return name if isinstance(name, str) and name else str(meta.get("scenario"))
+
+
 def _caption(meta: Mapping[str, Any], scenario: Mapping[str, Any], reps: int, points: int,
              paired: bool) -> str:
     """What the figures rest on: points, replications, observed days, warm-up, pairing."""
     said = (
-        f"Scenario {meta.get('scenario')}, {points} points of a sweep: each point's mean and "
+        f"Scenario {_scenario_name(meta, scenario)}, {points} points of a sweep: each point's "
+        "mean and "
         f"95 % Student-t interval over {reps} replications, "
         f"{_days(scenario.get('days') or 0)} observed after "
         f"{_days(scenario.get('warmup_days') or 0)} of warm-up.")
