@@ -12,7 +12,8 @@ and the experiments: ``replicate`` (replications, into a ``RunStore`` folder; ``
 their mean and interval per metric, as the folder's ``summary.csv``), ``compare``
 (options against a baseline, paired), ``sweep`` / ``lhs`` (points of parameters;
 ``sweep_summary`` and ``sweep_intervals`` per point, ``sweep_differences`` each point against
-point 0 paired by replication, as its folder holds them; ``sweep_numeric`` its swept values
+point 0 paired by replication, ``sweep_effects`` a grid's each key against its first value at
+every setting of the others, as its folder holds them; ``sweep_numeric`` its swept values
 as numbers in hours; ``sweep_prcc`` each parameter's partial rank correlation), ``sobol``
 (sensitivity indices), ``outlook`` (the year each lane stops keeping up as trade grows),
 ``pilot`` (a warm-up suggestion); ``reproduce_folder`` re-runs a results folder and
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     from sim.experiment.sweep import numeric as sweep_numeric
     from sim.experiment.sweep import python_sweep as sweep
     from sim.experiment.sweep import summary as sweep_summary
+    from sim.experiment.sweep_effects import sweep_effects
     from sim.experiment.sweep_prcc import sweep_prcc
     from sim.experiment.warmup import python_pilot as pilot
     from sim.model.result import RunResult
@@ -86,6 +88,7 @@ _LAZY = {
     "sweep_differences": "sim.experiment.sweep",
     "sweep_numeric": "sim.experiment.sweep",
     "sweep_prcc": "sim.experiment.sweep_prcc",
+    "sweep_effects": "sim.experiment.sweep_effects",
     "replicate": "sim.experiment.runner",
     "RunStore": "sim.experiment.store",
     "summarise": "sim.experiment.summary_table",
@@ -127,6 +130,7 @@ __all__ = [
     "summarise",
     "sweep",
     "sweep_differences",
+    "sweep_effects",
     "sweep_intervals",
     "sweep_numeric",
     "sweep_prcc",

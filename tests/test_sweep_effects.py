@@ -51,6 +51,15 @@ def test_each_key_is_set_against_its_first_value_at_the_others_settings(grid: Pa
             assert row["ci_low"] <= row["mean"] <= row["ci_high"] and row["n"] == 2
 
 
+def test_python_gives_the_same_table_from_the_sweeps_rows(grid: Path) -> None:
+    """``sim.sweep_effects`` of the folder's sweep.csv is its effects.csv, to the byte."""
+    import sim
+
+    rows = pd.read_csv(grid / "sweep.csv")
+    made = sim.sweep_effects(rows).to_csv(index=False)
+    assert made == (grid / "effects.csv").read_text(encoding="utf-8")
+
+
 def test_a_sweep_of_one_key_writes_none(tmp_path: Path) -> None:
     """One key's effect is differences.csv already: no effects.csv beside it."""
     out = tmp_path / "one"

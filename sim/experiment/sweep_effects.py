@@ -94,3 +94,15 @@ def _key_effects(
         table["significant"] = significant
         frames = [table]
     return frames
+
+
+def sweep_effects(rows: pd.DataFrame) -> pd.DataFrame:
+    """``sim.sweep_effects``: a sweep's table (as :func:`sim.sweep` returns it and
+    ``sweep.csv`` holds it) as its folder's ``effects.csv``: each swept key's paired effect
+    at every setting of the other keys (:func:`factor_effects`), the table behind a figure
+    of one key's effect against another's value. ValueError for a table that is not a
+    sweep's."""
+    from sim.experiment.sweep import _params
+
+    return factor_effects(rows, _params(rows))
+
