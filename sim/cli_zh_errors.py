@@ -163,6 +163,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "此处应为一个表（TOML 表），不能是单个值；其字段为 {keys}"),
     (r"expected a valid number; got str (?P<got>.+)", "应为数字，不能是字符串；实际为 {got}"),
     (r"expected a valid number, not (?P<got>true|false)", "应为数字，不能是布尔值 {got}"),
+    (r"expected a whole number, not (?P<got>true|false)", "应为整数，不能是布尔值 {got}"),
     (r"expected a finite number; got (?P<got>\S+)", "应为有限的数字；实际为 {got}"),
     (r"scenario file not found: (?P<file>\S+) \(the bundled scenarios, which their name "
      r"alone gives: (?P<names>[\w, -]+)\)",

@@ -94,6 +94,9 @@ MISTAKES = [
      "error: command line: warmup_days = nan: expected a finite number; got nan"),
     (["--set", "warmup_days=true"],
      "error: command line: warmup_days = true: expected a valid number, not true"),
+    (["--set", "ports.crossing.approach={inside=true, parking=3}"],
+     "error: command line: ports.crossing.approach.inside = true: expected a whole number, "
+     "not true"),
     (["--set", "ports.crossing.exports.selection.scan.*.*=0.1"],
      "error: command line: ports.crossing.exports.selection.scan.*.* = 0.1: created "
      "[ports.crossing.exports], absent from the scenario, which also needs "

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from sim.scenario.base import Strict
-from sim.scenario.limits import AtField
+from sim.scenario.limits import AtField, Whole
 
 if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
@@ -24,14 +24,14 @@ if TYPE_CHECKING:
 class Approach(Strict):
     """The trucks a land crossing holds at once, and the parking area before it."""
 
-    inside: int = Field(
+    inside: Whole = Field(
         ge=1,
         description="trucks the crossing holds at once (its yard and lanes' standing room); "
         "a truck that reaches it when it holds this many waits on the approach; a truck "
         "waiting for a laboratory result keeps its place, so the others have this less "
         "approach_inside_lab_mean (docs/trucks.md: near it, waits jump)",
     )
-    parking: int = Field(
+    parking: Whole = Field(
         ge=0,
         description="spaces in the parking area before the crossing; trucks waiting beyond "
         "them wait on the road",

@@ -62,7 +62,7 @@ class CallPattern(Extended):
         description="the berth slots of a week, one a call: ['Mon 06:00', 'Wed 14:00', "
         "'Sat 02:00'] (the run's first day is a Monday); the same slot twice is two calls",
     )
-    window_h: float = Field(
+    window_h: limits.Real = Field(
         default=0.0,
         ge=0,
         le=84,
@@ -73,14 +73,14 @@ class CallPattern(Extended):
         description="import boxes (containers) a call discharges: a distribution, "
         "{ dist = 'triangular', low = 3500, mode = 4000, high = 4500 }",
     )
-    boxes_per_declaration: float = Field(
+    boxes_per_declaration: limits.Real = Field(
         gt=0,
         le=1000,
         description="boxes an import declaration covers, which turns a call's boxes into "
         "declarations (rounded, at least 1); about 2.06 in the default scenario "
         "(docs/calibration-default.md)",
     )
-    share: float = Field(
+    share: limits.Real = Field(
         default=1.0,
         gt=0,
         le=1,

@@ -21,7 +21,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from sim.lane_catalogue import WINDOW_KEYS
 from sim.scenario.base import Extended, Strict
-from sim.scenario.limits import AtField
+from sim.scenario.limits import AtField, Real, Whole
 from sim.scenario.timeline import Dated, RunTime
 
 if TYPE_CHECKING:
@@ -69,20 +69,20 @@ class CapacityWindow(Span, Extended):
         "the port with a finite number of servers; a list of lanes (['declaration_review', "
         "'document_check']) gives each of them the same window"
     )
-    at: str | float = Field(
+    at: str | Real = Field(
         description="when it starts: whole hours after the run's start ('30 d', '722 h'; a "
         "bare number, in hours, only in a resolved scenario.json) or a date ('2018-04-20', "
         "00:00, with start_date)"
     )
     lasts: RunTime = Field(description="how long, in whole hours ('12 h', '2 d')")
-    servers: int | None = Field(
+    servers: Whole | None = Field(
         default=None,
         ge=0,
         le=10_000,
         description="servers on duty during the window, whatever the schedule (a night "
         "shift where the schedule has none, a closure at 0); or give added",
     )
-    added: int | None = Field(
+    added: Whole | None = Field(
         default=None,
         ge=-10_000,
         le=10_000,

@@ -25,7 +25,7 @@ from pydantic import (
 from sim.lane_catalogue import PRICED
 from sim.scenario.base import ANY, ILLICIT, MODES, Extended, Strict
 from sim.scenario.distributions import Duration
-from sim.scenario.limits import AtField, Clock, Flag, Real, on_the_hour, real
+from sim.scenario.limits import AtField, Clock, Flag, Real, Whole, on_the_hour, real
 
 MAX_MONEY = 1e12
 
@@ -371,7 +371,7 @@ class Costs(Extended):
         default="USD",
         description="the ISO 4217 code of the currency every price (and goods' value) is in",
     )
-    price_year: int = Field(ge=1900, le=2200)
+    price_year: Whole = Field(ge=1900, le=2200)
     hours_per_year: Real = Field(
         default=2000.0, gt=0, le=8784,
         description="hours a head is available for work in a year (a working week's hours "

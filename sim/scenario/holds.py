@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from sim.scenario.capacity_windows import Span, span_problem
-from sim.scenario.limits import AtField
+from sim.scenario.limits import AtField, Real
 from sim.scenario.timeline import RunTime
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class Hold(Span):
         "declaration system down)"
     )
     port: str = Field(description="the port held (a name under [ports]), or '*': every port")
-    at: str | float = Field(
+    at: str | Real = Field(
         description="when it starts: a time after the run's start ('24 d', '30 h'; a bare "
         "number, in hours, only in a resolved scenario.json) or a date ('2018-04-20', 00:00, "
         "with start_date)"

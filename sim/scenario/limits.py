@@ -110,7 +110,9 @@ def boolean(v: Any) -> Any:
 
 def whole(v: Any) -> Any:
     """A whole number as written (``3``), never a boolean, a float or a string."""
-    if isinstance(v, bool) or not isinstance(v, int):
+    if isinstance(v, bool):  # (as a scenario file writes it, not Python's True)
+        raise ValueError(f"expected a whole number, not {str(v).lower()}")
+    if not isinstance(v, int):
         raise ValueError(f"expected a whole number; got {v!r}"[:120] + read_as_float(v))
     return v
 
@@ -128,6 +130,8 @@ def read_as_float(v: Any) -> str:
 
 #: A finite number (int or float as written), never true/false.
 Real = Annotated[float, BeforeValidator(real), Field(allow_inf_nan=False)]
+#: A whole number as written (``3``): never true/false, a float or a string.
+Whole = Annotated[int, BeforeValidator(whole), Strict()]
 #: A switch: true or false as written.
 Flag = Annotated[bool, BeforeValidator(boolean)]
 #: A probability or share: a finite number in [0, 1], never true/false.

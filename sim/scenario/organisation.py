@@ -23,7 +23,7 @@ from pydantic import Strict as StrictValue
 
 from sim.scenario.base import Extended, Strict
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours
-from sim.scenario.limits import AtField, Flag, Probability, Real, real, whole
+from sim.scenario.limits import AtField, Flag, Probability, Real, Whole, real, whole
 from sim.scenario.local_risks import DESCRIPTION as LOCAL_RISKS
 from sim.scenario.local_risks import LocalRisk, check_types
 from sim.scenario.office_hours import OfficeHours
@@ -367,7 +367,7 @@ class OrganisationSpec(Extended):
     ADDED = ("price_year",)
 
     structure: Structure = "hybrid"
-    price_year: int | None = Field(
+    price_year: Whole | None = Field(
         default=None, ge=1900, le=2200,
         description="the year whose prices the staff's cost_per_year (CNY a head) are at: "
         "said beside the staff cost figures (bordersim org) and in the money a run's table "

@@ -14,7 +14,7 @@ from pydantic import AfterValidator, Field, ValidationInfo, field_validator, mod
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES, ByDirection
 from sim.scenario.base import Strict as _Strict
 from sim.scenario.distributions import Duration, hours
-from sim.scenario.limits import AtField, Flag, Probability, Real
+from sim.scenario.limits import AtField, Flag, Probability, Real, Whole
 
 #: an inspection rate that may differ between imports and exports (a number: both)
 Rate = ByDirection
@@ -83,8 +83,8 @@ class Learning(_Strict):
     """Labelled outcomes (inspected goods only) raise each type's AUC towards ``auc_max``:
     AUC = max - (max - AUC0) * exp(-labels / labels_scale)."""
 
-    auc_max: Annotated[float, Field(gt=0.5, lt=1)] = 0.95
-    labels: Annotated[float, Field(gt=0)] = 10_000.0
+    auc_max: Annotated[Real, Field(gt=0.5, lt=1)] = 0.95
+    labels: Annotated[Real, Field(gt=0)] = 10_000.0
 
 
 class Throttle(_Strict):
@@ -93,7 +93,7 @@ class Throttle(_Strict):
     consignments waiting at the port's exam yard for a bay, movers or an exam team, read at
     each refresh; a run whose throttle never engaged says so."""
 
-    queue: Annotated[float, Field(gt=0)] = 50.0
+    queue: Annotated[Real, Field(gt=0)] = 50.0
     min_share: Probability = 0.5
 
 
@@ -105,11 +105,11 @@ class Partner(_Strict):
     coverage: Probability = Field(
         default=1.0, description="share of this origin's declarations the partner's data covers"
     )
-    auc_uplift: Annotated[float, Field(ge=0, le=0.49)] = Field(
+    auc_uplift: Annotated[Real, Field(ge=0, le=0.49)] = Field(
         default=0.0,
         description="added to each illicit type's AUC for covered declarations (at most 0.999)",
     )
-    alert_rate: Annotated[float, Field(ge=0, le=1000)] = Field(
+    alert_rate: Annotated[Real, Field(ge=0, le=1000)] = Field(
         default=0.0,
         description="the partner's seizures of goods from or to it reported here, per day "
         "(a Poisson stream; each one's commodity drawn in proportion to the illicit flow)",
@@ -145,12 +145,12 @@ class RiskConfig(_Strict):
     random_share: Probability = Field(
         default=0.1, description="share of the target met by random selection (exploration)"
     )
-    window: Annotated[int, Field(ge=10, le=1_000_000)] = Field(
+    window: Annotated[Whole, Field(ge=10, le=1_000_000)] = Field(
         default=5000,
         description="recent scores the threshold's quantile is taken over (it lags a change "
         "shorter than the time these take to arrive: at a low-volume port a shorter window)",
     )
-    auc: dict[str, Annotated[float, Field(ge=0.5, lt=1)]] = Field(
+    auc: dict[str, Annotated[Real, Field(ge=0.5, lt=1)]] = Field(
         default_factory=dict, description="AUC of the score per illicit type (default 0.75)"
     )
     caps: dict[str, Probability] = Field(

@@ -45,11 +45,11 @@ class Schedule(Strict):
     ``declarations``, others left alone) or ``hours`` and ``declarations`` as lists, one
     entry a call, in order of arrival."""
 
-    hours: list[float] = Field(
+    hours: list[limits.Real] = Field(
         description="when each call comes, in hours from the run's start (the warm-up's first "
         "day, 00:00), in order of arrival"
     )
-    declarations: list[int] = Field(description="the import declarations each call brings")
+    declarations: list[limits.Whole] = Field(description="the import declarations each call brings")
 
     @model_validator(mode="before")
     @classmethod

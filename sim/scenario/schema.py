@@ -1002,7 +1002,7 @@ class Inspection(Strict):
         description="joint exams: both officer kinds present (time = the longer), or one "
         "cross-trained pool: teams and quarantine officers are one lane, headcounts added",
     )
-    cross_training_slowdown: float = Field(
+    cross_training_slowdown: Real = Field(
         default=1.0,
         ge=1.0,
         description="cross-trained pool: factor on examination times (>1 while officers learn)",

@@ -68,7 +68,7 @@ class Dated(Strict):
         description="a reform of the library with its strengths, e.g. 'single_window' or "
         "'advance_declaration:uptake=0.8' (see `bordersim reforms`)"
     )
-    at: str | float = Field(
+    at: str | limits.Real = Field(
         description="when it switches on: a time after the run's start with its unit ('60 d', "
         "up to the run's end or 365 d, the later; a bare number, in hours, only in a resolved "
         "scenario.json) or a date ('2018-04-20', quoted or not, with start_date)"
