@@ -25,8 +25,8 @@ def closed_lane(last: float, closed: bool = True) -> SimpleNamespace:
     window)."""
     weekly = Weekly()
     for week, mean in enumerate((1.0, 1.1, 1.2, 9.0, last)):
-        for _ in range(3):
-            weekly.add(week * WEEK + 10.0, mean)
+        for day in range(7):  # (a job each day: the rule's batches are days)
+            weekly.add(week * WEEK + day * 24 + 10.0, mean)
     planned = DAY * 35
     if closed:
         planned = [0 if 21 * 24 <= h < 24 * 24 else n for h, n in enumerate(planned)]

@@ -189,9 +189,9 @@ def test_a_run_leaves_numpys_error_handling_as_it_found_it():
     assert np.geterr() == before
 
 
-def test_a_fifo_lane_books_each_cohort_jobs_wait_into_its_week_with_its_square():
-    """The FIFO lane writes a job's wait into its week's sum, count and sum of squares inline
-    (the stability rule's spread, :class:`sim.model.weekly.Weekly`): as ``Weekly.add``."""
+def test_a_fifo_lane_books_each_cohort_jobs_wait_into_its_day():
+    """The FIFO lane writes a job's wait into its day's sum and count inline (the stability
+    rule's batches, :class:`sim.model.weekly.Weekly`): as ``Weekly.add``."""
     from sim.model.weekly import Weekly
 
     env = Environment()
@@ -208,5 +208,5 @@ def test_a_fifo_lane_books_each_cohort_jobs_wait_into_its_week_with_its_square()
     want = Weekly()
     for (t, _, _), (begin, _) in zip(asks, sorted(got), strict=True):
         want.add(t, begin - t)
-    assert lane.weekly.weeks == want.weeks and set(want.weeks) == {0, 1}
-    assert want.weeks[0][2] == pytest.approx(0.0**2 + 2.5**2 + 4.0**2)  # (one server)
+    assert lane.weekly.days == want.days and set(want.days) == {0, 7}
+    assert want.days[0] == pytest.approx([0.0 + 2.5 + 4.0, 3.0])  # (one server)

@@ -40,7 +40,7 @@ def _overload() -> str:
     from sim.model.weekly import Weekly
 
     weekly = Weekly()
-    weekly.weeks[0] = [0.0, 504.0, 0.0]
+    weekly.days[0] = [0.0, 504.0]
     lane = SimpleNamespace(port="p_1", name="document_check", unlimited=False, weekly=weekly,
                            hourly=[3], served=504, service_sum=504.0,
                            weekly_waits=lambda: {})  # fmt: skip

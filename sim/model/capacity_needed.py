@@ -35,7 +35,7 @@ def offered(lane: Any, window: tuple[float, float]) -> tuple[float, float] | Non
     hours = range(math.ceil(window[0]), math.floor(window[1]))
     if weekly is None or hourly is None or not served or not hours:
         return None
-    asked = sum(n for _, n, _ in weekly.weeks.values())  # (booked jobs: FIFO lanes' all)
+    asked = weekly.count()  # (booked jobs: FIFO lanes' all)
     cell = getattr(lane, "cell", None)
     if cell is not None:  # (an exam yard's lane books a job when it starts: add the waiting)
         asked += cell.waiting_cohort(lane)

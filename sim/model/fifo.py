@@ -230,14 +230,13 @@ class FifoLane(FifoState):
             self.waits.add(s - r)
             if s > r:
                 self.waited += 1
-            weeks = self.weekly.weeks  # (Weekly.add, written out)
-            week = weeks.get(int(r // 168))
-            if week is None:
-                weeks[int(r // 168)] = [s - r, 1.0, (s - r) * (s - r)]
+            days = self.weekly.days  # (Weekly.add, written out)
+            day = days.get(int(r // 24))
+            if day is None:
+                days[int(r // 24)] = [s - r, 1.0]
             else:
-                week[0] += s - r
-                week[1] += 1.0
-                week[2] += (s - r) * (s - r)
+                day[0] += s - r
+                day[1] += 1.0
             if self._edges:
                 self.period_wait(r, s - r)
             self.served += 1

@@ -14,8 +14,9 @@ they asked):
   exceeds that of the first half by more than half (and by more than ``RISE_MIN_H``), and
   the weekly means rise consistently: Kendall's S (rising pairs of weeks minus falling ones)
   is at least ``TREND`` of all pairs; and the later weeks' jobs wait longer than the earlier
-  weeks' by at least ``Z_RISE`` standard errors (jobs taken as independent: a queue that
-  serves a handful of jobs a week swings from week to week by chance). Not for a nearly idle
+  weeks' by at least ``Z_RISE`` standard errors (by batch means, a day a batch: a queue's
+  successive waits are correlated, and one that serves a handful of jobs a week swings from
+  week to week by chance; :meth:`sim.model.weekly.Weekly.rise_z`). Not for a nearly idle
   lane (busy under ``IDLE`` of its on-duty time: its jobs wait for a shift) nor for a
   laboratory whose samples all went in the first batch after their submission (each waited
   only for the next cut-off): neither can hold a queue that keeps rising.

@@ -1,7 +1,8 @@
-"""Cohort waits by the week of the run in which they asked, for the rising-wait rule of
-:mod:`sim.model.stability`: each week's sum, count and sum of squares, so that a rise of the
-weekly means can be told from the chance swings of a queue that serves a handful of jobs a
-week (a laboratory at a quiet port, an exam yard that one or two vessels a week use); the
+"""Cohort waits by the day of the run on which they asked, for the rising-wait rule of
+:mod:`sim.model.stability`: each day's sum and count, from which the weekly means come, and
+the standard error of a rise by batch means (a day a batch), so that a rise of the weekly
+means can be told from the chance swings of a queue (a laboratory at a quiet port, an exam
+yard that one or two vessels a week use, or any queue whose successive jobs wait alike); the
 rule's warning, and which waits it leaves alone (a nearly idle lane's, a laboratory's that
 only waited for its cut-offs)."""
 
@@ -11,14 +12,13 @@ import math
 
 import numpy as np
 
-HOURS_PER_WEEK = 168
+HOURS_PER_DAY = 24
 RISE_FACTOR = 1.5
 RISE_MIN_H = 1.0  # rises smaller than this (hours) are noise, not instability
 TREND = 0.6  # Kendall's S as a share of all pairs of weeks
 MIN_WEEKS = 3  # whole weeks observed before a rising wait can be told from noise
 #: the later weeks' mean wait above the earlier weeks' by this many standard errors of the
-#: difference, the jobs taken as independent (queues' waits are positively correlated, so
-#: the true error is larger: a rise that passes may be noise, one that fails surely is)
+#: difference, each side's error by batch means with a day a batch (:meth:`Weekly.rise_z`)
 Z_RISE = 2.0
 #: a lane busy less than this share of its on-duty time is nearly idle: a rise of its weekly
 #: waits is the chance of when its few jobs came against its shifts, not a queue
@@ -26,50 +26,67 @@ IDLE = 0.05
 
 
 class Weekly:
-    """The waits of cohort jobs by week: ``weeks[w] = [sum, count, sum of squares]``."""
+    """The waits of cohort jobs by day of the run: ``days[d] = [sum, count]``."""
 
-    __slots__ = ("weeks",)
+    __slots__ = ("days",)
 
     def __init__(self) -> None:
-        self.weeks: dict[int, list[float]] = {}
+        self.days: dict[int, list[float]] = {}
 
     def add(self, asked: float, wait: float) -> None:
         """Book a job that asked at ``asked`` (hours) and waited ``wait``."""
-        week = self.weeks.get(int(asked // HOURS_PER_WEEK))
-        if week is None:
-            self.weeks[int(asked // HOURS_PER_WEEK)] = [wait, 1.0, wait * wait]
+        day = self.days.get(int(asked // HOURS_PER_DAY))
+        if day is None:
+            self.days[int(asked // HOURS_PER_DAY)] = [wait, 1.0]
         else:
-            week[0] += wait
-            week[1] += 1.0
-            week[2] += wait * wait
+            day[0] += wait
+            day[1] += 1.0
+
+    def count(self) -> float:
+        """The jobs booked."""
+        return sum(n for _, n in self.days.values())
 
     def means(self) -> dict[int, float]:
         """Mean wait by week, in week order."""
-        return {w: s / n for w, (s, n, _) in sorted(self.weeks.items())}
+        weeks: dict[int, list[float]] = {}
+        for d, (s, n) in sorted(self.days.items()):
+            week = weeks.setdefault(d // 7, [0.0, 0.0])
+            week[0] += s
+            week[1] += n
+        return {w: s / n for w, (s, n) in weeks.items()}
 
     def rise_z(self, early: list[int], late: list[int]) -> float:
         """How many standard errors the mean wait of the jobs of weeks ``late`` lies above
-        that of weeks ``early`` (jobs taken as independent, which queues' waits are not: so
-        the figure overstates a rise, never hides one); ``-inf`` where a side has fewer than
-        two jobs (no spread to judge by)."""
-        (m1, v1, n1), (m2, v2, n2) = self._pooled(early), self._pooled(late)
+        that of weeks ``early``; ``-inf`` where a side has fewer than two jobs.
+
+        Successive jobs of a queue wait alike (one long wait follows another), so their
+        waits are not independent, and an error that took them so would be far too small.
+        Each side's error is by nonoverlapping batch means (Law, *Simulation Modeling and
+        Analysis*, 5th ed., 2015, sec. 9.5.3), a day a batch, so that each batch holds a
+        whole day's shifts; days hold unequal numbers of jobs, so the side's mean is their
+        ratio estimator and its variance the ratio estimator's (Cochran, *Sampling
+        Techniques*, 3rd ed., 1977, sec. 6.3). This assumes a day's mean wait is nearly
+        independent of the next day's: true of a queue whose busy spells last hours, not of
+        one whose jobs take a day each (its error is still too small)."""
+        (m1, v1, n1), (m2, v2, n2) = self._batched(early), self._batched(late)
         if n1 < 2 or n2 < 2:
             return -math.inf
-        se = math.sqrt(v1 / n1 + v2 / n2)
+        se = math.sqrt(v1 + v2)
         if se == 0.0:
             return math.inf if m2 > m1 else -math.inf
         return (m2 - m1) / se
 
-    def _pooled(self, weeks: list[int]) -> tuple[float, float, float]:
-        """Mean, sample variance and count of the jobs of ``weeks``."""
-        total = count = squares = 0.0
-        for w in weeks:
-            s, n, q = self.weeks.get(w, (0.0, 0.0, 0.0))
-            total, count, squares = total + s, count + n, squares + q
+    def _batched(self, weeks: list[int]) -> tuple[float, float, float]:
+        """Mean wait of the jobs of ``weeks``, its variance by batch means (a day a batch,
+        days without jobs counted as batches of none) and the count of jobs."""
+        batches = [self.days.get(d, (0.0, 0.0)) for w in weeks for d in range(7 * w, 7 * w + 7)]
+        total = sum(s for s, _ in batches)
+        count = sum(n for _, n in batches)
         if count < 2:
             return (total / count if count else 0.0), 0.0, count
-        mean = total / count
-        return mean, max(squares - count * mean * mean, 0.0) / (count - 1), count
+        mean, k = total / count, len(batches)
+        spread = sum((s - mean * n) ** 2 for s, n in batches)
+        return mean, k / (k - 1) * spread / (count * count), count
 
 
 def rising(weekly: list[float]) -> bool:
