@@ -100,8 +100,9 @@ def add_parsers(sub: Any) -> None:
     dash.add_argument("--out", type=out_path, default=Path("results") / "dashboard",
                       metavar="DIR",
                       help="the page's results folder: each group's finished runs kept in a "
-                      "folder of its own (the group named in the page's address: ?group=NAME) "
-                      "and shown again when the page is reloaded (default results/dashboard; "
+                      "folder of its own (the group named in the page's address: ?group=NAME; "
+                      "without one, the group that ran last) and shown again when the page is "
+                      "reloaded (default results/dashboard; "
                       "delete a group's folder to clear its runs so far)")
     add_lang(dash, f"language of the page (en or zh: Simplified Chinese; default: the "
                    f"environment variable {ENV}, else en); names from the scenario and "

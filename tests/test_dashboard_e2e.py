@@ -294,7 +294,23 @@ def test_switch_an_option_run_and_read_the_numbers(server, browser, folder, tmp_
     assert full_shown[("option", "clearance_h_mean_import")] != full_shown[
         ("baseline", "clearance_h_mean_import")]
     browser.switch_to.window(first_tab)  # the room asks: and with one more scanner instead?
-    _run_again_and_keep_the_first(browser, full_shown)
+    both = _run_again_and_keep_the_first(browser, full_shown)
+    _the_bare_address_shows_the_group_that_ran_last(browser, url, both)
+
+
+def _the_bare_address_shows_the_group_that_ran_last(browser, url: str, both) -> None:
+    """A room that opens the bare address again (no ``?group=``: a bookmark, the address
+    typed anew) sees its runs, not an empty page: the group that ran last (this tab's, whose
+    second run ended after the other tab's run), named in the address bar again."""
+    from urllib.parse import parse_qs, urlparse
+
+    (group,) = parse_qs(urlparse(browser.current_url).query)["group"]
+    browser.get(url)
+    assert _history(browser) == both
+    deadline = time.monotonic() + 30
+    while "group=" not in browser.current_url and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert parse_qs(urlparse(browser.current_url).query)["group"] == [group]
 
 
 def _tree(driver, structures: str) -> list:
@@ -646,7 +662,7 @@ def _history(driver) -> dict[tuple[str, str, str], float]:
     }
 
 
-def _run_again_and_keep_the_first(browser, first_full) -> None:
+def _run_again_and_keep_the_first(browser, first_full) -> dict:
     """Run clears the results above; the runs so far keep each finished run's headline
     figures (the full table's, exactly), so that the room can set one more scanner beside
     the AI option it ran before (run 1: ``first_full``, the full table shown)."""
@@ -673,6 +689,7 @@ def _run_again_and_keep_the_first(browser, first_full) -> None:
     assert "group=" in browser.current_url  # (the group's name, given in the address bar)
     browser.refresh()  # (a reload, or the tab closed by mistake: the runs so far are kept)
     assert _history(browser) == both
+    return both
 
 
 def _download_and_set_side_by_side(browser, both) -> None:

@@ -77,6 +77,28 @@ def test_a_group_is_named_in_the_address_or_given_a_new_name(tmp_path, capsys):
     assert "group '../x' in a page's address is not a name" in capsys.readouterr().err
 
 
+def test_a_bare_address_shows_the_group_that_ran_last(tmp_path):
+    """A room that reloads the bare address (no ``?group=``) sees its runs again: the group
+    whose latest run was written last, its name put in the address; a folder without runs,
+    or not a group's name, is passed over; a name that is not one still starts a new group."""
+    import os
+
+    for group, number, when in (("blue", 1, 100), ("red", 1, 300), ("blue", 2, 200)):
+        path = tmp_path / group / f"run-{number:04d}.json"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("{}")
+        os.utime(path, ns=(when * 10**9, when * 10**9))
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "not.a.group").mkdir()
+    (tmp_path / "not.a.group" / "run-0001.json").write_text("{}")
+    os.utime(tmp_path / "not.a.group" / "run-0001.json", ns=(999 * 10**9, 999 * 10**9))
+    assert group_folder(tmp_path, []) == (tmp_path / "red", "red")
+    os.utime(tmp_path / "blue" / "run-0002.json", ns=(400 * 10**9, 400 * 10**9))
+    assert group_folder(tmp_path, []) == (tmp_path / "blue", "blue")
+    assert group_folder(tmp_path, ["red"]) == (tmp_path / "red", None)
+    assert group_folder(tmp_path, ["../x"])[1] not in ("red", "blue")
+
+
 def test_the_page_keeps_its_runs_in_results_dashboard_unless_told():
     _, commands = _build()
     dash = commands["dashboard"]

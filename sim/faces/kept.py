@@ -8,9 +8,11 @@ folder per group, one JSON file a run (``run-0001.json``, ...), written to a tem
 renamed into place, so a file is whole or absent even when the server is stopped mid-write.
 
 A group is named in the page's address: ``http://HOST:5006/?group=blue`` (letters, digits,
-``-`` and ``_``); a page opened without one is given a new name, put in its address bar, so
-that reloading it, or opening that address again after closing the tab, shows the group's
-latest runs again, while two groups on one server keep their runs apart. Deleting a group's
+``-`` and ``_``); a page opened without one shows the group that ran last (a new group when
+none has run yet), its name put in the address bar, so that reloading it, opening that
+address again after closing the tab, or opening the bare address again, shows the group's
+latest runs again, while two groups on one server keep their runs apart (a room starts a
+group of its own by naming it: ``?group=red``). Deleting a group's
 folder (or the whole results folder) clears its runs so far. A file that cannot be read is
 left out, and said on the server's console.
 """
@@ -125,15 +127,29 @@ class Kept:
 
 def group_folder(root: Path, asked: Sequence[str]) -> tuple[Path, str | None]:
     """The folder of the group a page's address names (its first valid ``group``), and the
-    new name to put in the address when it names none (None when it did)."""
+    name to put in the address when it names none (None when it did): the group that ran
+    last (:func:`latest_group`) for a bare address, so that a room that reloads the bare
+    address sees its runs again; else, or for a name that is not one, a new group."""
     name = next((a for a in asked if GROUP.fullmatch(a)), None)
     if name is not None:
         return root / name, None
     if asked:
         print(f"bordersim dashboard: group {asked[0]!r} in a page's address is not a name "
               "(letters, digits, - and _, at most 40): a new one given", file=sys.stderr)
-    name = secrets.token_hex(3)
+    name = (None if asked else latest_group(root)) or secrets.token_hex(3)
     return root / name, name
+
+
+def latest_group(root: Path) -> str | None:
+    """The group in ``root`` whose latest run was written last (None when none has a run)."""
+    if not root.is_dir():
+        return None
+    written = []
+    for folder in root.iterdir():
+        files = Kept(folder).files() if GROUP.fullmatch(folder.name) else []
+        if files:
+            written.append((files[-1].stat().st_mtime_ns, folder.name))
+    return max(written)[1] if written else None
 
 
 def for_session(root: Path) -> Kept:
