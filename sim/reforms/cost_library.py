@@ -143,6 +143,8 @@ COSTS: dict[str, ReformCost] = {
     "green_lane": _free("a queue priority builds nothing"),
     "control_order": _free("an order issued builds nothing; its checks' staff are the model's"),
     "credit_downgrade": _free("a sanction builds nothing"),
+    "aeo_lapse": _free("a lapsed certification builds nothing (the trader's own cost of "
+                       "keeping it is compare's --certification-a-year)"),
     "patrol_staff": _free("its patrol heads are priced by the model itself"),
     "state_pays_no_find": _free("who pays the handling; the handling itself is the model's"),
     "trader_pays_no_find": _free("who pays the handling; the handling itself is the model's"),

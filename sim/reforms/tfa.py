@@ -67,6 +67,8 @@ TAGS = {
     "credit_downgrade": Tag((), "a sanction, not a facilitation measure: general traders "
                             "downgraded to discredited lose what Art. 7.7 offers authorized "
                             "operators"),
+    "aeo_lapse": Tag((), "a counterfactual, not a facilitation measure: advanced AEOs whose "
+                     "certification lapses lose what Art. 7.7 offers authorized operators"),
     "cold_chain_mandate": Tag((), "an emergency health control that adds checks and holds; "
                               "it implements no facilitation measure", ("5.1",)),
     "clearance_integration": Tag((), "a reorganisation of where domestic goods are declared "

@@ -42,6 +42,9 @@ WHY = {
         "半个关员年；每年监管运营人需十分之一个关员年",
     "assumption: a queue priority builds nothing": "假设：排队优先无需任何建设",
     "assumption: a sanction builds nothing": "假设：惩戒措施无需任何建设",
+    "assumption: a lapsed certification builds nothing (the trader's own cost of keeping it "
+    "is compare's --certification-a-year)":
+        "假设：认证失效无需任何建设（企业自身维持认证的成本见 compare 的 --certification-a-year）",
     "assumption: a shock, not a programme: nothing is bought": "假设：这是冲击而非项目，无需购置",
     "assumption: abolishing a form builds nothing": "假设：取消一份单证无需任何建设",
     "assumption: about 20 officers a port trained 5 days with their trainers: half an "

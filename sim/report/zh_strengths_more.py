@@ -20,6 +20,9 @@ MORE_STRENGTHS: dict[str, tuple[str, str]] = {
     "aeo_mutual_recognition.shift": ("3e62cc85", "“一般信用企业”报关单中其企业获得认证的比例"),
     "aeo_mutual_recognition.into": ("98fbdb28",
         "其加入的类别：aeo_advanced（高级认证）或 aeo_general（一般认证）"),
+    "aeo_lapse.shift": ("d91a7416", "“高级认证企业”报关单中其企业失去认证的比例"),
+    "aeo_lapse.into": ("3fa3f8a5",
+        "其加入的类别：general（失去认证）或 aeo_general（由高级认证降为一般认证）"),
     "credit_downgrade.shift": ("2f2485e5", "“一般信用企业”报关单中其企业被降为失信企业的比例"),
     "origin_pre_inspection.uptake": ("1324c6e5",
         "经批准的出口商的检疫类货物中在原产地实施检验的比例"),
@@ -151,6 +154,10 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
         "假设：into，即新认证企业加入的类别（研究笔记未说明互认伙伴认可我国哪一级认证；海关总署"
         "互认安排的文本可以确定）；各类别的查验率有来源（2019 年高级认证企业 0.57%，"
         "published-figures.md §2.2）；bordersim tornado 两种都试"),
+    "aeo_lapse:0": ("901c59ac",
+        "我国企业信用分类（海关总署令第 251 号）：2019 年高级认证企业报关单查验率 0.57%"
+        "（english.www.gov.cn 2020-06-03，published-figures.md §2.2）；查验率取情景中的数值"),
+    "aeo_lapse:1": ("7a9ca56c", "假设：shift（一家企业的认证失效折合为报关单的比例）"),
     "credit_downgrade:0": ("abce1163",
         "我国企业信用分类（海关总署令第 251 号）：2019 年失信企业报关单查验率 84.76%，高级认证"
         "企业 0.57%（english.www.gov.cn 2020-06-03，published-figures.md §2.2）；查验率取情景中的"
