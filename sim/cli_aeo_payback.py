@@ -38,9 +38,10 @@ def add_options(p: argparse.ArgumentParser) -> None:
     """Add the trader's figures to ``compare``'s parser."""
     p.add_argument("--declarations-a-year", type=_positive, metavar="N",
                    help="your declarations a year at the port and direction you read, with an "
-                   "aeo_mutual_recognition option: prints its certified traders' saving a "
-                   "year against the certification's costs and the months to pay back, and "
-                   f"writes {FILE}")
+                   "aeo_mutual_recognition option (or, if you are certified already, an "
+                   "aeo_lapse one: what losing the status would cost you): prints its "
+                   "certified traders' saving a year against the certification's costs and "
+                   f"the months to pay back, and writes {FILE}")
     p.add_argument("--certification-once", type=_number(0, "must be 0 or more"),
                    metavar="AMOUNT",
                    help="the one-off cost of getting certified (audits, consultants, "

@@ -192,3 +192,18 @@ def test_a_filter_without_declarations_or_an_unknown_port_is_refused(capsys):
 
     assert main(["compare", "--payback-port", "sea_port", "--lang", "zh"]) == 2
     assert "给出了 --payback-port，但没有给出" in capsys.readouterr().err
+
+
+def test_a_lapsed_certifications_rise_in_cost_is_the_saving_the_status_keeps():
+    """An aeo_lapse row (advanced AEOs' own consignments without the status) costs more: the
+    rise is what keeping the status saves, its interval's ends as they are."""
+    from sim.experiment.aeo_payback import LAPSED
+
+    lapsed = _gains(42.0, 12.0, 68.0).replace({"group": {CERTIFIED: LAPSED}})
+    rows = payback_rows(lapsed, Certification(1200, 0, 10_000))
+    assert len(rows) == 1
+    r = rows[0]
+    assert (r["saving"], r["saving_low"], r["saving_high"]) == (42.0, 12.0, 68.0)
+    assert r["net_a_year"] == pytest.approx(42 * 1200 - 10_000) and r["claimable"]
+    other = _gains(42.0, 12.0, 68.0).replace({"group": {CERTIFIED: "aeo_advanced → aeo_general"}})
+    assert payback_rows(other, Certification(1200)) == []

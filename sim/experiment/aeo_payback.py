@@ -2,8 +2,11 @@
 certified traders got (its who-gains rows ``general → aeo_advanced``, measure ``trader_cost``:
 each certified consignment set against itself uncertified), times the trader's declarations a
 year, against what the status costs the trader: a one-off cost of getting certified and a
-yearly cost of keeping it (staff, audits, systems). The costs are the trader's own figures:
-no published figure is in this project's research notes, so there is no default.
+yearly cost of keeping it (staff, audits, systems). For a trader already certified, an
+``aeo_lapse`` option's rows ``aeo_advanced → general`` give the same saving from the other
+side: what its own (advanced AEOs') consignments would cost more without the status. The
+costs are the trader's own figures: no published figure is in this project's research notes,
+so there is no default.
 
 The payback is claimed only when the saving's interval lies above 0: where it holds 0 the
 comparison cannot tell the saving from none, and :func:`unclaimed_words` says so.
@@ -21,6 +24,8 @@ from sim.experiment.gains import COST
 
 #: the who-gains group of a consignment the option certified
 CERTIFIED = "general → aeo_advanced"
+#: the who-gains group of an advanced AEO's consignment whose certification lapsed
+LAPSED = "aeo_advanced → general"
 #: the columns of ``aeo-payback.csv``, one row per option, port and direction
 COLUMNS = (
     "option", "port", "direction", "unit", "n", "saving", "saving_low", "saving_high",
@@ -63,14 +68,19 @@ def payback(saving: float, low: float, high: float, ask: Certification) -> dict[
 def payback_rows(gains: pd.DataFrame, ask: Certification) -> list[dict[str, Any]]:
     """One row per option, port and direction with certified consignments (:data:`COLUMNS`),
     their saving a declaration (``-mean_change``; the interval's ends swap) and its
-    :func:`payback`. Empty when the comparison certified no one or priced no trader cost."""
+    :func:`payback`; or with lapsed ones (:data:`LAPSED`), whose rise in cost is the saving
+    the status keeps (``mean_change`` as it is). Empty when the comparison certified and
+    decertified no one or priced no trader cost."""
     if gains.empty or "group" not in gains:
         return []
     rows = gains[(gains["measure"] == COST) & (gains["dimension"] == "trader_class")
-                 & (gains["group"] == CERTIFIED)]
+                 & gains["group"].isin((CERTIFIED, LAPSED))]
     out = []
     for r in rows.to_dict("records"):
-        saving, low, high = (0.0 - r[k] for k in ("mean_change", "ci_high", "ci_low"))
+        if r["group"] == LAPSED:
+            saving, low, high = (float(r[k]) for k in ("mean_change", "ci_low", "ci_high"))
+        else:
+            saving, low, high = (0.0 - r[k] for k in ("mean_change", "ci_high", "ci_low"))
         out.append({"option": r["option"], "port": r["port"], "direction": r["direction"],
                     "unit": r["unit"], "n": r["n"], "saving": saving, "saving_low": low,
                     "saving_high": high, **payback(saving, low, high, ask)})
