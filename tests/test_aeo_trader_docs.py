@@ -28,8 +28,8 @@ def _blocks(kind: str) -> list[str]:
 
 def test_the_commands_name_what_the_default_scenario_takes():
     known = metric_names(sim.load_scenario(sim.default_scenario_path()))
-    (run,), (compare,), (pays,), (keeps,) = ([shlex.split(line) for line in b.splitlines()]
-                                             for b in _blocks("sh"))
+    (run,), (compare,), (pays,), (partners,), (keeps,) = (
+        [shlex.split(line) for line in b.splitlines()] for b in _blocks("sh"))
     assert run[:2] == ["bordersim", "run"] and compare[:2] == ["bordersim", "compare"]
     picked = shown([run[run.index("--show") + 1]], known)
     # each of the four classes' imports and exports: inspection rate, mean and p90
@@ -49,6 +49,11 @@ def test_the_commands_name_what_the_default_scenario_takes():
     assert asked.certification_a_year is not None
     assert [r.split(":")[0] for r in asked.reforms] == ["aeo_mutual_recognition"]
     assert parse(asked.reforms[0]).apply(base) is not None
+    # the partners' AEOs' imports: a reform of its own, no payback asked
+    partnered = build_parser().parse_args(partners[1:])
+    assert [r.split(":")[0] for r in partnered.reforms] == ["aeo_partner_recognition"]
+    assert partnered.declarations_a_year is None
+    assert parse(partnered.reforms[0]).apply(base) is not None
     # a certified trader's: the same figures, its reform takes the status away
     kept = build_parser().parse_args(keeps[1:])
     assert kept.declarations_a_year > 0 and kept.certification_a_year is not None

@@ -42,7 +42,7 @@ ALLOWED_WORDS = frozenset({
     "days", "seed", "reps", "ports", "port", "extends", "drop", "holidays", "workdays", "from",
     "dated", "name", "unit", "extra", "empirical", "cv", "true", "false", "null", "NaN",
     "description", "set", "scenario", "smuggling", "directions", "schedule", "uptake",
-    "shift", "into", "enabled", "per", "kind", "overtime", "night", "agency", "capital",
+    "shift", "share", "into", "enabled", "per", "kind", "overtime", "night", "agency", "capital",
     "general", "tobacco", "frozen", "document", "exam", "quarantine", "targeting",
     "statutory", "lab", "loading", "loaded", "all", "released", "raised", "channel",
     "stretches", "speedup", "accuracy", "finds", "intensity", "sampling", "factor", "teams",

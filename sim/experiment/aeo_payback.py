@@ -24,6 +24,9 @@ from sim.experiment.gains import COST
 
 #: the who-gains group of a consignment the option certified
 CERTIFIED = "general → aeo_advanced"
+#: the reform whose 'general → aeo_advanced' rows are a partner AEO's goods, not a trader
+#: certified: the payback leaves its options out
+PARTNER = "aeo_partner_recognition"
 #: the who-gains group of an advanced AEO's consignment whose certification lapsed
 LAPSED = "aeo_advanced → general"
 #: the columns of ``aeo-payback.csv``, one row per option, port and direction
@@ -74,7 +77,8 @@ def payback_rows(gains: pd.DataFrame, ask: Certification) -> list[dict[str, Any]
     if gains.empty or "group" not in gains:
         return []
     rows = gains[(gains["measure"] == COST) & (gains["dimension"] == "trader_class")
-                 & gains["group"].isin((CERTIFIED, LAPSED))]
+                 & gains["group"].isin((CERTIFIED, LAPSED))
+                 & ~gains["option"].astype(str).str.contains(PARTNER, regex=False)]
     out = []
     for r in rows.to_dict("records"):
         if r["group"] == LAPSED:

@@ -79,6 +79,30 @@ def _lapse(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
     return _moved(data, s["shift"], s["into"], source="aeo_advanced")
 
 
+def _partner(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    """Imports from recognised partners' AEOs: the share ``share`` of general traders' import
+    declarations treated as advanced AEOs'; exports keep the class mix they had (an export
+    that inherits its port's mix is given it as its own)."""
+    out: Changes = {}
+    for name, port in ports(data):
+        classes = port["traffic"].get("trader_classes")
+        if not classes:
+            continue
+        behaviour = dict(port["traffic"].get("behaviour_classes") or classes)
+        out[f"ports.{name}.traffic.trader_classes"] = _certified(classes, s["share"],
+                                                                 "aeo_advanced")
+        out[f"ports.{name}.traffic.behaviour_classes"] = behaviour
+        exports = port.get("exports")
+        if exports is None or (exports.get("traffic") or {}).get("trader_classes"):
+            continue  # (no exports, or exports with a class mix of their own: untouched)
+        kept = {"trader_classes": dict(classes), "behaviour_classes": behaviour}
+        if exports.get("traffic") is None:
+            out[f"ports.{name}.exports.traffic"] = kept
+        else:
+            out.update({f"ports.{name}.exports.traffic.{k}": v for k, v in kept.items()})
+    return out
+
+
 def _moved(data: dict[str, Any], shift: float, into: str, source: str = "general") -> Changes:
     """The shift in every port's class mix, and in its exports' where they have their own;
     the mix their hidden truth is drawn by stays the one before (the moved traders trade as
@@ -282,6 +306,28 @@ REFORMS = [
                           "or aeo_general (advanced certification lowered to general)", None,
                           None, ("general", "aeo_general")),
         },
+    ),
+    Reform(
+        "aeo_partner_recognition",
+        "mutual recognition at the border, import side: the share share of general "
+        "traders' import declarations carry goods whose foreign consignor holds a partner's "
+        "AEO status that China recognises, and customs treats them as advanced AEOs' (the "
+        "selection tables' column; with a risk engine, the cap of risk.caps; the AEOs' "
+        "priority); they trade as they did (traffic.behaviour_classes), and who gains shows "
+        "them as general -> aeo_advanced. Exports are untouched: what recognition brings a "
+        "Chinese AEO's exports falls at the partner's border, which is not modelled; so is "
+        "a domestic AEO's own imports, which have the status already",
+        _partner,
+        (
+            "AEO mutual recognition with 43 countries (regions) (seed paper); partners' AEOs' "
+            "goods get the importing customs' AEO treatment (WCO SAFE Framework, mutual "
+            "recognition)",
+            "assumption: share (no share of China's imports from partners' AEOs was found) "
+            "and the treatment, advanced AEOs' (the texts of GAC's arrangements would settle "
+            "it)",
+        ),
+        {"share": Param(0.1, "share of general traders' import declarations whose foreign "
+                        "consignor is a recognised partner's AEO")},
     ),
     Reform(
         "origin_pre_inspection",

@@ -170,6 +170,8 @@ COSTS: dict[str, ReformCost] = {
     "aeo_mutual_recognition": _none("negotiating mutual recognition and validating traders: "
                                     "no figure in the research notes, and the traders "
                                     "certified are not counted"),
+    "aeo_partner_recognition": _none("negotiating mutual recognition and exchanging the "
+                                     "partners' AEO lists: no figure in the research notes"),
     "origin_pre_inspection": _none("officers posted abroad: no figure in the research notes"),
     "smart_sharing": _none(_NATIONAL),
     "release_before_test": _none("the recall system and its guarantees: no figure in the "

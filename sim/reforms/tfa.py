@@ -60,6 +60,10 @@ TAGS = {
                                   "operators' lower inspection rates and priority; the "
                                   "article's mutual recognition of other Members' schemes is "
                                   "not modelled"),
+    "aeo_partner_recognition": Tag(("7.7",), "imports whose foreign consignor holds a "
+                                   "recognised partner's AEO status get authorized operators' "
+                                   "lower inspection rates and priority: the article's mutual "
+                                   "recognition, at the importing border only"),
     "big_data_targeting": Tag(("7.4",), "checks concentrated on high-risk consignments by "
                               "better risk scores at the same inspection rate"),
     "cancel_clearance_form": Tag(("8.1", "10.1"), "customs no longer waits for another "

@@ -120,6 +120,9 @@ WHY = {
     "negotiating mutual recognition and validating traders: no figure in the research notes, "
     "and the traders certified are not counted":
         "互认谈判和企业认证：研究笔记中没有数字，且获认证的企业数未计",
+    "negotiating mutual recognition and exchanging the partners' AEO lists: no figure in the "
+    "research notes":
+        "互认谈判和交换伙伴方 AEO 名单：研究笔记中没有数字",
     "officers posted abroad: no figure in the research notes": "派驻境外的人员：研究笔记中没有数字",
     "the recall system and its guarantees: no figure in the research notes":
         "召回制度及其担保：研究笔记中没有数字",

@@ -20,6 +20,8 @@ MORE_STRENGTHS: dict[str, tuple[str, str]] = {
     "aeo_mutual_recognition.shift": ("3e62cc85", "“一般信用企业”报关单中其企业获得认证的比例"),
     "aeo_mutual_recognition.into": ("98fbdb28",
         "其加入的类别：aeo_advanced（高级认证）或 aeo_general（一般认证）"),
+    "aeo_partner_recognition.share": ("f5f665b6",
+        "一般信用企业进口报关单中境外发货人为获互认的伙伴方 AEO 企业的比例"),
     "aeo_lapse.shift": ("d91a7416", "“高级认证企业”报关单中其企业失去认证的比例"),
     "aeo_lapse.into": ("3fa3f8a5",
         "其加入的类别：general（失去认证）或 aeo_general（由高级认证降为一般认证）"),
@@ -154,6 +156,12 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
         "假设：into，即新认证企业加入的类别（研究笔记未说明互认伙伴认可我国哪一级认证；海关总署"
         "互认安排的文本可以确定）；各类别的查验率有来源（2019 年高级认证企业 0.57%，"
         "published-figures.md §2.2）；bordersim tornado 两种都试"),
+    "aeo_partner_recognition:0": ("766d8697",
+        "与 43 个国家（地区）实现 AEO 互认（基础论文）；伙伴方 AEO 企业的货物享有进口国海关给予 "
+        "AEO 的待遇（世界海关组织《全球贸易安全与便利标准框架》，互认）"),
+    "aeo_partner_recognition:1": ("7a1367aa",
+        "假设：share（未找到我国自伙伴方 AEO 企业进口的比例）及所给待遇为高级认证企业的待遇"
+        "（海关总署互认安排的文本可以确定）"),
     "aeo_lapse:0": ("901c59ac",
         "我国企业信用分类（海关总署令第 251 号）：2019 年高级认证企业报关单查验率 0.57%"
         "（english.www.gov.cn 2020-06-03，published-figures.md §2.2）；查验率取情景中的数值"),

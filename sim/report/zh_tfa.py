@@ -39,6 +39,9 @@ WHYS: dict[str, tuple[str, str]] = {
     "aeo_mutual_recognition": ("b2c44c7e",
         "更多本国企业享有经认证的经营者较低的查验比例和优先待遇；该条所述对其他成员认证制度的"
         "互认未建模"),
+    "aeo_partner_recognition": ("e6020ee8",
+        "境外发货人持有获互认的伙伴方 AEO 资格的进口货物享有经认证的经营者较低的查验比例和优先"
+        "待遇：该条所述的互认，仅在进口方口岸"),
     "big_data_targeting": ("08ca874c", "以更准的风险评分把检查集中于高风险货物，查验率不变"),
     "cancel_clearance_form": ("938ac812",
         "海关不再等待另一机构的单证：少一道手续，各机构相互协调"),
