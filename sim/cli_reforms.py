@@ -1,6 +1,7 @@
 """``bordersim reforms [NAME [SCENARIO]]``: the reform library on the command line.
 
-Without NAME: every reform with its one-line mechanism. With NAME (a reform, or a composition
+Without NAME: every reform in a short table, one line each (``--long``: each with its whole
+mechanism). With NAME (a reform, or a composition
 ``A+B``, ``A>B``, with strengths ``A:K=V`` and dates ``A@60d``): its mechanism, strengths,
 sources and the field changes it makes on SCENARIO (default: the bundled default).
 
@@ -21,7 +22,9 @@ def add_reforms_parser(sub: Any) -> None:
     p = sub.add_parser(
         "reforms",
         help="list the reform library, or show one reform's field changes on a scenario",
-        description="Without NAME, list every reform and its mechanism. With NAME (e.g. "
+        description="Without NAME, list every reform in a short table, one line each: what "
+        "it changes, the TFA article or seed paper behind it, whether its cost is known "
+        "(--long: each reform's whole mechanism). With NAME (e.g. "
         "single_window, single_window:uptake=0.8, joint_inspection+training, "
         "joint_inspection@60d), show its mechanism, strengths, sources and the field changes "
         "it makes on SCENARIO.",
@@ -43,6 +46,12 @@ def add_reforms_parser(sub: Any) -> None:
         "implement none (the project's reading, docs/tfa.md)",
     )
     p.add_argument(
+        "--long",
+        action="store_true",
+        help="without NAME: list every reform with its whole mechanism, wrapped, instead of "
+        "the one-line table",
+    )
+    p.add_argument(
         "scenario",
         nargs="?",
         type=Path,
@@ -58,6 +67,10 @@ def run_reforms(args: argparse.Namespace) -> int:
     from sim.cli import UsageError
     from sim.reforms.reform import MissingSection, ReformError
 
+    if args.long and (args.name is not None or args.on is not None or args.tfa):
+        raise UsageError("--long lists every reform's whole mechanism: give it alone "
+                         "(bordersim reforms --long); bordersim reforms NAME shows one "
+                         "reform in full")
     if args.tfa:
         if args.name is not None or args.on is not None:
             raise UsageError("--tfa lists every reform by TFA article: give it alone "
@@ -73,7 +86,7 @@ def run_reforms(args: argparse.Namespace) -> int:
             return _on(args.on, chosen(args))
         from sim.cli_lang import chosen
 
-        return _library(chosen(args))
+        return _library(chosen(args)) if args.long else _table(chosen(args))
     if args.on is not None:
         raise UsageError(f"--on lists every reform; with NAME give the scenario as its "
                          f"second argument: bordersim reforms {args.name} {args.on}")
@@ -90,6 +103,16 @@ def run_reforms(args: argparse.Namespace) -> int:
             )
             return 0
         raise UsageError(str(exc)) from None
+
+
+def _table(lang: str) -> int:
+    """The library as a short table, one line a reform (:mod:`sim.cli_reforms_table`)."""
+    import shutil
+
+    from sim.cli_reforms_table import table
+
+    print("\n".join(table(lang, max(60, shutil.get_terminal_size((100, 24)).columns))))
+    return 0
 
 
 def _library(lang: str) -> int:

@@ -373,6 +373,10 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      r"reform's own articles are shown by bordersim reforms NAME",
      "--tfa 按《贸易便利化协定》条款列出所有改革：请单独给出（bordersim reforms --tfa）；"
      "某项改革自身的条款由 bordersim reforms NAME 显示"),
+    (r"--long lists every reform's whole mechanism: give it alone \(bordersim reforms "
+     r"--long\); bordersim reforms NAME shows one reform in full",
+     "--long 列出每项改革的完整作用机制：请单独给出（bordersim reforms --long）；"
+     "bordersim reforms NAME 完整显示某一项改革"),
     (r"--on lists every reform; with NAME give the scenario as its second argument: "
      r"(?P<command>bordersim reforms .+)",
      "--on 用于列出所有改革；给出 NAME 时，请把情景作为第二个参数：{command}"),

@@ -164,8 +164,9 @@ _MAIN: dict[tuple[str, str], str] = {
         " 给出的为“命令行”）、注释、文件；以制表符分隔，每行一个；只列出所给各 F"
         "IELD 之下的字段（如 smuggling、enforcement.pre"
         "valence）",
-    ("description", "f862b81a"):
-        "不给 NAME 时，列出每项改革及其作用机制。给出 NAME（如 singl"
+    ("description", "34292ac1"):
+        "不给 NAME 时，以简表列出每项改革，每项一行：改变什么、所依据的《贸易便利化协定》"
+        "条款或种子论文、成本是否已知（--long：每项改革的完整作用机制）。给出 NAME（如 singl"
         "e_window、single_window:uptake=0.8、join"
         "t_inspection+training、joint_inspection"
         "@60d）时，显示其作用机制、强度、来源，以及它在情景 SCENARIO 上"
@@ -180,6 +181,8 @@ _MAIN: dict[tuple[str, str], str] = {
         "不给 NAME 时：按各项改革落实的世贸组织《贸易便利化协定》（WT/L/9"
         "40）措施列出改革，每项附一行理由，并列出不落实任何措施的改革（本项目的解读"
         "，见 docs/tfa.md）",
+    ("--long", "c4c04d4a"):
+        "不给 NAME 时：列出每项改革及其完整的作用机制（折行显示），而不是一行一项的简表",
     ("scenario", "ae1c08f2"):
         "情景 TOML 文件（默认：内置的 scenarios/default.to"
         "ml）",

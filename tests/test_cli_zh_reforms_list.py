@@ -1,7 +1,7 @@
-"""``bordersim reforms --lang zh``: the library's list with each reform's mechanism in
+"""``bordersim reforms --long --lang zh``: the library's list with each reform's mechanism in
 Chinese (:mod:`sim.report.zh_reforms`); every reform of the library has its Chinese, for
 the English it was translated from, else it is printed marked untranslated; in English the
-list is word for word as before."""
+list is word for word as before (``--long``; the short table is tests/test_cli_reforms_table.py)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def test_a_reform_with_no_chinese_or_changed_english_is_marked_not_guessed():
 
 
 def test_the_library_is_listed_in_chinese(capsys):
-    assert main(["reforms", "--lang", "zh"]) == 0
+    assert main(["reforms", "--long", "--lang", "zh"]) == 0
     out = capsys.readouterr().out
     assert "尚无中文" not in out and english_left(out) == [], english_left(out)
     starts = [ln.split()[0] for ln in out.splitlines() if not ln.startswith(" ")]
@@ -51,7 +51,7 @@ def test_the_library_is_listed_in_chinese(capsys):
 
 
 def test_in_english_the_library_is_as_before(capsys):
-    assert main(["reforms"]) == 0
+    assert main(["reforms", "--long"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(
         "single_window            one submission portal: traders who use it prepare faster and "
