@@ -396,6 +396,9 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     console.print(header(res, lang), highlight=False, markup=False)  # ("[costs]" is text)
     names = set(res.summary["metric"]) if "metric" in res.summary else set()
     rows = () if getattr(args, "only", False) else table_rows(res)  # (--only: --show's alone)
+    from sim.cli_compare_short import leading, rest_line
+
+    rows, left_out = leading(res, rows, args)  # (--by-port: the headline leads)
     rows += tuple(m for m in getattr(args, "shown", []) if m in names and m not in rows)
     console.print(table(res, rows, narrow=console.width < NARROW, lang=lang))
     if not res.interactions.empty:
@@ -406,6 +409,9 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
         by_port = port_table(res, lang)
         if by_port is not None:
             console.print(by_port)
+    if left_out:
+        console.print(rest_line(left_out, str(out), lang), highlight=False, soft_wrap=True,
+                      markup=False)
     payback(res, args, out, notes, lambda line: console.print(
         line, highlight=False, soft_wrap=True, markup=False))
     console.file.flush()

@@ -28,7 +28,11 @@ def add_by_port(p: argparse.ArgumentParser) -> None:
     """The ``--by-port`` flag of ``bordersim compare``."""
     p.add_argument("--by-port", action="store_true",
                    help="also print each port's clearance time, imports and exports: the "
-                   "baseline's and each option's change with its 95 %% CI (one compact table)")
+                   "baseline's and each option's change with its 95 %% CI (one compact table), "
+                   "under the headline metrics only (--all: the whole usual table)")
+    from sim.cli_compare_short import add_all
+
+    add_all(p)
 
 
 def _change(row: dict[str, Any] | None) -> str:
