@@ -604,6 +604,25 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
 NARROW = 120
 
 
+#: what the star means, in one sentence (:func:`sim.experiment.compare._holm_by_metric`):
+#: each option's paired difference is tested with a two-sided t test (its p-value read off the
+#: interval shown, :func:`sim.analysis.paired.interval_p_value`), Holm's step-down correction
+#: runs over the options of one metric at a time, never over the metrics
+SIGNIFICANT_NOTE = (
+    "* significant: a two-sided paired t-test of the difference from the baseline rejects "
+    "'no change' at the {level} % level, Holm-adjusted for the number of options but not "
+    "for the number of metrics, so among many metrics a few are starred by chance (and an "
+    "interval clear of 0 may lack the star)"
+)
+
+
+def _level() -> str:
+    """The significance level as a percentage (``5``), from the one the test uses."""
+    from sim.experiment.compare import ALPHA
+
+    return f"{ALPHA * 100:g}"
+
+
 def _empty_table(narrow: bool, lang: str = "en") -> Table:
     """The comparison table's title, caption and columns (``narrow``: intervals stacked;
     ``lang`` ``zh``: in Chinese, :mod:`sim.cli_zh`)."""
@@ -614,12 +633,8 @@ def _empty_table(narrow: bool, lang: str = "en") -> Table:
 
         return compare_table(narrow)
     t = Table(title="Options vs baseline: mean and 95 % CI; difference paired (same seeds)",
-              caption="* significant at 5 % after Holm's correction for the number of options "
-              "(the intervals are each difference's own, uncorrected: so an interval clear of "
-              "0 may lack the star when there are several options), metric by "
-              "metric: not across metrics, so among hundreds some are starred by chance; a "
-              "star says a change is not chance, not that it is large (read its size); ! not "
-              "steady-state (the option or the baseline warned)")
+              caption=SIGNIFICANT_NOTE.format(level=_level())
+              + "; ! not steady-state (the option or the baseline warned)")
     cols: tuple[tuple[str, str], ...] = (
         ("option", "left"), ("mean", "right"), ("95 % CI", "right"), ("diff.", "right"),
         ("95 % CI (paired)", "right"), ("", "left"),

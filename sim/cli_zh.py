@@ -90,16 +90,29 @@ CUT_NOTE_ZH = (
 )
 
 
+#: what the star means, in one sentence (sim.cli_compare.SIGNIFICANT_NOTE in Chinese)
+SIGNIFICANT_NOTE_ZH = (
+    "* 显著：对与基准方案之差做双侧配对 t 检验，在 {level}% 水平上拒绝“无变化”，按方案个数"
+    "作 Holm 校正，但不按指标个数校正，因此众多指标中会有少数偶然标星（不含 0 的区间也可能"
+    "没有星号）"
+)
+
+
+def _level() -> str:
+    """The significance level as a percentage (``5``), from the one the test uses."""
+    from sim.experiment.compare import ALPHA
+
+    return f"{ALPHA * 100:g}"
+
+
 def compare_table(narrow: bool) -> Table:
     """The comparison table's title, caption and columns in Chinese (see
     :func:`sim.cli_compare._empty_table`)."""
     from rich.table import Table
 
     t = Table(title="各方案与基准方案对比：均值及 95% 置信区间；差值为配对差值（相同随机种子）",
-              caption="* 经 Holm 多重比较校正后在 5% 水平显著（区间为各差值自身未校正的区间："
-              "方案较多时，不含 0 的区间也可能没有星号）；逐个指标校正，不跨指标，数百个指标中"
-              "会有偶然标星者；星号表示变化并非偶然，不表示变化大（请看其大小）；! 非稳态"
-              "（该方案或基准方案有警告）")
+              caption=SIGNIFICANT_NOTE_ZH.format(level=_level())
+              + "；! 非稳态（该方案或基准方案有警告）")
     cols = COMPARE_NARROW if narrow else COMPARE_COLUMNS
     for i, col in enumerate((*cols, "")):
         t.add_column(col, justify="left" if i == 0 or col == "" else "right",
