@@ -8,7 +8,7 @@ from typing import Any
 
 from sim.reforms.fields import no_pool
 from sim.reforms.reform import Changes, Param, Reform
-from sim.scenario import org_reforms
+from sim.scenario import front_line, org_reforms
 from sim.scenario.patch import patch, scenario_data
 from sim.scenario.schema import Scenario
 
@@ -42,14 +42,29 @@ def _diff(path: str, old: Any, new: Any) -> Changes:
 
 
 def _dumbbell(s: Scenario, p: Mapping[str, Any]) -> Scenario:
+    front = front_line.to_front_line(s, p["front_line"], p["front_line_lane"])
     loss, days = p["running_in_loss"], p["running_in_days"]
     s = org_reforms.dumbbell(s, loss if loss > 0 else None, days if days > 0 else None)
+    s = org_reforms.with_staff(s, {  # (after: the middle that lost them is gone)
+        k.rsplit(".", 1)[1]: v for k, v in front.items() if k.startswith("organisation.")
+    })
     s = org_reforms.running_in_curve(s, *(
         v if v != "scenario" else None for v in (p["running_in_shape"], p["running_in_from"])
     ))
     if p["uniform_standards"] != 1:
         s = org_reforms.uniform_standards(s, p["uniform_standards"])
     return org_reforms.cut_management(s, p["management_cut"])
+
+
+def _dumbbell_rule(data: dict[str, Any], s: Mapping[str, Any]) -> Changes:
+    """The organisation's changes, and with ``front_line`` the ports' new servers (the
+    middle layer's heads counted in the scenario's own structure, before the change)."""
+    changes = _section("organisation", _dumbbell, "dumbbell")(data, s)
+    if s["front_line"] > 0:  # (checked by the organisation's own change above)
+        base = patch(data, {}, "organisation reform")
+        front = front_line.to_front_line(base, s["front_line"], s["front_line_lane"])
+        changes.update({k: v for k, v in front.items() if k.startswith("ports.")})
+    return changes
 
 
 #: the paper's claim of a saving in posts, as a strength (the structural reforms place the
@@ -109,12 +124,14 @@ REFORMS = [
         "coordination only; every head moves to where its work is decided (equal headcount, "
         "so the organisation's staff cost is unchanged by construction unless management_cut "
         "abolishes posts: the structure changes where decisions wait, not what staff cost); "
+        "front_line sends a share of the middle layer's heads to the ports' lanes instead "
+        "(the paper's strong front line: fewer organisation heads, more port servers); "
         "uniform_standards lowers the escalation shares (the paper's uniform law "
         "enforcement, an assumption); built once for the run, so it "
         "cannot be dated (running_in_days counts from the run's start, warm-up included, "
         "unless running_in_from = \"observation\": from the first observed day, taken as the "
         "reform's start)",
-        _section("organisation", _dumbbell, "dumbbell"),
+        _dumbbell_rule,
         (
             "seed paper: the dumbbell structure",
             "seed paper: 'realise the uniformity of law enforcement' (uniform_standards) and "
@@ -147,6 +164,26 @@ REFORMS = [
                 "organisation.advantages.uniform_standards; 1: the scenario's)",
             ),
             "management_cut": MANAGEMENT_CUT,
+            "front_line": Param(
+                0.0,
+                "share of the heads the scenario's structure places in the middle layer "
+                "(directly-affiliated and subordinate customs; each role rounded down) that "
+                "leave the organisation for the ports' front line instead of the national "
+                "centres (the paper's strong front line: an assumption; 0: every head moves "
+                "to the centres); they become servers of front_line_lane at every port with "
+                "a fixed capacity there, in proportion to it",
+                0,
+                1,
+            ),
+            "front_line_lane": Param(
+                "exam",
+                "the front-line lane the heads join: exam (exam teams), document_check, "
+                "review (declaration review) or quarantine (quarantine officers); a lane of "
+                "fixed capacity is on duty round the clock, so one more server takes "
+                "costs.staff's heads per server (1 where not given) x 8,760 h / "
+                "costs.hours_per_year heads, and heads that make no whole server stay",
+                None, None, tuple(front_line.LANES),
+            ),
         },
         requires=("organisation",),
     ),

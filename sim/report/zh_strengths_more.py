@@ -57,6 +57,15 @@ MORE_STRENGTHS: dict[str, tuple[str, str]] = {
     "dumbbell.uniform_standards": ("4c464583",
         "标准统一后请示上报比例所乘的系数（乘以 organisation.advantages.uniform_standards；1："
         "取情景的值）"),
+    "dumbbell.front_line": ("5843b912",
+        "情景的结构置于中间层（直属海关和隶属海关；各岗位向下取整）的人员中，离开海关组织、"
+        "充实口岸一线而不进入全国中心的比例（文献所说的强化一线：为假设；0：每人都移至中心）；"
+        "他们成为各口岸 front_line_lane 的窗口，按各口岸该通道的固定容量成比例分配"),
+    "dumbbell.front_line_lane": ("1afca69f",
+        "人员充实的一线通道：\"exam\"（查验组）、\"document_check\"（单证审核）、\"review\"（申报审核）"
+        "或 \"quarantine\"（检疫人员）；固定容量的通道全天候值守，因此每增加一个窗口需 costs.staff "
+        "规定的每窗口人数（未给出时为 1）× 8,760 小时 / costs.hours_per_year 人，凑不成整个"
+        "窗口的人员留在组织中"),
     "management_cut": ("bd549302",
         "组织中管理人员的岗位随被撤销的层级一并撤销的比例（向下取整为整人；0：每人都调走，人员"
         "成本不变）。模型中管理人员只负责指示，因此这一节省不影响任何业务：是上限"),

@@ -107,6 +107,17 @@ def cut_management(s: Scenario, share: float) -> Scenario:
     return _with(s, org.model_copy(update={"generate": g.model_copy(update={"staff": staff})}))
 
 
+def with_staff(s: Scenario, staff: dict[str, int]) -> Scenario:
+    """The generated tree with the roles in ``staff`` at those totals (the heads the
+    dumbbell's front line takes out of the organisation; empty: ``s`` itself)."""
+    org = _org(s)
+    if not staff or org.generate is None:
+        return s
+    g = org.generate
+    new = g.model_copy(update={"staff": {**g.staff, **staff}})
+    return _with(s, org.model_copy(update={"generate": new}))
+
+
 def merge_affiliated(s: Scenario, groups: dict[str, list[str]]) -> Scenario:
     """Merge each group of directly-affiliated customs into one named ``new id``: their
     ports, staff (and the weights that split staff) pooled."""
