@@ -272,7 +272,9 @@ def _notes(scenario: Any, variants: dict[str, tuple[Any, Any]], lang: str = "en"
               "Administration and its centres straight to the field points; the customs keep "
               "coordination only, as docs/DESIGN.md has it); the front line's inspection "
               "staff are the ports' lanes, the same in every structure. For decision staff at "
-              "the front line, give the units yourself ([organisation.units]).", lang,
+              "the front line, give the units yourself ([organisation.units]); to send the "
+              "middle layer's heads to the ports' lanes instead, compare the dumbbell reform "
+              "with its front_line strength (--reforms dumbbell:front_line=0.3).", lang,
               ("dumbbell", "dumbbell"))
 
 

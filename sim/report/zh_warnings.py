@@ -430,7 +430,9 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                            "的每项任务的决策人员放在国家级中心（海关总署及其中心直达各现场；各"
                            "直属海关只保留协调职能，见 docs/DESIGN.md）；一线的查验人员即各口岸的"
                            "作业环节，在各种结构中相同。如需一线的决策人员，请自行给出各单位"
-                           "（[organisation.units]）",),
+                           "（[organisation.units]）；如需改把中间层人员派到各口岸的作业环节，"
+                           "请比较带 front_line 强度的 dumbbell 改革"
+                           "（--reforms dumbbell:front_line=0.3）",),
     "type_unfound": (
         "enforcement.prevalence.{kind_key}（{prevalence}）使部分报关单带有{kind}，但没有任何查验"
         "能发现它：enforcement.detection 的 document、exam、quarantine、laboratory 表均未给"
