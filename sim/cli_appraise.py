@@ -95,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
     from sim.experiment.appraisal import appraise
     from sim.experiment.appraisal_defaults import notes_holding
     from sim.experiment.appraisal_folder import AppraisalError, read_folder, write_appraisal
+    from sim.experiment.appraisal_spread import spread
 
     lang = chosen(args)
     try:
@@ -102,8 +103,9 @@ def run(args: argparse.Namespace) -> int:
         ask = _settings(args, folder)
         folder = replace(folder, notes=notes_holding(folder.notes, ask.running_given))
         table = appraise(folder.replications, folder.options, ask)
+        spreads = spread(folder.replications, folder.options, ask)
         out = write_appraisal(args.folder, table, ask, folder,
-                              getattr(args, "command_line", None))
+                              getattr(args, "command_line", None), spreads)
     except AppraisalError as exc:
         raise UsageError(str(exc)) from None
     if args.json:
@@ -113,7 +115,10 @@ def run(args: argparse.Namespace) -> int:
     from sim.experiment.appraisal_folder import lines
 
     said = zh.lines if lang == "zh" else lines  # (the same table, terms and figures)
-    print("\n".join(said(table, ask, folder)))
+    from sim.experiment.appraisal_spread import lines as spread_lines
+
+    shown = said(table, ask, folder)  # (the spread before the closing note on reading it)
+    print("\n".join([*shown[:-1], *spread_lines(spreads, zh=lang == "zh"), shown[-1]]))
     return 0
 
 

@@ -22,7 +22,8 @@ _WORDS = {"期内不回收": "never", "无": "n/a"}
 #: names a Chinese line may keep: the files written, the command, the currency
 KEPT = {"appraisal", "json", "bordersim", "report",
         "count", "freed", "capacity",  # (the flag --count-freed-capacity, named as typed)
-        "residual", "value"}  # (and --count-residual-value)
+        "residual", "value",  # (and --count-residual-value)
+        "Hummels", "Schaur"}  # (the authors the value of time's range is cited from)
 
 
 def _said(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
@@ -31,6 +32,11 @@ def _said(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def _figures(text: str, pattern: re.Pattern[str]) -> list[tuple[str, ...]]:
+    from sim.experiment.appraisal_spread import ASSUMES
+    from sim.report.zh_appraisal_spread import ASSUMES as ASSUMES_ZH
+
+    # (the figures' lines: those before the NPV's spread from the cost inputs, said apart)
+    text = text.split(ASSUMES)[0].split(ASSUMES_ZH)[0]
     found = [pattern.match(ln) for ln in text.splitlines() if ln.startswith("  ")]
     assert all(found), text
     return [tuple(_WORDS.get(g, g) for g in m.groups() if g is not None) for m in found if m]

@@ -57,6 +57,7 @@ ALLOWED_WORDS = frozenset({
     "bootstrap",
     # names of software, file formats, methods, programmes and sources
     "SimPy", "Python", "Parquet", "Excel", "Dask", "git", "Sobol", "Saltelli", "Welch",
+    "Hummels", "Schaur",
     "Markdown", "LaTeX",
     "Holm", "Student", "Kolmogorov", "Smirnov", "Horvitz", "Thompson", "eneltec", "Smart",
     "Pollaczek", "Khinchine", "Little",

@@ -1,0 +1,34 @@
+"""The spread of an appraisal's NPV from its cost inputs (:mod:`sim.experiment.appraisal_spread`)
+in Chinese: each input's name, where its range comes from and what the spread assumes, for
+``bordersim appraise --lang zh`` and the Chinese report; the figures are the English's own."""
+
+from __future__ import annotations
+
+#: each input of :data:`sim.experiment.appraisal_spread.INPUTS` in Chinese (a test keeps the
+#: keys equal)
+INPUTS = {"setup_cost": "建设成本",
+          "running_cost_given": "每年所加运行成本",
+          "time_value": "货物时间价值",
+          "equipment_price": "设备价格",
+          "discount_rate": "折现率"}
+#: where each input's default range comes from (:data:`sim.experiment.appraisal_spread.WHY`)
+WHY = {
+    "setup_cost": "假设：中值的一半至两倍（改革库的默认值是假设的关员年数，没有海关信息系统的"
+                  "公开价格）",
+    "running_cost_given": "假设：中值的一半至两倍，同建设成本",
+    "time_value": "来源：货物在途一天的价值为货值的 0.6%–2.1%（Hummels & Schaur 2013），"
+                  "故取中值至其 3.5 倍（默认情景对一般货物取下限）",
+    "equipment_price": "来源：集装箱检查设备公开价格约为每台 100 万至 400 万美元，默认情景取 "
+                       "260 万，故取中值价格的 1/2.6 至 4/2.6（实验室按同一比例：假设）",
+    "discount_rate": "假设：中值折现率（国家发展改革委 2006 年社会折现率 8%）上下各 4 个百分点，"
+                     "不低于 0",
+}
+#: what the spread assumes (:data:`sim.experiment.appraisal_spread.ASSUMES`)
+ASSUMES = ("净现值随成本输入的变化范围：每次只让一个输入取其下限和上限，其余取中值，按变化幅度"
+           "排序；各输入视为相互独立；每一端的净现值为重复运行的均值，由重复运行结果重新算出"
+           "（不重新模拟）")
+#: the words of a line (:func:`sim.experiment.appraisal_spread.lines`)
+NOT_VARIED = "未变动"
+SWING = "变化幅度"
+NPV = "净现值"
+TO = "至"

@@ -1,0 +1,133 @@
+"""``bordersim appraise``'s spread of the NPV from its cost inputs: each input at its low and
+high end, the others central, ranked by the swing; worked from the comparison's replications
+alone, beside (never instead of) the interval over the replications."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sim.experiment.appraisal import Appraisal, appraise
+from sim.experiment.appraisal_spread import INPUTS, Range, default_ranges, tornado
+
+#: the option's set-up cost and running cost added, and the horizon's terms
+SETUP, RUNNING, YEARS, RATE = 50_000.0, 2_000.0, 10, 0.08
+
+
+def _replications() -> pd.DataFrame:
+    """Three paired replications: option ``o`` adds equipment of 1,000, saves traders 4,000
+    a year (the value of time's share of their cost falls from 3/4 to 2.7/4: a time saving
+    of 3,000 x level + 0.675 x 4,000, 5,700 a year on average) and raises the running cost
+    by 500 a year."""
+    rows = []
+    for r, level in enumerate((1.0, 1.1, 0.9)):
+        for name, extra in (("baseline", 0.0), ("o", 1.0)):
+            trader = 40_000.0 * level - extra * 4_000.0
+            rows.append({"option": name, "replication": r,
+                         "agency_capital_outlay": 5_000.0 + extra * 1_000.0,
+                         "agency_running_cost_per_year": 9_000.0 * level + extra * 500.0,
+                         "trader_cost_per_year": trader, "trader_cost_per_consignment": 4.0,
+                         "time_per_consignment": 3.0 - extra * 0.3,
+                         "overall_clearance_h_mean": 10.0 * level - extra,
+                         "consignments_released": 1000.0})
+    return pd.DataFrame(rows)
+
+
+def _ask(**kw: float) -> Appraisal:
+    return Appraisal(YEARS, RATE, 365.0, setup={"o": SETUP}, running={"o": RUNNING}, **kw)
+
+
+def _npv(ask: Appraisal) -> float:
+    table = appraise(_replications(), ["o"], ask)
+    return float(table.loc[table["figure"] == "net_present_value", "mean"].iloc[0])
+
+
+def test_at_the_centre_the_npv_is_the_appraisals_own_bit_for_bit():
+    ask = _ask()
+    central = _npv(ask)
+    for s in tornado(_replications(), "o", ask,
+                     [Range(r.name, r.central, r.central, r.central, "")
+                      for r in default_ranges("o", ask)]):
+        # (an input of zero width moves nothing)
+        assert s.npv_low == central and s.npv_high == central and s.swing == 0
+
+
+def test_widening_one_inputs_range_widens_the_spread_by_the_amount_worked_by_hand():
+    ask = _ask()
+    annuity = ask.annuity()
+
+    def swing(name: str, low: float, high: float) -> float:
+        return tornado(_replications(), "o", ask, [Range(name, low, 0.0, high, "")])[0].swing
+
+    # year 0's set-up cost is not discounted: the NPV moves by its change
+    assert swing("setup_cost", SETUP, SETUP * 2) == pytest.approx(SETUP)
+    assert (swing("setup_cost", SETUP / 2, SETUP * 3) - swing("setup_cost", SETUP / 2, SETUP * 2)
+            == pytest.approx(SETUP))
+    # a running cost a year: by its change over the horizon's annuity
+    assert swing("running_cost_given", 0.0, RUNNING) == pytest.approx(RUNNING * annuity)
+    # the value of time: 5,700 a year of the traders' saving, scaled
+    assert swing("time_value", 1.0, 3.5) == pytest.approx(2.5 * 5_700.0 * annuity)
+    # the equipment's price: its outlay of 1,000 at year 0
+    assert swing("equipment_price", 0.5, 2.0) == pytest.approx(1.5 * 1_000.0)
+    # the discount rate: the NPV worked again at each rate
+    low, high = _npv(_ask()), _npv(Appraisal(YEARS, 0.12, 365.0, setup={"o": SETUP},
+                                             running={"o": RUNNING}))
+    assert swing("discount_rate", RATE, 0.12) == pytest.approx(abs(high - low))
+
+
+def test_the_inputs_are_ranked_by_their_swing():
+    ask = _ask()
+    swings = tornado(_replications(), "o", ask)
+    assert [s.swing for s in swings] == sorted((s.swing for s in swings), reverse=True)
+    assert {s.range.name for s in swings} == set(INPUTS)
+    # (a set-up cost ten times as uncertain moves to the top)
+    wide = [Range("setup_cost", 0.0, SETUP, SETUP * 20, ""),
+            *(r for r in default_ranges("o", ask) if r.name != "setup_cost")]
+    assert tornado(_replications(), "o", ask, wide)[0].range.name == "setup_cost"
+    assert tornado(_replications(), "o", ask, wide[1:])[0].range.name != "setup_cost"
+
+
+def _folder(path: Path) -> Path:
+    """A comparison's folder of :func:`_replications` (option ``o``)."""
+    path.mkdir()
+    (path / "compare.json").write_text(json.dumps({"days": 365, "money": "USD at 2019 prices"}))
+    _replications().to_csv(path / "replications.csv", index=False)
+    for name in ("baseline", "o"):
+        (path / "options" / name).mkdir(parents=True)
+        scenario = {"costs": {"discount_rate": RATE, "currency": "USD", "price_year": 2019}}
+        (path / "options" / name / "scenario.json").write_text(json.dumps(scenario))
+    return path
+
+
+def _numbers(lines: list[str]) -> list[list[str]]:
+    """Each line's figures before its reason (the input's ends, the NPV at each, the swing)."""
+    return [re.findall(r"-?[0-9][0-9,.]*", re.split("[;；]", line)[0]) for line in lines]
+
+
+def test_the_terminal_json_and_chinese_carry_the_same_spread(tmp_path, capsys):
+    from sim.cli import main
+
+    folder = _folder(tmp_path / "c")
+    terms = ["--setup", f"o={SETUP:g}", "--running", f"o={RUNNING:g}"]
+    assert main(["appraise", str(folder), "--json", *terms]) == 0
+    data = json.loads(capsys.readouterr().out)
+    rows = data["input_spread"]["o"]
+    assert [r["input"] for r in rows][0] == tornado(_replications(), "o", _ask())[0].range.name
+    assert data["options"]["o"]["net_present_value"]["mean"] == _npv(_ask())  # (unchanged)
+    assert data["input_spread_assumes"].startswith("The NPV's spread from the cost inputs")
+    assert main(["appraise", str(folder), *terms]) == 0
+    en = capsys.readouterr().out.splitlines()
+    assert main(["appraise", str(folder), "--lang", "zh", *terms]) == 0
+    zh = capsys.readouterr().out.splitlines()
+    # (the spread: after the figures, before the closing note on reading them)
+    en_spread = en[next(i for i, x in enumerate(en) if x.startswith("The NPV's spread")):-1]
+    zh_spread = zh[next(i for i, x in enumerate(zh) if x.startswith("净现值随成本输入")):-1]
+    assert len(en_spread) == len(rows) + 2
+    assert _numbers(en_spread[2:]) == _numbers(zh_spread[2:])  # (the same figures)
+    assert all(len(n) >= 4 for n in _numbers(en_spread[2:]))
+    setup = next(r for r in rows if r["input"] == "setup_cost")
+    assert f"{setup['npv_at_low']:,.0f}" in "\n".join(zh_spread)
