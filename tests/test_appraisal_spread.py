@@ -131,3 +131,29 @@ def test_the_terminal_json_and_chinese_carry_the_same_spread(tmp_path, capsys):
     assert all(len(n) >= 4 for n in _numbers(en_spread[2:]))
     setup = next(r for r in rows if r["input"] == "setup_cost")
     assert f"{setup['npv_at_low']:,.0f}" in "\n".join(zh_spread)
+
+
+def test_the_report_and_its_chinese_carry_the_same_spread(tmp_path, capsys):
+    from sim.cli import main
+    from sim.report.appraisal_section import appraisal_section
+    from sim.report.translate import translate
+    from tests.test_cli_lang_notes import english_left
+
+    folder = _folder(tmp_path / "c")
+    assert main(["appraise", str(folder), "--json", "--setup", f"o={SETUP:g}"]) == 0
+    rows = json.loads(capsys.readouterr().out)["input_spread"]["o"]
+    en = "<html lang='en'><body>" + "".join(appraisal_section(folder)) + "</body></html>"
+    zh = translate(en, "zh")
+    assert "<h3>The NPV&#x27;s spread from the cost inputs</h3>" in en
+    assert "<h3>净现值随成本输入的变化范围</h3>" in zh
+    cell = re.compile(r"<td>([^<]*)</td>")
+    cells_en, cells_zh = cell.findall(en), cell.findall(zh)
+    # (each row: option, input, range, NPV at the low and at the high end, swing, reason)
+    assert len(cells_en) == len(cells_zh) >= 7 * len(rows)
+    figures = [c for i, c in enumerate(cells_en[-7 * len(rows):]) if i % 7 in (3, 4, 5)]
+    assert figures == [c for i, c in enumerate(cells_zh[-7 * len(rows):]) if i % 7 in (3, 4, 5)]
+    assert f"{rows[0]['swing']:,.0f}" in figures  # (the widest first, as appraisal.json)
+    assert "× 1 至 × 3.5" in zh and "25,000 至 100,000" in zh  # (the set-up cost given)
+    assert "0，未变动" in zh and "0, not varied" in en  # (no running cost added)
+    text = re.sub(r"<[^>]*>", "\n", zh)
+    assert english_left(text) == [] and "data-untranslated" not in zh, english_left(text)

@@ -55,12 +55,13 @@ def appraisal_section(folder: Path) -> list[str]:
     from sim.experiment.appraisal_folder import RESIDUAL_APART, RESIDUAL_COUNTED
 
     residual = RESIDUAL_COUNTED if data.get("count_residual_value") else RESIDUAL_APART
+    from sim.report.appraisal_spread_section import spread_section
     return ["<h2>Business case over years</h2>", *_older(folder, data),
             f"<p class='note'>{html.escape(note)}</p>",
             *([] if carried is None else [f"<p class='note'>{html.escape(carried.said())}</p>"]),
             f"<p class='note'>{html.escape(counts)}</p>",
             f"<p class='note'>{html.escape(residual)}</p>",
-            f"<table><tr><th></th>{head}</tr>{''.join(rows)}</table>"]
+            f"<table><tr><th></th>{head}</tr>{''.join(rows)}</table>", *spread_section(data)]
 
 
 def _older(folder: Path, terms: dict[str, Any]) -> list[str]:

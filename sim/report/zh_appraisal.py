@@ -38,6 +38,11 @@ def text(en: str) -> str | None:
 
     if en in _names():
         return _names()[en]
+    from sim.report.zh_appraisal_spread import text as spread_text
+
+    spread = spread_text(en)  # (the table of the NPV's spread from the cost inputs)
+    if spread is not None:
+        return spread
     from sim.cli_zh_appraise import CAPACITY_COUNTED, CASH_ONLY
     from sim.experiment import appraisal_folder as af
 

@@ -4,6 +4,8 @@ in Chinese: each input's name, where its range comes from and what the spread as
 
 from __future__ import annotations
 
+import re
+
 #: each input of :data:`sim.experiment.appraisal_spread.INPUTS` in Chinese (a test keeps the
 #: keys equal)
 INPUTS = {"setup_cost": "建设成本",
@@ -32,3 +34,34 @@ NOT_VARIED = "未变动"
 SWING = "变化幅度"
 NPV = "净现值"
 TO = "至"
+#: the report's table (:mod:`sim.report.appraisal_spread_section`): its heading and columns
+HEAD = "净现值随成本输入的变化范围"
+COLUMNS = ("方案", "输入", "取值范围（下限至上限）", "下限处的净现值", "上限处的净现值", "变化幅度",
+           "范围的来源")
+
+#: a range's cell: ``x 1 to x 3.5`` or ``0, not varied``
+_RANGE = re.compile(r"(?P<low>(?:x )?\S+) to (?P<high>(?:x )?\S+)")
+_FIXED = re.compile(r"(?P<low>(?:x )?\S+), not varied")
+
+
+def text(en: str) -> str | None:
+    """The Chinese of one text of the report's spread table (its heading, a column, an
+    input's name or reason, a range, what the spread assumes), or None when it is none."""
+    from sim.experiment import appraisal_spread as s
+    from sim.report import appraisal_spread_section as section
+
+    words = {section.HEAD: HEAD, **dict(zip(section.COLUMNS, COLUMNS, strict=True)),
+             **{s.INPUTS[k]: INPUTS[k] for k in s.INPUTS}, **{s.WHY[k]: WHY[k] for k in s.WHY},
+             s.ASSUMES + ".": ASSUMES + "。"}
+    if en in words:
+        return words[en]
+    both = _RANGE.fullmatch(en)
+    if both:
+        return f"{_scale(both['low'])} {TO} {_scale(both['high'])}"
+    fixed = _FIXED.fullmatch(en)
+    return None if fixed is None else f"{_scale(fixed['low'])}，{NOT_VARIED}"
+
+
+def _scale(value: str) -> str:
+    """A scale's ``x 3.5`` as ``× 3.5``; a figure as it is."""
+    return "× " + value.removeprefix("x ") if value.startswith("x ") else value

@@ -1,0 +1,46 @@
+"""The report's table of the NPV's spread from the cost inputs (``appraisal.json``'s
+``input_spread``, :mod:`sim.experiment.appraisal_spread`), under the business case: each
+option's inputs at their low and high end, the widest swing first; none for an appraisal
+written before the spread was."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+#: the table's heading and its columns
+HEAD = "The NPV's spread from the cost inputs"
+COLUMNS = ("option", "input", "its range (low to high)", "NPV at the low end",
+           "NPV at the high end", "swing", "where the range comes from")
+
+
+def range_text(row: dict[str, Any]) -> str:
+    """An input's range as the terminal says it: ``x 1 to x 3.5``, or ``0, not varied``."""
+    from sim.experiment.appraisal_spread import value_text
+
+    name, low, high = str(row["input"]), float(row["low"]), float(row["high"])
+    if low == high:
+        return f"{value_text(name, low)}, not varied"
+    return f"{value_text(name, low)} to {value_text(name, high)}"
+
+
+def spread_section(data: dict[str, Any]) -> list[str]:
+    """The table's HTML parts (none where ``data`` has no spread)."""
+    from sim.experiment.appraisal_spread import INPUTS
+    from sim.report.appraisal_section import _number
+
+    spreads = data.get("input_spread")
+    if not isinstance(spreads, dict) or not spreads:
+        return []
+    rows = []
+    for option, swings in spreads.items():
+        for row in swings:
+            cells = (str(option), INPUTS.get(str(row["input"]), str(row["input"])),
+                     range_text(row), _number(row["npv_at_low"]), _number(row["npv_at_high"]),
+                     _number(row["swing"]), str(row["why"]))
+            rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th scope='col'>{html.escape(c)}</th>" for c in COLUMNS)
+    assumes = str(data.get("input_spread_assumes") or "")
+    return [f"<h3>{html.escape(HEAD)}</h3>",
+            *([f"<p class='note'>{html.escape(assumes)}.</p>"] if assumes else []),
+            f"<table><tr>{head}</tr>{''.join(rows)}</table>"]
