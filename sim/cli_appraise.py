@@ -80,6 +80,12 @@ def add_parser(sub: Any) -> None:
                    help="the index that carries them with --price-year: us_cpi_u (US CPI-U, "
                    "BLS) or cn_cpi (China's CPI, NBS); default: the index of the scenario's "
                    "currency (USD: us_cpi_u, CNY: cn_cpi)")
+    p.add_argument("--cost-range", action="append", default=[], metavar="INPUT=LOW:HIGH",
+                   help="replace a cost input's default range in the NPV's spread (each input "
+                   "at its low and high end, the others central; repeatable): setup_cost, "
+                   "running_cost_given, time_value or equipment_price as multiples of the "
+                   "value used (0.5:2), discount_rate as rates (0.03:0.12); each range holds "
+                   "the value used")
     p.add_argument("--json", action="store_true", help="print only JSON")
     from sim.cli_lang import add_lang
 
@@ -95,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     from sim.experiment.appraisal import appraise
     from sim.experiment.appraisal_defaults import notes_holding
     from sim.experiment.appraisal_folder import AppraisalError, read_folder, write_appraisal
-    from sim.experiment.appraisal_spread import spread
+    from sim.experiment.appraisal_spread import record, spread
 
     lang = chosen(args)
     try:
@@ -103,9 +109,10 @@ def run(args: argparse.Namespace) -> int:
         ask = _settings(args, folder)
         folder = replace(folder, notes=notes_holding(folder.notes, ask.running_given))
         table = appraise(folder.replications, folder.options, ask)
-        spreads = spread(folder.replications, folder.options, ask)
+        given = cost_ranges(getattr(args, "cost_range", []), ask)
+        spreads = spread(folder.replications, folder.options, ask, given)
         out = write_appraisal(args.folder, table, ask, folder,
-                              getattr(args, "command_line", None), spreads)
+                              getattr(args, "command_line", None), record(spreads, given))
     except AppraisalError as exc:
         raise UsageError(str(exc)) from None
     if args.json:
@@ -182,6 +189,30 @@ def _settings(args: argparse.Namespace, folder: Any) -> Any:
                      running_given=frozenset(given),
                      count_residual=bool(getattr(args, "count_residual_value", False)),
                      scenario_rate=folder.discount_rate)
+
+
+def cost_ranges(given: list[str], ask: Any) -> dict[str, tuple[float, float]]:
+    """Each ``--cost-range INPUT=LOW:HIGH``, checked: a known input, two numbers, LOW not
+    above the value used (1 for a multiple, the rate for the discount rate), HIGH not below."""
+    from sim.experiment.appraisal_folder import AppraisalError
+    from sim.experiment.appraisal_spread import INPUTS
+
+    out = {}
+    for each in given:
+        name, sep, ends = each.partition("=")
+        low_text, colon, high_text = ends.partition(":")
+        if not sep or not colon or name not in INPUTS:
+            raise AppraisalError(f"--cost-range {each}: not INPUT=LOW:HIGH (its inputs: "
+                                 f"{', '.join(INPUTS)})")
+        low = _number(low_text, f"--cost-range {name} LOW")
+        high = _number(high_text, f"--cost-range {name} HIGH")
+        central = ask.discount_rate if name == "discount_rate" else 1.0
+        if not 0 <= low <= central <= high or (name == "discount_rate" and high > MAX_RATE):
+            most = f" and at most {MAX_RATE}" if name == "discount_rate" else ""
+            raise AppraisalError(f"--cost-range {each}: LOW 0 or more, at most {central:g}, "
+                                 f"HIGH at least {central:g}{most}")
+        out[name] = (low, high)
+    return out
 
 
 def _capacity_measured(folder: Any, path: Path) -> None:

@@ -152,6 +152,10 @@ HELPS: dict[tuple[str, str], str] = {
         "与 --price-year 一同使用时折算所用的价格指数：us_cpi_u（美国 CPI-U，美国劳工统计局）"
         "或 cn_cpi（中国居民消费价格指数，国家统计局）；默认：情景币种对应的指数（USD："
         "us_cpi_u，CNY：cn_cpi）",
+    ("--cost-range", "41c7f4d9"):
+        "替换净现值变化范围中某一成本输入的默认范围（每次一个输入取其下限和上限，其余取中值；"
+        "可重复）：setup_cost、running_cost_given、time_value 或 equipment_price 按所用值的"
+        "倍数给出（0.5:2），discount_rate 按折现率给出（0.03:0.12）；每个范围须包含所用值",
     ("--json", "1ab57829"):
         "只打印 JSON",
     # tables

@@ -157,3 +157,45 @@ def test_the_report_and_its_chinese_carry_the_same_spread(tmp_path, capsys):
     assert "0，未变动" in zh and "0, not varied" in en  # (no running cost added)
     text = re.sub(r"<[^>]*>", "\n", zh)
     assert english_left(text) == [] and "data-untranslated" not in zh, english_left(text)
+
+
+def test_a_cost_range_given_replaces_the_default_and_widens_the_spread_by_hand(tmp_path,
+                                                                             capsys):
+    from sim.cli import main
+
+    folder = _folder(tmp_path / "c")
+
+    def setup_row(*ranges: str) -> dict:
+        assert main(["appraise", str(folder), "--json", "--setup", f"o={SETUP:g}",
+                     *(w for r in ranges for w in ("--cost-range", r))]) == 0
+        data = json.loads(capsys.readouterr().out)
+        return next(r for r in data["input_spread"]["o"] if r["input"] == "setup_cost")
+
+    default, wider = setup_row(), setup_row("setup_cost=0.5:3")
+    assert default["swing"] == pytest.approx(1.5 * SETUP) and default["why"].startswith("assum")
+    assert wider["swing"] - default["swing"] == pytest.approx(SETUP)  # (high end 2 -> 3)
+    assert wider["why"] == "given (--cost-range)" and wider["high"] == 3 * SETUP
+    from sim.report.workbook_appraisal import given_flags
+
+    terms = json.loads((folder / "appraisal.json").read_text())  # (the last: 0.5:3)
+    assert terms["cost_ranges"] == {"setup_cost": [0.5, 3.0]}
+    assert given_flags(folder, terms)[-2:] == ["--cost-range", "setup_cost=0.5:3"]
+    assert setup_row("setup_cost=1:1")["swing"] == 0  # (zero width: moves nothing)
+
+
+@pytest.mark.parametrize("given, en, zh", [
+    ("setup_cost=2:3", "--cost-range setup_cost=2:3: LOW 0 or more, at most 1, HIGH at least 1",
+     "--cost-range setup_cost=2:3：下限应不小于 0 且不大于 1，上限应不小于 1"),
+    ("discount_rate=0.05:0.5", "HIGH at least 0.08 and at most 0.3",
+     "上限应不小于 0.08 且不大于 0.3"),
+    ("scanner=1:2", "not INPUT=LOW:HIGH (its inputs: setup_cost, running_cost_given,",
+     "格式应为 INPUT=LOW:HIGH（输入=下限:上限；其输入：setup_cost, running_cost_given,"),
+])
+def test_a_bad_cost_range_is_refused_in_english_and_chinese(tmp_path, capsys, given, en, zh):
+    from sim.cli import main
+
+    folder = _folder(tmp_path / "c")
+    assert main(["appraise", str(folder), "--cost-range", given]) == 2
+    assert en in capsys.readouterr().err
+    assert main(["appraise", str(folder), "--cost-range", given, "--lang", "zh"]) == 2
+    assert zh in capsys.readouterr().err

@@ -186,12 +186,12 @@ def _json(file: Path, what: str) -> dict[str, Any]:
 
 def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal, folder: Folder,
                     command: list[str] | None = None,
-                    spreads: dict[str, Any] | None = None) -> dict[str, Any]:
+                    spread: dict[str, Any] | None = None) -> dict[str, Any]:
     """Write ``appraisal.csv`` and ``appraisal.json`` (the terms too, for the report, where
     each option's set-up and running cost came from, and the ``command`` that wrote them, as
     a run's and a comparison's records keep theirs, so that one changed since can be made
-    again, and the NPV's spread from the cost inputs, ``spreads``, where given:
-    :func:`sim.experiment.appraisal_spread.spread`) into the folder; return the JSON's
+    again, and the NPV's spread from the cost inputs, ``spread``, where given:
+    :func:`sim.experiment.appraisal_spread.record`'s) into the folder; return the JSON's
     data."""
     sources = cost_sources(ask, folder)
     atomic_write(path / "appraisal.csv",
@@ -214,10 +214,7 @@ def write_appraisal(path: Path, table: pd.DataFrame, ask: Appraisal, folder: Fol
                                               for o, ps in folder.defaults.priced.items()},
                             "notes": list(folder.notes),
                             "command": None if command is None else list(command)}
-    if spreads is not None:
-        from sim.experiment.appraisal_spread import record
-
-        data.update(record(spreads))
+    data.update(spread or {})
     atomic_write(path / "appraisal.json", json.dumps(data, indent=1, allow_nan=False) + "\n")
     return data
 

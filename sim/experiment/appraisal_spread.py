@@ -18,7 +18,7 @@ end is that of the replications' mean, its own noise not added.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -92,15 +92,27 @@ class Swing:
                 "swing": self.swing, "varied": r.low != r.high, "why": r.why}
 
 
-def default_ranges(name: str, ask: Appraisal) -> list[Range]:
-    """Option ``name``'s inputs with their default ranges about the values ``ask`` used."""
+#: the reason of a range given with ``--cost-range`` (it replaces the default's)
+GIVEN = "given (--cost-range)"
+
+
+def default_ranges(name: str, ask: Appraisal,
+                   given: Mapping[str, tuple[float, float]] | None = None) -> list[Range]:
+    """Option ``name``'s inputs with their ranges about the values ``ask`` used: the default
+    factors of :data:`FACTORS`, or those ``given`` (``--cost-range``: factors of the central
+    value, the discount rate's its ends)."""
+    given = given or {}
     central = {"setup_cost": ask.setup.get(name, 0.0),
                "running_cost_given": ask.running.get(name, 0.0),
                "time_value": ask.time_value_scale, "equipment_price": 1.0}
-    out = [Range(k, c * FACTORS[k][0], c, c * FACTORS[k][1], WHY[k]) for k, c in central.items()]
+    out = []
+    for k, c in central.items():
+        low, high = given.get(k, FACTORS[k])
+        out.append(Range(k, c * low, c, c * high, GIVEN if k in given else WHY[k]))
     r = ask.discount_rate
-    out.append(Range("discount_rate", max(0.0, r - RATE_POINTS), r, r + RATE_POINTS,
-                     WHY["discount_rate"]))
+    low, high = given.get("discount_rate", (max(0.0, r - RATE_POINTS), r + RATE_POINTS))
+    out.append(Range("discount_rate", low, r, high,
+                     GIVEN if "discount_rate" in given else WHY["discount_rate"]))
     return out
 
 
@@ -136,10 +148,10 @@ def tornado(replications: pd.DataFrame, name: str, ask: Appraisal,
     return sorted(out, key=lambda s: -s.swing if math.isfinite(s.swing) else 0.0)
 
 
-def spread(replications: pd.DataFrame, options: Sequence[str],
-           ask: Appraisal) -> dict[str, list[Swing]]:
-    """Each option's tornado over its default ranges."""
-    return {o: tornado(replications, o, ask) for o in options}
+def spread(replications: pd.DataFrame, options: Sequence[str], ask: Appraisal,
+           given: Mapping[str, tuple[float, float]] | None = None) -> dict[str, list[Swing]]:
+    """Each option's tornado over its default ranges, but those ``given``."""
+    return {o: tornado(replications, o, ask, default_ranges(o, ask, given)) for o in options}
 
 
 def value_text(name: str, x: float, zh: bool = False) -> str:
@@ -169,8 +181,9 @@ def lines(spreads: dict[str, list[Swing]], zh: bool = False) -> list[str]:
             npv = f"{figure_text(s.npv_low)} {z.TO if zh else 'to'} {figure_text(s.npv_high)}"
             if zh:
                 ends = f"{low} {z.TO} {high}" if r.low != r.high else f"{low}，{z.NOT_VARIED}"
+                why = z.GIVEN if r.why == GIVEN else z.WHY[r.name]
                 out.append(f"  {z.INPUTS[r.name]} {ends}：{z.NPV} {npv}（{z.SWING} "
-                           f"{figure_text(s.swing)}；{z.WHY[r.name]}）")
+                           f"{figure_text(s.swing)}；{why}）")
                 continue
             ends = f"{low} to {high}" if r.low != r.high else f"{low}, not varied"
             out.append(f"  {INPUTS[r.name]} {ends}: NPV {npv} (swing {figure_text(s.swing)}; "
@@ -178,12 +191,14 @@ def lines(spreads: dict[str, list[Swing]], zh: bool = False) -> list[str]:
     return out
 
 
-def record(spreads: dict[str, list[Swing]]) -> dict[str, Any]:
+def record(spreads: dict[str, list[Swing]],
+           given: Mapping[str, tuple[float, float]] | None = None) -> dict[str, Any]:
     """The spread for ``appraisal.json``: what it assumes and each option's swings, the
     widest first (NaN as null)."""
     def number(x: Any) -> Any:
         return None if isinstance(x, float) and not math.isfinite(x) else x
 
     return {"input_spread_assumes": ASSUMES,
+            "cost_ranges": {k: list(v) for k, v in (given or {}).items()},
             "input_spread": {o: [{k: number(v) for k, v in s.record().items()} for s in swings]
                              for o, swings in spreads.items()}}

@@ -126,7 +126,7 @@ def given_flags(folder: Path, terms: dict[str, Any]) -> list[str]:
     one that records ``cost_sources`` gives no flag for a library default), and
     ``--years``, ``--discount-rate`` and ``--time-value-scale`` where they are not the
     defaults (10 years, the baseline scenario's rate, 1), and ``--count-freed-capacity``
-    where the NPV counted the capacity freed."""
+    where the NPV counted the capacity freed, and each ``--cost-range`` given."""
     out: list[str] = []
     sources = terms.get("cost_sources")
     for flag, key in (("--setup", "setup"), ("--running", "running")):
@@ -148,6 +148,8 @@ def given_flags(folder: Path, terms: dict[str, Any]) -> list[str]:
     out += ([] if carried is None else
             ["--price-year", str(carried.to_year), "--price-index", carried.index])
     out += ["--count-residual-value"] if terms.get("count_residual_value") else []
+    out += [w for k, (low, high) in dict(terms.get("cost_ranges") or {}).items()
+            for w in ("--cost-range", f"{k}={float(low):.15g}:{float(high):.15g}")]
     return out + (["--count-freed-capacity"] if terms.get("count_freed_capacity") else [])
 
 

@@ -25,6 +25,8 @@ WHY = {
     "discount_rate": "假设：中值折现率（国家发展改革委 2006 年社会折现率 8%）上下各 4 个百分点，"
                      "不低于 0",
 }
+#: a range given with ``--cost-range`` (:data:`sim.experiment.appraisal_spread.GIVEN`)
+GIVEN = "给定（--cost-range）"
 #: what the spread assumes (:data:`sim.experiment.appraisal_spread.ASSUMES`)
 ASSUMES = ("净现值随成本输入的变化范围：每次只让一个输入取其下限和上限，其余取中值，按变化幅度"
            "排序；各输入视为相互独立；每一端的净现值为重复运行的均值，由重复运行结果重新算出"
@@ -52,7 +54,7 @@ def text(en: str) -> str | None:
 
     words = {section.HEAD: HEAD, **dict(zip(section.COLUMNS, COLUMNS, strict=True)),
              **{s.INPUTS[k]: INPUTS[k] for k in s.INPUTS}, **{s.WHY[k]: WHY[k] for k in s.WHY},
-             s.ASSUMES + ".": ASSUMES + "。"}
+             s.ASSUMES + ".": ASSUMES + "。", s.GIVEN: GIVEN}
     if en in words:
         return words[en]
     both = _RANGE.fullmatch(en)
