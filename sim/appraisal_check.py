@@ -3,7 +3,8 @@
 from the comparison's replications with the terms ``appraisal.json`` records (horizon,
 discount rate, set-up and running costs, value-of-time scale, whether freed capacity counts,
 the year whose prices the money was carried to)
-and each figure of both files is set against it. The appraisal is written after the
+and each figure of both files is set against it, the NPV's spread from the cost inputs too
+(with the ranges ``cost_ranges`` records). The appraisal is written after the
 comparison finished, so the comparison's seal (``finished.json``) does not cover it: without
 this check an NPV or payback edited by hand would pass ``bordersim reproduce`` unseen."""
 
@@ -37,8 +38,11 @@ def appraisal_problems(folder: Path) -> list[str]:
         return [f"{csv}: cannot be checked against the comparison ({_short(exc)}): {again}"]
     from sim.report.folder import read_object
 
-    kept = read_object(record).get("options")  # (read already: _worked_out)
-    for name, rows in (("appraisal.csv", stored), ("appraisal.json", _json_rows(kept))):
+    terms = read_object(record)  # (read already: _worked_out)
+    expected |= _spread_worked_out(folder, terms)
+    json_rows = _json_rows(terms.get("options")) | _spread_rows(terms.get("input_spread"))
+    stored |= {k: v for k, v in expected.items() if k[1].startswith(SPREAD)}  # (not in CSV)
+    for name, rows in (("appraisal.csv", stored), ("appraisal.json", json_rows)):
         moved = _first_moved(rows, expected)
         if moved:
             return [f"{folder / name}: {moved}, not the appraisal worked out again from the "
@@ -67,7 +71,18 @@ def _command(record: Path) -> str:
 def _worked_out(folder: Path) -> dict[tuple[str, str, str], float]:
     """Each figure of the appraisal worked out again: ``(option, figure, column)`` to its
     value (NaN: none, inf: a payback never reached)."""
-    from sim.experiment.appraisal import Appraisal, appraise
+    from sim.experiment.appraisal import appraise
+
+    data, ask, _ = _asked(folder)
+    table = appraise(data.replications, data.options, ask)
+    return {(str(r["option"]), str(r["figure"]), c): float(r[c])
+            for r in table.to_dict("records") for c in COLUMNS}
+
+
+def _asked(folder: Path) -> tuple[Any, Any, dict[str, Any]]:
+    """The comparison's folder as the appraisal read it, the appraisal ``appraisal.json``'s
+    terms ask for, and those terms."""
+    from sim.experiment.appraisal import Appraisal
     from sim.experiment.appraisal_folder import AppraisalError, read_folder
     from sim.report.folder import read_object
 
@@ -89,9 +104,37 @@ def _worked_out(folder: Path) -> dict[tuple[str, str, str], float]:
                     count_residual=bool(terms.get("count_residual_value", False)),
                     scenario_rate=data.discount_rate,
                     unknown={str(k): tuple(v) for k, v in terms["setup_unknown"].items()})
-    table = appraise(data.replications, data.options, ask)
-    return {(str(r["option"]), str(r["figure"]), c): float(r[c])
-            for r in table.to_dict("records") for c in COLUMNS}
+    return data, ask, terms
+
+
+#: the figure name under which an input's spread is compared (``spread_of_setup_cost``)
+SPREAD = "spread_of_"
+#: the spread's figures compared (``appraisal.json``'s ``input_spread``)
+SPREAD_COLUMNS = ("low", "high", "npv_at_low", "npv_at_high")
+
+
+def _spread_worked_out(folder: Path, terms: dict[str, Any]) -> dict[tuple[str, str, str],
+                                                                      float]:
+    """The NPV's spread from the cost inputs worked out again with the ranges
+    ``appraisal.json`` records (none for an appraisal written before the spread was)."""
+    from sim.experiment.appraisal_spread import record, spread
+
+    if "input_spread" not in terms:
+        return {}
+    data, ask, _ = _asked(folder)
+    given = {str(k): (float(v[0]), float(v[1]))
+             for k, v in dict(terms.get("cost_ranges") or {}).items()}
+    return _spread_rows(record(spread(data.replications, data.options, ask, given),
+                               given)["input_spread"])
+
+
+def _spread_rows(kept: Any) -> dict[tuple[str, str, str], float]:
+    """``input_spread``'s figures as ``(option, spread_of_INPUT, column)`` rows."""
+    if not isinstance(kept, dict):
+        return {}
+    return {(str(o), SPREAD + str(row.get("input")), c): _number(row.get(c))
+            for o, rows in kept.items() if isinstance(rows, list)
+            for row in rows if isinstance(row, dict) for c in SPREAD_COLUMNS}
 
 
 def _amounts(given: Any) -> dict[str, float]:

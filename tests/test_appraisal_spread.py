@@ -199,3 +199,21 @@ def test_a_bad_cost_range_is_refused_in_english_and_chinese(tmp_path, capsys, gi
     assert en in capsys.readouterr().err
     assert main(["appraise", str(folder), "--cost-range", given, "--lang", "zh"]) == 2
     assert zh in capsys.readouterr().err
+
+
+def test_a_spread_edited_after_it_was_written_is_found(tmp_path, capsys):
+    from sim.appraisal_check import appraisal_problems
+    from sim.cli import main
+
+    folder = _folder(tmp_path / "c")
+    assert main(["appraise", str(folder), "--setup", f"o={SETUP:g}",
+                 "--cost-range", "discount_rate=0.05:0.1"]) == 0
+    capsys.readouterr()
+    assert appraisal_problems(folder) == []  # (the ranges given are worked out again too)
+    file = folder / "appraisal.json"
+    terms = json.loads(file.read_text())
+    terms["input_spread"]["o"][0]["npv_at_low"] += 1.0
+    file.write_text(json.dumps(terms))
+    said = appraisal_problems(folder)
+    assert len(said) == 1 and " npv_at_low is " in said[0], said
+    assert f"o spread_of_{terms['input_spread']['o'][0]['input']} npv_at_low" in said[0]
