@@ -32,7 +32,9 @@ def add_parser(sub: Any) -> None:
         "--count-freed-capacity), the traders' saving a year (fees and the value of the goods' "
         "time), their present values over the horizon, the net present value, the payback "
         "year and the state's cost per consignment-hour saved, each with a 95 % interval over "
-        "the replications (paired). Nothing is simulated again; writes RESULTS_DIR/appraisal.csv.",
+        "the replications (paired); beside them, the NPV's spread from the cost inputs (each "
+        "input at its low and high end, the others central, ranked by the swing; "
+        "--cost-range). Nothing is simulated again; writes RESULTS_DIR/appraisal.csv.",
     )
     p.add_argument("folder", type=Path, metavar="RESULTS_DIR", help="a comparison's folder")
     p.add_argument("--setup", action="append", default=[], metavar="OPTION=AMOUNT",

@@ -120,7 +120,8 @@ ERRORS: tuple[tuple[str, str], ...] = (
      "{file} 基于方案 {option} 的 {n} 次重复运行，而文件夹中现有 {m} 次：请先重新运行 "
      "{again}（即原来给定的条件，取自 appraisal.json），再生成工作簿"),
     (r"--cost-range (?P<v>.+): not INPUT=LOW:HIGH \(its inputs: (?P<known>.*)\)",
-     "--cost-range {v}：格式应为 INPUT=LOW:HIGH（输入=下限:上限；其输入：{known}）"),
+     "--cost-range {v}：格式应为 INPUT=LOW:HIGH（INPUT 为输入名，LOW、HIGH 为下限和上限；"
+     "其输入：{known}）"),
     (r"--cost-range (?P<v>.+): LOW 0 or more, at most (?P<c>\S+), HIGH at least "
      r"(?P<c2>\S+) and at most (?P<most>\S+)",
      "--cost-range {v}：下限应不小于 0 且不大于 {c}，上限应不小于 {c2} 且不大于 {most}"),

@@ -189,7 +189,7 @@ def test_a_cost_range_given_replaces_the_default_and_widens_the_spread_by_hand(t
     ("discount_rate=0.05:0.5", "HIGH at least 0.08 and at most 0.3",
      "上限应不小于 0.08 且不大于 0.3"),
     ("scanner=1:2", "not INPUT=LOW:HIGH (its inputs: setup_cost, running_cost_given,",
-     "格式应为 INPUT=LOW:HIGH（输入=下限:上限；其输入：setup_cost, running_cost_given,"),
+     "格式应为 INPUT=LOW:HIGH（INPUT 为输入名，LOW、HIGH 为下限和上限；其输入：setup_cost,"),
 ])
 def test_a_bad_cost_range_is_refused_in_english_and_chinese(tmp_path, capsys, given, en, zh):
     from sim.cli import main
