@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     from sim.experiment.appraisal import appraise
     from sim.experiment.appraisal_defaults import notes_holding
     from sim.experiment.appraisal_folder import AppraisalError, read_folder, write_appraisal
-    from sim.experiment.appraisal_spread import record, spread
+    from sim.experiment.appraisal_spread import record, spread, together
 
     lang = chosen(args)
     try:
@@ -113,8 +113,9 @@ def run(args: argparse.Namespace) -> int:
         table = appraise(folder.replications, folder.options, ask)
         given = cost_ranges(getattr(args, "cost_range", []), ask)
         spreads = spread(folder.replications, folder.options, ask, given)
-        out = write_appraisal(args.folder, table, ask, folder,
-                              getattr(args, "command_line", None), record(spreads, given))
+        joints = together(folder.replications, folder.options, ask, given)
+        out = write_appraisal(args.folder, table, ask, folder, getattr(args, "command_line", None),
+                              record(spreads, given, joints))
     except AppraisalError as exc:
         raise UsageError(str(exc)) from None
     if args.json:
@@ -127,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
     from sim.experiment.appraisal_spread import lines as spread_lines
 
     shown = said(table, ask, folder)  # (the spread before the closing note on reading it)
-    print("\n".join([*shown[:-1], *spread_lines(spreads, zh=lang == "zh"), shown[-1]]))
+    print("\n".join([*shown[:-1], *spread_lines(spreads, lang == "zh", joints), shown[-1]]))
     return 0
 
 

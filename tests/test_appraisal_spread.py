@@ -126,9 +126,11 @@ def test_the_terminal_json_and_chinese_carry_the_same_spread(tmp_path, capsys):
     # (the spread: after the figures, before the closing note on reading them)
     en_spread = en[next(i for i, x in enumerate(en) if x.startswith("The NPV's spread")):-1]
     zh_spread = zh[next(i for i, x in enumerate(zh) if x.startswith("净现值随成本输入")):-1]
-    assert len(en_spread) == len(rows) + 2
+    assert len(en_spread) == len(rows) + 3  # (what it assumes, the option, all together)
     assert _numbers(en_spread[2:]) == _numbers(zh_spread[2:])  # (the same figures)
-    assert all(len(n) >= 4 for n in _numbers(en_spread[2:]))
+    assert all(len(n) >= 4 for n in _numbers(en_spread[3:]))
+    together = data["input_spread_together"]["o"]
+    assert f"{together['low']:,.0f} 至 {together['high']:,.0f}" in zh_spread[2]
     setup = next(r for r in rows if r["input"] == "setup_cost")
     assert f"{setup['npv_at_low']:,.0f}" in "\n".join(zh_spread)
 
@@ -155,6 +157,9 @@ def test_the_report_and_its_chinese_carry_the_same_spread(tmp_path, capsys):
     assert f"{rows[0]['swing']:,.0f}" in figures  # (the widest first, as appraisal.json)
     assert "× 1 至 × 3.5" in zh and "25,000 至 100,000" in zh  # (the set-up cost given)
     assert "0，未变动" in zh and "0, not varied" in en  # (no running cost added)
+    together = json.loads((folder / "appraisal.json").read_text())["input_spread_together"]
+    said = f"{together['o']['low']:,.0f} 至 {together['o']['high']:,.0f}"
+    assert "o：全部一并（带固定种子的蒙特卡洛模拟，2,000 次抽样" in zh and said in zh
     text = re.sub(r"<[^>]*>", "\n", zh)
     assert english_left(text) == [] and "data-untranslated" not in zh, english_left(text)
 
@@ -217,3 +222,54 @@ def test_a_spread_edited_after_it_was_written_is_found(tmp_path, capsys):
     said = appraisal_problems(folder)
     assert len(said) == 1 and " npv_at_low is " in said[0], said
     assert f"o spread_of_{terms['input_spread']['o'][0]['input']} npv_at_low" in said[0]
+
+
+def _fixed(ask: Appraisal, **widths: tuple[float, float]) -> list[Range]:
+    """The option's inputs at zero width but those of ``widths`` (low, high)."""
+    return [Range(r.name, *widths.get(r.name, (r.central, r.central))[:1], r.central,
+                  widths.get(r.name, (r.central, r.central))[1], "")
+            for r in default_ranges("o", ask)]
+
+
+def _joint(ask: Appraisal, ranges: list[Range], reps: pd.DataFrame | None = None):
+    from sim.experiment.appraisal import present_values, yearly_flows
+    from sim.experiment.appraisal_montecarlo import joint
+
+    reps = _replications() if reps is None else reps
+    base, mine = reps[reps["option"] == "baseline"], reps[reps["option"] == "o"]
+    npv = present_values(yearly_flows(mine, base, ask, SETUP, RUNNING), ask)
+    return joint(mine, base, ask, ranges, npv["net_present_value"].to_numpy(float))
+
+
+def test_the_monte_carlo_at_zero_width_and_no_noise_is_the_central_npv():
+    ask = _ask()
+    together = _joint(ask, _fixed(ask))
+    assert together.low == pytest.approx(_npv(ask)) and together.high == pytest.approx(_npv(ask))
+
+
+def test_the_monte_carlo_draws_a_set_up_cost_triangular_as_worked_by_hand():
+    ask = _ask()
+    together = _joint(ask, _fixed(ask, setup_cost=(SETUP / 2, SETUP * 2)))
+    # triangular(25,000, 50,000, 100,000): its 2.5 % point 25,000 + sqrt(0.025 x 75,000 x
+    # 25,000) and its 97.5 % point 100,000 - sqrt(0.025 x 75,000 x 50,000)
+    low_cost = SETUP / 2 + (0.025 * 1.5 * SETUP * SETUP / 2) ** 0.5
+    high_cost = SETUP * 2 - (0.025 * 1.5 * SETUP * SETUP) ** 0.5
+    tolerance = 0.03 * 1.5 * SETUP  # (2,000 draws)
+    assert together.high == pytest.approx(_npv(ask) + SETUP - low_cost, abs=tolerance)
+    assert together.low == pytest.approx(_npv(ask) + SETUP - high_cost, abs=tolerance)
+    assert _joint(ask, _fixed(ask, setup_cost=(SETUP / 2, SETUP * 2))) == together  # (seeded)
+
+
+def test_the_monte_carlo_adds_the_simulations_noise():
+    from scipy import stats
+
+    reps = _replications()
+    noise = reps["replication"].map({0: -300.0, 1: 0.0, 2: 300.0})
+    reps.loc[reps["option"] == "o", "agency_running_cost_per_year"] += noise
+    ask = _ask()
+    table = appraise(reps, ["o"], ask)
+    row = table[table["figure"] == "net_present_value"].iloc[0]
+    together = _joint(ask, _fixed(ask), reps)
+    half = row["ci_high"] - row["mean"]  # (the t interval: t(0.975, 2) standard errors)
+    assert together.high - together.low == pytest.approx(2 * half, rel=0.15)
+    assert stats.t.ppf(0.975, 2) > 4  # (so the noise is not a normal's)

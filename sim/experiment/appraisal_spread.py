@@ -166,15 +166,19 @@ def value_text(name: str, x: float, zh: bool = False) -> str:
     return figure_text(x)
 
 
-def lines(spreads: dict[str, list[Swing]], zh: bool = False) -> list[str]:
+def lines(spreads: dict[str, list[Swing]], zh: bool = False,
+          joints: Mapping[str, Any] | None = None) -> list[str]:
     """The spread as text (English, or Chinese with ``zh``, the same figures): what it
-    assumes, then each option's inputs, the widest swing first."""
+    assumes, then each option's inputs, the widest swing first, and the inputs and the
+    simulation's noise drawn together (``joints``: :func:`together`'s, where given)."""
     from sim.experiment.appraisal_folder import figure_text
     from sim.report import zh_appraisal_spread as z
 
     out = [(z.ASSUMES + "：") if zh else (ASSUMES + ":")]
     for name, swings in spreads.items():
         out.append(f"{name}{'：' if zh else ':'}")
+        if joints and name in joints:
+            out.append(joint_text(joints[name], zh))
         for s in swings:
             r = s.range
             low, high = value_text(r.name, r.low, zh), value_text(r.name, r.high, zh)
@@ -192,13 +196,49 @@ def lines(spreads: dict[str, list[Swing]], zh: bool = False) -> list[str]:
 
 
 def record(spreads: dict[str, list[Swing]],
-           given: Mapping[str, tuple[float, float]] | None = None) -> dict[str, Any]:
+           given: Mapping[str, tuple[float, float]] | None = None,
+           joints: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The spread for ``appraisal.json``: what it assumes and each option's swings, the
     widest first (NaN as null)."""
     def number(x: Any) -> Any:
         return None if isinstance(x, float) and not math.isfinite(x) else x
 
     return {"input_spread_assumes": ASSUMES,
+            "input_spread_together": {o: j.record() for o, j in (joints or {}).items()},
             "cost_ranges": {k: list(v) for k, v in (given or {}).items()},
             "input_spread": {o: [{k: number(v) for k, v in s.record().items()} for s in swings]
                              for o, swings in spreads.items()}}
+
+
+def together(replications: pd.DataFrame, options: Sequence[str], ask: Appraisal,
+             given: Mapping[str, tuple[float, float]] | None = None) -> dict[str, Any]:
+    """Each option's NPV over its inputs' ranges and the simulation's noise drawn together
+    (:mod:`sim.experiment.appraisal_montecarlo`)."""
+    from sim.experiment.appraisal import NEEDED, OPTIONAL
+    from sim.experiment.appraisal_montecarlo import joint
+
+    cols = ["replication", *NEEDED, *(m for m in OPTIONAL if m in replications.columns)]
+    base = replications.loc[replications["option"] == "baseline", cols]
+    out = {}
+    for o in options:
+        mine = replications.loc[replications["option"] == o, cols]
+        npv = present_values(yearly_flows(mine, base, ask, ask.setup.get(o, 0.0),
+                                          ask.running.get(o, 0.0)), ask)["net_present_value"]
+        out[o] = joint(mine, base, ask, default_ranges(o, ask, given), npv.to_numpy(float))
+    return out
+
+
+#: the Monte Carlo's line (its figures filled in)
+JOINT = ("  all together (a seeded Monte Carlo of {draws} draws: each input triangular over "
+         "its range, the central value its mode, and the simulation's noise): NPV 95 % range "
+         "{low} to {high}; below 0 in {share} of the draws")
+
+
+def joint_text(j: Any, zh: bool = False) -> str:
+    """An option's Monte Carlo in a line (:data:`JOINT`, or its Chinese)."""
+    from sim.experiment.appraisal_folder import figure_text
+    from sim.report import zh_appraisal_spread as z
+
+    return (z.JOINT if zh else JOINT).format(
+        draws=f"{j.draws:,}", low=figure_text(j.low), high=figure_text(j.high),
+        share=f"{100 * j.below_zero:.1f} %" if not zh else f"{100 * j.below_zero:.1f}%")

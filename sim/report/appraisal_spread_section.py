@@ -43,4 +43,25 @@ def spread_section(data: dict[str, Any]) -> list[str]:
     assumes = str(data.get("input_spread_assumes") or "")
     return [f"<h3>{html.escape(HEAD)}</h3>",
             *([f"<p class='note'>{html.escape(assumes)}.</p>"] if assumes else []),
-            f"<table><tr>{head}</tr>{''.join(rows)}</table>"]
+            f"<table><tr>{head}</tr>{''.join(rows)}</table>",
+            *_together(data.get("input_spread_together"))]
+
+
+def _together(kept: Any) -> list[str]:
+    """Each option's Monte Carlo of the inputs and the simulation's noise together, a line
+    each as the terminal says it (none for an appraisal written before it was)."""
+    from types import SimpleNamespace
+
+    from sim.experiment.appraisal_spread import joint_text
+
+    if not isinstance(kept, dict):
+        return []
+    out = []
+    for option, j in kept.items():
+        if not isinstance(j, dict) or j.get("low") is None or j.get("high") is None:
+            continue
+        said = joint_text(SimpleNamespace(draws=int(j["draws"]), low=float(j["low"]),
+                                          high=float(j["high"]),
+                                          below_zero=float(j["share_below_zero"])))
+        out.append(f"<p class='note'>{html.escape(f'{option}: {said.strip()}.')}</p>")
+    return out

@@ -31,6 +31,9 @@ GIVEN = "给定（--cost-range）"
 ASSUMES = ("净现值随成本输入的变化范围：每次只让一个输入取其下限和上限，其余取中值，按变化幅度"
            "排序；各输入视为相互独立；每一端的净现值为重复运行的均值，由重复运行结果重新算出"
            "（不重新模拟）")
+#: the Monte Carlo's line (:data:`sim.experiment.appraisal_spread.JOINT`)
+JOINT = ("  全部一并（带固定种子的蒙特卡洛模拟，{draws} 次抽样：各输入在其范围内服从三角分布，"
+         "以中值为众数，并计入仿真噪声）：净现值 95% 范围 {low} 至 {high}；{share} 的抽样低于 0")
 #: the words of a line (:func:`sim.experiment.appraisal_spread.lines`)
 NOT_VARIED = "未变动"
 SWING = "变化幅度"
@@ -46,6 +49,14 @@ _RANGE = re.compile(r"(?P<low>(?:x )?\S+) to (?P<high>(?:x )?\S+)")
 _FIXED = re.compile(r"(?P<low>(?:x )?\S+), not varied")
 
 
+#: an option's Monte Carlo line in the report (``OPTION: all together (...): ...``)
+_TOGETHER = re.compile(
+    r"(?P<option>.+?): all together \(a seeded Monte Carlo of (?P<draws>[0-9,]+) draws: each "
+    r"input triangular over its range, the central value its mode, and the simulation's "
+    r"noise\): NPV 95 % range (?P<low>\S+) to (?P<high>\S+); below 0 in (?P<share>\S+) % of "
+    r"the draws\.")
+
+
 def text(en: str) -> str | None:
     """The Chinese of one text of the report's spread table (its heading, a column, an
     input's name or reason, a range, what the spread assumes), or None when it is none."""
@@ -57,6 +68,11 @@ def text(en: str) -> str | None:
              s.ASSUMES + ".": ASSUMES + "。", s.GIVEN: GIVEN}
     if en in words:
         return words[en]
+    together = _TOGETHER.fullmatch(en)
+    if together:
+        return together["option"] + "：" + JOINT.strip().format(
+            draws=together["draws"], low=together["low"], high=together["high"],
+            share=together["share"] + "%") + "。"
     both = _RANGE.fullmatch(en)
     if both:
         return f"{_scale(both['low'])} {TO} {_scale(both['high'])}"
