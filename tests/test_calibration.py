@@ -2,7 +2,8 @@
 
 China 2019 (english.www.gov.cn, 2020-06-03): inspection rate 0.57 % for advanced-certified AEOs
 and 84.76 % for discredited traders; the AEO rate must stay below 20 % of the ordinary rate
-(GACC Order 251). "Inspection" counts scans, physical and quarantine exams, not document checks.
+(GACC Order 237 of 2019; Order 251 kept it). "Inspection" counts scans, physical and
+quarantine exams, not document checks.
 Tolerances: about three binomial standard errors at the sample sizes of a 14-day run.
 The rates are those of goods declarations: cross-border e-commerce lists at a post hub are
 counted apart in China's statistics, so post ports are left out.

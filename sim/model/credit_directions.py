@@ -1,12 +1,13 @@
 """China's credit rules checked in each direction, where exports have selection tables of
 their own (``export_selection``, ``ports.<port>.exports.selection``; docs/exports.md).
 
-The rules (GAC Order 251) apply to each declaration whatever its direction: a discredited
-exporter's declarations are to be inspected at the floor as an importer's are, an advanced
-AEO's imports under the cap as its exports. With one set of tables a class's pooled rate
-says enough; with a direction's own tables one direction can break a rule while the other
-keeps the pooled rate in line. So each direction's rate is set against the rule, an AEO's
-against ordinary traders' rate of the same direction.
+The rules (GACC Order 237 of 2019, kept by Order 251 of 2021) apply to each declaration
+whatever its direction: a discredited exporter's declarations are to be inspected at the
+floor as an importer's are, an advanced AEO's imports under the cap as its exports. With
+one set of tables a class's pooled rate says enough; with a direction's own tables one
+direction can break a rule while the other keeps the pooled rate in line. So each
+direction's rate is set against the rule, an AEO's against ordinary traders' rate of the
+same direction.
 """
 
 from __future__ import annotations

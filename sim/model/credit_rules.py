@@ -17,7 +17,8 @@ from sim.scenario.risk import RiskConfig
 if TYPE_CHECKING:
     from sim.scenario.schema import Scenario
 
-#: China's credit rules as the risk engine's defaults (GAC Order 251; published 2019 rates:
+#: China's credit rules as the risk engine's defaults (GACC Order 237, in force in 2019; Order
+#: 251 kept them from November 2021; published 2019 rates:
 #: discredited 84.76 %, advanced AEO 0.57 %: english.www.gov.cn, 2020-06-03)
 _RULES = RiskConfig.model_fields
 FLOOR = float(_RULES["floors"].get_default(call_default_factory=True)["discredited"])

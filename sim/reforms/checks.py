@@ -272,7 +272,7 @@ REFORMS = [
         "large one congests the exam yard for everyone",
         _downgrade,
         (
-            "China's credit classes (GACC Order 251): discredited traders' declarations "
+            "China's credit classes of 2019 (GACC Order 237): discredited traders' declarations "
             "inspected at 84.76 % in 2019 against 0.57 % for advanced AEOs (english.www.gov.cn "
             "2020-06-03, published-figures.md §2.2); the rates are the scenario's",
             "assumption: shift (what one trader's downgrade is, as a share of declarations)",
@@ -293,9 +293,9 @@ REFORMS = [
         "ask it for one trader",
         _lapse,
         (
-            "China's credit classes (GACC Order 251): advanced AEOs' declarations inspected "
-            "at 0.57 % in 2019 (english.www.gov.cn 2020-06-03, published-figures.md §2.2); "
-            "the rates are the scenario's",
+            "China's credit classes of 2019 (GACC Order 237): advanced AEOs' declarations "
+            "inspected at 0.57 % in 2019 (english.www.gov.cn 2020-06-03, published-figures.md "
+            "§2.2); the rates are the scenario's",
             "assumption: shift (what one trader's lapsed certification is, as a share of "
             "declarations)",
         ),

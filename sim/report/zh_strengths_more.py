@@ -171,12 +171,12 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
     "aeo_partner_recognition:1": ("7a1367aa",
         "假设：share（未找到我国自伙伴方 AEO 企业进口的比例）及所给待遇为高级认证企业的待遇"
         "（海关总署互认安排的文本可以确定）"),
-    "aeo_lapse:0": ("901c59ac",
-        "我国企业信用分类（海关总署令第 251 号）：2019 年高级认证企业报关单查验率 0.57%"
+    "aeo_lapse:0": ("1d8b978b",
+        "2019 年我国企业信用分类（海关总署令第 237 号）：高级认证企业报关单查验率 0.57%"
         "（english.www.gov.cn 2020-06-03，published-figures.md §2.2）；查验率取情景中的数值"),
     "aeo_lapse:1": ("7a9ca56c", "假设：shift（一家企业的认证失效折合为报关单的比例）"),
-    "credit_downgrade:0": ("abce1163",
-        "我国企业信用分类（海关总署令第 251 号）：2019 年失信企业报关单查验率 84.76%，高级认证"
+    "credit_downgrade:0": ("a7348bb5",
+        "2019 年我国企业信用分类（海关总署令第 237 号）：失信企业报关单查验率 84.76%，高级认证"
         "企业 0.57%（english.www.gov.cn 2020-06-03，published-figures.md §2.2）；查验率取情景中的"
         "数值"),
     "credit_downgrade:1": ("b846c6fd", "假设：shift（一家企业的降级折合为报关单的比例）"),
