@@ -124,6 +124,10 @@ def sentence(rec: dict[str, Any], english: str) -> str:
     for key, table in (("milestone", "milestone"), ("queue_lane", "lane")):
         if key in rec["fields"]:  # (a milestone's or a lane's code: its Chinese name)
             words[key] = VALUES[table].get(rec["fields"][key], rec["fields"][key])
+    if "saving_of" in rec["fields"]:  # (an AEO payback's: whose saving it is)
+        from sim.report.zh_warnings import SAVING_OF
+
+        words["saving_of"] = SAVING_OF.get(rec["fields"]["saving_of"], words["saving_of"])
     if "role" in rec["fields"]:
         words["role"] = VALUES["role"].get(rec["fields"]["role"], rec["fields"]["role"])
     _plan_commodity(words, rec["fields"].get("commodity"))

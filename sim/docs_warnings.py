@@ -114,7 +114,9 @@ FIELDS = (
                "of departure hours), as the message gives it; `same_as`: a reform's strength "
                "at its default or lowest value, which makes the same option as `given`, the "
                "value typed for it; "
-               "`currency`: the money of an AEO payback's saving)"),
+               "`currency`: the money of an AEO payback's saving, `saving_of`: whose saving "
+               "it is, `certified traders' saving` or, on an aeo_lapse option's rows, "
+               "`saving the status keeps`)"),
     ("figures", "the numbers in the message, by name (`utilisation_pct`, `threshold_pct`, "
      "`days_needed`...); of a line that stands for several replications, the first "
      "replication's, as the text says"),

@@ -367,10 +367,12 @@ CODES: tuple[Code, ...] = (
           r"(?P<known>.+?) \(a year: ",
           r"; the running cost of (?P<unknown>.+?) is not known \(the reform library")),
     Code("aeo_payback_unclaimed", "warning", False,
-         "the certified traders' saving a declaration (compare --declarations-a-year) holds 0 "
-         "in its interval: no payback of AEO certification can be claimed from it",
-         rf"(?P<port>\w+) (?P<direction>import|export): the certified traders' saving a "
-         rf"declaration, (?:(?P<f_saving>-?{_N})|nan) (?P<currency>\w+) "
+         "the certified traders' saving a declaration (compare --declarations-a-year), or on "
+         "an aeo_lapse option's rows the saving the status keeps, holds 0 in its interval: no "
+         "payback of AEO certification can be claimed from it",
+         rf"(?P<port>\w+) (?P<direction>import|export): the (?P<saving_of>certified traders' "
+         rf"saving|saving the status keeps) a declaration, (?:(?P<f_saving>-?{_N})|nan) "
+         rf"(?P<currency>\w+) "
          rf"\[(?:(?P<f_saving_low>-?{_N})|nan), (?:(?P<f_saving_high>-?{_N})|nan)\], holds 0 "
          r"in its interval"),
     Code("capacity_unpriced", "note", False,

@@ -5,6 +5,7 @@ and nothing printed or written without the trader's declarations."""
 from __future__ import annotations
 
 import argparse
+import html
 import math
 from pathlib import Path
 from types import SimpleNamespace
@@ -207,3 +208,38 @@ def test_a_lapsed_certifications_rise_in_cost_is_the_saving_the_status_keeps():
     assert r["net_a_year"] == pytest.approx(42 * 1200 - 10_000) and r["claimable"]
     other = _gains(42.0, 12.0, 68.0).replace({"group": {CERTIFIED: "aeo_advanced → aeo_general"}})
     assert payback_rows(other, Certification(1200)) == []
+
+
+@pytest.mark.parametrize(("group", "english", "chinese"), [
+    ("general → aeo_advanced", "the certified traders' saving a declaration", "获得认证的企业"),
+    ("aeo_advanced → general", "the saving the status keeps a declaration", "保持认证为企业保住"),
+])
+def test_the_unclaimed_warning_names_the_saving_by_the_rows_kind(tmp_path: Path, group,
+                                                                 english, chinese):
+    """A lapse's row is the saving the status keeps, not a certified trader's: its warning
+    says so in English and Chinese, on the console and in the report read from the CSV."""
+    from sim.cli_lang import sentence
+    from sim.report.aeo_payback_section import aeo_payback_section
+
+    change = -42.0 if group == CERTIFIED else 42.0  # (a saving of 42 either way)
+    gains = _gains(change, -5.0, 5.0).replace({"group": {CERTIFIED: group}})
+    args = _args(declarations_a_year=1200.0)
+    said, notes = _show(gains, args, tmp_path)
+    warned = [line for line in notes.lines if line.startswith("warning")]
+    assert len(warned) == 1 and english in warned[0], warned
+    rec = record(warned[0])
+    assert rec["code"] == "aeo_payback_unclaimed"
+    zh = sentence(rec, warned[0])
+    assert chinese in zh and "saving" not in zh, zh
+    assert any(html.escape(english) in part for part in aeo_payback_section(tmp_path))
+
+
+def test_a_file_written_before_the_group_column_is_still_read(tmp_path: Path):
+    """aeo-payback.csv from before ``group``: the report reads it, its rows certified ones."""
+    from sim.report.aeo_payback_section import aeo_payback_section
+
+    _show(_gains(-42.0, -5.0, 5.0), _args(declarations_a_year=1200.0), tmp_path)
+    table = pd.read_csv(tmp_path / FILE)
+    table.drop(columns=["group"]).to_csv(tmp_path / FILE, index=False)
+    said = aeo_payback_section(tmp_path)
+    assert any(html.escape("the certified traders' saving") in part for part in said)

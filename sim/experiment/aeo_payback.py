@@ -29,12 +29,17 @@ CERTIFIED = "general → aeo_advanced"
 PARTNER = "aeo_partner_recognition"
 #: the who-gains group of an advanced AEO's consignment whose certification lapsed
 LAPSED = "aeo_advanced → general"
-#: the columns of ``aeo-payback.csv``, one row per option, port and direction
+#: the columns of ``aeo-payback.csv``, one row per option, port and direction; ``group``
+#: (:data:`CERTIFIED` or :data:`LAPSED`: whose saving the row is) came last, so a file
+#: written before it is still read (:data:`NEEDED`)
 COLUMNS = (
     "option", "port", "direction", "unit", "n", "saving", "saving_low", "saving_high",
     "declarations_a_year", "saved_a_year", "saved_low_a_year", "saved_high_a_year",
-    "cost_a_year", "net_a_year", "cost_once", "months_to_pay_back", "claimable",
+    "cost_a_year", "net_a_year", "cost_once", "months_to_pay_back", "claimable", "group",
 )
+NEEDED = COLUMNS[:-1]
+#: what a row's saving is, by its group, in the warning's words
+SAVING_OF = {CERTIFIED: "certified traders' saving", LAPSED: "saving the status keeps"}
 
 
 @dataclass(frozen=True)
@@ -87,14 +92,18 @@ def payback_rows(gains: pd.DataFrame, ask: Certification) -> list[dict[str, Any]
             saving, low, high = (0.0 - r[k] for k in ("mean_change", "ci_high", "ci_low"))
         out.append({"option": r["option"], "port": r["port"], "direction": r["direction"],
                     "unit": r["unit"], "n": r["n"], "saving": saving, "saving_low": low,
-                    "saving_high": high, **payback(saving, low, high, ask)})
+                    "saving_high": high, **payback(saving, low, high, ask),
+                    "group": r["group"]})
     return out
 
 
 def unclaimed_words(row: dict[str, Any]) -> str:
     """The warning for a row whose saving's interval holds 0 (or is unknown): no payback can
-    be claimed from it."""
-    return (f"{row['port']} {row['direction']}: the certified traders' saving a declaration, "
+    be claimed from it. The saving is named by the row's group: the certified traders' on
+    a certification's rows, the one the status keeps on a lapse's (a row without a group,
+    of a file written before it: certified)."""
+    what = SAVING_OF.get(str(row.get("group")), SAVING_OF[CERTIFIED])
+    return (f"{row['port']} {row['direction']}: the {what} a declaration, "
             f"{_money(row['saving'])} {row['unit']} [{_money(row['saving_low'])}, "
             f"{_money(row['saving_high'])}], holds 0 in its interval: no payback can be "
             "claimed (run more replications or days)")

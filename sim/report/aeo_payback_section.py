@@ -46,7 +46,7 @@ NONE = ("This comparison has no certified traders' trader cost (an aeo_mutual_re
 def aeo_payback_section(folder: Path) -> list[str]:
     """The section's HTML parts (none without ``aeo-payback.csv``); a damaged file is a
     :class:`ResultsFolderError` naming it."""
-    from sim.experiment.aeo_payback import COLUMNS as WRITTEN
+    from sim.experiment.aeo_payback import NEEDED as WRITTEN
 
     file = folder / FILE
     if not file.is_file():

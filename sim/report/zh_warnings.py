@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from sim.report.zh_reforms import UNTRANSLATED
 
+#: ``aeo_payback_unclaimed``'s saving, by the words its English names it with: a
+#: certification's (the certified traders') or a lapse's (the one the status keeps)
+SAVING_OF = {"certified traders' saving": "获得认证的企业每票报关单节省金额",
+             "saving the status keeps": "保持认证为企业保住的每票报关单节省金额"}
 #: code -> (sentence, optional clauses...); ``{port}``, ``{lane}`` and the figures' names
 #: are the record's (``{lane}`` in words where the glossary has the lane)
 WARNINGS: dict[str, tuple[str, ...]] = {
@@ -136,7 +140,7 @@ WARNINGS: dict[str, tuple[str, ...]] = {
                         "{unknown} 的运行成本未知（改革库中没有其所需信息系统、软件许可或培训的"
                         "成本数字）：如需成本收益分析，请给出 cost_per_year，或在之后用 "
                         "bordersim appraise --running OPTION=AMOUNT 给出每年运行成本"),
-    "aeo_payback_unclaimed": ("{port} {direction}：获得认证的企业每票报关单节省金额的置信区间"
+    "aeo_payback_unclaimed": ("{port} {direction}：{saving_of}的置信区间"
                               "包含 0：不能据此认定认证可以收回成本（请增加重复次数或天数）",
                               "每票节省 {saving} {currency}，区间 [{saving_low}, "
                               "{saving_high}]"),
