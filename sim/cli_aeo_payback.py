@@ -36,8 +36,10 @@ def _number(least: float, what: str) -> Callable[[str], float]:
 
 def add_options(p: argparse.ArgumentParser) -> None:
     """Add the trader's figures to ``compare``'s parser."""
-    p.add_argument("--declarations-a-year", type=_positive, metavar="N",
-                   help="your declarations a year at the port and direction you read, with an "
+    p.add_argument("--declarations-a-year", type=declarations, metavar="N",
+                   help="your declarations a year at the port you read, one count for both "
+                   "directions (1200) or imports and exports apart (import=800,export=400), "
+                   "with an "
                    "aeo_mutual_recognition option (or, if you are certified already, an "
                    "aeo_lapse one: what losing the status would cost you): prints its "
                    "certified traders' saving a year against the certification's costs and "
@@ -64,6 +66,35 @@ def _positive(text: str) -> float:
     if value <= 0:
         raise argparse.ArgumentTypeError(f"must be a positive number; got {text}")
     return value
+
+
+#: the refusal of a ``--declarations-a-year`` in neither form (its Chinese:
+#: :data:`sim.cli_zh_aeo_payback.USAGE`)
+FORMS = ("expected N (one count for both directions) or import=N,export=N (each direction "
+         "once); got {text}")
+
+
+def declarations(text: str) -> float | dict[str, float]:
+    """An argparse type: ``--declarations-a-year``'s one count for both directions
+    (``1200``), or a count for each, imports and exports apart (``import=800,export=400``);
+    each count positive. Anything else is refused, saying what is allowed."""
+    if "=" not in text:
+        return _positive(text)
+    counts: dict[str, float] = {}
+    for part in text.split(","):
+        key, _, value = part.partition("=")
+        key = key.strip()
+        if key not in ("import", "export") or key in counts or not value.strip():
+            raise argparse.ArgumentTypeError(FORMS.format(text=text))
+        try:
+            counts[key] = _positive(value.strip())
+        except argparse.ArgumentTypeError as e:  # (said of the part as typed: import=-3)
+            said = str(e).replace(f"got {value.strip()}", f"got {part.strip()}")
+            raise argparse.ArgumentTypeError(said.replace(repr(value.strip()),
+                                                          repr(part.strip()))) from None
+    if len(counts) != 2:
+        raise argparse.ArgumentTypeError(FORMS.format(text=text))
+    return counts
 
 
 def check(args: argparse.Namespace) -> None:
@@ -162,7 +193,7 @@ def _report_again(out: Path) -> None:
 
 def _lines(rows: list[dict[str, Any]], ask: Any) -> list[str]:
     """The payback in English: a heading, then one line per option, port and direction."""
-    head = f"AEO certification for one trader ({ask.declarations_a_year:,.0f} declarations a year"
+    head = f"AEO certification for one trader ({counted(ask)} declarations a year"
     if ask.cost_once is None and ask.cost_a_year is None:
         head += ("; the certification's costs not given: enter yours with "
                  "--certification-once and --certification-a-year")
@@ -170,6 +201,15 @@ def _lines(rows: list[dict[str, Any]], ask: Any) -> list[str]:
         return [head + "): no certified traders' trader cost in this comparison (an "
                 "aeo_mutual_recognition option on a scenario with [costs] has one)"]
     return [head + "):", *(_line(r) for r in rows)]
+
+
+def counted(ask: Any) -> str:
+    """The trader's declarations a year as the heading gives them: ``1,200``, or ``800
+    import, 400 export`` when counted by direction."""
+    n = ask.declarations_a_year
+    if isinstance(n, dict):
+        return ", ".join(f"{n[k]:,.0f} {k}" for k in ("import", "export"))
+    return f"{n:,.0f}"
 
 
 def _line(r: dict[str, Any]) -> str:

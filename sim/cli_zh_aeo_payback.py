@@ -20,6 +20,15 @@ ERRORS: tuple[tuple[str, str], ...] = (
     (r"--payback-port: (?P<port>'.*') is not a port of the scenario (?P<name>'.*'); allowed: "
      r"(?P<ports>.*)", "--payback-port：{port} 不是情景 {name} 中的口岸；可选：{ports}"),
 )
+#: the refusal of a ``--declarations-a-year`` in neither form (argparse's; regex -> Chinese,
+#: for :data:`sim.cli_zh_usage.MESSAGES`)
+USAGE: tuple[tuple[str, str], ...] = (
+    (r"expected N \(one count for both directions\) or import=N,export=N \(each direction "
+     r"once\); got (?P<value>.+)",
+     "应为 N（进出口共用一个票数）或 import=N,export=N（进口和出口各给一次）；实际为 {value}"),
+)
+
+
 def errors_said(words: dict[str, str]) -> dict[str, str]:
     """A refusal's parts as written, its flags joined in Chinese."""
     if "given" in words:
@@ -33,7 +42,9 @@ DIRECTION = {"import": "进口", "export": "出口"}
 
 def lines(rows: list[dict[str, Any]], ask: Any) -> list[str]:
     """The payback in Chinese: a heading, then one line per option, port and direction."""
-    head = f"单个企业的 AEO 认证（每年 {ask.declarations_a_year:,.0f} 票报关单"
+    n = ask.declarations_a_year
+    head = (f"单个企业的 AEO 认证（每年进口 {n['import']:,.0f} 票、出口 {n['export']:,.0f} 票报关单"
+            if isinstance(n, dict) else f"单个企业的 AEO 认证（每年 {n:,.0f} 票报关单")
     if ask.cost_once is None and ask.cost_a_year is None:
         head += ("；未给出认证成本：请用 --certification-once 和 --certification-a-year "
                  "输入贵企业自己的数字")

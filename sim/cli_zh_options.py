@@ -123,8 +123,9 @@ _MAIN: dict[tuple[str, str], str] = {
     ("--all", "d1786752"):
         "与 --by-port 同用：在各口岸表之上打印通常的整张对比表（不加时，--by-port 只先列主要"
         "指标，进口与出口分列，并说明其余指标在哪里）",
-    ("--declarations-a-year", "87af6f81"):
-        "贵企业每年在所看口岸和方向的报关单票数，与 aeo_mutual_recognition 方案同用（贵企业已获"
+    ("--declarations-a-year", "70db87ab"):
+        "贵企业每年在所看口岸的报关单票数，进出口共用一个票数（1200）或进口和出口分开给出"
+        "（import=800,export=400），与 aeo_mutual_recognition 方案同用（贵企业已获"
         "认证时，与 aeo_lapse 方案同用：失去认证会使贵企业多付多少）：打印获得认证企业每年的节省、"
         "与认证成本相抵的结果和收回成本所需的月数，并写出 aeo-payback.csv",
     ("--certification-once", "10c0bfd4"):

@@ -12,6 +12,7 @@ import os
 import re
 from typing import NoReturn
 
+from sim.cli_zh_aeo_payback import USAGE as PAYBACK_USAGE
 from sim.cli_zh_operating_curve import USAGE as CURVE_USAGE
 from sim.cli_zh_options import UNTRANSLATED
 
@@ -65,6 +66,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
      "--against：{value}；应为 NAME=DIR：改动的名称，以及以基准方案的随机种子运行该改动的结果"
      "文件夹（如 advance=results/advance）"),
     *CURVE_USAGE,  # (operating-curve's lists of numbers)
+    *PAYBACK_USAGE,  # (compare --declarations-a-year's counts by direction)
     (r"an empty name; give a file name, e\.g\. lanes\.csv",
      "名称为空；请给出文件名，如 lanes.csv"),
     (r"(?P<path>.+) is a folder; give a file name in it",

@@ -243,3 +243,66 @@ def test_a_file_written_before_the_group_column_is_still_read(tmp_path: Path):
     table.drop(columns=["group"]).to_csv(tmp_path / FILE, index=False)
     said = aeo_payback_section(tmp_path)
     assert any(html.escape("the certified traders' saving") in part for part in said)
+
+
+@pytest.mark.parametrize(("given", "got"), [
+    ("1200", 1200.0), ("1,200", 1200.0),
+    ("import=800,export=400", {"import": 800.0, "export": 400.0}),
+    ("export=400, import=800", {"import": 800.0, "export": 400.0}),
+])
+def test_declarations_a_year_takes_one_count_or_one_by_direction(given, got):
+    from sim.cli_aeo_payback import declarations
+
+    assert declarations(given) == got
+
+
+@pytest.mark.parametrize(("given", "said"), [
+    ("import=800", "expected N (one count for both directions) or import=N,export=N"),
+    ("import=800,import=400", "(each direction once); got import=800,import=400"),
+    ("imports=800,export=400", "got imports=800,export=400"),
+    ("import=800,export=", "or import=N,export=N"),
+    ("import=-8,export=400", "must be a positive number; got import=-8"),
+    ("import=x,export=400", "not a number: 'import=x'"),
+])
+def test_other_declarations_a_year_are_refused_clearly(capsys, given, said):
+    from sim.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["compare", f"--declarations-a-year={given}"])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and said in err and "Traceback" not in err, err
+    with pytest.raises(SystemExit):
+        main(["compare", f"--declarations-a-year={given}", "--lang", "zh"])
+    zh = capsys.readouterr().err
+    assert "错误：参数 --declarations-a-year：" in zh and "expected" not in zh, zh
+
+
+def test_imports_and_exports_are_counted_apart(tmp_path: Path):
+    """import=800,export=400: each direction's row scales its saving by its own count, and
+    the heading and the report say both counts, in English and Chinese."""
+    from sim.cli_zh_aeo_payback import lines
+    from sim.report.aeo_payback_section import aeo_payback_section
+    from sim.report.zh_aeo_payback import text
+
+    one = _gains(-42.0, -68.0, -12.0)
+    gains = pd.concat([one, one.assign(direction="export")], ignore_index=True)
+    counts = {"import": 800.0, "export": 400.0}
+    said, _ = _show_all(gains, _args(declarations_a_year=counts), tmp_path)
+    rows = payback_rows(gains, Certification(counts))
+    assert {r["direction"]: r["saved_a_year"] for r in rows} == pytest.approx(
+        {"import": 42 * 800, "export": 42 * 400})
+    assert said[0].startswith("AEO certification for one trader (800 import, 400 export ")
+    assert lines(rows, Certification(counts))[0].startswith(
+        "单个企业的 AEO 认证（每年进口 800 票、出口 400 票报关单")
+    note = next(p for p in aeo_payback_section(tmp_path) if "class='note'" in p)
+    assert "with 800 import, 400 export declarations a year" in note
+    english = html.unescape(note.split(">", 1)[1].rsplit("<", 1)[0])
+    assert "每年进口 800 票、出口 400 票报关单" in (text(english) or "")
+
+
+def _show_all(gains: pd.DataFrame, args: argparse.Namespace, out: Path
+              ) -> tuple[list[str], Notes]:
+    said: list[str] = []
+    notes = Notes()
+    show(SimpleNamespace(gains=gains), args, out, notes, said.append)
+    return said, notes

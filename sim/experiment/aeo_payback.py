@@ -15,7 +15,8 @@ comparison cannot tell the saving from none, and :func:`unclaimed_words` says so
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -44,13 +45,24 @@ SAVING_OF = {CERTIFIED: "certified traders' saving", LAPSED: "saving the status 
 
 @dataclass(frozen=True)
 class Certification:
-    """What the trader enters: declarations a year at the port and direction read, the
+    """What the trader enters: declarations a year at the port and direction read (one
+    count for both directions, or a count by direction: imports and exports apart), the
     one-off cost of getting certified and the yearly cost of keeping it (``None``: not
     given), in the comparison's currency at its prices."""
 
-    declarations_a_year: float
+    declarations_a_year: float | Mapping[str, float]
     cost_once: float | None = None
     cost_a_year: float | None = None
+
+    def per_year(self, direction: str | None = None) -> float:
+        """The declarations a year of ``direction`` (``import``, ``export``): the one
+        count, or that direction's."""
+        n = self.declarations_a_year
+        if isinstance(n, Mapping):
+            if direction is None:
+                raise ValueError("declarations a year by direction: name the direction")
+            return float(n[direction])
+        return float(n)
 
 
 def payback(saving: float, low: float, high: float, ask: Certification) -> dict[str, Any]:
@@ -59,7 +71,7 @@ def payback(saving: float, low: float, high: float, ask: Certification) -> dict[
     cost, and the months the net saving takes to repay the one-off cost (``None`` when it
     never does or no one-off cost was given). ``claimable`` only when the interval lies
     above 0."""
-    n = ask.declarations_a_year
+    n = ask.per_year()
     kept = ask.cost_a_year or 0.0
     net = saving * n - kept
     months = None
@@ -74,11 +86,12 @@ def payback(saving: float, low: float, high: float, ask: Certification) -> dict[
 
 
 def payback_rows(gains: pd.DataFrame, ask: Certification) -> list[dict[str, Any]]:
-    """One row per option, port and direction with certified consignments (:data:`COLUMNS`),
-    their saving a declaration (``-mean_change``; the interval's ends swap) and its
-    :func:`payback`; or with lapsed ones (:data:`LAPSED`), whose rise in cost is the saving
-    the status keeps (``mean_change`` as it is). Empty when the comparison certified and
-    decertified no one or priced no trader cost."""
+    """One row per option, port and direction with certified consignments (:data:`COLUMNS`), their
+    saving a declaration (``-mean_change``; the interval's ends swap) and its
+    :func:`payback` at the trader's declarations of its direction; or with lapsed ones
+    (:data:`LAPSED`), whose rise in cost is the saving the status keeps (``mean_change`` as
+    it is). Empty when the comparison certified and decertified no one or priced no trader
+    cost."""
     if gains.empty or "group" not in gains:
         return []
     rows = gains[(gains["measure"] == COST) & (gains["dimension"] == "trader_class")
@@ -92,7 +105,9 @@ def payback_rows(gains: pd.DataFrame, ask: Certification) -> list[dict[str, Any]
             saving, low, high = (0.0 - r[k] for k in ("mean_change", "ci_high", "ci_low"))
         out.append({"option": r["option"], "port": r["port"], "direction": r["direction"],
                     "unit": r["unit"], "n": r["n"], "saving": saving, "saving_low": low,
-                    "saving_high": high, **payback(saving, low, high, ask),
+                    "saving_high": high,
+                    **payback(saving, low, high, replace(
+                        ask, declarations_a_year=ask.per_year(str(r["direction"])))),
                     "group": r["group"]})
     return out
 

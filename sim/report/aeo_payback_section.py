@@ -60,7 +60,7 @@ def aeo_payback_section(folder: Path) -> list[str]:
         return [*parts, f"<p class='note'>{html.escape(NONE)}</p>"]
     rows: list[dict[str, Any]] = [{str(k): v for k, v in r.items()}
                                   for r in table.to_dict("records")]
-    note = NOTE.format(declarations=_figure(rows[0]["declarations_a_year"], 0),
+    note = NOTE.format(declarations=_declarations(rows),
                        unit=", ".join(dict.fromkeys(str(r["unit"]) for r in rows)))
     parts.append(f"<p class='note'>{html.escape(note)}</p>")
     parts.append(_table(rows))
@@ -71,6 +71,16 @@ def aeo_payback_section(folder: Path) -> list[str]:
             said = f"warning ({r['option']}): {unclaimed_words(r)}"
             parts.append(f"<p class='warn'>{html.escape(said)}</p>")
     return parts
+
+
+def _declarations(rows: list[dict[str, Any]]) -> str:
+    """The trader's declarations a year as the note gives them: ``1,200``, or ``800 import,
+    400 export`` where they were counted by direction (``--declarations-a-year
+    import=800,export=400``) and the rows' directions differ in them."""
+    by_way = {str(r["direction"]): _figure(r["declarations_a_year"], 0) for r in rows}
+    if len(set(by_way.values())) == 1 or set(by_way) != {"import", "export"}:
+        return _figure(rows[0]["declarations_a_year"], 0)
+    return f"{by_way['import']} import, {by_way['export']} export"
 
 
 def _table(rows: list[dict[str, Any]]) -> str:

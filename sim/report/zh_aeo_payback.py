@@ -25,7 +25,9 @@ WORDS = {
               "aeo_mutual_recognition 为选项即有）：无可显示的收回成本结果。"),
 }
 #: the note, its figures as groups
-_NOTE = re.compile(re.escape(en.NOTE).replace(r"\{declarations\}", r"(?P<declarations>[0-9,.]+)")
+_NOTE = re.compile(re.escape(en.NOTE).replace(
+    r"\{declarations\}",
+    r"(?P<declarations>[0-9,.]+)(?: import, (?P<exports>[0-9,.]+) export)?")
                    .replace(r"\{unit\}", r"(?P<unit>.+?)"))
 
 
@@ -36,7 +38,9 @@ def text(said: str) -> str | None:
     note = _NOTE.fullmatch(said)
     if note is None:
         return None
-    return (f"按单个企业在所查看的口岸和进出口方向每年 {note['declarations']} 票报关单计算："
+    counted = (f"进口 {note['declarations']} 票、出口 {note['exports']} 票" if note["exports"]
+               else f" {note['declarations']} 票")
+    return (f"按单个企业在所查看的口岸和进出口方向每年{counted}报关单计算："
             "获得认证企业每票报关单在贸易商成本上的节省（每票获得认证的货物与其未获认证时"
             "相比，各次重复运行配对的均值及 95% 置信区间），乘以上述票数，再与企业维持认证"
             f"的成本相抵；金额单位为 {note['unit']}。节省金额的置信区间包含 0 时不认定可以"
