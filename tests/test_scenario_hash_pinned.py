@@ -22,8 +22,9 @@ PINNED = {
         "a23786a308b9711f9e4ff6f51c9f777f90f2a04f2ab0ace5a9ebe463fddcf2c1",
     "scenarios/beilun-border.toml":
         "2a42ea6e3bff8515eeb4de2c3f5ccdd5ade3f0b5cbb5e54cb90dc71780c5d72d",
-    "scenarios/guangdong.toml":  # (an organisation: its advantages' added fields left out)
-        "48579b36728c7f57cbcee0ce57d6d2c2ee706496b77d1982741f6e81434d6059",
+    "scenarios/guangdong.toml":  # (an organisation: its advantages' added fields left out;
+        # its frozen goods' and plants' disposal given)
+        "ffdddf95342dba027f952f51beb77939b58b0f87dd2c978ceb895fef3280e5ce",
 }
 
 

@@ -118,4 +118,23 @@ DISPOSAL = [
           f"trader (the `treatment` cost part, in the border compliance cost); none by "
           f"default, when the treatment costs only the goods' time; only with a `[costs]` "
           f"section." + _STATUTORY + _MEAN_NAN),
+    Entry("quarantine_disposal_yard_h_mean_<commodity>", CLEAR_LAYER,
+          f"Mean hours a container of {_LOTS} {_REJECTED} stays on a sea port's ground: from "
+          f"its discharge (an export's gate-in) to the rejection, then the disposal's "
+          f"`commodities.<commodity>.disposal.time` (the wait for the carrier's next vessel "
+          f"of a return, the booking and the supervised destruction of a destruction), over "
+          f"the containers, counted whatever the run's end. The rejected goods are never "
+          f"released: the clearance figures leave them out, the yard's dwell and level "
+          f"(`yard_dwell_h_mean_port_<port>_<direction>`, `yard_boxes_max_...`) count these "
+          f"boxes. Named for each commodity with a disposal time above 0" + _MEAN_NAN),
+    Entry("quarantine_disposal_boxes_mean_<owner>", CLEAR_LAYER,
+          "Containers of rejected goods under disposal on the sea ports' ground at once, "
+          "over the observed hours (their disposal's box-hours over them, Little's law; a "
+          "disposal past the run's end counted whole), by whose time it is: `trader` for "
+          "returns (the goods' owner waits for its carrier's vessel, "
+          "`commodities.<commodity>.disposal.kind = \"return\"`), `quarantine` for "
+          "destructions (booked with a licensed facility and supervised by quarantine, "
+          "`kind = \"destruction\"`): the yard's slots and the supervision's load a "
+          "planner sizes. Named, both owners, when some commodity's disposal time is above "
+          "0; 0 where none was rejected."),
 ]

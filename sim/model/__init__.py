@@ -186,6 +186,9 @@ Where things live:
 - ``quarantine_disposal.py`` what quarantine did with the lots it acted on, by commodity:
                    rejected (returned or destroyed: hours to the rejection, its price) and
                    treated (fumigation, heat: the treatment's hours)
+- ``disposal_yard.py`` a rejected box's disposal (return or supervised destruction) in a
+                   sea port's yard: its commodity's days on the ground after the rejection,
+                   counted in the yard's dwell and level, by whose time (trader, quarantine)
 - ``sample_time.py`` the time a quarantine check spends drawing its sample: minutes per
                    unit drawn, added to the check of a consignment that sends one
 - ``delay_tails.py`` the tail of clearance delay: the share of containers held past each

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim.model.costbook import LAYOUT
+from sim.model.disposal_yard import DisposalYard
 from sim.model.milestones import REJECTED
 from sim.scenario.costs import by_mode
 
@@ -58,6 +59,8 @@ class DisposalTally:
         end: float,
     ) -> None:
         self.commodities, self.price, self.end = list(commodities), price, end
+        #: rejected boxes' disposals in the yard (set by :meth:`of`; None: none take time)
+        self.yard: DisposalYard | None = None
         self.named = [self.commodities.index(c) for c in named]
         self.index = {name: i for i, name in enumerate(LAYOUT)}
         self.sums = np.zeros((len(self.commodities), len(SUMS)))
@@ -74,10 +77,14 @@ class DisposalTally:
             np.array([by_mode(costs.checks.destruction, m) for m in modes]),
             np.array([by_mode(costs.checks.treatment, m) for m in modes]),
         )  # fmt: skip
-        return cls(list(scenario.commodities), statutory_commodities(scenario), price, end)
+        tally = cls(list(scenario.commodities), statutory_commodities(scenario), price, end)
+        tally.yard = DisposalYard.of(scenario)
+        return tally
 
     def wire(self, recorder: Recorder) -> DisposalTally:
-        """Fold every block the recorder folds (not at all when no commodity is named)."""
+        """Fold every block the recorder folds (not at all when no commodity is named), and
+        have the yard's tallies count the rejected boxes' disposals."""
+        recorder.dwell.with_disposal(self.yard)
         if self.named:
             recorder.also_fold(self.fold)
         return self

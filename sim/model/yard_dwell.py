@@ -41,23 +41,27 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
-from sim.model.milestones import RELEASED, M, flow_end
+from sim.model.disposal_yard import FINDS
+from sim.model.disposal_yard import UNITS as DISPOSAL_UNITS
+from sim.model.milestones import REJECTED, RELEASED, M, flow_end
 from sim.model.recorder_rows import _S, _SMS
 from sim.model.yard_level import UNITS as LEVEL_UNITS
 from sim.model.yard_level import YardLevelTally
 from sim.scenario.schema import DIRECTIONS
 
 if TYPE_CHECKING:
+    from sim.model.disposal_yard import DisposalYard
     from sim.scenario.schema import Scenario
 
 #: the metrics' stems and their units (sim.experiment.compare.metric_unit reads them)
 UNITS = {"yard_dwell_h_mean": "hours", "yard_dwell_h_p90": "hours", "yard_boxes_mean": "containers",
          "yard_dwell_h_to_release": "hours", "yard_dwell_h_after_release": "hours",
          "yard_reefer_dwell_h_mean": "hours", "yard_reefer_boxes_mean": "containers",
-         **LEVEL_UNITS}
+         **LEVEL_UNITS, **DISPOSAL_UNITS}
 _ARR, _DIS, _EXIT, _LOAD, _DEP, _REL = (
     _SMS + M[k] for k in ("arrived", "discharged", "exited", "loaded", "departed", "released")
 )
+_FINDS = [_SMS + M[k] for k in FINDS]
 
 
 class YardDwellTally:
@@ -79,10 +83,22 @@ class YardDwellTally:
         self.hist = np.zeros((len(ports) * len(DIRECTIONS), NBINS))
         #: the boxes on the ground at each minute, of every consignment the recorder books
         self.level = YardLevelTally(modes, window)
+        #: rejected boxes' disposals in the yard (:meth:`with_disposal`; None: not counted)
+        self.disposal: DisposalYard | None = None
+
+    def with_disposal(self, disposal: DisposalYard | None) -> None:
+        """Count rejected boxes for their disposal's time (:mod:`sim.model.disposal_yard`),
+        in the dwell and in the level; None (no commodity's disposal takes time): never."""
+        self.disposal = self.level.disposal = disposal
+        if disposal is not None:
+            disposal.window = self.window
 
     def fold(self, a: np.ndarray) -> None:
-        """Fold statistics rows: a sea port's consignments out of the flow count."""
+        """Fold statistics rows: a sea port's consignments out of the flow count (and its
+        rejected ones staying for a disposal, with one)."""
         port = a[:, _S["port"]].astype(int)
+        if self.disposal is not None:
+            self._fold_rejected(a[(a[:, _S["outcome"]] == REJECTED) & self.sea[port]])
         keep = (a[:, _S["outcome"]] == RELEASED) & self.sea[port]
         if not keep.any():
             return
@@ -91,8 +107,32 @@ class YardDwellTally:
         on_ground = np.where(export, a[:, _ARR], np.fmax(a[:, _DIS], a[:, _ARR]))
         out = flow_end(a[:, _EXIT], a[:, _LOAD])
         hours = np.where(export, np.fmax(a[:, _DEP], out), out) - on_ground
-        ok = ~np.isnan(hours)
         held = np.clip(a[:, _REL] - on_ground, 0.0, np.fmax(hours, 0.0))  # (to release)
+        self._add(a, port, export, hours, held)
+
+    def _fold_rejected(self, a: np.ndarray) -> None:
+        """Add a sea port's rejected rows whose commodity's disposal takes time: on the
+        ground from discharge (an export: gate-in) to the rejection plus the disposal; the
+        part before the rejection counts as held for clearance, the disposal after it."""
+        assert self.disposal is not None
+        com = a[:, _S["commodity"]].astype(int)
+        a, com = a[self.disposal.rows(com)], com[self.disposal.rows(com)]
+        if not len(a):
+            return
+        export = a[:, _S["direction"]] == 1
+        on_ground = np.where(export, a[:, _ARR], np.fmax(a[:, _DIS], a[:, _ARR]))
+        found = np.nanmax(a[:, _FINDS], axis=1)
+        hours = found + self.disposal.hours[com] - on_ground
+        held = np.clip(found - on_ground, 0.0, np.fmax(hours, 0.0))
+        self._add(a, a[:, _S["port"]].astype(int), export, hours, held)
+        ok = ~np.isnan(hours)
+        self.disposal.add(com[ok], a[ok, _S["containers"]], hours[ok])
+
+    def _add(self, a: np.ndarray, port: np.ndarray, export: np.ndarray, hours: np.ndarray,
+             held: np.ndarray) -> None:
+        """Add rows' boxes, box-hours and box-hours held for clearance by port, direction
+        and commodity, and their dwell's histogram."""
+        ok = ~np.isnan(hours)
         boxes = a[ok, _S["containers"]]
         cell = port[ok] * len(DIRECTIONS) + export[ok].astype(int)
         cell = cell * self.commodities + a[ok, _S["commodity"]].astype(int)
@@ -134,7 +174,7 @@ class YardDwellTally:
                 out[f"yard_boxes_max_{tail}"], out[f"yard_boxes_p95_{tail}"] = top, p95
                 if reefer.any():
                     out |= _figures("yard_reefer", tail, sums[reefer].sum(axis=0), hours)
-        return out
+        return out | (self.disposal.metrics() if self.disposal is not None else {})
 
 
 def _figures(stem: str, tail: str, sums: np.ndarray, hours: float) -> dict[str, float]:

@@ -75,4 +75,19 @@ MEANINGS: dict[tuple[str, str], str] = {
         f"观测期到港的 <commodity> 货物（批）中经处理者，每批检疫处理（熏蒸、热处理）的平均费用："
         f"其口岸运输方式的 costs.checks.treatment 乘以集装箱数，由贸易商支付（计入边境合规成本）；"
         f"默认不计价，处理只耗费货物的时间；仅在有 [costs] 部分时给出。{_STATUTORY}{_NAN}",
+    ("quarantine_disposal_yard_h_mean_<commodity>", "8d8f7dec"):
+        f"观测期到港的 <commodity> 货物（批）中{_REJECTED}者，"
+        f"每个集装箱在海港堆场停留的平均小时数：自卸船（出口自进闸）至判定不合格，"
+        f"再加处置时间 commodities.<commodity>.disposal.time"
+        f"（退运：等待承运人下一班船；销毁：预约有资质的处理场所并在监管下销毁），按集装箱计，"
+        f"不论是否超过运行结束。不合格货物从不放行：通关时间指标不计入它们，堆场停留和在场箱数"
+        f"（yard_dwell_h_mean_port_<port>_<direction>、yard_boxes_max_...）计入这些集装箱。"
+        f"每个处置时间大于 0 的商品各一项{_NAN}",
+    ("quarantine_disposal_boxes_mean_<owner>", "fdb62b20"):
+        "退运或销毁中的不合格货物集装箱同时在海港堆场的平均数，按观测小时数计（处置的箱时数除以"
+        "观测小时数，利特尔法则；超过运行结束的处置整段计入），按时间归属分列：trader 为退运"
+        "（货主等待承运人的船，commodities.<commodity>.disposal.kind = \"return\"），quarantine "
+        "为销毁（向有资质的处理场所预约并由检疫监管，kind = \"destruction\"）：规划者据此安排"
+        "堆场箱位和监管人力。有商品的处置时间大于 0 时给出（两个归属都给出）；"
+        "没有不合格货物时为 0。",
 }

@@ -140,6 +140,9 @@ METRICS: dict[str, str] = {
     "quarantine_treated_lots_<commodity>": "<commodity>检疫处理（熏蒸、热处理）后放行批数",
     "quarantine_treatment_h_mean_<commodity>": "<commodity>检疫处理平均小时数",
     "quarantine_treatment_cost_per_lot_<commodity>": "<commodity>检疫处理每批费用",
+    "quarantine_disposal_yard_h_mean_<commodity>":
+        "<commodity>检疫不合格集装箱堆场停留平均小时数（含退运或销毁）",
+    "quarantine_disposal_boxes_mean_<owner>": "退运或销毁中的集装箱同时在场平均数（<owner>）",
     "detected_<type>": "<type>放行前查出票数",
     "slipped_<type>": "<type>漏放票数（放行前及放行后均未查出）",
     "ipr_suspected_recorded": "已备案商标的侵权嫌疑货物票数",

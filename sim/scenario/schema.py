@@ -34,6 +34,7 @@ from sim.scenario.call_pattern import CallPattern, check_berths, fill_from_calls
 from sim.scenario.capacity_windows import CapacityWindow, check_capacity_windows
 from sim.scenario.costs import CostsField
 from sim.scenario.dated_arrivals import MAX_WINDOWS, DatedFactor, check_apart
+from sim.scenario.disposal import Disposal
 from sim.scenario.distributions import Duration, DurationDist, fixed, hours, number_dist
 from sim.scenario.enforcement import Enforcement
 from sim.scenario.export_selection import check_export_tables, export_table, imports_mix
@@ -117,7 +118,7 @@ class Commodity(Extended):
     """A commodity group: its quarantine treatment, laboratory test and statutory share
     (what checks find in it is the ``enforcement`` section's)."""
 
-    ADDED: ClassVar[tuple[str, ...]] = ("spoils_after", "label_zh")
+    ADDED: ClassVar[tuple[str, ...]] = ("spoils_after", "label_zh", "disposal")
 
     label: str = ""
     label_zh: str = Field(default="", description=LABEL_ZH)
@@ -145,6 +146,12 @@ class Commodity(Extended):
         "which a consignment is counted spoiled (its cold chain or shelf life broken); adds "
         "spoiled_share_ and perishable_h_mean_ metrics per port and direction "
         "(docs/air-cargo.md); none: not counted",
+    )
+    disposal: Disposal | None = Field(
+        default=None,
+        description="how its rejected goods leave: kind ('return' or 'destruction') and "
+        "time, during which the box stays in the yard (docs/laboratory.md); none: the "
+        "return or destruction takes no time and holds no yard space",
     )
 
     @field_validator("spoils_after")
