@@ -342,7 +342,9 @@ COUNTS = [
     Entry("consignments_rejected", COUNT_LAYER,
           "Of the cohort, those whose goods were rejected after a find (returned or "
           "destroyed). Their return or destruction takes no time and holds no yard space in "
-          "the model: the goods' flow ends at the rejection."),
+          "the model unless their commodity's `disposal` gives it a time (then the yard's "
+          "figures count it, the clearance figures never): the goods' flow ends at the "
+          "rejection."),
     Entry("consignments_detained", COUNT_LAYER, "Of the cohort, those whose goods were detained."),
     Entry("consignments_censored", COUNT_LAYER,
           "Of the cohort, those still in the flow when the run ended (released or not); "

@@ -82,7 +82,10 @@ _REJECTED = (
 #: what the model leaves out of a rejection (said wherever the rejection's figures are)
 NO_TIME = (
     " The goods' flow ends at the rejection: the return or destruction itself takes no "
-    "time and holds no yard space in the model, and the goods leave the clearance figures."
+    "time and holds no yard space in the model unless the commodity's `disposal` gives it "
+    "a time (its box then stays in the yard's dwell and level: "
+    "`quarantine_disposal_yard_h_mean_<commodity>`), and the goods leave the clearance "
+    "figures either way."
 )
 _NO_TIME = NO_TIME
 

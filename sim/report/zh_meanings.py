@@ -81,8 +81,11 @@ MEANINGS: dict[tuple[str, str], str] = {
         "观测期到港货物中，运行结束前已放行并完成流程（已提离或已装载）的票数。",
     ("consignments_seized", "789ced2a"): "观测期到港货物中，货物被查扣的票数。",
     ("consignments_detained", "2b5894bb"): "观测期到港货物中，货物被扣留的票数。",
-    ("consignments_rejected", "39a31fe9"):
-        "观测期到港货物中，查获后被退运或销毁的票数。模型中退运或销毁本身不耗时，也不占用堆场：货物的流程在判定不合格时结束。",
+    ("consignments_rejected", "bac340bf"):
+        "观测期到港货物中，查获后被退运或销毁的票数。模型中退运或销毁本身不耗时，也不占用堆场，"
+        "除非其商品的 commodities.<commodity>.disposal 给出处置时间"
+        "（此时堆场指标计入，通关时间指标从不计入）："
+        "货物的流程在判定不合格时结束。",
     ("consignments_censored", "f13a00c3"):
         "观测期到港货物中，运行结束时仍在流程中（无论是否已放行）的票数；从不悄悄删去。",
     ("consignments_not_out", "15d0141b"):

@@ -22,8 +22,9 @@ _SHORT_RUN = ("改变抽样方案（enforcement.sampling）只能通过被抽样
 
 _REJECTED = ("查出后被判不合格（退运或销毁，默认即未作处理的有害生物，"
              "enforcement.pest_treat）")
-_NO_TIME = ("货物的流程在判定不合格时结束：模型中退运或销毁本身不耗时，也不占用堆场，货物也不计入"
-            "通关时间。")
+_NO_TIME = ("货物的流程在判定不合格时结束：模型中退运或销毁本身不耗时，也不占用堆场，除非 "
+            "commodities.<commodity>.disposal 给出处置时间（此时其集装箱留在堆场停留和在场箱数中："
+            "quarantine_disposal_yard_h_mean_<commodity>）；无论如何货物都不计入通关时间。")
 _STATUTORY = ("每个须法定检验的商品（commodities.<commodity>.statutory 大于 0：只有这类货物会"
               "接受检疫查验）各有一项")
 
@@ -51,14 +52,14 @@ MEANINGS: dict[tuple[str, str], str] = {
         f"（各口岸之和等于它），按观测天数统计。检疫人员按商品安排某一口岸的抽样，而 "
         f"enforcement.csv（按口岸，不按商品）和 pest_slipped_<commodity>（各口岸合计）都看不出。"
         f"{_NAMED}，每个口岸各一项。",
-    ("quarantine_rejected_lots_<commodity>", "4697ef30"):
+    ("quarantine_rejected_lots_<commodity>", "62dfc3b7"):
         f"观测期到港的 <commodity> 货物（批）中{_REJECTED}的批数；各商品之和等于 "
         f"consignments_rejected。{_NO_TIME}{_STATUTORY}。",
-    ("quarantine_rejected_h_mean_<commodity>", "d47f2768"):
+    ("quarantine_rejected_h_mean_<commodity>", "f2973f2d"):
         f"观测期到港的 <commodity> 货物（批）中{_REJECTED}者，自到港至判定不合格（查出它的最后一项"
         f"检查：实验室结果、检疫查验或查验）的平均小时数，即不合格批在口岸等待退运或销毁指令的时间。"
         f"{_NO_TIME}{_STATUTORY}{_NAN}",
-    ("quarantine_rejection_cost_per_lot_<commodity>", "df1053f3"):
+    ("quarantine_rejection_cost_per_lot_<commodity>", "e032d859"):
         f"观测期到港的 <commodity> 货物（批）中{_REJECTED}者，每批退运或销毁的平均费用："
         f"其口岸运输方式的 costs.checks.destruction 乘以集装箱数，由 costs.checks.rejection_payer "
         f"支付（计入贸易商或国家的退运销毁成本项）。退运与销毁同一价格；仅在有 "
@@ -85,9 +86,11 @@ MEANINGS: dict[tuple[str, str], str] = {
         f"每个处置时间大于 0 的商品各一项{_NAN}",
     ("quarantine_disposal_boxes_mean_<owner>", "fdb62b20"):
         "退运或销毁中的不合格货物集装箱同时在海港堆场的平均数，按观测小时数计（处置的箱时数除以"
-        "观测小时数，利特尔法则；超过运行结束的处置整段计入），按时间归属分列：trader 为退运"
-        "（货主等待承运人的船，commodities.<commodity>.disposal.kind = \"return\"），quarantine "
-        "为销毁（向有资质的处理场所预约并由检疫监管，kind = \"destruction\"）：规划者据此安排"
-        "堆场箱位和监管人力。有商品的处置时间大于 0 时给出（两个归属都给出）；"
+        "观测小时数，利特尔法则；超过运行结束的处置整段计入），按时间归属分列："
+        "quarantine_disposal_boxes_mean_trader 为退运（货主等待承运人的船，"
+        "commodities.<commodity>.disposal.kind = \"return\"），"
+        "quarantine_disposal_boxes_mean_quarantine 为销毁（向有资质的处理场所预约并由检疫监管，"
+        "kind = \"destruction\"）：规划者据此安排堆场箱位和监管人力。"
+        "有商品的处置时间大于 0 时给出（两个归属都给出）；"
         "没有不合格货物时为 0。",
 }

@@ -108,7 +108,7 @@ class Checks(Extended):
         description="return or destruction of rejected goods, per container (a parcel at a "
         "post hub): one price, or a table by mode; a price only: the return or destruction "
         "takes no time and holds no yard space in the model (the goods' flow ends at the "
-        "rejection)",
+        "rejection) unless commodities.<commodity>.disposal gives it a time",
     )
     rejection_payer: Literal["trader", "state"] = Field(
         default="trader", description="who pays the return or destruction of rejected goods"
