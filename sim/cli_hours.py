@@ -98,6 +98,34 @@ def _lines(use: Any, args: argparse.Namespace, lang: str) -> list[str]:
     return said(use, args.week)
 
 
+def _sampled(variant: Any) -> tuple[float, int]:
+    """A run's sampling interval (hours) and its number of samples over the observed days."""
+    from sim.report.hourly_use import observed_window
+    from sim.report.peak_backlog import sampling
+
+    every = float(variant.scenario["queue_sample"])
+    return every, sampling(variant.tables["queues"], observed_window(variant.scenario))
+
+
+def _peak_note(variant: Any, lang: str) -> str:
+    """``--peak``: how the peaks were measured (the samples, their interval)."""
+    from sim.cli_zh_hours import measured_note as zh_note
+    from sim.report.peak_backlog import measured_note
+
+    return (zh_note if lang == "zh" else measured_note)(*_sampled(variant))
+
+
+def _no_peak(args: argparse.Namespace, variant: Any, lang: str) -> list[str]:
+    """``--peak`` with no lane's queue above 0 at any sample: why (the samples' interval),
+    not an empty view; no lines for the other views."""
+    if not args.peak:
+        return []
+    from sim.cli_zh_hours import none_note as zh_note
+    from sim.report.peak_backlog import none_note
+
+    return [(zh_note if lang == "zh" else none_note)(*_sampled(variant))]
+
+
 def run(args: argparse.Namespace) -> int:
     from sim.cli_lang import chosen
     from sim.cli_zh_hours import option
@@ -143,10 +171,12 @@ def run(args: argparse.Namespace) -> int:
             use = use[use["port"] == args.port]
         if len(variants) > 1:
             print(option(name) if lang == "zh" else f"{name}:")
-        lines = _lines(use, args, lang)
+        lines = _lines(use, args, lang) or _no_peak(args, variant, lang)
         print("\n".join(dated_lines(lines, start, lang) if args.peak or args.day else lines))
         use = with_dates(use, start) if args.peak or args.day else use
         tables.append(use.assign(option=name) if len(variants) > 1 else use)
+    if args.peak:
+        print(_peak_note(next(iter(variants.values())), lang))
     if args.peak or args.day:
         note = days_note(observed_window(next(iter(variants.values())).scenario), lang)
         print(dated_lines([note], start, lang)[0])

@@ -68,14 +68,42 @@ def daily_lines(use: pd.DataFrame) -> list[str]:
 
 def peak_lines(peaks: pd.DataFrame) -> list[str]:
     """:func:`sim.report.peak_backlog.peak_lines` in Chinese."""
+    from sim.report.peak_backlog import clock
+
     out = []
     for r in peaks.to_dict("records"):
-        day, hour = divmod(int(r["peak_h"]), 24)
+        day, hour = clock(float(r["peak_h"]))
         cleared = (f"{r['cleared_h']:.0f} 小时后回落至平均水平" if math.isfinite(r["cleared_h"])
                    else "运行结束前未回落至平均水平")
         out.append(f"{r['port']}  {r['lane']}  最长排队 {r['peak_queue']:.1f}，在第 {day} 天 "
-                   f"{hour:02d}:00（观测期平均 {r['mean_queue']:.2g}）；{cleared}")
+                   f"{hour}（观测期平均 {r['mean_queue']:.2g}）；{cleared}")
     return out
+
+
+def every_text(hours: float) -> str:
+    """:func:`sim.report.peak_backlog.every_text` in Chinese: 1 天, 6 小时, 5 分钟."""
+    if hours >= 24 and float(hours / 24).is_integer():
+        return f"{hours / 24:g} 天"
+    return f"{hours:g} 小时" if hours >= 1 else f"{hours * 60:.3g} 分钟"
+
+
+def measured_note(every_h: float, samples: int) -> str:
+    """:func:`sim.report.peak_backlog.measured_note` in Chinese."""
+    from sim.report.peak_backlog import FINE
+
+    text = (f"最长排队取自观测期内的 {samples} 次排队采样（每隔 {every_text(every_h)}，即 "
+            "queue_sample；各次重复运行在同一时刻的平均值）中的最大值：两次采样之间的排队看不到")
+    if every_h > 1:
+        text += f"；要找到真正的高峰，请加 --set queue_sample='{FINE}' 重新运行"
+    return text
+
+
+def none_note(every_h: float, samples: int) -> str:
+    """:func:`sim.report.peak_backlog.none_note` in Chinese."""
+    from sim.report.peak_backlog import FINE
+
+    return (f"  观测期内的 {samples} 次排队采样（每隔 {every_text(every_h)}）中没有任何作业线"
+            f"有排队；请加 --set queue_sample='{FINE}' 重新运行，以读出两次采样之间的排队")
 
 
 def excess_lines(rows: pd.DataFrame) -> list[str]:

@@ -21,8 +21,9 @@ ENGLISH = {
               r"(  binding)?",
     "--day": r"\S+  day \d+  \w+ \d+\.\d\d \(queue \d+\.\d, at most \d+\.\d\)(  binding)?"
              r"(; longest queue \w+, at most \d+\.\d)?",
-    "--peak": r"\S+  \w+  peak queue \d+\.\d on day \d+ at \d\d:00 \(mean \S+ over the observed "
-              r"days\); (back to the mean \d+ h later|not back to the mean before the run ends)",
+    "--peak": r"\S+  \w+  peak queue \d+\.\d on day \d+ at \d\d:\d\d \(mean \S+ over the "
+              r"observed days\); (back to the mean \d+ h later|not back to the mean before the "
+              r"run ends)",
     "--recovery": r"\S+  \w+  [+-]\d+\.\d above the baseline on day \d+ at \d\d:00 \(queue "
                   r"\d+\.\d, baseline \d+\.\d\); (back to the baseline's queue \d+ h later|not "
                   r"back to the baseline's queue before the run ends)",

@@ -48,11 +48,63 @@ def test_hours_peak_on_a_run_folder(tmp_path: Path, capsys: pytest.CaptureFixtur
     capsys.readouterr()
     table = tmp_path / "peaks.csv"
     assert main(["hours", str(out), "--peak", "--csv", str(table)]) == 0
-    *lines, note = capsys.readouterr().out.splitlines()
+    *lines, measured, note = capsys.readouterr().out.splitlines()
     assert lines and all(line.startswith("sea  ") and "peak queue" in line for line in lines)
+    assert measured.startswith("peaks are the highest of 168 queue sample(s)")  # (7 days, 1 h)
     # (the peaks' days count from the run's start, as peak_h does: the note says so)
     assert note.startswith("days count from the run's start: day 0 is the warm-up's first")
     assert note.endswith("the observed days are days 7 to 13")
     peaks = pd.read_csv(table)
     assert (peaks.peak_h >= 7 * 24).all() and (peaks.peak_h < 14 * 24).all()
     assert (peaks.peak_queue >= peaks.mean_queue).all()
+
+
+def test_a_peak_between_the_hours_is_read_to_the_minute():
+    """Samples finer than an hour: the peak's time with its minutes (it said 01:00)."""
+    q = _samples([(24.0, "hub", "bays", 1.0), (25.25, "hub", "bays", 9.0),
+                  (25.5, "hub", "bays", 0.0)])
+    line = peak_lines(peak_backlog(q, (24.0, 48.0)))[0]
+    assert "peak queue 9.0 on day 1 at 01:15 " in line
+
+
+TEACHING = ["--reps", "1", "--days", "1", "--set", "warmup_days=1", "--set", "drain_days=1"]
+
+
+@pytest.fixture(scope="module")
+def teaching(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A 1-day run of the teaching scenario as shipped (a sample a day) and one sampled
+    every 5 minutes."""
+    coarse = tmp_path_factory.mktemp("peak") / "coarse"
+    fine = coarse.with_name("fine")
+    assert main(["run", "teaching-mmc", *TEACHING, "--out", str(coarse)]) == 0
+    assert main(["run", "teaching-mmc", *TEACHING, "--set", "queue_sample=5 min",
+                 "--out", str(fine)]) == 0
+    return coarse, fine
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_daily_samples_say_why_no_peak_and_fine_ones_find_it(teaching, capsys, lang):
+    """The teaching scenario samples its queue once a day: a 1-day run has one sample in its
+    observed day, at midnight, so ``--peak`` had nothing to print (and a longer run a
+    midnight snapshot). The output says how the peak was read, why there is none, and what
+    finds it; with 5-minute samples it finds a queue and does not ask again."""
+    coarse, fine = teaching
+    capsys.readouterr()
+    assert main(["hours", str(coarse), "--peak", "--lang", lang]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    none, measured = lines[0], lines[1]
+    if lang == "zh":
+        assert none.startswith("  观测期内的 1 次排队采样（每隔 1 天）中没有任何作业线有排队")
+        assert measured.startswith("最长排队取自观测期内的 1 次排队采样（每隔 1 天")
+    else:
+        assert none.startswith("  no lane had a queue at any of the 1 queue sample(s) over "
+                               "the observed days (one every 1 d)")
+        assert measured.startswith("peaks are the highest of 1 queue sample(s) over the "
+                                   "observed days, one every 1 d")
+    assert "--set queue_sample='5 min'" in none and "--set queue_sample='5 min'" in measured
+    assert main(["hours", str(fine), "--peak", "--lang", lang]) == 0
+    peak, measured, _ = capsys.readouterr().out.splitlines()
+    assert peak.startswith("crossing  document_check  ")
+    assert ("最长排队" if lang == "zh" else "peak queue") in peak
+    assert (" 288 " if lang == "zh" else " 288 queue sample(s)") in measured  # (24 h / 5 min)
+    assert "--set" not in measured

@@ -9,6 +9,11 @@ days: its highest value, the time of it (day of the run, counted from the warm-u
 as the timeline and ``extra_from`` count, and hour), the observed days' mean queue, and the
 hours from the peak until the queue first falls back to that mean (the drain days included;
 none when it never does before the run ends).
+
+The samples are snapshots, one every ``queue_sample``: a peak between two of them is not
+seen (a teaching scenario sampled once a day reads a midnight queue). :func:`sampling` and
+:func:`measured_note` say on the output how the peak was read, and :func:`none_note` why a
+run shows none; ``--set queue_sample='5 min'`` samples finely enough to find a peak.
 """
 
 from __future__ import annotations
@@ -49,16 +54,60 @@ def peak_backlog(queues: pd.DataFrame, window: tuple[float, float]) -> pd.DataFr
     return out.drop(columns="_port").reset_index(drop=True)
 
 
+#: the interval suggested for a peak when the samples are coarser than an hour
+FINE = "5 min"
+
+
+def clock(t_h: float) -> tuple[int, str]:
+    """Day of the run and ``HH:MM`` of a moment ``t_h`` hours from the start (minutes too:
+    samples finer than an hour put a peak between the hours)."""
+    minutes = int(round(t_h * 60))
+    day, minute = divmod(minutes, 24 * 60)
+    return day, f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+def every_text(hours: float) -> str:
+    """A sampling interval as the scenario would write it: ``1 d``, ``6 h``, ``5 min``."""
+    if hours >= 24 and float(hours / 24).is_integer():
+        return f"{hours / 24:g} d"
+    return f"{hours:g} h" if hours >= 1 else f"{hours * 60:.3g} min"
+
+
+def sampling(queues: pd.DataFrame, window: tuple[float, float]) -> int:
+    """How many queue samples (distinct sample times) fall in the observed ``window``."""
+    t = queues["t_h"]
+    return int(t[(t >= window[0]) & (t < window[1])].nunique())
+
+
+def measured_note(every_h: float, samples: int) -> str:
+    """How ``--peak`` measured the peaks: the highest of ``samples`` snapshots one every
+    ``every_h`` hours, not the lane's true maximum; with samples coarser than an hour, how
+    to sample finely enough to find it."""
+    text = (f"peaks are the highest of {samples} queue sample(s) over the observed days, one "
+            f"every {every_text(every_h)} (queue_sample; the replications' mean at "
+            "each): a queue between two samples is not seen")
+    if every_h > 1:
+        text += f"; to find the peak, run again with --set queue_sample='{FINE}'"
+    return text
+
+
+def none_note(every_h: float, samples: int) -> str:
+    """Why ``--peak`` shows no lane: none had a queue at any of the observed days' samples."""
+    return (f"  no lane had a queue at any of the {samples} queue sample(s) over the observed "
+            f"days (one every {every_text(every_h)}); run again with --set "
+            f"queue_sample='{FINE}' to read the queues between")
+
+
 def peak_lines(peaks: pd.DataFrame) -> list[str]:
     """One line per lane: ``post_hub  exam_bays  peak queue 52.3 on day 17 at 21:00 (mean
     4.9 over the observed days); back to the mean 19 h later``."""
     lines = []
     for r in peaks.to_dict("records"):
-        day, hour = divmod(int(r["peak_h"]), 24)
+        day, hour = clock(float(r["peak_h"]))
         cleared = (f"back to the mean {r['cleared_h']:.0f} h later"
                    if math.isfinite(r["cleared_h"]) else "not back to the mean before the run ends")
         lines.append(
             f"{r['port']}  {r['lane']}  peak queue {r['peak_queue']:.1f} on day {day} at "
-            f"{hour:02d}:00 (mean {r['mean_queue']:.2g} over the observed days); {cleared}"
+            f"{hour} (mean {r['mean_queue']:.2g} over the observed days); {cleared}"
         )
     return lines
