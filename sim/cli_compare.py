@@ -232,7 +232,7 @@ def run_compare(args: argparse.Namespace, argv: list[str]) -> int:
     total = work * (reps if args.precision is None else max(reps, MIN_SEQUENTIAL_REPS))
     with _progress(err, label(base.name, list(plan.twins), work), total,
                    lang=chosen(args)) as bar:
-        done = Ticks(bar, work, list(plan.twins), plan.reused)
+        done = Ticks(bar, work, list(plan.twins), plan.reused, chosen(args))
         try:
             res = plan.run(reps, max_reps=args.max_reps, out=out, on_done=done,
                            command=["bordersim", *argv], report=not args.no_report,
@@ -372,7 +372,7 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
 
     from sim.experiment.store import dump_json
 
-    _say_failures(res, out)
+    _say_failures(res, out, notes.lang)
     _notes(res, notes)
     from sim.cli_aeo_payback import show as payback
 
@@ -423,18 +423,27 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     _footer(console, out, args, lang, costed="total_cost_per_year" in names)
 
 
-def _say_failures(res: CompareResult, out: Path) -> None:
-    """Each failed replication on stderr; an option whose every replication failed once."""
+def _say_failures(res: CompareResult, out: Path, lang: str = "en") -> None:
+    """Each failed replication on stderr; an option whose every replication failed once;
+    in ``lang`` (Chinese: :mod:`sim.cli_zh_failures`)."""
+    from sim import cli_zh_failures as zh
+
     lost = _failed_options(res)
+    where = f"{out}/failures.json" if res.path is not None else None
     for f in res.failures:
-        if f["option"] not in lost:
+        if f["option"] not in lost and lang == "zh":
+            print(zh.failed_line(f), file=sys.stderr)
+        elif f["option"] not in lost:
             print(f"error: option {f['option']} replication {f['replication']} (seed "
                   f"{f['seed']}, scenario {f['scenario']}) failed: {f['error']}", file=sys.stderr)
     for name, first in lost.items():
         n = sum(f["option"] == name for f in res.failures)
+        if lang == "zh":
+            print(zh.lost_line(name, n, first, where), file=sys.stderr)
+            continue
         print(f"error: option {name}: every replication failed ({n}), so it has no figures; "
               f"the first (replication {first['replication']}): {first['error']}"
-              + (f" (all in {out}/failures.json)" if res.path is not None else ""),
+              + (f" (all in {where})" if where is not None else ""),
               file=sys.stderr)
 
 

@@ -22,20 +22,31 @@ def label(scenario: str, twins: Sequence[str], work: int) -> str:
     return f"{what} (not counting {names}: the baseline's, reused)"
 
 
+def failed_line(option: str, r: int, lang: str = "en") -> str:
+    """The progress line of a replication that failed, in ``lang`` (Chinese:
+    :mod:`sim.cli_zh_failures`)."""
+    if lang == "zh":
+        from sim.cli_zh_failures import progress_line
+
+        return progress_line(option, r)
+    return f"failed: {option}, replication {r}"
+
+
 class Ticks:
     """``on_done`` for :meth:`~sim.experiment.compare.Comparison.run` that moves ``bar`` by
     the replications simulated (or loaded from an earlier run), not by those reused."""
 
     def __init__(self, bar: Tracker, work: int, twins: Sequence[str],
-                 reused: Mapping[str, Sequence[int]]):
+                 reused: Mapping[str, Sequence[int]], lang: str = "en"):
         #: ``work``: options simulated per replication; ``reused``: the comparison's own
         #: record of the replications it reused, by option (read as they happen)
         self.bar, self.work, self.twins, self.reused = bar, work, set(twins), reused
+        self.lang = lang  # (of the line saying a replication failed)
         self.extra = 0  # a twin's replication run after all (its baseline's was loaded)
 
     def __call__(self, option: str, r: int, metrics: dict[str, float] | None) -> None:
         if metrics is None:
-            self.bar.say(f"failed: {option}, replication {r}")
+            self.bar.say(failed_line(option, r, self.lang))
             if option in self.twins:
                 return  # (the baseline's failure, reused: no run of its own)
         elif r in self.reused.get(option, ()):

@@ -188,7 +188,7 @@ def _add_animate(sub: Any) -> None:
 def _animate(args: argparse.Namespace) -> int:
     from sim.cli import UsageError, _load, safe_stem, settings_with_days
     from sim.cli_lang import chosen
-    from sim.cli_zh_animate import done
+    from sim.cli_zh_animate import done, font_note
     from sim.model.run import simulate
     from sim.report.animate import port_frames, write_gif
     from sim.report.plot_lang import plots_in
@@ -217,7 +217,9 @@ def _animate(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     out = args.out or Path(f"{safe_stem(scenario.name, 'scenario')}-{args.port}.gif")
     try:
-        with plots_in(lang):  # (the GIF's words in Chinese where the machine has the font)
+        with plots_in(lang) as font:  # (the GIF's words in Chinese where there is the font)
+            if lang != "en" and font is None:  # (English words: say why)
+                print(font_note(lang), file=sys.stderr)
             write_gif(shown, out, title=_title(scenario.ports[args.port].label, args.port,
                                                lang), fps=args.fps)
     except OSError as exc:  # (a folder or device at --out, no permission)

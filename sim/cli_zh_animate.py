@@ -34,6 +34,18 @@ def done(frames: int, out: object, lang: str) -> str:
     return f"{frames} frames: {out}"
 
 
+def font_note(lang: str) -> str:
+    """The line on standard error when ``--lang zh`` is asked on a machine without a Chinese
+    font: the GIF's words stay English (never boxes), and how to have them in Chinese (the
+    report's pages say the same under their first plot: :data:`sim.report.plot_lang.NOTE`)."""
+    if lang == "zh":
+        return ("提示：本机没有可显示中文的字体，GIF 中的文字以英文显示（安装 bordersim[zh] 或系统"
+                "中文字体（如 'fonts-noto-cjk'）后重新生成，文字即为中文）")
+    return ("note: no font with Chinese characters on this machine, so the GIF's words are in "
+            "English (install bordersim[zh] or a system Chinese font such as fonts-noto-cjk "
+            "and make it again for Chinese words)")
+
+
 def title_note(label: str, port: str, lang: str) -> str:
     """The line on standard error when the port's label cannot be drawn (a Chinese label on
     a machine without a Chinese font would show boxes): the GIF is titled by its identifier."""

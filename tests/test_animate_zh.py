@@ -199,3 +199,24 @@ def test_the_pages_animation_falls_back_to_the_identifier_too(tmp_path, monkeypa
     scenario = sim.load_scenario(_with_label(tmp_path, "深圳蛇口港"), {"days": 1})
     assert port_gif(scenario, 1, "sea", hours=1)[:3] == b"GIF"
     assert titles == ["sea"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_without_a_chinese_font_the_gif_says_why_its_words_are_english(lang, tmp_path, capsys,
+                                                                        monkeypatch):
+    """``--lang zh`` on a machine without a Chinese font: the GIF's words stay English and a
+    line on standard error says why and what to install (the report's charts say as much);
+    in English nothing is said."""
+    from sim.report import plot_font
+
+    monkeypatch.setattr(plot_font, "chinese_font", lambda: None)
+    out = tmp_path / "x.gif"
+    code, said, err = _animate([*TINY, "--hours", "1", "--out", str(out), "--lang", lang],
+                               capsys)
+    assert code == 0 and out.is_file()
+    if lang == "en":
+        assert err == ""
+        return
+    assert err.startswith("提示：本机没有可显示中文的字体，GIF 中的文字以英文显示")
+    assert err.count("\n") == 1
+    assert "bordersim[zh]" in err and "fonts-noto-cjk" in err

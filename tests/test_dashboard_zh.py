@@ -383,3 +383,25 @@ def test_the_runs_so_far_in_chinese_and_the_oldest_dropped():
     words = re.sub(r"<[^>]+>|clearance_h_mean_import|workshop|ai_clear_90",
                    " ", re.sub(r"<style>.*?</style>", "", page))
     assert not ENGLISH.findall(words), ENGLISH.findall(words)
+
+
+def test_the_animated_port_says_why_its_words_are_english(monkeypatch):
+    """On a Chinese page, frames drawn without a Chinese font keep English words: a note
+    under them says why and how to have them in Chinese (the report's charts have one); with
+    the font, or on the English page, no note."""
+    import panel as pn
+
+    from sim.faces.player import NOTE, PortPlayer
+    from sim.report import plot_font
+
+    monkeypatch.setattr(pn.state, "add_periodic_callback", _Poll)
+    zh, en = PortPlayer(lang="zh"), PortPlayer()
+    zh.show([b"a"], "alt")
+    assert NOTE not in zh.pane.object  # (this machine draws Chinese: the tests install it)
+    monkeypatch.setattr(plot_font, "chinese_font", lambda: None)
+    for player in (zh, en):
+        player.show([b"a", b"b"], "alt")
+    assert zh.pane.object.endswith(NOTE) and "本机没有可显示中文的字体" in NOTE
+    zh.step(1)
+    assert zh.pane.object.endswith(NOTE)  # (under every frame)
+    assert NOTE not in en.pane.object

@@ -55,3 +55,33 @@ def test_a_terminals_bar_is_labelled_in_chinese():
             bar.advance()
             console.print("")  # (the bar is drawn with it)
         assert said in screen.getvalue(), (lang, screen.getvalue())
+
+
+def test_a_failed_replications_lines_are_chinese(tmp_path, capsys, monkeypatch):
+    """``compare --lang zh``: the progress line of a replication that failed (it said
+    ``failed: OPTION, replication R`` in English), the error line of each failed replication
+    and that of an option none of whose replications finished are Chinese, options by their
+    names and the error as raised."""
+    from sim.experiment import compare as compare_mod
+
+    real = compare_mod.simulate
+
+    def failing(scenario, seed, replication=0, log=False):
+        capacity = scenario.ports["sea"].review.capacity
+        if capacity == 5 or (capacity == 4 and replication == 0):
+            raise RuntimeError("boom")
+        return real(scenario, seed, replication=replication, log=log)
+
+    monkeypatch.setattr(compare_mod, "simulate", failing)
+    monkeypatch.setenv("BORDERSIM_PROGRESS_EVERY", "0.000001")
+    argv = ["compare", SMALL, "--option", "review4:ports.sea.review.capacity=4", "--option",
+            "review5:ports.sea.review.capacity=5", "--reps", "2", *TINY, "--no-report",
+            "--no-gains", "--lang", "zh", "--out", str(tmp_path / "c")]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "失败：方案 review4，重复运行 0" in err, err
+    assert ("错误：方案 review4 的重复运行 0（种子 [1, 0]，情景 small）失败："
+            "RuntimeError: boom") in err
+    assert "错误：方案 review5 的全部 2 次重复运行都失败了，因此没有结果；第一次（重复运行 0）：" \
+        "RuntimeError: boom（全部失败记录见 " in err
+    assert not re.search(r"^(error|failed)\b", err, re.M), err  # (no English line left)

@@ -18,6 +18,12 @@ import panel as pn
 from sim.faces.words import say
 
 FPS = 6  # frames a second: one day of 30-minute frames in 8 seconds
+#: under the frames of a Chinese page on a machine without a Chinese font, whose frames keep
+#: their English words (never boxes): why, and how to have them in Chinese (as the report's
+#: note under its first plot, :data:`sim.report.plot_lang.NOTE`)
+NOTE = ("<p class='note' data-plot-words='en'>说明：本机没有可显示中文的字体，动画中的文字以"
+        "英文显示（安装 bordersim[zh] 或系统中文字体（如 fonts-noto-cjk）后重新运行，动画中的"
+        "文字即为中文）。</p>")
 
 
 def gif_frames(gif: bytes) -> list[bytes]:
@@ -33,6 +39,14 @@ def gif_frames(gif: bytes) -> list[bytes]:
     return out
 
 
+def _chinese_font() -> bool:
+    """Whether this machine has a font the frames draw Chinese words in (the worker drawing
+    them runs here too: :func:`sim.report.plot_font.chinese_font`)."""
+    from sim.report.plot_font import chinese_font
+
+    return chinese_font() is not None
+
+
 class PortPlayer:
     """One port's frames played on the page, looping, with Pause / Play and steps of one
     frame (30 simulated minutes) back and forward; a step pauses it; its words in ``lang``
@@ -41,6 +55,7 @@ class PortPlayer:
     def __init__(self, step_words: str = "30 min", fps: int = FPS, lang: str = "en") -> None:
         self.fps = fps
         self.lang = lang
+        self._note = ""  # (NOTE where the frames' words fell back to English)
         step = say(lang, step_words)
         self.pane = pn.pane.HTML("", css_classes=["bs-watch-pane"])
         self.where = pn.pane.HTML("", css_classes=["bs-watch-frame"], visible=False)
@@ -71,6 +86,7 @@ class PortPlayer:
         self.stop()
         self._frames = [base64.b64encode(f).decode("ascii") for f in frames]
         self._at, self._alt = 0, alt
+        self._note = NOTE if self.lang != "en" and not _chinese_font() else ""
         for widget in (*self.controls, self.where):
             widget.visible = bool(self._frames)
         self._draw()
@@ -118,7 +134,7 @@ class PortPlayer:
         at = say(self.lang, "frame {at} of {n}", at=self._at + 1, n=n)
         self.where.object = f'<span class="bs-watch-at" data-frame="{self._at}">{at}</span>'
         self.pane.object = (f'<img class="bs-gif" alt="{html.escape(self._alt)}" '
-                            f'src="data:image/png;base64,{self._frames[self._at]}">')
+                            f'src="data:image/png;base64,{self._frames[self._at]}">{self._note}')
 
     def view(self) -> pn.viewable.Viewable:
         return pn.Column(pn.FlexBox(*self.controls, self.where, flex_wrap="wrap"), self.pane)
