@@ -187,3 +187,29 @@ def test_no_english_word_left_in_a_chinese_sentence():
 def test_the_english_word_rule_marks_a_plain_word_and_keeps_identifiers():
     assert _english_words("见 eneltec page，published-figures.md") == ["page"]
     assert _english_words("--days 为 14；ports.sea_port 的 AEO 企业（“command line”）") == []
+
+
+#: the Chinese pages a workshop reads beside the console's words
+PAGES = ("teaching-zh.md",)
+#: symbols of queueing formulas such a page writes as the textbooks do
+FORMULA_WORDS = frozenset({"Wq", "Lq"})
+
+
+def _page_lines(name: str) -> list[str]:
+    """The prose of a docs page: its lines outside code blocks (inline code is kept by its
+    form, as in a template)."""
+    text = (Path(__file__).resolve().parents[1] / "docs" / name).read_text(encoding="utf-8")
+    return re.sub(r"```.*?```", "", text, flags=re.S).splitlines()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_chinese_pages_prose_keeps_the_rules(name):
+    """A Chinese docs page (docs/teaching-zh.md) keeps the templates' rules: full-width
+    punctuation between Chinese characters, no space between them, no mark doubled, and no
+    English word left in a Chinese sentence (but the formulas' symbols)."""
+    lines = [line for line in _page_lines(name) if re.search(f"[{HAN}]", line)]
+    assert len(lines) > 20  # (the page is read)
+    rules = (f"[{HAN}] ?[,:;()] ?[{HAN}]", f"[{HAN}] +[{HAN}]", "[，。；：、！？]{2}")
+    marked = [line for line in lines for rule in rules if re.search(rule, _QUOTED.sub("X", line))]
+    assert marked == []
+    assert [w for line in lines for w in _english_words(line) if w not in FORMULA_WORDS] == []
