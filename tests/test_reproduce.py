@@ -487,7 +487,8 @@ def test_a_run_keeps_its_scenario_files_text_and_hash(folders):
     kept = json.loads((folders["run"] / "scenario-source.json").read_text())
     raw = SMALL.read_bytes()
     assert kept["sha256"] == hashlib.sha256(raw).hexdigest() and kept["bytes"] == len(raw)
-    assert kept["text"] == raw.decode() and kept["file"] == str(SMALL)
+    assert kept["text"] == raw.decode() and kept["file"] == "tests/scenarios/small.toml"
+    assert kept["where"] == "project"  # (relative to the checkout: no directory of this machine)
     sealed = json.loads((folders["run"] / "finished.json").read_text())["files"]
     assert "scenario-source.json" in sealed  # (an edit of it is named by --check-only)
 
@@ -500,7 +501,8 @@ def test_a_comparison_and_a_sweep_keep_their_scenario_files_text(folders, swept)
     raw = SMALL.read_bytes()
     for folder in (folders["compare"], swept):
         kept = json.loads((folder / "scenario-source.json").read_text())
-        assert kept == {"file": str(SMALL), "sha256": hashlib.sha256(raw).hexdigest(),
+        assert kept == {"file": "tests/scenarios/small.toml", "where": "project",
+                        "sha256": hashlib.sha256(raw).hexdigest(),
                         "bytes": len(raw), "text": raw.decode()}
     sealed = json.loads((folders["compare"] / "finished.json").read_text())["files"]
     assert {"scenario-source.json", "warning-records.json"} <= set(sealed)
@@ -601,7 +603,7 @@ def test_an_options_own_scenario_file_is_kept_in_its_folder(tmp_path, capsys):
     assert main(["compare", str(SMALL), "--reps", "1", "--days", "1", "--option",
                  f"mine:@{mine}", "--no-report", "--no-gains", "--out", str(out)]) == 0
     kept = json.loads((out / "options" / "mine" / "scenario-source.json").read_text())
-    assert kept["file"] == str(mine) and kept["text"] == mine.read_text()
+    assert kept["file"] == "mine.toml" and kept["text"] == mine.read_text()
     assert kept["sha256"] == hashlib.sha256(mine.read_bytes()).hexdigest()
     assert not (out / "options" / "baseline" / "scenario-source.json").exists()
     sealed = json.loads((out / "finished.json").read_text())["files"]

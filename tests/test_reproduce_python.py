@@ -124,7 +124,8 @@ def test_a_folder_from_a_loaded_scenario_records_its_source(tmp_path):
     raw = Path(SMALL).read_bytes()
     import hashlib
 
-    assert kept["file"] == str(SMALL) and kept["text"] == raw.decode("utf-8")
+    assert kept["file"] == "tests/scenarios/small.toml" and kept["where"] == "project"
+    assert kept["text"] == raw.decode("utf-8")
     assert kept["sha256"] == hashlib.sha256(raw).hexdigest() and kept["bytes"] == len(raw)
     assert kept["changes"] == [{"source": "overrides", "changes": {"days": 1}},
                                {"source": "changes", "changes": {"warmup_days": 1}}]
@@ -137,13 +138,15 @@ def test_a_folder_from_a_loaded_scenario_records_its_source(tmp_path):
 
 def test_a_comparison_and_a_sweep_from_python_record_their_source(compared, tmp_path):
     kept = json.loads((compared / "scenario-source.json").read_text())
-    assert kept["file"] == str(SMALL) and kept["changes"] == []  # (a file's name given)
+    assert kept["file"] == "tests/scenarios/small.toml"  # (relative to the checkout)
+    assert kept["changes"] == []  # (a file's name given)
     own = tmp_path / "own.toml"  # (an option given a scenario file of its own)
     own.write_text(f'extends = "{SMALL.as_posix()}"\ndays = 1\n', encoding="utf-8")
     sim.compare(SMALL, [sim.Option("own", scenario=str(own))], reps=1, seed=4,
                 overrides={"days": 1}, log=False, out=tmp_path / "own", report=False)
     kept = json.loads((tmp_path / "own" / "options" / "own" / "scenario-source.json").read_text())
-    assert kept["file"] == str(own) and kept["text"] == own.read_text(encoding="utf-8")
+    assert kept["file"] == "own.toml" and kept["where"] == "elsewhere"  # (its name alone)
+    assert kept["text"] == own.read_text(encoding="utf-8")
     sealed = json.loads((tmp_path / "own" / "finished.json").read_text())["files"]
     assert {"scenario-source.json", "options/own/scenario-source.json"} <= set(sealed)
     scenario = sim.load_scenario(SMALL, {"days": 1})

@@ -11,7 +11,13 @@ writes it with :func:`record_source` or, when its folder is made only as it runs
 comparison's, a sweep's), reads it first and writes it with :func:`write_source`. A
 comparison's option given a scenario file of its own (``--option NAME:@FILE``, an options
 file's ``scenario``) has its file recorded the same way, in its own folder
-``options/NAME/`` (:func:`option_sources`, :func:`write_sources`)."""
+``options/NAME/`` (:func:`option_sources`, :func:`write_sources`).
+
+A published folder must not leak the author's directories, so ``file`` is written as
+:func:`portable` puts it, with ``where`` saying which form it is: a bundled scenario's name
+(``bundled``), the path relative to the results folder (``folder``) or to the project's
+checkout (``project``) when the file lies under it, else the file's name alone
+(``elsewhere``: its ``sha256`` and ``text`` say which file it was)."""
 
 from __future__ import annotations
 
@@ -47,11 +53,39 @@ def read_source(scenario: Path | None) -> dict[str, Any] | None:
             "text": text}
 
 
-def write_source(folder: Path, record: dict[str, Any] | None) -> None:
+def project_root() -> Path | None:
+    """The checkout bordersim runs from (the folder holding ``pyproject.toml`` beside
+    ``sim/``), or None when it is installed from a wheel."""
+    root = Path(__file__).resolve().parents[2]
+    return root if (root / "pyproject.toml").is_file() and (root / "sim").is_dir() else None
+
+
+def portable(file: str | Path, folder: Path) -> tuple[str, str]:
+    """``file`` (a scenario file as given; relative: to the working directory) as a results
+    folder ``folder`` records it, and which form that is: a bundled scenario's name
+    (``bundled``), its path relative to ``folder`` (``folder``) or to :func:`project_root`
+    (``project``), else its name alone (``elsewhere``), never a directory of this machine."""
+    from sim.scenario.loader import BUNDLED, bundled_scenario
+
+    path = Path(file)
+    full = (bundled_scenario(path) or path).resolve()
+    if full.suffix == ".toml" and full.parent == BUNDLED:
+        return full.stem, "bundled"
+    for base, where in ((folder, "folder"), (project_root(), "project")):
+        if base is not None and full.is_relative_to(base.resolve()):
+            return full.relative_to(base.resolve()).as_posix(), where
+    return path.name, "elsewhere"
+
+
+def write_source(folder: Path, record: dict[str, Any] | None, top: Path | None = None) -> None:
     """Write ``folder``'s :data:`FILE` from a record of :func:`read_source` (nothing for
-    None)."""
+    None), its ``file`` made :func:`portable` (relative to ``top``, the results folder,
+    when ``folder`` is an option's within it)."""
     if record is not None:
-        atomic_write(folder / FILE, dump_json(record))
+        file, where = portable(record["file"], top or folder)
+        kept = {"file": file, "where": where, **{k: v for k, v in record.items()
+                                                 if k not in ("file", "where")}}
+        atomic_write(folder / FILE, dump_json(kept))
 
 
 def record_source(folder: Path, scenario: Path | None) -> None:
@@ -78,5 +112,22 @@ def write_sources(folder: Path, sources: Mapping[str, dict[str, Any] | None]) ->
     given) with :func:`write_source` where :func:`source_file` puts it in ``folder``; the
     names of those places, relative to ``folder``."""
     for option, record in sources.items():
-        write_source((folder / source_file(option)).parent, record)
+        write_source((folder / source_file(option)).parent, record, folder)
     return [source_file(option) for option in sources]
+
+
+def described(scenario: str | Path, folder: Path) -> dict[str, str]:
+    """What a sweep's ``meta.json`` records of the scenario it was given: ``scenario``
+    (:func:`portable`), ``scenario_where`` (its form) and ``scenario_sha256`` (of the file's
+    bytes, which tell a file kept only by its name); a scenario made in Python
+    (``<name>``) as it is."""
+    text = str(scenario)
+    if text.startswith("<"):
+        return {"scenario": text}
+    from sim.scenario.loader import bundled_scenario
+
+    path = bundled_scenario(Path(text)) or Path(text)
+    name, where = portable(path, folder)
+    record = read_source(path)
+    digest = {"scenario_sha256": str(record["sha256"])} if record is not None else {}
+    return {"scenario": name, "scenario_where": where, **digest}

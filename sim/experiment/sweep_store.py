@@ -138,9 +138,12 @@ class SweepStore:
         ``overrides``: what applies at every point (``--days``, ``--set``), kept in
         ``meta.json``; ``base``: the scenario with them, resolved (``scenario.json``), so that
         the sweep can be redone from its folder."""
+        from sim.experiment.scenario_source import described
+
         digest = points_hash(hashes)
         over = json.loads(dump_json(dict(overrides or {})))
-        asked = Asked(str(scenario), design, over, base, command)
+        named = described(scenario, self.path)  # (no directory of this machine)
+        asked = Asked(named["scenario"], design, over, base, command)
         old, created = self._check_folder(digest, seed, asked)
         started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         from sim.experiment.run_seal import unseal
@@ -158,7 +161,7 @@ class SweepStore:
             "libraries": libraries(),
             **provenance(),  # (Python, machine, operating system; the git commit in a checkout)
             "point_format": POINT_FORMAT,
-            "scenario": str(scenario),
+            **named,
             "parameters": list(design.columns),
             "points": len(design),
             "points_hash": digest,
