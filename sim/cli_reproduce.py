@@ -1,9 +1,11 @@
 """``bordersim reproduce RESULTS_DIR [--out DIR] [--reps K] [--point N,...] [--check-only]
-[--lang en|zh]``: re-run a finished run's, comparison's or sweep's folder from what it
-records and compare every figure with the original (:mod:`sim.reproduce`;
-docs/reproduce.md), or with ``--check-only`` check it against itself, re-running nothing
-(:mod:`sim.reproduce_stored`); ``--lang zh`` says the verdict and errors in Chinese
-(:mod:`sim.cli_zh_verdict`). Only the standard library is imported at start-up."""
+[--executor NAME] [--workers N] [--dask ADDRESS] [--lang en|zh]``: re-run a finished run's,
+comparison's or sweep's folder from what it records and compare every figure with the
+original (:mod:`sim.reproduce`; docs/reproduce.md), on the executor the options ask for
+(the results are the same whatever runs them), or with ``--check-only`` check it against
+itself, re-running nothing (:mod:`sim.reproduce_stored`); ``--lang zh`` says the verdict
+and errors in Chinese (:mod:`sim.cli_zh_verdict`). Only the standard library is imported
+at start-up."""
 
 from __future__ import annotations
 
@@ -45,6 +47,9 @@ def add_parser(sub: Any) -> None:
                    "its files and its pooled tables against its replications, and name each "
                    "file edited, truncated or deleted since it was written (exit 1; 0 when "
                    "none)")
+    from sim.cli import _add_executor
+
+    _add_executor(p)  # (where the re-run's replications run: never what they give)
     from sim.cli_lang import add_lang
 
     add_lang(p, "language of the verdict, the figures that moved and the errors printed (en "
@@ -79,4 +84,19 @@ def run(args: argparse.Namespace) -> int:
                              chosen(args)), file=sys.stderr)
             return 2
         return check_only(args.folder, chosen(args))
-    return reproduce(args.folder, args.out, args.reps, chosen(args), args.point)
+    return reproduce(args.folder, args.out, args.reps, chosen(args), args.point,
+                     _executing(args))
+
+
+def _executing(args: argparse.Namespace) -> Any:
+    """Where the re-run's replications run, as ``--executor``, ``--workers`` and ``--dask``
+    ask (checked as a sweep checks them): the executor, and those options as words for a
+    re-run given as its command."""
+    from sim.cli import _executor
+    from sim.reproduce import Executing
+
+    executor = _executor(args)
+    words = [*(["--executor", args.executor] if args.executor else []),
+             *(["--workers", str(args.workers)] if args.workers is not None else []),
+             *(["--dask", args.dask] if args.dask else [])]
+    return Executing(executor, tuple(words))

@@ -53,6 +53,17 @@ class Recorded:
     points: int = 0  # a sweep's points
 
 
+@dataclass(frozen=True)
+class Executing:
+    """Where a re-run's replications run: ``executor`` for one made in this process (a
+    sweep's, a folder made from Python), ``words`` (``--executor processes --workers 2``)
+    for one re-run by its command. Replication ``r`` runs under its own seed whatever runs
+    it, so the results are the same bit for bit."""
+
+    executor: Any = "serial"
+    words: tuple[str, ...] = ()
+
+
 def require_finished(folder: Path, scenario: Path, last: str, kind: str) -> None:
     """Refuse a folder without its resolved ``scenario`` (what is re-run) or without ``last``,
     the file its ``kind`` of command writes when it finishes."""
@@ -163,13 +174,15 @@ def precise(rec: Recorded) -> bool:
     return bool(_carried(rec.command[2:], "--precision"))
 
 
-def rerun_argv(rec: Recorded, out: Path, reps: int) -> list[str]:
+def rerun_argv(rec: Recorded, out: Path, reps: int, words: tuple[str, ...] = ()) -> list[str]:
     """The command that re-runs ``rec`` into ``out``: its scenario from the folder, its
     seed, days and the first ``reps`` replications (all of a --precision run: by its own
     target again, so that its notes are the same), and from the recorded command only what
-    defines the options of a comparison and what changes the files written."""
+    defines the options of a comparison and what changes the files written; ``words``: the
+    executor options of this re-run (``--executor``, ``--workers``, ``--dask``), which
+    change where replications run, not their results."""
     argv = [rec.kind, str(rec.scenario), "--seed", str(rec.seed), "--days", repr(rec.days),
-            "--out", str(out)]
+            "--out", str(out), *words]
     carried = list(_KEPT_SWITCHES[rec.kind])
     if rec.kind == "compare":
         carried += _OPTION_FLAGS
@@ -202,7 +215,7 @@ def check_new(out: Path) -> None:
                       "--out)")
 
 
-def rerun(rec: Recorded, out: Path, reps: int) -> tuple[int, str]:
+def rerun(rec: Recorded, out: Path, reps: int, words: tuple[str, ...] = ()) -> tuple[int, str]:
     """Run :func:`rerun_argv` in this process, its tables and notes kept quiet (the
     verdict compares the folders): its status and what it said on stderr."""
     from sim.cli import main
@@ -210,7 +223,7 @@ def rerun(rec: Recorded, out: Path, reps: int) -> tuple[int, str]:
     check_new(out)
     printed, said = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(said):
-        status = main(rerun_argv(rec, out, reps))
+        status = main(rerun_argv(rec, out, reps, words))
     return status, said.getvalue()
 
 
@@ -225,9 +238,10 @@ def free_name(folder: Path) -> Path:
     return new
 
 
-def _rerun_any(rec: Recorded, new: Path, k: int, picked: list[int]) -> Any:
-    """Re-run ``rec`` (a sweep's ``picked`` points) into ``new`` and compare: the outcome,
-    the original checked against its own checksums first (as it was handed over)."""
+def _rerun_any(rec: Recorded, new: Path, k: int, picked: list[int], runs: Executing) -> Any:
+    """Re-run ``rec`` (a sweep's ``picked`` points) into ``new`` on ``runs`` and compare:
+    the outcome, the original checked against its own checksums first (as it was handed
+    over)."""
     import sys
 
     from sim.reproduce_stored import stored_problems, sweep_problems
@@ -237,21 +251,21 @@ def _rerun_any(rec: Recorded, new: Path, k: int, picked: list[int]) -> Any:
 
         stored = sweep_problems(rec.folder) or []
         check_new(new)
-        rerun_sweep(rec, new, k, picked)
+        rerun_sweep(rec, new, k, picked, runs.executor)
         outcome = compare_sweep(rec, new, k, picked)
     elif not rec.command:  # (made from Python: re-run by the same Python call)
         from sim.reproduce_compare import compare_folders
         from sim.reproduce_python import rerun_python
 
         stored = stored_problems(rec)
-        rerun_python(rec, new, k)
+        rerun_python(rec, new, k, runs.executor)
         outcome = compare_folders(rec, new, k)
     else:
         stored = stored_problems(rec)
-        status, said = rerun(rec, new, k)
+        status, said = rerun(rec, new, k, runs.words)
         if status != 0:
             print(said, end="", file=sys.stderr)
-            raise Refused(f"the re-run `{bordersim_line(*rerun_argv(rec, new, k))}` "
+            raise Refused(f"the re-run `{bordersim_line(*rerun_argv(rec, new, k, runs.words))}` "
                           f"exited with status {status} (its error is above)")
         from sim.reproduce_compare import compare_folders
 
@@ -261,10 +275,12 @@ def _rerun_any(rec: Recorded, new: Path, k: int, picked: list[int]) -> Any:
 
 
 def rerun_and_compare(folder: Path, out: Path | None = None, reps: int | None = None,
-                      points: list[int] | None = None) -> tuple[Recorded, Path, Any]:
+                      points: list[int] | None = None,
+                      runs: Executing | None = None) -> tuple[Recorded, Path, Any]:
     """Re-run ``folder`` (its first ``reps`` replications; a sweep's ``points``) into
-    ``out`` (default: :func:`free_name`) and compare: what it records, the re-run's folder
-    and the outcome; a folder that cannot be re-run is :class:`Refused`."""
+    ``out`` (default: :func:`free_name`) on ``runs`` (default: one at a time) and compare:
+    what it records, the re-run's folder and the outcome; a folder that cannot be re-run
+    is :class:`Refused`."""
     rec = read_folder(folder)
     if reps is not None and not 1 <= reps <= rec.reps:
         many = "replication" if rec.reps == 1 else "replications"
@@ -275,19 +291,21 @@ def rerun_and_compare(folder: Path, out: Path | None = None, reps: int | None = 
     picked = picked_points(rec, points)
     k = rec.reps if reps is None else reps
     new = out or free_name(folder)
-    return rec, new, _rerun_any(rec, new, k, picked)
+    return rec, new, _rerun_any(rec, new, k, picked, runs or Executing())
 
 
 def reproduce(folder: Path, out: Path | None = None, reps: int | None = None,
-              lang: str = "en", points: list[int] | None = None) -> int:
-    """Re-run ``folder`` (a sweep's: its ``points``, else all) and print the verdict (in
-    ``lang``: ``zh``, :mod:`sim.cli_zh_verdict`): 0 reproduced, 1 not, 2 refused."""
+              lang: str = "en", points: list[int] | None = None,
+              runs: Executing | None = None) -> int:
+    """Re-run ``folder`` (a sweep's: its ``points``, else all; on ``runs``) and print the
+    verdict (in ``lang``: ``zh``, :mod:`sim.cli_zh_verdict`): 0 reproduced, 1 not, 2
+    refused."""
     import sys
 
     from sim.cli_zh_errors import error_line
 
     try:
-        rec, new, outcome = rerun_and_compare(folder, out, reps, points)
+        rec, new, outcome = rerun_and_compare(folder, out, reps, points, runs)
     except Refused as exc:
         print(error_line(str(exc), lang), file=sys.stderr)
         return 2

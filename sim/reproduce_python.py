@@ -41,25 +41,25 @@ def recorded_options(folder: Path) -> list[Any]:
     return out
 
 
-def rerun_python(rec: Recorded, out: Path, reps: int) -> None:
+def rerun_python(rec: Recorded, out: Path, reps: int, executor: Any = "serial") -> None:
     """Re-run ``rec``, a folder made from Python, into ``out`` by the same Python call (its
-    first ``reps`` replications; all of a precision run by its own target again); what the
-    call refuses is :class:`Refused` naming it."""
+    first ``reps`` replications; all of a precision run by its own target again) on
+    ``executor``; what the call refuses is :class:`Refused` naming it."""
     from sim.reproduce import check_new
 
     check_new(out)
     try:
         if rec.kind == "compare":
-            _compare_again(rec, out, reps)
+            _compare_again(rec, out, reps, executor)
         else:
-            _replicate_again(rec, out, reps)
+            _replicate_again(rec, out, reps, executor)
     except Refused:
         raise
     except (ValueError, TypeError, OSError) as exc:  # (ScenarioError, OptionError, ...)
         raise Refused(f"{rec.folder}: its re-run from Python failed: {exc}") from None
 
 
-def _compare_again(rec: Recorded, out: Path, reps: int) -> None:
+def _compare_again(rec: Recorded, out: Path, reps: int, executor: Any) -> None:
     """:func:`sim.experiment.compare.compare` of the recorded options, seed and target."""
     from sim.experiment.compare import compare
 
@@ -72,13 +72,13 @@ def _compare_again(rec: Recorded, out: Path, reps: int) -> None:
         reps = int(meta.get("reps_first") or reps)
     compare(rec.scenario, recorded_options(rec.folder), reps=reps, seed=rec.seed,
             log=bool(meta.get("log", True)), out=out, report=False,
-            tolerance_h=float(meta["tolerance_h"]), **target)
+            tolerance_h=float(meta["tolerance_h"]), executor=executor, **target)
 
 
-def _replicate_again(rec: Recorded, out: Path, reps: int) -> None:
+def _replicate_again(rec: Recorded, out: Path, reps: int, executor: Any) -> None:
     """:func:`sim.experiment.runner.replicate` of the recorded scenario and seed, keeping
     the logs when the folder kept them."""
     from sim.experiment.runner import replicate
 
     log = (rec.folder / "reps" / "rep-0000-log.parquet").is_file()
-    replicate(rec.scenario, reps, rec.seed, log=log, store=out)
+    replicate(rec.scenario, reps, rec.seed, log=log, store=out, executor=executor)

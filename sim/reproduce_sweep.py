@@ -70,9 +70,11 @@ def _design(rec: Recorded, picked: list[int]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=params)
 
 
-def rerun_sweep(rec: Recorded, out: Path, reps: int, picked: list[int]) -> str:
-    """Re-run the picked points' first ``reps`` replications into ``out`` (its command as
-    this re-run, so its record says how it was made): what it said, or :class:`Refused`."""
+def rerun_sweep(rec: Recorded, out: Path, reps: int, picked: list[int],
+                executor: Any = "serial") -> str:
+    """Re-run the picked points' first ``reps`` replications into ``out`` on ``executor``
+    (its command as this re-run, so its record says how it was made): what it said, or
+    :class:`Refused`."""
     from sim.experiment.sweep import sweep
     from sim.scenario.loader import ScenarioError
 
@@ -82,7 +84,8 @@ def rerun_sweep(rec: Recorded, out: Path, reps: int, picked: list[int]) -> str:
     try:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             sweep(rec.scenario, _design(rec, picked), reps, rec.seed, overrides=over, out=out,
-                  command=command, on_notice=said.append, on_warning=said.append)
+                  command=command, on_notice=said.append, on_warning=said.append,
+                  executor=executor)
     except (ScenarioError, ValueError) as exc:
         raise Refused(f"the re-run of the sweep in {rec.folder} failed: {exc}") from None
     return "\n".join(said)
