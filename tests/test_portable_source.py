@@ -48,6 +48,8 @@ def test_a_sweeps_folder_keeps_the_files_name_and_hash_only(published):
     meta = json.loads((out / "meta.json").read_text())
     assert (meta["scenario"], meta["scenario_where"]) == ("mine.toml", "elsewhere")
     assert meta["scenario_sha256"] == digest
+    note = meta["intervals"]  # (how its intervals were made: tests/test_interval_notes.py)
+    assert "point 0" in note["differences"] and "points" in note["significant"]
     kept = json.loads((out / "scenario-source.json").read_text())
     assert (kept["file"], kept["where"], kept["sha256"]) == ("mine.toml", "elsewhere", digest)
 

@@ -75,6 +75,7 @@ from sim.experiment.history import (
     history_of,
     note_reused,
 )
+from sim.experiment.interval_notes import intervals_note
 from sim.experiment.metric_names import MetricError, check_metrics, did_you_mean, metric_names
 from sim.experiment.metric_parts import MetricSplitter
 from sim.experiment.nesting import check_given_folder
@@ -698,6 +699,7 @@ class Comparison:
             "seed": seed,
             "seeds": "replication r of every option uses "
             f"SeedSequence(entropy={seed}, spawn_key=(r,))",
+            "intervals": intervals_note("compare"),  # (how the files' intervals were made)
             # a fixed number asked for (none with a precision target, which decides how many
             # run); the first round run before the target is first checked; ``reps``, set
             # when the results are made, is how many ran

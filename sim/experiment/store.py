@@ -97,6 +97,7 @@ from sim.experiment.history import (
     history_of,
     note_reused,
 )
+from sim.experiment.interval_notes import intervals_note
 from sim.experiment.rewrites import json_alike, stale
 from sim.version import __version__
 
@@ -759,6 +760,7 @@ class RunStore:
             "created": created,
             "command": list(sys.argv if command is None else command),
             **made_where.provenance(),
+            "intervals": intervals_note("run"),  # (how ci_low, ci_high were made)
         }
 
     def _compare_environment(self, meta: dict[str, Any]) -> None:

@@ -43,6 +43,7 @@ import pandas as pd
 
 from sim.build import build, libraries
 from sim.experiment.history import by_unit, close, ended_whole, entry, history_of
+from sim.experiment.interval_notes import intervals_note
 from sim.experiment.reporter import ENGLISH, Reporter
 from sim.experiment.rewrites import stale
 from sim.experiment.store import (
@@ -170,6 +171,7 @@ class SweepStore:
             "created": created,
             "command": command,
             "overrides": dict(overrides or {}),
+            "intervals": intervals_note("sweep"),  # (how intervals.csv, differences.csv were made)
         }
         if old is not None:
             meta["resumed"] = started
