@@ -22,6 +22,7 @@ from sim.reforms import (
     cold_chain,
     control_order,
     declaration,
+    exam_hours,
     expedited,
     green_lane,
     organisation,
@@ -55,6 +56,7 @@ REFORMS: dict[str, Reform] = {
         *green_lane.GREEN_LANE,
         *expedited.EXPEDITED,
         *payment.PAYMENT,
+        *exam_hours.EXAM_HOURS,
     ]
 }
 

@@ -145,6 +145,16 @@ COSTS: dict[str, ReformCost] = {
     "credit_downgrade": _free("a sanction builds nothing"),
     "aeo_lapse": _free("a lapsed certification builds nothing (the trader's own cost of "
                        "keeping it is compare's --certification-a-year)"),
+    "exam_hours": ReformCost(
+        Item(0.0, "officer_year", "once", "assumption: re-rostering the yard's staff builds "
+             "nothing"),
+        Item(2.5, "officer_year", "port", "assumption: the terminal's cost of keeping the exam "
+             "yard open longer (lighting, a tally clerk and two reach-stacker drivers for "
+             "the extra hours), about 4 hours a day x 365 days x 3 people = 4,380 hours, or "
+             "2.3 years of 1,900 hours, priced at an officer's cost a year and rounded up "
+             "for fuel: 2.5 a port, for the default 4 extra hours; no figure in the research "
+             "notes; the extra shifts of the agencies' staff are the model's (their "
+             "schedules' hours at the scenario's wages)")),
     "patrol_staff": _free("its patrol heads are priced by the model itself"),
     "state_pays_no_find": _free("who pays the handling; the handling itself is the model's"),
     "trader_pays_no_find": _free("who pays the handling; the handling itself is the model's"),

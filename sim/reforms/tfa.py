@@ -97,6 +97,8 @@ TAGS = {
     "electronic_certificates": Tag(("10.1",), "the quarantine officer no longer verifies a "
                                   "paper certificate where it arrives electronically: a "
                                   "formality made less time-consuming"),
+    "exam_hours": Tag((), "longer working hours at the exam yard: a port's own staffing of its "
+                      "checks, no measure of the Agreement"),
     "expedited_shipments": Tag(("7.8",), "air cargo's express shipments lodged before "
                                "arrival and released on a minimum of documents "
                                "(paragraph 2(a), (c) and (d))"),

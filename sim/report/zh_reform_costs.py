@@ -148,6 +148,18 @@ WHY = {
     "counted in the run for each one that falls due; nothing else runs":
         "假设：每次放行后审核的成本即情景的 costs.post_release_review，在运行中按每次到期的"
         "审核计入；此外无其他运行成本",
+    "assumption: re-rostering the yard's staff builds nothing":
+        "假设：重新安排查验场人员的班次不需要建设任何东西",
+    "assumption: the terminal's cost of keeping the exam yard open longer (lighting, a tally "
+    "clerk and two reach-stacker drivers for the extra hours), about 4 hours a day x 365 days "
+    "x 3 people = 4,380 hours, or 2.3 years of 1,900 hours, priced at an officer's cost a year "
+    "and rounded up for fuel: 2.5 a port, for the default 4 extra hours; no figure in the "
+    "research notes; the extra shifts of the agencies' staff are the model's (their "
+    "schedules' hours at the scenario's wages)":
+        "假设：码头/场站延长查验场作业时间的成本（延长时段的照明、一名理货员和两名正面吊司机），"
+        "约每天 4 小时 x 365 天 x 3 人 = 4,380 小时，即按每年 1,900 小时计的 2.3 人年，按一名"
+        "关员的年度成本定价，并为燃油向上取整：默认延长 4 小时时每个口岸 2.5；研究笔记中没有"
+        "数字；各机构人员的加班班次由模型计入（按其排班小时和情景的工资）",
     "no figure in the research notes, and no assumption made for it yet":
         "研究笔记中没有数字，也尚未为其作出假设",
 }

@@ -123,6 +123,7 @@ MORE_STRENGTHS: dict[str, tuple[str, str]] = {
         "或受冷链措施约束者；情景未标出时必须给出）"),
     "green_lane.ports": ("66dbf3a1",
         "设绿色通道的口岸：列表或 \"all\"（未给出：所有陆路口岸；情景无陆路口岸时为所有口岸）"),
+    "exam_hours.extra_hours": ("f7bd217b", "查验场每天延长的作业小时数（预约时段和人员）"),
 }  # fmt: skip
 
 #: ``reform:index`` -> (digest of the English source, its Chinese)
@@ -289,4 +290,9 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
     "green_lane:0": ("3e65ee01",
         "假设：中国陆路口岸的做法（生鲜果蔬和冷冻货物快速通关），据提出问题的运输企业所述；"
         "docs/research/ 中没有关于绿色通道的公开来源，何者优先、在何处优先是本模型的理解"),
+    "exam_hours:0": ("9b16762d",
+        "假设：extra_hours（未找到中国口岸查验场延长作业时间的公开数字）"),
+    "exam_hours:1": ("499c92e8",
+        "假设：查验场每条有人员的作业线在延长的时间内保持白天的人数（按命名班次或固定能力"
+        "排班的作业线保持不变）"),
 }  # fmt: skip
