@@ -59,3 +59,23 @@ def test_the_carriers_zero_hours_to_release_are_said_to_be_the_models_choice():
     page = "".join(p for p in _owner_plots({"baseline": result.owners}) if "<p" in p)
     assert CARRIER_TO_RELEASE_NOTE in page
     assert CARRIER_TO_RELEASE_NOTE not in "".join(p for p in _owner_plots({}) if "<p" in p)
+
+
+def test_the_terminals_tables_say_why_the_carriers_rows_to_release_are_zero() -> None:
+    """The run table prints the carrier's shares to release as 0.000 in every run: beside
+    each it says that this is the model's construction, in English and in Chinese; the
+    carrier's rows to exit, which are not 0 for exports, get no such note."""
+    from rich.console import Console
+
+    from sim.cli import _table
+
+    zero = {"mean": 0.0, "ci_low": 0.0, "ci_high": 0.0}
+    rows = ("owner_share_to_release_carrier_import", "owner_share_to_release_carrier_export",
+            "owner_share_carrier_export")
+    for lang, said in (("en", "0 by construction"), ("zh", "按模型构造恒为 0")):
+        console = Console(width=400, record=True)
+        console.print(_table({m: dict(zero) for m in rows}, 2, lang=lang))
+        lines = [line for line in console.export_text().splitlines() if "carrier" in line]
+        noted = {m for m in rows for line in lines if f"{m}," in line or f"{m}，" in line}
+        assert noted == set(rows[:2]), (lang, lines)
+        assert all(said in line for line in lines if "to_release" in line), (lang, lines)

@@ -134,6 +134,18 @@ NOTES = {
     "agency_cost_per_year": "agencies' staff, equipment, systems, checks, state-paid "
     "handling; the observed days scaled to a year",
 }
+#: the carrier's rows to release: 0 by the model's construction, which a bare 0.000 would
+#: leave a reader to take for a fault (the report's owners' plot says the same)
+CARRIER_TO_RELEASE = tuple(
+    f"owner_{kind}_to_release_carrier_{d}"
+    for kind in ("hours", "share")
+    for d in ("import", "export")
+)
+NOTES.update(dict.fromkeys(
+    CARRIER_TO_RELEASE,
+    "0 by construction: the model gives the carrier goods only after release (an export's "
+    "wait for its cut-off, in the carrier's hours to exit), never before",
+))
 
 
 #: the organisation's rows a table adds when a scenario has one: how long escalations, alerts

@@ -204,3 +204,9 @@ NOTES: dict[str, str] = {
     "agency_cost_per_year": "政府部门的人员、设备、系统、查验及国家承担的处置费用；"
     "观测期折算为一年",
 }
+NOTES.update(dict.fromkeys(
+    (f"owner_{kind}_to_release_carrier_{d}" for kind in ("hours", "share")
+     for d in ("import", "export")),
+    "按模型构造恒为 0：模型只在放行之后才将货物交给承运人（出口货物等待截关，计入承运人至离港的"
+    "时间），放行前从不交给",
+))
