@@ -86,8 +86,8 @@ def test_another_scenario_is_named_with_its_fields(listed, tmp_path, capsys):
     argv = ["sweep", str(other), *SWEEP[2:], "--param", f"{CAP}=2,3"]
     err = _refusal(argv, listed, capsys)
     assert err.startswith(
-        f"error: {listed} already holds another sweep: scenario {str(SMALL)!r} (this sweep: "
-        f"{str(other)!r}) with ports.sea.document_check.capacity 2 (this sweep: 5)"
+        f"error: {listed} already holds another sweep: scenario 'tests/scenarios/small.toml' "
+        f"(this sweep: {other.name!r}) with ports.sea.document_check.capacity 2 (this sweep: 5)"
     ), err
 
 

@@ -74,6 +74,9 @@ REASONS: tuple[tuple[str, str], ...] = (
      r"default scenario's ports have\)",
      "情景中没有该改革所作用的任何部分（它作用于机检图像的审图，而此处没有口岸配备机检设备："
      "可为某一口岸加上 [ports.<port>.scan] 部分，如默认情景的各口岸）"),
+    (r"the scenario has none of the parts it acts on \(an exam yard whose appointment slots "
+     r"end before midnight\)",
+     "情景中没有该改革所作用的任何部分（预约时段在午夜前结束的查验场）"),
     (r"the risk engine is off there \(risk\.enabled false\)",
      "该情景未启用风险布控引擎（risk.enabled false）"),
     (r"alerts travel through the organisation's tree there: its hops and structure set when "
