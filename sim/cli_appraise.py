@@ -62,6 +62,15 @@ def add_parser(sub: Any) -> None:
                    help="the value of the goods' time x X (a sensitivity: the default "
                    "scenario's 0.6 %% a day for general goods is the low end of 0.6-2.1 %%; "
                    "X = 3.5 takes the high end for them; default 1)")
+    _add_pricing(p)
+    p.add_argument("--json", action="store_true", help="print only JSON")
+    from sim.cli_lang import add_lang
+
+    add_lang(p)  # (the business case's lines; --json and the files written stay English)
+
+
+def _add_pricing(p: Any) -> None:
+    """The options that say what the NPV counts and at which prices and ranges."""
     p.add_argument("--count-freed-capacity", action="store_true",
                    help="count the staff capacity an option frees (officers' hours no longer "
                    "needed, at their cost) as a saving in the NPV and payback, as if the posts "
@@ -88,10 +97,6 @@ def add_parser(sub: Any) -> None:
                    "running_cost_given, time_value or equipment_price as multiples of the "
                    "value used (0.5:2), discount_rate as rates (0.03:0.12); each range holds "
                    "the value used")
-    p.add_argument("--json", action="store_true", help="print only JSON")
-    from sim.cli_lang import add_lang
-
-    add_lang(p)  # (the business case's lines; --json and the files written stay English)
 
 
 def run(args: argparse.Namespace) -> int:

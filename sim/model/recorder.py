@@ -85,7 +85,6 @@ class Recorder:
     ):
         self.end, self.log = end, log
         self._folds: list[Callable[[np.ndarray], None]] = []  # (see also_fold)
-        days = math.ceil((window[1] - window[0]) / 24)
         self.port_mode = np.array([MODES.index(m) for m in modes])
         goods = "post" in modes and any(m != "post" for m in modes)  # (parcels apart)
         self.dimensions = _dimensions(ports, commodities, len(periods), goods, transit)
@@ -111,14 +110,7 @@ class Recorder:
         #: overall clearance
         self.not_out = np.zeros(len(ports), np.int64)
         self.treated = 0  # cohort consignments treated by quarantine (and released)
-        parcels = [m == "post" for m in modes]
-        self.enforcement = EnforcementTally(ports, days, window[0], parcels, periods, self.end)
-        self.suspects = SuspectTally(ports)  # (counterfeits found, by recordation: ipr.py)
-        self._folds.append(self.suspects.fold)
-        self.reviews = ReviewTally(ports)  # (declarations sent to review: review_tally.py)
-        self._folds.append(self.reviews.fold)
-        #: by port with a schedule: exports that left after the first departure they could make
-        self.cutoffs = CutoffTally(ports, departures or [None] * len(ports), window)
+        self._wire_checks(ports, [m == "post" for m in modes], window, periods, departures)
         # inspection (a scan, physical or quarantine exam; China's definition), over every
         # cohort declaration whatever its outcome, and over their containers
         self.inspections: dict[str, float] = {"declarations": 0, "inspected": 0,
@@ -132,6 +124,19 @@ class Recorder:
         self._rows = RowBuffer(_SOWN + len(OWNERS), FLUSH)
         self._log: list[tuple] = []  # log rows: COLUMNS, then the checks bits (found_by)
         self._chunks: list[np.ndarray] = []
+
+    def _wire_checks(self, ports: list[str], parcels: list[bool], window: tuple[float, float],
+                     periods: Sequence[float],
+                     departures: Sequence[Sequence[float] | None] | None) -> None:
+        """The tallies of what the checks find and of exports' departures."""
+        days = math.ceil((window[1] - window[0]) / 24)
+        self.enforcement = EnforcementTally(ports, days, window[0], parcels, periods, self.end)
+        self.suspects = SuspectTally(ports)  # (counterfeits found, by recordation: ipr.py)
+        self._folds.append(self.suspects.fold)
+        self.reviews = ReviewTally(ports)  # (declarations sent to review: review_tally.py)
+        self._folds.append(self.reviews.fold)
+        #: by port with a schedule: exports that left after the first departure they could make
+        self.cutoffs = CutoffTally(ports, departures or [None] * len(ports), window)
 
     def record(self, c: Consignment) -> None:
         """Book a consignment that left the flow (or is still in it when the run ends); a
