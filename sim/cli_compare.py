@@ -620,8 +620,9 @@ NARROW = 120
 SIGNIFICANT_NOTE = (
     "* significant: a two-sided paired t-test of the difference from the baseline rejects "
     "'no change' at the {level} % level, Holm-adjusted for the number of options but not "
-    "for the number of metrics, so among many metrics a few are starred by chance (and an "
-    "interval clear of 0 may lack the star)"
+    "for the number of metrics, so among many metrics a few are starred by chance (and, as "
+    "the intervals are each difference's own, uncorrected, an interval clear of 0 may lack "
+    "the star)"
 )
 
 

@@ -93,8 +93,8 @@ CUT_NOTE_ZH = (
 #: what the star means, in one sentence (sim.cli_compare.SIGNIFICANT_NOTE in Chinese)
 SIGNIFICANT_NOTE_ZH = (
     "* 显著：对与基准方案之差做双侧配对 t 检验，在 {level}% 水平上拒绝“无变化”，按方案个数"
-    "作 Holm 校正，但不按指标个数校正，因此众多指标中会有少数偶然标星（不含 0 的区间也可能"
-    "没有星号）"
+    "作 Holm 校正，但不按指标个数校正，因此众多指标中会有少数偶然标星（区间为各差值自身未校"
+    "正的区间，不含 0 的区间也可能没有星号）"
 )
 
 

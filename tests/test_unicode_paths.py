@@ -161,7 +161,7 @@ def test_a_folder_without_its_command_names_it_quoted(finished, place, capsys):
 def test_a_refused_reproduction_names_its_command(finished, place, capsys, monkeypatch):
     import sim.reproduce
 
-    monkeypatch.setattr(sim.reproduce, "rerun", lambda rec, new, k: (1, ""))
+    monkeypatch.setattr(sim.reproduce, "rerun", lambda rec, new, k, *executor: (1, ""))
     new = place / "重现 一"
     assert sim.reproduce.reproduce(Path(finished["run"]), new) == 2
     words = _between(capsys.readouterr().err, "the re-run `", "`")

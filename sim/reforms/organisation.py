@@ -137,7 +137,7 @@ REFORMS = [
             "seed paper: 'realise the uniformity of law enforcement' (uniform_standards) and "
             "'total volume control ... prohibiting over-employment of leading cadres' "
             "(management_cut)",
-            "assumption: uniform_standards, management_cut, running_in_loss and "
+            "assumption: uniform_standards, management_cut, front_line, running_in_loss and "
             "running_in_days (no published figure was found)",
         ),
         {

@@ -223,9 +223,9 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
     "dumbbell:1": ("eee8f62d",
         "基础论文：“实现执法的统一”（uniform_standards）和“总量控制……严禁超职数配备领导干部”（"
         "management_cut）"),
-    "dumbbell:2": ("aa37ff96",
-        "假设：uniform_standards、management_cut、running_in_loss 和 running_in_days（未找到公开"
-        "数据）"),
+    "dumbbell:2": ("f8087e90",
+        "假设：uniform_standards、management_cut、front_line、running_in_loss 和 running_in_days"
+        "（未找到公开数据）"),
     "merge_affiliated:0": ("9539b43d", "基础论文：“在广东省保留 3-4 个直属海关在技术上是可行的”"),
     "merge_affiliated:1": ("b28c7fe5",
         "假设：默认分组，按 guangdong-four.toml 将广东的七个直属海关合并为四个（广州的两个海关"
