@@ -5,27 +5,14 @@ payback."""
 
 from __future__ import annotations
 
-import functools
 import math
-from pathlib import Path
 
 import pandas as pd
 
-import sim
 from sim.experiment.aeo_payback import CERTIFIED, Certification, payback_rows
-from sim.reforms.compose import parse
+from tests.class_logs import class_log
 
-SMALL = Path(__file__).parent / "scenarios" / "small.toml"
-
-
-@functools.lru_cache(maxsize=2)
-def _log(reform: str) -> pd.DataFrame:
-    """One day of the small scenario with ``reform`` ("": none), its log by port and index."""
-    base = sim.load_scenario(SMALL, {"days": 1, "warmup_days": 0, "drain_days": 1})
-    scenario = parse(reform).apply(base) if reform else base
-    log = sim.simulate(scenario, 1, log=True).log
-    assert log is not None
-    return log.set_index(["port", "index"]).sort_index()
+_log = class_log
 
 
 def test_general_imports_move_to_advanced_and_exports_stay():

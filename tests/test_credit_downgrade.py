@@ -5,29 +5,21 @@ as discredited traders' are (what a trader asks before risking a downgrade); the
 
 from __future__ import annotations
 
-import functools
 import math
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 import sim
 from sim.reforms import REFORMS
 from sim.reforms.compose import parse
 from sim.reforms.reform import ReformError
+from tests.class_logs import class_log
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 
 
-@functools.lru_cache(maxsize=2)
-def _log(reform: str) -> pd.DataFrame:
-    """One day of the small scenario with ``reform`` ("": none), its log by port and index."""
-    base = sim.load_scenario(SMALL, {"days": 1, "warmup_days": 0, "drain_days": 1})
-    scenario = parse(reform).apply(base) if reform else base
-    log = sim.simulate(scenario, 1, log=True).log
-    assert log is not None
-    return log.set_index(["port", "index"]).sort_index()
+_log = class_log
 
 
 def test_a_downgrade_moves_general_traders_to_discredited_and_their_checks_with_them():
