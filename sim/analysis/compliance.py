@@ -93,7 +93,8 @@ def selection_probabilities(scenario: Scenario, log: pd.DataFrame, check: str) -
         commodity = np.array([commodities.index(c) for c in sub["commodity"]], int)
         cls = np.array([TRADER_CLASSES.index(c) for c in sub["trader_class"]], int)
         direction = (sub["direction"].astype(str) == "export").to_numpy().astype(int)
-        pi[rows] = table.probability(str(port), check, commodity, cls, direction)
+        value = sub["value"].to_numpy(float) if "value" in sub else None  # (a low-value path)
+        pi[rows] = table.probability(str(port), check, commodity, cls, direction, value)
     return pi
 
 

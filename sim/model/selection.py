@@ -20,6 +20,7 @@ from typing import Protocol
 import numpy as np
 
 from sim.scenario.export_selection import has_export_tables
+from sim.scenario.low_value import LIGHTER_CHECKS, selection_factor
 from sim.scenario.schema import CHECKS, TRADER_CLASSES, Scenario
 
 
@@ -95,6 +96,7 @@ class TableSelector:
 
     def __init__(self, scenario: Scenario):
         self.commodities = list(scenario.commodities)
+        self.ports = scenario.ports
 
         def tables(direction: str) -> dict[str, dict[str, np.ndarray]]:
             return {
@@ -129,18 +131,25 @@ class TableSelector:
         commodity: np.ndarray,
         trader_class: np.ndarray,
         direction: np.ndarray | None = None,
+        value: np.ndarray | None = None,
     ) -> np.ndarray:
-        """Each consignment's probability of the check (exports' own where they have it)."""
+        """Each consignment's probability of the check (exports' own where they have it),
+        scaled on the port's low-value path where ``value`` is given (the declared values)."""
         p = np.asarray(self.p[port][check][commodity, trader_class])
         own = self.export.get(port, {}).get(check)
-        if own is None or direction is None:
+        if own is not None and direction is not None:
+            p = np.where(np.asarray(direction) == 1, own[commodity, trader_class], p)
+        if value is None or check not in LIGHTER_CHECKS or self.ports[port].low_value is None:
             return p
-        return np.where(np.asarray(direction) == 1, own[commodity, trader_class], p)
+        way = np.zeros(len(p), int) if direction is None else np.asarray(direction)
+        return np.asarray(p * selection_factor(self.ports[port], value, way))
 
     def select(self, block: SelectionInput) -> dict[str, np.ndarray]:
         u, port = block.uniforms, block.port
         return {
             check: u[check]
-            < self.probability(port, check, block.commodity, block.trader_class, block.direction)
+            < self.probability(
+                port, check, block.commodity, block.trader_class, block.direction, block.value
+            )
             for check in CHECKS
         }

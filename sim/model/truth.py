@@ -76,6 +76,7 @@ def illicit(x: Context, u: np.ndarray) -> np.ndarray:
         v["origin"].astype(int),
         v["direction"].astype(int),
     )
+    _uplift_under_threshold(x, p)
     cum = np.cumsum(p, axis=1)
     # the first type whose cumulative share the uniform falls under; beyond all: compliant
     code = (u[:, None] >= cum).sum(axis=1) + 1
@@ -85,6 +86,18 @@ def illicit(x: Context, u: np.ndarray) -> np.ndarray:
         stops = _per_type(o.finds, code) * (v["origin_inspection"] > 0)
         code = np.where(u * SPLIT % 1 < stops, 0, code)  # (the low part: see ORIGIN_STOP)
     return np.asarray(code, float)
+
+
+def _uplift_under_threshold(x: Context, p: np.ndarray) -> None:
+    """Undervaluation's prevalence times the port's ``low_value.undervaluation_uplift`` (in
+    place) for imports declared just under its threshold, where an undervalued parcel's true
+    value would be above it: the goods a de minimis path draws below its line."""
+    lv = x.port.low_value
+    if lv is None or lv.undervaluation_uplift == 1.0 or x.export:
+        return
+    band = lv.band(x.values["value"], x.scenario.enforcement.undervaluation_factor)
+    k = UNDERVALUATION - 1
+    p[band, k] = np.minimum(p[band, k] * lv.undervaluation_uplift, 1.0)
 
 
 def _per_type(table: dict[str, float], code: np.ndarray) -> np.ndarray:

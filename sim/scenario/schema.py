@@ -50,6 +50,7 @@ from sim.scenario.limits import (
     Real,
     Weight,
 )
+from sim.scenario.low_value import LowValue, check_low_value
 from sim.scenario.orders import ControlOrder, check_orders, join_orders, split_orders
 from sim.scenario.organisation import OrganisationSpec
 from sim.scenario.port_names import clash_problem, name_problem
@@ -874,7 +875,7 @@ class Port(Extended):
     given) are a flow of their own."""
 
     ADDED: ClassVar[tuple[str, ...]] = ("transit", "label_zh", "duty_payment", "green_lane",
-                                        "approach", "bonded_zone")
+                                        "approach", "bonded_zone", "low_value")
 
     label: str = ""
     label_zh: str = Field(default="", description=LABEL_ZH)
@@ -923,6 +924,12 @@ class Port(Extended):
         description="this port is a bonded zone's gate: its imports (domestic sale) and "
         "exports call goods off from the stock that another port's transit goods fill "
         "(sim/scenario/bonded.py, docs/bonded-zone.md); none: no stock is kept",
+    )
+    low_value: LowValue | None = Field(
+        default=None,
+        description="a low-value (de minimis) path for imports declared below a threshold: "
+        "lighter selection, and undervaluation just under the threshold "
+        "(sim/scenario/low_value.py, docs/e-commerce.md); none: no threshold",
     )
 
     @functools.cached_property
@@ -1248,6 +1255,7 @@ class Scenario(Extended):
         check_idling(self)
         check_approach(self)
         check_bonded(self)
+        check_low_value(self)
         self._organisation()
         self._auditors_priced()
         if self.smuggling is not None:
