@@ -25,6 +25,7 @@ from sim.reforms import (
     exam_hours,
     expedited,
     green_lane,
+    low_value,
     organisation,
     patrol_staff,
     payment,
@@ -57,6 +58,7 @@ REFORMS: dict[str, Reform] = {
         *expedited.EXPEDITED,
         *payment.PAYMENT,
         *exam_hours.EXAM_HOURS,
+        *low_value.LOW_VALUE,
     ]
 }
 

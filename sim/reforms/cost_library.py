@@ -109,6 +109,10 @@ COSTS: dict[str, ReformCost] = {
                                "clearance system) and its officers' training: half an "
                                "officer-year; supervising the operators a tenth of one a "
                                "year"),
+    "low_value_threshold": _it(0.5, 0.1, "a post hub's simplified path (the consolidated "
+                               "list's rules in the clearance system, the threshold's checks) "
+                               "and its officers' training: half an officer-year; watching "
+                               "the declared values a tenth of one a year"),
     "electronic_payment": _it(0.2, 0.05, "a port's officers' and traders' training in paying "
                               "online: a fifth of an officer-year; its cashiers' "
                               "reconciliation of the electronic receipts a twentieth of one "

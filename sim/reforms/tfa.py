@@ -102,6 +102,9 @@ TAGS = {
     "expedited_shipments": Tag(("7.8",), "air cargo's express shipments lodged before "
                                "arrival and released on a minimum of documents "
                                "(paragraph 2(a), (c) and (d))"),
+    "low_value_threshold": Tag(("7.8",), "parcels declared below a de minimis value cleared "
+                               "on a simplified declaration with lighter checks "
+                               "(paragraph 2(e))"),
     "green_lane": Tag(("7.9",), "perishable goods given priority when their examinations "
                       "and laboratory tests are scheduled (paragraph 1(b))"),
     "exam_without_trader": Tag((), "unsure: no article was found that provides for "

@@ -40,6 +40,11 @@ WHY = {
     "officer-year; supervising the operators a tenth of one a year":
         "假设：航空口岸的快件快速通关程序（认可快件运营人、在通关系统中接收其抵达前舱单）及关员培训需"
         "半个关员年；每年监管运营人需十分之一个关员年",
+    "assumption: a post hub's simplified path (the consolidated list's rules in the clearance "
+    "system, the threshold's checks) and its officers' training: half an officer-year; "
+    "watching the declared values a tenth of one a year":
+        "假设：邮件快件监管中心的简化通道（通关系统中的汇总清单规则、限值校验）及关员培训需半个关员年；"
+        "每年监控申报价格需十分之一个关员年",
     "assumption: a queue priority builds nothing": "假设：排队优先无需任何建设",
     "assumption: a sanction builds nothing": "假设：惩戒措施无需任何建设",
     "assumption: a lapsed certification builds nothing (the trader's own cost of keeping it "

@@ -91,6 +91,11 @@ MECHANISMS: dict[str, tuple[str, str]] = {
         "海关即时获知缴款，因此放行前等待税费缴纳的时间（after_release.duty_payment，及口岸自己的 "
         "duty_payment）平均缩短 uptake x time_cut；两步申报的货物在缴税前已放行，不受影响；"
         "模型中出口不缴税"),
+    "low_value_threshold": ("1f8cba27",
+        "包裹低值（免税额度）限值（《贸易便利化协定》第 7.8.2(e) 条）："
+        "邮件和快件监管中心申报价值低于 threshold 的进口包裹以简化的汇总申报通关，"
+        "单证审核、机检和人工查验的布控率为布控表的 selection 倍（检疫不变）；"
+        "申报价值略低于限值的包裹中低报价格的比例为原来的 undervaluation_uplift 倍"),
     "expedited_shipments": ("28e2ee74",
         "航空货运站的快件快速通关（《贸易便利化协定》第 7.8 条）：各航空口岸报关单中快件运营人"
         "所占的比例（进口和出口）在货物抵达前提交信息（因而可到港即放行），并凭最少的单证审核，"

@@ -112,6 +112,12 @@ MORE_STRENGTHS: dict[str, tuple[str, str]] = {
     "electronic_certificates.coverage": ("e91bd2fb", "检疫查验货物中证书以电子方式送达的比例"),
     "electronic_payment.uptake": ("5eaed7a1", "进口企业税费缴纳中改为电子支付的比例"),
     "electronic_payment.time_cut": ("d75bc5e5", "以电子支付缴纳的一笔税费所节省的缴税等待时间比例"),
+    "low_value_threshold.threshold": ("62151c7e",
+        "进口包裹进入简化通道的申报价值上限，以情景的货币计"),
+    "low_value_threshold.selection": ("2827bcad",
+        "简化通道的单证审核、机检和人工查验布控率，占布控表布控率的比例"),
+    "low_value_threshold.undervaluation_uplift": ("7f812a00",
+        "申报价值略低于限值的包裹中低报价格的比例乘以此数（低报包裹的真实价值会高于限值）"),
     "expedited_shipments.express_share": ("5dacfcf5",
         "航空口岸报关单中适用快速通关程序的快件所占比例"),
     "expedited_shipments.doc_cut": ("1c088352",
@@ -189,6 +195,16 @@ MORE_SOURCES: dict[str, tuple[str, str]] = {
         "允许选择以电子方式支付海关对进口和出口征收的关税、国内税、规费及费用"),
     "electronic_payment:1": ("6e5c69ab",
         "假设：uptake 和 time_cut（未找到以电子方式缴纳税费的比例或所节省时间的公开数据）"),
+    "low_value_threshold:0": ("a0aa0c7b",
+        "《贸易便利化协定》（WT/L/940）第 7.8.2(e) 条：在可能的情况下，规定不征收关税和国内税的"
+        "微量货物价值或应税金额"),
+    "low_value_threshold:1": ("ef2826fa",
+        "threshold：中国跨境电商零售进口单次交易限值 5000 元，自 2019 年 1 月 1 日起（财政部、海关"
+        "总署、税务总局公告 2018 年第 49 号），按假设的 7.25 元兑 1 美元折合默认情景的 690 美元；"
+        "欧盟 22 欧元的增值税豁免于 2021 年 7 月 1 日取消（理事会指令 (EU) 2017/2455），约合 24"),
+    "low_value_threshold:2": ("79d00ce5",
+        "假设：selection（简化通道按一半的比例查验；未找到公开比例）和 undervaluation_uplift（限值"
+        "以下的低报价格翻倍；欧盟以该豁免被滥用为由取消豁免，未找到数据）"),
     "expedited_shipments:0": ("22c531e3",
         "世界贸易组织《贸易便利化协定》（WT/L/940）第 7.8.2 条：抵达前提交信息（(a) 项）、最少"
         "的单证（(c) 项）、抵达后尽快放行（(d) 项）；第 7.8.3 条保留查验和检查的权利"),
