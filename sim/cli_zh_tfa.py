@@ -33,12 +33,13 @@ ARRIVAL: dict[str, Any] = {
 NONE_RELEASED = "基准方案和本方案均无此类货物放行：没有数据"
 #: the words of the block of the other stages and the targets (:mod:`sim.report.tfa_stages`)
 STAGES: dict[str, Any] = {
-    "heading": "分阶段的放行时间（《放行时间研究》，平均小时数：申报至放行，自申报和到港中较晚者"
-               "起算；到达至离开口岸，出口至其装载）及在每个时限（within_hours）内放行的比例："
+    "heading": "分阶段的放行时间（《放行时间研究》，平均小时数：到港至申报，提前申报的为 0；"
+               "申报至放行，自申报和到港中较晚者起算；到达至离开口岸，出口至其装载）及在每个时限（within_hours）内放行的比例："
                "各方案相对基准方案的配对差值及其 95% 置信区间；* 表示经 Holm 多重比较校正后在 "
                "5% 水平上显著",
     "heads": ("基准方案", "方案", "变化", "95% 置信区间"),
-    "stages": {"declared_to_release_h_mean": "申报至放行",
+    "stages": {"arrival_to_lodgement_h_mean": "到港至申报",
+               "declared_to_release_h_mean": "申报至放行",
                "overall_clearance_h_mean": "到达至离开口岸"},
     "within": "{target}内放行",
     "units": {"h": "小时", "min": "分钟"},

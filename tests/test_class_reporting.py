@@ -100,6 +100,33 @@ def test_declared_to_release_is_the_logs_span_from_goods_there_and_declared_to_r
     assert abs(m["declared_to_release_h_median"] - want) <= 0.01 * want
 
 
+def test_arrival_to_lodgement_is_the_logs_span_from_arrival_to_lodging():
+    """The TRS's first stage: the trader's hours from arrival to lodging, 0 for an advance
+    declaration; overall, by direction and at every port and direction, over the cohort's
+    released consignments; with lodgement to release it makes up clearance."""
+    import math
+
+    import numpy as np
+
+    r = sim.simulate(sim.load_scenario(SMALL, {"days": 3, "warmup_days": 1}), 2, log=True)
+    m = r.metrics()
+    log = r.log[r.log.cohort & r.log.released.notna()].astype({"port": str, "direction": str})
+    span = np.fmax(log.lodged, log.arrived) - log.arrived
+    assert (span == 0).sum() > 10 and (span > 0).sum() > 10  # advance and after arrival
+
+    def close(name: str, want: float) -> None:
+        assert math.isclose(m[name], want, rel_tol=1e-9), (name, m[name], want)
+
+    close("arrival_to_lodgement_h_mean", span.mean())
+    for direction, rows in span.groupby(log.direction):
+        close(f"arrival_to_lodgement_h_mean_{direction}", rows.mean())
+    for (port, direction), rows in span.groupby([log.port, log.direction]):
+        close(f"arrival_to_lodgement_h_mean_port_{port}_{direction}", rows.mean())
+    close("arrival_to_lodgement_h_mean", m["clearance_h_mean"] - m["declared_to_release_h_mean"])
+    want = np.quantile(span.to_numpy(), 0.9, method="inverted_cdf")
+    assert abs(m["arrival_to_lodgement_h_p90"] - want) <= 0.01 * want
+
+
 def test_goods_declarations_clearance_leaves_the_post_hubs_parcels_out():
     """China counts parcel lists apart: clearance and overall clearance of goods declarations
     by direction (`_goods_<direction>`) are the log's over every port but the post hub, and

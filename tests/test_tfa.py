@@ -466,7 +466,8 @@ def test_tfa_csv_holds_the_stages_and_targets_as_the_folder_has_them(compared, c
     got = table[table["block"].isin(["release_stage", "released_within_target"])]
     options = set(pd.read_csv(compared / "differences.csv")["option"])
     expected = {(o, f"{m}_{d}") for o in options for d in ("import", "export") for m in (
-        "declared_to_release_h_mean", "overall_clearance_h_mean", "released_within_24h")}
+        "arrival_to_lodgement_h_mean", "declared_to_release_h_mean", "overall_clearance_h_mean",
+        "released_within_24h")}
     assert set(zip(got["option"], got["metric"], strict=True)) == expected
     diffs = pd.read_csv(compared / "differences.csv").set_index(["option", "metric"])
     for r in got.to_dict("records"):
@@ -476,3 +477,19 @@ def test_tfa_csv_holds_the_stages_and_targets_as_the_folder_has_them(compared, c
     assert len(stages) and (stages["option_value"] - stages["baseline_value"]
                             - stages["change"]).abs().max() < 1e-9
     assert set(got.loc[got["block"] == "released_within_target", "unit"]) == {"share"}
+
+
+def test_pre_arrival_processing_cuts_arrival_to_lodgement_with_an_interval_below_zero(
+        compared, capsys):
+    """The TRS's first stage, arrival to lodgement, is paired like the others: advance
+    declaration (Art. 7.1) moves lodging before arrival, so its imports' change is negative
+    and its interval excludes 0, printed under the stages; a larger scanner, which does not
+    touch the declaration, leaves it exactly where it was."""
+    assert main(["tfa", str(compared)]) == 0
+    out = capsys.readouterr().out
+    assert "arrival to lodgement, imports" in out
+    diffs = pd.read_csv(compared / "differences.csv").set_index(["option", "metric"])
+    cut = diffs.loc[("advance_declaration", "arrival_to_lodgement_h_mean_import")]
+    assert cut["mean"] < 0 and cut["ci_high"] < 0, cut
+    more = diffs.loc[("more", "arrival_to_lodgement_h_mean_import")]
+    assert more["mean"] == 0, more

@@ -260,6 +260,18 @@ CLEARANCE = [
     Entry("declared_to_release_h_p90", CLEAR_LAYER,
           f"The 90th percentile of the times `declared_to_release_h_mean` averages ({_QUANTILE}).",
           DIR_PD),
+    Entry("arrival_to_lodgement_h_mean", CLEAR_LAYER,
+          f"Mean hours from the goods' arrival to the lodging of their declaration, "
+          f"{_RELEASED}: the Time Release Study's arrival to lodgement, the trader's own "
+          "preparation after the goods came; 0 for a declaration lodged in advance, so that "
+          "pre-arrival lodgement (advance declaration) lowers it. With "
+          "`declared_to_release_h_mean` it adds up to `clearance_h_mean`.", DIR_PD),
+    Entry("arrival_to_lodgement_h_median", CLEAR_LAYER,
+          f"The median of the times `arrival_to_lodgement_h_mean` averages ({_QUANTILE}).",
+          DIR_PD),
+    Entry("arrival_to_lodgement_h_p90", CLEAR_LAYER,
+          f"The 90th percentile of the times `arrival_to_lodgement_h_mean` averages "
+          f"({_QUANTILE}).", DIR_PD),
     Entry("released_within_<target>", CLEAR_LAYER,
           f"Share released within a time target of arrival (clearance time <= the target, "
           f"exactly on it counted in; counted exactly, not read from a histogram), "

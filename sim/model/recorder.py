@@ -299,6 +299,7 @@ class Recorder:
         self.times.fold("clearance", ms[:, M["released"]] - arrived, codes)
         declared = np.fmax(ms[:, M["lodged"]], arrived)  # (goods there and declared)
         self.times.fold("declared_to_release", ms[:, M["released"]] - declared, codes)
+        self.times.fold("arrival_to_lodgement", declared - arrived, codes)  # (0: in advance)
         if not out.all():
             a, ms, arrived = a[out], ms[out], arrived[out]
             codes = {dim: code[out] for dim, code in codes.items()}

@@ -1,5 +1,6 @@
 """The Time Release Study's other stages and the shares released within the time targets in
-a comparison's folder, for ``bordersim tfa``: lodgement to release
+a comparison's folder, for ``bordersim tfa``: arrival to lodgement (the trader's time
+before the declaration, ``arrival_to_lodgement_h_mean``), lodgement to release
 (``declared_to_release_h_mean``) and arrival to exit (``overall_clearance_h_mean``) of
 imports and exports, and the share released within each of the comparison's targets above
 0 h (``released_within_<target>_<direction>``: 24 h always, the scenario's ``within_hours``
@@ -20,13 +21,15 @@ from sim.report.folder import read_csv
 from sim.report.tfa_changes import NONE_RELEASED
 
 #: the stages' metrics, in the order printed: (metric's stem, stage)
-STAGES = [("declared_to_release_h_mean", "lodgement to release"),
+STAGES = [("arrival_to_lodgement_h_mean", "arrival to lodgement"),
+          ("declared_to_release_h_mean", "lodgement to release"),
           ("overall_clearance_h_mean", "arrival to exit")]
 #: a target's share of one direction, over every port and class (``released_within_24h``)
 _TARGET = re.compile(r"^released_within_(\d+)(h|min)_(import|export)$")
 #: the words printed (another language's given to :func:`stage_lines`)
 WORDS: dict[str, Any] = {
-    "heading": "release time by stage (Time Release Study, mean hours: lodgement to release, "
+    "heading": "release time by stage (Time Release Study, mean hours: arrival to lodgement, "
+               "0 for a declaration lodged in advance; lodgement to release, "
                "from the later of lodgement and arrival; arrival to exit from the port, an "
                "export's to its loading) and the share released within each time target "
                "(within_hours): each option's paired change from the baseline and its 95 % "

@@ -126,4 +126,8 @@ MEANINGS: dict[tuple[str, str], str] = {
         f"declared_to_release_h_mean 所平均的时间的中位数（{QUANTILE}）。",
     ("declared_to_release_h_p90", "5cc76f9d"):
         f"declared_to_release_h_mean 所平均的时间的第 90 百分位（{QUANTILE}）。",
+    ("arrival_to_lodgement_h_median", "16482da0"):
+        f"arrival_to_lodgement_h_mean 所平均的时间的中位数（{QUANTILE}）。",
+    ("arrival_to_lodgement_h_p90", "9cbcbf74"):
+        f"arrival_to_lodgement_h_mean 所平均的时间的第 90 百分位（{QUANTILE}）。",
 }
