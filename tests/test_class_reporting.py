@@ -127,6 +127,23 @@ def test_arrival_to_lodgement_is_the_logs_span_from_arrival_to_lodging():
     assert abs(m["arrival_to_lodgement_h_p90"] - want) <= 0.01 * want
 
 
+def test_release_to_exit_is_the_logs_span_from_release_to_the_end_of_the_flow():
+    """The TRS's release to exit: an import's release to its exit, an export's to its
+    loading, of the cohort's consignments out of the flow; by direction and at the port."""
+    import math
+
+    r = sim.simulate(sim.load_scenario(SMALL, {"days": 3, "warmup_days": 1}), 2, log=True)
+    m = r.metrics()
+    log = r.log[r.log.cohort & r.log.released.notna()].astype({"port": str, "direction": str})
+    out = log[log.exited.notna() | log.loaded.notna()]
+    span = out.exited.fillna(out.loaded) - out.released
+    assert len(out) > 100 and (span >= 0).all()
+    for (port, direction), rows in span.groupby([out.port, out.direction]):
+        got = m[f"release_to_exit_h_mean_port_{port}_{direction}"]
+        assert math.isclose(got, rows.mean(), rel_tol=1e-9), (port, direction, got)
+        assert math.isclose(m[f"release_to_exit_h_mean_{direction}"], rows.mean(), rel_tol=1e-9)
+
+
 def test_goods_declarations_clearance_leaves_the_post_hubs_parcels_out():
     """China counts parcel lists apart: clearance and overall clearance of goods declarations
     by direction (`_goods_<direction>`) are the log's over every port but the post hub, and

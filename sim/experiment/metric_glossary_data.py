@@ -272,6 +272,17 @@ CLEARANCE = [
     Entry("arrival_to_lodgement_h_p90", CLEAR_LAYER,
           f"The 90th percentile of the times `arrival_to_lodgement_h_mean` averages "
           f"({_QUANTILE}).", DIR_PD),
+    Entry("release_to_exit_h_mean", CLEAR_LAYER,
+          "Mean hours from customs' release to the end of the flow (an import's exit through "
+          "the terminal's gate, an export's loading at its cut-off or its crossing), over "
+          "the cohort's consignments out of the flow by the end of the run: the Time Release "
+          "Study's release to exit (removal), the trader's pick-up and the terminal's time "
+          "after customs let the goods go.", DIR_PD),
+    Entry("release_to_exit_h_median", CLEAR_LAYER,
+          f"The median of the times `release_to_exit_h_mean` averages ({_QUANTILE}).", DIR_PD),
+    Entry("release_to_exit_h_p90", CLEAR_LAYER,
+          f"The 90th percentile of the times `release_to_exit_h_mean` averages ({_QUANTILE}).",
+          DIR_PD),
     Entry("released_within_<target>", CLEAR_LAYER,
           f"Share released within a time target of arrival (clearance time <= the target, "
           f"exactly on it counted in; counted exactly, not read from a histogram), "

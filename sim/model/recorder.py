@@ -305,6 +305,7 @@ class Recorder:
             codes = {dim: code[out] for dim, code in codes.items()}
         end = flow_end(ms[:, _EXITED], ms[:, _LOADED])
         self.times.fold("overall_clearance", end - arrived, codes)
+        self.times.fold("release_to_exit", end - ms[:, M["released"]], codes)
         left = ~np.isnan(ms[:, M["departed"]])  # exports: to their departure
         if left.any():
             to_departure = ms[left, M["departed"]] - arrived[left]

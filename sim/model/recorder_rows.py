@@ -51,7 +51,7 @@ _DIRECTION = R.direction
 _attrs, _truth = itemgetter(*_ATTRS), itemgetter(*TRUTH_COLUMNS)  # a row's STATS fields
 _POST = MODES.index("post")
 METRICS = ("clearance", "overall_clearance", "departure", "declared_to_release",
-           "arrival_to_lodgement")
+           "arrival_to_lodgement", "release_to_exit")
 #: how goods reach the office, for the ``transit_direction`` split: cleared where they
 #: arrived, in transit (转关) from an entry port, or cleared as if direct under clearance
 #: integration (通关一体化: goods that would have come in transit without it); an export

@@ -148,6 +148,12 @@ def _arrival_to_lodgement(t: _Table) -> dict[str, float]:
     return _by_stage(t, "arrival_to_lodgement")
 
 
+def _release_to_exit(t: _Table) -> dict[str, float]:
+    """Release to exit: from customs' release to the end of the flow (an import's exit
+    through the gate, an export's loading), of the consignments out of the flow."""
+    return _by_stage(t, "release_to_exit")
+
+
 def _by_era(t: _Table) -> dict[str, float]:
     """With a timeline, mean clearance and overall clearance by the period the goods arrived
     in (``clearance_h_mean_era_1``), pooled, by direction (``..._era_1_import``) and by
@@ -301,7 +307,8 @@ def clearance_metrics(c: pd.DataFrame) -> dict[str, float]:
     """Every metric of a clearance table (a table without a split gives none of it)."""
     t = _Table(c)
     out = _clearance(t)
-    for split in (_departures, _declared_to_release, _arrival_to_lodgement, _by_era, _goods,
-                  _by_class, _by_class_direction, _by_commodity, _by_transit, _by_channel):
+    for split in (_departures, _declared_to_release, _arrival_to_lodgement, _release_to_exit,
+                  _by_era, _goods, _by_class, _by_class_direction, _by_commodity, _by_transit,
+                  _by_channel):
         out.update(split(t))
     return out

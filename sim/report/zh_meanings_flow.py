@@ -126,6 +126,10 @@ MEANINGS: dict[tuple[str, str], str] = {
         f"declared_to_release_h_mean 所平均的时间的中位数（{QUANTILE}）。",
     ("declared_to_release_h_p90", "5cc76f9d"):
         f"declared_to_release_h_mean 所平均的时间的第 90 百分位（{QUANTILE}）。",
+    ("release_to_exit_h_median", "06d7c722"):
+        f"release_to_exit_h_mean 所平均的时间的中位数（{QUANTILE}）。",
+    ("release_to_exit_h_p90", "b35ca4c7"):
+        f"release_to_exit_h_mean 所平均的时间的第 90 百分位（{QUANTILE}）。",
     ("arrival_to_lodgement_h_median", "16482da0"):
         f"arrival_to_lodgement_h_mean 所平均的时间的中位数（{QUANTILE}）。",
     ("arrival_to_lodgement_h_p90", "9cbcbf74"):
