@@ -41,6 +41,12 @@ def add_parser(sub: Any) -> None:
                    "option and figure, with its 95 %% interval; column block: release_time, "
                    "release_stage, released_within_target, released_on_arrival or "
                    "trading_across_borders)")
+    p.add_argument("--publish", type=Path, metavar="FILE.md",
+                   help="instead, write the Time Release Study's published table (TFA Art. "
+                   "7.6): for each option (or a run's folder), port and direction, each "
+                   "stage's mean, median and 90th percentile hours, the consignments "
+                   "measured and the share within 24 h, with the measurement period and the "
+                   "definitions, to FILE.md (Markdown) and FILE.csv beside it")
     from sim.cli_lang import add_lang
 
     add_lang(p)
@@ -52,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
     from sim.report.folder import ResultsFolderError
     from sim.report.tfa_changes import tfa_changes, tfa_lines
 
+    if args.publish is not None:
+        return _publish(args)
     try:
         table = tfa_changes(args.folder)
     except ResultsFolderError as exc:
@@ -86,6 +94,37 @@ def run(args: argparse.Namespace) -> int:
               f"each option's TFA articles, release times and stages, shares released "
               f"within the targets and on arrival, and "
               f"trading-across-borders measures: {args.csv}", file=sys.stderr)
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    """Write the published table as Markdown and CSV; 2 with a clear error for a path that
+    is not a Markdown file or a folder that is not a run's or a comparison's."""
+    from sim.cli import UsageError
+    from sim.cli_lang import chosen
+    from sim.report.folder import ResultsFolderError
+    from sim.report.trs_publish import publish_csv
+    from sim.report.trs_publish_page import publish_page
+
+    page: Path = args.publish
+    if page.suffix != ".md":
+        raise UsageError(f"--publish {page}: the table's file must end in .md (the CSV is "
+                         "written beside it, .csv)")
+    zh = chosen(args) == "zh"
+    try:
+        if zh:
+            from sim.cli_zh_publish import WORDS
+
+            text = publish_page(args.folder, WORDS)
+        else:
+            text = publish_page(args.folder)
+        table = publish_csv(args.folder)
+    except ResultsFolderError as exc:
+        raise UsageError(str(exc)) from None
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(text, encoding="utf-8")
+    table.to_csv(page.with_suffix(".csv"), index=False)
+    print(f"{page}\n{page.with_suffix('.csv')}")
     return 0
 
 

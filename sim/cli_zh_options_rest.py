@@ -53,6 +53,10 @@ HELPS: dict[tuple[str, str], str] = {
         "另把打印的全部数字写入 FILE（CSV，不取整，每个方案和数字一行，附 95% 置信区间；“block”"
         "列：release_time、release_stage、released_within_target、released_on_arrival 或 "
         "trading_across_borders）",
+    ("--publish", "b2b03b1c"):
+        "改为写出《放行时间研究》的公布表（《协定》第 7.6 条）：对每个方案（或一次运行的文件夹）、"
+        "每个口岸和进出口方向，列出各阶段的平均、中位和第 90 百分位小时数、统计票数及 24 小时内"
+        "的比例，并附统计期和定义，写入 FILE.md（Markdown）及其旁的 FILE.csv",
     # org
     ("description", "5cc5ec60"):
         "以所要求的每种组织结构各运行一次情景（相同的随机种子），打印上报时延、预警和指令的"

@@ -493,3 +493,63 @@ def test_pre_arrival_processing_cuts_arrival_to_lodgement_with_an_interval_below
     assert cut["mean"] < 0 and cut["ci_high"] < 0, cut
     more = diffs.loc[("more", "arrival_to_lodgement_h_mean_import")]
     assert more["mean"] == 0, more
+
+
+def test_tfa_publish_writes_the_trs_table_from_the_folders_own_figures(compared, tmp_path,
+                                                                       capsys):
+    """TFA Art. 7.6's published table: for each option, all ports and each port, imports and
+    exports, the five TRS stages with the mean, median and p90 summary.csv holds, the
+    consignments measured (the intervals' count per replication times the replications),
+    the share within 24 h on the two stages from arrival; the period and definitions below."""
+    page = tmp_path / "pub" / "trs.md"
+    assert main(["tfa", str(compared), "--publish", str(page)]) == 0
+    table = pd.read_csv(page.with_suffix(".csv"))
+    summary = pd.read_csv(compared / "summary.csv").set_index(["option", "metric"])["mean"]
+    options = list(dict.fromkeys(summary.index.get_level_values(0)))
+    assert list(dict.fromkeys(table["option"])) == options
+    assert set(table["stage"]) == {"arrival to lodgement", "lodgement to release",
+                                   "release to exit", "arrival to release", "arrival to exit"}
+    for r in table.to_dict("records"):
+        where = (f"_{r['direction']}" if r["port"] == "all"
+                 else f"_port_{r['port']}_{r['direction']}")
+        for stat in ("mean", "median", "p90"):
+            assert r[stat] == summary[r["option"], f"{r['metric']}_{stat}{where}"], r
+    ad = table[(table["option"] == "advance_declaration") & (table["port"] == "sea")
+               & (table["direction"] == "import")].set_index("stage")
+    assert ad.loc["arrival to release", "within_target"] == summary[
+        "advance_declaration", "released_within_24h_port_sea_import"]
+    assert pd.isna(ad.loc["arrival to lodgement", "within_target"])
+    iv = pd.read_csv(compared / "milestone-intervals.csv")
+    row = iv[(iv["option"] == "advance_declaration") & (iv["interval"] == "clearance")
+             & (iv["group"] == "sea/import")].iloc[0]
+    assert ad.loc["arrival to release", "consignments"] == row["consignments"] * row["reps"]
+    text = page.read_text(encoding="utf-8")
+    assert "## Average release times (WTO TFA Art. 7.6; WCO Time Release Study), option " \
+        "advance_declaration" in text
+    assert "Measurement period: the consignments arriving in 2.0 simulated days after a " \
+        "warm-up of 1.0 days, in each of 2 replications" in text
+    assert "- arrival to lodgement: from the arrival of the goods" in text
+
+
+def test_tfa_publish_reads_a_runs_folder_and_speaks_chinese(tmp_path, capsys):
+    """A run's folder (no options) gives one table; under --lang zh no English word is left
+    but the folder's own names (scenario, ports)."""
+    run = tmp_path / "run"
+    assert main(["run", SMALL, *FAST[:-1], "--out", str(run)]) == 0
+    page = tmp_path / "zh.md"
+    assert main(["tfa", str(run), "--publish", str(page), "--lang", "zh"]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert len(re.findall(r"^## ", text, re.M)) == 1
+    assert "到港至申报" in text and "放行至提离" in text
+    assert set(re.findall(r"[A-Za-z]{2,}", text)) == {"small", "sea"}
+    table = pd.read_csv(page.with_suffix(".csv"))
+    assert set(table["option"]) == {"run"} and len(table) == 2 * 2 * 5
+
+
+def test_tfa_publish_refuses_a_file_that_is_not_markdown(compared, tmp_path, capsys):
+    """A table file not ending in .md, or a folder with no figures, is refused, named."""
+    assert main(["tfa", str(compared), "--publish", str(tmp_path / "t.txt")]) == 2
+    assert "t.txt: the table's file must end in .md" in capsys.readouterr().err
+    assert main(["tfa", str(tmp_path), "--publish", str(tmp_path / "t.md")]) == 2
+    err = capsys.readouterr().err
+    assert "summary.csv is missing" in err and "Traceback" not in err, err
