@@ -11,6 +11,7 @@ import argparse
 import json
 import math
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -99,28 +100,61 @@ def _add_pricing(p: Any) -> None:
                    "the value used")
 
 
-def run(args: argparse.Namespace) -> int:
-    """Appraise the folder's options; 2 with a clear error for a bad folder or argument."""
+@dataclass(frozen=True)
+class Worked:
+    """An appraisal worked from a folder and the arguments: what ``appraise`` writes and
+    prints (the workbook works its spread again the same way)."""
+
+    folder: Any  # (sim.experiment.appraisal_folder.Folder, its money at the prices asked)
+    ask: Any  # (sim.experiment.appraisal.Appraisal)
+    table: Any  # (the business case, pandas)
+    given: dict[str, tuple[float, float]]  # (each --cost-range)
+    spreads: dict[str, Any]  # (each option's tornado)
+    joints: dict[str, Any]  # (each option's Monte Carlo)
+
+
+def worked(args: argparse.Namespace) -> Worked:
+    """The appraisal ``args`` asks of its folder; an
+    :class:`~sim.experiment.appraisal_folder.AppraisalError` for a bad folder or argument."""
     from dataclasses import replace
 
-    from sim.cli import UsageError
-    from sim.cli_lang import chosen
     from sim.experiment.appraisal import appraise
     from sim.experiment.appraisal_defaults import notes_holding
-    from sim.experiment.appraisal_folder import AppraisalError, read_folder, write_appraisal
-    from sim.experiment.appraisal_spread import record, spread, together
+    from sim.experiment.appraisal_folder import read_folder
+    from sim.experiment.appraisal_spread import spread, together
+
+    folder = _prices(args, read_folder(args.folder))
+    ask = _settings(args, folder)
+    folder = replace(folder, notes=notes_holding(folder.notes, ask.running_given))
+    table = appraise(folder.replications, folder.options, ask)
+    given = cost_ranges(getattr(args, "cost_range", []), ask)
+    return Worked(folder, ask, table, given, spread(folder.replications, folder.options, ask,
+                                                     given),
+                  together(folder.replications, folder.options, ask, given))
+
+
+def worked_again(path: Path, flags: list[str]) -> Worked:
+    """The appraisal of the folder ``path`` with ``appraise``'s ``flags`` (those
+    ``appraisal.json`` records: :func:`sim.report.workbook_appraisal.given_flags`), parsed
+    as the command parses them."""
+    parser = argparse.ArgumentParser(prog="bordersim")
+    add_parser(parser.add_subparsers(dest="command"))
+    return worked(parser.parse_args(["appraise", str(path), *flags]))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Appraise the folder's options; 2 with a clear error for a bad folder or argument."""
+    from sim.cli import UsageError
+    from sim.cli_lang import chosen
+    from sim.experiment.appraisal_folder import AppraisalError, write_appraisal
+    from sim.experiment.appraisal_spread import record
 
     lang = chosen(args)
     try:
-        folder = _prices(args, read_folder(args.folder))
-        ask = _settings(args, folder)
-        folder = replace(folder, notes=notes_holding(folder.notes, ask.running_given))
-        table = appraise(folder.replications, folder.options, ask)
-        given = cost_ranges(getattr(args, "cost_range", []), ask)
-        spreads = spread(folder.replications, folder.options, ask, given)
-        joints = together(folder.replications, folder.options, ask, given)
-        out = write_appraisal(args.folder, table, ask, folder, getattr(args, "command_line", None),
-                              record(spreads, given, joints))
+        w = worked(args)
+        out = write_appraisal(args.folder, w.table, w.ask, w.folder,
+                              getattr(args, "command_line", None),
+                              record(w.spreads, w.given, w.joints))
     except AppraisalError as exc:
         raise UsageError(str(exc)) from None
     if args.json:
@@ -132,8 +166,9 @@ def run(args: argparse.Namespace) -> int:
     said = zh.lines if lang == "zh" else lines  # (the same table, terms and figures)
     from sim.experiment.appraisal_spread import lines as spread_lines
 
-    shown = said(table, ask, folder)  # (the spread before the closing note on reading it)
-    print("\n".join([*shown[:-1], *spread_lines(spreads, lang == "zh", joints), shown[-1]]))
+    shown = said(w.table, w.ask, w.folder)  # (the spread before the closing note on reading it)
+    print("\n".join([*shown[:-1], *spread_lines(w.spreads, lang == "zh", w.joints),
+                     shown[-1]]))
     return 0
 
 

@@ -36,6 +36,11 @@ class Joint:
     high: float
     below_zero: float
     draws: int
+    #: the draws' mean and 5 %, 50 % and 95 % points (for a spreadsheet's summary)
+    mean: float = math.nan
+    p5: float = math.nan
+    p50: float = math.nan
+    p95: float = math.nan
 
     def record(self) -> dict[str, Any]:
         """For ``appraisal.json`` (NaN as null)."""
@@ -44,7 +49,15 @@ class Joint:
 
         return {"low": number(self.low), "high": number(self.high),
                 "share_below_zero": number(self.below_zero), "draws": self.draws,
-                "seed": SEED}
+                "seed": SEED, "mean": number(self.mean), "p5": number(self.p5),
+                "p50": number(self.p50), "p95": number(self.p95)}
+
+
+def summary(out: np.ndarray) -> Joint:
+    """The figures of an option's draws of the NPV (:func:`npv_draws`'s)."""
+    p5, p50, p95 = (float(np.percentile(out, q)) for q in (5, 50, 95))
+    return Joint(float(np.percentile(out, 2.5)), float(np.percentile(out, 97.5)),
+                 float(np.mean(out < 0)), len(out), float(np.mean(out)), p5, p50, p95)
 
 
 def _yearly(mine: pd.DataFrame, base: pd.DataFrame, ask: Appraisal) -> dict[str, float]:
@@ -70,6 +83,13 @@ def joint(mine: pd.DataFrame, base: pd.DataFrame, ask: Appraisal, ranges: Sequen
     """An option's NPV over ``draws`` seeded draws of its inputs' ``ranges`` and of the
     simulation's noise (``npv``: its replications' NPVs at the central inputs, whose
     standard error scales the noise)."""
+    return summary(npv_draws(mine, base, ask, ranges, npv, draws))
+
+
+def npv_draws(mine: pd.DataFrame, base: pd.DataFrame, ask: Appraisal,
+              ranges: Sequence[Range], npv: np.ndarray, draws: int = DRAWS) -> np.ndarray:
+    """The ``draws`` seeded draws of the NPV that :func:`joint` sums up, in order (a
+    spreadsheet charts them)."""
     rng = np.random.default_rng(SEED)
     by = {r.name: r for r in ranges}
     x = {k: _triangular(rng, by[k], draws) for k in by}
@@ -88,8 +108,7 @@ def joint(mine: pd.DataFrame, base: pd.DataFrame, ask: Appraisal, ranges: Sequen
     if finite.size >= 2:  # (the simulation's noise about the mean)
         out = out + rng.standard_t(finite.size - 1, draws) * float(
             np.std(finite, ddof=1)) / math.sqrt(finite.size)
-    return Joint(float(np.percentile(out, 2.5)), float(np.percentile(out, 97.5)),
-                 float(np.mean(out < 0)), draws)
+    return np.asarray(out, dtype=float)
 
 
 def _triangular(rng: np.random.Generator, r: Range, draws: int) -> np.ndarray:

@@ -214,8 +214,17 @@ def together(replications: pd.DataFrame, options: Sequence[str], ask: Appraisal,
              given: Mapping[str, tuple[float, float]] | None = None) -> dict[str, Any]:
     """Each option's NPV over its inputs' ranges and the simulation's noise drawn together
     (:mod:`sim.experiment.appraisal_montecarlo`)."""
+    from sim.experiment.appraisal_montecarlo import summary
+
+    return {o: summary(d) for o, d in drawn(replications, options, ask, given).items()}
+
+
+def drawn(replications: pd.DataFrame, options: Sequence[str], ask: Appraisal,
+          given: Mapping[str, tuple[float, float]] | None = None) -> dict[str, Any]:
+    """Each option's seeded draws of the NPV that :func:`together` sums up, in order (the
+    workbook lists them for a chart)."""
     from sim.experiment.appraisal import NEEDED, OPTIONAL
-    from sim.experiment.appraisal_montecarlo import joint
+    from sim.experiment.appraisal_montecarlo import npv_draws
 
     cols = ["replication", *NEEDED, *(m for m in OPTIONAL if m in replications.columns)]
     base = replications.loc[replications["option"] == "baseline", cols]
@@ -224,7 +233,8 @@ def together(replications: pd.DataFrame, options: Sequence[str], ask: Appraisal,
         mine = replications.loc[replications["option"] == o, cols]
         npv = present_values(yearly_flows(mine, base, ask, ask.setup.get(o, 0.0),
                                           ask.running.get(o, 0.0)), ask)["net_present_value"]
-        out[o] = joint(mine, base, ask, default_ranges(o, ask, given), npv.to_numpy(float))
+        out[o] = npv_draws(mine, base, ask, default_ranges(o, ask, given),
+                           npv.to_numpy(float))
     return out
 
 

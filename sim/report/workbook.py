@@ -59,13 +59,14 @@ def build(folder: Path, lang: str = "en") -> bytes:
 
     from sim.report.workbook_agency import agency_sheet
     from sim.report.workbook_appraisal import appraisal_sheet
+    from sim.report.workbook_spread import spread_sheets
 
     kind, meta, warnings = checked(folder)
     data = sheets(folder, kind, lang)
     agency = agency_sheet(folder, kind, lang)
     data += [agency] if agency is not None else []
     business = appraisal_sheet(folder, lang) if kind == "compare" else None
-    data += [business] if business is not None else []
+    data += [business, *spread_sheets(folder, lang)] if business is not None else []
     book = Workbook()
     readme = book.active
     assert readme is not None
@@ -193,29 +194,35 @@ def _said(text: str, zh: bool) -> str:
 
 
 def _table(ws: Any, sheet: Sheet) -> None:
-    """A data sheet: a bold frozen header row with a filter, numbers as numbers in their
-    formats, columns as wide as their text (up to a limit)."""
+    """A data sheet: its notes (if any) in italics above a bold frozen header row with a
+    filter, numbers as numbers in their formats, columns as wide as their text (up to a
+    limit)."""
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     table = sheet.table
+    for note in sheet.notes:
+        ws.append([note])
+        ws.cell(row=ws.max_row, column=1).font = Font(italic=True)
+    head = len(sheet.notes) + 1  # (the header's row)
     ws.append([str(c) for c in table.columns])
     for values in table.itertuples(index=False):
         ws.append([_cell(v) for v in values])
-    for cell in ws[1]:
+    for cell in ws[head]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", start_color=_BOLD_FILL)
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = f"A{head + 1}"
     if len(table.columns):
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(table) + 1}"
+        ws.auto_filter.ref = (f"A{head}:{get_column_letter(len(table.columns))}"
+                              f"{len(table) + head}")
     for i, col in enumerate(table.columns, start=1):
         letter = get_column_letter(i)
         fmt = sheet.formats.get(str(col))
         if fmt is not None:
-            for r, cell in enumerate(ws[letter][1:]):
+            for r, cell in enumerate(ws[letter][head:]):
                 cell.number_format = sheet.row_formats[r] if sheet.row_formats else fmt
-        head = table[col].head(200)
-        width = max([_width(str(col))] + [_width(str(v)) for v in head if not _blank(v)])
+        shown = table[col].head(200)
+        width = max([_width(str(col))] + [_width(str(v)) for v in shown if not _blank(v)])
         ws.column_dimensions[letter].width = min(_MAX_WIDTH, max(8, width + 2))
 
 

@@ -72,6 +72,8 @@ class Sheet:
     formats: dict[str, str] = field(default_factory=dict)  # column -> number format
     #: with ``formats``: each row's number format (by its unit) instead of the column's
     row_formats: list[str] = field(default_factory=list)
+    #: lines above the header row (what the figures assume, where their ranges come from)
+    notes: tuple[str, ...] = ()
 
 
 def number_format(unit: str) -> str:
