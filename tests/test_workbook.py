@@ -308,6 +308,7 @@ def test_the_page_lists_every_sheet_and_is_linked():
     names = [("readme", "说明"), ("headline", "主要结果")] + [(t[1], t[2]) for t in TABLES]
     names += [("agency costs", "政府部门成本")]  # (with [costs])
     names += [("business-case", "效益成本分析")]  # (an appraised comparison's, last)
+    names += [("npv-tornado", "净现值敏感性"), ("npv-monte-carlo", "净现值蒙特卡洛")]  # (spread)
     assert [line.split("|")[1].strip() for line in listed] == \
         [f"`{en}` (`{zh}`)" for en, zh in names]
     assert "[docs/workbook.md](docs/workbook.md)" in (REPO / "README.md").read_text("utf-8")

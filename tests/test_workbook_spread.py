@@ -90,7 +90,8 @@ def test_the_workbooks_tornado_and_monte_carlo_are_appraises(appraised, tmp_path
     assert len(draws) == joint["draws"] and np.isfinite(draws).all()
     assert _same(np.percentile(draws, [2.5, 97.5]).tolist(), [joint["low"], joint["high"]])
     assert float(np.mean(draws < 0)) == joint["share_below_zero"]
-    assert _same([float(np.mean(draws))], [joint["mean"]])
+    assert _same([float(np.mean(draws)), *np.percentile(draws, [5, 50, 95]).tolist()],
+                 [joint["mean"], joint["p5"], joint["p50"], joint["p95"]])
 
 
 def test_an_appraisal_without_its_spread_gets_it_worked_again(appraised, tmp_path):
