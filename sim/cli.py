@@ -787,6 +787,7 @@ def _run_rows(
         kind_rows,
         organisation_rows,
         risk_rows,
+        route_detection_rows,
         smuggling_rows,
     )
     from sim.experiment.one_direction import once
@@ -803,7 +804,8 @@ def _run_rows(
     measured = [m for m, v in summary.items() if isinstance(v, dict) and v.get("mean") is not None]
     if "detection_rate" in names:  # (by type, where measured: the pooled rate hides one),
         at = names.index("detection_rate")  # after the risk engine's own figures
-        names[at:at + 1] = [*risk_rows(measured), "detection_rate", *kind_rows(measured)]
+        names[at:at + 1] = [*risk_rows(measured), "detection_rate",
+                            *route_detection_rows(measured), *kind_rows(measured)]
     at = names.index("value_slipped") + 1 if "value_slipped" in names else len(names)
     names[at:at] = smuggling_rows(summary)  # (beside what slips through at the ports)
     at += len(smuggling_rows(summary))  # then each illicit type's (the groups' loads)

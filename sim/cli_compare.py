@@ -578,6 +578,7 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
         measured,
         organisation_rows,
         risk_rows,
+        route_detection_rows,
         smuggling_rows,
         touched_ports,
         with_directions,
@@ -592,8 +593,8 @@ def table_rows(res: CompareResult) -> tuple[str, ...]:
         if m == "detection_rate":  # (the risk engine's own figures after what customs sees)
             out += risk_rows(seen)
         out.append(m)
-        if m == "detection_rate":  # (by type, where some replication measured it)
-            out += kind_rows(seen)
+        if m == "detection_rate":  # (over every route, then by type, where measured)
+            out += route_detection_rows(seen) + kind_rows(seen)
         if m == "value_slipped":
             out += smuggling_rows(names)
         if m == "agency_cost_per_consignment" and has_overhead(res.summary):

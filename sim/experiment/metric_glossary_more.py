@@ -127,6 +127,20 @@ SMUGGLING = [
     Entry("smuggling_caught_share", SMUG_LAYER,
           "Caught attempts (patrols and ports) over those caught or slipped; unresolved ones "
           "left out."),
+    Entry("detection_rate_all_routes", SMUG_LAYER,
+          "Detection over every route: the ports' illicit declarations detected before "
+          "release + the attempts the patrols interdicted outside the ports, over the ports' "
+          "illicit declarations whose outcome is known + the outside attempts caught or "
+          "slipped. A group's port load is a declaration at its port, counted once. "
+          "`detection_rate` is the ports' part alone."),
+    Entry("detection_rate_value_all_routes", SMUG_LAYER,
+          "As `detection_rate_all_routes`, by the goods' true value (the ports' "
+          "`detection_rate_value` with the outside routes' value caught and slipped)."),
+    Entry("detection_rate_outside_ports", SMUG_LAYER,
+          "Attempts on routes outside the ports interdicted by patrols over those caught or "
+          "slipped there (unresolved ones left out): the outside routes' part alone."),
+    Entry("detection_rate_value_outside_ports", SMUG_LAYER,
+          "As `detection_rate_outside_ports`, by the goods' true value."),
     Entry("smuggling_value_caught", SMUG_LAYER,
           "True value of the goods of attempts caught, summed over the observed window."),
     Entry("smuggling_value_slipped_outside", SMUG_LAYER,

@@ -109,6 +109,10 @@ NOTES = {
     "smuggling_value_slipped_outside": "routes outside the ports only (total = this + "
     "value_slipped)",
     "value_slipped_total": "at the ports + outside them, each load once",
+    "detection_rate_all_routes": "ports + patrols outside them, each load once",
+    "detection_rate_value_all_routes": "ports + patrols outside them, by value",
+    "detection_rate_outside_ports": "patrols on routes outside the ports only",
+    "detection_rate_value_outside_ports": "patrols outside the ports only, by value",
     "smuggling_value_slipped_at_ports": "smugglers' loads released at the ports (in "
     "value_slipped unless a post-clearance audit found them)",
     "consignments_not_out": "among the censored: released, in clearance but not overall",
@@ -213,6 +217,23 @@ def _by_port(name: str) -> bool:
     """Whether a period's figure is one port's (``clearance_h_mean_era_1_port_sea_import``):
     left to the results' tables, as a table's period rows are pooled and by direction."""
     return name.rsplit("_era_", 1)[1].partition("_")[2].startswith("port_")
+
+
+#: detection over every route beside the ports' own (``detection_rate``), and the routes
+#: outside the ports' alone (:mod:`sim.model.route_detection`): with smuggling groups only
+ROUTE_DETECTION = (
+    "detection_rate_all_routes",
+    "detection_rate_value_all_routes",
+    "detection_rate_outside_ports",
+    "detection_rate_value_outside_ports",
+)
+
+
+def route_detection_rows(names: Iterable[str]) -> tuple[str, ...]:
+    """The :data:`ROUTE_DETECTION` rows among ``names``, shown right after
+    ``detection_rate``: a planner weighing patrols against scanners reads both."""
+    present = set(names)
+    return tuple(n for n in ROUTE_DETECTION if n in present)
 
 
 def kind_rows(names: Iterable[str]) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ def _truth_metrics(t: EnforcementTally, out: dict[str, float]) -> None:
         out[f"illicit_{kind}"] = float(n[k])
 
 
-def _illicit(t: EnforcementTally) -> slice:
+def illicit_columns(t: EnforcementTally) -> slice:
     """The tally's columns of the illicit types: a type appended since the first
     ``FIRST_TYPES`` (wildlife) that no declaration carried is left out, since a sum over
     more columns adds in another order: a run without it keeps its sums bit for bit."""
@@ -50,7 +50,7 @@ def _illicit(t: EnforcementTally) -> slice:
 def _effectiveness(t: EnforcementTally, out: dict[str, float]) -> None:
     """Detection and value found or slipped, over the illicit declarations whose outcome is
     known: those still held undetected at the end (``t.held``) are counted apart."""
-    known, s = t.n - t.held, _illicit(t)
+    known, s = t.n - t.held, illicit_columns(t)
     n, v = known[:, s].sum(), (t.value - t.held_value)[:, s].sum()
     det, det_v = t.detected[:, s].sum(), t.detected_value[:, s].sum()
     aud, aud_v = t.audited[:, s].sum(), t.audited_value[:, s].sum()
@@ -198,7 +198,7 @@ def _goods_rates(t: EnforcementTally, out: dict[str, float]) -> None:
     for i, name in enumerate(CHECK_NAMES):
         out[f"hit_rate_{name}_goods"] = _ratio(hits[i], done[i])
     out["burden_clearance_h_goods"] = _burden_hours(t.burden_time[routes])
-    known, s = t.n[routes] - t.held[routes], _illicit(t)  # (the hubs' own targets left out)
+    known, s = t.n[routes] - t.held[routes], illicit_columns(t)  # (hubs' own targets out)
     out["detection_rate_goods"] = _ratio(t.detected[routes, s].sum(), known[:, s].sum())
     value = (t.value - t.held_value)[routes, s].sum()
     out["detection_rate_value_goods"] = _ratio(t.detected_value[routes, s].sum(), value)

@@ -111,6 +111,15 @@ class World:
                      launch=self.launch, bulk=bulk, centres=self.centres, log=log)
                 for i, name in enumerate(self.scenario.ports)]  # fmt: skip
 
+    def _route_detection(self, rec: Recorder) -> dict[str, float]:
+        """Detection over every route, the patrols' interdictions outside the ports
+        included (:mod:`sim.model.route_detection`); none without smuggling groups."""
+        if self.smugglers is None:
+            return {}
+        from sim.model.route_detection import route_detection
+
+        return route_detection(rec.enforcement, self.smugglers.frame())
+
     def _smugglers(self) -> Smugglers | None:
         """The scenario's smuggling groups, if it has any (a patrol's catch raises the risk
         engine's alerts, as a seizure at a port does)."""
@@ -303,7 +312,7 @@ class World:
             enforcement=rec.enforcement.table(),
             enforcement_daily=rec.enforcement.daily_table(),
             enforcement_metrics=tables.enforcement_metrics(rec, self.scenario)
-            | self.pests.metrics(),
+            | self.pests.metrics() | self._route_detection(rec),
             export_metrics=rec.cutoffs.metrics() | rec.dwell.metrics(self.scenario),
             port_metrics=tables.port_metrics(rec, self.scenario, rows, self.lanes,
                                              (self.warmup, self.stop)),

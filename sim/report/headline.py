@@ -44,6 +44,13 @@ HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
     ("inspection_rate_export", "share of exports inspected (scan, exam or quarantine)",
      "points", ("lower", "higher")),
     ("detection_rate", "share of illicit consignments detected", "points", ("lower", "higher")),
+    ("detection_rate_all_routes", "share of illicit loads detected over every route (the "
+     "ports' finds + the patrols' interdictions outside them, by count)", "points",
+     ("lower", "higher")),
+    ("detection_rate_value_all_routes", "share of illicit value detected over every route (as "
+     "above, by the goods' value)", "points", ("lower", "higher")),
+    ("detection_rate_outside_ports", "share of smuggling attempts on routes outside the ports "
+     "interdicted by patrols (outside the ports only)", "points", ("lower", "higher")),
     ("detection_rate_with_audit", "share of illicit consignments detected, finds after "
      "release included (tax review, recall, post-clearance audit, whenever they fall due)",
      "points", ("lower", "higher")),
@@ -87,6 +94,10 @@ HEADLINE: tuple[tuple[str, str, str, tuple[str, str]], ...] = (
      "check's own cost and the terminal handling the state pays for traders, the observed "
      "days scaled to a year)", "money", ("less", "more")),
 )
+
+#: ``detection_rate``'s words when smuggling routes outside the ports are in the scenario
+PORTS_ONLY = ("share of illicit consignments detected at the ports only (the patrols' "
+              "interdictions outside them not counted)")
 
 #: the organisation's key figures, after :data:`HEADLINE` (their rows exist only when the
 #: scenario has an organisation); its staff are costed in CNY whatever the currency
@@ -250,6 +261,8 @@ def _items(
     days = float(res.meta.get("days") or 0) or None
     items = []
     for m, what, kind, words in HEADLINE + ORGANISATION:
+        if m == "detection_rate" and (name, "detection_rate_all_routes") in rows:
+            what = PORTS_ONLY  # (beside the figure over every route, said apart from it)
         if (name, m) in rows:  # (the staff's CNY with its price year, as money is said)
             line = (_sentence(rows[(name, m)], what, kind, words, currency) if kind != "CNY"
                     else _sentence(rows[(name, m)], what, "money", words, staff_unit(res.meta)))

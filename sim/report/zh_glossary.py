@@ -184,6 +184,10 @@ NOTES: dict[str, str] = {
     "smuggling_value_slipped_outside）",
     "smuggling_value_slipped_outside": "仅口岸外路线（合计 = 本项 + value_slipped）",
     "value_slipped_total": "口岸内 + 口岸外，每批货物计一次",
+    "detection_rate_all_routes": "口岸 + 口岸外巡查，每批货物计一次",
+    "detection_rate_value_all_routes": "口岸 + 口岸外巡查，按货值",
+    "detection_rate_outside_ports": "仅口岸外路线的巡查",
+    "detection_rate_value_outside_ports": "仅口岸外路线的巡查，按货值",
     "smuggling_value_slipped_at_ports": "走私团伙在口岸被放行的货物（计入 value_slipped，"
     "除非被稽查发现）",
     "consignments_not_out": "运行结束时仍在流程中者之中：已放行，计入海关通关但未计入整体通关",

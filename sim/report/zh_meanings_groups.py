@@ -91,6 +91,18 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("smuggling_value_slipped_at_ports", "304cf3f0"):
         "团伙经口岸运入并被放行的货物的真实价值：已是 value_slipped 的一部分（除非之后被稽查查"
         "出），绝不能再与其相加。",
+    ("detection_rate_all_routes", "10cb6219"):
+        "全部路线的查出率：口岸放行前查出的违规报关单 + 口岸外巡查截获的走私企图，除以口岸结果已"
+        "知的违规报关单 + 口岸外被查获或得逞的走私企图。团伙经口岸运入的货物是该口岸的一份报关单，"
+        "只计一次。detection_rate 仅为其中口岸的部分。",
+    ("detection_rate_value_all_routes", "09e59b8e"):
+        "同 detection_rate_all_routes，但按货物的真实价值计（口岸的 detection_rate_value 加上口岸"
+        "外路线被查获和得逞的货值）。",
+    ("detection_rate_outside_ports", "a73cf314"):
+        "口岸外路线上被巡查截获的走私企图占该处被查获或得逞的走私企图的比例（结果未明的不计入）："
+        "仅口岸外路线的部分。",
+    ("detection_rate_value_outside_ports", "5e08a10b"):
+        "同 detection_rate_outside_ports，但按货物的真实价值计。",
     ("smuggling_value_slipped_outside", "f392dbef"):
         "经口岸外路线得逞的真实价值（巡查漏掉的）；漏放合计，即此项 + value_slipped，为 "
         "value_slipped_total。",

@@ -429,6 +429,15 @@ PIECES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
     (r"share of illicit consignments detected, finds after release included \(tax review, "
      r"recall, post-clearance audit, whenever they fall due\)",
      "违规货物查出率，含放行后发现（税收复核、召回、稽查，按到期时计）"),
+    (r"share of illicit consignments detected at the ports only \(the patrols' "
+     r"interdictions outside them not counted\)", "违规货物查出率，仅计口岸（不含口岸外巡查截获）"),
+    (r"share of illicit loads detected over every route \(the ports' finds \+ the patrols' "
+     r"interdictions outside them, by count\)",
+     "全部路线违规货物查出率（口岸查出 + 口岸外巡查截获，按票数/批数）"),
+    (r"share of illicit value detected over every route \(as above, by the goods' value\)",
+     "全部路线违规货值查出率（同上，按货值）"),
+    (r"share of smuggling attempts on routes outside the ports interdicted by patrols "
+     r"\(outside the ports only\)", "口岸外路线走私企图被巡查截获比例（仅计口岸外）"),
     (r"share of illicit consignments detected", "违规货物查出率"),
     (r"consignments seized \(a count: goods seized at the ports over the observed days, a "
      r"replication's mean\)", "查扣票数（计数：观测期内口岸查扣的货物，每次重复运行均值）"),
