@@ -117,7 +117,7 @@ def test_seizures_by_layer_are_a_long_table_of_the_folders_file(folders, kind, f
     table = _read(folders[kind], "seizure_layer_figures")
     wide = pd.read_csv(folders[folder] / "seizures-by-layer.csv", keep_default_na=False,
                        na_values=[""])
-    assert len(wide) and len(table) == len(wide) * len(FIGURES)
+    assert len(wide) and len(table) == len(wide) * (len(FIGURES) + 1)  # (+ the pooled share)
     arrived = table[table.figure == "arrived"].reset_index(drop=True)
     assert list(arrived["mean"]) == list(wide["arrived"])
     assert list(arrived["ci_high"].fillna(-1)) == list(wide["arrived_ci_high"].fillna(-1))

@@ -192,11 +192,29 @@ def summarise_layers(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
     for col in RATIOS:  # (a share's interval within what is possible)
         out[[f"{col}_ci_low", f"{col}_ci_high"]] = out[[f"{col}_ci_low", f"{col}_ci_high"]
                                                        ].clip(0.0, 1.0)
+    out = out.merge(_pooled(t), on=KEYS, how="left")
     order = {"port": 0, "patrol": 1, ALL: 2}
     out["_t"] = out["truth"] == ALL
     out["_k"] = out["kind"].map(order)
     return out.sort_values(["_t", "truth", "_k", "place"]).drop(columns=["_t", "_k"]).reset_index(
         drop=True)
+
+
+def _pooled(t: pd.DataFrame) -> pd.DataFrame:
+    """Per type and place, ``detection_share_pooled``: the detection share over every
+    replication's loads at once (detected + stopped over those of known outcome, summed),
+    with its ratio estimator's 95 % interval (:mod:`sim.experiment.pooled_ratio`), clipped to
+    0-1. ``detection_share`` is the mean of the replications' own shares, which weights a
+    replication with 3 loads like one with 300: read the pooled one."""
+    from sim.experiment.pooled_ratio import pooled_ratio
+
+    rows = []
+    for key, g in t.groupby(KEYS, sort=False):
+        known = (g["arrived"] - g["held"]).to_numpy()
+        r, low, high = pooled_ratio((g["detected"] + g["stopped_by_patrols"]).to_numpy(), known)
+        rows.append((*key, r, max(low, 0.0), min(high, 1.0)))  # (NaN ends stay NaN)
+    columns = [*KEYS, *(f"detection_share_pooled{e}" for e in ("", "_ci_low", "_ci_high"))]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def compare_layers(options: Mapping[str, Mapping[int, pd.DataFrame]], baseline: str

@@ -41,7 +41,8 @@ def figure_unit(table: str, figure: str, currency: str) -> str:
         return "share (0-1)"
     if table == "seizure_layer_figures" and figure in _LAYER_COUNTS:
         return "consignments"
-    if table == "seizure_layer_figures" and figure in ("detection_share", "hit_rate"):
+    if table == "seizure_layer_figures" and figure in ("detection_share", "hit_rate",
+                                                       "detection_share_pooled"):
         return "share (0-1)"
     if table.startswith("enforcement") and figure in _COUNTS:
         return "declarations"
