@@ -13,6 +13,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+#: the refusal of executor options beside ``--check-only``, which runs no replication: said,
+#: not ignored, so that no one believes a check ran on the executor they named
+NOTHING_TO_RUN = ("--check-only re-runs nothing, so nothing runs on an executor: give no "
+                  "--executor, --workers or --dask")
+
 
 def add_parser(sub: Any) -> None:
     from sim.cli import _positive_int, out_path
@@ -46,7 +51,8 @@ def add_parser(sub: Any) -> None:
                    help="re-run nothing: check the folder against the checksums it keeps of "
                    "its files and its pooled tables against its replications, and name each "
                    "file edited, truncated or deleted since it was written (exit 1; 0 when "
-                   "none)")
+                   "none); as it runs no replication, --executor, --workers and --dask "
+                   "beside it are refused")
     from sim.cli import _add_executor
 
     _add_executor(p)  # (where the re-run's replications run: never what they give)
@@ -82,6 +88,9 @@ def run(args: argparse.Namespace) -> int:
         if args.out is not None or args.reps is not None or args.point is not None:
             print(error_line("--check-only re-runs nothing: give no --out, --reps or --point",
                              chosen(args)), file=sys.stderr)
+            return 2
+        if args.executor or args.workers is not None or args.dask:
+            print(error_line(NOTHING_TO_RUN, chosen(args)), file=sys.stderr)
             return 2
         return check_only(args.folder, chosen(args))
     return reproduce(args.folder, args.out, args.reps, chosen(args), args.point,

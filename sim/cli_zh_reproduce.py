@@ -92,6 +92,10 @@ ERRORS: tuple[tuple[str, str], ...] = (
     (r"(?P<f>\S+\.json) is missing", "{f} 缺失"),  # (a sweep's point file)
     (r"--check-only re-runs nothing: give no --out, --reps or --point",
      "--check-only 不重新运行：请不要同时给出 --out、--reps 或 --point"),
+    (r"--check-only re-runs nothing, so nothing runs on an executor: give no --executor, "
+     r"--workers or --dask",
+     "--check-only 不重新运行，因此没有任何内容在执行器上运行：请不要同时给出 --executor、"
+     "--workers 或 --dask"),
     (r"(?P<f>.+): missing, though every replication has one", "{f}：缺失，但每次重复运行都应有"),
     (r"(?P<f>.+) does not match its checksum \(changed, truncated or written by another "
      r"version\)", "{f} 与其校验和不符（被改动、截断或由其他版本写出）"),
