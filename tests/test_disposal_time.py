@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 import sim
+from sim.model.milestones import OWNERS
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 #: short runs with frozen goods often rejected (pests common, half of them not treated)
@@ -89,3 +90,15 @@ def test_a_bad_disposal_is_refused_with_its_field(disposal, words):
         sim.load_scenario(SMALL, {"commodities.frozen.disposal": disposal})
     text = str(err.value)
     assert "commodities.frozen.disposal" in text and words in text, text
+
+
+def test_the_owners_hours_before_release_add_up_with_the_rejected_boxes_in_them(runs):
+    """A rejected box kept for its disposal counts its hours before the rejection in the
+    dwell to release, and shares them among its owners: they still add up to it."""
+    m, old = runs["return"].metrics(), runs["none"].metrics()
+    for d in ("import", "export"):
+        tail = f"port_sea_{d}"
+        parts = [m[f"yard_dwell_h_to_release_{o}_{tail}"] for o in OWNERS]
+        assert sum(parts) == pytest.approx(m[f"yard_dwell_h_to_release_{tail}"], rel=1e-12)
+    assert m["yard_dwell_h_to_release_port_sea_import"] != old[
+        "yard_dwell_h_to_release_port_sea_import"]  # (the rejected boxes are in it)

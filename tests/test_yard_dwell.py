@@ -7,9 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 from det_scenarios import port, scenario
 
 import sim
+from sim.model.milestones import OWNERS
+from sim.scenario.schema import DIRECTIONS
 
 SMALL = Path(__file__).parent / "scenarios" / "small.toml"
 
@@ -85,3 +88,48 @@ def test_the_dwell_splits_at_release_into_the_hold_and_the_wait_after_it():
         assert np.isclose(after_release, (boxes * after).sum() / boxes.sum(), rtol=1e-9)
         assert np.isclose(to_release + after_release, m[f"yard_dwell_h_mean_{tail}"], rtol=1e-9)
         assert to_release > 0 and after_release > 0
+
+
+def _held_by_owner(patch: dict) -> dict[str, dict[str, float]]:
+    """The sea port's hours per box before release by owner, imports and exports, of a
+    one-day run of the small scenario with ``patch``."""
+    s = sim.patch(sim.load_scenario(SMALL), {"days": 1, "warmup_days": 1, "drain_days": 2, **patch})
+    m = sim.simulate(s, 1).metrics()
+    return {d: {o: m[f"yard_dwell_h_to_release_{o}_port_sea_{d}"] for o in OWNERS}
+            for d in DIRECTIONS}
+
+
+def test_the_hold_before_release_splits_by_owner_and_adds_up_to_it():
+    """Per box, the owners' hours on the ground before release add up to the dwell to
+    release, at imports and exports; the trader's, customs' and the terminal's are there."""
+    s = sim.load_scenario(SMALL).model_copy(update={"days": 1, "warmup_days": 1, "drain_days": 2})
+    m = sim.simulate(s, 1).metrics()
+    for direction in DIRECTIONS:
+        tail = f"port_sea_{direction}"
+        parts = [m[f"yard_dwell_h_to_release_{o}_{tail}"] for o in OWNERS]
+        assert np.isclose(sum(parts), m[f"yard_dwell_h_to_release_{tail}"], rtol=1e-12)
+        assert min(parts) >= -1e-9
+        for owner in ("trader", "terminal", "customs"):
+            assert m[f"yard_dwell_h_to_release_{owner}_{tail}"] > 0
+
+
+@pytest.mark.parametrize("patch, owner", [
+    # slower scanners: customs' queue and scan (the exports, many of them scanned ahead of
+    # their cut-off, hold their boxes longest for it)
+    ({"ports.sea.scan.scanners.service": {"dist": "lognormal", "mean": "60 min", "cv": 0.3}},
+     "customs"),
+    # the trader lodging later: its own time
+    ({"ports.sea.declaration.lodging_delay": {"dist": "lognormal", "mean": "36 h", "cv": 1}},
+     "trader"),
+])
+def test_a_slower_owner_lengthens_its_own_hours_before_release_and_no_others(patch, owner):
+    """An owner's work made slower adds hours to that owner's part of the hold before
+    release, the most of any owner's; each other owner's moves by under half an hour
+    (a wait beside the checks, such as the duty payment, binds less when they take longer)."""
+    base, slower = _held_by_owner({}), _held_by_owner(patch)
+    for direction in DIRECTIONS:
+        change = {o: slower[direction][o] - base[direction][o] for o in OWNERS}
+        assert change[owner] > 0.3 and change[owner] == max(change.values()), change
+        for other in OWNERS:
+            if other != owner:
+                assert abs(change[other]) < 0.5, (direction, other, change)

@@ -58,11 +58,14 @@ NAMES = tuple(s.name for s in STRETCHES)
 
 class Hours(NamedTuple):
     """Each consignment's hours in every stretch (NaN: it does not pass through it), the
-    whole stretches of :data:`WHOLE`, and its exam yard's hours by owner (N x owners)."""
+    whole stretches of :data:`WHOLE`, its exam yard's hours by owner (N x owners), and when
+    each chained stretch began (``start``: the exam yard's is the start of its span, the
+    examinations within it)."""
 
     hours: dict[str, np.ndarray]
     whole: dict[str, np.ndarray]
     yard: np.ndarray
+    start: dict[str, np.ndarray]
 
 
 class _Chain:
@@ -71,6 +74,7 @@ class _Chain:
     def __init__(self, arrived: np.ndarray) -> None:
         self.at = arrived.copy()
         self.hours: dict[str, np.ndarray] = {}
+        self.start: dict[str, np.ndarray] = {}
 
     def to(self, name: str, t: np.ndarray, passes: np.ndarray | None = None) -> None:
         """Stretch ``name`` from where the clock stands to ``t``, for the rows that pass
@@ -79,6 +83,8 @@ class _Chain:
         on = ~np.isnan(t) if passes is None else passes
         before = self.hours.get(name)
         self.hours[name] = np.where(on, t - self.at, np.nan if before is None else before)
+        began = self.start.get(name)
+        self.start[name] = np.where(on, self.at, np.nan if began is None else began)
         self.at = np.where(on, t, self.at)
 
 
@@ -103,7 +109,7 @@ def partition(
     hours["overall_clearance"] = np.fmax(col["exited"], col["loaded"]) - a
     left = unexplained(hours, own)
     yard = np.where(np.isnan(hours["exam_yard"])[:, None], 0.0, left)
-    return Hours(hours, whole_stretches(here, early), yard)
+    return Hours(hours, whole_stretches(here, early), yard, chain.start)
 
 
 def _declaration(chain: _Chain, col: Mapping[str, np.ndarray], own: np.ndarray) -> None:

@@ -30,6 +30,8 @@ clearance: customs', quarantine's and the trader's formalities; none where the g
 released before the box was on the ground) and ``yard_dwell_h_after_release_...`` the part
 after it (an import's: the consignee's pick-up and the gate; an export's: the carrier's
 schedule, its wait for the cut-off and the departure). Per box, they add up to the mean.
+The part before release splits further by owner (:mod:`sim.model.yard_owners`):
+``yard_dwell_h_to_release_<owner>_port_<port>_<direction>``, which add up to it.
 """
 
 from __future__ import annotations
@@ -43,10 +45,11 @@ import numpy as np
 from sim.analysis.sketch import NBINS, bin_index, quantile_from_counts
 from sim.model.disposal_yard import FINDS
 from sim.model.disposal_yard import UNITS as DISPOSAL_UNITS
-from sim.model.milestones import REJECTED, RELEASED, M, flow_end
+from sim.model.milestones import OWNERS, REJECTED, RELEASED, M, flow_end
 from sim.model.recorder_rows import _S, _SMS
 from sim.model.yard_level import UNITS as LEVEL_UNITS
 from sim.model.yard_level import YardLevelTally
+from sim.model.yard_owners import held_by_owner, held_pro_rata, owner_metrics
 from sim.scenario.schema import DIRECTIONS
 
 if TYPE_CHECKING:
@@ -79,6 +82,8 @@ class YardDwellTally:
         self.sea = np.array([m == "sea" for m in modes], bool)
         # (containers, box-hours, box-hours before release) by port, direction and commodity
         self.sums = np.zeros((len(ports), len(DIRECTIONS), commodities, 3))
+        # box-hours before release by port, direction and owner (sim.model.yard_owners)
+        self.owners = np.zeros((len(ports), len(DIRECTIONS), len(OWNERS)))
         # boxes by dwell's log-histogram bin, by port and direction (for the p90)
         self.hist = np.zeros((len(ports) * len(DIRECTIONS), NBINS))
         #: the boxes on the ground at each minute, of every consignment the recorder books
@@ -108,7 +113,7 @@ class YardDwellTally:
         out = flow_end(a[:, _EXIT], a[:, _LOAD])
         hours = np.where(export, np.fmax(a[:, _DEP], out), out) - on_ground
         held = np.clip(a[:, _REL] - on_ground, 0.0, np.fmax(hours, 0.0))  # (to release)
-        self._add(a, port, export, hours, held)
+        self._add(a, port, export, hours, held, held_by_owner(a, on_ground, held))
 
     def _fold_rejected(self, a: np.ndarray) -> None:
         """Add a sea port's rejected rows whose commodity's disposal takes time: on the
@@ -124,14 +129,16 @@ class YardDwellTally:
         found = np.nanmax(a[:, _FINDS], axis=1)
         hours = found + self.disposal.hours[com] - on_ground
         held = np.clip(found - on_ground, 0.0, np.fmax(hours, 0.0))
-        self._add(a, a[:, _S["port"]].astype(int), export, hours, held)
+        port = a[:, _S["port"]].astype(int)
+        self._add(a, port, export, hours, held, held_pro_rata(a, held))
         ok = ~np.isnan(hours)
         self.disposal.add(com[ok], a[ok, _S["containers"]], hours[ok])
 
     def _add(self, a: np.ndarray, port: np.ndarray, export: np.ndarray, hours: np.ndarray,
-             held: np.ndarray) -> None:
+             held: np.ndarray, owners: np.ndarray) -> None:
         """Add rows' boxes, box-hours and box-hours held for clearance by port, direction
-        and commodity, and their dwell's histogram."""
+        and commodity, the latter by owner too (``owners``: each row's hours held by
+        owner), and their dwell's histogram."""
         ok = ~np.isnan(hours)
         boxes = a[ok, _S["containers"]]
         cell = port[ok] * len(DIRECTIONS) + export[ok].astype(int)
@@ -141,6 +148,10 @@ class YardDwellTally:
         flat[:, 0] += np.bincount(cell, weights=boxes, minlength=size)
         flat[:, 1] += np.bincount(cell, weights=boxes * hours[ok], minlength=size)
         flat[:, 2] += np.bincount(cell, weights=boxes * np.nan_to_num(held[ok]), minlength=size)
+        by_owner = (cell // self.commodities)[:, None] * len(OWNERS) + np.arange(len(OWNERS))
+        weights = boxes[:, None] * owners[ok]
+        self.owners.reshape(-1)[:] += np.bincount(
+            by_owner.ravel(), weights=weights.ravel(), minlength=self.owners.size)
         where = (cell // self.commodities) * NBINS + bin_index(np.maximum(hours[ok], 0.0))
         self.hist.reshape(-1)[:] += np.bincount(where, weights=boxes, minlength=self.hist.size)
 
@@ -170,6 +181,7 @@ class YardDwellTally:
                 out |= _figures("yard", tail, sums.sum(axis=0), hours)
                 out[f"yard_dwell_h_p90_{tail}"] = self.dwell_p90(p, d)
                 out |= _by_release(tail, sums.sum(axis=0))
+                out |= owner_metrics(tail, float(sums[:, 0].sum()), self.owners[p, d])
                 top, p95 = self.level.metrics(p, d)
                 out[f"yard_boxes_max_{tail}"], out[f"yard_boxes_p95_{tail}"] = top, p95
                 if reefer.any():
