@@ -119,6 +119,17 @@ YARD_DWELL = [
           "before it was on the ground. With `yard_dwell_h_after_release_port_<port>_<direction>` "
           "it adds up to the mean: a reform of customs' work can shorten this part only. NaN "
           "where none counted." + _DWELL),
+    Entry("yard_dwell_h_to_release_<owner>_port_<port>_<direction>", LANE_LAYER,
+          "The owner's part of `yard_dwell_h_to_release_port_<port>_<direction>`, per box: "
+          "of the hours a container waits on the ground before customs' release, those the "
+          "owner of waiting time holds (the trader's own time, as lodging late or paying the "
+          "duty; customs' queues and checks; quarantine's check, laboratory and form; the "
+          "terminal's moves to and from the exam yard). The Time Release Study stretches to "
+          "release, cut to the time the box is on the ground, each booked to its owner; the "
+          "exam yard's waits and moves shared by their owners' hours (a rejected box kept for "
+          "its disposal: its hours before the rejection shared by its owners' hours of the "
+          "whole flow). The owners add up to `yard_dwell_h_to_release_port_<port>_<direction>`. "
+          "NaN where none counted." + _DWELL),
     Entry("yard_dwell_h_after_release_port_<port>_<direction>", LANE_LAYER,
           "The part of `yard_dwell_h_mean_port_<port>_<direction>` after customs' release, "
           "per box: an import's wait for the consignee's pick-up and the exit gate "

@@ -111,6 +111,14 @@ MEANINGS: dict[tuple[str, str], str] = {
         "owner_hours_to_release_<owner>_port_<port>_<direction>，按报关单、自船舶抵港起算）；货物"
         "在集装箱落地前已放行的为 0。与 yard_dwell_h_after_release_port_<port>_<direction> 相加"
         f"即为均值：海关作业的改革只能缩短这一部分。没有可计的集装箱时为 NaN。{_DWELL}",
+    ("yard_dwell_h_to_release_<owner>_port_<port>_<direction>", "ebba6219"):
+        "yard_dwell_h_to_release_port_<port>_<direction> 中该责任方所占的部分，按箱计：集装箱在"
+        "海关放行前于堆场等待的小时数中由该责任方占用的部分（贸易商自身的时间，如迟延申报或缴税；"
+        "海关的排队和查验；检疫的查验、实验室检测和出证；码头往返查验场的移箱）。货物放行时间研究"
+        "中放行前的各环节截取集装箱在场的时段，各计入其责任方；查验场的等待和移箱按其各责任方的"
+        "小时数分摊（等待处置而留场的退运集装箱：其退运前的小时数按其全流程各责任方的小时数分摊）。"
+        "各责任方相加即为 yard_dwell_h_to_release_port_<port>_<direction>。没有可计的集装箱时为 "
+        f"NaN。{_DWELL}",
     ("yard_dwell_h_after_release_port_<port>_<direction>", "5d362333"):
         "yard_dwell_h_mean_port_<port>_<direction> 中海关放行后的部分，按箱计：进口为等待收货人"
         "提货和出闸（ports.<port>.release.pickup，常为假设），出口为等待承运人的船期（所配船舶"

@@ -321,6 +321,8 @@ METRICS: dict[str, str] = {
     "yard_dwell_h_mean_port_<port>_<direction>": "每箱堆场停留时间均值（口岸 <port>，<direction>）",
     "yard_dwell_h_to_release_port_<port>_<direction>":
         "每箱堆场停留时间均值：放行前（口岸 <port>，<direction>）",
+    "yard_dwell_h_to_release_<owner>_port_<port>_<direction>":
+        "每箱堆场停留时间均值：放行前<owner>所占（口岸 <port>，<direction>）",
     "yard_dwell_h_after_release_port_<port>_<direction>":
         "每箱堆场停留时间均值：放行后（口岸 <port>，<direction>）",
     "yard_boxes_mean_port_<port>_<direction>": "堆场在场集装箱数均值（口岸 <port>，<direction>）",
