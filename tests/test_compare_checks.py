@@ -234,7 +234,7 @@ def test_compare_refuses_an_unknown_metric_before_running_or_writing(
         "did you mean 'clearance_h_mean'"
     )
     assert "clearance_h_mean_port_<port>" in err and "<port> is one of sea;" in err
-    assert f"all 640 names: bordersim check {SMALL} --metrics" in err  # (as listed below)
+    assert f"all 688 names: bordersim check {SMALL} --metrics" in err  # (as listed below)
     assert max(len(line) for line in err.splitlines()) < 400  # a hint, not every name
     assert list(tmp_path.iterdir()) == []
     assert main([*argv[:-1], "foo", "--out", str(tmp_path / "c")]) == 2
@@ -393,8 +393,11 @@ def test_check_lists_the_metrics(capsys):
     # declared-to-release mean (8 x 3); 613: arrival to lodgement's mean, median and p90,
     # pooled, by direction and at the port by direction (3 x 5); 628: release to exit's the
     # same (3 x 5); 640: the sea port's yard dwell per box before customs'
-    # release by owner of waiting time, imports and exports (6 x 2)
-    assert len(lines) == 640 and "departure_h_mean_port_sea_export" in lines
+    # release by owner of waiting time, imports and exports (6 x 2); 688: each channel's
+    # clearance mean and p90 and declared-to-release mean at the port, imports and exports
+    # (8 x 3 x 2)
+    assert len(lines) == 688 and "departure_h_mean_port_sea_export" in lines
+    assert "clearance_h_p90_channel_physical_quarantine_port_sea_export" in lines
     assert {"exports_missed_cutoff_containers_share_sea",
             "exports_missed_cutoff_containers_per_day_sea"} <= set(lines)
     assert "yard_dwell_h_mean_port_sea_import" in lines

@@ -148,18 +148,26 @@ _CHANNEL = (
     "`inspection_rate`), which say how many are in each. Pooled over the ports, so a channel "
     "mixes where it is used (a post or express hub scans nearly every parcel, released in "
     "minutes, so `scan` is mostly parcels). Named for every channel; NaN where the run "
-    "released none of it"
+    "released none of it. With `_port_<port>_<direction>`: one port's imports or exports of "
+    "the channel, what a broker working there meets (named for each channel the port and "
+    "direction released; their means weighted by how many each released give the pooled "
+    "mean)"
 )
 
 
+#: a channel's figures at one port and direction too
+_PD = ("port_direction",)
+
+
 def _by_channel() -> list[Entry]:
-    """A channel's clearance figures, over every port and direction."""
+    """A channel's clearance figures, over every port and direction and at each."""
     return [
         *(Entry(f"clearance_h_{stat}_channel_<channel>", CLEAR_LAYER,
-                f"`clearance_h_{stat}` {_CHANNEL}." + _quantile_note(stat))
+                f"`clearance_h_{stat}` {_CHANNEL}." + _quantile_note(stat), by=_PD)
           for stat in ("mean", "p90")),
         Entry("declared_to_release_h_mean_channel_<channel>", CLEAR_LAYER,
-              f"`declared_to_release_h_mean` (from lodgement, or arrival if later) {_CHANNEL}."),
+              f"`declared_to_release_h_mean` (from lodgement, or arrival if later) {_CHANNEL}.",
+              by=_PD),
     ]
 
 

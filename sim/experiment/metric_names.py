@@ -700,8 +700,10 @@ def _classes() -> tuple[str, ...]:
 
 
 def _examples(known: MetricNames, most: int = 8) -> list[str]:
-    """A few patterns: means and utilisations (the others vary the statistic)."""
-    shown = [p for p in patterns(known) if "_mean" in p or p.startswith("utilisation_")]
+    """A few patterns: means and utilisations (the others vary the statistic; a channel's
+    at a port, one pattern per channel, would crowd out the rest)."""
+    shown = [p for p in patterns(known)
+             if ("_mean" in p or p.startswith("utilisation_")) and "_channel_" not in p]
     return shown[:most]
 
 

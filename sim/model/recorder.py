@@ -279,7 +279,7 @@ class Recorder:
         """The dimensions the cost book keeps too (not the splits by period or goods; the
         transit goods apart, so that their cost per consignment is their own)."""
         split = ("era", "era_direction", "era_port_direction", "goods_direction",
-                 "direction_class")
+                 "direction_class", "port_direction_channel")  # (the book adds its own)
         return {d: g for d, g in self.dimensions.items() if d not in split}
 
     def _codes(self, a: np.ndarray) -> dict[str, np.ndarray]:

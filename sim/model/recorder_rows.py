@@ -139,6 +139,11 @@ def _fixed_dimensions(ports: list[str], commodities: list[str]) -> dict[str, lis
         "port_direction_class": [
             f"{p}/{d}/{c}" for p in ports for d in DIRECTIONS for c in TRADER_CLASSES
         ],
+        # channel within port and direction (a channel differs between a sea port, an
+        # airport and a land border: pooled, ``scan`` is mostly a post hub's parcels)
+        "port_direction_channel": [
+            f"{p}/{d}/{c}" for p in ports for d in DIRECTIONS for c in CHANNELS
+        ],
     }
 
 
@@ -216,6 +221,8 @@ def group_codes(
         "direction_class": direction * len(TRADER_CLASSES) + cls,
         "port_direction_class": (port * len(DIRECTIONS) + direction) * len(TRADER_CLASSES)
         + cls,
+        "port_direction_channel": (port * len(DIRECTIONS) + direction) * len(CHANNELS)
+        + a[:, _S["channel"]].astype(int),
         **eras,
     }
 

@@ -2,8 +2,8 @@
 clearance and overall clearance, pooled, by direction and at each port and direction; the
 shares within each time target; customs' part (declared to release); each trader class's
 figures; each commodity's; a timeline's periods; goods apart from a post hub's parcels;
-imports in transit apart from those cleared directly and those under clearance integration;
-exports' departures."""
+each channel's, pooled and at each port and direction; imports in transit apart from those
+cleared directly and those under clearance integration; exports' departures."""
 
 from __future__ import annotations
 
@@ -303,12 +303,28 @@ def _by_channel(t: _Table) -> dict[str, float]:
     return out
 
 
+def _by_port_channel(t: _Table) -> dict[str, float]:
+    """Each channel at each port and direction: the figures of :func:`_by_channel`
+    (``clearance_h_mean_channel_physical_port_sea_port_import``, p90, declared-to-release's
+    mean) for the declarations of one port and direction, what a broker working there
+    meets (pooled, a channel mixes a sea port's, an airport's and a land border's). Named
+    for each channel a port and direction released, as the classes where they trade."""
+    out: dict[str, float] = {}
+    for metric, stats in (("clearance", ("mean", "p90")), ("declared_to_release", ("mean",))):
+        for r in t.of(metric, "port_direction_channel"):
+            port, direction, channel = str(r["group"]).split("/")
+            where = f"channel_{channel.replace('+', '_')}_port_{port}_{direction}"
+            for stat in stats:
+                out[f"{metric}_h_{stat}_{where}"] = float(r[f"{stat}_h"])
+    return out
+
+
 def clearance_metrics(c: pd.DataFrame) -> dict[str, float]:
     """Every metric of a clearance table (a table without a split gives none of it)."""
     t = _Table(c)
     out = _clearance(t)
     for split in (_departures, _declared_to_release, _arrival_to_lodgement, _release_to_exit,
                   _by_era, _goods, _by_class, _by_class_direction, _by_commodity, _by_transit,
-                  _by_channel):
+                  _by_channel, _by_port_channel):
         out.update(split(t))
     return out
