@@ -102,3 +102,18 @@ def test_a_change_at_one_port_moves_only_that_ports_channel_figures():
             same = [k for k in before if before[k] == after[k] or
                     (math.isnan(before[k]) and math.isnan(after[k]))]
             assert same == list(before), port
+
+
+@pytest.mark.parametrize("stem", ["clearance_h_mean", "clearance_h_p90",
+                                  "declared_to_release_h_mean"])
+def test_a_ports_channel_figure_is_explained_in_english_and_chinese(stem):
+    from sim.experiment.metric_glossary import lookup
+    from sim.report.translate import metric_name
+    from sim.report.zh_meanings import meaning
+
+    name = f"{stem}_channel_physical_quarantine_port_sea_port_import"
+    entry = lookup(name)
+    assert entry is not None and "_port_<port>_<direction>" in entry.meaning
+    assert meaning(entry.stem, entry.meaning) is not None  # (its Chinese, of this English)
+    zh = metric_name(name)
+    assert zh is not None and zh.endswith("（口岸 sea_port，进口）"), zh
