@@ -49,6 +49,8 @@ CATALOGUE = (
     LaneEntry("cold_chain_warehouse", "quarantine.cold_chain.warehouse", "quarantine"),
     # (the transit goods it sealed)
     LaneEntry("transit_desk", "transit.desk", "transit", optional=True),
+    # (rejected goods' destruction or treatment under quarantine's supervision)
+    LaneEntry("disposal_facility", "quarantine.disposal_facility", "quarantine", optional=True),
 )
 
 

@@ -80,6 +80,6 @@ def test_the_lists_keep_their_orders():
     from sim.scenario.dormant import LANE_PATHS
 
     assert WINDOW_LANES == KEYS
-    assert LANE_KEYS[-3:] == ("exam_officers", "gate", "transit_desk")
+    assert LANE_KEYS[-4:] == ("exam_officers", "gate", "transit_desk", "disposal_facility")
     assert LANE_KEYS[:2] == ("declaration_review", "document_check")
     assert list(LANE_PATHS.values()) == [k for k in LANE_KEYS if k != "exam_officers"]

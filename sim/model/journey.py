@@ -19,7 +19,7 @@ import simpy
 from sim.model.consignment import Consignment
 from sim.model.draws import R
 from sim.model.lane import Booking, negative_service
-from sim.model.milestones import ARRIVED, DISCHARGED, EXITED, LOADED, N_OWNERS
+from sim.model.milestones import ARRIVED, DISCHARGED, EXITED, LOADED, N_OWNERS, REJECTED
 from sim.model.route import LANE, WAITS
 
 if TYPE_CHECKING:
@@ -124,6 +124,8 @@ def journey(
             else:
                 step.flow(j)
             if ends and c.outcome:
+                if c.outcome == REJECTED and port.disposal is not None:
+                    port.disposal.dispose(c, j.t)  # (sim.model.disposal_facility)
                 done(c)
                 return
             if c.plan != plan:  # decided on the way: carry on along the new plan

@@ -11,6 +11,7 @@ from sim.model.capacity_plan import apply_windows
 from sim.model.cell import Cell, CellLane
 from sim.model.cold_chain import build_cold_chain
 from sim.model.desk_eras import DeskEras
+from sim.model.disposal_facility import build_disposal
 from sim.model.fifo import FifoLane
 from sim.model.lane import Lane
 from sim.model.milestones import CUSTOMS, QUARANTINE, TERMINAL
@@ -40,6 +41,7 @@ class PortLanes:
     teams: Any
     quarantine_officers: Any
     cold_chain: Any  # a ColdChainHold, or None
+    disposal: Any  # a DisposalFacility (rejected goods' disposals), or None
     desk_eras: Any  # a DeskEras (transit goods a date passed at the desk), or None
     pooled: bool
     simple_cell: bool
@@ -87,6 +89,7 @@ def build_lanes(port: Port, centres: dict[str, Lane]) -> None:
     _build_yard(port)
     port.gate = _lane(port, "gate", port.spec.release.gate)
     port.cold_chain = build_cold_chain(port, _lane)  # (None unless the port has the measures)
+    port.disposal = build_disposal(port, _lane)  # (None unless the port has a facility)
     apply_windows(port.scenario, port.lanes.values(), port.end)  # (dated capacity windows)
     port.built = tuple(k for k in vars(port) if k not in before)
 

@@ -11,11 +11,11 @@ facility's bookings), so a scenario gives its own figure and says where it comes
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from sim.scenario.base import Strict
+from sim.scenario.base import Extended
 from sim.scenario.distributions import Duration
 
 #: who each kind of disposal is booked to: a return waits for the trader's carrier, a
@@ -23,8 +23,11 @@ from sim.scenario.distributions import Duration
 OWNER = {"return": "trader", "destruction": "quarantine"}
 
 
-class Disposal(Strict):
-    """A rejected lot's disposal: its kind and how long its box stays in the yard for it."""
+class Disposal(Extended):
+    """A rejected lot's disposal: its kind, how long its box stays in the yard for it, and
+    the hours it holds the port's disposal facility."""
+
+    ADDED: ClassVar[tuple[str, ...]] = ("work",)
 
     kind: Literal["return", "destruction"] = Field(
         description="'return': shipped back to the shipper, waiting for the next vessel of "
@@ -36,4 +39,10 @@ class Disposal(Strict):
         "wait for the next sailing, or the facility's booking and the supervised "
         "destruction; the clearance figures do not count it (the goods are not released), "
         "the yard's dwell and level and the quarantine_disposal_ metrics do"
+    )
+    work: Duration = Field(
+        default=0.0,
+        description="a container's hours at the port's disposal facility "
+        "(ports.<port>.quarantine.disposal_facility), queued for from the rejection; "
+        "0 (the default), or a port without that facility: it holds no capacity",
     )

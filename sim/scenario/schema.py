@@ -654,7 +654,7 @@ class ColdChain(Strict):
 class Quarantine(Extended):
     """Quarantine: on-site check by quarantine officers, sampling and the laboratory."""
 
-    ADDED: ClassVar[tuple[str, ...]] = ("cold_chain",)
+    ADDED: ClassVar[tuple[str, ...]] = ("cold_chain", "disposal_facility")
 
     officers: Lane
     check: DurationDist
@@ -674,6 +674,13 @@ class Quarantine(Extended):
         default=None,
         description="imported cold-chain testing, disinfection and supervision-warehouse "
         "hold (2020-22); none: no such measures",
+    )
+    disposal_facility: Lane | None = Field(
+        default=None,
+        description="places at the licensed facility that destroys or treats rejected goods "
+        "under quarantine's supervision (disposals at once): a rejected lot whose "
+        "commodity's disposal has work queues for a place from its rejection and holds it "
+        "that long (docs/laboratory.md); none: a disposal holds no capacity",
     )
 
 
