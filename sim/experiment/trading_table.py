@@ -39,8 +39,9 @@ _FLOW_KINDS = ("to_release", "after_release")
 DOCUMENTARY_COST = ("broker",)
 BORDER_COST = ("terminal_handling", "storage", "inspection_handling", "attendance", "treatment")
 #: the trader's fees of neither segment: reefer power (the study's product needs none), the
-#: return or destruction of rejected goods, a two-step declaration's guarantee, a recall
-OTHER_COST = ("reefer", "rejection", "guarantee", "recall")
+#: return or destruction of rejected goods and their storage meanwhile, a two-step
+#: declaration's guarantee, a recall
+OTHER_COST = ("reefer", "rejection", "guarantee", "recall", "disposal_storage")
 #: the figures given with their interval (and, in a comparison, paired with the baseline)
 FIGURES = (
     "documentary_time_h", "border_time_h", *OUTSIDE.values(),

@@ -7,8 +7,9 @@ Three parts, each usable alone (the accumulator in :mod:`sim.model.costbook` fol
   equipment amortised over its life;
 - :func:`consignment_costs`: per consignment, the agency's variable costs per check and the
   trader's costs (broker, value of time split by the owner of the time, storage after the
-  free period, reefer power, handling, attendance); who pays an inspection that finds
-  nothing moves that cost between the two without changing the total;
+  free period, reefer power, handling, attendance, a rejected box's storage over its
+  disposal); who pays an inspection that finds nothing moves that cost between the two
+  without changing the total;
 - :func:`slipped`: revenue evaded and harm of illicit consignments that were not detected,
   from the hidden truth: the duty due on the goods as they truly are less the duty assessed
   on the declaration.
@@ -41,7 +42,8 @@ TRADER_PARTS = (
     "rejection",
     "guarantee",
     "recall",
-    "treatment",  # (last: a scenario that does not price it sums as before, bit for bit)
+    "treatment",  # (late: a scenario that does not price it sums as before, bit for bit)
+    "disposal_storage",  # (last, for the same reason)
 )
 AGENCY_PARTS = (
     "scan_use",
@@ -197,6 +199,12 @@ def _inspection_costs(
         col["outcome"].astype(int) == REJECTED, boxes * prices.destruction[port], 0.0
     )
     out[:, P["rejection_state" if prices.rejection_state else "rejection"]] = rejected
+    # a rejected box's storage while it awaits and undergoes its disposal: the trader's
+    out[:, P["disposal_storage"]] = np.where(
+        col["outcome"].astype(int) == REJECTED,
+        boxes * prices.disposal_storage[port] * prices.disposal_h[com] / 24.0,
+        0.0,
+    )
     out[:, P["treatment"]] = _done(col, "treated") * boxes * prices.treatment[port]
     border = [f"time_{o}" for o in ("customs", "quarantine", "organisation")]
     # a quarantine treatment (fumigation, heat) is the border's order the trader pays for;

@@ -43,6 +43,8 @@ class Prices:
     supplementary_declaration: float  # per full declaration after a two-step release
     destruction: np.ndarray  # by port
     treatment: np.ndarray  # by port, per container treated by quarantine
+    disposal_storage: np.ndarray  # by port, per container-day of a rejected box's disposal
+    disposal_h: np.ndarray  # by commodity: a rejected lot's disposal hours (0: none)
     rejection_state: bool
     no_find_state: bool
     separate_inspection: bool
@@ -92,6 +94,10 @@ class Prices:
             supplementary_declaration=costs.checks.supplementary_declaration,
             destruction=per_port(costs.checks.destruction),
             treatment=per_port(costs.checks.treatment),
+            disposal_storage=per_port(costs.checks.disposal_storage),
+            disposal_h=np.array(
+                [0.0 if v.disposal is None else v.disposal.time for v in commodities.values()]
+            ),
             rejection_state=costs.checks.rejection_payer == "state",
             no_find_state=costs.no_find_payer == "state",
             separate_inspection=separate,

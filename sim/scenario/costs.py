@@ -96,7 +96,7 @@ class Checks(Extended):
     what quarantine's action on the goods costs their owner (treatment, return or
     destruction)."""
 
-    ADDED = ("treatment",)
+    ADDED = ("treatment", "disposal_storage")
 
     sample: Money = Field(default=0.0, description="taking one quarantine sample")
     lab_tests: dict[str, Money] = Field(
@@ -118,6 +118,13 @@ class Checks(Extended):
         description="quarantine treatment (fumigation, heat) of goods treated and released, "
         "per container (a parcel at a post hub), paid by the trader: one price, or a table "
         "by mode; none (the default): the treatment costs only the goods' time",
+    )
+    disposal_storage: PerMode = Field(
+        default_factory=dict,
+        description="storage of a rejected container awaiting and under its disposal, per "
+        "container-day over its commodity's disposal time (commodities.<commodity>.disposal."
+        "time, prorated by the hour), paid by the trader: one price, or a table by mode; "
+        "none (the default): the rejected goods' storage is not priced",
     )
     post_release_review: Money = Field(
         default=0.0,
