@@ -104,7 +104,8 @@ VALUES: dict[str, dict[str, str]] = {
              "exam_teams": "查验组", "movers": "移箱设备", "quarantine_officers": "检疫关员",
              "exam_officers": "查验关员", "gate": "卡口", "lab": "实验室",
              "exam_slots": "查验预约时段", "cold_chain_teams": "冷链采样消毒组",
-             "cold_chain_warehouse": "集中监管仓", "transit_desk": "转关关员"},
+             "cold_chain_warehouse": "集中监管仓", "transit_desk": "转关关员",
+             "disposal_facility": "不合格货物处置场所"},
     # the Time Release Study milestones (sim.model.milestones.MILESTONES), as a warning
     # names the furthest one censored goods reached
     "milestone": {"arrived": "运抵", "transit_sealed": "转关施封", "transit_arrived": "转关运抵",
