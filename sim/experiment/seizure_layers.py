@@ -210,8 +210,7 @@ def _pooled(t: pd.DataFrame) -> pd.DataFrame:
 
     rows = []
     for key, g in t.groupby(KEYS, sort=False):
-        known = (g["arrived"] - g["held"]).to_numpy()
-        r, low, high = pooled_ratio((g["detected"] + g["stopped_by_patrols"]).to_numpy(), known)
+        r, low, high = pooled_ratio(*_found_and_known(g))
         rows.append((*key, r, max(low, 0.0), min(high, 1.0)))  # (NaN ends stay NaN)
     columns = [*KEYS, *(f"detection_share_pooled{e}" for e in ("", "_ci_low", "_ci_high"))]
     return pd.DataFrame(rows, columns=columns)
@@ -220,8 +219,46 @@ def _pooled(t: pd.DataFrame) -> pd.DataFrame:
 def compare_layers(options: Mapping[str, Mapping[int, pd.DataFrame]], baseline: str
                    ) -> pd.DataFrame:
     """:func:`summarise_layers` of each option, with ``option`` and, for :data:`PAIRED`,
-    the paired difference from ``baseline`` with its interval."""
-    return by_option(options, baseline, summarise_layers, stacked, KEYS, PAIRED, fill=0)
+    the paired difference from ``baseline`` with its interval (of the mean of the
+    replications' shares for ``detection_share``), and :data:`POOLED_DIFF`, the paired
+    difference of the pooled shares (the one to read)."""
+    out = by_option(options, baseline, summarise_layers, stacked, KEYS, PAIRED, fill=0)
+    if out.empty:
+        return out
+    base = stacked(options.get(baseline, {}))
+    diffs = [_pooled_diffs(stacked(frames), base).assign(option=name)
+             for name, frames in options.items()]  # fmt: skip
+    return out.merge(pd.concat(diffs, ignore_index=True), on=["option", *KEYS], how="left")
+
+
+#: the pooled detection share's paired difference from the baseline and its interval
+POOLED_DIFF = tuple(f"detection_share_pooled_diff{e}" for e in ("", "_ci_low", "_ci_high"))
+
+
+def _pooled_diffs(mine: pd.DataFrame, base: pd.DataFrame) -> pd.DataFrame:
+    """Per type and place, ``detection_share_pooled_diff`` with its interval: the option's
+    pooled detection share (``mine``, :func:`stacked`) minus the baseline's (``base``),
+    paired by replication (:func:`sim.experiment.pooled_ratio.paired_pooled_difference`);
+    a row the baseline lacks had none of its loads there (no share: NaN)."""
+    from sim.experiment.pooled_ratio import paired_pooled_difference
+
+    cols = ["arrived", "held", "detected", "stopped_by_patrols"]
+    both = mine[[*KEYS, "replication", *cols]].merge(
+        base[[*KEYS, "replication", *cols]], on=[*KEYS, "replication"], how="left",
+        suffixes=("", "_base"))  # fmt: skip
+    both = both.fillna({f"{c}_base": 0.0 for c in cols})
+    rows = [(*key, *paired_pooled_difference(*_found_and_known(g), *_found_and_known(g, "_base")))
+            for key, g in both.groupby(KEYS, sort=False)]
+    return pd.DataFrame(rows, columns=[*KEYS, *POOLED_DIFF])
+
+
+def _found_and_known(g: pd.DataFrame, suffix: str = "") -> tuple[np.ndarray, np.ndarray]:
+    """Each replication's loads detected (found before release, or stopped by a patrol) and
+    those of known outcome (arrived, less those still held), from the columns ending in
+    ``suffix``: the parts and wholes of the pooled detection share."""
+    found = g[f"detected{suffix}"] + g[f"stopped_by_patrols{suffix}"]
+    known = g[f"arrived{suffix}"] - g[f"held{suffix}"]
+    return found.to_numpy(dtype=float), known.to_numpy(dtype=float)
 
 
 def read_rep(folder_reps: object, replication: int) -> pd.DataFrame | None:
