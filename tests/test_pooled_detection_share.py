@@ -59,30 +59,34 @@ def test_the_layers_table_gives_the_pooled_share_beside_the_mean_of_shares():
 LOADS = np.array([40.0, 300.0, 120.0, 60.0, 200.0])
 BASE_SHARES = np.array([0.10, 0.50, 0.30, 0.20, 0.40])
 OPTION_SHARES = BASE_SHARES + np.array([0.05, 0.06, 0.04, 0.05, 0.05])
+#: the option's loads of known outcome: near the baseline's in each replication, not equal
+OPTION_LOADS = LOADS + np.array([2.0, -20.0, 6.0, 0.0, 9.0])
 
 
 def test_the_paired_difference_is_the_difference_of_the_ratios_of_sums():
-    d1, d2 = OPTION_SHARES * LOADS, BASE_SHARES * LOADS
-    diff, low, high = paired_pooled_difference(d1, LOADS, d2, LOADS)
-    assert diff == d1.sum() / LOADS.sum() - d2.sum() / LOADS.sum()
+    a1, a2 = OPTION_LOADS, LOADS
+    d1, d2 = OPTION_SHARES * a1, BASE_SHARES * a2
+    diff, low, high = paired_pooled_difference(d1, a1, d2, a2)
+    assert diff == d1.sum() / a1.sum() - d2.sum() / a2.sum()
     assert low < diff < high
-    r1, r2 = d1.sum() / LOADS.sum(), d2.sum() / LOADS.sum()
-    e = (d1 - r1 * LOADS) / LOADS.mean() - (d2 - r2 * LOADS) / LOADS.mean()
+    r1, r2 = d1.sum() / a1.sum(), d2.sum() / a2.sum()
+    e = (d1 - r1 * a1) / a1.mean() - (d2 - r2 * a2) / a2.mean()
     half = 2.7764451051977987 * np.std(e, ddof=1) / math.sqrt(5)  # (t(0.975, 4), by hand)
     assert math.isclose(high - diff, half, rel_tol=1e-9)
     assert math.isclose(diff - low, half, rel_tol=1e-9)
 
 
 def test_pairing_by_replication_narrows_the_interval():
-    d1, d2 = OPTION_SHARES * LOADS, BASE_SHARES * LOADS
-    diff, low, high = paired_pooled_difference(d1, LOADS, d2, LOADS)
+    a1, a2 = OPTION_LOADS, LOADS
+    d1, d2 = OPTION_SHARES * a1, BASE_SHARES * a2
+    diff, low, high = paired_pooled_difference(d1, a1, d2, a2)
     # (the baseline's replications in another order: the same two ratios, pairing broken)
     order = np.array([4, 3, 0, 1, 2])
-    broken = paired_pooled_difference(d1, LOADS, d2[order], LOADS[order])
+    broken = paired_pooled_difference(d1, a1, d2[order], a2[order])
     assert math.isclose(broken[0], diff, rel_tol=1e-12)
     assert high - low < (broken[2] - broken[1]) / 5
     # (unpaired: the two ratios' own intervals combined as if independent)
-    h1, h2 = (pooled_ratio(d, LOADS)[2] - pooled_ratio(d, LOADS)[0] for d in (d1, d2))
+    h1, h2 = (pooled_ratio(d, a)[2] - pooled_ratio(d, a)[0] for d, a in ((d1, a1), (d2, a2)))
     assert high - diff < math.hypot(h1, h2) / 5
 
 
@@ -96,14 +100,16 @@ def test_the_paired_difference_of_one_replication_or_none_known():
 
 
 def test_a_comparison_gives_the_paired_difference_of_the_pooled_shares():
-    reps = {"baseline": BASE_SHARES, "more": OPTION_SHARES}
+    reps = {"baseline": (BASE_SHARES, LOADS), "more": (OPTION_SHARES, OPTION_LOADS)}
     options = {name: {i: _rep(share * known, known) for i, (share, known)
-                      in enumerate(zip(shares, LOADS, strict=True))}
-               for name, shares in reps.items()}  # fmt: skip
+                      in enumerate(zip(*reps[name], strict=True))}
+               for name in reps}  # fmt: skip
     t = compare_layers(options, "baseline").set_index("option")
-    expect = paired_pooled_difference(OPTION_SHARES * LOADS, LOADS, BASE_SHARES * LOADS, LOADS)
+    expect = paired_pooled_difference(OPTION_SHARES * OPTION_LOADS, OPTION_LOADS,
+                                      BASE_SHARES * LOADS, LOADS)  # fmt: skip
     got = t.loc["more", [f"detection_share_pooled_diff{e}" for e in ("", "_ci_low", "_ci_high")]]
     assert np.allclose(got.to_numpy(dtype=float), expect, rtol=1e-12)
     assert t.loc["baseline", "detection_share_pooled_diff"] == 0.0
+    assert expect[1] < expect[0] < expect[2] and t.loc["more", "detection_share_pooled"] > 0
     # (the mean of shares' paired difference stays as it was: 5 points, the mean of the rises)
     assert math.isclose(t.loc["more", "detection_share_diff"], 0.05, rel_tol=1e-9)

@@ -223,11 +223,19 @@ def _with_changes(folder: Path) -> pd.DataFrame:
     table.loc[mine, "detection_share_diff"] = -table.loc[mine, "arrived"] / 100
     table.loc[mine, "detection_share_diff_ci_low"] = -table.loc[mine, "arrived"] / 50
     table.loc[mine, "detection_share_diff_ci_high"] = 0.01
+    table.loc[mine, "detection_share_pooled_diff"] = table.loc[mine, "arrived"] / 300
+    table.loc[mine, "detection_share_pooled_diff_ci_low"] = -0.02
+    table.loc[mine, "detection_share_pooled_diff_ci_high"] = table.loc[mine, "arrived"] / 40
+    share = 1 / (2 + table.loc[~mine, "arrived"])  # (the baseline's pooled share: not 0)
+    table.loc[~mine, "detection_share_pooled"] = share
+    table.loc[~mine, "detection_share_pooled_ci_low"] = share - 0.01
+    table.loc[~mine, "detection_share_pooled_ci_high"] = share + 0.02
     return table
 
 
 def test_a_comparisons_section_gives_each_options_change_beside_the_baselines_level(
         doc1_compare):
+    from sim.report.seizure_layers_changes import MEAN_SHARE, POOLED_SHARE
     from sim.report.seizure_layers_section import section
 
     table = _with_changes(doc1_compare)
@@ -253,6 +261,46 @@ def test_a_comparisons_section_gives_each_options_change_beside_the_baselines_le
         assert cells[9] == (f"{100 * d['detection_share_diff']:+,.1f} "
                             f"[{100 * d['detection_share_diff_ci_low']:+,.1f}, "
                             f"{100 * d['detection_share_diff_ci_high']:+,.1f}]")
+        # (the pooled share beside it: the baseline's level, the paired change in points)
+        pooled = base.loc[truth, "detection_share_pooled"]
+        assert cells[10] == ("\u2013" if pd.isna(pooled) else f"{pooled:.1%}")
+        assert cells[11] == (f"{100 * d['detection_share_pooled_diff']:+,.1f} "
+                             f"[{100 * d['detection_share_pooled_diff_ci_low']:+,.1f}, "
+                             f"{100 * d['detection_share_pooled_diff_ci_high']:+,.1f}]")
+    heads = re.findall(r"<th[^>]*>(.*?)</th>", tables[0])
+    assert html.escape(POOLED_SHARE) in heads and html.escape(MEAN_SHARE) in heads
+
+
+def test_the_sections_table_gives_the_pooled_share_beside_the_mean_of_shares(doc1_compare):
+    from sim.report.seizure_layers_section import MEAN_SHARE, POOLED_SHARE, section
+
+    table = _with_changes(doc1_compare)
+    page = "".join(section(table))
+    level = re.findall(r"<table class='layers'>(.*?)</table>", page)[0]
+    heads = re.findall(r"<th>(.*?)</th>", level)
+    at = heads.index(html.escape(POOLED_SHARE))
+    assert heads[at - 1] == html.escape(MEAN_SHARE)
+    rows = [re.findall(r"<td>(.*?)</td>", r) for r in level.split("<tr>") if "<td>" in r]
+    base = table[table["option"] == "baseline"].reset_index(drop=True)
+    assert len(rows) == len(base)
+    for cells, (_, row) in zip(rows, base.iterrows(), strict=True):
+        v, low, high = (row[f"detection_share_pooled{e}"] for e in ("", "_ci_low", "_ci_high"))
+        span = "" if pd.isna(low) or pd.isna(high) else f" [{low:.1%}, {high:.1%}]"
+        assert cells[at] == ("\u2013" if pd.isna(v) else f"{v:.1%}{span}")
+        assert cells[at] != cells[at - 1]  # (the two columns told apart)
+
+
+def test_a_folder_from_before_the_pooled_share_shows_none_of_it(doc1_compare):
+    from sim.report.seizure_layers_section import section
+
+    table = _with_changes(doc1_compare)
+    old = table[[c for c in table if not c.startswith("detection_share_pooled")]]
+    page = "".join(section(old))
+    level = re.findall(r"<table class='layers'>(.*?)</table>", page)[0]
+    changes = re.findall(r"<table class='layers-changes'>(.*?)</table>", page)[0]
+    for part in (level, changes):
+        rows = [re.findall(r"<td>(.*?)</td>", r) for r in part.split("<tr>") if "<td>" in r]
+        assert rows and all(r[-1 if part is changes else -5] == "\u2013" for r in rows)
 
 
 def test_a_runs_section_has_no_changes_and_the_changes_are_in_chinese(doc1_compare):
@@ -268,6 +316,8 @@ def test_a_runs_section_has_no_changes_and_the_changes_are_in_chinese(doc1_compa
     heading = html.escape(HEADING)
     assert heading in page and "data-untranslated" not in zh
     assert "各方案相对基准方案的变化" in zh and "变化，百分点" in zh and heading not in zh
+    assert zh.count("（以此为准）") == 2  # (the pooled share's column in each table)
+    assert "pooled" not in zh.split("<body>")[1]
 
 
 
@@ -311,12 +361,14 @@ def test_the_detection_share_is_in_the_glossarys_word_for_detected_not_the_hit_r
     """The detection share counts finds before release (the glossary's 查出: detected,
     whatever became of the goods) and patrols' stops; 查获 is the glossary's hit, the word of
     the hit rate in the same table, so the two columns must not read alike."""
+    from sim.report import seizure_layers_changes as c
+    from sim.report import seizure_layers_section as s
     from sim.report.zh_glossary import TERMS
     from sim.report.zh_seizure_layers import ZH
 
     detected = TERMS["detected (illicit goods found, as a count or a share)"]
     hit = TERMS["found by a check (a hit; a smuggling attempt caught)"]
-    for key in ("Detection share", "Detection share [95 % CI]"):
+    for key in (c.MEAN_SHARE, c.POOLED_SHARE, s.MEAN_SHARE, s.POOLED_SHARE):
         assert ZH[key].startswith(detected) and hit not in ZH[key]
     assert ZH["Hit rate"].startswith(hit)
     assert f"{hit}比例" not in "".join(ZH.values())

@@ -2,7 +2,8 @@
 :mod:`sim.experiment.seizure_layers`): for each option, each illicit type's totals over all
 places and the overall row, the baseline's level beside the option's paired change, with its
 95 % interval, in the illicit consignments that arrived, those seized at the ports, the
-loads stopped by the patrols outside them and the detection share. What an anti-smuggling
+loads stopped by the patrols outside them and the detection share, as the mean of the
+replications' shares and pooled (the one to read). What an anti-smuggling
 chief reads to judge an operation against the baseline; the report's section shows it under
 the baseline's table (:mod:`sim.report.seizure_layers_section`)."""
 
@@ -14,13 +15,19 @@ import math
 import pandas as pd
 
 HEADING = "Seizures by layer: each option's change from the baseline"
+#: the two detection shares' words: the mean of the replications' own, and the pooled one
+MEAN_SHARE = "Detection share, mean of the replications'"
+POOLED_SHARE = "Detection share, pooled: read this"
 #: the paired figures shown: (the file's column, the words of its two headers)
 FIGURES = (
     ("arrived", "Arrived"),
     ("seized_at_port", "Seized at the port"),
     ("stopped_by_patrols", "Stopped by patrols"),
-    ("detection_share", "Detection share"),
+    ("detection_share", MEAN_SHARE),
+    ("detection_share_pooled", POOLED_SHARE),
 )
+#: the figures that are shares, their change in percentage points
+SHARES = ("detection_share", "detection_share_pooled")
 #: each figure's two columns, after its words
 BASELINE, CHANGE = "baseline", "change [95 % CI]"
 #: the detection share's change, which is in percentage points
@@ -31,8 +38,11 @@ NOTE = (
     "The table above is the baseline's. Here, for each option, each illicit type's totals "
     "over all places and the total of all types: the baseline's mean over the replications "
     "beside the option's change from it, paired by replication (same seeds), with its 95 % "
-    "interval; a change whose interval holds 0 is not clear of chance. The detection share's "
-    "change is in percentage points. Every place's rows are in seizures-by-layer.csv."
+    "interval; a change whose interval holds 0 is not clear of chance. The detection shares' "
+    "changes are in percentage points: of the mean of the replications' own shares, and of "
+    "the pooled shares (every replication's loads at once), the option's minus the "
+    "baseline's, its interval from each replication's residuals paired by seed; read the "
+    "pooled one. Every place's rows are in seizures-by-layer.csv."
 )
 
 
@@ -68,9 +78,11 @@ def _rows(table: pd.DataFrame) -> list[list[str]]:
             truth = row["truth"]
             cells = [str(option), ALL_TYPES if truth == "all" else str(truth)]
             for col, _ in FIGURES:
-                share = col == "detection_share"
-                # (a type that came only under the option: none of it at the baseline)
-                level = base[col].to_dict().get(truth, math.nan if share else 0.0)
+                share = col in SHARES
+                # (a type that came only under the option: none of it at the baseline; a
+                # folder written before the pooled share has none)
+                levels = base[col].to_dict() if col in base else {}
+                level = levels.get(truth, math.nan if share else 0.0)
                 cells += [_level(float(level), share), _change(row, col, share)]
             out.append(cells)
     return out
@@ -88,7 +100,7 @@ def changes_parts(table: pd.DataFrame) -> list[str]:
     top = (f"<th rowspan='2'>{html.escape(OPTION)}</th><th rowspan='2'>{html.escape(TYPE)}</th>"
            + "".join(f"<th colspan='2'>{html.escape(w)}</th>" for _, w in FIGURES))
     sub = "".join(f"<th>{html.escape(BASELINE)}</th>"
-                  f"<th>{html.escape(CHANGE_POINTS if c == 'detection_share' else CHANGE)}</th>"
+                  f"<th>{html.escape(CHANGE_POINTS if c in SHARES else CHANGE)}</th>"
                   for c, _ in FIGURES)  # fmt: skip
     body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>"
                    for cells in rows)  # fmt: skip

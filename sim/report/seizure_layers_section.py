@@ -22,6 +22,10 @@ HEADING = "Seizures: truth, effectiveness and what customs sees"
 INSPECTED = "Inspected, every type"
 #: the missed that were found after release (tax review, recall, post-clearance audit)
 AFTER_RELEASE = "Of the missed, found after release"
+#: the two detection shares' headers: the mean of each replication's share, and the share
+#: over every replication's loads at once, which weights each load once (the one to read)
+MEAN_SHARE = "Detection share, mean of the replications' [95 % CI]"
+POOLED_SHARE = "Detection share, pooled: read this [95 % CI]"
 #: the table's columns: (the file's column, its header)
 COLUMNS = (
     ("arrived", "Arrived (truth)"),
@@ -30,7 +34,8 @@ COLUMNS = (
     ("found_not_seized", "Found, not seized"),
     ("missed", "Missed"),
     ("found_after_release", AFTER_RELEASE),
-    ("detection_share", "Detection share [95 % CI]"),
+    ("detection_share", MEAN_SHARE),
+    ("detection_share_pooled", POOLED_SHARE),
     ("inspected", INSPECTED),
     ("hits", "Hits"),
     ("hit_rate", "Hit rate"),
@@ -51,7 +56,11 @@ NOTE = (
     "recall or the post-clearance audit (counted whenever the find falls due, even after "
     "the run's end); "
     "the detection share, found before release or stopped by a patrol over those whose "
-    "outcome is known, with its 95 % interval (effectiveness); and what customs' own records "
+    "outcome is known, with its 95 % interval (effectiveness), twice: the mean of the "
+    "replications' own shares, and pooled, every replication's loads at once (total "
+    "detected over total known, its interval the ratio estimator's), which weights a "
+    "replication with 3 loads like one with 300 no more: read the pooled one; and what "
+    "customs' own records "
     "show: the consignments inspected at the place (of every type), its finds of the type "
     "before release by a scan's exam, an exam or a quarantine check (hits, as China's "
     "published figures count them), hits per inspected consignment (hit rate) and, apart, "
@@ -82,7 +91,7 @@ def _count(x: Any) -> str:
 
 
 def _share(row: pd.Series, col: str) -> str:
-    v = float(row[col])
+    v = float(row.get(col, math.nan))  # (a folder written before the pooled share: none)
     if math.isnan(v):
         return "\u2013"
     low, high = (float(row.get(f"{col}_ci_{e}", math.nan)) for e in ("low", "high"))
@@ -98,7 +107,7 @@ def _cells(row: pd.Series) -> list[str]:
     for col, _ in COLUMNS:
         if col in _FROM_HITS and _unrecorded(row):
             out.append(NOT_RECORDED)
-        elif col == "detection_share":
+        elif col.startswith("detection_share"):
             out.append(_share(row, col))
         elif col == "hit_rate":
             out.append(_share(row, col).split(" [")[0])

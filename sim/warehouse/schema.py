@@ -226,9 +226,11 @@ TABLES: tuple[Table, ...] = (
     _t("seizure_layer_figures", "seizures-by-layer.csv long: per illicit type and place, "
        "the illicit goods that arrived, those seized at the port, stopped by patrols, found "
        "but not seized or missed, the share detected, and customs' inspections and hits (counts in "
-       "`consignments`, a route's loads among them; `detection_share` and `hit_rate` a "
-       "`share (0-1)`; a patrol's `inspected` and `hits` empty; `diff` only for arrived, "
-       "seized_at_port, stopped_by_patrols and detection_share)",
+       "`consignments`, a route's loads among them; `detection_share`, "
+       "`detection_share_pooled` and `hit_rate` a `share (0-1)`; a patrol's `inspected` and "
+       "`hits` empty; `diff` only for arrived, seized_at_port, stopped_by_patrols, "
+       "detection_share and detection_share_pooled, the last the difference of the pooled "
+       "shares paired by replication)",
        (RUN_ID, OPTION,
         _c("truth", "string", "the illicit type (enforcement's `truth`); '': every type"),
         _c("place", "string", "a port, or a smuggling route outside the ports with its "
