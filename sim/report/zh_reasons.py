@@ -131,7 +131,7 @@ REASONS: tuple[tuple[str, str], ...] = (
     (r"the scenario has none of the parts it acts on \(it acts on the selection tables of the "
      r"ports of mode post, and there is no such port here, or the risk engine selects "
      r"\(risk\.enabled true\)\)",
-     "情景中没有该改革所作用的任何部分（它作用于邮件快件口岸（mode post）的布控表，而此处没有"
+     "情景中没有该改革所作用的任何部分（它作用于邮件快件口岸（`mode = post`）的布控表，而此处没有"
      "这类口岸，或由风险布控引擎布控（risk.enabled 为 true））"),
     (r"no port lodges before or after arrival \(every declaration\.advance_lead and "
      r"lodging_delay is 0 h\), so a declaration lodged in advance is lodged on arrival, as "
