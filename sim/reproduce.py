@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sim.experiment.command_paths import located
 from sim.shell_line import bordersim_line
 
 #: what the command line of a comparison says about its options, kept as recorded
@@ -30,6 +31,8 @@ _KEPT_SWITCHES = {"run": ("--log", "--observed"),
                   "compare": ("--no-gains", "--declarations-a-year", "--certification-once",
                               "--certification-a-year", "--payback-port",
                               "--payback-direction")}  # (the last five: aeo-payback.csv)
+#: flags of the recorded command that name a file the re-run reads
+_FILE_FLAGS = ("--observed", "--options-file")
 #: a --precision target's flags, kept when every replication is re-run
 _PRECISION = ("--precision", "--metric", "--precision-on", "--max-reps", "--reps")
 
@@ -51,6 +54,7 @@ class Recorded:
     command: list[str]
     options: list[str]  # a comparison's option names, "baseline" first; a run: [""]
     points: int = 0  # a sweep's points
+    typed_in: str | None = None  # where the command was typed, relative to the folder
 
 
 @dataclass(frozen=True)
@@ -129,7 +133,17 @@ def read_folder(folder: Path, checking: bool = False) -> Recorded:
         seed, reps, days = int(meta["seed"]), int(meta["reps"]), float(meta["days"])
     except (KeyError, TypeError, ValueError) as exc:
         raise Refused(f"{folder}: its record has no usable seed, reps or days ({exc})") from None
-    return Recorded(folder, kind, scenario, seed, reps, days, command, names)
+    return Recorded(folder, kind, scenario, seed, reps, days, command, names,
+                    typed_in=_typed_in(meta))
+
+
+def _typed_in(meta: dict[str, Any]) -> str | None:
+    """Where the folder's last command was typed, relative to it (None: not recorded, a
+    folder written before: its paths are as typed, absolute or from where it is re-run)."""
+    history = meta.get("history")
+    last = history[-1] if isinstance(history, list) and history else None
+    found = last.get("typed_in") if isinstance(last, dict) else None
+    return found if isinstance(found, str) else None
 
 
 def run_dir(folder: Path, option: str) -> Path:
@@ -192,6 +206,8 @@ def rerun_argv(rec: Recorded, out: Path, reps: int, words: tuple[str, ...] = ())
         argv += ["--reps", str(reps)]
     for flag in carried:
         for use in _carried(rec.command[2:], flag):
+            if flag in _FILE_FLAGS:  # (from where the command was typed: command_paths)
+                use = [use[0], *(located(v, rec.folder, rec.typed_in) for v in use[1:])]
             if flag == "--observed" and not Path(use[-1]).is_file():
                 continue  # (validation.csv is then left out, and the verdict says so)
             argv += [use[0], *(_own_file(rec, v) if flag == "--option" else v

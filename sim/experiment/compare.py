@@ -50,6 +50,7 @@ from sim.analysis.paired import holm, interval_p_value, noise_free
 from sim.analysis.stats import is_quantile, summarise
 from sim.build import build, libraries
 from sim.experiment import finish_seal
+from sim.experiment.command_paths import portable_command
 from sim.experiment.composition import (
     changed_arrivals,
     changed_truth,
@@ -713,7 +714,7 @@ class Comparison:
             "log": self.log,  # (the logs joined for who gains: False is --no-gains)
             "options": [self._identity(o) for o in self.opts],
             **self._option_notes(base_hash),
-            "command": command,
+            "command": portable_command(command),  # (no directory of this machine)
             "warnings": list(self.run_warnings),
         }
         if out is None:
@@ -1718,7 +1719,7 @@ class _CompareFolder:
         started = meta.get("resumed") or meta["created"]
         found = files_by_unit(  # (to say what a command killed before it ended computed)
             ((o.name, o / "reps") for o in (path / "options").glob("*") if o.is_dir()), REP_FILES)
-        meta["history"] = [*history_of(old, found), entry(meta.get("command"), started)]
+        meta["history"] = [*history_of(old, found), entry(meta.get("command"), started, path)]
         self.meta, self.old = meta, old
 
     def record(self) -> None:

@@ -5,7 +5,11 @@ Each command that writes into the folder, the first and every one that resumes i
 one entry::
 
     {"command": [...], "started": "2024-05-01T12:00:00+00:00", "build": "0.1.0+abcdef123456",
-     "computed": ...}
+     "computed": ..., "typed_in": "../.."}
+
+``command`` holds no directory of the machine (its paths relative to where it was typed,
+``typed_in``, itself relative to the folder: :mod:`sim.experiment.command_paths`; entries
+written before may hold absolute paths and no ``typed_in``).
 
 ``computed`` is what that command computed itself (not what it loaded from the folder), in
 one format for the three commands: the replication numbers it finished, a list for a run
@@ -60,9 +64,16 @@ def history_of(old: dict[str, Any] | None, present: Any = None) -> list[dict[str
     return [entry]
 
 
-def entry(command: Any, started: str) -> dict[str, Any]:
-    """The entry of this command, started at ``started`` (what it computed still unknown)."""
-    return {"command": command, "started": started, "build": build(), "computed": None}
+def entry(command: Any, started: str, folder: Path | None = None) -> dict[str, Any]:
+    """The entry of this command, started at ``started`` (what it computed still unknown);
+    with its results ``folder``, where it was typed relative to it (``typed_in``: the
+    command's relative paths are from there, :mod:`sim.experiment.command_paths`)."""
+    made = {"command": command, "started": started, "build": build(), "computed": None}
+    if folder is not None:
+        from sim.experiment.command_paths import typed_in
+
+        made["typed_in"] = typed_in(folder)
+    return made
 
 
 def close(history: Any, computed: Any, failed: Any = None, interrupted: bool = False) -> None:

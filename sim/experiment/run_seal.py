@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from sim.experiment.command_paths import portable_command
 from sim.experiment.finish_seal import FILE
 from sim.experiment.store import atomic_write, dump_json, temporary
 
@@ -57,4 +58,5 @@ def seal_folder(folder: Path, kind: str, command: Any, leave_out: Iterable[str] 
              for p in sorted(folder.iterdir())
              if p.is_file() and not p.is_symlink() and not temporary(p)
              and p.name not in left and (kept is None or p.name in kept)}
-    atomic_write(folder / FILE, dump_json({"kind": kind, "command": command, "files": files}))
+    atomic_write(folder / FILE, dump_json({"kind": kind, "command": portable_command(command),
+                                           "files": files}))

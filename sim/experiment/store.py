@@ -89,6 +89,7 @@ from typing import TYPE_CHECKING, Any
 
 from sim import made_where
 from sim.build import build, libraries
+from sim.experiment.command_paths import portable_command
 from sim.experiment.history import (
     close,
     ended_whole,
@@ -732,7 +733,7 @@ class RunStore:
         if resumed is not None:
             meta["resumed"] = resumed
             self._compare_environment(meta)
-        this = entry(meta["command"], resumed or created)
+        this = entry(meta["command"], resumed or created, self.path)
         found = files_by_unit([("", self.reps_dir)], REP_FILES).get("", [])
         meta["history"] = [*history_of(self._old_meta, found), this]
         atomic_write(meta_path, dump_json(meta))
@@ -758,7 +759,7 @@ class RunStore:
             "warmup_days": scenario.warmup_days,
             "drain_days": scenario.drain_days,
             "created": created,
-            "command": list(sys.argv if command is None else command),
+            "command": portable_command(sys.argv if command is None else command),
             **made_where.provenance(),
             "intervals": intervals_note("run"),  # (how ci_low, ci_high were made)
         }

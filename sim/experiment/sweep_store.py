@@ -42,6 +42,7 @@ from typing import Any
 import pandas as pd
 
 from sim.build import build, libraries
+from sim.experiment.command_paths import portable_command
 from sim.experiment.history import by_unit, close, ended_whole, entry, history_of
 from sim.experiment.interval_notes import intervals_note
 from sim.experiment.reporter import ENGLISH, Reporter
@@ -169,14 +170,15 @@ class SweepStore:
             "seed": seed,
             "reps": reps,
             "created": created,
-            "command": command,
+            "command": portable_command(command),  # (no directory of this machine)
             "overrides": dict(overrides or {}),
             "intervals": intervals_note("sweep"),  # (how intervals.csv, differences.csv were made)
         }
         if old is not None:
             meta["resumed"] = started
             self._compare_environment(old, meta)
-        meta["history"] = [*history_of(old, self._present()), entry(command, started)]
+        this = entry(meta["command"], started, self.path)
+        meta["history"] = [*history_of(old, self._present()), this]
         if base is not None:
             self._write("scenario.json", dump_json(base), old is not None,
                         "the scenario of this sweep")
