@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sim.experiment.command_paths import located
+from sim.experiment.command_paths import located, recorded_typed_in
 from sim.shell_line import bordersim_line
 
 #: what the command line of a comparison says about its options, kept as recorded
@@ -134,16 +134,7 @@ def read_folder(folder: Path, checking: bool = False) -> Recorded:
     except (KeyError, TypeError, ValueError) as exc:
         raise Refused(f"{folder}: its record has no usable seed, reps or days ({exc})") from None
     return Recorded(folder, kind, scenario, seed, reps, days, command, names,
-                    typed_in=_typed_in(meta))
-
-
-def _typed_in(meta: dict[str, Any]) -> str | None:
-    """Where the folder's last command was typed, relative to it (None: not recorded, a
-    folder written before: its paths are as typed, absolute or from where it is re-run)."""
-    history = meta.get("history")
-    last = history[-1] if isinstance(history, list) and history else None
-    found = last.get("typed_in") if isinstance(last, dict) else None
-    return found if isinstance(found, str) else None
+                    typed_in=recorded_typed_in(meta))
 
 
 def run_dir(folder: Path, option: str) -> Path:

@@ -105,3 +105,20 @@ def test_a_folder_written_with_absolute_paths_still_reproduces(compared, tmp_pat
     capsys.readouterr()
     assert main(["reproduce", str(old), "--out", str(tmp_path / "again")]) == 0
     assert REPRODUCED in capsys.readouterr().out
+
+
+def test_a_reproduced_sweep_records_no_machine_directory(tmp_path, monkeypatch, capsys):
+    """``reproduce`` of a sweep records ``bordersim reproduce FOLDER --out NEW`` as its
+    command: the two folders relative to where it was typed, as any other command."""
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    swept, again = tmp_path / "res" / "sweep", tmp_path / "res" / "again"
+    assert main(["sweep", str(SMALL.resolve()), "--days", "1", "--reps", "1", "--param",
+                 "ports.sea.scan.scanners.capacity=1,2", "--out", str(swept)]) == 0
+    assert main(["reproduce", str(swept), "--out", str(again)]) == 0
+    assert REPRODUCED in capsys.readouterr().out
+    meta = json.loads((again / "meta.json").read_text())
+    assert meta["command"] == ["bordersim", "reproduce", "../res/sweep", "--out", "../res/again"]
+    assert meta["history"][-1]["typed_in"] == "../../work"
+    for record in ("meta.json", "finished.json"):
+        assert str(tmp_path) not in (again / record).read_text(), record

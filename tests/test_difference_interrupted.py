@@ -78,8 +78,13 @@ def _json(capsys: pytest.CaptureFixture[str], *args: object) -> dict:
 
 
 def _resume(folder: Path) -> str:
-    """The command that resumes ``folder``: the one that made it, as given."""
-    return shlex.join(json.loads((folder / "meta.json").read_text())["command"])
+    """The command that resumes ``folder``: the one that made it, whose record keeps no
+    directory of the machine (the scenario relative to where it was typed), with the
+    scenario and ``--out`` given again from here, as absolute as the folder is named."""
+    words = json.loads((folder / "meta.json").read_text())["command"]
+    assert not Path(words[2]).is_absolute() and str(folder) not in words, words
+    out = words.index("--out") + 1
+    return shlex.join([*words[:2], SMALL, *words[3:out], str(folder), *words[out + 1:]])
 
 
 def test_paired_over_the_replications_both_finished(runs, capsys):

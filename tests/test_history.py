@@ -6,6 +6,7 @@ started, the code that ran it and what it computed), beside the last ``command``
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -24,6 +25,17 @@ RUN = ["run", str(SMALL), *SHORT]
 SWEEP = ["sweep", str(SMALL), "--param", "ports.sea.review.capacity=2,3", *SHORT]
 COMPARE = ["compare", str(SMALL), "--option", "review4:ports.sea.review.capacity=4",
            *SHORT, "--no-gains", "--no-report"]
+
+
+def _typed(argv: list[str]) -> list[str]:
+    """``bordersim`` and ``argv`` as a results folder records them: each absolute path
+    relative to where the command was typed (no directory of the machine)."""
+    return ["bordersim", *(os.path.relpath(w) if os.path.isabs(w) else w for w in argv)]
+
+
+def _typed_here(folder: Path, entry: dict) -> bool:
+    """Whether a history ``entry`` says it was typed in this working directory."""
+    return (folder / entry["typed_in"]).resolve() == Path.cwd().resolve()
 
 
 def _meta(folder: Path, name: str = "meta.json") -> dict:
@@ -55,7 +67,9 @@ def test_a_resumed_run_adds_an_entry_and_keeps_the_earlier_ones(run2, tmp_path, 
     argv = [*RUN, "--reps", "3", "--out", str(folder)]
     assert main(argv) == 0
     meta = _meta(folder)
-    assert meta["command"] == ["bordersim", *argv] and meta["created"] == first["created"]
+    assert meta["command"] == _typed(argv) and meta["created"] == first["created"]
+    assert str(folder) not in json.dumps(meta["history"])
+    assert _typed_here(folder, meta["history"][1])
     assert [e["computed"] for e in meta["history"]] == [[0, 1], [2]]
     assert meta["history"][0] == first["history"][0]
     assert meta["history"][1]["command"] == meta["command"]
@@ -132,7 +146,8 @@ def test_a_resumed_sweep_adds_an_entry(sweep1, tmp_path, capsys):
     argv = [*SWEEP, "--reps", "2", "--out", str(out)]
     assert main(argv) == 0
     meta = _meta(out)
-    assert meta["command"] == ["bordersim", *argv] and meta["created"] == first["created"]
+    assert meta["command"] == _typed(argv) and meta["created"] == first["created"]
+    assert _typed_here(out, meta["history"][1])
     assert meta["history"][1]["computed"] == {"0": [1], "1": [1]}  # (replication 1 of each)
     assert meta["history"][1]["started"] == meta["resumed"]
     assert meta["history"][1]["build"] == build()
@@ -186,8 +201,9 @@ def test_a_resumed_comparison_adds_an_entry_by_option(tmp_path, capsys, monkeypa
     argv = [*COMPARE, "--reps", "3", "--out", str(out)]
     assert main(argv) == 1  # (a replication failed)
     meta = _meta(out, "compare.json")
-    assert meta["command"] == ["bordersim", *argv] and meta["created"] == first["created"]
+    assert meta["command"] == _typed(argv) and meta["created"] == first["created"]
     last = meta["history"][-1]
+    assert _typed_here(out, last)
     assert last["computed"] == {"baseline": [1, 2], "review4": [1]}
     assert last["failed"] == {"review4": [2]}
     assert last["started"] == meta["resumed"] and last["build"] == build()

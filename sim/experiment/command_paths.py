@@ -73,3 +73,47 @@ def located(word: str, folder: Path, typed: Any) -> str:
         return word
     there = folder / typed / word
     return str(there) if there.exists() else word
+
+
+def recorded_typed_in(record: Any) -> str | None:
+    """Where a record's last command was typed, relative to its folder (its last ``history``
+    entry's ``typed_in``); None when not recorded (a folder written before: its paths are
+    absolute, or as typed)."""
+    history = record.get("history") if isinstance(record, dict) else None
+    last = history[-1] if isinstance(history, list) and history else None
+    found = last.get("typed_in") if isinstance(last, dict) else None
+    return found if isinstance(found, str) else None
+
+
+def _from_here(word: str, base: Path, absolute: bool) -> str:
+    """``word`` (a path relative to ``base``) as typed here: absolute, or relative to this
+    working directory, as the results folder itself was named."""
+    if os.path.isabs(word) or not ("/" in word or "." in word) or not (base / word).exists():
+        return word
+    there = (base / word).resolve()
+    return str(there) if absolute else relative(str(there), Path.cwd().resolve())
+
+
+def _rebased_word(word: str, base: Path, absolute: bool) -> str:
+    """One word of a recorded command with its path (the word, ``--flag=VALUE``'s value,
+    ``NAME:@FILE``'s file) made :func:`_from_here`."""
+    if word.startswith("--") and "=" in word:
+        flag, _, value = word.partition("=")
+        return f"{flag}={_rebased_word(value, base, absolute)}"
+    name, at, rest = word.partition(":@")
+    if at:
+        file, comma, changes = rest.partition(",")
+        return f"{name}:@{_from_here(file, base, absolute)}{comma}{changes}"
+    return _from_here(word, base, absolute)
+
+
+def rebased(words: list[str], folder: Path, typed: str | None) -> list[str]:
+    """A recorded command to be typed again here (the line that resumes a folder): each
+    path it names that is found from where it was typed (``typed``, relative to the results
+    ``folder``) given from this working directory, absolute when ``folder`` is; the command
+    as recorded when ``typed`` is None (a folder written before)."""
+    if typed is None:
+        return list(words)
+    base = folder / typed
+    absolute = folder.is_absolute()
+    return [*words[:2], *(_rebased_word(w, base, absolute) for w in words[2:])]

@@ -126,7 +126,9 @@ def _command(record: dict[str, Any], kind: str, path: Path) -> str:
         return ""
     if len(found) < 2 or Path(found[0]).name != "bordersim" or found[1] != kind:
         return ""
-    args = list(found)
+    from sim.experiment.command_paths import rebased, recorded_typed_in
+
+    args = rebased(found, path, recorded_typed_in(record))  # (its files, from here)
     for i, arg in enumerate(args):
         if arg == "--out" and i + 1 < len(args):
             args[i + 1] = str(path)
