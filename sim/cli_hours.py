@@ -51,7 +51,9 @@ def add_parser(sub: Any) -> None:
                    "sample (a disruption's, docs/disruptions.md), its largest excess, when (day of "
                    "the run, from the warm-up's first), "
                    "and the hours until the option's queue is back at or below the "
-                   "baseline's; with --csv, written to FILE")
+                   "baseline's: to the minute with queue samples finer than an hour "
+                   "(--set queue_sample='5 min'), and a last line but one saying how exact "
+                   "the times are; with --csv, written to FILE")
     p.add_argument("--windows", action="store_true",
                    help="instead, each capacity window's extra staff (docs/disruptions.md): "
                    "the staff-hours its lane has above the schedule over the window's own "
@@ -204,7 +206,7 @@ def _recovery(args: argparse.Namespace, kind: str, variants: dict[str, Any],
     """``--recovery``: each option's backlog above the baseline's, by lane."""
     from sim import cli_zh_hours as zh
     from sim.report.hourly_use import observed_window
-    from sim.report.recovery import excess_backlog, excess_lines
+    from sim.report.recovery import excess_backlog, excess_lines, resolution_note
 
     if args.week or args.day or args.peak:
         return _error("--recovery is a view of its own: give it without --week, --day or "
@@ -217,6 +219,7 @@ def _recovery(args: argparse.Namespace, kind: str, variants: dict[str, Any],
 
     base = variants["baseline"]
     start = start_of(base.scenario)
+    every = float(base.scenario["queue_sample"])  # (hours; the options sample alike)
     tables = []
     for name, variant in variants.items():
         if name == "baseline":
@@ -227,12 +230,14 @@ def _recovery(args: argparse.Namespace, kind: str, variants: dict[str, Any],
             rows = rows[rows["port"] == args.port]
         if lang == "zh":
             print(zh.option(name))
-            print("\n".join(dated_lines(zh.excess_lines(rows), start, lang)) or zh.NONE_ABOVE)
+            print("\n".join(dated_lines(zh.excess_lines(rows, every), start, lang))
+                  or zh.NONE_ABOVE)
         else:
             print(f"{name}:")
-            print("\n".join(dated_lines(excess_lines(rows), start))
+            print("\n".join(dated_lines(excess_lines(rows, every), start))
                   or "  no lane's queue above the baseline's")
         tables.append(with_dates(rows, start).assign(option=name))
+    print((zh.resolution_note if lang == "zh" else resolution_note)(every))
     print(dated_lines([days_note(observed_window(base.scenario), lang)], start, lang)[0])
     if args.csv is not None:
         import pandas as pd

@@ -106,14 +106,46 @@ def none_note(every_h: float, samples: int) -> str:
             f"有排队；请加 --set queue_sample='{FINE}' 重新运行，以读出两次采样之间的排队")
 
 
-def excess_lines(rows: pd.DataFrame) -> list[str]:
+def duration_text(hours: float) -> str:
+    """:func:`sim.report.recovery.duration_text` in Chinese: 69 小时, 2 小时 35 分钟."""
+    h, m = divmod(int(round(hours * 60)), 60)
+    return f"{h} 小时 {m} 分钟" if h and m else f"{h} 小时" if h else f"{m} 分钟"
+
+
+def back_text(peak_h: float, recovered_h: float, every_h: float) -> str:
+    """:func:`sim.report.recovery.back_text` in Chinese."""
+    from sim.report.peak_backlog import clock
+
+    if not math.isfinite(recovered_h):
+        return "运行结束前未回到基准方案的排队水平"
+    if every_h >= 1:
+        return f"{recovered_h:.0f} 小时后回到基准方案的排队水平"
+    day, at = clock(peak_h + recovered_h)
+    return f"第 {day} 天 {at} 回到基准方案的排队水平（{duration_text(recovered_h)}后）"
+
+
+def resolution_note(every_h: float) -> str:
+    """:func:`sim.report.recovery.resolution_note` in Chinese."""
+    from sim.report.peak_backlog import FINE
+
+    every = every_text(every_h)
+    if every_h < 1:
+        return (f"时间精确到排队采样，每隔 {every}（queue_sample）：积压在第一次采样到排队不高于"
+                f"基准方案时算作消除，最多比实际晚 {every}")
+    unit = "小时" if every_h == 1 else "采样"
+    return (f"时间只精确到{unit}：本文件夹的排队采样每隔 {every}（queue_sample），两次采样之间"
+            f"消除的积压显示在下一次采样；要精确到分钟，请加 --set queue_sample='{FINE}' 重新运行")
+
+
+def excess_lines(rows: pd.DataFrame, every_h: float = 1.0) -> list[str]:
     """:func:`sim.report.recovery.excess_lines` in Chinese."""
+    from sim.report.peak_backlog import clock
+
     out = []
     for r in rows.to_dict("records"):
-        day, hour = divmod(int(r["peak_h"]), 24)
-        back = (f"{r['recovered_h']:.0f} 小时后回到基准方案的排队水平"
-                if math.isfinite(r["recovered_h"]) else "运行结束前未回到基准方案的排队水平")
+        day, at = clock(float(r["peak_h"]))
+        back = back_text(float(r["peak_h"]), float(r["recovered_h"]), every_h)
         out.append(f"{r['port']}  {r['lane']}  超出基准方案 {r['excess_queue']:+.1f}，在第 {day} "
-                   f"天 {hour:02d}:00（排队 {r['queue']:.1f}，基准方案 "
+                   f"天 {at}（排队 {r['queue']:.1f}，基准方案 "
                    f"{r['baseline_queue']:.1f}）；{back}")
     return out

@@ -9,6 +9,11 @@ disruption: here the option's queue less the baseline's, sample by sample (each 
 replications' mean), gives the excess backlog, its peak and the hours from that peak until
 the option's queue is first at or below the baseline's again (back to normal; none when not
 before the samples end).
+
+The times are the samples' (one every ``queue_sample``): with samples finer than an hour the
+lines say the peak and the recovery to the minute (``14:35``, ``2 h 35 min later``); with
+hourly or coarser ones they say whole hours, and :func:`resolution_note` says which, so an
+``HH:00`` is not read as exact.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from sim.report.peak_backlog import _NOT_QUEUES
+from sim.report.peak_backlog import _NOT_QUEUES, FINE, clock, every_text
 
 COLUMNS = ["port", "lane", "excess_queue", "peak_h", "queue", "baseline_queue", "recovered_h"]
 
@@ -58,18 +63,49 @@ def excess_backlog(
     return out.drop(columns="_port").reset_index(drop=True)
 
 
-def excess_lines(rows: pd.DataFrame) -> list[str]:
+def duration_text(hours: float) -> str:
+    """A recovery's length to the minute: ``69 h``, ``2 h 35 min``, ``35 min``."""
+    h, m = divmod(int(round(hours * 60)), 60)
+    return f"{h} h {m} min" if h and m else f"{h} h" if h else f"{m} min"
+
+
+def back_text(peak_h: float, recovered_h: float, every_h: float) -> str:
+    """When the option's queue is back at the baseline's: with samples finer than an hour the
+    moment (day, ``HH:MM``) and the time since the peak to the minute, else whole hours."""
+    if not math.isfinite(recovered_h):
+        return "not back to the baseline's queue before the run ends"
+    if every_h >= 1:
+        return f"back to the baseline's queue {recovered_h:.0f} h later"
+    day, at = clock(peak_h + recovered_h)
+    return f"back to the baseline's queue on day {day} at {at}, {duration_text(recovered_h)} later"
+
+
+def resolution_note(every_h: float) -> str:
+    """How exact the lines' times are: to the sample (``every_h`` hours apart); with hourly
+    or coarser samples, that a moment between two samples shows at the next, and how to
+    sample finely enough for minutes."""
+    every = every_text(every_h)
+    if every_h < 1:
+        return (f"times are to the queue sample, one every {every} (queue_sample): a backlog "
+                f"shows as cleared at the first sample at or below the baseline's, at most "
+                f"{every} after it is")
+    return (f"times are to the {'hour' if every_h == 1 else 'sample'} only: the folder's queue "
+            f"samples are one every {every} (queue_sample), so a backlog cleared between two "
+            f"samples shows at the next; for minutes, run again with "
+            f"--set queue_sample='{FINE}'")
+
+
+def excess_lines(rows: pd.DataFrame, every_h: float = 1.0) -> list[str]:
     """One line per lane: ``sea_port  declaration_review  +648 above the baseline on day 23
-    at 08:00 (queue 660, baseline 12); back to the baseline's queue 41 h later``."""
+    at 08:00 (queue 660, baseline 12); back to the baseline's queue 41 h later``; with
+    samples ``every_h`` < 1 hour apart, the recovery's moment and minutes too."""
     lines = []
     for r in rows.to_dict("records"):
-        day, hour = divmod(int(r["peak_h"]), 24)
-        back = (f"back to the baseline's queue {r['recovered_h']:.0f} h later"
-                if math.isfinite(r["recovered_h"])
-                else "not back to the baseline's queue before the run ends")
+        day, at = clock(float(r["peak_h"]))
+        back = back_text(float(r["peak_h"]), float(r["recovered_h"]), every_h)
         lines.append(
             f"{r['port']}  {r['lane']}  {r['excess_queue']:+.1f} above the baseline on day "
-            f"{day} at {hour:02d}:00 (queue {r['queue']:.1f}, baseline "
+            f"{day} at {at} (queue {r['queue']:.1f}, baseline "
             f"{r['baseline_queue']:.1f}); {back}"
         )
     return lines
