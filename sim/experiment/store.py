@@ -125,6 +125,7 @@ _OWN = {
     "enforcement.csv",
     "risk-achieved.csv",
     "risk-daily.csv",
+    "risk-reasons.csv",
     "trading-across-borders.csv",
     "seizures-by-layer.csv",
     "warnings.json",
@@ -152,7 +153,8 @@ _TABLES = (
     "-enforcement-daily.csv",
 )
 _COST_TABLES = ("-costs.csv", "-agency.csv")  # with a scenario's [costs]
-_RISK_TABLES = ("-risk.csv", "-risk-thresholds.csv", "-risk-daily.csv")  # with an engine
+#: with an engine
+_RISK_TABLES = ("-risk.csv", "-risk-thresholds.csv", "-risk-daily.csv", "-risk-reasons.csv")
 #: written when the run has them
 _OPTIONAL = ("-log.parquet", "-smuggling.csv", *_COST_TABLES, *_RISK_TABLES)
 
@@ -628,7 +630,7 @@ def _rep_tables(result: RunResult, r: int) -> dict[str, bytes]:
         tables["-log.parquet"] = parquet_bytes(_with_replication(result.log, r))
     if result.smuggling is not None:  # the truth layer of smuggling, per day
         tables["-smuggling.csv"] = result.smuggling.to_csv(index=False).encode("utf-8")
-    risk = (result.risk, result.risk_thresholds, result.risk_daily)
+    risk = (result.risk, result.risk_thresholds, result.risk_daily, result.risk_reasons)
     for suffix, frame in zip(_RISK_TABLES, risk, strict=True):
         if frame is not None:  # the risk engine's rates and thresholds
             tables[suffix] = frame.to_csv(index=False).encode("utf-8")
@@ -1123,6 +1125,7 @@ class RunStore:
             enforcement_series,
             enforcement_table,
             risk_daily_series,
+            risk_reasons_table,
             risk_table,
             smuggling_series,
         )
@@ -1135,6 +1138,7 @@ class RunStore:
              enforcement_table.summarise_enforcement_table),
             ("-risk.csv", risk_table.FILE, risk_table.summarise_risk),
             ("-risk-daily.csv", risk_daily_series.FILE, risk_daily_series.summarise_daily),
+            ("-risk-reasons.csv", risk_reasons_table.FILE, risk_reasons_table.summarise_reasons),
         ):  # fmt: skip
             tables = {r: self._rep(r, suffix) for r in reps}
             frames = {r: csv_or_empty(t) for r, t in tables.items() if t.exists()}

@@ -70,6 +70,8 @@ class RunResult:
       target (:func:`sim.model.risk_report.report`), and its threshold at each refresh;
       ``risk_daily``: the same decisions, inspections and rates by observed day, with the
       target the engine held that day (:mod:`sim.model.risk_daily`);
+      ``risk_reasons``: why it inspected, per port, check and reason, with the hits
+      (:mod:`sim.model.risk_reasons`);
       ``risk_metrics``: the AUC its scores achieved, measured against the hidden truth
       (:mod:`sim.model.risk_auc`);
     - ``costs`` and ``agency`` (with a scenario's ``[costs]``, see :mod:`sim.model.costbook`):
@@ -142,6 +144,9 @@ class RunResult:
     #: the risk engine's report by observed day (None without one): per day, port, direction
     #: and class, its decisions, inspections, achieved rate and target (sim.model.risk_daily)
     risk_daily: pd.DataFrame | None = None
+    #: why the risk engine inspected (None without one): per port, check and reason (floor,
+    #: alert, score, random), the cohort's inspections and hits (sim.model.risk_reasons)
+    risk_reasons: pd.DataFrame | None = None
     #: the risk engine's achieved AUC, measured against the truth (sim.model.risk_auc)
     risk_metrics: dict[str, float] = field(default_factory=dict)
     #: the observed window: its days after a warm-up of ``warmup_days`` (None: not known)

@@ -77,6 +77,7 @@ from sim.model.risk_eras import apply_settings, dated_settings
 from sim.model.risk_one import select_one, select_row
 from sim.model.risk_parts import MIN_FILL, Alerts, CheckMix, Ledger, Receipt
 from sim.model.risk_prior import prior
+from sim.model.risk_reasons import ReasonTally
 from sim.model.risk_report import report, thresholds
 from sim.model.risk_rules import Reference
 from sim.model.risk_throttle import ThrottleReadings
@@ -144,6 +145,7 @@ class RiskEngine:
         self.reference = Reference(self.ports, cfg.window)  # the recent 'general' rate
         self.counted = Ledger(self.ports)  # the cohort's decisions: what the report shows
         self.auc = AucTally(self.ports)  # the cohort's decided scores: the achieved AUC
+        self.reasons = ReasonTally(self.ports)  # the cohort's inspections by reason
         self.throttle = ThrottleReadings(self.ports)  # what a throttle read of the exam queues
         self.buckets = {
             p: dict.fromkeys(list(self.caps) + list(self.floors), 0.0) for p in self.ports

@@ -17,6 +17,7 @@ import numpy as np
 
 from sim.model.registry import SPLIT
 from sim.model.risk_parts import CELLS, MIN_FILL, codes
+from sim.model.risk_reasons import reason_codes
 from sim.model.risk_rules import GENERAL, rule, top
 from sim.model.selection import SelectionInput
 from sim.scenario.schema import CHECKS
@@ -38,7 +39,7 @@ def select_block(
     """:meth:`RiskEngine.select` for a block (``prepared``: its :func:`prepare`, if any)."""
     port, d = block.port, block.direction
     flags = None if prepared is None else prepared[:, ORDINARY:] > 0
-    score, rand, ordinary, possible = _parts(e, block, prepared, flags)
+    score, unraised, rand, ordinary, possible = _parts(e, block, prepared, flags)
     directions = [k for k, m in enumerate(np.bincount(d).tolist()) if m]
     if len(directions) == 1:  # (a block of one direction: the same, without the masks)
         rows = [ordinary]
@@ -54,7 +55,29 @@ def select_block(
     _measured(e, block, score)
     for k, mine in zip(directions, rows, strict=True):
         e.windows[(port, k)].add(score[mine])
-    return _checks(e, block, chosen, score, doc_thr, flags)
+    out = _checks(e, block, chosen, score, doc_thr, flags)
+    _reasons(e, block, chosen & ~cand, (score, unraised, thr), out)
+    return out
+
+
+def _reasons(
+    e: RiskEngine,
+    block: SelectionInput,
+    forced: np.ndarray,
+    scores: tuple[np.ndarray, np.ndarray, np.ndarray | float],
+    out: dict[str, np.ndarray],
+) -> None:
+    """Book the cohort's inspections by reason (:mod:`sim.model.risk_reasons`): ``forced``
+    by a floor; ``scores``: the rows' scores, before any alert's raise, and the threshold."""
+    inspected = out["scan"] | out["physical"] | out["quarantine"]
+    if block.cohort is not None:
+        inspected = inspected & block.cohort
+    if not inspected.any():
+        return
+    score, unraised, thr = scores
+    reason = reason_codes(forced, score > thr, unraised > thr)
+    checks = [inspected, *(out[c] & inspected for c in PREPARED_CHECKS)]
+    e.reasons.add(block.port, reason, checks, block.illicit)
 
 
 def _booked(
@@ -127,21 +150,23 @@ def _thresholds(
 
 def _parts(
     e: RiskEngine, block: SelectionInput, prepared: np.ndarray | None, flags: np.ndarray | None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Each row's score, random-selection draw, whether it is ordinary (no credit rule) and
-    whether it can be inspected: worked out now, or from ``prepared`` (``flags``: its
-    columns from ``ORDINARY`` on, as booleans)."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's score, its score before any alert's raise, random-selection draw, whether
+    it is ordinary (no credit rule) and whether it can be inspected: worked out now, or from
+    ``prepared`` (``flags``: its columns from ``ORDINARY`` on, as booleans)."""
     if prepared is None or flags is None:
         port, cls = block.port, block.trader_class
+        unraised = e._score_before_alerts(block)
         return (
-            e.score(block),
+            e._alerted(block, unraised),
+            unraised,
             block.uniforms["document"] * SPLIT % 1,
             ~e.ruled[port][cls],
             e.mix[port].possible[block.commodity, cls],
         )
     code = prepared[:, CODE].astype(np.int64)
     score = e._alerted(block, prepared[:, SCORE], code)
-    return score, prepared[:, RAND], flags[:, 0], flags[:, POSSIBLE - ORDINARY]
+    return score, prepared[:, SCORE], prepared[:, RAND], flags[:, 0], flags[:, POSSIBLE - ORDINARY]
 
 
 def _checks(

@@ -14,6 +14,7 @@ from sim.model.draws import R
 from sim.model.registry import SPLIT
 from sim.model.risk_block import CODE, DOC, MIX, ORDINARY, POSSIBLE, RAND, SCORE
 from sim.model.risk_parts import MIN_FILL
+from sim.model.risk_reasons import reason_one
 from sim.model.risk_rules import GENERAL, rule
 from sim.model.selection import SelectionInput
 
@@ -30,12 +31,17 @@ def select_one(engine: RiskEngine, block: SelectionInput) -> dict[str, np.ndarra
     the same decisions, a tenth of the cost."""
     d, com, k = int(block.direction[0]), int(block.commodity[0]), int(block.trader_class[0])
     cohort = block.cohort is None or bool(block.cohort[0])
-    s = float(engine.score(block)[0]) if needs_vector(engine) else score_one(engine, block)
+    if needs_vector(engine):
+        unraised = float(engine._score_before_alerts(block)[0])
+        s = float(engine._alerted(block, np.array([unraised]))[0])
+    else:
+        s, unraised = score_one(engine, block)
     truth = int(block.illicit[0]) if block.illicit is not None else 0
     u = block.uniforms
     u_doc, u_scan, u_phys = (float(u[c][0]) for c in ("document", "scan", "physical"))
     chosen = decide_one(
-        engine, block.port, block.now, d, com, k, s, truth, u_doc, u_scan, u_phys, cohort
+        engine, block.port, block.now, d, com, k, (s, unraised), truth, u_doc, u_scan, u_phys,
+        cohort,
     )
     return {check: np.array([x]) for check, x in zip(CHECKS_ORDER, chosen, strict=True)}
 
@@ -62,8 +68,8 @@ def select_row(
     if prepared is not None:
         return decide_prepared(engine, port, now, d, k, truth, prepared, cohort)
     com, org = int(row[R.commodity]), int(row[R.origin])
-    s = score_scalar(engine, port, now, d, com, org, k, row[R.score_noise], truth, cohort)
-    return decide_one(engine, port, now, d, com, k, s, truth, *u, cohort)
+    scores = score_scalar(engine, port, now, d, com, org, k, row[R.score_noise], truth, cohort)
+    return decide_one(engine, port, now, d, com, k, scores, truth, *u, cohort)
 
 
 def decide_prepared(
@@ -91,7 +97,11 @@ def decide_prepared(
     cand = possible and (s > thr or prep[RAND] < rho)
     document = prep[DOC] > 0 if engine.cfg.document == "table" else s > doc_thr
     if _chosen(engine, port, d, k, truth, s, cand, possible, ordinary, cohort):
-        return bool(document), prep[_SCAN] > 0, prep[_PHYSICAL] > 0, prep[_QUARANTINE] > 0
+        checks = prep[_SCAN] > 0, prep[_PHYSICAL] > 0, prep[_QUARANTINE] > 0
+        if cohort:
+            reason = reason_one(not cand, s > thr, float(prep[SCORE]) > thr)
+            engine.reasons.add_one(port, reason, checks, truth)
+        return (bool(document), *checks)
     return bool(document), False, False, False
 
 
@@ -102,15 +112,16 @@ def decide_one(
     d: int,
     com: int,
     k: int,
-    s: float,
+    scores: tuple[float, float],
     truth: int,
     u_doc: float,
     u_scan: float,
     u_phys: float,
     cohort: bool = True,
 ) -> tuple[bool, bool, bool, bool]:
-    """One declaration's decision from its score: (document, scan, physical,
-    quarantine); ``cohort``: whether the report counts it."""
+    """One declaration's decision from its ``scores`` (with and before any alert's raise):
+    (document, scan, physical, quarantine); ``cohort``: whether the report counts it."""
+    s, unraised = scores
     ordinary = not engine.ruled[port][k]
     thr, doc_thr, rho = _thresholds(engine, port, now, d, s, ordinary)
     mix = engine.mix[port]
@@ -120,6 +131,9 @@ def decide_one(
     scan = physical = quarantine = False
     if chosen:
         scan, physical, quarantine = mix.split_one(com, k, u_scan, u_phys)
+        if cohort:
+            reason = reason_one(not cand, s > thr, unraised > thr)
+            engine.reasons.add_one(port, reason, (scan, physical, quarantine), truth)
     if engine.cfg.document == "table":
         document = u_doc < mix.document[com, k]
     else:
@@ -171,7 +185,7 @@ def needs_vector(engine: RiskEngine) -> bool:
     return engine.local_auc is not None or engine.sharing is not None
 
 
-def score_one(engine: RiskEngine, block: SelectionInput) -> float:
+def score_one(engine: RiskEngine, block: SelectionInput) -> tuple[float, float]:
     u = block.score_u[0] if block.score_u is not None else block.uniforms["physical"][0]
     if block.score_u is None:
         u = u * SPLIT % 1
@@ -193,15 +207,17 @@ def score_scalar(
     u: Any,
     truth: int | None,
     cohort: bool = True,
-) -> float:
-    """:meth:`RiskEngine.score` of one declaration, in scalars (the same arithmetic)."""
+) -> tuple[float, float]:
+    """:meth:`RiskEngine.score` of one declaration, in scalars (the same arithmetic), and
+    its score before any alert's raise."""
     s = engine.prior[port][d, com, org, k] + ndtri(min(max(u, 1e-12), 1 - 1e-12))
     if truth is not None:
         s += engine.d[truth]
+    unraised = float(s)
     boost = engine.alerts.boost(port, now)
     if boost is not None:
         up = float(boost[engine.alerts.code(port, com, org, k)])
         s += up
         if up > 0 and cohort:
             engine.counted.raised[port][d, k] += 1
-    return float(s)
+    return float(s), unraised

@@ -51,12 +51,14 @@ def report(engine: RiskEngine) -> pd.DataFrame:
 
 def risk_fields(engine: RiskEngine | None) -> dict[str, Any]:
     """The run result's fields of a risk engine (``RunResult.risk``, ``risk_thresholds``,
-    ``risk_daily`` and ``risk_metrics``): its tables as the World collects the others, so
-    that a store and a comparison read them all alike; empty without an engine."""
+    ``risk_daily``, ``risk_reasons`` and ``risk_metrics``): its tables as the World collects
+    the others, so that a store and a comparison read them all alike; empty without an
+    engine."""
     if engine is None:
         return {}
     return {"risk": engine.report(), "risk_thresholds": engine.thresholds(),
-            "risk_daily": daily_table(engine), "risk_metrics": engine.metrics()}  # fmt: skip
+            "risk_daily": daily_table(engine), "risk_reasons": engine.reasons.table(),
+            "risk_metrics": engine.metrics()}  # fmt: skip
 
 
 def thresholds(engine: RiskEngine) -> pd.DataFrame:

@@ -1,0 +1,65 @@
+"""Why the risk engine inspected, across replications (``risk-reasons.csv`` of a results
+folder): from the replications' reason tables (``rep-NNNN-risk-reasons.csv``,
+:mod:`sim.model.risk_reasons`), per port (and ``all`` ports), check and reason (``floor``,
+``alert``, ``score``, ``random``), the mean inspections and hits per replication with 95 %
+Student-t intervals, the reason's ``share`` of the check's inspections and its ``hit_rate``
+(hits per inspection), both pooled over replications as ratios of sums with the ratio
+estimator's interval (:mod:`sim.experiment.pooled_ratio`). An auditor asks whether random
+selection earns its cost and whether alerts find anything: this answers it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from sim.experiment.pooled_ratio import pooled_ratio
+from sim.experiment.smuggling_series import summarised
+from sim.model.risk_reasons import CHECKS, COLUMNS, REASONS
+
+FILE = "risk-reasons.csv"
+KEYS = ["port", "check", "reason"]
+#: the port row that sums every port
+ALL = "all"
+
+
+def _stacked(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
+    """The replications' reason tables stacked with ``replication``, an ``all`` port added."""
+    parts = [f.assign(replication=r) for r, f in frames.items() if not f.empty]
+    if not parts:
+        return pd.DataFrame(columns=[*COLUMNS, "replication"])
+    t = pd.concat(parts, ignore_index=True).astype({"port": str, "check": str, "reason": str})
+    every = t.groupby(["replication", "check", "reason"], as_index=False)[
+        ["inspections", "hits"]
+    ].sum()
+    return pd.concat([t, every.assign(port=ALL)], ignore_index=True)
+
+
+def _ratios(t: pd.DataFrame, out: pd.DataFrame) -> pd.DataFrame:
+    """``out`` (a row per :data:`KEYS`) with ``share`` and ``hit_rate``: pooled ratios with
+    ``_ci_low`` and ``_ci_high``."""
+    whole = t.groupby(["port", "check", "replication"])["inspections"].transform("sum")
+    t = t.assign(whole=whole)
+    rows = []
+    for key, mine in t.groupby(KEYS, sort=False):
+        ins = mine["inspections"].to_numpy()
+        share = pooled_ratio(ins, mine["whole"].to_numpy())
+        hit_rate = pooled_ratio(mine["hits"].to_numpy(), ins)
+        rows.append((*key, *share, *hit_rate))
+    ends = ("", "_ci_low", "_ci_high")
+    names = [f"{name}{end}" for name in ("share", "hit_rate") for end in ends]
+    return out.merge(pd.DataFrame(rows, columns=[*KEYS, *names]), on=KEYS, how="left")
+
+
+def summarise_reasons(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
+    """One row per port, check and reason over the replications ``frames`` (replication ->
+    its reason table), in the order of :data:`CHECKS` and :data:`REASONS`."""
+    t = _stacked(frames)
+    if t.empty:
+        return pd.DataFrame(columns=[*KEYS, "reps"])
+    out = _ratios(t, summarised(t, KEYS, ["inspections", "hits"], []))
+    order = {c: i for i, c in enumerate(CHECKS)} | {r: i for i, r in enumerate(REASONS)}
+    rank = out["check"].map(order) * len(REASONS) + out["reason"].map(order)
+    port_rank = (out["port"] == ALL).astype(int)
+    out = out.assign(_p=port_rank, _r=rank).sort_values(["_p", "port", "_r"], kind="stable")
+    return out.drop(columns=["_p", "_r"]).reset_index(drop=True)

@@ -1,0 +1,99 @@
+"""Why the risk engine selected each consignment it inspected: bookkeeping for an auditor
+of risk management, who asks which reason made the inspections and whether each earns its
+cost (its hits per inspection). It draws nothing: the decisions are the engine's as before.
+
+**One reason per inspection**, by precedence:
+
+* ``floor``: a credit rule's floor forced it (a discredited trader's class short of its floor;
+  neither over the threshold nor drawn at random);
+* ``alert``: its score crossed the threshold only with an alert's raise (the score before
+  the raise did not cross it), whether or not it was also drawn at random;
+* ``score``: its score crossed the threshold without any alert;
+* ``random``: drawn at random ("double random", ``risk.random_share``), its score below.
+
+A capped class (advanced AEOs) takes fewer of its candidates: those it takes keep their
+reason; those the cap leaves out are inspections that never happen, not counted here.
+
+A **hit** is an inspection of illicit goods (the hidden truth): an upper bound on its
+seizures, which also need the exam to find them. Counted over the cohort, as the engine's
+report (:mod:`sim.model.risk_report`), per port, check (``inspected``: any check; ``scan``,
+``physical``, ``quarantine``) and reason.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+#: the reasons, in order of precedence (their codes are their positions)
+REASONS = ("floor", "alert", "score", "random")
+FLOOR, ALERT, SCORE, RANDOM = range(len(REASONS))
+#: the checks counted: any inspection, then each kind
+CHECKS = ("inspected", "scan", "physical", "quarantine")
+#: the reason table's columns
+COLUMNS = ["port", "check", "reason", "inspections", "hits"]
+
+
+def reason_codes(
+    forced: np.ndarray, over: np.ndarray, over_unraised: np.ndarray
+) -> np.ndarray:
+    """Each row's reason code (meaningful where chosen): ``forced`` by a floor, else an
+    ``alert`` where the score is ``over`` the threshold but was not before its raise
+    (``over_unraised``), else ``score`` where over, else ``random``."""
+    code = np.where(over, np.where(over_unraised, SCORE, ALERT), RANDOM)
+    return np.where(forced, FLOOR, code)
+
+
+def reason_one(forced: bool, over: bool, over_unraised: bool) -> int:
+    """:func:`reason_codes` of one declaration, in scalars."""
+    if forced:
+        return FLOOR
+    if over:
+        return SCORE if over_unraised else ALERT
+    return RANDOM
+
+
+class ReasonTally:
+    """Inspections and hits per port, check and reason (the cohort's)."""
+
+    def __init__(self, ports: list[str]):
+        shape = (len(CHECKS), len(REASONS), 2)  # (last axis: inspections, hits)
+        self.tables = {p: np.zeros(shape, np.int64) for p in ports}
+
+    def add(
+        self,
+        port: str,
+        reason: np.ndarray,
+        checks: list[np.ndarray],
+        illicit: np.ndarray | None,
+    ) -> None:
+        """Book a block's rows: ``reason`` codes, ``checks`` the masks of
+        :data:`CHECKS` (rows not inspected: all False), ``illicit`` the truth (None: none)."""
+        table = self.tables[port]
+        n = len(REASONS)
+        hit = np.zeros(len(reason), bool) if illicit is None else illicit > 0
+        for c, mask in enumerate(checks):
+            if not mask.any():
+                continue
+            table[c, :, 0] += np.bincount(reason[mask], minlength=n)
+            table[c, :, 1] += np.bincount(reason[mask & hit], minlength=n)
+
+    def add_one(self, port: str, reason: int, checks: tuple[bool, ...], illicit: int) -> None:
+        """Book one inspected declaration: its ``checks`` (scan, physical, quarantine)."""
+        table = self.tables[port]
+        hit = int(illicit > 0)
+        for c, on in enumerate((True, *checks)):
+            if on:
+                table[c, reason, 0] += 1
+                table[c, reason, 1] += hit
+
+    def table(self) -> pd.DataFrame:
+        """A row per port, check and reason (every reason, zeros too, so that replications
+        line up): ``inspections`` and ``hits``."""
+        rows = [
+            (port, check, reason, int(t[c, r, 0]), int(t[c, r, 1]))
+            for port, t in self.tables.items()
+            for c, check in enumerate(CHECKS)
+            for r, reason in enumerate(REASONS)
+        ]
+        return pd.DataFrame(rows, columns=COLUMNS)
