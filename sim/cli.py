@@ -1026,9 +1026,11 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     seal_run(out, ["bordersim", *argv])  # (last: every pooled file is written)
     if args.json:
         from sim.experiment.risk_daily_json import folder_daily_json
+        from sim.experiment.risk_reasons_json import folder_reasons_json
 
         daily = folder_daily_json(out)  # (with a risk engine: its figures day by day)
-        _print_run_json(summary, unsettled, scenario, validation, notes, records, daily)
+        risk = {"risk_daily": daily, "risk_reasons": folder_reasons_json(out)}
+        _print_run_json(summary, unsettled, scenario, validation, notes, records, risk)
     else:
         _print_run_table(summary, per_rep, scenario, extra, unsettled, validation, out,
                          notes.lang, args.only)
@@ -1054,12 +1056,13 @@ def _print_run_json(
     validation: list[dict[str, Any]],
     notes: Notes,
     records: list[dict[str, Any]] | None = None,
-    risk_daily: dict[str, Any] | None = None,
+    risk: dict[str, Any] | None = None,
 ) -> None:
     """A run's summary as JSON on standard output (nothing else there): the notes are in
     it too, and whether a queue did not settle, for a pipeline that reads no stderr;
     ``warning_records``, the notes coded (see :mod:`sim.warning_codes`); and, with a risk
-    engine, ``risk_daily`` (:mod:`sim.experiment.risk_daily_json`)."""
+    engine, ``risk`` its ``risk_daily`` (:mod:`sim.experiment.risk_daily_json`) and
+    ``risk_reasons`` (:mod:`sim.experiment.risk_reasons_json`)."""
     from sim.experiment.store import dump_json
     from sim.model.stability import too_short
 
@@ -1071,8 +1074,9 @@ def _print_run_json(
     }
     if validation:
         flags["validation"] = validation
-    if risk_daily is not None:
-        flags["risk_daily"] = risk_daily
+    for key, figures in (risk or {}).items():
+        if figures is not None:
+            flags[key] = figures
     sys.stdout.write(dump_json({**summary, **flags, "notes": notes.lines,
                                 "warning_records": records or []}, ascii_only=True))
 

@@ -6,6 +6,8 @@ hits; bookkeeping only (the decisions are the engine's); pooled across replicati
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -163,17 +165,39 @@ def test_the_pooled_hit_rate_and_share_are_ratios_of_sums():
     assert every.loc["score", "hit_rate"] == pytest.approx(21 / 60)
 
 
-def test_a_runs_folder_holds_the_reasons(tmp_path):
-    """The replications' reason tables and their pooled file; the 'inspected' counts are
-    the engine's report's inspections."""
+def test_a_runs_folder_and_json_summary_hold_the_reasons(tmp_path, capsys):
+    """The replications' reason tables, their pooled file and the ``--json`` summary's
+    records; the 'inspected' counts are the engine's report's inspections."""
     args = ["run", str(SMALL), "--set", "warmup_days=0.25", "--reps", "2", "--days", "0.5",
-            "--set", "risk.target=0.05", "--executor", "serial",
+            "--set", "risk.target=0.05", "--executor", "serial", "--json",
             "--out", str(tmp_path)]  # fmt: skip
     assert main(args) == 0
     table = pd.read_csv(tmp_path / FILE)
+    records = json.loads(capsys.readouterr().out)["risk_reasons"]
+    assert len(records) == len(table)
+    every = [r for r in records if r["port"] == "all" and r["check"] == "inspected"]
+    mine = table[(table["port"] == "all") & (table["check"] == "inspected")]
+    assert sum(r["inspections"] for r in every) == pytest.approx(mine["inspections"].sum())
     assert set(table["reason"]) == set(REASONS)
     for r in (0, 1):
         reasons = pd.read_csv(tmp_path / "reps" / f"rep-000{r}-risk-reasons.csv")
         risk = pd.read_csv(tmp_path / "reps" / f"rep-000{r}-risk.csv")
         mine = reasons[reasons["check"] == "inspected"]
         assert mine["inspections"].sum() == risk["inspected"].sum() > 0
+
+
+def test_the_reports_table_gives_each_reasons_share_and_hit_rate_in_both_languages():
+    """Random 10 inspections (1 hit), score 30 (12): shares 25 % and 75 %, hit rates 10 %
+    and 40 %; the Chinese page keeps no English text of the table."""
+    from sim.report.risk_reasons_section import reasons_table
+    from sim.report.translate import text
+
+    table = _rep((10, 1), (30, 12))
+    html = "".join(reasons_table({"run": table}))
+    cells = re.findall(r"<td>([^<]*)</td>", html)
+    rows = {cells[i + 2]: cells[i + 3:i + 6] for i in range(0, len(cells), 6)}
+    assert rows["random selection"] == ["10.0", "25.0 %", "10.0 %"]
+    assert rows["score over threshold"] == ["30.0", "75.0 %", "40.0 %"]
+    assert rows["credit floor"][2] == "–"  # (no inspection: no hit rate)
+    words = re.findall(r">([^<>]*[A-Za-z]{3,}[^<>]*)<", html)
+    assert words and all(text(w) for w in words if w not in ("run", "sea")), words

@@ -74,10 +74,14 @@ def _reasons(
         inspected = inspected & block.cohort
     if not inspected.any():
         return
+    rows = np.flatnonzero(inspected)
     score, unraised, thr = scores
-    reason = reason_codes(forced, score > thr, unraised > thr)
-    checks = [inspected, *(out[c] & inspected for c in PREPARED_CHECKS)]
-    e.reasons.add(block.port, reason, checks, block.illicit)
+    if not np.isscalar(thr):
+        thr = np.asarray(thr)[rows]
+    reason = reason_codes(forced[rows], score[rows] > thr, unraised[rows] > thr)
+    checks = np.stack([inspected[rows], *(out[c][rows] for c in PREPARED_CHECKS)])
+    truth = None if block.illicit is None else block.illicit[rows]
+    e.reasons.add(block.port, reason, checks, truth)
 
 
 def _booked(

@@ -64,19 +64,20 @@ class ReasonTally:
         self,
         port: str,
         reason: np.ndarray,
-        checks: list[np.ndarray],
+        checks: np.ndarray,
         illicit: np.ndarray | None,
     ) -> None:
-        """Book a block's rows: ``reason`` codes, ``checks`` the masks of
-        :data:`CHECKS` (rows not inspected: all False), ``illicit`` the truth (None: none)."""
+        """Book the inspected rows of a block: their ``reason`` codes, ``checks`` the masks of
+        :data:`CHECKS` stacked (one row each, a column per inspection), ``illicit`` their
+        truth (None: none), in one bincount (by hit or not)."""
         table = self.tables[port]
-        n = len(REASONS)
-        hit = np.zeros(len(reason), bool) if illicit is None else illicit > 0
-        for c, mask in enumerate(checks):
-            if not mask.any():
-                continue
-            table[c, :, 0] += np.bincount(reason[mask], minlength=n)
-            table[c, :, 1] += np.bincount(reason[mask & hit], minlength=n)
+        cell = reason * 2
+        if illicit is not None:
+            cell = cell + (illicit > 0)
+        keys = np.arange(len(CHECKS))[:, None] * (2 * len(REASONS)) + cell
+        counts = np.bincount(keys[checks], minlength=table.size).reshape(table.shape)
+        table[..., 0] += counts.sum(axis=2)  # (every inspection: with a hit or without)
+        table[..., 1] += counts[..., 1]
 
     def add_one(self, port: str, reason: int, checks: tuple[bool, ...], illicit: int) -> None:
         """Book one inspected declaration: its ``checks`` (scan, physical, quarantine)."""

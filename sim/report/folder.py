@@ -48,6 +48,7 @@ TABLE_KEYS = {
     "smuggling": ["day", "group", "route"],
     "risk": ["port", "direction", "trader_class"],  # with a risk engine
     "risk-thresholds": ["t_h", "port", "direction"],
+    "risk-reasons": ["port", "check", "reason"],
 }
 #: key columns a folder written before they existed may lack (its rows are then kept apart
 #: by the others)

@@ -17,6 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from sim.report.flow_plots import panel_lines
+from sim.report.risk_reasons_section import reasons_table
 
 if TYPE_CHECKING:
     from sim.experiment.compare import CompareResult
@@ -43,6 +44,8 @@ def risk_section(variants: Mapping[str, Variant], res: CompareResult) -> list[st
         "document check's alarm are not its selections.</p>",
         _rates_table(rates),
         *_scores(res, list(rates)),
+        *reasons_table({n: v.tables["risk-reasons"] for n, v in variants.items()
+                        if "risk-reasons" in v.tables}),
     ]
     trace = {n: v.tables["risk-thresholds"] for n, v in variants.items()
              if "risk-thresholds" in v.tables and not v.tables["risk-thresholds"].empty}

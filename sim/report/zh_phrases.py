@@ -159,9 +159,10 @@ def _layers() -> dict[str, str]:
     """The section of seizures by layer's texts, and the illicit types' names its rows give
     (where no other whole text of the page has the same words)."""
     from sim.report.zh_glossary import VALUES
+    from sim.report.zh_risk_reasons import ZH as REASONS
     from sim.report.zh_seizure_layers import ZH
 
-    return {**{k: v for k, v in VALUES["type"].items() if k not in PHRASES}, **ZH}
+    return {**{k: v for k, v in VALUES["type"].items() if k not in PHRASES}, **ZH, **REASONS}
 
 
 PHRASES.update({k: v for k, v in _layers().items() if k not in PHRASES})
