@@ -230,6 +230,16 @@ _INTRO = [
 ]
 
 
+#: a rejected lot's wait at its port's disposal facility (sim/model/disposal_facility.py)
+DISPOSAL_WAIT = (
+    "a rejected lot's hours from its rejection to a place at its port's disposal facility "
+    "(`ports.<port>.quarantine.disposal_facility`, for a commodity whose `disposal.work` is "
+    "above 0): its box stays on the ground that much longer (the yard's dwell and level) and "
+    "its storage (`cost_disposal_storage`) runs from the rejection to the disposal's end, "
+    "this wait included. 0 for every other consignment, and without a facility"
+)
+
+
 def log_page() -> str:
     """The markdown page of the log's columns, in the log's order."""
     rows = [(name, "identity", text) for name, text in IDENTITY.items()]
@@ -239,6 +249,7 @@ def log_page() -> str:
     rows += [(m, "milestone, hours", _milestone(m)) for m in MILESTONES]
     rows += [(f"own_{o}", "owner, hours", f"the hours of its flow owned by the {o}")
              for o in OWNERS]
+    rows.append(("disposal_wait", "disposal, hours", DISPOSAL_WAIT))
     rows += [(f"to_release_{o}", "owner, hours",
               f"of `own_{o}`, the hours from arrival to customs' release: the {o}'s part of "
               f"the milestone intervals' stretches to release, which add up to `released - "

@@ -84,9 +84,11 @@ def test_the_facilitys_utilisation_grows_with_the_work_and_nothing_else_moves():
     m0, m2, m4 = none.metrics(), short.metrics(), longer.metrics()
     assert "utilisation_sea_disposal_facility" not in m0
     assert 0 < m2["utilisation_sea_disposal_facility"] < m4["utilisation_sea_disposal_facility"]
-    # the journey is not held: every figure but the facility's is as without it
+    # the rejection is not held: every figure but the facility's and the yard's (a waiting
+    # box stays on the ground: tests/test_disposal_wait.py) is as without it
     for name, value in m0.items():
-        assert _same(m2[name], value) and _same(m4[name], value), name
+        if not name.startswith(("yard_", "quarantine_disposal_")):
+            assert _same(m2[name], value) and _same(m4[name], value), name
     assert set(m2) - set(m0) == {k for k in m2 if k.endswith("_sea_disposal_facility")}
 
 

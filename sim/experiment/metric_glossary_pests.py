@@ -123,7 +123,9 @@ DISPOSAL = [
           f"section." + _STATUTORY + _MEAN_NAN),
     Entry("quarantine_disposal_yard_h_mean_<commodity>", CLEAR_LAYER,
           f"Mean hours a container of {_LOTS} {_REJECTED} stays on a sea port's ground: from "
-          f"its discharge (an export's gate-in) to the rejection, then the disposal's "
+          f"its discharge (an export's gate-in) to the rejection, then its wait for a place "
+          f"at the port's disposal facility (`ports.<port>.quarantine.disposal_facility`, "
+          f"where it has one), then the disposal's "
           f"`commodities.<commodity>.disposal.time` (the wait for the carrier's next vessel "
           f"of a return, the booking and the supervised destruction of a destruction), over "
           f"the containers, counted whatever the run's end. The rejected goods are never "

@@ -43,6 +43,7 @@ class Consignment:
         "did_quarantine",
         "pending",
         "booked",
+        "disposal_wait",
     )
 
     def __init__(
@@ -69,6 +70,9 @@ class Consignment:
         #: its officer review's (start, end), booked before it became a journey (see
         #: :mod:`sim.model.reviewed`): its first finite lane visit takes these times
         self.booked: tuple[float, float] | None = None
+        #: if rejected, its hours waiting for a place at the port's disposal facility
+        #: (:mod:`sim.model.disposal_facility`): its box stays on the ground that much longer
+        self.disposal_wait = 0.0
 
 
 def requirement_rows(table: np.ndarray) -> list[array[float]]:

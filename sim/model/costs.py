@@ -7,9 +7,9 @@ Three parts, each usable alone (the accumulator in :mod:`sim.model.costbook` fol
   equipment amortised over its life;
 - :func:`consignment_costs`: per consignment, the agency's variable costs per check and the
   trader's costs (broker, value of time split by the owner of the time, storage after the
-  free period, reefer power, handling, attendance, a rejected box's storage over its
-  disposal); who pays an inspection that finds nothing moves that cost between the two
-  without changing the total;
+  free period, reefer power, handling, attendance, a rejected box's storage from its
+  rejection to its disposal's end); who pays an inspection that finds nothing moves that
+  cost between the two without changing the total;
 - :func:`slipped`: revenue evaded and harm of illicit consignments that were not detected,
   from the hidden truth: the duty due on the goods as they truly are less the duty assessed
   on the declaration.
@@ -199,10 +199,12 @@ def _inspection_costs(
         col["outcome"].astype(int) == REJECTED, boxes * prices.destruction[port], 0.0
     )
     out[:, P["rejection_state" if prices.rejection_state else "rejection"]] = rejected
-    # a rejected box's storage while it awaits and undergoes its disposal: the trader's
+    # a rejected box's storage from its rejection to its disposal's end: its wait for a place
+    # at the disposal facility (0 without one), then the disposal's time; the trader's
+    waited = col["disposal_wait"] if "disposal_wait" in col else 0.0
     out[:, P["disposal_storage"]] = np.where(
         col["outcome"].astype(int) == REJECTED,
-        boxes * prices.disposal_storage[port] * prices.disposal_h[com] / 24.0,
+        boxes * prices.disposal_storage[port] * (waited + prices.disposal_h[com]) / 24.0,
         0.0,
     )
     out[:, P["treatment"]] = _done(col, "treated") * boxes * prices.treatment[port]

@@ -5,15 +5,19 @@ The rejection ends the goods' clearance (they are never released: the clearance 
 not change), but the box leaves the ground only when its return ships (the trader's wait for
 its carrier) or its destruction is done (quarantine's supervision). With a disposal time, a
 rejected box counts in the yard's dwell and level from its ground (its discharge; an
-export's gate-in) to the rejection (the last check that found it) plus that time, whatever
-the run's end; without one (the default) it counts nowhere, as before the setting existed.
+export's gate-in) to the rejection (the last check that found it), plus its wait for a
+place at the port's disposal facility where the port has one
+(:mod:`sim.model.disposal_facility`: the disposal starts only when a place frees), plus that
+time, whatever the run's end; without one (the default) it counts nowhere, as before the
+setting existed.
 
 Its figures, named only when some commodity has a disposal time above 0:
 ``quarantine_disposal_yard_h_mean_<commodity>`` is a rejected box's mean hours on the ground
-(to the rejection and then the disposal), and ``quarantine_disposal_boxes_mean_<owner>`` the
-boxes under disposal on the ground at once (Little's law over the observed hours), the
-trader's returns and quarantine's supervised destructions apart: the yard's slots and the
-supervising officers' load a planner sizes.
+(to the rejection, the facility's wait, then the disposal), and
+``quarantine_disposal_boxes_mean_<owner>`` the boxes under disposal (the wait included) on
+the ground at once (Little's law over the observed hours), the trader's returns and
+quarantine's supervised destructions apart: the yard's slots and the supervising officers'
+load a planner sizes.
 """
 
 from __future__ import annotations
@@ -62,12 +66,16 @@ class DisposalYard:
         out: np.ndarray = self.hours[com] > 0
         return out
 
-    def add(self, com: np.ndarray, boxes: np.ndarray, dwell_h: np.ndarray) -> None:
-        """Add rejected boxes (by commodity) and their hours on the ground."""
+    def add(
+        self, com: np.ndarray, boxes: np.ndarray, dwell_h: np.ndarray, wait_h: np.ndarray
+    ) -> None:
+        """Add rejected boxes (by commodity), their hours on the ground and their waits at
+        the disposal facility (0 without one): the wait is the disposal's time too."""
         n = len(self.names)
+        disposal_h = wait_h + self.hours[com]
         self.sums[:, 0] += np.bincount(com, weights=boxes, minlength=n)
         self.sums[:, 1] += np.bincount(com, weights=boxes * dwell_h, minlength=n)
-        self.sums[:, 2] += np.bincount(com, weights=boxes * self.hours[com], minlength=n)
+        self.sums[:, 2] += np.bincount(com, weights=boxes * disposal_h, minlength=n)
 
     def metrics(self) -> dict[str, float]:
         """Per commodity with a disposal time, a rejected box's mean hours on the ground (NaN

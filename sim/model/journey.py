@@ -125,7 +125,7 @@ def journey(
                 step.flow(j)
             if ends and c.outcome:
                 if c.outcome == REJECTED and port.disposal is not None:
-                    port.disposal.dispose(c, j.t)  # (sim.model.disposal_facility)
+                    yield from port.disposal.dispose(c, j.t)  # (its wait: disposal_facility)
                 done(c)
                 return
             if c.plan != plan:  # decided on the way: carry on along the new plan

@@ -143,7 +143,8 @@ class Recorder:
         censored one as it stood at the end (see :func:`censor_row`)."""
         outcome = c.outcome
         m, r = c.m, c.req
-        self.dwell.level.single(c.port, r, m, outcome)  # (every box on the ground)
+        wait = c.disposal_wait  # (a rejected lot's, at the disposal facility; else 0)
+        self.dwell.level.single(c.port, r, m, outcome, wait)  # (every box on the ground)
         if not (c.cohort or self.log):
             return
         if outcome == RELEASED:
@@ -162,12 +163,13 @@ class Recorder:
         if c.cohort:  # one STATS row, written flat (numpy reshapes the buffer when folded)
             b = self._rows
             b.pack_into(b.single, b.n_single * b.row_bytes, c.port, outcome, ch, *_attrs(r),
-                        checks, *_truth(r), *m, *own)  # fmt: skip
+                        wait, checks, *_truth(r), *m, *own)  # fmt: skip
             b.n_single += 1
             if b.n_single >= FLUSH:
                 self.flush()
         if self.log:
-            self._log.append((c.port, c.index, c.cohort, outcome, ch, *r, *m, *own, checks))
+            self._log.append((c.port, c.index, c.cohort, outcome, ch, *r, *m, *own, wait,
+                              checks))
 
     def record_block(self, b: Bulk) -> None:
         """Book a block of consignments finished in bulk (see :mod:`sim.model.bulk`)."""
@@ -178,9 +180,10 @@ class Recorder:
         self.dwell.level.block(b.port.index, b.req, m)  # (every box on the ground)
         port = np.full(k, b.port.index)
         channel, checks = b.channel, checks_bits(*(b.did[:, i] for i in range(4)))
+        waits = np.zeros(k)  # (a block is never rejected: no disposal's wait)
         if cohort.any():
             c, req = cohort, b.req[cohort]
-            columns = (port[c], outcome[c], channel[c], req[:, _ATTRS], checks[c],
+            columns = (port[c], outcome[c], channel[c], req[:, _ATTRS], waits[c], checks[c],
                        req[:, list(TRUTH_COLUMNS)], m[c], own[c])  # fmt: skip
             if self._rows.add_block(columns) >= FLUSH:
                 self.flush()
@@ -188,7 +191,7 @@ class Recorder:
             self._flush_log()
             self._chunks.append(
                 np.column_stack(
-                    [port, b.index, cohort, outcome, channel, b.req, m, own, checks]
+                    [port, b.index, cohort, outcome, channel, b.req, m, own, waits, checks]
                 ).astype(float)
             )
 

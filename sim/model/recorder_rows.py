@@ -17,7 +17,10 @@ from sim.model.milestones import CENSORED, CHANNELS, MILESTONES, OWNERS, M, chan
 from sim.scenario.schema import DIRECTIONS, MODES, TRADER_CLASSES
 
 HEAD = ("port", "index", "cohort", "outcome", "channel")
-COLUMNS = HEAD + REQUIREMENTS + MILESTONES + tuple(f"own_{o}" for o in OWNERS)
+#: after the owners' hours, a rejected lot's wait for a place at the disposal facility
+#: (sim/model/disposal_facility.py; 0 for every other consignment)
+COLUMNS = (HEAD + REQUIREMENTS + MILESTONES + tuple(f"own_{o}" for o in OWNERS)
+           + ("disposal_wait",))
 #: the short row kept for statistics (the log keeps COLUMNS)
 STATS = (
     "port",
@@ -35,6 +38,7 @@ STATS = (
     "integrated",  # out of transit under clearance integration (通关一体化, the groups below)
     "transit",  # came in transit (转关), known from arrival: censored ones too (transit_cohort)
     "review",  # sent to an officer's review, where the port has a lane (review_tally.py)
+    "disposal_wait",  # a rejected lot's hours waiting at the disposal facility (yard, costs)
     "checks",
     *(f"truth_{i}" for i in range(len(TRUTH_COLUMNS))),
 )

@@ -117,8 +117,9 @@ class YardDwellTally:
 
     def _fold_rejected(self, a: np.ndarray) -> None:
         """Add a sea port's rejected rows whose commodity's disposal takes time: on the
-        ground from discharge (an export: gate-in) to the rejection plus the disposal; the
-        part before the rejection counts as held for clearance, the disposal after it."""
+        ground from discharge (an export: gate-in) to the rejection plus the wait at the
+        disposal facility plus the disposal; the part before the rejection counts as held
+        for clearance, the wait and the disposal after it."""
         assert self.disposal is not None
         com = a[:, _S["commodity"]].astype(int)
         a, com = a[self.disposal.rows(com)], com[self.disposal.rows(com)]
@@ -127,12 +128,13 @@ class YardDwellTally:
         export = a[:, _S["direction"]] == 1
         on_ground = np.where(export, a[:, _ARR], np.fmax(a[:, _DIS], a[:, _ARR]))
         found = np.nanmax(a[:, _FINDS], axis=1)
-        hours = found + self.disposal.hours[com] - on_ground
+        wait = a[:, _S["disposal_wait"]]  # (0 without a disposal facility)
+        hours = found + wait + self.disposal.hours[com] - on_ground
         held = np.clip(found - on_ground, 0.0, np.fmax(hours, 0.0))
         port = a[:, _S["port"]].astype(int)
         self._add(a, port, export, hours, held, held_pro_rata(a, held))
         ok = ~np.isnan(hours)
-        self.disposal.add(com[ok], a[ok, _S["containers"]], hours[ok])
+        self.disposal.add(com[ok], a[ok, _S["containers"]], hours[ok], wait[ok])
 
     def _add(self, a: np.ndarray, port: np.ndarray, export: np.ndarray, hours: np.ndarray,
              held: np.ndarray, owners: np.ndarray) -> None:

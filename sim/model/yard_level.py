@@ -10,8 +10,8 @@ this tally every consignment it books, cohort or not. A box is on the ground fro
 discharge (an export: its gate-in) to its exit through the gate (an export: its vessel's
 departure), as the dwell counts it; a consignment still in the flow at the run's end, to the
 end. Seized, rejected and detained goods are left out, as in the dwell (a rejected box
-whose commodity's disposal takes time, to the rejection plus that time:
-:mod:`sim.model.disposal_yard`). The level is kept on
+whose commodity's disposal takes time, to the rejection plus its wait at the disposal
+facility plus that time: :mod:`sim.model.disposal_yard`). The level is kept on
 a grid of minutes over the observed window (:class:`sim.model.exam_level.ExamLevelTally`),
 so memory does not grow with the consignments.
 """
@@ -53,10 +53,13 @@ class YardLevelTally:
         #: rejected boxes' disposals (set by the dwell's tally; None: rejected boxes left out)
         self.disposal: DisposalYard | None = None
 
-    def single(self, port: int, req: Sequence[float], m: Sequence[float], outcome: int) -> None:
-        """Add one booked consignment's boxes (any consignment, cohort or not)."""
+    def single(
+        self, port: int, req: Sequence[float], m: Sequence[float], outcome: int, wait: float = 0.0
+    ) -> None:
+        """Add one booked consignment's boxes (any consignment, cohort or not); ``wait``, a
+        rejected one's hours waiting at the disposal facility before its disposal."""
         if outcome == REJECTED and self.disposal is not None and self.sea[port]:
-            disposed = self._disposed(req, m)
+            disposed = self._disposed(req, m, wait)
             if disposed is None:
                 return
             m, outcome = disposed, RELEASED  # (on the ground to the disposal's end)
@@ -66,16 +69,19 @@ class YardLevelTally:
             if len(waiting) >= _BATCH:
                 self._flush(port)
 
-    def _disposed(self, req: Sequence[float], m: Sequence[float]) -> list[float] | None:
+    def _disposed(
+        self, req: Sequence[float], m: Sequence[float], wait: float
+    ) -> list[float] | None:
         """A rejected consignment's milestones as if it left the ground at the rejection
-        plus its commodity's disposal time (None when that takes no time)."""
+        plus its wait at the disposal facility plus its commodity's disposal time (None
+        when that takes no time)."""
         assert self.disposal is not None
         hours = float(self.disposal.hours[int(req[R.commodity])])
         if not hours > 0:
             return None
         found = max((m[k] for k in _FINDS if m[k] == m[k]), default=math.nan)
         out = list(m)
-        out[_EXIT], out[_LOAD], out[_DEP] = found + hours, math.nan, math.nan
+        out[_EXIT], out[_LOAD], out[_DEP] = found + wait + hours, math.nan, math.nan
         return out
 
     def _flush(self, port: int) -> None:

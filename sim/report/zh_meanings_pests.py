@@ -76,9 +76,11 @@ MEANINGS: dict[tuple[str, str], str] = {
         f"观测期到港的 <commodity> 货物（批）中经处理者，每批检疫处理（熏蒸、热处理）的平均费用："
         f"其口岸运输方式的 costs.checks.treatment 乘以集装箱数，由贸易商支付（计入边境合规成本）；"
         f"默认不计价，处理只耗费货物的时间；仅在有 [costs] 部分时给出。{_STATUTORY}{_NAN}",
-    ("quarantine_disposal_yard_h_mean_<commodity>", "8d8f7dec"):
+    ("quarantine_disposal_yard_h_mean_<commodity>", "fc0b5c5f"):
         f"观测期到港的 <commodity> 货物（批）中{_REJECTED}者，"
         f"每个集装箱在海港堆场停留的平均小时数：自卸船（出口自进闸）至判定不合格，"
+        f"再加在口岸不合格货物处置场所等候空位的时间（设有 "
+        f"ports.<port>.quarantine.disposal_facility 时），"
         f"再加处置时间 commodities.<commodity>.disposal.time"
         f"（退运：等待承运人下一班船；销毁：预约有资质的处理场所并在监管下销毁），按集装箱计，"
         f"不论是否超过运行结束。不合格货物从不放行：通关时间指标不计入它们，堆场停留和在场箱数"

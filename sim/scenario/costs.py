@@ -122,9 +122,11 @@ class Checks(Extended):
     disposal_storage: PerMode = Field(
         default_factory=dict,
         description="storage of a rejected container awaiting and under its disposal, per "
-        "container-day over its commodity's disposal time (commodities.<commodity>.disposal."
-        "time, prorated by the hour), paid by the trader: one price, or a table by mode; "
-        "none (the default): the rejected goods' storage is not priced",
+        "container-day from its rejection to its disposal's end: its wait for a place at the "
+        "port's disposal facility (ports.<port>.quarantine.disposal_facility, where it has "
+        "one), then its commodity's disposal time (commodities.<commodity>.disposal.time), "
+        "prorated by the hour; paid by the trader: one price, or a table by mode; none (the "
+        "default): the rejected goods' storage is not priced",
     )
     post_release_review: Money = Field(
         default=0.0,

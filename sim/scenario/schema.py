@@ -680,7 +680,8 @@ class Quarantine(Extended):
         description="places at the licensed facility that destroys or treats rejected goods "
         "under quarantine's supervision (disposals at once): a rejected lot whose "
         "commodity's disposal has work queues for a place from its rejection and holds it "
-        "that long (docs/laboratory.md); none: a disposal holds no capacity",
+        "that long, its box on the ground for the wait too (docs/laboratory.md); none: a "
+        "disposal holds no capacity",
     )
 
 
