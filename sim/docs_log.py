@@ -249,7 +249,6 @@ def log_page() -> str:
     rows += [(m, "milestone, hours", _milestone(m)) for m in MILESTONES]
     rows += [(f"own_{o}", "owner, hours", f"the hours of its flow owned by the {o}")
              for o in OWNERS]
-    rows.append(("disposal_wait", "disposal, hours", DISPOSAL_WAIT))
     rows += [(f"to_release_{o}", "owner, hours",
               f"of `own_{o}`, the hours from arrival to customs' release: the {o}'s part of "
               f"the milestone intervals' stretches to release, which add up to `released - "
@@ -257,6 +256,7 @@ def log_page() -> str:
               f"release. NaN where the consignment was not out of the flow by the end of the "
               f"run (the intervals split only a whole flow)")
              for o in OWNERS]
+    rows.append(("disposal_wait", "disposal, hours", DISPOSAL_WAIT))
     rows.append(("found_by", "enforcement, category", FOUND_BY))
     rows += [(c, "cost, float", _cost(c)) for c in cost_log.COLUMNS]
     out = [

@@ -168,15 +168,17 @@ def test_a_scenario_without_a_desk_dumps_as_before():
 #: wait for its vessel became the carrier's: of the old columns only own_terminal and the
 #: trader's time costs (cost_time_terminal, trader_cost, trader_fees) changed, as they must;
 #: the same stop added one column, cost_treatment (quarantine treatment's price), the others
-#: bit for bit; a later column, cost_disposal_storage (a rejected box's storage), is left
+#: bit for bit; later columns, cost_disposal_storage (a rejected box's storage) and
+#: disposal_wait (its wait at the disposal facility), are left
 #: out of the digest: the columns it was made of stay bit for bit
 TRANSIT_LOG_BEFORE_DESK = "df75b03c2c962ba790448e0e8041a4ee7bca58ac08998ed8aae6a2f72dfd5da6"
 _DIGEST = """
 import hashlib, json, sim
 from tests.golden_io import digest_log
+NEW = ["cost_disposal_storage", "disposal_wait"]
 over = {"warmup_days": 0, "days": 1, "drain_days": 3}
 sc = sim.load_scenario("docs/examples/transit/inland.toml", over)
-d = digest_log(sim.simulate(sc, 1, log=True).log.drop(columns="cost_disposal_storage"))
+d = digest_log(sim.simulate(sc, 1, log=True).log.drop(columns=NEW))
 print(hashlib.sha256(json.dumps(d, sort_keys=True).encode()).hexdigest())
 """
 
