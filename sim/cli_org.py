@@ -29,6 +29,8 @@ SHOWN = (
     ("org_staff_heads", "organisation staff"),
     ("org_staff_cost_cny", "staff cost per year (CNY)"),  # (as priced, with its price year)
     ("org_staff_cost_per_year", "staff cost per year"),  # (converted: staff_money_words)
+    ("org_manager_posts", "managers' posts (organisation.span_of_control)"),
+    ("org_manager_cost_per_year", "managers' posts' cost per year"),
 )
 
 
@@ -142,6 +144,10 @@ def run(args: argparse.Namespace, load: Callable[[Path, dict[str, Any]], Any]) -
     from sim.report.org_local_risks import line
 
     print(line({n: sc for n, (sc, _) in variants.items()}, lang))  # (which risks are local)
+    from sim.report.org_managers import line as managers_line
+
+    if text := managers_line(table, getattr(scenario.costs, "currency", ""), lang):
+        print(text)  # (what a flatter or wider hierarchy saves or costs in managers' posts)
     from sim.report.org_heads import lines
 
     for text in lines({n: tree for n, (_, tree) in variants.items()}, lang):
@@ -199,7 +205,9 @@ def _print_table(table: dict[str, dict[str, float]], names: list[str], lang: str
     from sim.cli_lang import columns, pad
 
     words = {"org_staff_cost_cny": staff_cost_words(price_year),
-             "org_staff_cost_per_year": staff_money_words(costs) if costs is not None else ""}
+             "org_staff_cost_per_year": staff_money_words(costs) if costs is not None else "",
+             "org_manager_cost_per_year": f"managers' posts' cost per year ({costs.currency})"
+             if costs is not None else ""}
     shown = [(k, words.get(k, w)) for k, w in SHOWN if words.get(k, w)]
     labels = [zh.label(key, words, price_year) if lang == "zh" else words
               for key, words in shown]
@@ -207,7 +215,7 @@ def _print_table(table: dict[str, dict[str, float]], names: list[str], lang: str
     print(f"{'':{width}}  " + "  ".join(f"{n:>12}" for n in names))
     for (key, _), label in zip(shown, labels, strict=True):
         cells = [table[n].get(key, math.nan) for n in names]
-        whole = key.endswith(("_heads", "_per_year", "_cny"))  # (whole people; a budget)
+        whole = key.endswith(("_heads", "_per_year", "_cny", "_posts"))  # (whole people; a budget)
         spec = "12,.0f" if whole else "12,.2f"
         print(f"{pad(label, width, right=False)}  " + "  ".join(f"{c:{spec}}" for c in cells))
 

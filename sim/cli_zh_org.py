@@ -11,6 +11,7 @@ import re
 _OWN = {
     "alert_reach": "预警覆盖口岸比例（预警 × 口岸）",
     "alert_units": "预警途经排队的单位数（上行 + 下行，均值）",
+    "org_manager_posts": "管理岗位数（按管理幅度）",
 }
 #: the unit said after a metric's Chinese name, by the English label's own unit
 _UNITS = {"(h)": "（小时）", "": ""}
@@ -28,6 +29,9 @@ def label(key: str, english: str, price_year: int | None = None) -> str:
     if key == "org_staff_cost_per_year" and converted:
         cur, year, rate = converted.groups()
         return f"关员年度人员成本（{cur}，{year} 年价格；人民币按汇率 {rate} 折算）"
+    posts = re.fullmatch(r"managers' posts' cost per year \(([A-Z]{3})\)", english)
+    if key == "org_manager_cost_per_year" and posts:
+        return f"管理岗位年度成本（{posts.group(1)}，不计入政府部门成本）"
     if key in _OWN:
         return _OWN[key]
     from sim.report.translate import metric_name

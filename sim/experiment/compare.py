@@ -169,6 +169,7 @@ def metric_unit(name: str) -> str:
     if name in _FIXED_UNITS:
         return _FIXED_UNITS[name]
     for stem in ("org_staff_cost_per_year", "org_staff_heads",  # (by role)
+                 "org_manager_posts", "org_manager_cost_per_year",  # (by level)
                  "org_local_knowledge_auc_bonus"):  # (by illicit type)
         if name.startswith(stem + "_"):
             return _FIXED_UNITS[stem]
@@ -237,6 +238,8 @@ _FIXED_UNITS = {
     "org_staff_cost_per_year": "currency per year",
     "org_staff_cost_run": "currency, observed days",
     "org_staff_heads": "heads",
+    "org_manager_posts": "managers' posts",
+    "org_manager_cost_per_year": "currency per year",
     "agency_idle_staff_hours_per_year": "head-hours per year",
     "org_local_knowledge_auc_bonus": "AUC",
     "seizures_per_1000": "per 1,000 declarations",

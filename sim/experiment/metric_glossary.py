@@ -24,7 +24,7 @@ from sim.model.finders import CHECK_NAMES, FINDERS
 from sim.model.milestones import CHANNELS, OWNERS
 from sim.scenario.base import DIRECTIONS, ILLICIT, TRADER_CLASSES
 from sim.scenario.idling import STRETCHES as IDLING_STRETCHES
-from sim.scenario.organisation import ROLES
+from sim.scenario.organisation import LEVELS, ROLES
 
 __all__ = ["ENTRIES", "LAYERS", "MODIFIERS", "PLACEHOLDERS", "Entry", "explain", "explained",
            "filled", "found", "lookup", "matches", "unit"]
@@ -72,6 +72,7 @@ PLACEHOLDERS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "route": ("a smuggling group's route (a key of its `routes`)", None),
     "commodity": ("a commodity group of the scenario (a key of `[commodities]`)", None),
     "role": ("an organisation's staff role: " + ", ".join(f"`{r}`" for r in ROLES), ROLES),
+    "level": ("a level of the organisation: " + ", ".join(f"`{v}`" for v in LEVELS), LEVELS),
     "stretch": ("a Time Release Study stretch a vehicle may wait through (docs/trs.md): "
                 + ", ".join(f"`{s}`" for s in IDLING_STRETCHES), IDLING_STRETCHES),
     "escalation": ("an escalation's type (`ruling`, `quarantine`, `case`), or its type and "

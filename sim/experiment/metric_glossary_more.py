@@ -631,6 +631,23 @@ ORGANISATION = [
           "currency (as `org_staff_cost_per_year`)."),
     Entry("org_staff_cost_run", ORG_LAYER,
           "The organisation's staff cost per year scaled to the observed days."),
+    Entry("org_manager_posts", ORG_LAYER,
+          "Managers' posts the structure implies: every unit is headed by a manager, and a "
+          "unit with more reports (units under it, officers of every role but management) "
+          "than `organisation.span_of_control` allows needs reports / span posts, rounded "
+          "up. Not the `management` heads, which are equal in every structure; a flatter "
+          "structure has fewer units to head."),
+    Entry("org_manager_posts_<level>", ORG_LAYER,
+          "Managers' posts at one level of the organisation (as `org_manager_posts`)."),
+    Entry("org_manager_cost_per_year", ORG_LAYER,
+          "Managers' posts x cost per manager-year of their level (the mean cost of a "
+          "`management` head at that level's units, else over the tree), in the scenario's "
+          "currency (CNY converted at `costs.exchange.CNY`). Beside the agency's cost, not "
+          "in it: the management heads the scenario gives are priced there already; absent "
+          "without `[costs]`."),
+    Entry("org_manager_cost_per_year_<level>", ORG_LAYER,
+          "Managers' posts at one level x its cost per manager-year (as "
+          "`org_manager_cost_per_year`)."),
     Entry("org_local_knowledge_auc_bonus", ORG_LAYER,
           "The scenario's detection advantage (AUC bonus) for local knowledge of the "
           "organisation's structure: a setting reported back, not measured."),

@@ -639,6 +639,8 @@ _ORG_DETAIL = (
     "escalation_latency_h_mean_",
     "org_staff_heads_",
     "org_staff_cost_per_year_",
+    "org_manager_posts_",
+    "org_manager_cost_per_year_",
     "alert_reach_port_",
     "alert_propagation_h_mean_port_",
     "org_hold_h_mean_port_",

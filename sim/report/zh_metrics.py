@@ -363,6 +363,10 @@ METRICS: dict[str, str] = {
     "org_staff_heads_<role>": "<role>人数",
     "org_staff_cost_per_year_<role>": "<role>年度人员成本",
     "org_staff_cost_run": "观测期关员人员成本",
+    "org_manager_posts": "管理岗位数",
+    "org_manager_posts_<level>": "<level>管理岗位数",
+    "org_manager_cost_per_year": "管理岗位年度成本",
+    "org_manager_cost_per_year_<level>": "<level>管理岗位年度成本",
     "org_local_knowledge_auc_bonus": "属地知识带来的风险识别加成（AUC）",
     "org_local_knowledge_auc_bonus_<type>": "<type>的属地知识风险识别加成（AUC，各口岸均值）",
     "inspection_rate_ordinary_port_<port>_<direction>":

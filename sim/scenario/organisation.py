@@ -294,6 +294,10 @@ class Generate(Strict):
         return self.weights.get(cid, 1.0)
 
 
+#: reports one manager directs (see OrganisationSpec.span_of_control)
+Span = Annotated[int, BeforeValidator(whole), StrictValue(), Field(ge=1, le=1000)]
+
+
 def _today() -> list[Structure]:
     return ["spindle", "hybrid"]
 
@@ -364,7 +368,7 @@ class OrganisationSpec(Extended):
     cutting them saves their cost and costs no service in the model. A note names heads with
     no modelled work, and heads whose role has no price."""
 
-    ADDED = ("price_year",)
+    ADDED = ("price_year", "span_of_control")
 
     structure: Structure = "hybrid"
     price_year: Whole | None = Field(
@@ -376,6 +380,16 @@ class OrganisationSpec(Extended):
     )
     units: dict[str, Unit] = Field(default_factory=dict)
     generate: Generate | None = None
+    span_of_control: dict[str, Span] = Field(
+        default_factory=dict,
+        description="by level: the reports (units under it, officers of every role but "
+        "management) one manager directs; a unit of that level needs reports / span "
+        "managers' posts (rounded up, at least one). A level not given has no limit: each "
+        "of its units is headed by one manager (an assumption: one leading post a unit). "
+        "The posts are priced at their level's management cost (org_manager_posts, "
+        "org_manager_cost_per_year); the span-of-control literature puts a span at 5 to 10 "
+        "(Urwick 1956: at most 5 or 6 where the reports' work interlocks)",
+    )
     escalations: dict[str, Escalation] = Field(default_factory=_default_escalations)
     transfer: DurationDist = Field(
         default_factory=lambda: fixed("1 h"),
@@ -432,6 +446,7 @@ class OrganisationSpec(Extended):
     def _one_tree(self) -> OrganisationSpec:
         _keys(self.escalations, ESCALATIONS, "escalation", "escalations")
         _keys(self.transfer_to, LEVELS, "level", "transfer_to")
+        _keys(self.span_of_control, LEVELS, "level", "span_of_control")
         _keys(self.alert_level, STRUCTURES, "structure", "alert_level")
         if bool(self.units) == (self.generate is not None):
             raise ValueError(

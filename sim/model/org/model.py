@@ -31,6 +31,7 @@ from sim.model.consignment import Consignment
 from sim.model.draws import R
 from sim.model.milestones import ORGANISATION
 from sim.model.org import keyed
+from sim.model.org.managers import manager_metrics
 from sim.model.org.messages import Alert, Listener
 from sim.model.org.running_in import running_in
 from sim.model.org.stats import (
@@ -312,5 +313,6 @@ class OrgModel(Organisation):
     def metrics(self) -> dict[str, float]:
         out = self.stats.metrics(self.port_names)
         out.update(staff_metrics(self.units, self.rate, self.days))
+        out.update(manager_metrics(self.units, self.spec.span_of_control, self.rate))
         out.update(bonus_metrics(self.spec.advantages, self.auc_bonus(""), self.port_names))
         return out
