@@ -57,15 +57,15 @@ MEANINGS: dict[tuple[str, str], str] = {
     ("org_staff_cost_run", "a6738128"): "组织的年度人员成本按观测天数折算。",
     ("org_manager_posts", "38a68bda"):
         "组织结构所需的管理岗位数：每个单位由一名管理者领导；单位的直接下属（下级单位及除管理岗位外"
-        "各岗位的关员）超过 organisation.span_of_control 的管理幅度时，需要 下属数 ÷ 管理幅度 个"
-        "岗位（向上取整）。不同于 management 岗位人数（各结构相同）；结构越扁平，"
+        "各岗位的关员）超过 organisation.span_of_control 的管理幅度时，需要（下属数 ÷ 管理幅度）个"
+        "岗位（向上取整）。不同于 `management` 岗位人数（各结构相同）；结构越扁平，"
         "需要领导的单位越少。",
     ("org_manager_posts_<level>", "484fb14e"):
         "组织某一层级的管理岗位数（同 org_manager_posts）。",
     ("org_manager_cost_per_year", "73b4683c"):
-        "管理岗位数 × 所在层级每个管理岗位的年度成本（该层级各单位 management 人员每人成本的均值，"
-        "否则取全组织的均值），以情景的币种计（人民币按 costs.exchange.CNY 折算）。列在政府部门成本"
-        "之旁，不计入其中：情景给出的管理人员已在其中计价；没有 [costs] 时不给出。",
+        "管理岗位数 × 所在层级每个管理岗位的年度成本（该层级各单位 `management` 人员每人成本的"
+        "均值，否则取全组织的均值），以情景的币种计（人民币按 costs.exchange.CNY 折算）。列在政府"
+        "部门成本之旁，不计入其中：情景给出的管理人员已在其中计价；没有 [costs] 时不给出。",
     ("org_manager_cost_per_year_<level>", "afc05453"):
         "某一层级的管理岗位数 × 该层级每个管理岗位的年度成本（同 org_manager_cost_per_year）。",
     ("org_staff_heads", "08652706"): "组织所有单位和岗位的人员数。",
