@@ -1025,16 +1025,20 @@ def _run(args: argparse.Namespace, argv: list[str]) -> int:
     write_records(out, records := coded(notes.lines, unsettled))
     seal_run(out, ["bordersim", *argv])  # (last: every pooled file is written)
     if args.json:
-        from sim.experiment.risk_daily_json import folder_daily_json
-        from sim.experiment.risk_reasons_json import folder_reasons_json
-
-        daily = folder_daily_json(out)  # (with a risk engine: its figures day by day)
-        risk = {"risk_daily": daily, "risk_reasons": folder_reasons_json(out)}
+        risk = _risk_json(out)
         _print_run_json(summary, unsettled, scenario, validation, notes, records, risk)
     else:
         _print_run_table(summary, per_rep, scenario, extra, unsettled, validation, out,
                          notes.lang, args.only)
     return exit_status(records, args.fail_on)
+
+
+def _risk_json(out: Path) -> dict[str, Any]:
+    """A risk engine's figures for ``run --json``: day by day and why it inspected."""
+    from sim.experiment.risk_daily_json import folder_daily_json
+    from sim.experiment.risk_reasons_json import folder_reasons_json
+
+    return {"risk_daily": folder_daily_json(out), "risk_reasons": folder_reasons_json(out)}
 
 
 def _run_summary(out: Path, scenario: Scenario) -> dict[str, Any]:
