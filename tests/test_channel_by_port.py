@@ -77,8 +77,15 @@ def test_each_port_channel_has_its_mean_p90_and_lodgement_figure():
         assert metrics[_name("clearance", "mean", channel, where)] == r.mean_h
         assert metrics[_name("clearance", "p90", channel, where)] == r.p90_h
         assert _name("declared_to_release", "mean", channel, where) in metrics
+    # every channel at each port and direction that released goods, NaN where it released
+    # none in the channel (so that every replication names the same figures)
     names = [k for k in metrics if "_channel_" in k and "_port_" in k]
-    assert len(names) == 3 * len(rows)  # (no channel a port did not release is named)
+    pairs = {(r.port, r.direction) for r in rows.itertuples()}
+    assert len(names) == 3 * len(pairs) * len(CHANNELS) > 3 * len(rows)
+    released = {_name("clearance", "mean", str(r.group).split("/")[2],
+                      f"_port_{r.port}_{r.direction}") for r in rows.itertuples()}
+    unreleased = [k for k in names if k.startswith("clearance_h_mean_") and k not in released]
+    assert unreleased and all(math.isnan(metrics[k]) for k in unreleased)
 
 
 def _port_channels(metrics: dict[str, float], port: str) -> dict[str, float]:

@@ -149,9 +149,9 @@ _CHANNEL = (
     "mixes where it is used (a post or express hub scans nearly every parcel, released in "
     "minutes, so `scan` is mostly parcels). Named for every channel; NaN where the run "
     "released none of it. With `_port_<port>_<direction>`: one port's imports or exports of "
-    "the channel, what a broker working there meets (named for each channel the port and "
-    "direction released; their means weighted by how many each released give the pooled "
-    "mean)"
+    "the channel, what a broker working there meets (named for every channel at each port "
+    "and direction that released goods, NaN where none was in the channel; their means "
+    "weighted by how many each released give the pooled mean)"
 )
 
 

@@ -4,6 +4,7 @@ Where things live:
 
 - ``run.py``       :func:`simulate`: builds a World and runs it
 - ``world.py``     the World: ports, organisation and recorder; runs them, collects results
+                   (``world_warnings.py``: its parts' warnings, gathered)
 - ``eras.py``      a timeline's eras (the era each consignment follows) and a risk engine's hooks
 - ``port.py``      a Port: its route and the making of its consignments
 - ``port_lanes.py`` a port's resources: desks, scanners, the exam yard's cell, the gate
@@ -66,12 +67,14 @@ Where things live:
                    scores and thresholds; ``risk_parts.py``: its check mix, alerts and
                    ledger; ``risk_block.py``: a block's decisions,
                    what of them is prepared ahead; ``risk_one.py``: one-row decisions;
-                   ``risk_rules.py``: credit rules; ``risk_prior.py``: the prior score;
+                   ``risk_rules.py``: credit rules; ``risk_prior.py``: the prior score
+                   and the noise's separation;
                    ``risk_report.py``: its reports (``risk_daily.py``: its achieved rate
                    by day and class); ``risk_auc.py``: the AUC its scores
                    achieved; ``risk_eras.py``: dated changes; ``risk_throttle.py``: its
                    throttle and what it read of the exam queues;
                    ``risk_alert_tally.py``: the alerts the ports received, by period;
+                   ``risk_reasons.py``: why it selected each inspection, and its hits;
                    ``sharing.py``: partner customs' data)
 - ``smuggling.py`` smuggling groups who choose routes by expected profit and learn
                    (``smuggling_groups.py``: a group's routes, beliefs, choice and ledger;
@@ -80,6 +83,7 @@ Where things live:
                    attempts there wait for the reopening;
                    ``smuggling_settle.py``: whether the groups had learned by the warm-up's end;
                    ``smuggling_metrics.py``: its headline numbers, pooled and by type;
+                   ``route_detection.py``: detection over every route, outside ports too;
                    ``resident_lane.py``: a border-resident lane where honest members and
                    smugglers' carriers queue at the same officers)
 - ``organisation.py`` where a consignment may wait on the organisation (none without one)
@@ -103,7 +107,8 @@ Where things live:
                    the vessel's departure), split at customs' release (the hold for
                    clearance, then the consignee's or the carrier's wait), and the boxes
                    it keeps on the ground at once (``yard_level.py``: the ground at its
-                   busiest, the most boxes at once and the p95, of every consignment)
+                   busiest, the most boxes at once and the p95, of every consignment;
+                   ``yard_owners.py``: its dwell to release split by whose time held it)
 - ``stability.py`` warnings when a queue does not settle or goods are not out by the end
                    (``closure_waits.py``: a queue's wait that rose over a closure, its
                    lane's or its port's, and whether it came back;
@@ -122,10 +127,12 @@ Where things live:
                    of what is asked for at one moment (``Instant``, ``Gather``)
 - ``recorder.py``, ``result.py``, ``milestones.py``  streamed statistics and the RunResult
                    (``recorder_rows.py``: the rows the recorder keeps;
+                   ``recorder_counts.py``: its outcomes by port and inspections;
                    ``row_buffer.py``: the rows waiting to be folded, in arrays kept;
                    ``recorder_hist.py``: its clearance histograms and time targets;
                    ``release_owners.py``: who owns the time to release, read from the intervals;
-                   ``result_clearance.py``: the metrics of the clearance table)
+                   ``result_clearance.py``: the metrics of the clearance table;
+                   ``result_channels.py``: those by channel, pooled and by port)
 - ``same.py``      whether two results hold the same figures (``RunResult.equals``)
 - ``groups.py``    a result table's group names taken apart: ``port``, ``direction``,
                    ``trader_class`` columns
@@ -189,6 +196,8 @@ Where things live:
 - ``disposal_yard.py`` a rejected box's disposal (return or supervised destruction) in a
                    sea port's yard: its commodity's days on the ground after the rejection,
                    counted in the yard's dwell and level, by whose time (trader, quarantine)
+                   (``disposal_facility.py``: the licensed facility where rejected lots
+                   queue for a place to be destroyed or treated)
 - ``sample_time.py`` the time a quarantine check spends drawing its sample: minutes per
                    unit drawn, added to the check of a consignment that sends one
 - ``delay_tails.py`` the tail of clearance delay: the share of containers held past each

@@ -32,6 +32,7 @@ from sim.model.milestones import (
     flow_end,
 )
 from sim.model.parcel_holds import ParcelHoldTally
+from sim.model.recorder_counts import count_by_port, count_inspections
 from sim.model.recorder_hist import TimeHistograms
 from sim.model.recorder_rows import (
     _ATTRS,
@@ -53,7 +54,6 @@ from sim.model.recorder_rows import (
     censor_row,
     group_codes,
     started_only,
-    tally,
 )
 from sim.model.review_tally import ReviewTally
 from sim.model.row_buffer import RowBuffer
@@ -220,8 +220,8 @@ class Recorder:
             fold(a)
         outcome = a[:, _S["outcome"]].astype(int)
         self.outcomes += np.bincount(outcome, minlength=len(OUTCOMES))
-        self._count_by_port(a, outcome)
-        self._count_inspections(a, outcome)
+        count_by_port(self, a, outcome)
+        count_inspections(self, a, outcome)
         self.exams.fold(a)
         arrived = a[:, _SMS + M["arrived"]]
         held = (outcome == CENSORED) & ~(a[:, _SMS + M["released"]] <= self.end)
@@ -248,35 +248,6 @@ class Recorder:
             self._fold_times(a, out)
         elif released.any():  # customs clearance of every consignment released by the end
             self._fold_times(a[released], out[released])
-
-    def _count_by_port(self, a: np.ndarray, outcome: np.ndarray) -> None:
-        """Outcomes by port, and where the censored not released by the end of the run are:
-        the furthest milestone each reached, in the order of MILESTONES (not the latest in
-        time: an advance declaration is assessed before the goods arrive)."""
-        port = a[:, _S["port"]].astype(int)
-        tally(self.port_outcomes, port, outcome)
-        ms = a[:, _SMS:_SOWN]
-        released = ms[:, M["released"]] <= self.end
-        tally(self.not_out, port[(outcome == CENSORED) & released])
-        left = (outcome == CENSORED) & ~released
-        if left.any():
-            reached = ms[left][:, ::-1] <= self.end
-            last = len(MILESTONES) - 1 - np.argmax(reached, axis=1)
-            tally(self.stuck, port[left], last)
-
-    def _count_inspections(self, a: np.ndarray, outcome: np.ndarray) -> None:
-        """Inspections (China's definition) over every declaration, and treated goods."""
-        ch = a[:, _S["channel"]].astype(int)
-        inspected = (ch % 4 >= 2) | (ch >= 4)  # scan or physical, or with quarantine
-        boxes = a[:, _S["containers"]]
-        ins = self.inspections
-        ins["declarations"] += len(a)
-        ins["inspected"] += int(inspected.sum())
-        ins["containers"] += float(boxes.sum())
-        ins["containers_inspected"] += float(boxes[inspected].sum())
-        self.by_port.add_boxes(a, inspected)
-        treated = ~np.isnan(a[:, _SMS + M["treated"]]) & (outcome == RELEASED)
-        self.treated += int(treated.sum())
 
     def cost_dimensions(self) -> dict[str, list[str]]:
         """The dimensions the cost book keeps too (not the splits by period or goods; the

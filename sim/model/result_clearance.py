@@ -13,8 +13,8 @@ from typing import Any
 
 import pandas as pd
 
-from sim.model.milestones import CHANNELS
 from sim.model.recorder_rows import ARRIVALS
+from sim.model.result_channels import by_channel, by_port_channel
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
 _STATS = ("mean_h", "median_h", "p90_h", "p95_h")
@@ -31,7 +31,7 @@ def within_columns(c: pd.DataFrame) -> list[str]:
 Row = dict[Hashable, Any]
 
 
-class _Table:
+class ClearanceRows:
     """The clearance table's rows as dicts, each kept once under its metric: every split
     below picks its rows from these lists. Filtering the DataFrame itself (a boolean mask, a
     ``set_index``) for each of a few dozen lookups cost more than the small run it reads."""
@@ -72,7 +72,7 @@ class _Groups:
         return {k: float(r[k]) for k in self.keys}
 
 
-def _by_class(t: _Table) -> dict[str, float]:
+def _by_class(t: ClearanceRows) -> dict[str, float]:
     """Each trader class at each port and direction: what a class buys where it trades,
     which a class's figure pooled over the ports would mix with where it trades. Its mean
     clearance (``clearance_h_mean_<class>_port_<port>_<direction>``) and its share released
@@ -91,7 +91,7 @@ def _by_class(t: _Table) -> dict[str, float]:
     return out
 
 
-def _by_class_direction(t: _Table) -> dict[str, float]:
+def _by_class_direction(t: ClearanceRows) -> dict[str, float]:
     """Each trader class's imports and exports, over every port: mean, median and p90 of
     clearance (``clearance_h_p90_aeo_advanced_import``) and the share released within each
     time target (``released_within_2h_aeo_advanced_import``: an AEO's service standard); a
@@ -113,7 +113,7 @@ def _by_class_direction(t: _Table) -> dict[str, float]:
     return out
 
 
-def _by_stage(t: _Table, metric: str) -> dict[str, float]:
+def _by_stage(t: ClearanceRows, metric: str) -> dict[str, float]:
     """One Time Release Study stage's mean, median and p90 hours overall, by direction and
     at every port and direction (``<metric>_h_<stat>[_<direction>|_port_<port>_<d>]``; a
     table without the measure gives none)."""
@@ -135,26 +135,26 @@ def _by_stage(t: _Table, metric: str) -> dict[str, float]:
     return out
 
 
-def _declared_to_release(t: _Table) -> dict[str, float]:
+def _declared_to_release(t: ClearanceRows) -> dict[str, float]:
     """Lodgement to release: from when the goods are there and declared (the later of
     arrival and lodging) to release, every wait after lodgement included (the trader's duty
     payment too: not the agencies' own time, which the intervals give)."""
     return _by_stage(t, "declared_to_release")
 
 
-def _arrival_to_lodgement(t: _Table) -> dict[str, float]:
+def _arrival_to_lodgement(t: ClearanceRows) -> dict[str, float]:
     """Arrival to lodgement: the trader's time after the goods arrive before the declaration
     is lodged (0 for one lodged in advance), the stage pre-arrival lodgement removes."""
     return _by_stage(t, "arrival_to_lodgement")
 
 
-def _release_to_exit(t: _Table) -> dict[str, float]:
+def _release_to_exit(t: ClearanceRows) -> dict[str, float]:
     """Release to exit: from customs' release to the end of the flow (an import's exit
     through the gate, an export's loading), of the consignments out of the flow."""
     return _by_stage(t, "release_to_exit")
 
 
-def _by_era(t: _Table) -> dict[str, float]:
+def _by_era(t: ClearanceRows) -> dict[str, float]:
     """With a timeline, mean clearance and overall clearance by the period the goods arrived
     in (``clearance_h_mean_era_1``), pooled, by direction (``..._era_1_import``) and by
     port and direction (``..._era_1_port_post_hub_import``: a hub's own peak day): the
@@ -176,7 +176,7 @@ def _by_era(t: _Table) -> dict[str, float]:
     return out
 
 
-def _goods(t: _Table) -> dict[str, float]:
+def _goods(t: ClearanceRows) -> dict[str, float]:
     """Where a post hub runs beside goods ports, clearance and overall clearance of goods
     declarations by direction, parcels left out (``clearance_h_mean_goods_import``): China
     counts parcel lists apart, and a hub's parcels, released in seconds, dominate a pooled
@@ -193,7 +193,7 @@ def _goods(t: _Table) -> dict[str, float]:
     return out
 
 
-def _by_transit(t: _Table) -> dict[str, float]:
+def _by_transit(t: ClearanceRows) -> dict[str, float]:
     """Where goods come in transit (转关), imports in transit, imports cleared directly and
     imports under clearance integration (通关一体化: those it took out of transit) apart:
     clearance and overall clearance's mean and p90 (``clearance_h_p90_transit_import``; a
@@ -215,7 +215,7 @@ def _by_transit(t: _Table) -> dict[str, float]:
     return out
 
 
-def _clearance(t: _Table) -> dict[str, float]:
+def _clearance(t: ClearanceRows) -> dict[str, float]:
     """Clearance and overall clearance: pooled, by port, and for imports and exports apart
     (China publishes them apart, never pooled: every direction is named, NaN when a run has
     none of it), overall and at every port; with the shares within each time target
@@ -249,7 +249,7 @@ def _clearance(t: _Table) -> dict[str, float]:
     return out
 
 
-def _departures(t: _Table) -> dict[str, float]:
+def _departures(t: ClearanceRows) -> dict[str, float]:
     """Exports' time from arrival to their vessel's, flight's or truck's departure, overall
     and at every port (NaN where none left; a table without the measure gives none)."""
     table = t.of("departure")
@@ -264,7 +264,7 @@ def _departures(t: _Table) -> dict[str, float]:
     return out
 
 
-def _by_commodity(t: _Table) -> dict[str, float]:
+def _by_commodity(t: ClearanceRows) -> dict[str, float]:
     """Each commodity group's clearance over every port and direction: mean, median and p90
     (``clearance_h_p90_commodity_frozen``), the share released within each time target and
     overall clearance's mean and p90, the time the goods sit at the terminal running up
@@ -283,48 +283,12 @@ def _by_commodity(t: _Table) -> dict[str, float]:
     return out
 
 
-def _by_channel(t: _Table) -> dict[str, float]:
-    """Each channel (the checks a declaration met: ``green``, ``physical``,
-    ``physical_quarantine`` for ``physical+quarantine``, ...) over every port and direction:
-    clearance's mean and p90 and declared-to-release's mean, so that a broker sees which of
-    the declarations wait long and why (the share in each channel is the checks' rates).
-    Named for every channel, NaN where the run released none; a table without the split
-    gives none."""
-    out: dict[str, float] = {}
-    for metric, stats in (("clearance", ("mean", "p90")), ("declared_to_release", ("mean",))):
-        rows = {r["group"]: r for r in t.of(metric, "channel")}
-        if not rows:
-            continue
-        for channel in CHANNELS:
-            r = rows.get(channel, {})
-            for stat in stats:
-                name = f"{metric}_h_{stat}_channel_{channel.replace('+', '_')}"
-                out[name] = float(r.get(f"{stat}_h", math.nan))
-    return out
-
-
-def _by_port_channel(t: _Table) -> dict[str, float]:
-    """Each channel at each port and direction: the figures of :func:`_by_channel`
-    (``clearance_h_mean_channel_physical_port_sea_port_import``, p90, declared-to-release's
-    mean) for the declarations of one port and direction, what a broker working there
-    meets (pooled, a channel mixes a sea port's, an airport's and a land border's). Named
-    for each channel a port and direction released, as the classes where they trade."""
-    out: dict[str, float] = {}
-    for metric, stats in (("clearance", ("mean", "p90")), ("declared_to_release", ("mean",))):
-        for r in t.of(metric, "port_direction_channel"):
-            port, direction, channel = str(r["group"]).split("/")
-            where = f"channel_{channel.replace('+', '_')}_port_{port}_{direction}"
-            for stat in stats:
-                out[f"{metric}_h_{stat}_{where}"] = float(r[f"{stat}_h"])
-    return out
-
-
 def clearance_metrics(c: pd.DataFrame) -> dict[str, float]:
     """Every metric of a clearance table (a table without a split gives none of it)."""
-    t = _Table(c)
+    t = ClearanceRows(c)
     out = _clearance(t)
     for split in (_departures, _declared_to_release, _arrival_to_lodgement, _release_to_exit,
                   _by_era, _goods, _by_class, _by_class_direction, _by_commodity, _by_transit,
-                  _by_channel, _by_port_channel):
+                  by_channel, by_port_channel):
         out.update(split(t))
     return out

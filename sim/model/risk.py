@@ -76,7 +76,7 @@ from sim.model.risk_block import outcomes, prepare, select_block
 from sim.model.risk_eras import apply_settings, dated_settings
 from sim.model.risk_one import select_one, select_row
 from sim.model.risk_parts import MIN_FILL, Alerts, CheckMix, Ledger, Receipt
-from sim.model.risk_prior import prior
+from sim.model.risk_prior import prior, separation
 from sim.model.risk_reasons import ReasonTally
 from sim.model.risk_report import report, thresholds
 from sim.model.risk_rules import Reference
@@ -91,11 +91,6 @@ from sim.scenario.schema import DIRECTIONS, ILLICIT, TRADER_CLASSES, Scenario
 QueueLength = Callable[[str], float]
 #: locally known risks: (port, illicit code, origins) -> AUC per consignment
 LocalAuc = Callable[[str, int, np.ndarray], np.ndarray]
-
-
-def separation(auc: Any) -> Any:
-    """Binormal separation d = sqrt(2) Phi^-1(AUC) of an AUC."""
-    return math.sqrt(2.0) * ndtri(np.clip(auc, 0.5, 1 - 1e-12))
 
 
 class RiskEngine:

@@ -1,15 +1,24 @@
 """The risk engine's prior score (see :mod:`sim.model.risk`): additive by direction,
 commodity, origin, trader class and port (``[risk.prior]``), by default plus the probit of the
 selection tables' inspection probability of an ordinary trader's goods of each commodity at
-the port (the tables' risk profile)."""
+the port (the tables' risk profile); and the binormal separation of the score's noise by
+an AUC."""
 
 from __future__ import annotations
+
+import math
+from typing import Any
 
 import numpy as np
 from scipy.special import ndtri
 
 from sim.scenario.risk import Prior
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES, Scenario
+
+
+def separation(auc: Any) -> Any:
+    """Binormal separation d = sqrt(2) Phi^-1(AUC) of an AUC."""
+    return math.sqrt(2.0) * ndtri(np.clip(auc, 0.5, 1 - 1e-12))
 
 
 def prior(w: Prior, scenario: Scenario, port: str) -> np.ndarray:

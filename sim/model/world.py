@@ -16,13 +16,12 @@ import numpy as np
 import pandas as pd
 import simpy
 
-from sim.model import stability, tables
-from sim.model.approach import approach_metrics, approach_warnings, truck_left, with_reached
+from sim.model import tables
+from sim.model.approach import approach_metrics, truck_left, with_reached
 from sim.model.arrivals import port_arrivals, surge, surges
 from sim.model.bonded_stock import BondedStockTally
 from sim.model.bulk import Bulk, BulkRun
 from sim.model.calls import CallTally
-from sim.model.closure_waits import at_ports
 from sim.model.consignment import Consignment
 from sim.model.costbook import CostBook
 from sim.model.cutoffs import departures_of
@@ -42,10 +41,11 @@ from sim.model.port_lanes import exam_waiting, review_centres
 from sim.model.recorder import Recorder
 from sim.model.result import RunResult
 from sim.model.risk import RiskEngine
-from sim.model.risk_report import risk_fields, target_warnings
+from sim.model.risk_report import risk_fields
 from sim.model.selection import Selector, TableSelector
 from sim.model.smuggling import Smugglers
 from sim.model.streams import SMUGGLING_INDEX, replication_seed
+from sim.model.world_warnings import world_warnings
 from sim.scenario.schema import Scenario
 from sim.scenario.timeline import periods
 
@@ -241,35 +241,6 @@ class World:
                 )
             k += 1
 
-    def _warnings(self, utilisation: dict[tuple[str, str], float]) -> list[str]:
-        """Stability warnings: lanes, slots, organisation staff, unfinished goods, smugglers."""
-        slots = [
-            (p.name, "the exam appointment slots", p.slots.weekly)
-            for p in self.ports
-            if p.slots is not None and p.slots.capacity is not None
-        ]
-        labs = [p.lab for p in self.ports if p.lab is not None]
-        rec, window, ports = self.recorder, (self.warmup, self.stop), self.scenario.ports
-        return [
-            *stability.check([*self.lanes, *labs], window, utilisation, slots, ports,
-                             at_ports(self.lanes, self.scenario, self.stop)),
-            *stability.staff(self.organisation.staff_queues(), window, utilisation),
-            *stability.unfinished(
-                list(self.scenario.ports),
-                rec.port_outcomes,
-                rec.stuck,
-                self.scenario.drain_days,
-                stability.longest_queues(self.samples),
-            ),
-            *stability.not_out(
-                list(self.scenario.ports), rec.port_outcomes, rec.not_out, self.scenario.drain_days
-            ),
-            *(target_warnings(self.selector) if isinstance(self.selector, RiskEngine) else []),
-            *(self.smugglers.warnings() if self.smugglers is not None else []),
-            *approach_warnings(self.ports, self.scenario.drain_days),  # (unsettled, left)
-            *self.bonded.warnings(),  # (a bonded zone's stock that does not settle)
-        ]
-
     # -- results -------------------------------------------------------------------------
     def result(self) -> RunResult:
         """What the run measured (consignments still inside at the end are censored)."""
@@ -322,7 +293,7 @@ class World:
             bonded_metrics=self.bonded.metrics(),
             idling_metrics=self.idling.metrics() | approach_metrics(self.ports),
             organisation_metrics=self.organisation.metrics(),
-            warnings=self._warnings(utilisation),
+            warnings=world_warnings(self, utilisation),
             smuggling=self.smugglers.frame() if self.smugglers is not None else None,
             **risk_fields(engine),
             **costs,
