@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from sim.model import holds as dated  # (a module: it imports the steps, which import this)
 from sim.model.draws import R
-from sim.model.holds import hold_lodging, spans
 from sim.model.steps.declaration import lodged_at, lodged_here
 from sim.model.streams import SMUGGLING_INDEX, SURGE_INDEX
 
@@ -66,11 +66,11 @@ def left_desk(
     those of the ``cohort`` a dated rule passed by (:mod:`sim.model.desk_eras`)."""
     if not queues_at_desk(port.scenario, port.name):
         return
-    holds = spans(port.scenario, port.name, "declarations")
+    holds = dated.spans(port.scenario, port.name, "declarations")
     if holds:
         smuggled = (index >= SMUGGLING_INDEX) & (index < SURGE_INDEX)
         lodged = np.maximum(lodged_here(r, here), sealed)
-        hold_lodging(holds, r, np.where(smuggled, np.nan, lodged), here)
+        dated.hold_lodging(holds, r, np.where(smuggled, np.nan, lodged), here)
     if port.scenario.organisation is not None:
         lodged = np.maximum(lodged_here(r, here), sealed)
         port.organisation.admit(port.name, index, lodged, r)

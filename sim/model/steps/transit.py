@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from sim.model import transit_plans  # (a module: it imports the steps, as they do it)
 from sim.model.draws import R
 from sim.model.milestones import CUSTOMS, DISCHARGED, TRADER, TRANSIT_ARRIVED, TRANSIT_SEALED
 from sim.model.route import LANE, PLAIN, Step, finite
 from sim.model.transit_leg import desk_of
-from sim.model.transit_plans import left_desk
 
 if TYPE_CHECKING:
     from sim.model.bulk import Bulk
@@ -76,8 +76,8 @@ class Transit(Step):
         # the goods reach this office's yard later by the desk's wait
         m[DISCHARGED] = r[GOODS_READY] = r[GOODS_READY] + (start - j.c.arrived)
         row = np.asarray(r, float)[None, :]  # (holds and escalations from the real lodging)
-        left_desk(j.port, np.array([j.c.index]), row, np.array([t]), np.array([end]),
-                  np.array([j.c.cohort]))
+        transit_plans.left_desk(j.port, np.array([j.c.index]), row, np.array([t]),
+                                np.array([end]), np.array([j.c.cohort]))
         r[ADVANCE], r[LEAD], r[LODGING] = (float(row[0, c]) for c in (ADVANCE, LEAD, LODGING))
 
     def bulk(self, b: Bulk, rows: np.ndarray) -> Generator[Any, Any, None]:
@@ -98,7 +98,7 @@ class Transit(Step):
         if desk is not None:  # (holds and escalations from the real lodging)
             left = rows & np.isfinite(t)
             req = b.req[left]
-            left_desk(b.port, b.index[left], req, t[left], b.m[left, TRANSIT_SEALED],
-                      b.cohort[left])
+            transit_plans.left_desk(b.port, b.index[left], req, t[left],
+                                    b.m[left, TRANSIT_SEALED], b.cohort[left])
             b.req[left] = req
         yield from ()
