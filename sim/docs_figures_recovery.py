@@ -36,8 +36,10 @@ _MARKER = re.compile(r"<!--\s*figures:\s*recovery\s*,\s*in\s+(\S+?)\s*-->\s*```c
                      re.S)
 _LANE = re.compile(
     r"(?P<port>\S+)\s+(?P<lane>\S+)\s+(?P<excess>[-+]?\d+\.\d) above the baseline on day "
-    r"(?P<day>\d+) at (?P<hour>\d\d):00 \(queue (?P<queue>\d+\.\d), baseline "
-    r"(?P<baseline>\d+\.\d)\); (?:back to the baseline's queue (?P<back>\d+) h later"
+    r"(?P<day>\d+) at (?P<clock>\d\d:\d\d) \(queue (?P<queue>\d+\.\d), baseline "
+    r"(?P<baseline>\d+\.\d)\); (?:back to the baseline's queue (?P<hours>\d+) h later"
+    r"|back to the baseline's queue on day \d+ at \d\d:\d\d, "
+    r"(?P<back>\d+ h \d+ min|\d+ h|\d+ min) later"
     r"|not back to the baseline's queue before the run ends)"
 )
 Lanes = dict[tuple[str, str, str], dict[str, str | None]]
@@ -71,7 +73,10 @@ def listings(text: str, page: Path) -> list[Listing]:
 
 
 def printed(block: str) -> Lanes:
-    """The lane lines of a listing, under their option's ``NAME:`` line."""
+    """The lane lines of a listing, under their option's ``NAME:`` line: the peak's time
+    ``HH:MM`` (``HH:00`` from hourly samples, minutes from finer ones) and the recovery's
+    length as :func:`sim.report.recovery.duration_text` words (``69 h``, ``2 h 35 min``),
+    whichever way the line told it (whole hours, or the moment and the minutes)."""
     lanes: Lanes = {}
     option = ""
     for line in block.splitlines():
@@ -79,23 +84,30 @@ def printed(block: str) -> Lanes:
             option = line.strip()[:-1]
         elif (m := _LANE.fullmatch(line.strip())) is not None:
             lanes[(option, m["port"], m["lane"])] = {
-                k: v for k, v in m.groupdict().items() if k not in ("port", "lane")
+                "excess": m["excess"], "day": m["day"], "clock": m["clock"],
+                "queue": m["queue"], "baseline": m["baseline"],
+                "back": f"{m['hours']} h" if m["hours"] is not None else m["back"],
             }
     return lanes
 
 
 def from_csv(path: Path) -> Lanes:
-    """``hours --recovery --csv``'s rows as the page prints their figures."""
+    """``hours --recovery --csv``'s rows as the page prints their figures: the peak's day and
+    ``HH:MM`` and the recovery's length to the minute, as ``hours --recovery`` tells them
+    (whole hours from hourly samples, where the two forms agree)."""
+    from sim.report.peak_backlog import clock
+    from sim.report.recovery import duration_text
+
     lanes: Lanes = {}
     with path.open(encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):
-            day, hour = divmod(int(float(r["peak_h"])), 24)
+            day, at = clock(float(r["peak_h"]))
             back = float(r["recovered_h"])
             lanes[(r["option"], r["port"], r["lane"])] = {
                 "excess": f"{float(r['excess_queue']):+.1f}", "day": str(day),
-                "hour": f"{hour:02d}", "queue": f"{float(r['queue']):.1f}",
+                "clock": at, "queue": f"{float(r['queue']):.1f}",
                 "baseline": f"{float(r['baseline_queue']):.1f}",
-                "back": f"{back:.0f}" if math.isfinite(back) else None,
+                "back": duration_text(back) if math.isfinite(back) else None,
             }
     return lanes
 
@@ -161,6 +173,6 @@ def check_page(found: list[Listing], scratch: Path) -> list[bool]:
 
 
 def _show(f: dict[str, str | None]) -> str:
-    back = f"back {f['back']} h later" if f["back"] is not None else "not back"
-    return (f"{f['excess']} on day {f['day']} at {f['hour']}:00 (queue {f['queue']}, "
+    back = f"back {f['back']} later" if f["back"] is not None else "not back"
+    return (f"{f['excess']} on day {f['day']} at {f['clock']} (queue {f['queue']}, "
             f"baseline {f['baseline']}), {back}")

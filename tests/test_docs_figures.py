@@ -419,3 +419,40 @@ def test_a_peak_figure_is_read_from_the_reruns_folder_as_hours_peak_reads_it(
     assert "peak:hub:bays:cleared_h in fast: same, 2" in report
     folder["baseline"].tables["queues"] = queues(41.0)
     assert docs_figures.figures_page(page) == 1
+
+
+#: a listing from queue samples finer than an hour: the peak at HH:MM, the recovery's moment
+#: and its length to the minute (``hours --recovery`` with ``queue_sample='5 min'``), beside
+#: a lane from the hour's form and one not back
+FINE = RECOVERY.replace(
+    "on day 11 at 10:00 (queue 621.0, baseline 5.0); back to the baseline's queue 69 h later",
+    "on day 11 at 10:35 (queue 621.0, baseline 5.0); back to the baseline's queue on day 12 at "
+    "03:10, 16 h 35 min later",
+)
+#: the fine listing's lanes in the CSV: the peak 10:35 on day 11, back 16 h 35 min later
+FINE_CSV = (CSV_HEAD + f"sea_port,declaration_review,616.0,{11 * 24 + 10 + 35 / 60!r},621.0,5.0,"
+            f"{16 + 35 / 60!r},storm\nsea_port,scanners,13.0,265.0,13.0,0.0,inf,storm\n")
+
+
+def test_a_recovery_listing_is_read_to_the_minute_and_to_the_hour(tmp_path):
+    """``hours --recovery`` tells the peak as HH:MM and the recovery to the minute when the
+    samples are finer than an hour, as HH:00 and whole hours when they are hourly: both
+    lines are read, and each is the same as its CSV row (one minute later moves it)."""
+    (fine,) = docs_figures_recovery.listings(FINE, tmp_path / "page.md")
+    review = fine.lanes[("storm", "sea_port", "declaration_review")]
+    assert (review["day"], review["clock"], review["back"]) == ("11", "10:35", "16 h 35 min")
+    (hourly,) = docs_figures_recovery.listings(RECOVERY, tmp_path / "page.md")
+    review = hourly.lanes[("storm", "sea_port", "declaration_review")]
+    assert (review["day"], review["clock"], review["back"]) == ("11", "10:00", "69 h")
+    path = tmp_path / "fine.csv"
+    path.write_text(FINE_CSV)
+    new = docs_figures_recovery.from_csv(path)
+    assert [m for _, m in docs_figures_recovery.compare_lanes(fine.lanes, new)] == [False, False]
+    assert [m for _, m in docs_figures_recovery.compare_lanes(
+        hourly.lanes, docs_figures_recovery.from_csv(_recovery_csv(tmp_path)))] == [False, False]
+    later = FINE_CSV.replace(f"{11 * 24 + 10 + 35 / 60!r}", f"{11 * 24 + 10 + 36 / 60!r}")
+    path.write_text(later)
+    lines = docs_figures_recovery.compare_lanes(fine.lanes, docs_figures_recovery.from_csv(path))
+    assert [m for _, m in lines] == [True, False]
+    assert "at 10:35" in lines[0][0] and "at 10:36" in lines[0][0], lines[0][0]
+    assert "back 16 h 35 min later" in lines[0][0]
