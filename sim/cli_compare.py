@@ -412,6 +412,10 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     if left_out:
         console.print(rest_line(left_out, str(out), lang), highlight=False, soft_wrap=True,
                       markup=False)
+    from sim.report.seizure_layers_section import compare_console_lines
+
+    for line in compare_console_lines(out, lang):  # (with smuggling groups: detection shares)
+        console.print(line, highlight=False, soft_wrap=True, markup=False)
     payback(res, args, out, notes, lambda line: console.print(
         line, highlight=False, soft_wrap=True, markup=False))
     console.file.flush()

@@ -411,3 +411,116 @@ def test_the_missed_found_after_release_are_counted_apart_by_port_type_and_total
 
     page = "".join(section(summarise_layers({0: t.reset_index()})))
     assert f"<th>{AFTER_RELEASE}</th>" in page
+
+
+def _shares_said(line: str, label: str) -> tuple[float, ...]:
+    """The share and its interval (percent) a console line gives after ``label``."""
+    m = re.search(re.escape(label) + r" ?(\d+\.\d)% \[(\d+\.\d)%, (\d+\.\d)%\]", line)
+    assert m is not None, (label, line)
+    return tuple(float(x) for x in m.groups())
+
+
+def _shares_of(row: pd.Series, col: str) -> tuple[float, ...]:
+    return tuple(round(100 * float(row[f"{col}{e}"]), 1) for e in ("", "_ci_low", "_ci_high"))
+
+
+def _two_unequal_replications() -> dict[int, pd.DataFrame]:
+    """Two replications whose river loads differ tenfold, and their shares too: the mean of
+    the shares weights them alike, the pooled share by their loads."""
+    big = _smuggling()
+    river = big["route"] == "river"
+    big.loc[river, "chosen"] *= 10
+    big.loc[river, "caught"] = big.loc[river, "chosen"] - 1
+    return {0: rep_table(_enforcement(), _daily(), _smuggling()),
+            1: rep_table(_enforcement(), _daily(), big)}
+
+
+def test_the_run_console_gives_the_tables_pooled_share_beside_the_mean_of_shares(tmp_path):
+    """The console's detection share is the table's pooled one (the one to read), with its
+    interval, and the mean of the replications' shares apart, each named, in both
+    languages."""
+    from sim.report.seizure_layers_section import (
+        EN_MEAN,
+        EN_POOLED,
+        ZH_MEAN,
+        ZH_POOLED,
+        console_lines,
+    )
+
+    t = summarise_layers(_two_unequal_replications())
+    t.to_csv(tmp_path / FILE, index=False)
+    totals = t[(t["place"] == "all") & (t["truth"] != "all")].reset_index(drop=True)
+    en, zh = console_lines(tmp_path), console_lines(tmp_path, "zh")
+    assert len(en) == len(zh) == len(totals)
+    for (_, row), line, line_zh in zip(totals.iterrows(), en, zh, strict=True):
+        pooled = _shares_of(row, "detection_share_pooled")
+        assert _shares_said(line, EN_POOLED) == _shares_said(line_zh, ZH_POOLED) == pooled
+        mean = _shares_of(row, "detection_share")
+        assert _shares_said(line, EN_MEAN) == _shares_said(line_zh, ZH_MEAN) == mean
+    tobacco = totals.index[totals["truth"] == "tobacco"][0]
+    assert _shares_said(en[tobacco], EN_POOLED) != _shares_said(en[tobacco], EN_MEAN)
+
+
+def test_a_comparisons_console_gives_each_options_pooled_share_and_its_change(tmp_path):
+    """``compare`` prints, with smuggling groups, each option's pooled detection share by
+    type as the table has it, the mean of the shares apart, and the option's paired changes
+    from the baseline in points."""
+    from sim.experiment.seizure_layers import compare_layers
+    from sim.report.seizure_layers_section import EN_MEAN, EN_POOLED, ZH_POOLED
+    from sim.report.seizure_layers_section import compare_console_lines as lines
+
+    reps = _two_unequal_replications()
+    fewer = {r: rep_table(_enforcement(), _daily(), _smuggling()) for r in reps}
+    t = compare_layers({"baseline": fewer, "patrols": reps}, "baseline")
+    t.to_csv(tmp_path / FILE, index=False)
+    totals = t[(t["place"] == "all") & (t["truth"] != "all")].reset_index(drop=True)
+    en, zh = lines(tmp_path), lines(tmp_path, "zh")
+    assert len(en) == len(zh) == len(totals)
+    for (_, row), line, line_zh in zip(totals.iterrows(), en, zh, strict=True):
+        assert line.startswith(f"{row['option']}, {row['truth']} ")
+        pooled = _shares_of(row, "detection_share_pooled")
+        assert _shares_said(line, EN_POOLED) == _shares_said(line_zh, ZH_POOLED) == pooled
+        assert _shares_said(line, EN_MEAN) == _shares_of(row, "detection_share")
+        if row["option"] == "baseline":
+            assert "change" not in line and line_zh.startswith("基准方案，")
+            continue
+        d = [100 * row[f"detection_share_pooled_diff{e}"] for e in ("", "_ci_low", "_ci_high")]
+        said = f"change from the baseline in points {d[0]:+,.1f} [{d[1]:+,.1f}, {d[2]:+,.1f}]"
+        assert said in line, line
+    t[t["kind"] != "patrol"].to_csv(tmp_path / FILE, index=False)
+    assert lines(tmp_path) == []
+
+
+def test_bordersim_run_prints_the_pooled_share_of_its_seizures_table(tmp_path, capsys):
+    """End to end: a short run of the smuggling scenario prints, for each illicit type, the
+    pooled detection share and interval its ``seizures-by-layer.csv`` has."""
+    from sim.cli import main
+    from sim.report.seizure_layers_section import EN_POOLED
+
+    scenario = Path(__file__).resolve().parents[1] / "scenarios" / "beilun-border.toml"
+    out = tmp_path / "run"
+    assert main(["run", str(scenario), "--days", "2", "--reps", "2", "--set", "warmup_days=3",
+                 "--set", "drain_days=1", "--out", str(out)]) == 0
+    said = [line for line in capsys.readouterr().out.splitlines() if EN_POOLED in line]
+    t = pd.read_csv(out / FILE)
+    totals = t[(t["place"] == "all") & (t["truth"] != "all")].reset_index(drop=True)
+    assert len(said) == len(totals) > 0
+    for (_, row), line in zip(totals.iterrows(), said, strict=True):
+        assert line.startswith(f"{row['truth']} (")
+        assert _shares_said(line, EN_POOLED) == _shares_of(row, "detection_share_pooled")
+
+
+def test_bordersim_compare_prints_each_options_detection_shares(tmp_path, capsys):
+    """End to end: a short comparison of the smuggling scenario prints its seizures table's
+    detection shares, option by option, in Chinese with ``--lang zh``."""
+    from sim.cli import main
+    from sim.report.seizure_layers_section import ZH_POOLED, compare_console_lines
+
+    scenario = Path(__file__).resolve().parents[1] / "scenarios" / "beilun-border.toml"
+    out = tmp_path / "cmp"
+    assert main(["--lang", "zh", "compare", str(scenario), "--option",
+                 "patrols:smuggling.routes.beilun_river.patrol.per_officer=0.09", "--days", "2",
+                 "--reps", "2", "--set", "warmup_days=3", "--set", "drain_days=1",
+                 "--no-report", "--out", str(out)]) == 0
+    said = [line for line in capsys.readouterr().out.splitlines() if ZH_POOLED in line]
+    assert said == compare_console_lines(out, "zh") and len(said) > 2

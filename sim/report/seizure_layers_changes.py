@@ -64,6 +64,12 @@ def _change(row: pd.Series, col: str, share: bool) -> str:
     return f"{v:+,.1f}{span}"
 
 
+def change_points(row: pd.Series, col: str) -> str:
+    """A share's paired change from the baseline in percentage points, with its interval
+    (a comparison's console lines: :mod:`sim.report.seizure_layers_section`)."""
+    return _change(row, col, True)
+
+
 def _rows(table: pd.DataFrame) -> list[list[str]]:
     """Each option's (not the baseline's) cells: its type totals, then the overall row."""
     totals = table[table["place"].astype(str) == "all"]

@@ -166,28 +166,82 @@ def console_lines(path: Any, lang: str = "en") -> list[str]:
 
 
 def _line(row: pd.Series, lang: str) -> str:
-    """One illicit type's totals in words."""
+    """One illicit type's totals in words: the counts a replication's mean, the detection
+    share pooled over the replications (the one to read) before the mean of their shares."""
     n = {c: _count(row.get(c, math.nan)) for c in (
         "arrived", "seized_at_port", "stopped_by_patrols", "found_not_seized", "missed", "hits",
         "inspected")}  # fmt: skip
-    share = _share(row, "detection_share")
+    pooled, mean = _share(row, "detection_share_pooled"), _share(row, "detection_share")
     unknown = _unrecorded(row)
     if lang == "zh":
         from sim.report.zh_glossary import VALUES
 
         kind = VALUES["type"].get(str(row["truth"]), str(row["truth"]))
-        return (f"{kind}（{FILE_NAME}，每次重复运行均值）：实际到达 {n['arrived']} 票，口岸查扣 "
-                f"{n['seized_at_port']}，口岸外缉私巡查截获 {n['stopped_by_patrols']}，查出未查扣 "
-                f"{n['found_not_seized']}，未查获 "
-                f"{n['missed']}；查出比例 {share}；海关所见：查验（各类型合计）"
-                f"{n['inspected']} 票中查验发现"
+        return (f"{kind}（{FILE_NAME}，票数为每次重复运行均值）：实际到达 {n['arrived']} "
+                f"票，口岸查扣 {n['seized_at_port']}，口岸外缉私巡查截获 "
+                f"{n['stopped_by_patrols']}，查出未查扣 {n['found_not_seized']}，未查获 "
+                f"{n['missed']}；{ZH_POOLED}{pooled}，{ZH_MEAN} {mean}；海关所见："
+                f"查验（各类型合计）{n['inspected']} 票中查验发现"
                 + ("未记录" if unknown else f" {n['hits']}"))
     hits = (f"{n['inspected']} inspected of every type, their hits {NOT_RECORDED}" if unknown
             else f"{n['hits']} hits in {n['inspected']} inspected of every type")
-    return (f"{row['truth']} ({FILE_NAME}, a replication's mean): {n['arrived']} arrived, "
-            f"{n['seized_at_port']} seized at the ports, {n['stopped_by_patrols']} stopped by "
-            f"patrols, {n['found_not_seized']} found but not seized, {n['missed']} missed; "
-            f"detection share {share}; customs saw {hits}")
+    return (f"{row['truth']} ({FILE_NAME}, counts a replication's mean): {n['arrived']} "
+            f"arrived, {n['seized_at_port']} seized at the ports, {n['stopped_by_patrols']} "
+            f"stopped by patrols, {n['found_not_seized']} found but not seized, {n['missed']} "
+            f"missed; {EN_POOLED} {pooled}, {EN_MEAN} {mean}; customs saw {hits}")
+
+
+#: the console's words for the two detection shares: pooled over the replications' loads
+#: (the one to read, as the table's column) and the mean of the replications' own shares
+EN_POOLED = "detection share pooled over the replications (read this)"
+EN_MEAN = "mean of the replications' shares"
+ZH_POOLED = "查出比例（合并各次重复运行，以此为准）"
+ZH_MEAN = "各次重复运行比例的平均"
+
+
+def compare_console_lines(path: Any, lang: str = "en") -> list[str]:
+    """A comparison's console lines of each option's detection share by illicit type (its
+    total over all places) from ``seizures-by-layer.csv`` in ``path``, in ``lang``: pooled
+    and the mean of the replications' shares, each with its interval and, but for the
+    baseline, its paired change from the baseline's in points. None without the file or
+    without patrol rows (no smuggling groups), as a run's :func:`console_lines`."""
+    from sim.experiment.seizure_layers import FILE
+
+    file = path / FILE if path is not None else None
+    if file is None or not file.is_file():
+        return []
+    from sim.report.folder import read_csv
+
+    t = read_csv(file)
+    if t.empty or "option" not in t or "kind" not in t or not (t["kind"] == "patrol").any():
+        return []
+    rows = t[(t["place"] == "all") & (t["truth"] != "all")]
+    first = str(t["option"].iloc[0])
+    return [_option_line(row, str(row["option"]) == first, lang) for _, row in rows.iterrows()]
+
+
+def _option_line(row: pd.Series, baseline: bool, lang: str) -> str:
+    """One option's detection shares of one illicit type, with their changes but for the
+    ``baseline``'s."""
+    from sim.report.seizure_layers_changes import change_points
+
+    pooled, mean = _share(row, "detection_share_pooled"), _share(row, "detection_share")
+    if lang == "zh":
+        from sim.report.zh_glossary import VALUES
+
+        kind = VALUES["type"].get(str(row["truth"]), str(row["truth"]))
+        more = ("" if baseline else
+                f"，较基准方案变化（百分点）{change_points(row, 'detection_share_pooled')}")
+        rest = ("" if baseline else
+                f"，变化（百分点）{change_points(row, 'detection_share')}")
+        name = "基准方案" if str(row["option"]) == "baseline" else str(row["option"])
+        return (f"{name}，{kind}（{FILE_NAME}）：{ZH_POOLED}{pooled}{more}；"
+                f"{ZH_MEAN} {mean}{rest}")
+    more = ("" if baseline else
+            f", change from the baseline in points {change_points(row, 'detection_share_pooled')}")
+    rest = "" if baseline else f", change in points {change_points(row, 'detection_share')}"
+    return (f"{row['option']}, {row['truth']} ({FILE_NAME}): {EN_POOLED} {pooled}{more}; "
+            f"{EN_MEAN} {mean}{rest}")
 
 
 #: the file the console's lines point to
