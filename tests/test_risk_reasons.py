@@ -19,7 +19,7 @@ from sim.model.draws import REQUIREMENTS, R
 from sim.model.risk_reasons import REASONS
 from sim.model.selection import Observation
 from sim.scenario.schema import ILLICIT
-from tests.test_risk_engine import GENERAL, SMALL, block, engine, inspected
+from tests.test_risk_engine import AEO, GENERAL, SMALL, block, engine, inspected
 
 MIXED = (1, 1, 4, 1)  # (aeo_advanced, aeo_general, general, discredited: weights)
 
@@ -77,14 +77,15 @@ def _mixed_run(e, rng: np.random.Generator, hours: int = 120) -> dict[str, int]:
 
 
 def test_the_reasons_add_up_to_the_inspections_of_each_check():
-    """Every reason appears, and per check the reasons' counts are the inspections made;
-    the hits are the illicit ones inspected of the engine's report."""
+    """Every reason appears, and per check the reasons' counts are the inspections made
+    (the cap's row apart: not inspections); the hits are the illicit ones inspected of the
+    engine's report."""
     e = engine({"target": 0.05, "random_share": 0.3, "alert": {"delay": "1 h", "boost": 2.0}})
     total = _mixed_run(e, np.random.default_rng(3))
     for check, n in total.items():
-        assert _reasons(e, check).sum() == n, check
+        assert _reasons(e, check).drop("capped", errors="ignore").sum() == n, check
     assert (_reasons(e) > 0).all(), _reasons(e)
-    assert _hits(e).sum() == e.report()["illicit_inspected"].sum()
+    assert _hits(e).drop("capped").sum() == e.report()["illicit_inspected"].sum()
 
 
 def test_random_draws_find_illicit_goods_at_their_prevalence_the_score_more_often():
@@ -140,6 +141,7 @@ def test_one_row_block_and_prepared_decisions_book_the_same_reasons():
     tables = [e.reasons.table() for e in (fast, slow, plain, ahead)]
     assert tables[0]["inspections"].sum() > 100
     assert (tables[0].set_index("reason").loc["alert", "inspections"] > 0).any()
+    assert tables[0].set_index("reason").loc["capped", "inspections"] > 0
     for other in tables[1:]:
         pd.testing.assert_frame_equal(tables[0], other)
 
@@ -178,11 +180,11 @@ def test_a_runs_folder_and_json_summary_hold_the_reasons(tmp_path, capsys):
     every = [r for r in records if r["port"] == "all" and r["check"] == "inspected"]
     mine = table[(table["port"] == "all") & (table["check"] == "inspected")]
     assert sum(r["inspections"] for r in every) == pytest.approx(mine["inspections"].sum())
-    assert set(table["reason"]) == set(REASONS)
+    assert set(table["reason"]) == {*REASONS, "capped"}
     for r in (0, 1):
         reasons = pd.read_csv(tmp_path / "reps" / f"rep-000{r}-risk-reasons.csv")
         risk = pd.read_csv(tmp_path / "reps" / f"rep-000{r}-risk.csv")
-        mine = reasons[reasons["check"] == "inspected"]
+        mine = reasons[(reasons["check"] == "inspected") & (reasons["reason"] != "capped")]
         assert mine["inspections"].sum() == risk["inspected"].sum() > 0
 
 
@@ -201,3 +203,73 @@ def test_the_reports_table_gives_each_reasons_share_and_hit_rate_in_both_languag
     assert rows["credit floor"][2] == "–"  # (no inspection: no hit rate)
     words = re.findall(r">([^<>]*[A-Za-z]{3,}[^<>]*)<", html)
     assert words and all(text(w) for w in words if w not in ("run", "sea")), words
+
+
+def _candidates(e, b, rho: float) -> np.ndarray:
+    """The advanced AEO rows of block ``b`` drawn at random (``rho``: the random share in
+    force; with a random share of one no score crosses): the cap's candidates."""
+    from sim.model.registry import SPLIT
+
+    possible = e.mix["sea"].possible[b.commodity, b.trader_class]
+    rand = b.uniforms["document"] * SPLIT % 1
+    return (b.trader_class == AEO) & possible & (rand < rho)
+
+
+@pytest.mark.parametrize("cap", [0.0, 0.2])
+def test_the_capped_row_counts_the_candidates_a_cap_let_go_and_their_hits(cap):
+    """All selection random, so that an advanced AEO's candidates are known from its draw:
+    the ``capped`` row is those candidates less the class's inspections (all of them with a
+    cap of 0), its hits the illicit ones let go; it is no inspection (each check's
+    inspections are the reasons' alone)."""
+    e = engine({"target": 0.2, "random_share": 1.0, "caps": {"aeo_advanced": cap}})
+    rng = np.random.default_rng(7)
+    total = dict.fromkeys(("inspected", "scan", "physical", "quarantine"), 0)
+    cand = bad = 0
+    for h in range(80):
+        b = block(rng, 150, float(h), classes=MIXED, prevalence=0.2)
+        out = e.select(b)
+        mine = _candidates(e, b, e.state[("sea", 0)][2])
+        cand += int(mine.sum())
+        bad += int((mine & (b.illicit > 0) & ~inspected(out)).sum())
+        total["inspected"] += int(inspected(out).sum())
+        for check in ("scan", "physical", "quarantine"):
+            total[check] += int(out[check].sum())
+    got, hits = _reasons(e), _hits(e)
+    aeo = int(e.ledger.inspected["sea"][..., AEO].sum())
+    assert got["capped"] == cand - aeo > 50
+    assert hits["capped"] == bad > 5
+    assert (aeo > 0) == (cap > 0)
+    for check, n in total.items():
+        assert _reasons(e, check).drop("capped", errors="ignore").sum() == n, check
+    assert "capped" not in _reasons(e, "scan").index
+
+
+def test_the_pooled_capped_row_has_no_share_and_is_out_of_the_others_shares():
+    """Random 10 inspections, score 30, capped 20 (5 illicit): random's share 25 %, the
+    capped row's hit rate 25 % and no share."""
+    rep = pd.concat([_rep((10, 1), (30, 12)), pd.DataFrame({
+        "port": ["sea"], "check": ["inspected"], "reason": ["capped"],
+        "inspections": [20], "hits": [5]})], ignore_index=True)  # fmt: skip
+    out = summarise_reasons({0: rep, 1: rep}).query("port == 'sea'").set_index("reason")
+    assert out.loc["random", "share"] == pytest.approx(0.25)
+    assert out.loc["capped", "hit_rate"] == pytest.approx(0.25)
+    assert np.isnan(out.loc["capped", "share"])
+    assert list(out.index) == ["score", "random", "capped"]  # (precedence, the cap last)
+
+
+def test_the_reports_capped_row_is_marked_not_inspected_and_out_of_the_shares():
+    """Capped 20 (5 illicit) beside random 10 and score 30: the shares stay 25 % and 75 %;
+    the capped row is marked, without a share, its hit rate 25 %."""
+    from sim.report.risk_reasons_section import reasons_table
+
+    rep = pd.concat([_rep((10, 1), (30, 12)), pd.DataFrame({
+        "port": ["sea"], "check": ["inspected"], "reason": ["capped"],
+        "inspections": [20], "hits": [5]})], ignore_index=True)  # fmt: skip
+    html = "".join(reasons_table({"run": rep}))
+    marked = re.findall(r"<tr class='not-inspected'>(.*?)</tr>", html)
+    assert len(marked) == 1
+    assert re.findall(r"<td>([^<]*)</td>", marked[0])[2:] == [
+        "let go by the cap (not inspected)", "20.0", "–", "25.0 %"]
+    cells = re.findall(r"<td>([^<]*)</td>", html)
+    rows = {cells[i + 2]: cells[i + 3:i + 6] for i in range(0, len(cells), 6)}
+    assert rows["random selection"] == ["10.0", "25.0 %", "10.0 %"]

@@ -5,17 +5,22 @@ folder): from the replications' reason tables (``rep-NNNN-risk-reasons.csv``,
 Student-t intervals, the reason's ``share`` of the check's inspections and its ``hit_rate``
 (hits per inspection), both pooled over replications as ratios of sums with the ratio
 estimator's interval (:mod:`sim.experiment.pooled_ratio`). An auditor asks whether random
-selection earns its cost and whether alerts find anything: this answers it."""
+selection earns its cost and whether alerts find anything: this answers it.
+
+The row ``capped`` (check ``inspected``) is **not inspections**: its ``inspections`` are the
+candidates a cap let go and its ``hits`` the illicit among them (``hit_rate``: their illicit
+share); it has no ``share`` and the other reasons' shares leave it out."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import pandas as pd
 
 from sim.experiment.pooled_ratio import pooled_ratio
 from sim.experiment.smuggling_series import summarised
-from sim.model.risk_reasons import CHECKS, COLUMNS, REASONS
+from sim.model.risk_reasons import CHECKS, COLUMNS, NOT_INSPECTED, TALLIED
 
 FILE = "risk-reasons.csv"
 KEYS = ["port", "check", "reason"]
@@ -37,13 +42,16 @@ def _stacked(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
 
 def _ratios(t: pd.DataFrame, out: pd.DataFrame) -> pd.DataFrame:
     """``out`` (a row per :data:`KEYS`) with ``share`` and ``hit_rate``: pooled ratios with
-    ``_ci_low`` and ``_ci_high``."""
-    whole = t.groupby(["port", "check", "replication"])["inspections"].transform("sum")
+    ``_ci_low`` and ``_ci_high`` (the cap's row: no share, and out of the others' whole)."""
+    made = t["inspections"].where(t["reason"] != NOT_INSPECTED, 0)
+    whole = made.groupby([t["port"], t["check"], t["replication"]]).transform("sum")
     t = t.assign(whole=whole)
     rows = []
     for key, mine in t.groupby(KEYS, sort=False):
         ins = mine["inspections"].to_numpy()
         share = pooled_ratio(ins, mine["whole"].to_numpy())
+        if key[2] == NOT_INSPECTED:
+            share = (math.nan, math.nan, math.nan)
         hit_rate = pooled_ratio(mine["hits"].to_numpy(), ins)
         rows.append((*key, *share, *hit_rate))
     ends = ("", "_ci_low", "_ci_high")
@@ -53,13 +61,14 @@ def _ratios(t: pd.DataFrame, out: pd.DataFrame) -> pd.DataFrame:
 
 def summarise_reasons(frames: Mapping[int, pd.DataFrame]) -> pd.DataFrame:
     """One row per port, check and reason over the replications ``frames`` (replication ->
-    its reason table), in the order of :data:`CHECKS` and :data:`REASONS`."""
+    its reason table), in the order of :data:`CHECKS` and :data:`TALLIED`."""
     t = _stacked(frames)
     if t.empty:
         return pd.DataFrame(columns=[*KEYS, "reps"])
     out = _ratios(t, summarised(t, KEYS, ["inspections", "hits"], []))
-    order = {c: i for i, c in enumerate(CHECKS)} | {r: i for i, r in enumerate(REASONS)}
-    rank = out["check"].map(order) * len(REASONS) + out["reason"].map(order)
+    order = {c: i for i, c in enumerate(CHECKS)} | {r: i for i, r in enumerate(TALLIED)}
+    rank = out["check"].map(order) * len(TALLIED) + out["reason"].map(order)
     port_rank = (out["port"] == ALL).astype(int)
     out = out.assign(_p=port_rank, _r=rank).sort_values(["_p", "port", "_r"], kind="stable")
     return out.drop(columns=["_p", "_r"]).reset_index(drop=True)
+

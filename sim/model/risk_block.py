@@ -116,6 +116,8 @@ def _booked(
             take, force = rule(e, port, k, n, n_cand, others)
             if take > 0:
                 chosen |= mine if take >= n_cand else top(mine, score, take)
+            if take < n_cand:
+                _capped(e, block, mine & ~chosen)
             if force > 0:
                 chosen |= top(inspectable & ~cand, score, force)
         kinds = base + chosen * CELLS
@@ -126,6 +128,17 @@ def _booked(
     else:
         e.counted.add(port, kinds[c])
     return chosen
+
+
+def _capped(e: RiskEngine, block: SelectionInput, dropped: np.ndarray) -> None:
+    """Book the cohort's candidates a cap let go (``dropped``; not inspected) and their hits
+    (:mod:`sim.model.risk_reasons`)."""
+    if block.cohort is not None:
+        dropped = dropped & block.cohort
+    n = int(np.count_nonzero(dropped))
+    if n:
+        hits = 0 if block.illicit is None else int(np.count_nonzero(block.illicit[dropped] > 0))
+        e.reasons.add_capped(block.port, n, hits)
 
 
 def _measured(e: RiskEngine, block: SelectionInput, score: np.ndarray) -> None:

@@ -172,6 +172,8 @@ def _chosen(
     else:
         take, force = rule(engine, port, k, 1, int(cand), int(possible and not cand))
         chosen = (cand and take > 0) or (possible and not cand and force > 0)
+        if cand and take == 0 and cohort:  # (a candidate the cap let go: not inspected)
+            engine.reasons.add_capped(port, 1, int(truth > 0))
     engine.ledger.add_one(port, d, k, chosen, truth)
     if cohort:
         engine.counted.add_one(port, d, k, chosen, truth)

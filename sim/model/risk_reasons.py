@@ -12,7 +12,12 @@ cost (its hits per inspection). It draws nothing: the decisions are the engine's
 * ``random``: drawn at random ("double random", ``risk.random_share``), its score below.
 
 A capped class (advanced AEOs) takes fewer of its candidates: those it takes keep their
-reason; those the cap leaves out are inspections that never happen, not counted here.
+reason; those the cap leaves out (candidates by score or at random that the cap let go) are
+**not inspections**: they are booked apart, as the row ``capped`` (:data:`NOT_INSPECTED`) of
+the check ``inspected`` only, its ``inspections`` the declarations let go and its ``hits`` the
+illicit ones among them (what the cap costs in hits). The checks they would have had are not
+drawn, so the kinds (``scan``, ...) have no ``capped`` row; totals of inspections leave the
+row out.
 
 A **hit** is an inspection of illicit goods (the hidden truth): an upper bound on its
 seizures, which also need the exam to find them. Counted over the cohort, as the engine's
@@ -28,6 +33,11 @@ import pandas as pd
 #: the reasons, in order of precedence (their codes are their positions)
 REASONS = ("floor", "alert", "score", "random")
 FLOOR, ALERT, SCORE, RANDOM = range(len(REASONS))
+#: the row of candidates a cap let go: declarations not inspected, not a reason to inspect
+NOT_INSPECTED = "capped"
+CAPPED = len(REASONS)
+#: every row of the table: the reasons, then the cap's
+TALLIED = (*REASONS, NOT_INSPECTED)
 #: the checks counted: any inspection, then each kind
 CHECKS = ("inspected", "scan", "physical", "quarantine")
 #: the reason table's columns
@@ -57,7 +67,7 @@ class ReasonTally:
     """Inspections and hits per port, check and reason (the cohort's)."""
 
     def __init__(self, ports: list[str]):
-        shape = (len(CHECKS), len(REASONS), 2)  # (last axis: inspections, hits)
+        shape = (len(CHECKS), len(TALLIED), 2)  # (last axis: inspections, hits)
         self.tables = {p: np.zeros(shape, np.int64) for p in ports}
 
     def add(
@@ -74,7 +84,7 @@ class ReasonTally:
         cell = reason * 2
         if illicit is not None:
             cell = cell + (illicit > 0)
-        keys = np.arange(len(CHECKS))[:, None] * (2 * len(REASONS)) + cell
+        keys = np.arange(len(CHECKS))[:, None] * (2 * len(TALLIED)) + cell
         counts = np.bincount(keys[checks], minlength=table.size).reshape(table.shape)
         table[..., 0] += counts.sum(axis=2)  # (every inspection: with a hit or without)
         table[..., 1] += counts[..., 1]
@@ -88,13 +98,21 @@ class ReasonTally:
                 table[c, reason, 0] += 1
                 table[c, reason, 1] += hit
 
+    def add_capped(self, port: str, n: int, hits: int) -> None:
+        """Book ``n`` candidates a cap let go (not inspected), ``hits`` of them illicit."""
+        table = self.tables[port]
+        table[0, CAPPED, 0] += n
+        table[0, CAPPED, 1] += hits
+
     def table(self) -> pd.DataFrame:
         """A row per port, check and reason (every reason, zeros too, so that replications
-        line up): ``inspections`` and ``hits``."""
+        line up), then the ``capped`` row of check ``inspected``: ``inspections`` (for
+        ``capped``: declarations let go) and ``hits``."""
         rows = [
             (port, check, reason, int(t[c, r, 0]), int(t[c, r, 1]))
             for port, t in self.tables.items()
             for c, check in enumerate(CHECKS)
-            for r, reason in enumerate(REASONS)
+            for r, reason in enumerate(TALLIED)
+            if r != CAPPED or c == 0
         ]
         return pd.DataFrame(rows, columns=COLUMNS)
