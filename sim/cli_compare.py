@@ -381,12 +381,15 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
         _precision_warnings(res, notes)
         from sim.cli_warnings import coded
         from sim.experiment.risk_daily_json import folder_daily_json
+        from sim.experiment.risk_reasons_json import folder_reasons_json
 
         daily = folder_daily_json(out)  # (with a risk engine: each option's days)
+        why = folder_reasons_json(out)  # (and each option's reasons, side by side)
         sys.stdout.write(dump_json({**res.to_json(), "notes": notes.lines,
                                     "warning_records": coded(notes.lines),
                                     **({} if pays is None else {"aeo_payback": pays}),
-                                    **({} if daily is None else {"risk_daily": daily})},
+                                    **({} if daily is None else {"risk_daily": daily}),
+                                    **({} if why is None else {"risk_reasons": why})},
                                    ascii_only=True))
         return
     console = Console()

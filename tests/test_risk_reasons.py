@@ -273,3 +273,38 @@ def test_the_reports_capped_row_is_marked_not_inspected_and_out_of_the_shares():
     cells = re.findall(r"<td>([^<]*)</td>", html)
     rows = {cells[i + 2]: cells[i + 3:i + 6] for i in range(0, len(cells), 6)}
     assert rows["random selection"] == ["10.0", "25.0 %", "10.0 %"]
+
+
+def test_a_comparisons_folder_and_json_hold_each_options_reasons_and_the_change(
+    tmp_path, capsys
+):
+    """A higher target: the comparison's file holds each option's reasons as its own
+    replications pool them (the baseline's with a change of 0), the paired change of its
+    inspections is the mean of each replication's own, and ``--json`` gives its rows."""
+    args = ["compare", str(SMALL), "--set", "warmup_days=0.25", "--reps", "2", "--days", "1",
+            "--set", "risk.target=0.05", "--executor", "serial", "--no-report", "--json",
+            "--option", "higher:risk.target=0.3", "--out", str(tmp_path)]  # fmt: skip
+    assert main(args) == 0
+    records = json.loads(capsys.readouterr().out)["risk_reasons"]
+    both = pd.read_csv(tmp_path / FILE)
+    assert len(records) == len(both) and {r["option"] for r in records} == {"baseline", "higher"}
+    assert list(both["option"].unique()) == ["baseline", "higher"]
+    keys = ["port", "check", "reason"]
+    reps = {}
+    for name in ("baseline", "higher"):
+        folder = tmp_path / "options" / name / "reps"
+        reps[name] = {r: pd.read_csv(folder / f"rep-000{r}-risk-reasons.csv") for r in (0, 1)}
+        own = summarise_reasons(reps[name]).set_index(keys)
+        mine = both[both["option"] == name].set_index(keys)
+        pd.testing.assert_series_equal(mine["inspections"], own["inspections"])
+        pd.testing.assert_series_equal(mine["hit_rate"], own["hit_rate"])
+    assert (both.loc[both["option"] == "baseline", "inspections_diff"] == 0).all()
+    key = ("sea", "inspected", "capped")
+    change = sum(
+        reps["higher"][r].set_index(keys).loc[key, "inspections"]
+        - reps["baseline"][r].set_index(keys).loc[key, "inspections"]
+        for r in (0, 1)
+    ) / 2
+    higher = both[both["option"] == "higher"].set_index(keys)
+    assert higher.loc[key, "inspections_diff"] == pytest.approx(change)
+    assert higher.loc[key, "inspections"] > 0

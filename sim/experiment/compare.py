@@ -1672,6 +1672,10 @@ class _CompareFolder:
                                      (:mod:`sim.experiment.risk_table`)
     risk-daily.csv                   the same by observed day, with paired differences
                                      (:mod:`sim.experiment.risk_daily_series`)
+    risk-reasons.csv                 with a risk engine: each option's inspections and hits
+                                     by port, check and reason (and the candidates a cap
+                                     let go, not inspections), with paired differences
+                                     (:mod:`sim.experiment.risk_reasons_table`)
     summary.json                     the --json object; report.html
     finished.json                    the seal of the finish: from what, and the checksum
                                      of each file written (:mod:`sim.experiment.finish_seal`)
@@ -1839,6 +1843,7 @@ class _CompareFolder:
             enforcement_series,
             enforcement_table,
             risk_daily_series,
+            risk_reasons_table,
             risk_table,
             smuggling_series,
         )
@@ -1852,6 +1857,7 @@ class _CompareFolder:
              enforcement_table.compare_enforcement_table),
             ("-risk.csv", risk_table.FILE, risk_table.compare_risk),
             ("-risk-daily.csv", risk_daily_series.FILE, risk_daily_series.compare_daily),
+            ("-risk-reasons.csv", risk_reasons_table.FILE, risk_reasons_table.compare_reasons),
         ):
             frames: dict[str, dict[int, pd.DataFrame]] = {}
             for option, r in res.per_rep[["option", "replication"]].itertuples(index=False):

@@ -1,8 +1,10 @@
 """Why the risk engine inspected (``risk-reasons.csv``, :mod:`sim.experiment.risk_reasons_table`)
 in a ``--json`` summary: one record per port (and ``all``), check and reason with the file's
 ``reps``, mean ``inspections`` and ``hits``, ``share`` and ``hit_rate`` with their 95 %
-intervals (``null`` where undefined: a reason that never inspected has no hit rate). None
-when the run had no risk engine (no such file, or an empty one)."""
+intervals (``null`` where undefined: a reason that never inspected has no hit rate). In a
+comparison's, each record also names its ``option`` and the paired differences from the
+baseline of ``inspections`` and ``hits``. None when the run had no risk engine (no such
+file, or an empty one)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,10 @@ from sim.experiment.risk_reasons_table import FILE, KEYS
 
 #: the figures of each record, in this order
 FIGURES = ("reps", "inspections", "hits", "share", "share_ci_low", "share_ci_high",
-           "hit_rate", "hit_rate_ci_low", "hit_rate_ci_high")  # fmt: skip
+           "hit_rate", "hit_rate_ci_low", "hit_rate_ci_high",
+           # (a comparison's: the option minus the baseline, paired by replication)
+           "inspections_diff", "inspections_diff_ci_low", "inspections_diff_ci_high",
+           "hits_diff", "hits_diff_ci_low", "hits_diff_ci_high")  # fmt: skip
 
 
 def reasons_json(table: pd.DataFrame) -> list[dict[str, Any]] | None:
