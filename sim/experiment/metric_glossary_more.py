@@ -26,7 +26,7 @@ from sim.experiment.metric_glossary_idling import IDLING
 from sim.experiment.metric_glossary_lab import LAB_HOLDS
 from sim.experiment.metric_glossary_lab_work import LAB_WORK
 from sim.experiment.metric_glossary_lane_law import LANE_LAW
-from sim.experiment.metric_glossary_parcels import PARCEL_HOLDS
+from sim.experiment.metric_glossary_parcels import LOW_VALUE_DUTY, PARCEL_HOLDS
 from sim.experiment.metric_glossary_pests import DISPOSAL, PESTS
 from sim.experiment.metric_glossary_ports import ILLICIT_BY_PORT, IPR
 from sim.experiment.metric_glossary_returns import RETURNS, REVIEWS
@@ -727,7 +727,8 @@ ENTRIES = (
     CLEARANCE + REVIEWS + RETURNS + TRANSIT + TRANSIT_SPLIT + TAILS + CALLS + BONDED + LAB_HOLDS
     + LAB_WORK
     + COUNTS + TRUTH + EFFECTIVENESS + PESTS + DISPOSAL + SEEN + SMUGGLING + COSTS + LANES
-    + LANE_LAW + EXAM_YARD + PARCEL_HOLDS + YARD_DWELL + ORGANISATION + RISK + IDLING
+    + LANE_LAW + EXAM_YARD + PARCEL_HOLDS + LOW_VALUE_DUTY + YARD_DWELL + ORGANISATION + RISK
+    + IDLING
     + ILLICIT_BY_PORT + IPR
     + APPROACH
 )

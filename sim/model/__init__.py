@@ -103,6 +103,8 @@ Where things live:
                    the maximum and the time-weighted p95 of the level
 - ``parcel_holds.py`` parcels a post or express hub takes off the line (physical exam or
                    quarantine check): their share and their time to release
+- ``low_value_duty.py`` the duty a post hub's low-value (de minimis) threshold forgoes on
+                   the parcels declared below it, and the duty undervaluation takes there
 - ``yard_dwell.py`` a sea port's yard dwell per container (discharge to gate-out, gate-in to
                    the vessel's departure), split at customs' release (the hold for
                    clearance, then the consignee's or the carrier's wait), and the boxes

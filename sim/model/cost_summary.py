@@ -13,6 +13,7 @@ from sim.model import cost_capacity
 from sim.model.cost_sharing import UNSHARED, unshared
 from sim.model.costbook import PER_CONSIGNMENT, CostBook
 from sim.model.costs import AGENCY_PARTS, AUDIT_DAYS, HOURS_PER_YEAR, REVENUE_PARTS, TRADER_PARTS, P
+from sim.model.low_value_duty import LOW_VALUE_PARTS, named
 from sim.model.recorder_rows import ARRIVALS
 from sim.scenario.schema import DIRECTIONS, TRADER_CLASSES
 
@@ -72,6 +73,30 @@ def summary(
     for part in PER_CONSIGNMENT:
         out[f"{part}_per_consignment"] = float(everyone[part])
     out.update(_by_group(book, groups))
+    out.update(_low_value(book, per_year))
+    return out
+
+
+def _low_value(book: CostBook, per_year: float) -> dict[str, float]:
+    """At each post hub (or port given a low-value path) and direction, a year: the duty a
+    low-value threshold forgoes on the imports declared below it
+    (``duty_forgone_low_value_port_<port>_<direction>``, 0 without a threshold) and the duty
+    lost to undervaluation no check found, with the threshold applied
+    (``duty_lost_undervaluation_port_<port>_<direction>``, NaN without the hidden truth);
+    NaN for exports, which pay no import duty (:mod:`sim.model.low_value_duty`)."""
+    out: dict[str, float] = {}
+    groups = book.dimensions.get("port_direction", [])
+    sums = book.sums.get("port_direction")
+    for p in named(book.scenario):
+        for d in DIRECTIONS:
+            g = f"{p}/{d}"
+            for part in LOW_VALUE_PARTS:
+                value = math.nan
+                if d == "import" and g in groups and sums is not None:
+                    value = float(sums[groups.index(g), P[part]]) * per_year
+                if part == LOW_VALUE_PARTS[1] and not book.truth:
+                    value = math.nan
+                out[f"{part}_port_{p}_{d}"] = value
     return out
 
 

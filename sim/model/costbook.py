@@ -50,6 +50,7 @@ from sim.model.costs import (
 )
 from sim.model.finders import AUDIT_LAG, after_bits, audit_credited, detected
 from sim.model.finders import COLUMNS as TRUTH_COLUMNS
+from sim.model.low_value_duty import LOW_VALUE_PARTS, low_value_duty, thresholds
 from sim.model.milestones import CAUGHT, CENSORED, CHANNELS, MILESTONES, OWNERS, RELEASED
 from sim.model.prices import Prices
 from sim.model.recorder_rows import STATS, sums_by, transit_codes
@@ -118,6 +119,7 @@ class CostBook:
         #: with a timeline's periods, their consignments' costs apart (by arrival)
         self.periods = PeriodTally.of(scenario, window, len(PARTS))
         self.inspection = InspectionBurden(self.ports)  # (what inspecting compliant goods adds)
+        self.threshold = thresholds(scenario)  # (a post hub's low-value line, else 0 or NaN)
 
     def fold(self, a: np.ndarray) -> None:
         """Fold statistics rows (the recorder's layout), censored ones left out (unfinished)."""
@@ -128,6 +130,7 @@ class CostBook:
         truth = self._truth(a, col)
         parts = consignment_costs(col, self.prices, None if truth is None else truth[2])
         illicit = self._slipped(col, parts, truth)
+        self._low_value(col, parts, truth)
         self.seized += int(np.isin(col["outcome"], _CAUGHT).sum())
         self.audits += expected_audits(self.scenario, col, illicit)
         trader = parts[:, _TRADER].sum(axis=1)
@@ -190,6 +193,19 @@ class CostBook:
         gap = duty_gap(code, col["value"], req[:, 1], prices.duty_rate[com], prices.true_rate)
         revenue_found(parts, gap, before, found, audit, req[:, AUDIT_LAG])
         return code
+
+    def _low_value(
+        self, col: dict[str, np.ndarray], parts: np.ndarray, truth: Truth | None
+    ) -> None:
+        """The duty a post hub's low-value threshold forgoes and the duty undervaluation
+        takes there, into ``parts`` (:mod:`sim.model.low_value_duty`)."""
+        port, com = col["port"].astype(int), col["commodity"].astype(int)
+        hidden = None if truth is None else (truth[0], truth[1][:, 1], truth[3])
+        forgone, lost = low_value_duty(
+            col["value"], col["direction"], self.threshold[port], self.prices.duty_rate[com],
+            hidden,
+        )
+        parts[:, P[LOW_VALUE_PARTS[0]]], parts[:, P[LOW_VALUE_PARTS[1]]] = forgone, lost
 
     def _codes(self, col: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         """Each row's group in every dimension (as the recorder groups clearance times)."""
@@ -277,6 +293,7 @@ class CostBook:
         row.update({k: float(v) for k, v in zip(PARTS, mean, strict=True)})
         if not self.truth:
             row.update(dict.fromkeys(SLIPPED_PARTS + REVENUE_PARTS, math.nan))
+            row[LOW_VALUE_PARTS[1]] = math.nan
         return row
 
     def summary(

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from sim.model.finders import found_in_log
+from sim.model.low_value_duty import LOW_VALUE_PARTS
 from sim.model.milestones import OWNERS, REJECTED, RELEASED
 from sim.model.prices import Prices
 
@@ -71,7 +72,12 @@ MEMO_PARTS = ("no_find", "border_burden")
 #: the duty the audit found times the days from release to its find: the weight of the
 #: audit's mean lag (``audit_lag_days_mean`` = this / ``revenue_found_by_audit``)
 AUDIT_DAYS = "revenue_found_by_audit_days"
-PARTS = TRADER_PARTS + AGENCY_PARTS + SLIPPED_PARTS + REVENUE_PARTS + (AUDIT_DAYS,) + MEMO_PARTS
+#: (last, so every other part sums as before, bit for bit) the duty a low-value threshold
+#: gives up at a post hub: :mod:`sim.model.low_value_duty`
+PARTS = (
+    TRADER_PARTS + AGENCY_PARTS + SLIPPED_PARTS + REVENUE_PARTS + (AUDIT_DAYS,) + MEMO_PARTS
+    + LOW_VALUE_PARTS
+)
 P = {name: i for i, name in enumerate(PARTS)}
 
 

@@ -10,6 +10,13 @@ _ASSUME = ("均为假设：隐藏真实情况的违规率和低报系数（enfor
            "enforcement.undervaluation_factor）及税率（costs.commodities.<name>.duty_rate，否则 "
            "costs.slipped.duty_rate）；没有隐藏真实情况时为 NaN。")
 
+_LOW_DUTY = ("税款：申报品类的税率（costs.commodities.<name>.duty_rate，否则 "
+             "costs.slipped.duty_rate，为假设）乘以申报价值；低于门槛"
+             "（ports.<port>.low_value.threshold）者免征（世贸组织《贸易便利化协定》第 7.8.2(e) "
+             "条）。折算为一年，以情景的货币计，统计已完成的货物。每个邮件及快件口岸（及设有 "
+             "low_value 的其他口岸）按每个方向各有一项；出境方向不征进口税，为 NaN"
+             "（docs/e-commerce.md）。")
+
 #: (stem, digest of its English meaning) -> its meaning in Chinese
 MEANINGS: dict[tuple[str, str], str] = {
     ("agency_busy_staff_cost_per_year", "299585ec"):
@@ -217,4 +224,17 @@ MEANINGS: dict[tuple[str, str], str] = {
         "包裹的费用与海运集装箱的混在一起：请看某一口岸的数值）。世界银行《营商环境报告》（Doing "
         "Business）按每票货物（15 t，US$50,000）给出出口和进口成本，更接近一份报关单"
         "（trader_fees_per_consignment）而非一个集装箱。",
+    ("duty_forgone_low_value_port_<port>_<direction>", "764445eb"):
+        "邮件及快件监管中心因低值（免征额）门槛而未征收的税款，折算为一年：申报价值低于门槛的每个"
+        "进境包裹的税率乘以申报价值之和；没有门槛时为 0。这是全部税款：中国跨境电商零售进口在限值"
+        "以内仍按应纳税额的 70% 征收进口环节增值税和消费税（财政部、海关总署、税务总局 2018 年第 "
+        f"49 号），因此本项是此类规则放弃税款的上限。{_LOW_DUTY}",
+    ("duty_lost_undervaluation_port_<port>_<direction>", "dfa3126b"):
+        "邮件及快件监管中心未被任何查验（放行前或放行后）查出的低报价值进境包裹流失的税款，折算为"
+        "一年：按真实价值应缴的税款减按申报价值核定的税款，两者在门槛以下均免征；因此申报价值低于"
+        "门槛而真实价值高于门槛的包裹流失其全部税款，真实价值也低于门槛的包裹不流失税款。没有门槛"
+        "时为隐藏价值乘以税率（与 revenue_evaded 对低报价值的计法相同）。依据隐藏真实情况"
+        "（enforcement.prevalence、enforcement.undervaluation_factor、"
+        "low_value.undervaluation_uplift，均为假设）；没有隐藏真实情况时为 NaN。"
+        f"{_LOW_DUTY}",
 }

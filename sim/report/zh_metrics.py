@@ -341,6 +341,10 @@ METRICS: dict[str, str] = {
     "parcels_held_share_port_<port>_<direction>": "包裹下线查验比例（口岸 <port>，<direction>）",
     "parcels_held_clearance_h_mean_port_<port>_<direction>":
         "下线查验包裹海关通关时间均值（口岸 <port>，<direction>）",
+    "duty_forgone_low_value_port_<port>_<direction>":
+        "低值免征放弃的税款（年，口岸 <port>，<direction>）",
+    "duty_lost_undervaluation_port_<port>_<direction>":
+        "低报价值流失的税款（年，口岸 <port>，<direction>）",
     "escalation_latency_h_mean": "请示上报至批复时间均值",
     "escalation_latency_h_p90": "请示上报至批复时间第 90 百分位",
     "escalation_latency_h_mean_<escalation>": "请示上报至批复时间均值（<escalation>）",
