@@ -102,3 +102,9 @@ def test_undervaluation_not_found_loses_the_due_less_the_assessed_under_the_line
     # over the line truly, under it declared: the whole duty; under it both: none; found or
     # compliant: none; no line: the hidden part's; over it both: the hidden part's
     assert lost.tolist() == pytest.approx([200.0, 0.0, 0.0, 0.0, 100.0, 140.0])
+
+
+def test_the_figures_are_money_a_year():
+    from sim.experiment.compare import metric_unit
+
+    assert {metric_unit(FORGONE), metric_unit(LOST)} == {"currency per year"}

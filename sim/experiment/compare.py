@@ -217,6 +217,7 @@ _PART_UNITS = (
     ("sim.model.lane_law", "_", False),  # (a lane's arrival rate)
     ("sim.model.ipr", "_", True),  # (suspected counterfeits' days held)
     ("sim.model.cutoffs", "_", False),  # (export boxes that rolled to a later departure)
+    ("sim.model.low_value_duty", "_", False),  # (the duty a post hub's threshold gives up)
 )
 
 

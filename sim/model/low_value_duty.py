@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 #: the per-consignment parts, in the order :data:`sim.model.costs.PARTS` ends with them
 LOW_VALUE_PARTS = ("duty_forgone_low_value", "duty_lost_undervaluation")
+#: the units of its metrics, by stem (:func:`sim.experiment.compare.metric_unit`)
+UNITS = {f"{part}_port": "currency per year" for part in LOW_VALUE_PARTS}
 
 
 def thresholds(scenario: Scenario) -> np.ndarray:
