@@ -370,27 +370,12 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     header and tables."""
     from rich.console import Console
 
-    from sim.experiment.store import dump_json
-
     _say_failures(res, out, notes.lang)
     _notes(res, notes)
     from sim.cli_aeo_payback import show as payback
 
     if args.json:
-        pays = payback(res, args, out, notes, lambda _: None)  # (its rows: in the JSON)
-        _precision_warnings(res, notes)
-        from sim.cli_warnings import coded
-        from sim.experiment.risk_daily_json import folder_daily_json
-        from sim.experiment.risk_reasons_json import folder_reasons_json
-
-        daily = folder_daily_json(out)  # (with a risk engine: each option's days)
-        why = folder_reasons_json(out)  # (and each option's reasons, side by side)
-        sys.stdout.write(dump_json({**res.to_json(), "notes": notes.lines,
-                                    "warning_records": coded(notes.lines),
-                                    **({} if pays is None else {"aeo_payback": pays}),
-                                    **({} if daily is None else {"risk_daily": daily}),
-                                    **({} if why is None else {"risk_reasons": why})},
-                                   ascii_only=True))
+        _show_json(res, args, out, notes)
         return
     console = Console()
     if not console.is_terminal:  # (a file or a pipe: no terminal's width to keep to)
@@ -428,6 +413,27 @@ def _show(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes)
     for line in ran_on_lines(out, lang):  # (a comparison on a Dask scheduler's address)
         console.print(line, highlight=False, soft_wrap=True, markup=False)
     _footer(console, out, args, lang, costed="total_cost_per_year" in names)
+
+
+def _show_json(res: CompareResult, args: argparse.Namespace, out: Path, notes: Notes) -> None:
+    """The comparison as JSON on stdout, its notes, the AEO payback's rows and, with a risk
+    engine, each option's days and reasons in it; the precision warnings on stderr."""
+    from sim.cli_aeo_payback import show as payback
+    from sim.cli_warnings import coded
+    from sim.experiment.risk_daily_json import folder_daily_json
+    from sim.experiment.risk_reasons_json import folder_reasons_json
+    from sim.experiment.store import dump_json
+
+    pays = payback(res, args, out, notes, lambda _: None)  # (its rows: in the JSON)
+    _precision_warnings(res, notes)
+    daily = folder_daily_json(out)  # (with a risk engine: each option's days)
+    why = folder_reasons_json(out)  # (and each option's reasons, side by side)
+    sys.stdout.write(dump_json({**res.to_json(), "notes": notes.lines,
+                                "warning_records": coded(notes.lines),
+                                **({} if pays is None else {"aeo_payback": pays}),
+                                **({} if daily is None else {"risk_daily": daily}),
+                                **({} if why is None else {"risk_reasons": why})},
+                               ascii_only=True))
 
 
 def _say_failures(res: CompareResult, out: Path, lang: str = "en") -> None:
